@@ -1,0 +1,96 @@
+package org.soteria.exchange;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.soteria.audit.AuditAction;
+import org.soteria.audit.AuditService;
+import org.springframework.stereotype.Service;
+
+/**
+ * Writes the stored data as an exchange bundle, in a fixed order so that export → import → export
+ * gives the same files. Every key event gets an event_id where it has one; date-times are written in UTC.
+ */
+@Service
+public class ExportService {
+
+    private static final String BOOL = "case when %s then 'true' when not %s then 'false' end";
+
+    /** File name → the query that produces it, with the exchange format's column names. */
+    private static final Map<String, String> QUERIES = new LinkedHashMap<>();
+
+    static {
+        QUERIES.put("teams.csv", "select team_code, name, force_code from team order by force_code, team_code");
+        QUERIES.put("officers.csv", "select officer_code, force_code, display_name, team_code, role, accredited_until "
+                + "from officer order by force_code, officer_code");
+        QUERIES.put("cases.csv", "select crime_ref, force_code, record_type, n100_code, offence_code, recorded_date, "
+                + "offence_date, report_source, " + bool("victim_consented") + " as victim_consented, team_code, "
+                + "officer_code, outcome_code, outcome_date, " + bool("restricted") + " as restricted "
+                + "from crime order by force_code, crime_ref");
+        QUERIES.put("people.csv", "select person_id, force_code, given_name, middle_names, family_name, date_of_birth, "
+                + "sex, postcode, address, birth_place, pnc_id, phone, email from person order by force_code, person_id");
+        QUERIES.put("case_people.csv", "select c.force_code, c.crime_ref, p.person_id, cp.role, cp.relationship, "
+                + "cp.age_at_offence from case_person cp join crime c on c.id = cp.crime_id "
+                + "join person p on p.id = cp.person_ref order by c.force_code, c.crime_ref, p.person_id, cp.role");
+        QUERIES.put("events.csv", "select e.force_code, e.event_id, c.crime_ref, e.event_type, "
+                + "case when not e.occurred_timed then to_char(e.occurred_at at time zone 'Europe/London', 'YYYY-MM-DD') "
+                + "when date_trunc('second', e.occurred_at) = e.occurred_at "
+                + "then to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') "
+                + "else to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') end "
+                + "as occurred_at, p.person_id, e.officer_code, e.detail from event e "
+                + "join crime c on c.id = e.crime_id left join person p on p.id = e.person_ref "
+                + "order by e.force_code, e.event_key");
+        QUERIES.put("orders.csv", "select o.order_id, o.force_code, p.person_id, o.order_type, o.made_date, "
+                + "o.expires_date, o.prohibitions, o.breached_on from civil_order o join person p on p.id = o.person_ref "
+                + "order by o.force_code, o.order_id");
+        QUERIES.put("feedback.csv", "select c.force_code, c.crime_ref, p.person_id, f.returned_date, f.dignity, "
+                + "f.fairness, f.voice, f.safety, f.trust from victim_feedback f join crime c on c.id = f.crime_id "
+                + "join person p on p.id = f.person_ref order by c.force_code, c.crime_ref, p.person_id, f.returned_date");
+    }
+
+    private final DataSource dataSource;
+    private final AuditService audit;
+
+    public ExportService(DataSource dataSource, AuditService audit) {
+        this.dataSource = dataSource;
+        this.audit = audit;
+    }
+
+    private static String bool(String column) {
+        return "(" + String.format(BOOL, column, column) + ")";
+    }
+
+    /** Writes every file of the bundle into {@code out} (created if needed) and returns the rows per file. */
+    public Map<String, Long> exportBundle(Path out, String exportedBy) {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        try {
+            Files.createDirectories(out);
+            try (Connection c = dataSource.getConnection()) {
+                c.setReadOnly(true);
+                c.setAutoCommit(false);
+                c.createStatement().execute("set transaction isolation level repeatable read");
+                PGConnection pg = c.unwrap(PGConnection.class);
+                for (var e : QUERIES.entrySet()) {
+                    try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(out.resolve(e.getKey())))) {
+                        long n = pg.getCopyAPI().copyOut("COPY (" + e.getValue() + ") TO STDOUT (FORMAT csv, HEADER)",
+                                file);
+                        rows.put(e.getKey(), n);
+                    }
+                }
+                c.commit();
+            }
+        } catch (IOException | SQLException e) {
+            throw new BundleException("The export to " + out + " failed: " + e.getMessage(), e);
+        }
+        audit.record(exportedBy, AuditAction.EXPORT, "bundle", out.toAbsolutePath().toString(), rows.toString());
+        return rows;
+    }
+}

@@ -1,0 +1,99 @@
+package org.soteria.exchange;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.soteria.audit.AuditAction;
+import org.soteria.audit.AuditService;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports exchange bundles. All the rows of a run are applied in one transaction, so a run killed
+ * half-way applies nothing and running it again completes it; the run record itself is kept apart
+ * so that a failed run is still listed with its reason.
+ */
+@Service
+public class ImportService {
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final ImportRunRepository runs;
+    private final AuditService audit;
+    private final Clock clock;
+
+    public ImportService(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions,
+            ImportRunRepository runs, AuditService audit, Clock clock) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.runs = runs;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Imports the bundle at {@code path} (a folder or a zip). Rejected rows are part of a completed
+     * run; a {@link BundleException} means the run could not take place at all.
+     */
+    public ImportResult importBundle(Path path, String runBy, ImportProgress progress) {
+        try (BundleSource source = BundleSource.open(path)) {
+            long runId = runs.start(clock.instant(), runBy, path.toAbsolutePath().toString(), source.checksum());
+            BundleImporter importer;
+            try {
+                importer = transactions.execute(status -> {
+                    Connection c = DataSourceUtils.getConnection(dataSource);
+                    BundleImporter i = new BundleImporter(c, jdbc, source, progress);
+                    try {
+                        i.run();
+                    } catch (SQLException | IOException e) {
+                        throw new BundleException("The import stopped and applied nothing: " + e.getMessage(), e);
+                    }
+                    return i;
+                });
+            } catch (RuntimeException e) {
+                String message = e instanceof BundleException ? e.getMessage()
+                        : "The import stopped and applied nothing: " + e.getMessage();
+                runs.finish(runId, clock.instant(), "failed", message, List.of(), List.of());
+                throw e instanceof BundleException b ? b : new BundleException(message, e);
+            }
+            runs.finish(runId, clock.instant(), "completed", null, importer.counts(), importer.problems());
+            ImportResult result = new ImportResult(runId, importer.counts(), importer.problems());
+            audit.record(runBy, AuditAction.IMPORT, "import_run", Long.toString(runId),
+                    result.changedRows() + " rows changed, " + result.rejectedRows() + " rejected, from " + path);
+            return result;
+        }
+    }
+
+    public List<ImportRunSummary> runs(int limit, int offset) {
+        return runs.list(limit, offset);
+    }
+
+    public long runCount() {
+        return runs.count();
+    }
+
+    public Optional<ImportRunSummary> run(long id) {
+        return runs.find(id);
+    }
+
+    public List<FileCounts> counts(long runId) {
+        return runs.counts(runId);
+    }
+
+    public List<ImportProblem> problems(long runId, int limit, int offset) {
+        return runs.problems(runId, limit, offset);
+    }
+
+    public long problemCount(long runId) {
+        return runs.problemCount(runId);
+    }
+}

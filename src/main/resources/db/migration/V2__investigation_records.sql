@@ -1,0 +1,130 @@
+-- The investigation record: forces, teams, officers, crimes (with N100 incidents and cancelled
+-- records), people, the roles they play in crimes, the timeline of events, civil orders and
+-- victim feedback. Keys follow the exchange format: every natural key is scoped by force.
+create table force (
+    force_code text primary key,
+    name       text not null
+);
+
+create table team (
+    force_code text not null references force (force_code),
+    team_code  text not null,
+    name       text,
+    primary key (force_code, team_code)
+);
+
+create table officer (
+    force_code       text not null references force (force_code),
+    officer_code     text not null,
+    display_name     text,
+    team_code        text,
+    role             text check (role in ('investigator', 'supervisor', 'solo', 'analyst', 'other')),
+    accredited_until date,
+    primary key (force_code, officer_code)
+);
+
+create table crime (
+    id               bigint generated always as identity primary key,
+    force_code       text    not null references force (force_code),
+    crime_ref        text    not null,
+    record_type      text    not null check (record_type in ('crime', 'n100', 'cancelled')),
+    n100_code        smallint check (n100_code in (1, 2, 3)),
+    offence_code     text    not null references offence_code (code),
+    recorded_date    date    not null,
+    offence_date     date,
+    report_source    text    not null check (report_source in ('victim', 'third_party', 'professional', 'other')),
+    victim_consented boolean,
+    team_code        text,
+    officer_code     text,
+    outcome_code     text references outcome_code (code),
+    outcome_date     date,
+    restricted       boolean not null default false,
+    constraint crime_key unique (force_code, crime_ref),
+    constraint crime_n100_code check ((record_type = 'n100') = (n100_code is not null)),
+    constraint crime_outcome_dated check ((outcome_code is null) = (outcome_date is null))
+);
+
+-- The case list sorts by recording date and filters by these; the indexes keep it fast at 10^6 crimes.
+create index crime_recorded on crime (recorded_date desc, id desc);
+create index crime_team_recorded on crime (force_code, team_code, recorded_date desc);
+create index crime_officer_recorded on crime (force_code, officer_code, recorded_date desc);
+create index crime_offence_recorded on crime (offence_code, recorded_date desc);
+create index crime_outcome_recorded on crime (outcome_code, recorded_date desc);
+create index crime_ref_lookup on crime (crime_ref);
+
+create table person (
+    id            bigint generated always as identity primary key,
+    force_code    text not null references force (force_code),
+    person_id     text not null,
+    given_name    text,
+    middle_names  text,
+    family_name   text,
+    date_of_birth text check (date_of_birth ~ '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$'),
+    sex           text check (sex in ('female', 'male', 'other', 'unknown')),
+    postcode      text,
+    address       text,
+    birth_place   text,
+    pnc_id        text,
+    phone         text,
+    email         text,
+    constraint person_key unique (force_code, person_id)
+);
+
+create index person_family_name on person (lower(family_name) text_pattern_ops);
+create index person_given_name on person (lower(given_name) text_pattern_ops);
+
+create table case_person (
+    crime_id       bigint not null references crime (id),
+    person_ref     bigint not null references person (id),
+    role           text   not null check (role in ('victim', 'suspect', 'witness')),
+    relationship   text check (relationship in ('partner', 'ex_partner', 'family', 'acquaintance', 'stranger',
+                                                'online_contact', 'professional', 'other', 'unknown')),
+    age_at_offence integer check (age_at_offence between 0 and 130),
+    primary key (crime_id, person_ref, role)
+);
+
+create index case_person_person on case_person (person_ref);
+
+create table event (
+    id              bigint generated always as identity primary key,
+    force_code      text        not null references force (force_code),
+    -- "id:<event_id>" when the force gave one, otherwise the composite key of exchange-format.md.
+    event_key       text        not null,
+    event_id        text,
+    crime_id        bigint      not null references crime (id),
+    event_type      text        not null references event_type (code),
+    occurred_at     timestamptz not null,
+    -- False when the source gave a date alone; it is then stored as midnight Europe/London.
+    occurred_timed  boolean     not null,
+    person_ref      bigint references person (id),
+    officer_code    text,
+    detail          text,
+    constraint event_key unique (force_code, event_key)
+);
+
+create index event_crime on event (crime_id, occurred_at);
+
+create table civil_order (
+    force_code    text not null references force (force_code),
+    order_id      text not null,
+    person_ref    bigint not null references person (id),
+    order_type    text not null check (order_type in ('SRO', 'SHPO', 'interim_SRO', 'interim_SHPO',
+                                                      'pre_charge_bail_conditions', 'other')),
+    made_date     date,
+    expires_date  date,
+    prohibitions  text,
+    breached_on   date,
+    primary key (force_code, order_id)
+);
+
+create table victim_feedback (
+    crime_id      bigint   not null references crime (id),
+    person_ref    bigint   not null references person (id),
+    returned_date date     not null,
+    dignity       smallint check (dignity between 1 and 5),
+    fairness      smallint check (fairness between 1 and 5),
+    voice         smallint check (voice between 1 and 5),
+    safety        smallint check (safety between 1 and 5),
+    trust         smallint check (trust between 1 and 5),
+    primary key (crime_id, person_ref, returned_date)
+);
