@@ -50,7 +50,7 @@ create index crime_team_recorded on crime (force_code, team_code, recorded_date 
 create index crime_officer_recorded on crime (force_code, officer_code, recorded_date desc);
 create index crime_offence_recorded on crime (offence_code, recorded_date desc);
 create index crime_outcome_recorded on crime (outcome_code, recorded_date desc);
-create index crime_ref_lookup on crime (crime_ref);
+create index crime_ref_lookup on crime (crime_ref text_pattern_ops);
 
 create table person (
     id            bigint generated always as identity primary key,

@@ -16,7 +16,6 @@ final class Contexts {
 
     static ConfigurableApplicationContext batch(String dataDir) {
         Map<String, Object> props = new HashMap<>();
-        props.put("soteria.data-dir", dataDir);
         props.put("logging.level.root", "WARN");
         props.put("logging.level.io.zonky", "WARN");
         props.put("spring.main.log-startup-info", "false");
@@ -24,17 +23,13 @@ final class Contexts {
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .properties(props)
-                .run();
+                .run("--soteria.data-dir=" + dataDir);
     }
 
+    /** Options given on the command line outrank application.properties, as Spring's own arguments do. */
     static ConfigurableApplicationContext serve(String dataDir, int port, boolean demo) {
-        Map<String, Object> props = new HashMap<>();
-        props.put("soteria.data-dir", dataDir);
-        props.put("server.port", port);
-        props.put("soteria.demo", demo);
         return new SpringApplicationBuilder(SoteriaApplication.class)
                 .web(WebApplicationType.SERVLET)
-                .properties(props)
-                .run();
+                .run("--soteria.data-dir=" + dataDir, "--server.port=" + port, "--soteria.demo=" + demo);
     }
 }

@@ -41,8 +41,10 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!Files.exists(bundle)) {
-            System.err.println("soteria import: no such bundle: " + bundle + " (give a folder or a .zip file)");
+        try {
+            ImportService.checkBundle(bundle);
+        } catch (BundleException e) {
+            System.err.println("soteria import: " + e.getMessage());
             return 2;
         }
         PrintStream err = System.err;

@@ -73,6 +73,14 @@ public class ImportService {
         }
     }
 
+    /**
+     * Checks that a bundle can be read at all (it exists, is a folder or a readable zip, and has
+     * cases.csv), so that a command can refuse it before starting anything else.
+     */
+    public static void checkBundle(Path path) {
+        BundleSource.open(path).close();
+    }
+
     public List<ImportRunSummary> runs(int limit, int offset) {
         return runs.list(limit, offset);
     }

@@ -165,7 +165,7 @@ public final class SyntheticBundleGenerator {
                     if (g < 45) {
                         group = "charged";
                         outcome = rnd.nextInt(10) == 0 ? "1A" : "1";
-                        days = logNormalDays(420, 0.55);
+                        days = logNormalDays(480, 0.5);
                     } else if (g < 545 || (unconsented && g < 700)) {
                         group = "vdns";
                         outcome = rnd.nextInt(4) == 0 ? "14" : "16";

@@ -15,11 +15,14 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class EmbeddedDatabase {
 
-    /** A data-dir value that asks for a fresh throw-away directory for this JVM (tests). */
+    /**
+     * A data-dir prefix that asks for a fresh throw-away directory for this JVM (tests); what follows
+     * it names the database, so that tests which need separate databases can have them.
+     */
     public static final String TEMPORARY = ":temporary:";
 
     private static final Map<Path, EmbeddedPostgres> RUNNING = new ConcurrentHashMap<>();
-    private static volatile Path temporaryDir;
+    private static final Map<String, Path> TEMPORARY_DIRS = new ConcurrentHashMap<>();
 
     private EmbeddedDatabase() {
     }
@@ -32,17 +35,14 @@ public final class EmbeddedDatabase {
     }
 
     private static Path resolve(String dataDir) {
-        if (TEMPORARY.equals(dataDir)) {
-            synchronized (EmbeddedDatabase.class) {
-                if (temporaryDir == null) {
-                    try {
-                        temporaryDir = Files.createTempDirectory("soteria-db-");
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("Cannot create a temporary database directory", e);
-                    }
+        if (dataDir.startsWith(TEMPORARY)) {
+            return TEMPORARY_DIRS.computeIfAbsent(dataDir, name -> {
+                try {
+                    return Files.createTempDirectory("soteria-db-");
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot create a temporary database directory", e);
                 }
-                return temporaryDir;
-            }
+            });
         }
         return Path.of(dataDir).toAbsolutePath().normalize();
     }

@@ -1,0 +1,90 @@
+package org.soteria.exchange;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.soteria.security.UserService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo mode (serve --demo): one account per role, and a synthetic force loaded when the database
+ * holds no crimes. Never active otherwise.
+ */
+@Component
+@ConditionalOnProperty(name = "soteria.demo", havingValue = "true")
+public class DemoDataLoader implements ApplicationRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoDataLoader.class);
+    static final String DEMO_FORCE = "NWP";
+
+    private final UserService users;
+    private final ImportService imports;
+    private final JdbcClient jdbc;
+    private final int crimes;
+    private final String password;
+
+    public DemoDataLoader(UserService users, ImportService imports, JdbcClient jdbc,
+            @Value("${soteria.demo.crimes:6000}") int crimes,
+            @Value("${SOTERIA_DEMO_PASSWORD:}") String password) {
+        this.users = users;
+        this.imports = imports;
+        this.jdbc = jdbc;
+        this.crimes = crimes;
+        this.password = password;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        String pw = users.createDemoAccounts(password, DEMO_FORCE);
+        long stored = jdbc.sql("select count(*) from crime").query(Long.class).single();
+        if (stored == 0) {
+            loadSyntheticForce();
+        }
+        if (password == null || password.isBlank()) {
+            System.out.println();
+            System.out.println("Demo mode: sign in as investigator, supervisor, victim-liaison, analyst, force-lead, "
+                    + "auditor, researcher, admin or national-coordinator with the password: " + pw);
+            System.out.println();
+        } else {
+            LOG.info("Demo mode: demo accounts use the password from SOTERIA_DEMO_PASSWORD");
+        }
+    }
+
+    private void loadSyntheticForce() {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("soteria-demo-");
+            LOG.info("Demo mode: generating and loading a synthetic force of {} records", crimes);
+            SyntheticBundleGenerator.generate(new SyntheticBundleGenerator.Settings(DEMO_FORCE, crimes, 1,
+                    LocalDate.of(2026, 10, 31), 5), dir, n -> { });
+            ImportResult r = imports.importBundle(dir, "demo", ImportProgress.NONE);
+            LOG.info("Demo mode: loaded {} rows ({} rejected)", r.changedRows(), r.rejectedRows());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Demo data could not be written", e);
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // A temporary folder left behind holds only synthetic data.
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.soteria.investigation;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Everything the case page shows: the record, its people and its timeline. */
+public record CaseDetail(long id, String crimeRef, String forceCode, String recordType, Integer n100Code,
+        String offenceCode, String offenceDescription, String offenceGroupLabel, LocalDate recordedDate,
+        LocalDate offenceDate, String reportSource, Boolean victimConsented, String teamCode, String teamName,
+        String officerCode, String officerName, String outcomeCode, String outcomeName, String outcomeGroupLabel,
+        LocalDate outcomeDate, boolean restricted, List<CasePerson> people, List<TimelineEvent> timeline) {
+
+    /** A person linked to the crime. */
+    public record CasePerson(String personId, String role, String name, String dateOfBirth, String sex,
+            String relationship, Integer ageAtOffence, String postcode, String pncId) {
+    }
+
+    /** One event on the timeline, with the date-time in Europe/London. */
+    public record TimelineEvent(String eventId, String eventType, String label, String category,
+            java.time.ZonedDateTime occurredAt, boolean timed, String personName, String personRole,
+            String officerCode, String officerName, String detail) {
+    }
+}

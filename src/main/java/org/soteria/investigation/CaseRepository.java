@@ -1,0 +1,218 @@
+package org.soteria.investigation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.soteria.reference.EventType;
+import org.soteria.reference.OffenceCode;
+import org.soteria.reference.OffenceGroup;
+import org.soteria.reference.OutcomeCode;
+import org.soteria.reference.OutcomeGroup;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Case list and case page queries. */
+@Repository
+class CaseRepository {
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    private final JdbcClient jdbc;
+
+    CaseRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private record Where(String sql, Map<String, Object> params) {
+    }
+
+    private static Where where(CaseFilter f, boolean includeRestricted) {
+        List<String> clauses = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (!includeRestricted) {
+            clauses.add("not c.restricted");
+        }
+        if (!f.statuses().isEmpty()) {
+            List<String> any = new ArrayList<>();
+            for (CaseStatus s : f.statuses()) {
+                any.add(switch (s) {
+                    case OPEN -> "(c.record_type = 'crime' and c.outcome_code is null)";
+                    case OUTCOME_ASSIGNED -> "(c.record_type = 'crime' and c.outcome_code is not null)";
+                    case N100 -> "c.record_type = 'n100'";
+                    case CANCELLED -> "c.record_type = 'cancelled'";
+                });
+            }
+            clauses.add("(" + String.join(" or ", any) + ")");
+        }
+        if (!f.offenceGroups().isEmpty()) {
+            List<String> codes = new ArrayList<>();
+            for (String g : f.offenceGroups()) {
+                OffenceGroup group = OffenceGroup.fromCode(g);
+                for (OffenceCode c : OffenceCode.values()) {
+                    if (c.group() == group) {
+                        codes.add(c.code());
+                    }
+                }
+            }
+            clauses.add("c.offence_code in (:offenceCodes)");
+            params.put("offenceCodes", codes);
+        }
+        if (!f.outcomeGroups().isEmpty()) {
+            List<String> codes = new ArrayList<>();
+            for (String g : f.outcomeGroups()) {
+                codes.addAll(OutcomeCode.codesIn(OutcomeGroup.fromCode(g)));
+            }
+            clauses.add("c.outcome_code in (:outcomeCodes)");
+            params.put("outcomeCodes", codes);
+        }
+        if (!f.teams().isEmpty()) {
+            clauses.add("c.team_code in (:teams)");
+            params.put("teams", f.teams());
+        }
+        if (!f.officers().isEmpty()) {
+            clauses.add("c.officer_code in (:officers)");
+            params.put("officers", f.officers());
+        }
+        if (f.recordedFrom() != null) {
+            clauses.add("c.recorded_date >= :from");
+            params.put("from", f.recordedFrom());
+        }
+        if (f.recordedTo() != null) {
+            clauses.add("c.recorded_date <= :to");
+            params.put("to", f.recordedTo());
+        }
+        if (f.search() != null) {
+            String q = f.search().toLowerCase(Locale.ROOT);
+            String[] parts = q.split("\\s+", 2);
+            String likeRef = escapeLike(f.search().toUpperCase(Locale.ROOT)) + "%";
+            StringBuilder names = new StringBuilder();
+            if (parts.length == 2) {
+                names.append("lower(p.given_name) like :given and lower(p.family_name) like :family");
+                params.put("given", escapeLike(parts[0]) + "%");
+                params.put("family", escapeLike(parts[1]) + "%");
+            } else {
+                names.append("lower(p.family_name) like :name or lower(p.given_name) like :name");
+                params.put("name", escapeLike(q) + "%");
+            }
+            clauses.add("c.id in (select id from crime where upper(crime_ref) like :ref "
+                    + "union select cp.crime_id from person p join case_person cp on cp.person_ref = p.id where "
+                    + names + ")");
+            params.put("ref", likeRef);
+        }
+        return new Where(clauses.isEmpty() ? "" : "where " + String.join(" and ", clauses), params);
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    List<CaseSummary> list(CaseFilter f, boolean includeRestricted) {
+        Where w = where(f, includeRestricted);
+        String sql = "select c.id, c.crime_ref, c.force_code, c.record_type, c.offence_code, c.recorded_date, "
+                + "c.team_code, c.officer_code, o.display_name as officer_name, c.outcome_code, c.outcome_date "
+                + "from crime c left join officer o on o.force_code = c.force_code and o.officer_code = c.officer_code "
+                + w.sql() + " order by " + f.sort().orderBy() + " limit :limit offset :offset";
+        var spec = jdbc.sql(sql).params(w.params()).param("limit", CaseFilter.PAGE_SIZE)
+                .param("offset", (f.page() - 1) * CaseFilter.PAGE_SIZE);
+        return spec.query((rs, n) -> {
+            String offence = rs.getString("offence_code");
+            String outcome = rs.getString("outcome_code");
+            return new CaseSummary(rs.getLong("id"), rs.getString("crime_ref"), rs.getString("force_code"),
+                    rs.getString("record_type"), offence,
+                    OffenceCode.parse(offence).map(OffenceCode::description).orElse(offence),
+                    rs.getObject("recorded_date", LocalDate.class), rs.getString("team_code"),
+                    rs.getString("officer_code"), rs.getString("officer_name"), outcome,
+                    outcome == null ? null : OutcomeCode.parse(outcome).map(c -> c.group().label()).orElse("Other"),
+                    rs.getObject("outcome_date", LocalDate.class));
+        }).list();
+    }
+
+    /** The number of matching crimes, counted no further than {@code cap + 1}. */
+    long count(CaseFilter f, boolean includeRestricted, int cap) {
+        Where w = where(f, includeRestricted);
+        return jdbc.sql("select count(*) from (select 1 from crime c " + w.sql() + " limit :cap) x")
+                .params(w.params()).param("cap", cap + 1).query(Long.class).single();
+    }
+
+    List<Map<String, Object>> teamNames() {
+        return jdbc.sql("select team_code, name from team order by team_code").query().listOfRows();
+    }
+
+    List<Map<String, Object>> officers() {
+        return jdbc.sql("select officer_code, coalesce(display_name, officer_code) as name from officer "
+                + "where role in ('investigator', 'supervisor') order by display_name, officer_code").query().listOfRows();
+    }
+
+    Optional<CaseDetail> find(long id, boolean includeRestricted) {
+        return jdbc.sql("select c.*, t.name as team_name, o.display_name as officer_name from crime c "
+                        + "left join team t on t.force_code = c.force_code and t.team_code = c.team_code "
+                        + "left join officer o on o.force_code = c.force_code and o.officer_code = c.officer_code "
+                        + "where c.id = :id" + (includeRestricted ? "" : " and not c.restricted"))
+                .param("id", id)
+                .query((rs, n) -> detail(rs))
+                .optional();
+    }
+
+    private CaseDetail detail(ResultSet rs) throws SQLException {
+        long id = rs.getLong("id");
+        String offence = rs.getString("offence_code");
+        Optional<OffenceCode> oc = OffenceCode.parse(offence);
+        String outcome = rs.getString("outcome_code");
+        Optional<OutcomeCode> out = OutcomeCode.parse(outcome);
+        return new CaseDetail(id, rs.getString("crime_ref"), rs.getString("force_code"), rs.getString("record_type"),
+                (Integer) rs.getObject("n100_code", Integer.class), offence,
+                oc.map(OffenceCode::description).orElse(offence), oc.map(c -> c.group().label()).orElse(""),
+                rs.getObject("recorded_date", LocalDate.class), rs.getObject("offence_date", LocalDate.class),
+                rs.getString("report_source"), (Boolean) rs.getObject("victim_consented"), rs.getString("team_code"),
+                rs.getString("team_name"), rs.getString("officer_code"), rs.getString("officer_name"), outcome,
+                out.map(OutcomeCode::shortName).orElse(null), out.map(c -> c.group().label()).orElse(null),
+                rs.getObject("outcome_date", LocalDate.class), rs.getBoolean("restricted"), people(id), timeline(id));
+    }
+
+    private List<CaseDetail.CasePerson> people(long crimeId) {
+        return jdbc.sql("select p.person_id, cp.role, concat_ws(' ', p.given_name, p.middle_names, p.family_name) "
+                        + "as name, p.date_of_birth, p.sex, cp.relationship, cp.age_at_offence, p.postcode, p.pnc_id "
+                        + "from case_person cp join person p on p.id = cp.person_ref where cp.crime_id = ? "
+                        + "order by case cp.role when 'victim' then 1 when 'suspect' then 2 else 3 end, p.person_id")
+                .param(crimeId)
+                .query((rs, n) -> new CaseDetail.CasePerson(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), (Integer) rs.getObject(7, Integer.class),
+                        rs.getString(8), rs.getString(9)))
+                .list();
+    }
+
+    private List<CaseDetail.TimelineEvent> timeline(long crimeId) {
+        return jdbc.sql("select e.event_id, e.event_type, e.occurred_at, e.occurred_timed, e.detail, e.officer_code, "
+                        + "o.display_name, concat_ws(' ', p.given_name, p.family_name) as person_name, "
+                        + "(select string_agg(distinct cp.role, ', ') from case_person cp "
+                        + " where cp.crime_id = e.crime_id and cp.person_ref = e.person_ref) as person_role "
+                        + "from event e join crime c on c.id = e.crime_id "
+                        + "left join officer o on o.force_code = e.force_code and o.officer_code = e.officer_code "
+                        + "left join person p on p.id = e.person_ref where e.crime_id = ? "
+                        + "order by e.occurred_at desc, e.id desc")
+                .param(crimeId)
+                .query((rs, n) -> {
+                    String type = rs.getString("event_type");
+                    EventType t = EventType.parse(type).orElse(null);
+                    return new CaseDetail.TimelineEvent(rs.getString("event_id"), type,
+                            t == null ? type : t.label(), t == null ? "" : t.category().label(),
+                            rs.getObject("occurred_at", OffsetDateTime.class).atZoneSameInstant(LONDON),
+                            rs.getBoolean("occurred_timed"), emptyToNull(rs.getString("person_name")),
+                            rs.getString("person_role"), rs.getString("officer_code"), rs.getString("display_name"),
+                            rs.getString("detail"));
+                })
+                .list();
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

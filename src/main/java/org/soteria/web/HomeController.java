@@ -1,0 +1,30 @@
+package org.soteria.web;
+
+import org.soteria.security.Permission;
+import org.soteria.security.SoteriaUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The start page after sign-in, and the sign-in page itself. */
+@Controller
+public class HomeController {
+
+    @GetMapping("/")
+    String home(@AuthenticationPrincipal SoteriaUser user) {
+        if (user != null && user.can(Permission.VIEW_CASES)) {
+            return "redirect:/cases";
+        }
+        return "web/home";
+    }
+
+    @GetMapping("/login")
+    String login(@RequestParam(name = "error", required = false) String error,
+            @RequestParam(name = "signedOut", required = false) String signedOut, Model model) {
+        model.addAttribute("loginError", error != null);
+        model.addAttribute("signedOut", signedOut != null);
+        return "web/login";
+    }
+}

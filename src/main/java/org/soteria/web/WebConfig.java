@@ -1,0 +1,22 @@
+package org.soteria.web;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Serves GOV.UK Frontend and MoJ Frontend from their webjars; GOV.UK's CSS expects its fonts and images under /assets/. */
+@Configuration(proxyBeanMethods = false)
+public class WebConfig implements WebMvcConfigurer {
+
+    private static final String GOVUK = "classpath:/META-INF/resources/webjars/govuk-frontend/5.14.0/dist/govuk/";
+    private static final String MOJ = "classpath:/META-INF/resources/webjars/ministryofjustice__frontend/7.1.0/moj/";
+
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        registry.addResourceHandler("/assets/govuk/**").addResourceLocations(GOVUK).setCachePeriod(86400);
+        registry.addResourceHandler("/assets/moj/**").addResourceLocations(MOJ).setCachePeriod(86400);
+        registry.addResourceHandler("/assets/**").addResourceLocations(GOVUK + "assets/").setCachePeriod(86400);
+        registry.addResourceHandler("/favicon.ico").addResourceLocations(GOVUK + "assets/rebrand/images/")
+                .setCachePeriod(86400);
+    }
+}
