@@ -84,8 +84,19 @@ public class CaseController {
         model.addAttribute("sorts", CaseSort.values());
         model.addAttribute("teams", investigations.teams());
         model.addAttribute("officers", investigations.officers());
-        model.addAttribute("pageBaseUrl", pageBaseUrl(status, offenceGroup, outcomeGroup, team, officer, from, to, q,
-                sort));
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        query.put("status", nonEmpty(status));
+        query.put("offenceGroup", nonEmpty(offenceGroup));
+        query.put("outcomeGroup", nonEmpty(outcomeGroup));
+        query.put("team", nonEmpty(team));
+        query.put("officer", nonEmpty(officer));
+        query.put("from", from == null || from.isBlank() ? List.of() : List.of(from));
+        query.put("to", to == null || to.isBlank() ? List.of() : List.of(to));
+        query.put("q", q == null || q.isBlank() ? List.of() : List.of(q));
+        query.put("sort", sort == null || sort.isBlank() ? List.of() : List.of(sort));
+        model.addAttribute("pageBaseUrl", url(query, null, null) + (query.values().stream().allMatch(List::isEmpty)
+                ? "?" : "&"));
+        model.addAttribute("selectedFilters", selectedFilters(query));
         return "investigation/cases";
     }
 
@@ -138,27 +149,59 @@ public class CaseController {
         }
     }
 
-    private static String pageBaseUrl(List<String> status, List<String> offenceGroup, List<String> outcomeGroup,
-            List<String> team, List<String> officer, String from, String to, String q, String sort) {
+    /** A selected filter shown as a tag, with the link that removes it. */
+    public record SelectedFilter(String heading, String label, String removeUrl) {
+    }
+
+    private List<SelectedFilter> selectedFilters(Map<String, List<String>> query) {
+        List<SelectedFilter> out = new ArrayList<>();
+        Map<String, String> teamNames = new LinkedHashMap<>();
+        investigations.teams().forEach(t -> teamNames.put((String) t.get("team_code"), (String) t.get("name")));
+        Map<String, String> officerNames = new LinkedHashMap<>();
+        investigations.officers().forEach(o -> officerNames.put((String) o.get("officer_code"), (String) o.get("name")));
+        for (String v : query.get("status")) {
+            out.add(new SelectedFilter("Status", label(() -> CaseStatus.fromCode(v).label(), v), url(query, "status", v)));
+        }
+        for (String v : query.get("offenceGroup")) {
+            out.add(new SelectedFilter("Offence group", label(() -> OffenceGroup.fromCode(v).label(), v),
+                    url(query, "offenceGroup", v)));
+        }
+        for (String v : query.get("outcomeGroup")) {
+            out.add(new SelectedFilter("Outcome group", label(() -> OutcomeGroup.fromCode(v).label(), v),
+                    url(query, "outcomeGroup", v)));
+        }
+        for (String v : query.get("team")) {
+            out.add(new SelectedFilter("Team", teamNames.getOrDefault(v, v), url(query, "team", v)));
+        }
+        for (String v : query.get("officer")) {
+            out.add(new SelectedFilter("Officer", officerNames.getOrDefault(v, v), url(query, "officer", v)));
+        }
+        for (String v : query.get("from")) {
+            out.add(new SelectedFilter("Recorded from", v, url(query, "from", v)));
+        }
+        for (String v : query.get("to")) {
+            out.add(new SelectedFilter("Recorded to", v, url(query, "to", v)));
+        }
+        for (String v : query.get("q")) {
+            out.add(new SelectedFilter("Search", v, url(query, "q", v)));
+        }
+        return out;
+    }
+
+    private static String label(java.util.function.Supplier<String> known, String raw) {
+        try {
+            return known.get();
+        } catch (IllegalArgumentException e) {
+            return raw;
+        }
+    }
+
+    /** The case list URL for these parameters, without one value when {@code dropKey} is given. */
+    private static String url(Map<String, List<String>> query, String dropKey, String dropValue) {
         UriComponentsBuilder b = UriComponentsBuilder.fromPath("/cases");
-        nonEmpty(status).forEach(v -> b.queryParam("status", v));
-        nonEmpty(offenceGroup).forEach(v -> b.queryParam("offenceGroup", v));
-        nonEmpty(outcomeGroup).forEach(v -> b.queryParam("outcomeGroup", v));
-        nonEmpty(team).forEach(v -> b.queryParam("team", v));
-        nonEmpty(officer).forEach(v -> b.queryParam("officer", v));
-        if (from != null && !from.isBlank()) {
-            b.queryParam("from", from);
-        }
-        if (to != null && !to.isBlank()) {
-            b.queryParam("to", to);
-        }
-        if (q != null && !q.isBlank()) {
-            b.queryParam("q", q);
-        }
-        if (sort != null && !sort.isBlank()) {
-            b.queryParam("sort", sort);
-        }
-        String url = b.encode().build().toUriString();
-        return url + (url.contains("?") ? "&" : "?");
+        query.forEach((key, values) -> values.stream()
+                .filter(v -> !(key.equals(dropKey) && v.equals(dropValue)))
+                .forEach(v -> b.queryParam(key, v)));
+        return b.encode().build().toUriString();
     }
 }

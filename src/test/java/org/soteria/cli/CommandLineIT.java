@@ -1,0 +1,87 @@
+package org.soteria.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The subcommands as a user runs them: help, exit codes, the report file. */
+class CommandLineIT {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream oldOut;
+    private PrintStream oldErr;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+    }
+
+    private int run(String... args) {
+        return new CommandLine(new SoteriaCli()).execute(args);
+    }
+
+    @Test
+    void everySubcommandHasHelpAndADataDirOption() {
+        for (String sub : new String[] {"serve", "import", "export"}) {
+            out.reset();
+            assertThat(run(sub, "--help")).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).as(sub).contains("--data-dir");
+        }
+        out.reset();
+        assertThat(run("demo-data", "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--seed", "--crimes", "--load", "--data-dir");
+    }
+
+    @Test
+    void importRefusesABundleItCannotRunWithExitCodeTwo() throws Exception {
+        assertThat(run("import", "--bundle", dir.resolve("nowhere").toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("No such bundle");
+        Files.createDirectories(dir.resolve("nocases"));
+        assertThat(run("import", "--bundle", dir.resolve("nocases").toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("has no cases.csv");
+    }
+
+    @Test
+    void importWritesTheReportAndExitsZeroWithRejections() throws Exception {
+        Path bundle = dir.resolve("b");
+        Files.createDirectories(bundle);
+        Files.writeString(bundle.resolve("cases.csv"), "crime_ref,force_code,offence_code,recorded_date\n"
+                + "A1,NWP,19C,2024-01-01\nA2,NWP,XX,2024-01-01\n");
+        Path report = dir.resolve("report.csv");
+        int code = run("import", "--bundle", bundle.toString(), "--report", report.toString(), "--data-dir",
+                dir.resolve("db").toString());
+        assertThat(code).isZero();
+        assertThat(Files.readAllLines(report)).containsExactly("file,line,column,value,reason",
+                "cases.csv,3,offence_code,XX,unknown offence_code 'XX': not a RASSO offence code and no mapping in "
+                        + "mappings/offence_code.csv");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("1 rows rejected");
+    }
+
+    @Test
+    void demoDataRefusesBadSettings() {
+        assertThat(run("demo-data", "--crimes", "0", "--out", dir.resolve("x").toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("at least 1");
+    }
+}

@@ -1,0 +1,172 @@
+package org.soteria.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.soteria.audit.AuditAction;
+import org.soteria.audit.AuditService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Sign in, filter and search the case list, open a case, look at import runs: in real Chromium, axe on every page. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"soteria.data-dir=:temporary:browser", "soteria.demo=true", "soteria.demo.crimes=1500",
+            "SOTERIA_DEMO_PASSWORD=correct-horse-battery"})
+class CaseListBrowserIT {
+
+    private static final String PASSWORD = "correct-horse-battery";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AuditService audit;
+
+    static BrowserSession browser;
+
+    @BeforeAll
+    static void start() {
+        // The port is known only per test instance, so the session opens lazily in the first test.
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+    }
+
+    private BrowserSession browser() {
+        if (browser == null) {
+            browser = new BrowserSession(port);
+        }
+        browser.driver.manage().deleteAllCookies();
+        return browser;
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWithAnErrorSummary() {
+        BrowserSession b = browser();
+        b.open("/cases");
+        assertThat(b.driver.getCurrentUrl()).endsWith("/login");
+        b.assertAccessible("sign-in");
+        b.signIn("investigator", "wrong");
+        assertThat(b.driver.findElement(By.className("govuk-error-summary")).getText())
+                .contains("Enter a correct user name and password");
+        b.assertAccessible("sign-in-error");
+    }
+
+    @Test
+    void anInvestigatorFiltersTheCaseListAndOpensACase() {
+        BrowserSession b = browser();
+        b.signIn("investigator", PASSWORD);
+        assertThat(b.driver.getCurrentUrl()).endsWith("/cases");
+        assertThat(b.driver.findElement(By.className("soteria-demo-banner")).getText()).contains("Demo mode");
+        long visible = jdbc.sql("select count(*) from crime where not restricted").query(Long.class).single();
+        assertThat(b.driver.findElement(By.id("result-count")).getText())
+                .isEqualTo(String.format("%,d cases match.", visible));
+        assertThat(b.driver.findElements(By.cssSelector("table.govuk-table tbody tr"))).hasSize(25);
+        b.assertAccessible("case-list");
+
+        // Filter: adult rape, victim does not support.
+        b.driver.findElement(By.cssSelector("input[name=offenceGroup][value=adult_rape]")).click();
+        b.driver.findElement(By.cssSelector("input[name=outcomeGroup][value=victim_does_not_support]")).click();
+        b.driver.findElement(By.cssSelector(".moj-filter__options button[type=submit]")).click();
+        long expected = jdbc.sql("select count(*) from crime where not restricted and offence_code in ('19C', '19F') "
+                + "and outcome_code in ('14', '16')").query(Long.class).single();
+        assertThat(expected).isPositive();
+        assertThat(b.driver.findElement(By.id("result-count")).getText())
+                .isEqualTo(String.format("%,d cases match.", expected));
+        List<WebElement> statuses = b.driver.findElements(By.cssSelector("table.govuk-table tbody tr td:nth-child(5)"));
+        assertThat(statuses).isNotEmpty().allSatisfy(td -> assertThat(td.getText()).startsWith("Victim does not support"));
+        List<WebElement> offences = b.driver.findElements(By.cssSelector("table.govuk-table tbody tr td:nth-child(2)"));
+        assertThat(offences).allSatisfy(td -> assertThat(td.getText()).matches("19[CF] .*"));
+        assertThat(b.driver.findElements(By.cssSelector(".moj-filter__tag"))).extracting(e -> e.getText().replace("\n", " "))
+                .containsExactly("Remove this filter: Offence group: Adult rape",
+                        "Remove this filter: Outcome group: Victim does not support");
+        b.assertAccessible("case-list-filtered");
+
+        // Sort oldest first, and the team filter narrows further.
+        new Select(b.driver.findElement(By.id("sort"))).selectByValue("recorded-oldest");
+        new Select(b.driver.findElement(By.id("team"))).selectByValue("T01");
+        b.driver.findElement(By.cssSelector(".moj-filter__options button[type=submit]")).click();
+        String firstRef = b.driver.findElement(By.cssSelector("table.govuk-table tbody tr td a")).getText();
+        String oldest = jdbc.sql("select crime_ref from crime where not restricted and offence_code in ('19C', '19F') "
+                + "and outcome_code in ('14', '16') and team_code = 'T01' order by recorded_date, id limit 1")
+                .query(String.class).single();
+        assertThat(firstRef).isEqualTo(oldest);
+
+        // Open the case.
+        b.driver.findElement(By.cssSelector("table.govuk-table tbody tr td a")).click();
+        assertThat(b.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Case " + oldest);
+        assertThat(b.driver.findElement(By.className("govuk-summary-list")).getText()).contains("Victim does not support");
+        assertThat(b.driver.findElements(By.cssSelector(".moj-timeline__item"))).isNotEmpty();
+        assertThat(b.driver.findElement(By.tagName("main")).getText()).contains("Victim", "Suspect");
+        b.assertAccessible("case-page");
+        assertThat(audit.countFor("crime", "NWP:" + oldest, AuditAction.VIEW)).isOne();
+    }
+
+    @Test
+    void searchFindsACaseByReferenceAndByNameAndSaysWhenNothingMatches() {
+        BrowserSession b = browser();
+        b.signIn("supervisor", PASSWORD);
+        String ref = jdbc.sql("select crime_ref from crime where not restricted order by id limit 1 offset 100")
+                .query(String.class).single();
+        b.driver.findElement(By.id("q")).sendKeys(ref);
+        b.driver.findElement(By.cssSelector(".moj-filter-layout__content button[type=submit]")).click();
+        assertThat(b.driver.findElement(By.id("result-count")).getText()).isEqualTo("1 case matches.");
+
+        String family = jdbc.sql("select p.family_name from person p join case_person cp on cp.person_ref = p.id "
+                + "join crime c on c.id = cp.crime_id where not c.restricted and p.family_name = 'Winterbottom' "
+                + "limit 1").query(String.class).optional().orElse("Jones");
+        long withName = jdbc.sql("select count(distinct c.id) from crime c join case_person cp on cp.crime_id = c.id "
+                + "join person p on p.id = cp.person_ref where not c.restricted and (lower(p.family_name) like lower(?) "
+                + "or lower(p.given_name) like lower(?))").params(family + "%", family + "%").query(Long.class).single();
+        b.open("/cases?q=" + family);
+        assertThat(b.driver.findElement(By.id("result-count")).getText())
+                .isEqualTo(String.format("%,d %s.", withName, withName == 1 ? "case matches" : "cases match"));
+
+        b.open("/cases?q=Zzyzx-no-such-person");
+        assertThat(b.driver.findElement(By.tagName("main")).getText()).contains("No cases match", "Clear all filters");
+        b.assertAccessible("case-list-empty");
+
+        b.open("/cases?from=2024-02-30&to=2023-01-01");
+        assertThat(b.driver.findElement(By.className("govuk-error-summary")).getText())
+                .contains("Recorded from must be a real date");
+        b.assertAccessible("case-list-error");
+    }
+
+    @Test
+    void theForceLeadSeesImportRunsAndAnAnalystSeesNoNames() {
+        BrowserSession b = browser();
+        b.signIn("force-lead", PASSWORD);
+        b.open("/imports");
+        assertThat(b.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Import runs");
+        assertThat(b.driver.findElement(By.cssSelector("table.govuk-table tbody")).getText()).contains("demo", "Completed");
+        b.assertAccessible("import-runs");
+        b.driver.findElement(By.cssSelector("table.govuk-table tbody tr td a")).click();
+        assertThat(b.driver.findElement(By.tagName("main")).getText()).contains("cases.csv", "events.csv",
+                "Every row was applied");
+        b.assertAccessible("import-run");
+
+        b.driver.manage().deleteAllCookies();
+        b.signIn("analyst", PASSWORD);
+        assertThat(b.driver.findElement(By.tagName("main")).getText()).contains("does not include named case records");
+        b.assertAccessible("home-analyst");
+        b.open("/cases");
+        assertThat(b.driver.findElement(By.tagName("h1")).getText()).isEqualTo("You do not have access to this page");
+        b.assertAccessible("forbidden");
+    }
+}
