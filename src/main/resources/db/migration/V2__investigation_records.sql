@@ -1,6 +1,11 @@
 -- The investigation record: forces, teams, officers, crimes (with N100 incidents and cancelled
 -- records), people, the roles they play in crimes, the timeline of events, civil orders and
 -- victim feedback. Keys follow the exchange format: every natural key is scoped by force.
+--
+-- Coded columns are checked against the codes of V1's reference tables with CHECK constraints
+-- rather than foreign keys: a foreign key costs a lookup per inserted row, which made bulk imports
+-- of millions of events several times slower (docs/benchmarks.md); ReferenceDataIT proves the lists
+-- match. Foreign keys are kept where they join records: crime, person, force.
 create table force (
     force_code text primary key,
     name       text not null
@@ -29,14 +34,14 @@ create table crime (
     crime_ref        text    not null,
     record_type      text    not null check (record_type in ('crime', 'n100', 'cancelled')),
     n100_code        smallint check (n100_code in (1, 2, 3)),
-    offence_code     text    not null references offence_code (code),
+    offence_code     text    not null check (offence_code in ('19C', '19D', '19E', '19F', '19G', '19H', '17A', '17B', '20A', '20B', '21', '22A', '22B', '23', '70', '71', '72', '73', '88A')),
     recorded_date    date    not null,
     offence_date     date,
     report_source    text    not null check (report_source in ('victim', 'third_party', 'professional', 'other')),
     victim_consented boolean,
     team_code        text,
     officer_code     text,
-    outcome_code     text references outcome_code (code),
+    outcome_code     text check (outcome_code in ('1', '1A', '2', '2A', '3', '3A', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19', '20', '21', '22')),
     outcome_date     date,
     restricted       boolean not null default false,
     constraint crime_key unique (force_code, crime_ref),
@@ -44,13 +49,14 @@ create table crime (
     constraint crime_outcome_dated check ((outcome_code is null) = (outcome_date is null))
 );
 
--- The case list sorts by recording date and filters by these; the indexes keep it fast at 10^6 crimes.
+-- The case list sorts by recording date and filters by these; the indexes keep it fast at 10^6 crimes
+-- (docs/benchmarks.md). Open crimes are few and recent, so they get a partial index of their own.
 create index crime_recorded on crime (recorded_date desc, id desc);
-create index crime_team_recorded on crime (force_code, team_code, recorded_date desc);
-create index crime_officer_recorded on crime (force_code, officer_code, recorded_date desc);
-create index crime_offence_recorded on crime (offence_code, recorded_date desc);
-create index crime_outcome_recorded on crime (outcome_code, recorded_date desc);
-create index crime_ref_lookup on crime (crime_ref text_pattern_ops);
+create index crime_team_recorded on crime (team_code, recorded_date desc);
+create index crime_officer_recorded on crime (officer_code, recorded_date desc);
+create index crime_outcome on crime (outcome_code);
+create index crime_open_recorded on crime (recorded_date, id) where record_type = 'crime' and outcome_code is null;
+create index crime_ref_search on crime (upper(crime_ref) text_pattern_ops);
 
 create table person (
     id            bigint generated always as identity primary key,
@@ -87,12 +93,13 @@ create index case_person_person on case_person (person_ref);
 
 create table event (
     id              bigint generated always as identity primary key,
-    force_code      text        not null references force (force_code),
+    -- The crime's force, kept here because event keys are unique per force.
+    force_code      text        not null,
     -- "id:<event_id>" when the force gave one, otherwise the composite key of exchange-format.md.
     event_key       text        not null,
     event_id        text,
     crime_id        bigint      not null references crime (id),
-    event_type      text        not null references event_type (code),
+    event_type      text        not null check (event_type in ('first_contact', 'needs_assessment', 'victim_update', 'support_referral', 'victim_notified', 'victim_withdrawal', 'victim_reengaged', 'vrr_request', 'suspect_identified', 'arrest', 'voluntary_interview', 'interview_under_caution', 'bail', 'bail_change', 'released_under_investigation', 'cps_early_advice', 'cps_referral', 'cps_decision', 'charge', 'nfa_decision', 'out_of_court_disposal', 'decision_not_to_investigate', 'court_outcome')),
     occurred_at     timestamptz not null,
     -- False when the source gave a date alone; it is then stored as midnight Europe/London.
     occurred_timed  boolean     not null,

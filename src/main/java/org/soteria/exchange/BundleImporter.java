@@ -36,6 +36,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class BundleImporter {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BundleImporter.class);
+
     /** The files of exchange-format.md in the order they are applied (references point backwards). */
     static final List<String> FILES = List.of("teams.csv", "officers.csv", "cases.csv", "people.csv",
             "case_people.csv", "events.csv", "orders.csv", "feedback.csv");
@@ -126,6 +128,15 @@ final class BundleImporter {
 
     /** Reads one file: checks its header, then hands each record to the handler. Returns rows read. */
     private int read(String file, List<String> required, RowHandler handler) throws SQLException, IOException {
+        long t0 = System.nanoTime();
+        try {
+            return readRows(file, required, handler);
+        } finally {
+            LOG.info("{}: read, checked and staged in {} ms", file, (System.nanoTime() - t0) / 1_000_000);
+        }
+    }
+
+    private int readRows(String file, List<String> required, RowHandler handler) throws SQLException, IOException {
         InputStream raw = source.open(file).orElseThrow();
         long total = sizeOf(file);
         CountingStream counting = new CountingStream(raw);
@@ -502,6 +513,7 @@ final class BundleImporter {
     }
 
     private void merge(String file, int rows, String stage, String key, String upsert, String okCondition) {
+        long t0 = System.nanoTime();
         String sql = "with src as (select distinct on (" + key + ") * from " + stage + " where " + okCondition
                 + " order by " + key + ", line desc), up as (" + upsert + " returning (xmax = 0) as inserted) "
                 + "select (select count(*) from " + stage + " where " + okCondition + ") as staged, "
@@ -515,6 +527,7 @@ final class BundleImporter {
         int updated = ((Number) r.get("updated")).intValue();
         counts.add(new FileCounts(file, rows, inserted, updated, distinct - inserted - updated, staged - distinct,
                 rejectedLines(file)));
+        LOG.info("{}: {} rows applied in {} ms", file, distinct, (System.nanoTime() - t0) / 1_000_000);
     }
 
     // ---------------------------------------------------------------- files that refer to crimes and people
@@ -525,6 +538,7 @@ final class BundleImporter {
      * rejected crime or person.
      */
     private void resolve(String file, String stage, boolean hasCrime, boolean personRequired) {
+        long t0 = System.nanoTime();
         String forceExpr = hasCrime ? "coalesce(s.force_code, case when u.n = 1 then u.force_code end)" : "s.force_code";
         String sql = "create temp table " + stage + "_r on commit drop as "
                 + (hasCrime ? "with u as (select crime_ref, min(force_code) as force_code, count(*) as n from crime "
@@ -582,6 +596,7 @@ final class BundleImporter {
                             + " in this bundle or already stored", true);
                 }).list().forEach(problems::add);
         ensureForces(stage + "_r", "rforce");
+        LOG.info("{}: references resolved in {} ms", file, (System.nanoTime() - t0) / 1_000_000);
     }
 
     private static String okResolved(boolean hasCrime, boolean personRequired) {

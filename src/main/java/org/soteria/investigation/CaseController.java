@@ -82,8 +82,11 @@ public class CaseController {
         model.addAttribute("offenceGroups", OffenceGroup.values());
         model.addAttribute("outcomeGroups", OutcomeGroup.values());
         model.addAttribute("sorts", CaseSort.values());
-        model.addAttribute("teams", investigations.teams());
-        model.addAttribute("officers", investigations.officers());
+        List<Map<String, Object>> teams = investigations.teams();
+        List<Map<String, Object>> officers = investigations.officers(filter.teams());
+        model.addAttribute("teams", teams);
+        model.addAttribute("officers", officers);
+        model.addAttribute("officerChoiceLimited", officers.isEmpty() && filter.teams().isEmpty());
         Map<String, List<String>> query = new LinkedHashMap<>();
         query.put("status", nonEmpty(status));
         query.put("offenceGroup", nonEmpty(offenceGroup));
@@ -96,7 +99,7 @@ public class CaseController {
         query.put("sort", sort == null || sort.isBlank() ? List.of() : List.of(sort));
         model.addAttribute("pageBaseUrl", url(query, null, null) + (query.values().stream().allMatch(List::isEmpty)
                 ? "?" : "&"));
-        model.addAttribute("selectedFilters", selectedFilters(query));
+        model.addAttribute("selectedFilters", selectedFilters(query, teams, officers));
         return "investigation/cases";
     }
 
@@ -153,12 +156,13 @@ public class CaseController {
     public record SelectedFilter(String heading, String label, String removeUrl) {
     }
 
-    private List<SelectedFilter> selectedFilters(Map<String, List<String>> query) {
+    private static List<SelectedFilter> selectedFilters(Map<String, List<String>> query,
+            List<Map<String, Object>> teams, List<Map<String, Object>> officers) {
         List<SelectedFilter> out = new ArrayList<>();
         Map<String, String> teamNames = new LinkedHashMap<>();
-        investigations.teams().forEach(t -> teamNames.put((String) t.get("team_code"), (String) t.get("name")));
+        teams.forEach(t -> teamNames.put((String) t.get("team_code"), (String) t.get("name")));
         Map<String, String> officerNames = new LinkedHashMap<>();
-        investigations.officers().forEach(o -> officerNames.put((String) o.get("officer_code"), (String) o.get("name")));
+        officers.forEach(o -> officerNames.put((String) o.get("officer_code"), (String) o.get("name")));
         for (String v : query.get("status")) {
             out.add(new SelectedFilter("Status", label(() -> CaseStatus.fromCode(v).label(), v), url(query, "status", v)));
         }

@@ -146,9 +146,16 @@ class CaseRepository {
         return jdbc.sql("select team_code, name from team order by team_code").query().listOfRows();
     }
 
-    List<Map<String, Object>> officers() {
-        return jdbc.sql("select officer_code, coalesce(display_name, officer_code) as name from officer "
-                + "where role in ('investigator', 'supervisor') order by display_name, officer_code").query().listOfRows();
+    /** Investigators and supervisors, of the given teams or (with none given) of every team. */
+    List<Map<String, Object>> officers(List<String> teams) {
+        String sql = "select officer_code, coalesce(display_name, officer_code) as name from officer "
+                + "where role in ('investigator', 'supervisor')" + (teams.isEmpty() ? "" : " and team_code in (:teams)")
+                + " order by display_name, officer_code";
+        var spec = jdbc.sql(sql);
+        if (!teams.isEmpty()) {
+            spec = spec.param("teams", teams);
+        }
+        return spec.query().listOfRows();
     }
 
     Optional<CaseDetail> find(long id, boolean includeRestricted) {

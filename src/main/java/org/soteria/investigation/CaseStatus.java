@@ -1,7 +1,9 @@
 package org.soteria.investigation;
 
+import org.soteria.reference.Choice;
+
 /** Where a record stands, as the case list filters it. */
-public enum CaseStatus {
+public enum CaseStatus implements Choice {
     OPEN("open", "Open (no outcome yet)"),
     OUTCOME_ASSIGNED("outcome", "Outcome assigned"),
     N100("n100", "N100 incident"),
@@ -15,20 +17,17 @@ public enum CaseStatus {
         this.label = label;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
     public static CaseStatus fromCode(String code) {
-        for (CaseStatus s : values()) {
-            if (s.code.equals(code)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("Unknown status: " + code);
+        return Choice.fromCode(CaseStatus.class, code);
     }
 }

@@ -45,7 +45,18 @@ public class InvestigationService {
         return cases.teamNames();
     }
 
-    public List<Map<String, Object>> officers() {
-        return cases.officers();
+    /** Most officers listed in the officer filter before the user must choose a team first. */
+    static final int OFFICER_CHOICE_LIMIT = 200;
+
+    /**
+     * Officers to offer in the case list's filter: those of the chosen teams, or every officer when
+     * no team is chosen and the force is small enough for one list to be usable.
+     */
+    public List<Map<String, Object>> officers(List<String> teams) {
+        if (!teams.isEmpty()) {
+            return cases.officers(teams);
+        }
+        List<Map<String, Object>> all = cases.officers(List.of());
+        return all.size() > OFFICER_CHOICE_LIMIT ? List.of() : all;
     }
 }

@@ -1,7 +1,7 @@
 package org.soteria.reference;
 
 /** Groups of RASSO offence codes used for filtering and reporting (outcomes-and-offences.md). */
-public enum OffenceGroup {
+public enum OffenceGroup implements Choice {
     ADULT_RAPE("adult_rape", "Adult rape"),
     CHILD_RAPE("child_rape", "Child rape"),
     SEXUAL_ASSAULT("sexual_assault", "Sexual assault"),
@@ -15,20 +15,17 @@ public enum OffenceGroup {
         this.label = label;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
     public static OffenceGroup fromCode(String code) {
-        for (OffenceGroup g : values()) {
-            if (g.code.equalsIgnoreCase(code)) {
-                return g;
-            }
-        }
-        throw new IllegalArgumentException("Unknown offence group: " + code);
+        return Choice.fromCode(OffenceGroup.class, code);
     }
 }

@@ -1,7 +1,7 @@
 package org.soteria.reference;
 
 /** Research groupings of Home Office outcome codes used for attrition (outcomes-and-offences.md). */
-public enum OutcomeGroup {
+public enum OutcomeGroup implements Choice {
     CHARGED("charged", "Charged"),
     OUT_OF_COURT("out_of_court", "Out of court"),
     VICTIM_DOES_NOT_SUPPORT("victim_does_not_support", "Victim does not support"),
@@ -21,20 +21,17 @@ public enum OutcomeGroup {
         this.label = label;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
     public static OutcomeGroup fromCode(String code) {
-        for (OutcomeGroup g : values()) {
-            if (g.code.equalsIgnoreCase(code)) {
-                return g;
-            }
-        }
-        throw new IllegalArgumentException("Unknown outcome group: " + code);
+        return Choice.fromCode(OutcomeGroup.class, code);
     }
 }

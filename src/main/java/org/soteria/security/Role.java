@@ -1,9 +1,11 @@
 package org.soteria.security;
 
 import java.util.Optional;
+import org.soteria.reference.Choice;
+import org.soteria.reference.Coded;
 
 /** The roles of Soteria's users; the user name of each demo account is the role's code. */
-public enum Role {
+public enum Role implements Choice {
     INVESTIGATOR("investigator", "Investigator"),
     SUPERVISOR("supervisor", "Supervisor"),
     VICTIM_LIAISON("victim-liaison", "Victim liaison officer"),
@@ -22,10 +24,12 @@ public enum Role {
         this.label = label;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String label() {
         return label;
     }
@@ -36,11 +40,6 @@ public enum Role {
     }
 
     public static Optional<Role> fromCode(String code) {
-        for (Role r : values()) {
-            if (r.code.equals(code)) {
-                return Optional.of(r);
-            }
-        }
-        return Optional.empty();
+        return Coded.parse(Role.class, code);
     }
 }

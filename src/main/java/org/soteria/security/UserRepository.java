@@ -23,11 +23,15 @@ class UserRepository {
                 .optional();
     }
 
+    int disableDemoAccounts() {
+        return jdbc.sql("update app_user set enabled = false where demo and enabled").update();
+    }
+
     void upsertDemo(String username, String displayName, Role role, String passwordHash, String forceCode) {
         jdbc.sql("insert into app_user (username, display_name, role, password_hash, force_code, demo) "
                         + "values (?, ?, ?, ?, ?, true) on conflict (username) do update set "
                         + "password_hash = excluded.password_hash, display_name = excluded.display_name, "
-                        + "role = excluded.role, force_code = excluded.force_code, demo = true")
+                        + "role = excluded.role, force_code = excluded.force_code, demo = true, enabled = true")
                 .params(username, displayName, role.code(), passwordHash, forceCode).update();
     }
 }

@@ -39,6 +39,11 @@ public class UserService implements UserDetailsService {
         return pw;
     }
 
+    /** Outside demo mode no demo account may sign in, even if a demo run left them in the database. */
+    public int disableDemoAccounts() {
+        return users.disableDemoAccounts();
+    }
+
     private static String randomPassword() {
         byte[] bytes = new byte[12];
         new SecureRandom().nextBytes(bytes);

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Case list under concurrent load with 1,000,000 crimes stored, against the baseline of the same
+# SQL run directly on PostgreSQL with pgbench, in one run.
+# Needs: wrk and pgbench (apt-get install wrk postgresql-contrib), and the database that
+# bench/import-vs-copy.sh 1000000 leaves in bench/out/db-1000000.
+# Usage: bench/case-list-load.sh [DATA_DIR] [SECONDS] [CONNECTIONS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+data="${1:-bench/out/db-1000000}"
+seconds="${2:-30}"
+conns="${3:-8}"
+port=8093
+export SOTERIA_DEMO_PASSWORD=bench-password-1
+
+java -Xmx2g -XX:TieredStopAtLevel=1 -jar target/soteria.jar serve --demo --data-dir "$data" --port "$port" \
+  > bench/out/serve.log 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -sf "localhost:$port/actuator/health" >/dev/null 2>&1 && break
+  sleep 1
+done
+
+jar=$(mktemp)
+curl -s -c "$jar" -b "$jar" "localhost:$port/login" -o bench/out/login.html
+token=$(grep -o 'name="_csrf" value="[^"]*"' bench/out/login.html | sed 's/.*value="//;s/"//')
+curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "username=investigator" \
+  --data-urlencode "password=$SOTERIA_DEMO_PASSWORD" --data-urlencode "_csrf=$token" "localhost:$port/login"
+export SOTERIA_COOKIE="JSESSIONID=$(awk '$6 == "JSESSIONID" {print $7}' "$jar")"
+crimes=$(curl -s -b "$jar" "localhost:$port/cases" | grep -o 'More than [0-9,]*\|[0-9,]* cases match' | head -1)
+echo "case list answers: $crimes"
+
+# Warm-up, then the measured run.
+wrk -t2 -c"$conns" -d10s -s bench/case-list.lua "http://localhost:$port" >/dev/null
+echo "== Soteria case list (HTTP, page rendered), ${conns} connections, ${seconds}s"
+wrk -t2 -c"$conns" -d"${seconds}s" --latency -s bench/case-list.lua "http://localhost:$port" | grep -E "RESULT|Requests/sec"
+
+# Baseline: the page's own SQL (list and capped count) sent straight to PostgreSQL.
+pgport=$(ss -ltnp | grep "pid=$(pgrep -P $server -f 'postgres' | head -1)," | grep -o '127.0.0.1:[0-9]*' | head -1 | cut -d: -f2 || true)
+if [ -z "$pgport" ]; then
+  pgport=$(ss -ltnp | grep postgres | grep -o '127.0.0.1:[0-9]*' | head -1 | cut -d: -f2)
+fi
+cat > bench/out/case-list.sql <<'SQL'
+\set page random(1, 40)
+select c.id, c.crime_ref, c.force_code, c.record_type, c.offence_code, c.recorded_date, c.team_code, c.officer_code, o.display_name, c.outcome_code, c.outcome_date from crime c left join officer o on o.force_code = c.force_code and o.officer_code = c.officer_code where not c.restricted and c.offence_code in ('19C', '19F') order by c.recorded_date desc, c.id desc limit 25 offset (:page - 1) * 25;
+select count(*) from (select 1 from crime c where not c.restricted and c.offence_code in ('19C', '19F') limit 10001) x;
+SQL
+echo "== Baseline: the same list and count SQL with pgbench, ${conns} clients, ${seconds}s"
+pgbench -n -h localhost -p "$pgport" -U postgres -c "$conns" -j 2 -T "$seconds" -f bench/out/case-list.sql \
+  --log --log-prefix=bench/out/pgbench postgres | grep -E "latency average|tps"
+cat bench/out/pgbench.* | awk '{print $3/1000}' | sort -n | awk '{a[NR]=$1} END {
+  printf "RESULT baseline_sql p50_ms=%.1f p95_ms=%.1f p99_ms=%.1f\n", a[int(NR*0.50+0.999)], a[int(NR*0.95+0.999)], a[int(NR*0.99+0.999)]}'
+rm -f bench/out/pgbench.*

@@ -1,0 +1,36 @@
+-- wrk script: cycles through case-list URLs (filtered and paged) with a signed-in session, and
+-- prints the latency percentiles the targets name (median, 95th, 99th) in milliseconds.
+local cookie = os.getenv("SOTERIA_COOKIE")
+local paths = {
+  "/cases",
+  "/cases?page=40",
+  "/cases?offenceGroup=adult_rape",
+  "/cases?outcomeGroup=victim_does_not_support&page=3",
+  "/cases?status=open&sort=recorded-oldest",
+  "/cases?team=T07",
+  "/cases?team=T12&outcomeGroup=charged",
+  "/cases?from=2022-01-01&to=2022-12-31&offenceGroup=child_rape",
+  "/cases?outcomeGroup=charged&page=12",
+  "/cases?status=n100",
+  "/cases?q=Winterbottom",
+  "/cases?q=NWP%2F2024%2F0001",
+}
+local i = 0
+
+request = function()
+  i = i + 1
+  local path = paths[(i % #paths) + 1]
+  return wrk.format("GET", path, { ["Cookie"] = cookie, ["Accept"] = "text/html" })
+end
+
+response = function(status, headers, body)
+  if status ~= 200 then
+    io.stderr:write("unexpected status " .. status .. "\n")
+  end
+end
+
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT requests=%d errors=%d p50_ms=%.1f p95_ms=%.1f p99_ms=%.1f max_ms=%.1f\n",
+    summary.requests, summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout,
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
+end

@@ -1,0 +1,118 @@
+package org.soteria.investigation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.soteria.exchange.ImportProgress;
+import org.soteria.exchange.ImportService;
+import org.soteria.security.Role;
+import org.soteria.security.SoteriaUser;
+import org.soteria.support.Bundles;
+import org.soteria.support.DatabaseReset;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The case list's filters, search, sort and restricted records, on a small hand-made force. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {"soteria.data-dir=:temporary:import", "spring.main.banner-mode=off"})
+class CaseListIT {
+
+    @Autowired
+    InvestigationService investigations;
+
+    @Autowired
+    ImportService imports;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @TempDir
+    Path dir;
+
+    private final SoteriaUser investigator = new SoteriaUser("i", "x", true, "I", Role.INVESTIGATOR, "NWP", "T1");
+    private final SoteriaUser lead = new SoteriaUser("l", "x", true, "L", Role.FORCE_LEAD, "NWP", null);
+
+    @BeforeEach
+    void load() {
+        DatabaseReset.empty(jdbc);
+        new Bundles(dir).file("cases.csv",
+                        "crime_ref,force_code,record_type,n100_code,offence_code,recorded_date,team_code,officer_code,"
+                                + "outcome_code,outcome_date,restricted",
+                        "NWP/2024/1,NWP,crime,,19C,2024-01-10,T1,O1,,,",
+                        "NWP/2024/2,NWP,crime,,19F,2024-02-10,T1,O2,16,2024-05-01,",
+                        "NWP/2024/3,NWP,crime,,20A,2024-03-10,T2,O3,1,2024-09-01,",
+                        "NWP/2024/4,NWP,n100,1,19C,2024-04-10,T2,O3,,,",
+                        "NWP/2024/5,NWP,cancelled,,19D,2024-05-10,T2,O3,,,",
+                        "NWP/2024/6,NWP,crime,,19C,2024-06-10,T1,O1,,,true")
+                .file("people.csv", "person_id,given_name,family_name", "P1,Sarah,Jones", "P2,Sam,Jonas",
+                        "P3,Mark,Sarah")
+                .file("case_people.csv", "crime_ref,person_id,role", "NWP/2024/1,P1,victim", "NWP/2024/2,P2,victim",
+                        "NWP/2024/3,P3,suspect", "NWP/2024/6,P1,victim");
+        imports.importBundle(dir, "test", ImportProgress.NONE);
+    }
+
+    private List<String> refs(CaseFilter f, SoteriaUser user) {
+        return investigations.list(f, user).rows().stream().map(CaseSummary::crimeRef).toList();
+    }
+
+    private static CaseFilter filter(List<CaseStatus> status, List<String> offence, List<String> outcome,
+            String search, CaseSort sort) {
+        return new CaseFilter(status, offence, outcome, null, null, null, null, search, sort, 1);
+    }
+
+    @Test
+    void newestFirstAndRestrictedRecordsOnlyForThoseWhoMaySeeThem() {
+        assertThat(refs(filter(null, null, null, null, null), investigator))
+                .containsExactly("NWP/2024/5", "NWP/2024/4", "NWP/2024/3", "NWP/2024/2", "NWP/2024/1");
+        assertThat(refs(filter(null, null, null, null, null), lead)).startsWith("NWP/2024/6").hasSize(6);
+        assertThat(investigations.find(jdbc.sql("select id from crime where crime_ref = 'NWP/2024/6'")
+                .query(Long.class).single(), investigator)).isEmpty();
+    }
+
+    @Test
+    void statusesCombineWithOr() {
+        assertThat(refs(filter(List.of(CaseStatus.OPEN), null, null, null, CaseSort.RECORDED_OLDEST), investigator))
+                .containsExactly("NWP/2024/1");
+        assertThat(refs(filter(List.of(CaseStatus.N100, CaseStatus.CANCELLED), null, null, null,
+                CaseSort.CRIME_REF), investigator)).containsExactly("NWP/2024/4", "NWP/2024/5");
+        assertThat(refs(filter(List.of(CaseStatus.OUTCOME_ASSIGNED), null, null, null, CaseSort.CRIME_REF),
+                investigator)).containsExactly("NWP/2024/2", "NWP/2024/3");
+    }
+
+    @Test
+    void groupsFilterByEveryCodeInTheGroup() {
+        assertThat(refs(filter(null, List.of("adult_rape"), null, null, CaseSort.CRIME_REF), investigator))
+                .containsExactly("NWP/2024/1", "NWP/2024/2", "NWP/2024/4");
+        assertThat(refs(filter(null, null, List.of("charged", "victim_does_not_support"), null, CaseSort.CRIME_REF),
+                investigator)).containsExactly("NWP/2024/2", "NWP/2024/3");
+        CaseFilter teamAndDates = new CaseFilter(null, null, null, List.of("T2"), null, LocalDate.of(2024, 3, 10),
+                LocalDate.of(2024, 4, 10), null, CaseSort.CRIME_REF, 1);
+        assertThat(refs(teamAndDates, investigator)).containsExactly("NWP/2024/3", "NWP/2024/4");
+    }
+
+    @Test
+    void searchMatchesReferencePrefixesAndNamesInAnyCase() {
+        assertThat(refs(filter(null, null, null, "nwp/2024/3", null), investigator)).containsExactly("NWP/2024/3");
+        assertThat(refs(filter(null, null, null, "sarah", CaseSort.CRIME_REF), investigator))
+                .as("given or family name").containsExactly("NWP/2024/1", "NWP/2024/3");
+        assertThat(refs(filter(null, null, null, "Sa Jon", CaseSort.CRIME_REF), investigator))
+                .as("given and family name prefixes").containsExactly("NWP/2024/1", "NWP/2024/2");
+        assertThat(refs(filter(null, null, null, "50%_off", null), investigator)).isEmpty();
+    }
+
+    @Test
+    void pagesAndCounts() {
+        CasePage page = investigations.list(new CaseFilter(null, null, null, null, null, null, null, null, null, 2),
+                investigator);
+        assertThat(page.total()).isEqualTo(5);
+        assertThat(page.pages()).isEqualTo(1);
+        assertThat(page.rows()).isEmpty();
+        assertThat(page.totalCapped()).isFalse();
+    }
+}
