@@ -1,7 +1,7 @@
 -- wrk script: cycles through case-list URLs (filtered and paged) with a signed-in session, and
 -- prints the latency percentiles the targets name (median, 95th, 99th) in milliseconds.
 local cookie = os.getenv("SOTERIA_COOKIE")
-local paths = {
+local browse = {
   "/cases",
   "/cases?page=40",
   "/cases?offenceGroup=adult_rape",
@@ -12,9 +12,17 @@ local paths = {
   "/cases?from=2022-01-01&to=2022-12-31&offenceGroup=child_rape",
   "/cases?outcomeGroup=charged&page=12",
   "/cases?status=n100",
-  "/cases?q=Winterbottom",
-  "/cases?q=NWP%2F2024%2F0001",
+  "/cases?officer=NWP-O0100",
 }
+-- Searches as an officer types them: a crime reference, or a given and family name.
+local search = {
+  "/cases?q=NWP%2F2024%2F0001",
+  "/cases?q=Sarah%20Winterbottom",
+  "/cases?q=NWP%2F2019%2F05",
+  "/cases?q=Kieran%20Okafor",
+  "/cases?q=Declan%20Trevithick",
+}
+local paths = (os.getenv("SOTERIA_MIX") == "search") and search or browse
 local i = 0
 
 request = function()

@@ -44,6 +44,23 @@ create table crime (
     outcome_code     text check (outcome_code in ('1', '1A', '2', '2A', '3', '3A', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19', '20', '21', '22')),
     outcome_date     date,
     restricted       boolean not null default false,
+    -- The groups of outcomes-and-offences.md, derived by the database so that the case list can
+    -- filter and sort on one index (ReferenceDataIT proves they match the enums).
+    offence_group    text generated always as (case
+        when offence_code in ('19C', '19F') then 'adult_rape'
+        when offence_code in ('19D', '19E', '19G', '19H') then 'child_rape'
+        when offence_code in ('17A', '17B', '20A', '20B') then 'sexual_assault'
+        else 'other_sexual' end) stored,
+    outcome_group    text generated always as (case
+        when outcome_code is null then null
+        when outcome_code in ('1', '1A') then 'charged'
+        when outcome_code in ('2', '2A', '3', '3A', '4', '6', '7', '8') then 'out_of_court'
+        when outcome_code in ('14', '16') then 'victim_does_not_support'
+        when outcome_code = '15' then 'evidential_difficulties_victim_supports'
+        when outcome_code = '18' then 'no_suspect_identified'
+        when outcome_code in ('5', '9', '10', '11', '12', '13', '17', '21', '22') then 'prevented_or_not_in_public_interest'
+        when outcome_code = '20' then 'transferred'
+        else 'other' end) stored,
     constraint crime_key unique (force_code, crime_ref),
     constraint crime_n100_code check ((record_type = 'n100') = (n100_code is not null)),
     constraint crime_outcome_dated check ((outcome_code is null) = (outcome_date is null))
@@ -52,9 +69,10 @@ create table crime (
 -- The case list sorts by recording date and filters by these; the indexes keep it fast at 10^6 crimes
 -- (docs/benchmarks.md). Open crimes are few and recent, so they get a partial index of their own.
 create index crime_recorded on crime (recorded_date desc, id desc);
-create index crime_team_recorded on crime (team_code, recorded_date desc);
-create index crime_officer_recorded on crime (officer_code, recorded_date desc);
-create index crime_outcome on crime (outcome_code);
+create index crime_team_recorded on crime (team_code, recorded_date desc, id desc);
+create index crime_officer_recorded on crime (officer_code, recorded_date desc, id desc);
+create index crime_offence_group_recorded on crime (offence_group, recorded_date desc, id desc);
+create index crime_outcome_group_recorded on crime (outcome_group, recorded_date desc, id desc);
 create index crime_open_recorded on crime (recorded_date, id) where record_type = 'crime' and outcome_code is null;
 create index crime_ref_search on crime (upper(crime_ref) text_pattern_ops);
 

@@ -106,6 +106,8 @@ final class BundleImporter {
         importEvents();
         importOrders();
         importFeedback();
+        // Fresh statistics, so that the case list's plans suit the data just loaded.
+        jdbc.sql("analyze crime, person, case_person, event").update();
         problems.sort(Comparator.comparingInt((ImportProblem p) -> fileOrder(p.file())).thenComparingInt(
                 ImportProblem::line).thenComparingInt(p -> columnOrder(p.file(), p.column())));
     }
@@ -138,7 +140,7 @@ final class BundleImporter {
 
     private int readRows(String file, List<String> required, RowHandler handler) throws SQLException, IOException {
         InputStream raw = source.open(file).orElseThrow();
-        long total = sizeOf(file);
+        long total = source.size(file);
         CountingStream counting = new CountingStream(raw);
         int rows = 0;
         try (CsvReader reader = new CsvReader(counting)) {
@@ -199,16 +201,6 @@ final class BundleImporter {
         return rows;
     }
 
-    private long sizeOf(String file) {
-        try (InputStream in = source.open(file).orElseThrow()) {
-            if (source.path().toFile().isDirectory()) {
-                return java.nio.file.Files.size(source.path().resolve(file));
-            }
-            return -1;
-        } catch (IOException e) {
-            return -1;
-        }
-    }
 
     private static final class CountingStream extends FilterInputStream {
         long count;

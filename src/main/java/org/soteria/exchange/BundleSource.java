@@ -109,6 +109,18 @@ final class BundleSource implements AutoCloseable {
         }
     }
 
+    long size(String name) {
+        Object f = files.get(name);
+        try {
+            if (f instanceof Path p) {
+                return Files.size(p);
+            }
+            return f == null ? -1 : ((ZipEntry) f).getSize();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     /** SHA-256 of the bundle as given (the zip file, or the folder's files in name order). */
     String checksum() {
         try {

@@ -53,7 +53,7 @@ final class Values {
         if (m.group(2) != null) {
             int month = Integer.parseInt(m.group(2));
             if (month < 1 || month > 12) {
-                throw new Invalid("month " + m.group(2) + " does not exist");
+                throw new Invalid("not a real date: month " + m.group(2) + " does not exist");
             }
         }
         if (m.group(3) != null) {
@@ -92,7 +92,7 @@ final class Values {
         } catch (DateTimeParseException e) {
             throw new Invalid("not a real date and time");
         } catch (DateTimeException e) {
-            throw new Invalid("the offset " + m.group(3) + " is not a valid UTC offset");
+            throw new Invalid("not a date-time with a valid UTC offset (" + m.group(3) + ")");
         }
     }
 
@@ -128,7 +128,7 @@ final class Values {
             throw new Invalid("not a whole number");
         }
         if (n < min || n > max) {
-            throw new Invalid("must be between " + min + " and " + max);
+            throw new Invalid("not between " + min + " and " + max);
         }
         return n;
     }

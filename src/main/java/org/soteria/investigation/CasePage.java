@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * One page of the case list. {@code total} is exact up to {@link #COUNT_CAP}; beyond that the list
- * says "more than" so that a broad filter over a million records stays fast.
+ * says "more than": counting every match of a broad filter over a million records
+ * would cost more than the page itself, and 40 pages are more than anyone reads.
  */
 public record CasePage(List<CaseSummary> rows, long total, boolean totalCapped, int page, int pages) {
 
-    public static final int COUNT_CAP = 10_000;
+    public static final int COUNT_CAP = 1_000;
 }

@@ -13,9 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.soteria.reference.EventType;
 import org.soteria.reference.OffenceCode;
-import org.soteria.reference.OffenceGroup;
 import org.soteria.reference.OutcomeCode;
-import org.soteria.reference.OutcomeGroup;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -53,25 +51,12 @@ class CaseRepository {
             clauses.add("(" + String.join(" or ", any) + ")");
         }
         if (!f.offenceGroups().isEmpty()) {
-            List<String> codes = new ArrayList<>();
-            for (String g : f.offenceGroups()) {
-                OffenceGroup group = OffenceGroup.fromCode(g);
-                for (OffenceCode c : OffenceCode.values()) {
-                    if (c.group() == group) {
-                        codes.add(c.code());
-                    }
-                }
-            }
-            clauses.add("c.offence_code in (:offenceCodes)");
-            params.put("offenceCodes", codes);
+            clauses.add("c.offence_group in (:offenceGroups)");
+            params.put("offenceGroups", f.offenceGroups());
         }
         if (!f.outcomeGroups().isEmpty()) {
-            List<String> codes = new ArrayList<>();
-            for (String g : f.outcomeGroups()) {
-                codes.addAll(OutcomeCode.codesIn(OutcomeGroup.fromCode(g)));
-            }
-            clauses.add("c.outcome_code in (:outcomeCodes)");
-            params.put("outcomeCodes", codes);
+            clauses.add("c.outcome_group in (:outcomeGroups)");
+            params.put("outcomeGroups", f.outcomeGroups());
         }
         if (!f.teams().isEmpty()) {
             clauses.add("c.team_code in (:teams)");
@@ -146,12 +131,12 @@ class CaseRepository {
         return jdbc.sql("select team_code, name from team order by team_code").query().listOfRows();
     }
 
-    /** Investigators and supervisors, of the given teams or (with none given) of every team. */
-    List<Map<String, Object>> officers(List<String> teams) {
+    /** Investigators and supervisors, of the given teams or (with none given) of every team; at most {@code limit}. */
+    List<Map<String, Object>> officers(List<String> teams, int limit) {
         String sql = "select officer_code, coalesce(display_name, officer_code) as name from officer "
                 + "where role in ('investigator', 'supervisor')" + (teams.isEmpty() ? "" : " and team_code in (:teams)")
-                + " order by display_name, officer_code";
-        var spec = jdbc.sql(sql);
+                + " order by display_name, officer_code limit :limit";
+        var spec = jdbc.sql(sql).param("limit", limit);
         if (!teams.isEmpty()) {
             spec = spec.param("teams", teams);
         }

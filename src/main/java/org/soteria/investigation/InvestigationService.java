@@ -54,9 +54,9 @@ public class InvestigationService {
      */
     public List<Map<String, Object>> officers(List<String> teams) {
         if (!teams.isEmpty()) {
-            return cases.officers(teams);
+            return cases.officers(teams, Integer.MAX_VALUE);
         }
-        List<Map<String, Object>> all = cases.officers(List.of());
+        List<Map<String, Object>> all = cases.officers(List.of(), OFFICER_CHOICE_LIMIT + 1);
         return all.size() > OFFICER_CHOICE_LIMIT ? List.of() : all;
     }
 }

@@ -61,6 +61,8 @@ public final class EmbeddedDatabase {
                     .setServerConfig("max_wal_size", "4GB")
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("timezone", "UTC")
+                    .setServerConfig("random_page_cost", "1.1")
+                    .setServerConfig("effective_cache_size", "4GB")
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {

@@ -124,7 +124,7 @@ class ImportRejectionsIT {
                 "unknown offence_code '99Z': not a RASSO offence code and no mapping in mappings/offence_code.csv");
         assertThat(reason(result, "cases.csv", 5)).isEqualTo("recorded_date is not a real calendar date");
         assertThat(reason(result, "cases.csv", 3)).isEqualTo("crime_ref is required");
-        assertThat(reason(result, "people.csv", 4)).isEqualTo("date_of_birth is month 13 does not exist");
+        assertThat(reason(result, "people.csv", 4)).isEqualTo("date_of_birth is not a real date: month 13 does not exist");
         assertThat(reason(result, "case_people.csv", 4))
                 .isEqualTo("crime C3 was rejected in this import (cases.csv line 4)");
         assertThat(reason(result, "case_people.csv", 5))

@@ -21,7 +21,7 @@ class ValuesTest {
         assertThat(Values.partialDate("1990")).isEqualTo("1990");
         assertThat(Values.partialDate("1990-07")).isEqualTo("1990-07");
         assertThat(Values.partialDate("1990-07-14")).isEqualTo("1990-07-14");
-        assertThatThrownBy(() -> Values.partialDate("1990-13")).hasMessage("month 13 does not exist");
+        assertThatThrownBy(() -> Values.partialDate("1990-13")).hasMessage("not a real date: month 13 does not exist");
         assertThatThrownBy(() -> Values.partialDate("90-07")).hasMessageStartingWith("not a date in the form YYYY");
     }
 
@@ -58,7 +58,7 @@ class ValuesTest {
     void badDateTimesSayWhy() {
         assertThatThrownBy(() -> Values.when("2024-07-01T25:00")).hasMessage("not a real date and time");
         assertThatThrownBy(() -> Values.when("yesterday")).hasMessageStartingWith("not a date (YYYY-MM-DD)");
-        assertThatThrownBy(() -> Values.when("2024-07-01T10:00+25")).hasMessageContaining("not a valid UTC offset");
+        assertThatThrownBy(() -> Values.when("2024-07-01T10:00+25")).hasMessage("not a date-time with a valid UTC offset (+25)");
     }
 
     @Test
@@ -70,5 +70,12 @@ class ValuesTest {
             assertThat(Values.bool(f)).as(f).isFalse();
         }
         assertThatThrownBy(() -> Values.bool("maybe")).hasMessageStartingWith("not a boolean");
+    }
+
+    @Test
+    void wholeNumbersWithinTheirRange() throws Exception {
+        assertThat(Values.wholeNumber("3", 1, 3)).isEqualTo(3);
+        assertThatThrownBy(() -> Values.wholeNumber("4", 1, 3)).hasMessage("not between 1 and 3");
+        assertThatThrownBy(() -> Values.wholeNumber("2.5", 1, 3)).hasMessage("not a whole number");
     }
 }

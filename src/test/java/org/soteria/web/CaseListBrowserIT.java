@@ -74,9 +74,10 @@ class CaseListBrowserIT {
         b.signIn("investigator", PASSWORD);
         assertThat(b.driver.getCurrentUrl()).endsWith("/cases");
         assertThat(b.driver.findElement(By.className("soteria-demo-banner")).getText()).contains("Demo mode");
-        long visible = jdbc.sql("select count(*) from crime where not restricted").query(Long.class).single();
+        assertThat(jdbc.sql("select count(*) from crime where not restricted").query(Long.class).single())
+                .isGreaterThan(1_000);
         assertThat(b.driver.findElement(By.id("result-count")).getText())
-                .isEqualTo(String.format("%,d cases match.", visible));
+                .isEqualTo("More than 1,000 cases match. Narrow the filters to see an exact count.");
         assertThat(b.driver.findElements(By.cssSelector("table.govuk-table tbody tr"))).hasSize(25);
         b.assertAccessible("case-list");
 
