@@ -94,7 +94,8 @@ create table person (
     constraint person_key unique (force_code, person_id)
 );
 
-create index person_family_name on person (lower(family_name) text_pattern_ops);
+-- Name search: a family name prefix (with, in the same index, a given name prefix), or a given name alone.
+create index person_family_given_name on person (lower(family_name) text_pattern_ops, lower(given_name) text_pattern_ops);
 create index person_given_name on person (lower(given_name) text_pattern_ops);
 
 create table case_person (

@@ -98,7 +98,7 @@ public final class ImportVsCopyBenchmark {
             c.createStatement().execute("create schema baseline");
             for (String t : TABLES) {
                 c.createStatement().execute("create table baseline." + t + " (like public." + t
-                        + " including defaults including constraints including indexes)");
+                        + " including defaults including constraints including indexes including generated)");
                 if (t.equals("crime") || t.equals("person") || t.equals("event")) {
                     // Keep the stored identity values, as COPY of the same rows would.
                     c.createStatement().execute("alter table baseline." + t + " alter column id drop identity if exists");
