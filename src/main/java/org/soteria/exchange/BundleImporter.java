@@ -39,7 +39,7 @@ final class BundleImporter {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BundleImporter.class);
 
     /** The files of exchange-format.md in the order they are applied (references point backwards). */
-    static final List<String> FILES = List.of("teams.csv", "officers.csv", "cases.csv", "people.csv",
+    static final List<String> FILES = List.of("cases.csv", "teams.csv", "officers.csv", "people.csv",
             "case_people.csv", "events.csv", "orders.csv", "feedback.csv");
 
     private static final Map<String, List<String>> COLUMNS = Map.of(

@@ -93,8 +93,11 @@ public class ImportService {
         return runs.find(id);
     }
 
+    /** The run's counts per file, in the order the files are applied. */
     public List<FileCounts> counts(long runId) {
-        return runs.counts(runId);
+        return runs.counts(runId).stream()
+                .sorted(java.util.Comparator.comparingInt(c -> BundleImporter.FILES.indexOf(c.file())))
+                .toList();
     }
 
     public List<ImportProblem> problems(long runId, int limit, int offset) {

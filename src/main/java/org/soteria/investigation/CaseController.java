@@ -93,8 +93,9 @@ public class CaseController {
         query.put("outcomeGroup", nonEmpty(outcomeGroup));
         query.put("team", nonEmpty(team));
         query.put("officer", nonEmpty(officer));
-        query.put("from", from == null || from.isBlank() ? List.of() : List.of(from));
-        query.put("to", to == null || to.isBlank() ? List.of() : List.of(to));
+        // Only dates that were understood are applied, so only they are shown as selected filters.
+        query.put("from", fromDate == null ? List.of() : List.of(fromDate.toString()));
+        query.put("to", toDate == null ? List.of() : List.of(toDate.toString()));
         query.put("q", q == null || q.isBlank() ? List.of() : List.of(q));
         query.put("sort", sort == null || sort.isBlank() ? List.of() : List.of(sort));
         model.addAttribute("pageBaseUrl", url(query, null, null) + (query.values().stream().allMatch(List::isEmpty)

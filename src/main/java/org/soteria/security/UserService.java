@@ -33,7 +33,7 @@ public class UserService implements UserDetailsService {
         String pw = password == null || password.isBlank() ? randomPassword() : password;
         String hash = passwords.encode(pw);
         for (Role role : Role.values()) {
-            users.upsertDemo(role.code(), "Demo " + role.label().toLowerCase(java.util.Locale.ROOT), role, hash,
+            users.upsertDemo(role.code(), "Demo " + role.label(), role, hash,
                     forceCode);
         }
         return pw;
