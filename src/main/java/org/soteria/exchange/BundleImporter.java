@@ -780,8 +780,4 @@ final class BundleImporter {
                         + "excluded.trust)",
                 okResolved(true, true));
     }
-
-    static List<String> knownColumns(String file) {
-        return COLUMNS.get(file);
-    }
 }

@@ -32,10 +32,6 @@ final class Row {
         return line;
     }
 
-    boolean hasColumn(String column) {
-        return columns.containsKey(column);
-    }
-
     boolean ok() {
         return problems.isEmpty();
     }

@@ -96,7 +96,7 @@ public final class SyntheticBundleGenerator {
         }
     }
 
-    private record Team(String code, String name, String supervisor, List<String> solos, List<String> investigators) {
+    private record Team(String code, String name, List<String> solos, List<String> investigators) {
     }
 
     private record Event(String id, LocalDate date, String time, String type, String personId, String officer,
@@ -311,7 +311,7 @@ public final class SyntheticBundleGenerator {
                     officerFile.row(inv, officerName(), code, "investigator", accreditation());
                 }
                 officers += 3 + investigatorsPerTeam;
-                teams.add(new Team(code, name, supervisor, solos, investigators));
+                teams.add(new Team(code, name, solos, investigators));
             }
         }
         return officers;

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -131,9 +130,5 @@ final class Values {
             throw new Invalid("not between " + min + " and " + max);
         }
         return n;
-    }
-
-    static String formatInstant(Instant instant) {
-        return DateTimeFormatter.ISO_INSTANT.format(instant);
     }
 }

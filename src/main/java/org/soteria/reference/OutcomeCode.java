@@ -61,10 +61,6 @@ public enum OutcomeCode {
         return group;
     }
 
-    public boolean isCharge() {
-        return group == OutcomeGroup.CHARGED;
-    }
-
     /** Looks a code up as the exchange format reads it: trimmed and upper-cased. */
     public static Optional<OutcomeCode> parse(String raw) {
         if (raw == null) {

@@ -19,10 +19,6 @@ public enum Permission {
         this.roles = roles;
     }
 
-    public Set<Role> roles() {
-        return roles;
-    }
-
     public String[] roleNames() {
         return roles.stream().map(Enum::name).toArray(String[]::new);
     }
