@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,9 +14,11 @@ import org.springframework.stereotype.Repository;
 class ImportRunRepository {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    ImportRunRepository(JdbcClient jdbc) {
+    ImportRunRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     long start(Instant at, String runBy, String source, String checksum) {
@@ -36,13 +39,14 @@ class ImportRunRepository {
                     .params(runId, c.file(), c.rowsRead(), c.inserted(), c.updated(), c.unchanged(), c.superseded(),
                             c.rejected()).update();
         }
+        // A bundle can have hundreds of thousands of rejected rows: write them in batches, not a statement each.
+        List<Object[]> rows = new java.util.ArrayList<>(problems.size());
         int seq = 0;
         for (ImportProblem p : problems) {
-            jdbc.sql("insert into import_problem (run_id, seq, file_name, line, column_name, value, reason, rejection) "
-                            + "values (?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(runId, ++seq, p.file(), p.line(), p.column(), p.value(), p.reason(), p.rejection())
-                    .update();
+            rows.add(new Object[] {runId, ++seq, p.file(), p.line(), p.column(), p.value(), p.reason(), p.rejection()});
         }
+        batch.batchUpdate("insert into import_problem (run_id, seq, file_name, line, column_name, value, reason, "
+                + "rejection) values (?, ?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
     List<ImportRunSummary> list(int limit, int offset) {

@@ -62,15 +62,21 @@ public class ImportService {
             } catch (RuntimeException e) {
                 String message = e instanceof BundleException ? e.getMessage()
                         : "The import stopped and applied nothing: " + e.getMessage();
-                runs.finish(runId, clock.instant(), "failed", message, List.of(), List.of());
+                finish(runId, "failed", message, List.of(), List.of());
                 throw e instanceof BundleException b ? b : new BundleException(message, e);
             }
-            runs.finish(runId, clock.instant(), "completed", null, importer.counts(), importer.problems());
+            finish(runId, "completed", null, importer.counts(), importer.problems());
             ImportResult result = new ImportResult(runId, importer.counts(), importer.problems());
             audit.record(runBy, AuditAction.IMPORT, "import_run", Long.toString(runId),
                     result.changedRows() + " rows changed, " + result.rejectedRows() + " rejected, from " + path);
             return result;
         }
+    }
+
+    /** Writes the run's outcome, counts and problems together, so a run is never listed half-finished. */
+    private void finish(long runId, String status, String message, List<FileCounts> counts,
+            List<ImportProblem> problems) {
+        transactions.executeWithoutResult(s -> runs.finish(runId, clock.instant(), status, message, counts, problems));
     }
 
     /**

@@ -120,6 +120,12 @@ class ImportRejectionsIT {
                         tuple("events.csv", 9, "crime_ref"),
                         tuple("events.csv", 10, "person_id"));
 
+        assertThat(imports.problems(result.runId(), 1_000, 0)).as("the run keeps every problem, in order")
+                .containsExactlyElementsOf(result.problems());
+        assertThat(imports.problemCount(result.runId())).isEqualTo(result.problems().size());
+        assertThat(imports.counts(result.runId())).containsExactlyElementsOf(result.files());
+        assertThat(imports.run(result.runId()).orElseThrow().status()).isEqualTo("completed");
+
         assertThat(reason(result, "cases.csv", 4)).isEqualTo(
                 "unknown offence_code '99Z': not a RASSO offence code and no mapping in mappings/offence_code.csv");
         assertThat(reason(result, "cases.csv", 5)).isEqualTo("recorded_date is not a real calendar date");
