@@ -483,8 +483,7 @@ final class BundleImporter {
                     out.row(kind, null, k.substring(1), e.getValue());
                 } else if (!valid.contains(k)) {
                     int sep = k.indexOf('\u0000');
-                    String force = k.substring(0, sep);
-                    out.row(kind, force.equals("null") ? null : force, k.substring(sep + 1), e.getValue());
+                    out.row(kind, k.substring(0, sep), k.substring(sep + 1), e.getValue());
                 }
             }
         }
