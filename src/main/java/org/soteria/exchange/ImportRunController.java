@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditService;
 import org.soteria.security.SoteriaUser;
+import org.soteria.web.RequestValues;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -33,8 +34,8 @@ public class ImportRunController {
     }
 
     @GetMapping("/imports")
-    String list(@RequestParam(name = "page", defaultValue = "1") int page, Model model) {
-        int p = Math.max(1, page);
+    String list(@RequestParam(name = "page", required = false) String page, Model model) {
+        int p = RequestValues.page(page);
         long total = imports.runCount();
         model.addAttribute("activeNav", "imports");
         model.addAttribute("runs", imports.runs(RUNS_PER_PAGE, (p - 1) * RUNS_PER_PAGE));
@@ -44,10 +45,11 @@ public class ImportRunController {
     }
 
     @GetMapping("/imports/{id}")
-    String show(@PathVariable("id") long id, @RequestParam(name = "page", defaultValue = "1") int page,
+    String show(@PathVariable("id") String runId, @RequestParam(name = "page", required = false) String page,
             @AuthenticationPrincipal SoteriaUser user, Model model) {
+        long id = RequestValues.id(runId);
         ImportRunSummary run = imports.run(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        int p = Math.max(1, page);
+        int p = RequestValues.page(page);
         long problems = imports.problemCount(id);
         model.addAttribute("activeNav", "imports");
         model.addAttribute("run", run);
@@ -64,8 +66,9 @@ public class ImportRunController {
     }
 
     @GetMapping("/imports/{id}/report.csv")
-    void report(@PathVariable("id") long id, @AuthenticationPrincipal SoteriaUser user, HttpServletResponse response)
-            throws IOException {
+    void report(@PathVariable("id") String runId, @AuthenticationPrincipal SoteriaUser user,
+            HttpServletResponse response) throws IOException {
+        long id = RequestValues.id(runId);
         imports.run(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         audit.record(user.getUsername(), AuditAction.EXPORT, "import_run", Long.toString(id), "report.csv");
         response.setContentType("text/csv; charset=UTF-8");

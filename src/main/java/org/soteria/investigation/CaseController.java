@@ -9,6 +9,7 @@ import java.util.Map;
 import org.soteria.reference.OffenceGroup;
 import org.soteria.reference.OutcomeGroup;
 import org.soteria.security.SoteriaUser;
+import org.soteria.web.RequestValues;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -62,12 +63,7 @@ public class CaseController {
             errors.put("to", "Recorded to must be the same as or after recorded from");
             toDate = null;
         }
-        int pageNumber;
-        try {
-            pageNumber = Math.max(1, Integer.parseInt(page));
-        } catch (NumberFormatException e) {
-            pageNumber = 1;
-        }
+        int pageNumber = RequestValues.page(page);
         CaseFilter filter = new CaseFilter(statuses, offenceGroups, outcomeGroups, nonEmpty(team), nonEmpty(officer),
                 fromDate, toDate, q, CaseSort.fromCode(sort), pageNumber);
         CasePage result = investigations.list(filter, user);
@@ -106,13 +102,7 @@ public class CaseController {
 
     @GetMapping("/cases/{id}")
     String show(@PathVariable("id") String id, @AuthenticationPrincipal SoteriaUser user, Model model) {
-        long crimeId;
-        try {
-            crimeId = Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        CaseDetail detail = investigations.find(crimeId, user)
+        CaseDetail detail = investigations.find(RequestValues.id(id), user)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("activeNav", "cases");
         model.addAttribute("crime", detail);
