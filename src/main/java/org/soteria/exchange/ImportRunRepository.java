@@ -58,7 +58,7 @@ class ImportRunRepository {
     }
 
     private List<ImportRunSummary> summaries(String where, int limit, int offset, Long id) {
-        var spec = jdbc.sql("select r.id, r.started_at, r.finished_at, r.run_by, r.source, r.status, r.message, "
+        var spec = jdbc.sql("select r.id, r.started_at, r.finished_at, r.run_by, r.source, r.checksum, r.status, r.message, "
                         + "coalesce(sum(c.rows_read), 0) as rows_read, coalesce(sum(c.inserted), 0) as inserted, "
                         + "coalesce(sum(c.updated), 0) as updated, coalesce(sum(c.unchanged), 0) as unchanged, "
                         + "coalesce(sum(c.rejected), 0) as rejected from import_run r "
@@ -72,7 +72,7 @@ class ImportRunRepository {
                         rs.getObject("started_at", OffsetDateTime.class).toInstant(),
                         Optional.ofNullable(rs.getObject("finished_at", OffsetDateTime.class))
                                 .map(OffsetDateTime::toInstant).orElse(null),
-                        rs.getString("run_by"), rs.getString("source"), rs.getString("status"),
+                        rs.getString("run_by"), rs.getString("source"), rs.getString("checksum"), rs.getString("status"),
                         rs.getString("message"), rs.getLong("rows_read"), rs.getLong("inserted"),
                         rs.getLong("updated"), rs.getLong("unchanged"), rs.getLong("rejected")))
                 .list();

@@ -4,5 +4,5 @@ import java.time.Instant;
 
 /** One import run as the import runs page lists it. */
 public record ImportRunSummary(long id, Instant startedAt, Instant finishedAt, String runBy, String source,
-        String status, String message, long rowsRead, long inserted, long updated, long unchanged, long rejected) {
+        String checksum, String status, String message, long rowsRead, long inserted, long updated, long unchanged, long rejected) {
 }

@@ -175,6 +175,10 @@ class ImportRejectionsIT {
         long events = jdbc.sql("select count(*) from event").query(Long.class).single();
         ImportResult again = imports.importBundle(badBundle().path(), "test", ImportProgress.NONE);
         assertThat(again.changedRows()).isZero();
+        String checksum = imports.run(again.runId()).orElseThrow().checksum();
+        assertThat(checksum).matches("[0-9a-f]{64}");
+        assertThat(imports.runs(10, 0)).extracting(ImportRunSummary::checksum).containsOnly(checksum);
+        assertThat(imports.runs(10, 0)).extracting(ImportRunSummary::runBy).containsOnly("test");
         assertThat(again.files()).allSatisfy(f -> assertThat(f.inserted() + f.updated()).isZero());
         assertThat(again.files()).extracting(FileCounts::unchanged).containsExactly(3, 2, 2, 6);
         assertThat(jdbc.sql("select count(*) from event").query(Long.class).single()).isEqualTo(events);
