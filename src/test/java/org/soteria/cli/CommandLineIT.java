@@ -80,6 +80,21 @@ class CommandLineIT {
     }
 
     @Test
+    void aLargeImportReportsRowsRateAndShareReadOnStderr() throws Exception {
+        Path bundle = dir.resolve("large");
+        Files.createDirectories(bundle);
+        StringBuilder csv = new StringBuilder("crime_ref,force_code,offence_code,recorded_date\n");
+        for (int i = 0; i < 100_000; i++) {
+            csv.append("L").append(i).append(",NWP,19C,2024-01-01\n");
+        }
+        Files.writeString(bundle.resolve("cases.csv"), csv);
+        assertThat(run("import", "--bundle", bundle.toString(), "--data-dir", dir.resolve("db").toString())).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .containsPattern("cases\\.csv: 100,000 rows, [0-9,]+ rows/s, 100%");
+        assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("cases\\.csv +100000 +100000 ");
+    }
+
+    @Test
     void demoDataRefusesBadSettings() {
         assertThat(run("demo-data", "--crimes", "0", "--out", dir.resolve("x").toString())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("at least 1");
