@@ -2,6 +2,8 @@ package org.soteria.investigation;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.soteria.reference.Coded;
+import org.soteria.reference.ReportSource;
 
 /** Everything the case page shows: the record, its people and its timeline. */
 public record CaseDetail(long id, String crimeRef, String forceCode, String recordType, Integer n100Code,
@@ -9,6 +11,16 @@ public record CaseDetail(long id, String crimeRef, String forceCode, String reco
         LocalDate offenceDate, String reportSource, Boolean victimConsented, String teamCode, String teamName,
         String officerCode, String officerName, String outcomeCode, String outcomeName, String outcomeGroupLabel,
         LocalDate outcomeDate, boolean restricted, List<CasePerson> people, List<TimelineEvent> timeline) {
+
+    /** Who reported the crime, in words. */
+    public String reportedBy() {
+        return Coded.parse(ReportSource.class, reportSource).map(ReportSource::label).orElse(reportSource);
+    }
+
+    /** Whether someone other than the victim made the report. */
+    public boolean thirdPartyReport() {
+        return !ReportSource.VICTIM.code().equals(reportSource);
+    }
 
     /** A person linked to the crime. */
     public record CasePerson(String personId, String role, String name, String dateOfBirth, String sex,

@@ -1,16 +1,24 @@
 package org.soteria.reference;
 
 /** Who reported the crime (exchange-format.md); anyone but the victim makes a third-party report in the measures. */
-public enum ReportSource implements Coded {
-    VICTIM("victim"),
-    THIRD_PARTY("third_party"),
-    PROFESSIONAL("professional"),
-    OTHER("other");
+public enum ReportSource implements Choice {
+    VICTIM("victim", "The victim"),
+    THIRD_PARTY("third_party", "A third party"),
+    PROFESSIONAL("professional", "A professional"),
+    OTHER("other", "Someone else");
 
     private final String code;
+    private final String label;
 
-    ReportSource(String code) {
+    ReportSource(String code, String label) {
         this.code = code;
+        this.label = label;
+    }
+
+    /** Who made the report, as a sentence on the case page reads it. */
+    @Override
+    public String label() {
+        return label;
     }
 
     @Override

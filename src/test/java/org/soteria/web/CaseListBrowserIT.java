@@ -113,6 +113,11 @@ class CaseListBrowserIT {
         b.driver.findElement(By.cssSelector("table.govuk-table tbody tr td a")).click();
         assertThat(b.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Case " + oldest);
         assertThat(b.driver.findElement(By.className("govuk-summary-list")).getText()).contains("Victim does not support");
+        String source = jdbc.sql("select report_source from crime where crime_ref = ?").param(oldest)
+                .query(String.class).single();
+        assertThat(b.driver.findElement(By.className("govuk-summary-list")).getText()).contains("Reported by "
+                + org.soteria.reference.Coded.parse(org.soteria.reference.ReportSource.class, source).orElseThrow()
+                        .label());
         assertThat(b.driver.findElements(By.cssSelector(".moj-timeline__item"))).isNotEmpty();
         assertThat(b.driver.findElement(By.tagName("main")).getText()).contains("Victim", "Suspect");
         b.assertAccessible("case-page");
