@@ -13,12 +13,16 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Chromium (Debian's chromium and chromedriver) that checks every page it visits
@@ -55,7 +59,24 @@ final class BrowserSession implements AutoCloseable {
         open("/login");
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        clickAndWaitForPage(By.cssSelector("button[type=submit]"));
+    }
+
+    /**
+     * Clicks a link or submit button and waits until the next page has replaced this one: a click
+     * returns before navigation finishes, and reading the page too soon finds the old one or none.
+     */
+    void clickAndWaitForPage(By target) {
+        WebElement oldPage = driver.findElement(By.tagName("html"));
+        driver.findElement(target).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+            try {
+                oldPage.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState"));
+            }
+        });
     }
 
     /** Runs axe on the current page and fails with every violation spelled out. */

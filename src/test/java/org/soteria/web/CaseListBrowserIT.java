@@ -84,7 +84,7 @@ class CaseListBrowserIT {
         // Filter: adult rape, victim does not support.
         b.driver.findElement(By.cssSelector("input[name=offenceGroup][value=adult_rape]")).click();
         b.driver.findElement(By.cssSelector("input[name=outcomeGroup][value=victim_does_not_support]")).click();
-        b.driver.findElement(By.cssSelector(".moj-filter__options button[type=submit]")).click();
+        b.clickAndWaitForPage(By.cssSelector(".moj-filter__options button[type=submit]"));
         long expected = jdbc.sql("select count(*) from crime where not restricted and offence_code in ('19C', '19F') "
                 + "and outcome_code in ('14', '16')").query(Long.class).single();
         assertThat(expected).isPositive();
@@ -102,7 +102,7 @@ class CaseListBrowserIT {
         // Sort oldest first, and the team filter narrows further.
         new Select(b.driver.findElement(By.id("sort"))).selectByValue("recorded-oldest");
         new Select(b.driver.findElement(By.id("team"))).selectByValue("T01");
-        b.driver.findElement(By.cssSelector(".moj-filter__options button[type=submit]")).click();
+        b.clickAndWaitForPage(By.cssSelector(".moj-filter__options button[type=submit]"));
         String firstRef = b.driver.findElement(By.cssSelector("table.govuk-table tbody tr td a")).getText();
         String oldest = jdbc.sql("select crime_ref from crime where not restricted and offence_code in ('19C', '19F') "
                 + "and outcome_code in ('14', '16') and team_code = 'T01' order by recorded_date, id limit 1")
@@ -110,7 +110,7 @@ class CaseListBrowserIT {
         assertThat(firstRef).isEqualTo(oldest);
 
         // Open the case.
-        b.driver.findElement(By.cssSelector("table.govuk-table tbody tr td a")).click();
+        b.clickAndWaitForPage(By.cssSelector("table.govuk-table tbody tr td a"));
         assertThat(b.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Case " + oldest);
         assertThat(b.driver.findElement(By.className("govuk-summary-list")).getText()).contains("Victim does not support");
         String source = jdbc.sql("select report_source from crime where crime_ref = ?").param(oldest)
@@ -131,7 +131,7 @@ class CaseListBrowserIT {
         String ref = jdbc.sql("select crime_ref from crime where not restricted order by id limit 1 offset 100")
                 .query(String.class).single();
         b.driver.findElement(By.id("q")).sendKeys(ref);
-        b.driver.findElement(By.cssSelector(".moj-filter-layout__content button[type=submit]")).click();
+        b.clickAndWaitForPage(By.cssSelector(".moj-filter-layout__content button[type=submit]"));
         assertThat(b.driver.findElement(By.id("result-count")).getText()).isEqualTo("1 case matches.");
 
         String family = jdbc.sql("select p.family_name from person p join case_person cp on cp.person_ref = p.id "
@@ -167,7 +167,7 @@ class CaseListBrowserIT {
         assertThat(b.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Import runs");
         assertThat(b.driver.findElement(By.cssSelector("table.govuk-table tbody")).getText()).contains("demo", "Completed");
         b.assertAccessible("import-runs");
-        b.driver.findElement(By.cssSelector("table.govuk-table tbody tr td a")).click();
+        b.clickAndWaitForPage(By.cssSelector("table.govuk-table tbody tr td a"));
         assertThat(b.driver.findElement(By.tagName("main")).getText()).contains("cases.csv", "events.csv",
                 "Every row was applied");
         b.assertAccessible("import-run");
