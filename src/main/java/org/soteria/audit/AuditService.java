@@ -1,35 +1,73 @@
 package org.soteria.audit;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.time.Instant;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Writes the audit log: every read, export and change of personal data, with who, when and what
- * (DPA 2018 s.62). Entries are only ever added.
+ * Writes the audit log of DPA 2018 s.62: every consultation, disclosure, collection, alteration and
+ * erasure of personal data, and the security events beside them. Each record is chained to the one
+ * before (ADR 5) in a transaction of its own, so a record is written even when the work it describes
+ * later fails, and a failure to write it fails the request: nothing is shown that is not logged.
  */
 @Service
 public class AuditService {
 
-    private final JdbcClient jdbc;
+    /** Request attribute holding the request id (set by the web layer, echoed as X-Request-Id). */
+    public static final String REQUEST_ID = AuditService.class.getName() + ".requestId";
+
+    private final AuditRepository repository;
     private final Clock clock;
+    private final TransactionTemplate tx;
 
-    public AuditService(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    public AuditService(AuditRepository repository, Clock clock, PlatformTransactionManager transactions) {
+        this.repository = repository;
         this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
+        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    public void record(String username, AuditAction action, String objectType, String objectRef, String detail) {
-        jdbc.sql("insert into audit_event (at, username, action, object_type, object_ref, detail) "
-                        + "values (?, ?, ?, ?, ?, ?)")
-                .params(OffsetDateTime.now(clock), username, action.name(), objectType, objectRef, detail)
-                .update();
+    public AuditRecord record(AuditEntry e) {
+        String source = null;
+        String requestId = null;
+        RequestAttributes attrs = RequestContextHolder.getRequestAttributes();
+        if (attrs instanceof ServletRequestAttributes servlet) {
+            HttpServletRequest request = servlet.getRequest();
+            source = request.getRemoteAddr();
+            Object id = request.getAttribute(REQUEST_ID);
+            requestId = id == null ? null : id.toString();
+        } else {
+            source = "command line";
+        }
+        String from = source;
+        String request = requestId;
+        return tx.execute(status -> {
+            AuditRepository.Head head = repository.lockHead();
+            Instant at = AuditChain.storedPrecision(clock.instant());
+            AuditRecord unhashed = new AuditRecord(head.seq() + 1, at, e.username(), e.userRole(), e.action().name(),
+                    e.action().operation().code(), e.objectType(), e.objectRef(), e.records(), e.justification(),
+                    e.breakGlass(), from, request, e.detail(), head.hash(), null);
+            AuditRecord r = unhashed.withHash(AuditChain.hash(head.hash(), unhashed));
+            repository.insert(r);
+            return r;
+        });
     }
 
-    /** How many entries name this object; used by tests and the audit pages to come. */
+    /** Shorthand for an entry with no records list, justification or break-glass. */
+    public void record(String username, String userRole, AuditAction action, String objectType, String objectRef,
+            String detail) {
+        record(AuditEntry.of(username, userRole, action, objectType, objectRef).detail(detail));
+    }
+
+    /** How many entries name this object; used by tests and the audit pages. */
     public long countFor(String objectType, String objectRef, AuditAction action) {
-        return jdbc.sql("select count(*) from audit_event where object_type = ? and object_ref = ? and action = ?")
-                .params(objectType, objectRef, action.name()).query(Long.class).single();
+        return repository.count(objectType, objectRef, action.name());
     }
 }

@@ -90,7 +90,7 @@ public class ExportService {
         } catch (IOException | SQLException e) {
             throw new BundleException("The export to " + out + " failed: " + e.getMessage(), e);
         }
-        audit.record(exportedBy, AuditAction.EXPORT, "bundle", out.toAbsolutePath().toString(), rows.toString());
+        audit.record(exportedBy, null, AuditAction.EXPORT, "bundle", out.toAbsolutePath().toString(), rows.toString());
         return rows;
     }
 }

@@ -60,7 +60,7 @@ public class ImportRunController {
         model.addAttribute("pages", (int) Math.max(1, (problems + PROBLEMS_PER_PAGE - 1) / PROBLEMS_PER_PAGE));
         if (problems > 0) {
             // Rejected values can be personal data (a name, a date of birth).
-            audit.record(user.getUsername(), AuditAction.VIEW, "import_run", Long.toString(id), "problems page " + p);
+            audit.record(user.getUsername(), user.role().code(), AuditAction.VIEW, "import_run", Long.toString(id), "problems page " + p);
         }
         return "exchange/import-run";
     }
@@ -70,7 +70,7 @@ public class ImportRunController {
             HttpServletResponse response) throws IOException {
         long id = RequestValues.id(runId);
         imports.run(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        audit.record(user.getUsername(), AuditAction.EXPORT, "import_run", Long.toString(id), "report.csv");
+        audit.record(user.getUsername(), user.role().code(), AuditAction.EXPORT, "import_run", Long.toString(id), "report.csv");
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"import-run-" + id + "-report.csv\"");
         Writer w = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);

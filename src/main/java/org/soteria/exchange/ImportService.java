@@ -67,7 +67,7 @@ public class ImportService {
             }
             finish(runId, "completed", null, importer.counts(), importer.problems());
             ImportResult result = new ImportResult(runId, importer.counts(), importer.problems());
-            audit.record(runBy, AuditAction.IMPORT, "import_run", Long.toString(runId),
+            audit.record(runBy, null, AuditAction.IMPORT, "import_run", Long.toString(runId),
                     result.changedRows() + " rows changed, " + result.rejectedRows() + " rejected, from " + path);
             return result;
         }

@@ -29,14 +29,14 @@ public class InvestigationService {
         long total = Math.min(counted, CasePage.COUNT_CAP);
         int pages = (int) Math.max(1, (total + CaseFilter.PAGE_SIZE - 1) / CaseFilter.PAGE_SIZE);
         if (filter.search() != null) {
-            audit.record(user.getUsername(), AuditAction.SEARCH, "crime", null, "search: " + filter.search());
+            audit.record(user.getUsername(), user.role().code(), AuditAction.SEARCH, "crime", null, "search: " + filter.search());
         }
         return new CasePage(rows, total, capped, filter.page(), pages);
     }
 
     public Optional<CaseDetail> find(long id, SoteriaUser user) {
         Optional<CaseDetail> detail = cases.find(id, user.can(Permission.VIEW_RESTRICTED_CASES));
-        detail.ifPresent(d -> audit.record(user.getUsername(), AuditAction.VIEW, "crime",
+        detail.ifPresent(d -> audit.record(user.getUsername(), user.role().code(), AuditAction.VIEW, "crime",
                 d.forceCode() + ":" + d.crimeRef(), "case page"));
         return detail;
     }

@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -27,11 +30,24 @@ public final class EmbeddedDatabase {
     private EmbeddedDatabase() {
     }
 
-    /** Starts (or reuses) the server for a data directory and returns its JDBC URL. */
+    /**
+     * The role the application connects as. It owns nothing: it may read and write the records but
+     * cannot alter the schema, disable triggers or change the audit log (V6, afterMigrate.sql).
+     */
+    public static final String APP_ROLE = "soteria_app";
+
+    /** Starts (or reuses) the server for a data directory and returns the JDBC URL for the application role. */
     public static String jdbcUrl(String dataDir) {
-        Path dir = resolve(dataDir);
-        EmbeddedPostgres pg = RUNNING.computeIfAbsent(dir, EmbeddedDatabase::start);
-        return pg.getJdbcUrl("postgres", "postgres");
+        return server(dataDir).getJdbcUrl(APP_ROLE, "postgres");
+    }
+
+    /** The JDBC URL for the owner of the schema, used by migrations alone (and by tests that play an attacker). */
+    public static String ownerJdbcUrl(String dataDir) {
+        return server(dataDir).getJdbcUrl("postgres", "postgres");
+    }
+
+    private static EmbeddedPostgres server(String dataDir) {
+        return RUNNING.computeIfAbsent(resolve(dataDir), EmbeddedDatabase::start);
     }
 
     private static Path resolve(String dataDir) {
@@ -45,6 +61,16 @@ public final class EmbeddedDatabase {
             });
         }
         return Path.of(dataDir).toAbsolutePath().normalize();
+    }
+
+    /** The embedded server trusts local connections, so the role needs no password. */
+    private static void createApplicationRole(EmbeddedPostgres pg) throws IOException {
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + APP_ROLE + "') then "
+                    + "create role " + APP_ROLE + " login nosuperuser nocreatedb nocreaterole noinherit; end if; end $$");
+        } catch (SQLException e) {
+            throw new IOException("Cannot create the application role: " + e.getMessage(), e);
+        }
     }
 
     private static EmbeddedPostgres start(Path dir) {
@@ -64,6 +90,7 @@ public final class EmbeddedDatabase {
                     .setServerConfig("random_page_cost", "1.1")
                     .setServerConfig("effective_cache_size", "4GB")
                     .start();
+            createApplicationRole(pg);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     pg.close();

@@ -39,7 +39,7 @@ class ExportRoundTripIT {
 
     @BeforeEach
     void empty() {
-        DatabaseReset.empty(jdbc);
+        DatabaseReset.empty(":temporary:import");
     }
 
     @Test
@@ -55,7 +55,7 @@ class ExportRoundTripIT {
         assertThat(rowsA.get("cases.csv")).isEqualTo(3_000);
         assertThat(audit.countFor("bundle", a.toAbsolutePath().toString(), AuditAction.EXPORT)).isOne();
 
-        DatabaseReset.empty(jdbc);
+        DatabaseReset.empty(":temporary:import");
         ImportResult second = imports.importBundle(a, "test", ImportProgress.NONE);
         assertThat(second.rejectedRows()).isZero();
         assertThat(second.problems()).isEmpty();
@@ -76,16 +76,16 @@ class ExportRoundTripIT {
         SyntheticBundleGenerator.generate(new SyntheticBundleGenerator.Settings("NWP", 500, 9,
                 LocalDate.of(2026, 10, 31), 2), generated, n -> { });
         // Simulates the process dying while events are written: cases and people are already staged and merged.
-        jdbc.sql("create function fail_on_event() returns trigger language plpgsql as "
-                + "$$ begin raise exception 'simulated crash'; end $$").update();
-        jdbc.sql("create trigger fail_on_event before insert on event for each statement "
-                + "execute function fail_on_event()").update();
+        // Created by the schema owner: the application's role may not create triggers.
+        DatabaseReset.owner(":temporary:import", "create function fail_on_event() returns trigger language plpgsql as "
+                + "$$ begin raise exception 'simulated crash'; end $$; "
+                + "create trigger fail_on_event before insert on event for each statement "
+                + "execute function fail_on_event()");
         try {
             assertThatThrownBy(() -> imports.importBundle(generated, "test", ImportProgress.NONE))
                     .isInstanceOf(BundleException.class).hasMessageContaining("applied nothing");
         } finally {
-            jdbc.sql("drop trigger fail_on_event on event").update();
-            jdbc.sql("drop function fail_on_event()").update();
+            DatabaseReset.owner(":temporary:import", "drop trigger fail_on_event on event; drop function fail_on_event()");
         }
         assertThat(jdbc.sql("select count(*) from crime").query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from person").query(Long.class).single()).isZero();

@@ -30,7 +30,7 @@ class ImportRejectionsIT {
 
     @BeforeEach
     void empty() {
-        DatabaseReset.empty(jdbc);
+        DatabaseReset.empty(":temporary:import");
     }
 
     private Bundles badBundle() {

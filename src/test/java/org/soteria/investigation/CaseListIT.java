@@ -40,7 +40,7 @@ class CaseListIT {
 
     @BeforeEach
     void load() {
-        DatabaseReset.empty(jdbc);
+        DatabaseReset.empty(":temporary:import");
         new Bundles(dir).file("cases.csv",
                         "crime_ref,force_code,record_type,n100_code,offence_code,recorded_date,team_code,officer_code,"
                                 + "outcome_code,outcome_date,restricted",

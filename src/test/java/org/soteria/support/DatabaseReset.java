@@ -1,15 +1,33 @@
 package org.soteria.support;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.soteria.platform.EmbeddedDatabase;
 
-/** Empties the investigation tables between tests that need an empty database. */
+/**
+ * Empties the investigation tables between tests that need an empty database. It connects as the
+ * schema owner: the application's own role may not truncate. The audit log is left alone; it cannot
+ * be emptied, which is the point of it.
+ */
 public final class DatabaseReset {
 
     private DatabaseReset() {
     }
 
-    public static void empty(JdbcClient jdbc) {
-        jdbc.sql("truncate victim_feedback, civil_order, event, case_person, person, crime, officer, team, force, "
-                + "import_problem, import_file_count, import_run, audit_event restart identity cascade").update();
+    public static void empty(String dataDir) {
+        owner(dataDir, "truncate victim_feedback, civil_order, event, case_person, person, crime, officer, team, force, "
+                + "import_problem, import_file_count, import_run restart identity cascade");
+    }
+
+    /** Runs SQL as the schema owner, as an administrator (or an attacker with the owner's password) could. */
+    public static void owner(String dataDir, String sql) {
+        try (Connection c = DriverManager.getConnection(EmbeddedDatabase.ownerJdbcUrl(dataDir));
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 }

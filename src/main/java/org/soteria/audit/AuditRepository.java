@@ -1,0 +1,114 @@
+package org.soteria.audit;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The audit log's SQL: appending under the chain lock, reading in order, checkpoints. */
+@Repository
+class AuditRepository {
+
+    /** Serialises appends so that each record follows exactly one predecessor. */
+    private static final long CHAIN_LOCK = 0x536f746572696131L;
+
+    static final String COLUMNS = "seq, at, username, user_role, action, operation, object_type, object_ref, records, "
+            + "justification, break_glass, source_address, request_id, detail, prev_hash, hash";
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+
+    AuditRepository(JdbcClient jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
+
+    /** Takes the chain lock for the rest of the transaction and returns the last record's seq and hash. */
+    Head lockHead() {
+        jdbc.sql("select pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query().singleValue();
+        return jdbc.sql("select seq, hash from audit_event order by seq desc limit 1")
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getBytes(2)))
+                .optional().orElse(new Head(0, AuditChain.GENESIS));
+    }
+
+    record Head(long seq, byte[] hash) {
+    }
+
+    void insert(AuditRecord r) {
+        jdbc.sql("insert into audit_event (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(r.seq(), OffsetDateTime.ofInstant(r.at(), ZoneOffset.UTC), r.username(), r.userRole(),
+                        r.action(), r.operation(), r.objectType(), r.objectRef(), r.records().toArray(String[]::new),
+                        r.justification(), r.breakGlass(), r.sourceAddress(), r.requestId(), r.detail(), r.prevHash(),
+                        r.hash())
+                .update();
+    }
+
+    long count(String objectType, String objectRef, String action) {
+        return jdbc.sql("select count(*) from audit_event where object_type = ? and object_ref = ? and action = ?")
+                .params(objectType, objectRef, action).query(Long.class).single();
+    }
+
+    /** Every record in chain order, streamed (call inside a transaction so the driver uses a cursor). */
+    void forEach(Consumer<AuditRecord> each) {
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setFetchSize(2000);
+        template.query("select " + COLUMNS + " from audit_event order by seq", rs -> {
+            each.accept(map(rs));
+        });
+    }
+
+    static AuditRecord map(ResultSet rs) throws SQLException {
+        Array records = rs.getArray("records");
+        List<String> list = records == null ? List.of() : Arrays.asList((String[]) records.getArray());
+        Timestamp at = rs.getTimestamp("at");
+        return new AuditRecord(rs.getLong("seq"), at.toInstant(), rs.getString("username"), rs.getString("user_role"),
+                rs.getString("action"), rs.getString("operation"), rs.getString("object_type"),
+                rs.getString("object_ref"), list, rs.getString("justification"), rs.getBoolean("break_glass"),
+                rs.getString("source_address"), rs.getString("request_id"), rs.getString("detail"),
+                rs.getBytes("prev_hash"), rs.getBytes("hash"));
+    }
+
+    Optional<Checkpoint> lastCheckpoint() {
+        return jdbc.sql("select seq, hash, at, key_id, signature from audit_checkpoint order by seq desc limit 1")
+                .query((rs, n) -> checkpoint(rs)).optional();
+    }
+
+    List<Checkpoint> checkpoints() {
+        return jdbc.sql("select seq, hash, at, key_id, signature from audit_checkpoint order by seq")
+                .query((rs, n) -> checkpoint(rs)).list();
+    }
+
+    void insertCheckpoint(Checkpoint c) {
+        jdbc.sql("insert into audit_checkpoint (seq, hash, at, key_id, signature) values (?, ?, ?, ?, ?) "
+                        + "on conflict (seq) do nothing")
+                .params(c.seq(), c.hash(), OffsetDateTime.ofInstant(c.at(), ZoneOffset.UTC), c.keyId(), c.signature())
+                .update();
+    }
+
+    private static Checkpoint checkpoint(ResultSet rs) throws SQLException {
+        return new Checkpoint(rs.getLong(1), rs.getBytes(2), rs.getTimestamp(3).toInstant(), rs.getString(4),
+                rs.getBytes(5));
+    }
+
+    /** A signed statement that the log held {@code seq} records, the last with {@code hash}, at {@code at}. */
+    record Checkpoint(long seq, byte[] hash, Instant at, String keyId, byte[] signature) {
+
+        byte[] message() {
+            Instant t = AuditChain.storedPrecision(at);
+            String text = "soteria-audit-checkpoint;" + seq + ";" + java.util.HexFormat.of().formatHex(hash) + ";"
+                    + t.getEpochSecond() + "." + String.format("%06d", t.getNano() / 1000);
+            return text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        }
+    }
+}
