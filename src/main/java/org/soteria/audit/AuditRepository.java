@@ -59,6 +59,61 @@ class AuditRepository {
                 .params(objectType, objectRef, action).query(Long.class).single();
     }
 
+    List<AuditRecord> search(AuditQuery q, int limit, int offset) {
+        Where w = where(q);
+        return jdbc.sql("select " + COLUMNS + " from audit_event" + w.sql() + " order by seq desc limit :limit offset :offset")
+                .params(w.params()).param("limit", limit).param("offset", offset)
+                .query((rs, n) -> map(rs)).list();
+    }
+
+    long count(AuditQuery q, long cap) {
+        Where w = where(q);
+        return jdbc.sql("select count(*) from (select 1 from audit_event" + w.sql() + " limit :cap) x")
+                .params(w.params()).param("cap", cap).query(Long.class).single();
+    }
+
+    /** Every record matching, oldest first, streamed to {@code each} (for a subject access export). */
+    void forEachMatching(AuditQuery q, Consumer<AuditRecord> each) {
+        Where w = where(q);
+        org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate named =
+                new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(dataSource);
+        named.getJdbcTemplate().setFetchSize(2000);
+        named.query("select " + COLUMNS + " from audit_event" + w.sql() + " order by seq", w.params(),
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> each.accept(map(rs)));
+    }
+
+    private record Where(String sql, java.util.Map<String, Object> params) {
+    }
+
+    private static Where where(AuditQuery q) {
+        List<String> clauses = new java.util.ArrayList<>();
+        java.util.Map<String, Object> p = new java.util.HashMap<>();
+        if (q.username() != null) {
+            clauses.add("username = :username");
+            p.put("username", q.username());
+        }
+        if (q.record() != null) {
+            clauses.add("(records @> array[cast(:record as text)] or object_ref = :record)");
+            p.put("record", q.record());
+        }
+        if (q.action() != null) {
+            clauses.add("action = :action");
+            p.put("action", q.action().name());
+        }
+        if (q.from() != null) {
+            clauses.add("at >= :from");
+            p.put("from", OffsetDateTime.ofInstant(q.from(), ZoneOffset.UTC));
+        }
+        if (q.to() != null) {
+            clauses.add("at < :to");
+            p.put("to", OffsetDateTime.ofInstant(q.to(), ZoneOffset.UTC));
+        }
+        if (q.breakGlassOnly()) {
+            clauses.add("break_glass");
+        }
+        return new Where(clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses), p);
+    }
+
     /** Every record in chain order, streamed (call inside a transaction so the driver uses a cursor). */
     void forEach(Consumer<AuditRecord> each) {
         JdbcTemplate template = new JdbcTemplate(dataSource);

@@ -3,6 +3,7 @@ package org.soteria.audit;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -64,6 +65,21 @@ public class AuditService {
     public void record(String username, String userRole, AuditAction action, String objectType, String objectRef,
             String detail) {
         record(AuditEntry.of(username, userRole, action, objectType, objectRef).detail(detail));
+    }
+
+    /** A page of matching records, newest first. */
+    public List<AuditRecord> search(AuditQuery query, int page, int pageSize) {
+        return repository.search(query, pageSize, Math.max(0, page - 1) * pageSize);
+    }
+
+    /** How many records match, counted no further than {@code cap}. */
+    public long count(AuditQuery query, long cap) {
+        return repository.count(query, cap);
+    }
+
+    /** Streams every matching record, oldest first. The caller records the disclosure. */
+    public void forEachMatching(AuditQuery query, java.util.function.Consumer<AuditRecord> each) {
+        repository.forEachMatching(query, each);
     }
 
     /** How many entries name this object; used by tests and the audit pages. */

@@ -6,9 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.soteria.security.Role;
 import org.soteria.security.UserService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
@@ -51,6 +54,7 @@ public class DemoDataLoader implements ApplicationRunner {
         if (stored == 0) {
             loadSyntheticForce();
         }
+        placeDemoOfficers();
         if (password == null || password.isBlank()) {
             System.out.println();
             System.out.println("Demo mode: sign in as investigator, supervisor, victim-liaison, analyst, force-lead, "
@@ -59,6 +63,29 @@ public class DemoDataLoader implements ApplicationRunner {
         } else {
             LOG.info("Demo mode: demo accounts use the password from SOTERIA_DEMO_PASSWORD");
         }
+    }
+
+    /**
+     * Gives the demo officers a place in the demo force's first team, so that need-to-know shows them
+     * that team's crimes: the investigator and the victim liaison officer work in it, the supervisor
+     * supervises it. The other roles have no team and see no crimes without break-glass.
+     */
+    private void placeDemoOfficers() {
+        Optional<String> team = jdbc.sql("select team_code from team where force_code = ? order by team_code limit 1")
+                .param(DEMO_FORCE).query(String.class).optional();
+        if (team.isEmpty()) {
+            return;
+        }
+        String t = team.get();
+        users.placeDemoAccount(Role.INVESTIGATOR, DEMO_FORCE, officer(t, "investigator"), List.of(t), List.of());
+        users.placeDemoAccount(Role.VICTIM_LIAISON, DEMO_FORCE, officer(t, "solo"), List.of(t), List.of());
+        users.placeDemoAccount(Role.SUPERVISOR, DEMO_FORCE, officer(t, "supervisor"), List.of(), List.of(t));
+    }
+
+    private String officer(String team, String role) {
+        return jdbc.sql("select officer_code from officer where force_code = ? and team_code = ? and role = ? "
+                        + "order by officer_code limit 1")
+                .params(DEMO_FORCE, team, role).query(String.class).optional().orElse(null);
     }
 
     private void loadSyntheticForce() {

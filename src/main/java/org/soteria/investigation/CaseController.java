@@ -78,8 +78,8 @@ public class CaseController {
         model.addAttribute("offenceGroups", OffenceGroup.values());
         model.addAttribute("outcomeGroups", OutcomeGroup.values());
         model.addAttribute("sorts", CaseSort.values());
-        List<Map<String, Object>> teams = investigations.teams();
-        List<Map<String, Object>> officers = investigations.officers(filter.teams());
+        List<Map<String, Object>> teams = investigations.teams(user);
+        List<Map<String, Object>> officers = investigations.officers(user, filter.teams());
         model.addAttribute("teams", teams);
         model.addAttribute("officers", officers);
         model.addAttribute("officerChoiceLimited", officers.isEmpty() && filter.teams().isEmpty());
@@ -102,8 +102,11 @@ public class CaseController {
 
     @GetMapping("/cases/{id}")
     String show(@PathVariable("id") String id, @AuthenticationPrincipal SoteriaUser user, Model model) {
-        CaseDetail detail = investigations.find(RequestValues.id(id), user)
+        long crimeId = RequestValues.id(id);
+        CaseDetail detail = investigations.find(crimeId, user)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("access", investigations.access(crimeId, user).orElseThrow());
+        model.addAttribute("canSeeAccess", investigations.canSeeAccessLog(crimeId, user));
         model.addAttribute("activeNav", "cases");
         model.addAttribute("crime", detail);
         return "investigation/case";

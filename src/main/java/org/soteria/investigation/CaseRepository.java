@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.soteria.reference.EventType;
 import org.soteria.reference.OffenceCode;
 import org.soteria.reference.OutcomeCode;
+import org.soteria.security.NeedToKnow;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,12 +33,10 @@ class CaseRepository {
     private record Where(String sql, Map<String, Object> params) {
     }
 
-    private static Where where(CaseFilter f, boolean includeRestricted) {
+    private static Where where(CaseFilter f, NeedToKnow.Rule needToKnow) {
         List<String> clauses = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        if (!includeRestricted) {
-            clauses.add("not c.restricted");
-        }
+        Map<String, Object> params = new HashMap<>(needToKnow.params());
+        clauses.add(needToKnow.sql());
         if (!f.statuses().isEmpty()) {
             List<String> any = new ArrayList<>();
             for (CaseStatus s : f.statuses()) {
@@ -99,8 +98,8 @@ class CaseRepository {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    List<CaseSummary> list(CaseFilter f, boolean includeRestricted) {
-        Where w = where(f, includeRestricted);
+    List<CaseSummary> list(CaseFilter f, NeedToKnow.Rule needToKnow) {
+        Where w = where(f, needToKnow);
         String sql = "select c.id, c.crime_ref, c.force_code, c.record_type, c.offence_code, c.recorded_date, "
                 + "c.team_code, c.officer_code, o.display_name as officer_name, c.outcome_code, c.outcome_date "
                 + "from crime c left join officer o on o.force_code = c.force_code and o.officer_code = c.officer_code "
@@ -121,33 +120,41 @@ class CaseRepository {
     }
 
     /** The number of matching crimes, counted no further than {@code cap + 1}. */
-    long count(CaseFilter f, boolean includeRestricted, int cap) {
-        Where w = where(f, includeRestricted);
+    long count(CaseFilter f, NeedToKnow.Rule needToKnow, int cap) {
+        Where w = where(f, needToKnow);
         return jdbc.sql("select count(*) from (select 1 from crime c " + w.sql() + " limit :cap) x")
                 .params(w.params()).param("cap", cap + 1).query(Long.class).single();
     }
 
-    List<Map<String, Object>> teamNames() {
-        return jdbc.sql("select team_code, name from team order by team_code").query().listOfRows();
+    List<Map<String, Object>> teamNames(String forceCode) {
+        return jdbc.sql("select team_code, name from team where force_code = ? order by team_code").param(forceCode)
+                .query().listOfRows();
     }
 
     /** Investigators and supervisors, of the given teams or (with none given) of every team; at most {@code limit}. */
-    List<Map<String, Object>> officers(List<String> teams, int limit) {
+    List<Map<String, Object>> officers(String forceCode, List<String> teams, int limit) {
         String sql = "select officer_code, coalesce(display_name, officer_code) as name from officer "
-                + "where role in ('investigator', 'supervisor')" + (teams.isEmpty() ? "" : " and team_code in (:teams)")
+                + "where force_code = :force and role in ('investigator', 'supervisor')"
+                + (teams.isEmpty() ? "" : " and team_code in (:teams)")
                 + " order by display_name, officer_code limit :limit";
-        var spec = jdbc.sql(sql).param("limit", limit);
+        var spec = jdbc.sql(sql).param("limit", limit).param("force", forceCode == null ? "" : forceCode);
         if (!teams.isEmpty()) {
             spec = spec.param("teams", teams);
         }
         return spec.query().listOfRows();
     }
 
-    Optional<CaseDetail> find(long id, boolean includeRestricted) {
+    Optional<String> reference(long id, String forceCode) {
+        return jdbc.sql("select force_code || ':' || crime_ref from crime where id = ? and force_code = ?")
+                .params(id, forceCode == null ? "" : forceCode).query(String.class).optional();
+    }
+
+    /** The whole record; the caller has checked need-to-know. */
+    Optional<CaseDetail> find(long id) {
         return jdbc.sql("select c.*, t.name as team_name, o.display_name as officer_name from crime c "
                         + "left join team t on t.force_code = c.force_code and t.team_code = c.team_code "
                         + "left join officer o on o.force_code = c.force_code and o.officer_code = c.officer_code "
-                        + "where c.id = :id" + (includeRestricted ? "" : " and not c.restricted"))
+                        + "where c.id = :id")
                 .param("id", id)
                 .query((rs, n) -> detail(rs))
                 .optional();

@@ -4,45 +4,88 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.soteria.audit.AuditAction;
+import org.soteria.audit.AuditEntry;
 import org.soteria.audit.AuditService;
-import org.soteria.security.Permission;
+import org.soteria.security.AccessService;
+import org.soteria.security.NeedToKnow;
 import org.soteria.security.SoteriaUser;
 import org.springframework.stereotype.Service;
 
-/** Reads investigation records for the case list and case page, writing each look at personal data to the audit log. */
+/**
+ * Reads investigation records for the case list and case page. Only crimes the user has need-to-know
+ * of are found; every answer that shows personal data, and every attempt at a crime outside
+ * need-to-know, is written to the audit log with its justification.
+ */
 @Service
 public class InvestigationService {
 
     private final CaseRepository cases;
+    private final NeedToKnow needToKnow;
+    private final AccessService access;
     private final AuditService audit;
 
-    public InvestigationService(CaseRepository cases, AuditService audit) {
+    public InvestigationService(CaseRepository cases, NeedToKnow needToKnow, AccessService access,
+            AuditService audit) {
         this.cases = cases;
+        this.needToKnow = needToKnow;
+        this.access = access;
         this.audit = audit;
     }
 
     public CasePage list(CaseFilter filter, SoteriaUser user) {
-        boolean restricted = user.can(Permission.VIEW_RESTRICTED_CASES);
-        List<CaseSummary> rows = cases.list(filter, restricted);
-        long counted = cases.count(filter, restricted, CasePage.COUNT_CAP);
+        NeedToKnow.Rule rule = needToKnow.rule(user, "c");
+        List<CaseSummary> rows = cases.list(filter, rule);
+        long counted = cases.count(filter, rule, CasePage.COUNT_CAP);
         boolean capped = counted > CasePage.COUNT_CAP;
         long total = Math.min(counted, CasePage.COUNT_CAP);
         int pages = (int) Math.max(1, (total + CaseFilter.PAGE_SIZE - 1) / CaseFilter.PAGE_SIZE);
-        if (filter.search() != null) {
-            audit.record(user.getUsername(), user.role().code(), AuditAction.SEARCH, "crime", null, "search: " + filter.search());
-        }
+        audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.SEARCH, "crime", null)
+                .records(rows.stream().map(r -> r.forceCode() + ":" + r.crimeRef()).toList())
+                .justification("need-to-know: own, team, granted, named or break-glass crimes")
+                .detail("case list page " + filter.page() + (filter.search() == null ? ""
+                        : "; search: " + filter.search())));
         return new CasePage(rows, total, capped, filter.page(), pages);
     }
 
+    /**
+     * The case page's record when the user has need-to-know of it; otherwise empty, exactly as for a
+     * crime that does not exist, with the attempt logged.
+     */
     public Optional<CaseDetail> find(long id, SoteriaUser user) {
-        Optional<CaseDetail> detail = cases.find(id, user.can(Permission.VIEW_RESTRICTED_CASES));
-        detail.ifPresent(d -> audit.record(user.getUsername(), user.role().code(), AuditAction.VIEW, "crime",
-                d.forceCode() + ":" + d.crimeRef(), "case page"));
+        Optional<NeedToKnow.Access> access = needToKnow.access(user, id);
+        if (access.isEmpty()) {
+            audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.DENIED, "crime",
+                    "id:" + id).detail("case page: no need-to-know (answered as not found)"));
+            return Optional.empty();
+        }
+        Optional<CaseDetail> detail = cases.find(id);
+        detail.ifPresent(d -> audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.VIEW,
+                        "crime", d.forceCode() + ":" + d.crimeRef())
+                .records(List.of(d.forceCode() + ":" + d.crimeRef()))
+                .justification(access.get().justification()).breakGlass(access.get().breakGlass())
+                .detail("case page")));
         return detail;
     }
 
-    public List<Map<String, Object>> teams() {
-        return cases.teamNames();
+    /** Why the user may see the crime, for the page to say so (need-to-know is checked again here). */
+    public Optional<NeedToKnow.Access> access(long id, SoteriaUser user) {
+        return needToKnow.access(user, id);
+    }
+
+    /** Whether the user may open the crime's access page: an auditor, or its team's supervisor. */
+    public boolean canSeeAccessLog(long id, SoteriaUser user) {
+        return user.can(org.soteria.security.Permission.SEARCH_AUDIT_LOG)
+                || (user.can(org.soteria.security.Permission.GRANT_ACCESS) && access.canManage(user, id));
+    }
+
+    /** A crime's force-qualified reference (no personal data), for crimes of the given force only. */
+    public Optional<String> reference(long id, String forceCode) {
+        return cases.reference(id, forceCode);
+    }
+
+    /** The teams of the user's force. */
+    public List<Map<String, Object>> teams(SoteriaUser user) {
+        return cases.teamNames(user.forceCode());
     }
 
     /** Most officers listed in the officer filter before the user must choose a team first. */
@@ -52,11 +95,11 @@ public class InvestigationService {
      * Officers to offer in the case list's filter: those of the chosen teams, or every officer when
      * no team is chosen and the force is small enough for one list to be usable.
      */
-    public List<Map<String, Object>> officers(List<String> teams) {
+    public List<Map<String, Object>> officers(SoteriaUser user, List<String> teams) {
         if (!teams.isEmpty()) {
-            return cases.officers(teams, Integer.MAX_VALUE);
+            return cases.officers(user.forceCode(), teams, Integer.MAX_VALUE);
         }
-        List<Map<String, Object>> all = cases.officers(List.of(), OFFICER_CHOICE_LIMIT + 1);
+        List<Map<String, Object>> all = cases.officers(user.forceCode(), List.of(), OFFICER_CHOICE_LIMIT + 1);
         return all.size() > OFFICER_CHOICE_LIMIT ? List.of() : all;
     }
 }

@@ -4,19 +4,36 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * What a role may do. Until need-to-know per crime arrives, case pages are limited to the roles whose
- * work is with named people; analysts, researchers and the national team see no names.
+ * What each role may do. Case-working roles see crimes only through need-to-know ({@link NeedToKnow});
+ * the permission says whether the role may ask at all. docs/security/permissions.md is generated
+ * from this enum and {@link EndpointRules} (PermissionsDocTest fails when it is stale).
  */
 public enum Permission {
-    VIEW_CASES(EnumSet.of(Role.INVESTIGATOR, Role.SUPERVISOR, Role.VICTIM_LIAISON, Role.FORCE_LEAD, Role.AUDITOR,
-            Role.ADMIN)),
-    VIEW_RESTRICTED_CASES(EnumSet.of(Role.FORCE_LEAD, Role.ADMIN)),
-    VIEW_IMPORT_RUNS(EnumSet.of(Role.FORCE_LEAD, Role.ADMIN, Role.AUDITOR));
+    VIEW_CASES("Open crimes, with their personal data, where need-to-know allows",
+            EnumSet.of(Role.INVESTIGATOR, Role.SUPERVISOR, Role.VICTIM_LIAISON, Role.FORCE_LEAD)),
+    GRANT_ACCESS("Give and withdraw time-limited access to crimes of a team they supervise",
+            EnumSet.of(Role.SUPERVISOR)),
+    BREAK_GLASS("Open a crime outside need-to-know for one hour, with a written reason that auditors review",
+            EnumSet.of(Role.INVESTIGATOR, Role.SUPERVISOR, Role.VICTIM_LIAISON, Role.FORCE_LEAD)),
+    VIEW_CASE_ACCESS_LOG("See who has accessed a crime (supervisors: crimes of their teams)",
+            EnumSet.of(Role.SUPERVISOR, Role.AUDITOR)),
+    SEARCH_AUDIT_LOG("Search the audit log, review break-glass accesses and export a subject's records",
+            EnumSet.of(Role.AUDITOR)),
+    VIEW_IMPORT_RUNS("See import runs and download their problem reports",
+            EnumSet.of(Role.FORCE_LEAD, Role.ADMIN, Role.AUDITOR)),
+    MANAGE_OWN_ACCOUNT("Set up the second factor, see recovery codes, sign out everywhere",
+            EnumSet.allOf(Role.class));
 
+    private final String description;
     private final Set<Role> roles;
 
-    Permission(Set<Role> roles) {
+    Permission(String description, Set<Role> roles) {
+        this.description = description;
         this.roles = roles;
+    }
+
+    public String description() {
+        return description;
     }
 
     public String[] roleNames() {

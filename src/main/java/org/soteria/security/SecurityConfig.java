@@ -1,38 +1,88 @@
 package org.soteria.security;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Deny by default: every path is listed here with who may use it, and anything not listed is
- * refused. Static assets, the sign-in page and the health endpoint are the only open paths.
+ * Deny by default: every path is in {@link EndpointRules} with who may use it, and anything not listed
+ * is refused. Sign-in is two steps (password, then the TOTP code); between them the user may reach
+ * only the second step.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 public class SecurityConfig {
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/assets/**", "/css/**", "/js/**", "/favicon.ico").permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/login", "/error").permitAll()
-                        .requestMatchers("/").authenticated()
-                        .requestMatchers("/cases", "/cases/**").hasAnyRole(Permission.VIEW_CASES.roleNames())
-                        .requestMatchers("/imports", "/imports/**").hasAnyRole(Permission.VIEW_IMPORT_RUNS.roleNames())
-                        .anyRequest().denyAll())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
-                .sessionManagement(s -> s.sessionFixation(f -> f.newSession()))
+    SecurityFilterChain web(HttpSecurity http, UserService users, PasswordEncoder encoder, Clock clock,
+            @Value("${soteria.demo:false}") boolean demoMode,
+            @Value("${soteria.session.absolute-limit:PT10H}") Duration absoluteLimit) throws Exception {
+        http.authorizeHttpRequests(auth -> {
+            for (EndpointRules.Rule rule : EndpointRules.RULES) {
+                AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizedUrl url = auth.requestMatchers(rule.pattern());
+                switch (rule.access()) {
+                    case PUBLIC -> url.permitAll();
+                    case SIGNED_IN -> url.access(signedIn(rule));
+                    case PERMISSION -> url.access(AuthorityAuthorizationManager.hasAnyRole(
+                            rule.permission().roleNames()));
+                }
+            }
+            auth.anyRequest().denyAll();
+        })
+                .authenticationProvider(new SignInProvider(users, encoder, demoMode))
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler((request, response, authentication) -> response.sendRedirect(
+                                fullySignedIn(authentication) ? "/" : "/sign-in/second-factor"))
+                        .failureUrl("/login?error").permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut")
+                        .deleteCookies("SOTERIA_SESSION"))
+                .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> {
+                    Authentication a = SecurityContextHolder.getContext().getAuthentication();
+                    if (a != null && !fullySignedIn(a) && a.isAuthenticated()
+                            && a.getPrincipal() instanceof SoteriaUser) {
+                        response.sendRedirect("/sign-in/second-factor");
+                    } else {
+                        response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                    }
+                }))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .addFilterBefore(new SecurityHeadersFilter(), SecurityContextHolderFilter.class)
+                .addFilterAfter(new SessionLimitFilter(clock, absoluteLimit), AnonymousAuthenticationFilter.class)
                 .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; "
-                                + "script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
-                                + "form-action 'self'; frame-ancestors 'none'; base-uri 'self'"))
+                        .httpStrictTransportSecurity(hsts -> hsts.disable())
+                        .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
         return http.build();
+    }
+
+    /** Signed in with both factors (or as a demo account in demo mode). */
+    static boolean fullySignedIn(Authentication a) {
+        return a != null && a.getAuthorities().stream().anyMatch(g -> SoteriaUser.SIGNED_IN.equals(g.getAuthority()));
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> signedIn(EndpointRules.Rule rule) {
+        if (rule.pattern().startsWith("/sign-in")) {
+            // Between the two steps of sign-in: the password was right, the second factor is still to come.
+            return (authentication, context) -> new org.springframework.security.authorization.AuthorizationDecision(
+                    authentication.get() != null && authentication.get().getPrincipal() instanceof SoteriaUser);
+        }
+        return AuthorityAuthorizationManager.hasAuthority(SoteriaUser.SIGNED_IN);
     }
 }

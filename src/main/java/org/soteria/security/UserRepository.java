@@ -1,10 +1,14 @@
 package org.soteria.security;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Local accounts. */
+/** Local accounts, their second factor, recovery codes, teams and sign-in attempts. */
 @Repository
 class UserRepository {
 
@@ -14,24 +18,139 @@ class UserRepository {
         this.jdbc = jdbc;
     }
 
-    Optional<SoteriaUser> find(String username) {
-        return jdbc.sql("select username, password_hash, enabled, display_name, role, force_code, team_code "
-                        + "from app_user where username = ?")
+    Optional<SoteriaUser> find(String username, Instant now) {
+        return jdbc.sql("select username, password_hash, enabled, locked_until, display_name, role, force_code, "
+                        + "officer_code, totp_enabled_at is not null as enrolled, demo from app_user where username = ?")
                 .param(username)
-                .query((rs, n) -> new SoteriaUser(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
-                        Role.fromCode(rs.getString(5)).orElseThrow(), rs.getString(6), rs.getString(7)))
+                .query((rs, n) -> {
+                    OffsetDateTime lockedUntil = rs.getObject(4, OffsetDateTime.class);
+                    boolean nonLocked = lockedUntil == null || !lockedUntil.toInstant().isAfter(now);
+                    return new SoteriaUser(rs.getString(1), rs.getString(2), rs.getBoolean(3), nonLocked,
+                            rs.getString(5), Role.fromCode(rs.getString(6)).orElseThrow(), rs.getString(7),
+                            rs.getString(8), rs.getBoolean(9), rs.getBoolean(10));
+                })
                 .optional();
+    }
+
+    boolean exists(String username) {
+        return jdbc.sql("select exists (select 1 from app_user where username = ?)").param(username)
+                .query(Boolean.class).single();
     }
 
     int disableDemoAccounts() {
         return jdbc.sql("update app_user set enabled = false where demo and enabled").update();
     }
 
-    void upsertDemo(String username, String displayName, Role role, String passwordHash, String forceCode) {
-        jdbc.sql("insert into app_user (username, display_name, role, password_hash, force_code, demo) "
-                        + "values (?, ?, ?, ?, ?, true) on conflict (username) do update set "
+    void upsertDemo(String username, String displayName, Role role, String passwordHash, String forceCode,
+            String officerCode) {
+        jdbc.sql("insert into app_user (username, display_name, role, password_hash, force_code, officer_code, demo) "
+                        + "values (?, ?, ?, ?, ?, ?, true) on conflict (username) do update set "
                         + "password_hash = excluded.password_hash, display_name = excluded.display_name, "
-                        + "role = excluded.role, force_code = excluded.force_code, demo = true, enabled = true")
-                .params(username, displayName, role.code(), passwordHash, forceCode).update();
+                        + "role = excluded.role, force_code = excluded.force_code, "
+                        + "officer_code = excluded.officer_code, demo = true, enabled = true, failed_sign_ins = 0, "
+                        + "locked_until = null")
+                .params(username, displayName, role.code(), passwordHash, forceCode, officerCode).update();
+    }
+
+    void upsertDemoPlacement(String username, String officerCode) {
+        jdbc.sql("update app_user set officer_code = ? where username = ? and demo").params(officerCode, username)
+                .update();
+    }
+
+    void insert(String username, String displayName, Role role, String passwordHash, String forceCode,
+            String officerCode) {
+        jdbc.sql("insert into app_user (username, display_name, role, password_hash, force_code, officer_code) "
+                        + "values (?, ?, ?, ?, ?, ?)")
+                .params(username, displayName, role.code(), passwordHash, forceCode, officerCode).update();
+    }
+
+    void setTeams(String username, String forceCode, List<String> memberOf, List<String> supervises) {
+        jdbc.sql("delete from user_team where username = ?").param(username).update();
+        for (String t : memberOf) {
+            jdbc.sql("insert into user_team (username, force_code, team_code, relation) values (?, ?, ?, 'member')")
+                    .params(username, forceCode, t).update();
+        }
+        for (String t : supervises) {
+            jdbc.sql("insert into user_team (username, force_code, team_code, relation) values (?, ?, ?, 'supervisor')")
+                    .params(username, forceCode, t).update();
+        }
+    }
+
+    void updatePassword(String username, String hash) {
+        jdbc.sql("update app_user set password_hash = ? where username = ?").params(hash, username).update();
+    }
+
+    /** Counts a failure and locks the account when it reaches {@code limit}; returns the failures so far. */
+    int recordFailure(String username, int limit, Instant lockUntil) {
+        return jdbc.sql("update app_user set failed_sign_ins = failed_sign_ins + 1, locked_until = case "
+                        + "when failed_sign_ins + 1 >= ? then ? else locked_until end where username = ? "
+                        + "returning failed_sign_ins")
+                .params(limit, utc(lockUntil), username).query(Integer.class).optional().orElse(0);
+    }
+
+    void recordSuccess(String username, Instant at) {
+        jdbc.sql("update app_user set failed_sign_ins = 0, locked_until = null, last_sign_in_at = ? where username = ?")
+                .params(utc(at), username).update();
+    }
+
+    void recordAttempt(String username, String source, boolean succeeded, Instant at) {
+        jdbc.sql("insert into sign_in_attempt (at, username, source_address, succeeded) values (?, ?, ?, ?)")
+                .params(utc(at), username, source, succeeded).update();
+    }
+
+    long recentFailuresFrom(String source, Instant since) {
+        return jdbc.sql("select count(*) from sign_in_attempt where source_address = ? and at > ? and not succeeded")
+                .params(source, utc(since)).query(Long.class).single();
+    }
+
+    record SecondFactor(String secret, boolean enabled, Long lastStep) {
+    }
+
+    Optional<SecondFactor> secondFactor(String username) {
+        return jdbc.sql("select totp_secret, totp_enabled_at is not null, totp_last_step from app_user "
+                        + "where username = ?")
+                .param(username)
+                .query((rs, n) -> new SecondFactor(rs.getString(1), rs.getBoolean(2),
+                        (Long) rs.getObject(3, Long.class)))
+                .optional();
+    }
+
+    void setPendingSecret(String username, String secret) {
+        jdbc.sql("update app_user set totp_secret = ?, totp_enabled_at = null, totp_last_step = null "
+                        + "where username = ? and totp_enabled_at is null")
+                .params(secret, username).update();
+    }
+
+    void enableSecondFactor(String username, long step, Instant at) {
+        jdbc.sql("update app_user set totp_enabled_at = ?, totp_last_step = ? where username = ?")
+                .params(utc(at), step, username).update();
+    }
+
+    /** Moves the last used step forward; false when another request used this step first. */
+    boolean useStep(String username, long step) {
+        return jdbc.sql("update app_user set totp_last_step = ? where username = ? "
+                        + "and (totp_last_step is null or totp_last_step < ?)")
+                .params(step, username, step).update() == 1;
+    }
+
+    void replaceRecoveryCodes(String username, List<String> hashes) {
+        jdbc.sql("delete from recovery_code where username = ?").param(username).update();
+        for (String h : hashes) {
+            jdbc.sql("insert into recovery_code (username, code_hash) values (?, ?)").params(username, h).update();
+        }
+    }
+
+    boolean useRecoveryCode(String username, String hash, Instant at) {
+        return jdbc.sql("update recovery_code set used_at = ? where username = ? and code_hash = ? and used_at is null")
+                .params(utc(at), username, hash).update() == 1;
+    }
+
+    long unusedRecoveryCodes(String username) {
+        return jdbc.sql("select count(*) from recovery_code where username = ? and used_at is null").param(username)
+                .query(Long.class).single();
+    }
+
+    private static OffsetDateTime utc(Instant i) {
+        return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
     }
 }

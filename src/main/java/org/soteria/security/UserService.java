@@ -1,42 +1,248 @@
 package org.soteria.security;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+import org.soteria.audit.AuditAction;
+import org.soteria.audit.AuditEntry;
+import org.soteria.audit.AuditService;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
-/** Finds accounts for sign-in and creates the demo accounts in demo mode. */
+/**
+ * Accounts: finding them for sign-in, counting failures and locking after {@link #LOCK_AFTER}, the
+ * TOTP second factor with its recovery codes, new accounts, and the demo accounts of demo mode.
+ */
 @Service
-public class UserService implements UserDetailsService {
+public class UserService implements UserDetailsService, UserDetailsPasswordService {
+
+    /** Failed sign-ins in a row (password or second factor) after which an account is locked. */
+    public static final int LOCK_AFTER = 5;
+    public static final Duration LOCK_FOR = Duration.ofMinutes(15);
+    /** Failures from one address, across all accounts, after which that address is held back. */
+    public static final int THROTTLE_AFTER = 20;
+    public static final Duration THROTTLE_WINDOW = Duration.ofMinutes(15);
+    public static final int RECOVERY_CODES = 10;
 
     private final UserRepository users;
     private final PasswordEncoder passwords;
+    private final AuditService audit;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
 
-    public UserService(UserRepository users, PasswordEncoder passwords) {
+    public UserService(UserRepository users, PasswordEncoder passwords, AuditService audit, Clock clock) {
         this.users = users;
         this.passwords = passwords;
+        this.audit = audit;
+        this.clock = clock;
     }
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        return users.find(username).orElseThrow(() -> new UsernameNotFoundException("no such account"));
+        return users.find(username, clock.instant())
+                .orElseThrow(() -> new UsernameNotFoundException("no such account"));
+    }
+
+    /** Re-hashes a password kept under an older scheme (bcrypt) with Argon2id when its owner signs in. */
+    @Override
+    public UserDetails updatePassword(UserDetails user, String newPassword) {
+        users.updatePassword(user.getUsername(), newPassword);
+        return loadUserByUsername(user.getUsername());
+    }
+
+    // ---- Guessing: lockout per account, throttling per address -------------------------------------------
+
+    /** Whether an address has failed so often recently that it must wait. */
+    public boolean throttled(String source) {
+        return source != null
+                && users.recentFailuresFrom(source, clock.instant().minus(THROTTLE_WINDOW)) >= THROTTLE_AFTER;
+    }
+
+    /** Records a failed attempt; returns true when this failure locked the account. */
+    @Transactional
+    public boolean signInFailed(String username, String source, String why) {
+        Instant now = clock.instant();
+        users.recordAttempt(username, source, false, now);
+        boolean known = users.exists(username);
+        int failures = known ? users.recordFailure(username, LOCK_AFTER, now.plus(LOCK_FOR)) : 0;
+        audit.record(AuditEntry.of(known ? username : "unknown:" + username, null, AuditAction.SIGN_IN_FAILED,
+                "account", username).detail(why));
+        if (failures == LOCK_AFTER) {
+            audit.record(AuditEntry.of(username, null, AuditAction.ACCOUNT_LOCKED, "account", username)
+                    .detail(LOCK_AFTER + " failed sign-ins; locked for " + LOCK_FOR.toMinutes() + " minutes"));
+            return true;
+        }
+        return false;
+    }
+
+    @Transactional
+    public void signedIn(SoteriaUser user, String source, String how) {
+        Instant now = clock.instant();
+        users.recordAttempt(user.getUsername(), source, true, now);
+        users.recordSuccess(user.getUsername(), now);
+        audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.SIGN_IN, "account",
+                user.getUsername()).detail(how));
+    }
+
+    // ---- Second factor ---------------------------------------------------------------------------------
+
+    public boolean secondFactorEnrolled(String username) {
+        return users.secondFactor(username).map(UserRepository.SecondFactor::enabled).orElse(false);
+    }
+
+    /** The secret to show while the user sets up their authenticator app (a new one unless one is pending). */
+    @Transactional
+    public String pendingSecret(String username) {
+        UserRepository.SecondFactor f = users.secondFactor(username)
+                .orElseThrow(() -> new IllegalStateException("No account " + username));
+        if (f.enabled()) {
+            throw new IllegalStateException("The second factor is already set up");
+        }
+        if (f.secret() != null) {
+            return f.secret();
+        }
+        String secret = Totp.newSecret(random);
+        users.setPendingSecret(username, secret);
+        return secret;
+    }
+
+    public String enrolmentQrSvg(String username, String forceCode, String secret) {
+        String issuer = "Soteria" + (forceCode == null ? "" : " " + forceCode);
+        return QrCode.svg(Totp.uri(issuer, username, secret), "QR code for your authenticator app");
+    }
+
+    /**
+     * Completes set-up when the code from the app matches; returns the new recovery codes, shown once,
+     * or an empty list when the code does not match.
+     */
+    @Transactional
+    public List<String> confirmEnrolment(SoteriaUser user, String code) {
+        UserRepository.SecondFactor f = users.secondFactor(user.getUsername()).orElseThrow();
+        if (f.enabled() || f.secret() == null) {
+            return List.of();
+        }
+        OptionalLong step = Totp.matchingStep(f.secret(), code, clock.instant(), null);
+        if (step.isEmpty()) {
+            return List.of();
+        }
+        users.enableSecondFactor(user.getUsername(), step.getAsLong(), clock.instant());
+        List<String> codes = newRecoveryCodes(user.getUsername());
+        audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.ACCOUNT_CHANGE, "account",
+                user.getUsername()).detail("second factor set up; " + codes.size() + " recovery codes issued"));
+        return codes;
+    }
+
+    /** Checks a code from the authenticator app, or an unused recovery code (which is then spent). */
+    @Transactional
+    public boolean verifySecondFactor(String username, String code) {
+        UserRepository.SecondFactor f = users.secondFactor(username).orElse(null);
+        if (f == null || !f.enabled()) {
+            return false;
+        }
+        OptionalLong step = Totp.matchingStep(f.secret(), code, clock.instant(), f.lastStep());
+        if (step.isPresent()) {
+            return users.useStep(username, step.getAsLong());
+        }
+        String normalised = code == null ? "" : code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+        return normalised.length() == 10 && users.useRecoveryCode(username, hash(normalised), clock.instant());
+    }
+
+    public long unusedRecoveryCodes(String username) {
+        return users.unusedRecoveryCodes(username);
+    }
+
+    @Transactional
+    public List<String> replaceRecoveryCodes(SoteriaUser user) {
+        List<String> codes = newRecoveryCodes(user.getUsername());
+        audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.ACCOUNT_CHANGE, "account",
+                user.getUsername()).detail("recovery codes replaced"));
+        return codes;
+    }
+
+    private List<String> newRecoveryCodes(String username) {
+        List<String> plain = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
+        for (int i = 0; i < RECOVERY_CODES; i++) {
+            byte[] b = new byte[7];
+            random.nextBytes(b);
+            String code = Totp.base32(b).substring(0, 10);
+            plain.add(code.substring(0, 5) + "-" + code.substring(5));
+            hashes.add(hash(code));
+        }
+        users.replaceRecoveryCodes(username, hashes);
+        return plain;
+    }
+
+    /** Recovery codes carry 50 random bits and are spent once, so a fast hash is enough to keep them unreadable. */
+    private static String hash(String code) {
+        try {
+            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(code.getBytes(StandardCharsets.US_ASCII)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- Accounts ----------------------------------------------------------------------------------------
+
+    /** A new account with a random first password, returned once; the user sets up their second factor on first sign-in. */
+    @Transactional
+    public String createAccount(String createdBy, NewAccount a) {
+        if (users.exists(a.username())) {
+            throw new IllegalArgumentException("There is already an account called " + a.username());
+        }
+        if (!a.username().matches("[a-z0-9][a-z0-9._-]{1,62}")) {
+            throw new IllegalArgumentException("A user name is 2 to 63 lower-case letters, digits, dots, hyphens or "
+                    + "underscores, starting with a letter or digit: " + a.username());
+        }
+        String password = randomPassword();
+        users.insert(a.username(), a.displayName(), a.role(), passwords.encode(password), a.forceCode(),
+                a.officerCode());
+        users.setTeams(a.username(), a.forceCode(), a.memberOf(), a.supervises());
+        audit.record(AuditEntry.of(createdBy, null, AuditAction.ACCOUNT_CHANGE, "account", a.username())
+                .detail("account created with role " + a.role().code() + ", teams " + a.memberOf()
+                        + ", supervising " + a.supervises()));
+        return password;
+    }
+
+    /** What a new account needs. */
+    public record NewAccount(String username, String displayName, Role role, String forceCode, String officerCode,
+            List<String> memberOf, List<String> supervises) {
     }
 
     /**
      * Creates or refreshes one demo account per role, the user name being the role's code.
      * Returns the password: the one given, or a new random one when none is given.
      */
+    @Transactional
     public String createDemoAccounts(String password, String forceCode) {
         String pw = password == null || password.isBlank() ? randomPassword() : password;
         String hash = passwords.encode(pw);
         for (Role role : Role.values()) {
-            users.upsertDemo(role.code(), "Demo " + role.label(), role, hash,
-                    forceCode);
+            users.upsertDemo(role.code(), "Demo " + role.label(), role, hash, forceCode, null);
         }
         return pw;
+    }
+
+    /** Gives the demo officers a place in the demo force: a team to work in or supervise, an officer code. */
+    @Transactional
+    public void placeDemoAccount(Role role, String forceCode, String officerCode, List<String> memberOf,
+            List<String> supervises) {
+        users.upsertDemoPlacement(role.code(), officerCode);
+        users.setTeams(role.code(), forceCode, memberOf, supervises);
     }
 
     /** Outside demo mode no demo account may sign in, even if a demo run left them in the database. */
@@ -44,9 +250,9 @@ public class UserService implements UserDetailsService {
         return users.disableDemoAccounts();
     }
 
-    private static String randomPassword() {
-        byte[] bytes = new byte[12];
-        new SecureRandom().nextBytes(bytes);
+    private String randomPassword() {
+        byte[] bytes = new byte[15];
+        random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

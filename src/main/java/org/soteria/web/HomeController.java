@@ -22,9 +22,13 @@ public class HomeController {
 
     @GetMapping("/login")
     String login(@RequestParam(name = "error", required = false) String error,
-            @RequestParam(name = "signedOut", required = false) String signedOut, Model model) {
+            @RequestParam(name = "signedOut", required = false) String signedOut,
+            @RequestParam(name = "signedOutEverywhere", required = false) String signedOutEverywhere,
+            @RequestParam(name = "expired", required = false) String expired, Model model) {
         model.addAttribute("loginError", error != null);
-        model.addAttribute("signedOut", signedOut != null);
+        model.addAttribute("signedOutMessage", signedOutEverywhere != null
+                ? "You have signed out on every device." : signedOut != null ? "You have signed out." : null);
+        model.addAttribute("expired", expired != null);
         return "web/login";
     }
 }

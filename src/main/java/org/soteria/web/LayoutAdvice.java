@@ -1,13 +1,17 @@
 package org.soteria.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.soteria.security.Permission;
 import org.soteria.security.SoteriaUser;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What every page's layout needs: the signed-in user, what they may open, and whether this is demo mode. */
+/**
+ * What every page's layout needs: the signed-in user (only once both factors are checked), what they
+ * may open, whether this is demo mode, and the response's CSP nonce.
+ */
 @ControllerAdvice
 public class LayoutAdvice {
 
@@ -22,18 +26,41 @@ public class LayoutAdvice {
         return demo;
     }
 
+    @ModelAttribute("cspNonce")
+    Object cspNonce(HttpServletRequest request) {
+        return request.getAttribute("cspNonce");
+    }
+
     @ModelAttribute("currentUser")
-    SoteriaUser currentUser(@AuthenticationPrincipal SoteriaUser user) {
-        return user;
+    SoteriaUser currentUser(Authentication authentication) {
+        return signedIn(authentication);
     }
 
     @ModelAttribute("canViewCases")
-    boolean canViewCases(@AuthenticationPrincipal SoteriaUser user) {
-        return user != null && user.can(Permission.VIEW_CASES);
+    boolean canViewCases(Authentication authentication) {
+        return can(authentication, Permission.VIEW_CASES);
     }
 
     @ModelAttribute("canViewImports")
-    boolean canViewImports(@AuthenticationPrincipal SoteriaUser user) {
-        return user != null && user.can(Permission.VIEW_IMPORT_RUNS);
+    boolean canViewImports(Authentication authentication) {
+        return can(authentication, Permission.VIEW_IMPORT_RUNS);
+    }
+
+    @ModelAttribute("canSearchAudit")
+    boolean canSearchAudit(Authentication authentication) {
+        return can(authentication, Permission.SEARCH_AUDIT_LOG);
+    }
+
+    private static boolean can(Authentication authentication, Permission permission) {
+        SoteriaUser user = signedIn(authentication);
+        return user != null && user.can(permission);
+    }
+
+    private static SoteriaUser signedIn(Authentication a) {
+        if (a == null || !(a.getPrincipal() instanceof SoteriaUser user)) {
+            return null;
+        }
+        boolean full = a.getAuthorities().stream().anyMatch(g -> SoteriaUser.SIGNED_IN.equals(g.getAuthority()));
+        return full ? user : null;
     }
 }

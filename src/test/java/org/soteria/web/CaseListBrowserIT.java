@@ -74,10 +74,12 @@ class CaseListBrowserIT {
         b.signIn("investigator", PASSWORD);
         assertThat(b.driver.getCurrentUrl()).endsWith("/cases");
         assertThat(b.driver.findElement(By.className("soteria-demo-banner")).getText()).contains("Demo mode");
-        assertThat(jdbc.sql("select count(*) from crime where not restricted").query(Long.class).single())
-                .isGreaterThan(1_000);
+        // Need-to-know: the demo investigator works in team T01 and sees its unrestricted crimes, no others.
+        long teamCrimes = jdbc.sql("select count(*) from crime where not restricted and team_code = 'T01'")
+                .query(Long.class).single();
+        assertThat(teamCrimes).isLessThan(jdbc.sql("select count(*) from crime").query(Long.class).single());
         assertThat(b.driver.findElement(By.id("result-count")).getText())
-                .isEqualTo("More than 1,000 cases match. Narrow the filters to see an exact count.");
+                .isEqualTo(String.format("%,d cases match.", teamCrimes));
         assertThat(b.driver.findElements(By.cssSelector("table.govuk-table tbody tr"))).hasSize(25);
         b.assertAccessible("case-list");
 
@@ -86,7 +88,7 @@ class CaseListBrowserIT {
         b.driver.findElement(By.cssSelector("input[name=outcomeGroup][value=victim_does_not_support]")).click();
         b.clickAndWaitForPage(By.cssSelector(".moj-filter__options button[type=submit]"));
         long expected = jdbc.sql("select count(*) from crime where not restricted and offence_code in ('19C', '19F') "
-                + "and outcome_code in ('14', '16')").query(Long.class).single();
+                + "and outcome_code in ('14', '16') and team_code = 'T01'").query(Long.class).single();
         assertThat(expected).isPositive();
         assertThat(b.driver.findElement(By.id("result-count")).getText())
                 .isEqualTo(String.format("%,d cases match.", expected));
@@ -128,17 +130,18 @@ class CaseListBrowserIT {
     void searchFindsACaseByReferenceAndByNameAndSaysWhenNothingMatches() {
         BrowserSession b = browser();
         b.signIn("supervisor", PASSWORD);
-        String ref = jdbc.sql("select crime_ref from crime where not restricted order by id limit 1 offset 100")
-                .query(String.class).single();
+        String ref = jdbc.sql("select crime_ref from crime where not restricted and team_code = 'T01' order by id "
+                + "limit 1 offset 100").query(String.class).single();
         b.driver.findElement(By.id("q")).sendKeys(ref);
         b.clickAndWaitForPage(By.cssSelector(".moj-filter-layout__content button[type=submit]"));
         assertThat(b.driver.findElement(By.id("result-count")).getText()).isEqualTo("1 case matches.");
 
         String family = jdbc.sql("select p.family_name from person p join case_person cp on cp.person_ref = p.id "
-                + "join crime c on c.id = cp.crime_id where not c.restricted and p.family_name = 'Winterbottom' "
-                + "limit 1").query(String.class).optional().orElse("Jones");
+                + "join crime c on c.id = cp.crime_id where not c.restricted and c.team_code = 'T01' "
+                + "and p.family_name = 'Winterbottom' limit 1").query(String.class).optional().orElse("Jones");
         long withName = jdbc.sql("select count(distinct c.id) from crime c join case_person cp on cp.crime_id = c.id "
-                + "join person p on p.id = cp.person_ref where not c.restricted and (lower(p.family_name) like lower(?) "
+                + "join person p on p.id = cp.person_ref where not c.restricted and c.team_code = 'T01' "
+                + "and (lower(p.family_name) like lower(?) "
                 + "or lower(p.given_name) like lower(?))").params(family + "%", family + "%").query(Long.class).single();
         b.open("/cases?q=" + family);
         assertThat(b.driver.findElement(By.id("result-count")).getText())

@@ -1,0 +1,172 @@
+package org.soteria.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.soteria.audit.AuditAction;
+import org.soteria.audit.AuditEntry;
+import org.soteria.audit.AuditService;
+import org.soteria.platform.DatabaseConfig;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Changes to who may see a crime: a supervisor's grants (with an end date), and break-glass, an
+ * officer's emergency access for one hour with a written reason that auditors are alerted to review.
+ * Every change is written to the audit log.
+ */
+@Service
+public class AccessService {
+
+    /** How long a break-glass access lasts. */
+    public static final Duration BREAK_GLASS_PERIOD = Duration.ofHours(1);
+    /** The longest a grant may run. */
+    public static final int MAX_GRANT_DAYS = 90;
+    public static final int MIN_REASON = 20;
+
+    private final AccessRepository access;
+    private final NeedToKnow needToKnow;
+    private final AuditService audit;
+    private final Clock clock;
+
+    public AccessService(AccessRepository access, NeedToKnow needToKnow, AuditService audit, Clock clock) {
+        this.access = access;
+        this.needToKnow = needToKnow;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A request that was refused, with the field at fault and the message to show beside it. */
+    public static final class Refused extends RuntimeException {
+        private final String field;
+
+        public Refused(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+
+    /** Whether this user may manage access to this crime: they supervise its team. */
+    public boolean canManage(SoteriaUser user, long crimeId) {
+        return user.can(Permission.GRANT_ACCESS) && access.crime(crimeId)
+                .filter(c -> !c.restricted())
+                .map(c -> needToKnow.supervises(user, c.forceCode(), c.teamCode())).orElse(false);
+    }
+
+    public List<AccessGrant> grants(long crimeId) {
+        return access.grants(crimeId);
+    }
+
+    @Transactional
+    public AccessGrant grant(SoteriaUser supervisor, long crimeId, String username, LocalDate until, String reason) {
+        AccessRepository.CrimeScope crime = access.crime(crimeId).filter(c -> canManage(supervisor, crimeId))
+                .orElseThrow(() -> new Refused("crime", "You can give access only to crimes of teams you supervise"));
+        String who = username == null ? "" : username.trim();
+        if (who.isEmpty()) {
+            throw new Refused("username", "Enter the user name of the person to give access to");
+        }
+        if (!access.userForce(who).map(crime.forceCode()::equals).orElse(false)) {
+            throw new Refused("username", "There is no active user called " + who + " in force " + crime.forceCode());
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (until == null) {
+            throw new Refused("until", "Enter the date the access ends");
+        }
+        if (!until.isAfter(today)) {
+            throw new Refused("until", "The end date must be in the future");
+        }
+        if (until.isAfter(today.plusDays(MAX_GRANT_DAYS))) {
+            throw new Refused("until", "Access can be given for at most " + MAX_GRANT_DAYS + " days; give it again "
+                    + "when it ends if it is still needed");
+        }
+        String why = reason == null ? "" : reason.trim();
+        if (why.length() < MIN_REASON) {
+            throw new Refused("reason", "Say why the access is needed, in at least " + MIN_REASON + " characters");
+        }
+        Instant now = clock.instant();
+        Instant end = until.plusDays(1).atStartOfDay(DatabaseConfig.LONDON).toInstant();
+        long id = access.insertGrant(crimeId, who, supervisor.getUsername(), why, now, end);
+        audit.record(AuditEntry.of(supervisor.getUsername(), supervisor.role().code(), AuditAction.GRANT, "crime",
+                        crime.forceCode() + ":" + crime.crimeRef())
+                .records(List.of(crime.forceCode() + ":" + crime.crimeRef()))
+                .justification("supervises team " + crime.teamCode())
+                .detail("access for " + who + " until the end of " + until + ": " + why));
+        return new AccessGrant(id, who, supervisor.getUsername(), why, now, end, null, null);
+    }
+
+    @Transactional
+    public void revoke(SoteriaUser supervisor, long crimeId, long grantId) {
+        AccessRepository.CrimeScope crime = access.crime(crimeId).filter(c -> canManage(supervisor, crimeId))
+                .orElseThrow(() -> new Refused("crime", "You can change access only to crimes of teams you supervise"));
+        if (access.revokeGrant(grantId, crimeId, supervisor.getUsername(), clock.instant()) == 0) {
+            throw new Refused("grant", "That access has already ended");
+        }
+        audit.record(AuditEntry.of(supervisor.getUsername(), supervisor.role().code(), AuditAction.REVOKE, "crime",
+                        crime.forceCode() + ":" + crime.crimeRef())
+                .records(List.of(crime.forceCode() + ":" + crime.crimeRef()))
+                .justification("supervises team " + crime.teamCode()).detail("grant " + grantId + " withdrawn"));
+    }
+
+    /**
+     * Opens a crime of the user's force for one hour. The reason is written to the audit log and the
+     * auditors' queue. Restricted crimes cannot be opened this way: they are for named users only.
+     * Returns the crime's id.
+     */
+    @Transactional
+    public long breakGlass(SoteriaUser user, String crimeRef, String reason) {
+        if (!user.can(Permission.BREAK_GLASS) || user.forceCode() == null) {
+            throw new Refused("crimeRef", "Your role cannot use break-glass access");
+        }
+        String ref = crimeRef == null ? "" : crimeRef.trim();
+        if (ref.isEmpty()) {
+            throw new Refused("crimeRef", "Enter the crime reference");
+        }
+        String why = reason == null ? "" : reason.trim();
+        if (why.length() < MIN_REASON) {
+            throw new Refused("reason", "Explain why you need this record now, in at least " + MIN_REASON
+                    + " characters");
+        }
+        AccessRepository.CrimeScope crime = access.crimeByRef(user.forceCode(), ref).filter(c -> !c.restricted())
+                .orElseThrow(() -> {
+                    audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.DENIED, "crime",
+                            user.forceCode() + ":" + ref).breakGlass(true)
+                            .detail("break-glass refused: no such unrestricted crime; reason given: " + why));
+                    return new Refused("crimeRef", "There is no crime " + ref + " in " + user.forceCode()
+                            + " that break-glass can open. Restricted records are open to named users only.");
+                });
+        Instant now = clock.instant();
+        access.insertBreakGlass(crime.id(), user.getUsername(), why, now, now.plus(BREAK_GLASS_PERIOD));
+        audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.BREAK_GLASS, "crime",
+                        crime.forceCode() + ":" + crime.crimeRef())
+                .records(List.of(crime.forceCode() + ":" + crime.crimeRef())).justification("break-glass: " + why)
+                .breakGlass(true).detail("access for one hour"));
+        return crime.id();
+    }
+
+    public List<BreakGlassAccess> breakGlassAccesses(boolean unreviewedOnly, int page, int pageSize) {
+        return access.breakGlass(unreviewedOnly, pageSize, Math.max(0, page - 1) * pageSize);
+    }
+
+    public long unreviewedBreakGlass() {
+        return access.countUnreviewedBreakGlass();
+    }
+
+    @Transactional
+    public void reviewBreakGlass(SoteriaUser auditor, long id, String note) {
+        String text = note == null ? "" : note.trim();
+        if (text.isEmpty()) {
+            throw new Refused("note", "Record what the review found");
+        }
+        if (access.reviewBreakGlass(id, auditor.getUsername(), text, clock.instant()) == 0) {
+            throw new Refused("note", "That break-glass access has already been reviewed");
+        }
+        audit.record(AuditEntry.of(auditor.getUsername(), auditor.role().code(), AuditAction.ACCOUNT_CHANGE,
+                "break_glass", Long.toString(id)).detail("reviewed: " + text));
+    }
+}

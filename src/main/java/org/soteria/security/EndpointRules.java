@@ -1,0 +1,57 @@
+package org.soteria.security;
+
+import java.util.List;
+
+/**
+ * Every path Soteria answers and who may use it, in the order they are matched; whatever is not
+ * listed is refused (deny by default). SecurityConfig applies this list, PermissionsDocTest writes it
+ * into docs/security/permissions.md, and EndpointCoverageIT fails when a handler is not covered.
+ */
+public final class EndpointRules {
+
+    /** Who may use a path: anyone, any signed-in user, or the holders of a permission. */
+    public enum Access {
+        PUBLIC, SIGNED_IN, PERMISSION
+    }
+
+    public record Rule(String pattern, Access access, Permission permission, String purpose) {
+
+        static Rule open(String pattern, String purpose) {
+            return new Rule(pattern, Access.PUBLIC, null, purpose);
+        }
+
+        static Rule signedIn(String pattern, String purpose) {
+            return new Rule(pattern, Access.SIGNED_IN, null, purpose);
+        }
+
+        static Rule needs(String pattern, Permission permission, String purpose) {
+            return new Rule(pattern, Access.PERMISSION, permission, purpose);
+        }
+    }
+
+    public static final List<Rule> RULES = List.of(
+            Rule.open("/assets/**", "GOV.UK and MoJ Frontend styles, fonts and scripts"),
+            Rule.open("/css/**", "Soteria's styles"),
+            Rule.open("/js/**", "Soteria's scripts"),
+            Rule.open("/favicon.ico", "The site icon"),
+            Rule.open("/actuator/health", "Health check for the load balancer"),
+            Rule.open("/actuator/health/**", "Liveness and readiness probes"),
+            Rule.open("/login", "The sign-in page"),
+            Rule.open("/error", "Error pages (they reveal nothing)"),
+            Rule.signedIn("/sign-in/**", "The second step of sign-in and setting up the second factor"),
+            Rule.signedIn("/", "The home page"),
+            Rule.needs("/account/**", Permission.MANAGE_OWN_ACCOUNT, "Your account: second factor, recovery codes, "
+                    + "signing out everywhere"),
+            Rule.needs("/cases/*/access/grants/**", Permission.GRANT_ACCESS, "Give or withdraw access to a crime"),
+            Rule.needs("/cases/*/access", Permission.VIEW_CASE_ACCESS_LOG, "Who can see and who has accessed a crime"),
+            Rule.needs("/cases", Permission.VIEW_CASES, "The case list (need-to-know applies)"),
+            Rule.needs("/cases/*", Permission.VIEW_CASES, "A case page (need-to-know applies)"),
+            Rule.needs("/break-glass", Permission.BREAK_GLASS, "Emergency access to a crime, with a reason"),
+            Rule.needs("/audit/**", Permission.SEARCH_AUDIT_LOG, "Audit log search, break-glass review, subject "
+                    + "access export"),
+            Rule.needs("/imports", Permission.VIEW_IMPORT_RUNS, "Import runs"),
+            Rule.needs("/imports/**", Permission.VIEW_IMPORT_RUNS, "An import run and its problem report"));
+
+    private EndpointRules() {
+    }
+}

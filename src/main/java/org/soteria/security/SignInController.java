@@ -1,0 +1,127 @@
+package org.soteria.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The second step of sign-in: the six-digit code from the user's authenticator app (or a recovery
+ * code), or on first sign-in, setting the app up from a QR code. Failures count towards the account's
+ * lockout, like wrong passwords.
+ */
+@Controller
+public class SignInController {
+
+    private final UserService users;
+    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+    private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
+
+    public SignInController(UserService users) {
+        this.users = users;
+    }
+
+    @GetMapping("/sign-in/second-factor")
+    String secondFactor(Authentication authentication, Model model) {
+        if (SecurityConfig.fullySignedIn(authentication)) {
+            return "redirect:/";
+        }
+        SoteriaUser user = (SoteriaUser) authentication.getPrincipal();
+        if (!users.secondFactorEnrolled(user.getUsername())) {
+            return "redirect:/sign-in/set-up";
+        }
+        model.addAttribute("codeError", false);
+        return "security/second-factor";
+    }
+
+    @PostMapping("/sign-in/second-factor")
+    String checkSecondFactor(@RequestParam(name = "code", defaultValue = "") String code, Authentication authentication,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (SecurityConfig.fullySignedIn(authentication)) {
+            return "redirect:/";
+        }
+        SoteriaUser user = (SoteriaUser) authentication.getPrincipal();
+        if (code.isBlank()) {
+            model.addAttribute("codeError", true);
+            model.addAttribute("codeMessage", "Enter the 6-digit code from your authenticator app");
+            return "security/second-factor";
+        }
+        if (!users.verifySecondFactor(user.getUsername(), code)) {
+            if (users.signInFailed(user.getUsername(), request.getRemoteAddr(), "second factor: wrong code")) {
+                new SecurityContextLogoutHandler().logout(request, response, authentication);
+                return "redirect:/login?error";
+            }
+            model.addAttribute("codeError", true);
+            model.addAttribute("codeMessage", "The code is not right. Enter the code your app shows now, or one of "
+                    + "your recovery codes");
+            return "security/second-factor";
+        }
+        completeSignIn(user, request, response, "password and authenticator code");
+        return "redirect:/";
+    }
+
+    @GetMapping("/sign-in/set-up")
+    String setUp(Authentication authentication, Model model) {
+        if (SecurityConfig.fullySignedIn(authentication)) {
+            return "redirect:/account";
+        }
+        SoteriaUser user = (SoteriaUser) authentication.getPrincipal();
+        if (users.secondFactorEnrolled(user.getUsername())) {
+            return "redirect:/sign-in/second-factor";
+        }
+        return setUpPage(user, model, null);
+    }
+
+    @PostMapping("/sign-in/set-up")
+    String confirmSetUp(@RequestParam(name = "code", defaultValue = "") String code, Authentication authentication,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (SecurityConfig.fullySignedIn(authentication)) {
+            return "redirect:/account";
+        }
+        SoteriaUser user = (SoteriaUser) authentication.getPrincipal();
+        if (code.isBlank()) {
+            return setUpPage(user, model, "Enter the 6-digit code your authenticator app shows for Soteria");
+        }
+        List<String> recoveryCodes = users.confirmEnrolment(user, code);
+        if (recoveryCodes.isEmpty()) {
+            return setUpPage(user, model, "The code is not right. Check the app shows Soteria and enter the code it "
+                    + "shows now");
+        }
+        completeSignIn(user, request, response, "password and authenticator code (second factor set up)");
+        model.addAttribute("recoveryCodes", recoveryCodes);
+        model.addAttribute("firstSetUp", true);
+        return "security/recovery-codes";
+    }
+
+    private String setUpPage(SoteriaUser user, Model model, String error) {
+        String secret = users.pendingSecret(user.getUsername());
+        model.addAttribute("secret", secret.replaceAll("(.{4})(?!$)", "$1 "));
+        model.addAttribute("qrSvg", users.enrolmentQrSvg(user.getUsername(), user.forceCode(), secret));
+        model.addAttribute("codeError", error != null);
+        model.addAttribute("codeMessage", error);
+        return "security/set-up";
+    }
+
+    /** Both factors checked: the session gets a new id and the user their role's authorities. */
+    private void completeSignIn(SoteriaUser user, HttpServletRequest request, HttpServletResponse response,
+            String how) {
+        request.changeSessionId();
+        SecurityContext context = holder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        holder.setContext(context);
+        contexts.saveContext(context, request, response);
+        users.signedIn(user, request.getRemoteAddr(), how);
+    }
+}
