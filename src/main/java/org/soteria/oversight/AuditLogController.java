@@ -135,10 +135,15 @@ public class AuditLogController {
 
     @GetMapping("/audit/break-glass")
     String breakGlass(@RequestParam(name = "all", required = false) String all,
-            @RequestParam(name = "page", defaultValue = "1") String page, Model model) {
+            @RequestParam(name = "page", defaultValue = "1") String page,
+            @AuthenticationPrincipal SoteriaUser auditor, Model model) {
         boolean unreviewedOnly = all == null;
         int p = RequestValues.page(page);
         List<BreakGlassAccess> rows = access.breakGlassAccesses(unreviewedOnly, p, PAGE_SIZE + 1);
+        // The reasons officers give can name people, so reading them is a consultation like any other.
+        audit.record(AuditEntry.of(auditor.getUsername(), auditor.role().code(), AuditAction.SEARCH, "break_glass",
+                null).records(rows.stream().map(BreakGlassAccess::crime).toList()).justification("auditor")
+                .detail("break-glass review list, page " + p));
         model.addAttribute("activeNav", "audit");
         model.addAttribute("rows", rows.size() > PAGE_SIZE ? rows.subList(0, PAGE_SIZE) : rows);
         model.addAttribute("hasNext", rows.size() > PAGE_SIZE);
@@ -157,7 +162,7 @@ public class AuditLogController {
         } catch (AccessService.Refused e) {
             model.addAttribute("reviewError", e.getMessage());
             model.addAttribute("reviewErrorId", RequestValues.id(id));
-            return breakGlass(null, "1", model);
+            return breakGlass(null, "1", auditor, model);
         }
     }
 

@@ -1,0 +1,212 @@
+package org.soteria.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.soteria.security.Role;
+import org.soteria.security.Totp;
+import org.soteria.security.UserService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Sign-in with a real (not demo) account: the second factor is set up from the QR page and then asked
+ * for every time; codes and recovery codes work once; five failures lock the account; sessions change
+ * id at sign-in, end when idle or too old, and can all be ended at once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"soteria.data-dir=:temporary:browser", "soteria.demo=true", "soteria.demo.crimes=1500",
+            "SOTERIA_DEMO_PASSWORD=correct-horse-battery"})
+class SignInIT {
+
+    private static final Pattern SECRET = Pattern.compile("id=\"secret\">([A-Z2-7 ]+)<");
+    private static final Pattern RECOVERY = Pattern.compile("<code>([A-Z2-7]{5}-[A-Z2-7]{5})</code>");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    UserService users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private static int accounts;
+
+    /** A new non-demo investigator in team T01; returns its first password. */
+    private String newAccount(String username) {
+        return users.createAccount("test", new UserService.NewAccount(username, "Test " + username,
+                Role.INVESTIGATOR, "NWP", null, List.of("T01"), List.of()));
+    }
+
+    private String uniqueName(String base) {
+        return base + "-" + (++accounts) + "-" + System.nanoTime() % 100000;
+    }
+
+    /** Signs in for the first time, setting up the authenticator; returns the secret and the recovery codes. */
+    private Enrolled enrol(WebClient web, String username, String password) {
+        assertThat(web.signIn(username, password)).isEqualTo("/sign-in/second-factor");
+        HttpResponse<String> setUp = web.get("/sign-in/set-up");
+        assertThat(setUp.body()).contains("Set up your authenticator app", "<svg");
+        Matcher m = SECRET.matcher(setUp.body());
+        assertThat(m.find()).isTrue();
+        String secret = m.group(1).replace(" ", "");
+        HttpResponse<String> done = web.post("/sign-in/set-up", Map.of("code", Totp.code(secret, Instant.now())));
+        assertThat(done.statusCode()).isEqualTo(200);
+        Matcher codes = RECOVERY.matcher(done.body());
+        List<String> recovery = codes.results().map(r -> r.group(1)).toList();
+        assertThat(recovery).hasSize(10);
+        return new Enrolled(secret, recovery);
+    }
+
+    private record Enrolled(String secret, List<String> recoveryCodes) {
+    }
+
+    @Test
+    void aNewAccountSetsUpItsAuthenticatorThenNeedsItEveryTime() {
+        String name = uniqueName("amy");
+        String password = newAccount(name);
+        WebClient web = new WebClient(port);
+        String before = web.get("/login").headers().firstValue("Set-Cookie").isPresent() ? web.sessionCookie() : null;
+        assertThat(web.signIn(name, password)).isEqualTo("/sign-in/second-factor");
+        String afterPassword = web.sessionCookie();
+        assertThat(afterPassword).as("new session id after the password").isNotEqualTo(before);
+        // Between the two steps nothing else opens.
+        assertThat(WebClient.location(web.get("/cases"))).isEqualTo("/sign-in/second-factor");
+        assertThat(WebClient.location(web.get("/account"))).isEqualTo("/sign-in/second-factor");
+        Enrolled e = enrolAfterPassword(web);
+        assertThat(web.sessionCookie()).as("new session id after the second factor").isNotEqualTo(afterPassword);
+        assertThat(web.get("/cases").statusCode()).isEqualTo(200);
+
+        WebClient again = new WebClient(port);
+        assertThat(again.signIn(name, password)).isEqualTo("/sign-in/second-factor");
+        HttpResponse<String> wrong = again.post("/sign-in/second-factor", Map.of("code", "000000"));
+        assertThat(wrong.body()).contains("The code is not right");
+        // The code used at set-up cannot be used again; the next step's code can.
+        Instant next = Instant.now().plusSeconds(Totp.STEP_SECONDS);
+        HttpResponse<String> ok = again.post("/sign-in/second-factor", Map.of("code", Totp.code(e.secret(), next)));
+        assertThat(WebClient.location(ok)).isEqualTo("/");
+        assertThat(again.get("/cases").statusCode()).isEqualTo(200);
+
+        WebClient replay = new WebClient(port);
+        replay.signIn(name, password);
+        assertThat(replay.post("/sign-in/second-factor", Map.of("code", Totp.code(e.secret(), next))).body())
+                .as("a code is accepted once").contains("The code is not right");
+
+        WebClient recovery = new WebClient(port);
+        recovery.signIn(name, password);
+        assertThat(WebClient.location(recovery.post("/sign-in/second-factor",
+                Map.of("code", e.recoveryCodes().get(3))))).isEqualTo("/");
+        WebClient recoveryAgain = new WebClient(port);
+        recoveryAgain.signIn(name, password);
+        assertThat(recoveryAgain.post("/sign-in/second-factor", Map.of("code", e.recoveryCodes().get(3))).body())
+                .as("a recovery code works once").contains("The code is not right");
+        assertThat(jdbc.sql("select count(*) from audit_event where username = ? and action = 'SIGN_IN'").param(name)
+                .query(Long.class).single()).isEqualTo(3);
+    }
+
+    private Enrolled enrolAfterPassword(WebClient web) {
+        HttpResponse<String> setUp = web.get("/sign-in/set-up");
+        Matcher m = SECRET.matcher(setUp.body());
+        assertThat(m.find()).isTrue();
+        String secret = m.group(1).replace(" ", "");
+        HttpResponse<String> done = web.post("/sign-in/set-up", Map.of("code", Totp.code(secret, Instant.now())));
+        List<String> recovery = RECOVERY.matcher(done.body()).results().map(r -> r.group(1)).toList();
+        assertThat(recovery).hasSize(10);
+        return new Enrolled(secret, recovery);
+    }
+
+    @Test
+    void fiveFailuresInARowLockTheAccountForFifteenMinutes() {
+        String name = uniqueName("bob");
+        String password = newAccount(name);
+        for (int i = 0; i < 5; i++) {
+            assertThat(new WebClient(port).signIn(name, "wrong-" + i)).isEqualTo("/login?error");
+        }
+        assertThat(new WebClient(port).signIn(name, password)).as("locked: even the right password fails")
+                .isEqualTo("/login?error");
+        assertThat(jdbc.sql("select count(*) from audit_event where object_ref = ? and action = 'ACCOUNT_LOCKED'")
+                .param(name).query(Long.class).single()).isOne();
+        jdbc.sql("update app_user set locked_until = now() - interval '1 second' where username = ?").param(name)
+                .update();
+        assertThat(new WebClient(port).signIn(name, password)).isEqualTo("/sign-in/second-factor");
+    }
+
+    @Test
+    void wrongSecondFactorCodesCountTowardsTheLock() {
+        String name = uniqueName("cat");
+        String password = newAccount(name);
+        enrol(new WebClient(port), name, password);
+        WebClient web = new WebClient(port);
+        web.signIn(name, password);
+        for (int i = 0; i < 4; i++) {
+            assertThat(web.post("/sign-in/second-factor", Map.of("code", "12345" + i)).body())
+                    .contains("The code is not right");
+        }
+        HttpResponse<String> fifth = web.post("/sign-in/second-factor", Map.of("code", "999999"));
+        assertThat(WebClient.location(fifth)).isEqualTo("/login?error");
+        assertThat(new WebClient(port).signIn(name, password)).isEqualTo("/login?error");
+    }
+
+    @Test
+    void manyFailuresFromOneAddressHoldThatAddressBack() {
+        String source = "203.0.113." + (accounts + 10);
+        for (int i = 0; i < UserService.THROTTLE_AFTER; i++) {
+            users.signInFailed("guess-" + i, source, "test");
+        }
+        assertThat(users.throttled(source)).isTrue();
+        assertThat(users.throttled("203.0.113.250")).isFalse();
+    }
+
+    @Test
+    void anIdleSessionEndsAfterFifteenMinutes() {
+        WebClient web = new WebClient(port);
+        web.signIn("investigator", "correct-horse-battery");
+        assertThat(web.get("/cases").statusCode()).isEqualTo(200);
+        age("last_access_time", 16);
+        assertThat(WebClient.location(web.get("/cases"))).startsWith("/login");
+    }
+
+    @Test
+    void aSessionEndsTenHoursAfterSignInHoweverActive() {
+        WebClient web = new WebClient(port);
+        web.signIn("investigator", "correct-horse-battery");
+        assertThat(web.get("/cases").statusCode()).isEqualTo(200);
+        age("creation_time", 10 * 60 + 1);
+        assertThat(WebClient.location(web.get("/cases"))).isEqualTo("/login?expired");
+        assertThat(web.get("/login?expired").body()).contains("Your session ended");
+    }
+
+    /** Moves one session's clock back by {@code minutes}, as if that much time had passed. */
+    private void age(String column, int minutes) {
+        jdbc.sql("update spring_session set " + column + " = " + column + " - ? where principal_name = 'investigator' "
+                        + "and " + column + " = (select max(" + column + ") from spring_session "
+                        + "where principal_name = 'investigator')")
+                .param(minutes * 60_000L).update();
+    }
+
+    @Test
+    void signingOutEverywhereEndsEverySessionOfTheUser() {
+        WebClient laptop = new WebClient(port);
+        WebClient phone = new WebClient(port);
+        WebClient someoneElse = new WebClient(port);
+        laptop.signIn("victim-liaison", "correct-horse-battery");
+        phone.signIn("victim-liaison", "correct-horse-battery");
+        someoneElse.signIn("supervisor", "correct-horse-battery");
+        assertThat(phone.get("/cases").statusCode()).isEqualTo(200);
+        laptop.get("/account");
+        HttpResponse<String> r = laptop.post("/account/sign-out-everywhere", Map.of());
+        assertThat(WebClient.location(r)).isEqualTo("/login?signedOutEverywhere");
+        assertThat(WebClient.location(phone.get("/cases"))).startsWith("/login");
+        assertThat(WebClient.location(laptop.get("/cases"))).startsWith("/login");
+        assertThat(someoneElse.get("/cases").statusCode()).isEqualTo(200);
+    }
+}

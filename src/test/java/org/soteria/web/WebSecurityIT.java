@@ -1,0 +1,261 @@
+package org.soteria.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.soteria.security.EndpointRules;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.server.PathContainer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * Who may reach what, proven over HTTP: every handler is covered by an explicit rule; a role × endpoint
+ * matrix written out by hand (not derived from the rules it checks); CSRF refusal; the security
+ * headers; and an audit record for every answer that shows personal data.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"soteria.data-dir=:temporary:browser", "soteria.demo=true", "soteria.demo.crimes=1500",
+            "SOTERIA_DEMO_PASSWORD=correct-horse-battery"})
+class WebSecurityIT {
+
+    private static final String PASSWORD = "correct-horse-battery";
+    private static final List<String> ROLES = List.of("investigator", "supervisor", "victim-liaison", "analyst",
+            "force-lead", "auditor", "researcher", "admin", "national-coordinator");
+    private static final Set<String> CASE_ROLES = Set.of("investigator", "supervisor", "victim-liaison", "force-lead");
+    private static final Set<String> IMPORT_ROLES = Set.of("force-lead", "admin", "auditor");
+
+    /** Method and path pattern → the roles that may use it. Written out by hand, from the rules. */
+    private static final Map<String, Set<String>> MATRIX = new LinkedHashMap<>();
+
+    static {
+        Set<String> all = new HashSet<>(ROLES);
+        MATRIX.put("GET /", all);
+        MATRIX.put("GET /account", all);
+        MATRIX.put("POST /account/recovery-codes", all);
+        MATRIX.put("POST /account/sign-out-everywhere", all);
+        MATRIX.put("GET /sign-in/second-factor", all);
+        MATRIX.put("POST /sign-in/second-factor", all);
+        MATRIX.put("GET /sign-in/set-up", all);
+        MATRIX.put("POST /sign-in/set-up", all);
+        MATRIX.put("GET /cases", CASE_ROLES);
+        MATRIX.put("GET /cases/{id}", CASE_ROLES);
+        MATRIX.put("GET /cases/{id}/access", Set.of("supervisor", "auditor"));
+        MATRIX.put("POST /cases/{id}/access/grants", Set.of("supervisor"));
+        MATRIX.put("POST /cases/{id}/access/grants/{grantId}/withdraw", Set.of("supervisor"));
+        MATRIX.put("GET /break-glass", CASE_ROLES);
+        MATRIX.put("POST /break-glass", CASE_ROLES);
+        MATRIX.put("GET /audit", Set.of("auditor"));
+        MATRIX.put("GET /audit/export.csv", Set.of("auditor"));
+        MATRIX.put("GET /audit/break-glass", Set.of("auditor"));
+        MATRIX.put("POST /audit/break-glass/{id}", Set.of("auditor"));
+        MATRIX.put("GET /imports", IMPORT_ROLES);
+        MATRIX.put("GET /imports/{id}", IMPORT_ROLES);
+        MATRIX.put("GET /imports/{id}/report.csv", IMPORT_ROLES);
+    }
+
+    /** Pages that show no personal data (so write no audit record), each with the reason. */
+    private static final Map<String, String> NO_PERSONAL_DATA = Map.of(
+            "GET /", "a start page",
+            "GET /login", "the sign-in form",
+            "GET /error", "error pages reveal nothing",
+            "GET /account", "the user's own account settings",
+            "GET /break-glass", "an empty form",
+            "GET /sign-in/second-factor", "a form",
+            "GET /sign-in/set-up", "the user's own enrolment",
+            "GET /imports", "run times and counts only");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private long teamCrime;
+    private long otherTeamCrime;
+
+    @BeforeEach
+    void ids() {
+        teamCrime = jdbc.sql("select id from crime where team_code = 'T01' and not restricted order by id limit 1")
+                .query(Long.class).single();
+        otherTeamCrime = jdbc.sql("select id from crime where team_code <> 'T01' and not restricted order by id limit 1")
+                .query(Long.class).single();
+    }
+
+    private List<String> handlers() {
+        List<String> out = new ArrayList<>();
+        mappings.getHandlerMethods().keySet().forEach(info -> {
+            Set<String> methods = new HashSet<>();
+            info.getMethodsCondition().getMethods().forEach(m -> methods.add(m.name()));
+            if (methods.isEmpty()) {
+                methods.add("GET");
+            }
+            for (String m : methods) {
+                info.getPatternValues().forEach(p -> out.add(m + " " + p));
+            }
+        });
+        return out;
+    }
+
+    private String concrete(String pattern) {
+        return pattern.replace("{id}", Long.toString(teamCrime)).replace("{grantId}", "1");
+    }
+
+    @Test
+    void everyHandlerHasAnExplicitRuleAndARowInTheMatrix() {
+        PathPatternParser parser = new PathPatternParser();
+        for (String handler : handlers()) {
+            String pattern = handler.substring(handler.indexOf(' ') + 1);
+            String path = pattern.replaceAll("\\{[^}]+}", "1");
+            boolean covered = EndpointRules.RULES.stream()
+                    .anyMatch(r -> parser.parse(r.pattern()).matches(PathContainer.parsePath(path)));
+            assertThat(covered).as(handler + " has no rule in EndpointRules (it would be refused)").isTrue();
+            assertThat(MATRIX.containsKey(handler) || NO_PERSONAL_DATA.containsKey(handler))
+                    .as(handler + " is missing from this test's role matrix").isTrue();
+        }
+    }
+
+    @Test
+    void eachRoleReachesExactlyWhatTheMatrixSays() {
+        for (String role : ROLES) {
+            WebClient web = new WebClient(port);
+            web.signIn(role, PASSWORD);
+            for (Map.Entry<String, Set<String>> row : MATRIX.entrySet()) {
+                String method = row.getKey().substring(0, row.getKey().indexOf(' '));
+                String pattern = row.getKey().substring(method.length() + 1);
+                if (pattern.equals("/account/sign-out-everywhere")) {
+                    continue; // would end the session the rest of the walk needs; SignInIT covers it
+                }
+                String path = concrete(pattern) + (pattern.equals("/audit/export.csv") ? "?user=nobody" : "");
+                HttpResponse<String> r = method.equals("GET") ? web.get(path) : web.post(path, Map.of());
+                boolean allowed = row.getValue().contains(role);
+                if (allowed) {
+                    assertThat(r.statusCode()).as(role + " " + row.getKey()).isNotEqualTo(403);
+                    assertThat(WebClient.location(r)).as(role + " " + row.getKey()).doesNotStartWith("/login");
+                } else {
+                    assertThat(r.statusCode()).as(role + " " + row.getKey() + " must be refused").isEqualTo(403);
+                }
+            }
+        }
+    }
+
+    @Test
+    void anotherTeamsCrimeIsNotFoundOnEveryPath() {
+        WebClient web = new WebClient(port);
+        web.signIn("investigator", PASSWORD);
+        assertThat(web.get("/cases/" + teamCrime).statusCode()).isEqualTo(200);
+        HttpResponse<String> other = web.get("/cases/" + otherTeamCrime);
+        assertThat(other.statusCode()).isEqualTo(404);
+        HttpResponse<String> missing = web.get("/cases/99999999");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(withoutTokens(other.body())).as("not found and forbidden look the same")
+                .isEqualTo(withoutTokens(missing.body()));
+        String ref = jdbc.sql("select crime_ref from crime where id = ?").param(otherTeamCrime).query(String.class)
+                .single();
+        assertThat(web.get("/cases?q=" + ref).body()).contains("No cases match")
+                .doesNotContain("href=\"/cases/" + otherTeamCrime + "\"");
+        assertThat(jdbc.sql("select count(*) from audit_event where username = 'investigator' and action = 'DENIED' "
+                + "and object_ref = ?").param("id:" + otherTeamCrime).query(Long.class).single()).isPositive();
+
+        WebClient supervisor = new WebClient(port);
+        supervisor.signIn("supervisor", PASSWORD);
+        assertThat(supervisor.get("/cases/" + otherTeamCrime + "/access").statusCode()).isEqualTo(404);
+    }
+
+    /** A page less what differs on every response: its CSRF token and CSP nonce. */
+    private static String withoutTokens(String html) {
+        return html.replaceAll("name=\"_csrf\" value=\"[^\"]+\"", "").replaceAll("nonce=\"[^\"]+\"", "");
+    }
+
+    @Test
+    void formsWithoutTheCsrfTokenAreRefused() {
+        WebClient web = new WebClient(port);
+        web.signIn("investigator", PASSWORD);
+        HttpResponse<String> r = web.postRaw("/break-glass", Map.of("crimeRef", "X", "reason", "x".repeat(30)));
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(web.postRaw("/logout", Map.of()).statusCode()).isEqualTo(403);
+        assertThat(new WebClient(port).postRaw("/login", Map.of("username", "investigator", "password", PASSWORD))
+                .statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void everyPageCarriesTheSecurityHeaders() {
+        WebClient web = new WebClient(port);
+        HttpResponse<String> login = web.get("/login");
+        web.signIn("investigator", PASSWORD);
+        HttpResponse<String> page = web.get("/cases/" + teamCrime);
+        for (HttpResponse<String> r : List.of(login, page)) {
+            String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
+            assertThat(csp).contains("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'")
+                    .containsPattern("script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}'").doesNotContain("unsafe-inline");
+            assertThat(r.headers().firstValue("Strict-Transport-Security").orElse("")).startsWith("max-age=31536000");
+            assertThat(r.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+            assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(r.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+            assertThat(r.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+            assertThat(r.headers().firstValue("X-Request-Id")).isPresent();
+            String nonce = csp.replaceAll(".*'nonce-([^']+)'.*", "$1");
+            assertThat(r.body()).contains("nonce=\"" + nonce + "\"");
+        }
+        assertThat(login.headers().firstValue("Content-Security-Policy"))
+                .as("a fresh nonce per response").isNotEqualTo(page.headers().firstValue("Content-Security-Policy"));
+    }
+
+    @Test
+    void errorPagesRevealNothing() {
+        WebClient web = new WebClient(port);
+        web.signIn("investigator", PASSWORD);
+        for (String path : List.of("/cases/not-a-number", "/cases/99999999", "/cases?page=-1&from=31/02/2024")) {
+            HttpResponse<String> r = web.get(path);
+            assertThat(r.body()).as(path).doesNotContain("Exception", "org.springframework", "org.soteria",
+                    "at java.", "SQL");
+        }
+    }
+
+    @Test
+    void everyAnswerWithPersonalDataIsAudited() {
+        long importRun = jdbc.sql("select min(id) from import_run").query(Long.class).single();
+        Map<String, String[]> reads = new LinkedHashMap<>();
+        reads.put("GET /cases", new String[] {"investigator", "/cases"});
+        reads.put("GET /cases/{id}", new String[] {"investigator", "/cases/" + teamCrime});
+        reads.put("GET /cases/{id}/access", new String[] {"supervisor", "/cases/" + teamCrime + "/access"});
+        reads.put("GET /audit", new String[] {"auditor", "/audit"});
+        reads.put("GET /audit/export.csv", new String[] {"auditor", "/audit/export.csv?user=investigator"});
+        reads.put("GET /audit/break-glass", new String[] {"auditor", "/audit/break-glass"});
+        reads.put("GET /imports/{id}/report.csv", new String[] {"force-lead", "/imports/" + importRun + "/report.csv"});
+        // An import run's page shows rejected values only when it has problems; ImportReportDownloadIT covers that.
+        Set<String> conditional = Set.of("GET /imports/{id}");
+        for (String handler : handlers()) {
+            if (handler.startsWith("GET ")) {
+                assertThat(reads.containsKey(handler) || NO_PERSONAL_DATA.containsKey(handler)
+                        || conditional.contains(handler)).as(handler + ": is it audited? add it to this test").isTrue();
+            }
+        }
+        for (Map.Entry<String, String[]> read : reads.entrySet()) {
+            WebClient web = new WebClient(port);
+            web.signIn(read.getValue()[0], PASSWORD);
+            HttpResponse<String> r = web.get(read.getValue()[1]);
+            assertThat(r.statusCode()).as(read.getKey()).isEqualTo(200);
+            String requestId = r.headers().firstValue("X-Request-Id").orElseThrow();
+            assertThat(jdbc.sql("select count(*) from audit_event where request_id = ? and username = ?")
+                    .params(requestId, read.getValue()[0]).query(Long.class).single())
+                    .as(read.getKey() + " wrote an audit record for its request").isPositive();
+        }
+    }
+}
