@@ -88,9 +88,17 @@ class UserRepository {
                 .params(limit, utc(lockUntil), username).query(Integer.class).optional().orElse(0);
     }
 
+    /** Clears the failure count and any lock; with a time, records it as the last sign-in. */
     void recordSuccess(String username, Instant at) {
-        jdbc.sql("update app_user set failed_sign_ins = 0, locked_until = null, last_sign_in_at = ? where username = ?")
-                .params(utc(at), username).update();
+        jdbc.sql("update app_user set failed_sign_ins = 0, locked_until = null, "
+                        + "last_sign_in_at = coalesce(?, last_sign_in_at) where username = ?")
+                .params(at == null ? null : utc(at), username).update();
+    }
+
+    void resetSecondFactor(String username) {
+        jdbc.sql("update app_user set totp_secret = null, totp_enabled_at = null, totp_last_step = null "
+                + "where username = ?").param(username).update();
+        jdbc.sql("delete from recovery_code where username = ?").param(username).update();
     }
 
     void recordAttempt(String username, String source, boolean succeeded, Instant at) {

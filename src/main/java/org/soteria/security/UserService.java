@@ -218,6 +218,28 @@ public class UserService implements UserDetailsService, UserDetailsPasswordServi
         return password;
     }
 
+    /** Removes a user's second factor and recovery codes; they set up a new one at their next sign-in. */
+    @Transactional
+    public boolean resetSecondFactor(String by, String username) {
+        if (!users.exists(username)) {
+            return false;
+        }
+        users.resetSecondFactor(username);
+        audit.record(AuditEntry.of(by, null, AuditAction.ACCOUNT_CHANGE, "account", username)
+                .detail("second factor and recovery codes removed"));
+        return true;
+    }
+
+    @Transactional
+    public boolean unlock(String by, String username) {
+        if (!users.exists(username)) {
+            return false;
+        }
+        users.recordSuccess(username, null);
+        audit.record(AuditEntry.of(by, null, AuditAction.ACCOUNT_CHANGE, "account", username).detail("unlocked"));
+        return true;
+    }
+
     /** What a new account needs. */
     public record NewAccount(String username, String displayName, Role role, String forceCode, String officerCode,
             List<String> memberOf, List<String> supervises) {

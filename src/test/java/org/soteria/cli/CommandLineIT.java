@@ -7,10 +7,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.soteria.support.DatabaseReset;
 import picocli.CommandLine;
 
 /** The subcommands as a user runs them: help, exit codes, the report file. */
@@ -44,14 +46,42 @@ class CommandLineIT {
 
     @Test
     void everySubcommandHasHelpAndADataDirOption() {
-        for (String sub : new String[] {"serve", "import", "export"}) {
+        for (String sub : new String[] {"serve", "import", "export", "audit verify", "users add"}) {
             out.reset();
-            assertThat(run(sub, "--help")).isZero();
+            List<String> args = new java.util.ArrayList<>(List.of(sub.split(" ")));
+            args.add("--help");
+            assertThat(run(args.toArray(String[]::new))).isZero();
             assertThat(out.toString(StandardCharsets.UTF_8)).as(sub).contains("--data-dir");
         }
         out.reset();
         assertThat(run("demo-data", "--help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("--seed", "--crimes", "--load", "--data-dir");
+    }
+
+    @Test
+    void usersAddCreatesAnAccountAndAuditVerifyChecksTheLog() {
+        String db = dir.resolve("db-users").toString();
+        assertThat(run("users", "add", "--username", "j.smith", "--name", "DC Jo Smith", "--role", "investigator",
+                "--force", "NWP", "--team", "T01", "--data-dir", db, "--run-by", "admin1")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("First password \\(shown once\\): \\S{20}");
+        assertThat(run("users", "add", "--username", "j.smith", "--name", "X", "--role", "investigator", "--force",
+                "NWP", "--data-dir", db)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("There is already an account called j.smith");
+        assertThat(run("users", "add", "--username", "k", "--name", "X", "--role", "constable", "--force", "NWP",
+                "--data-dir", db)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--role must be one of");
+        assertThat(run("users", "unlock", "--username", "j.smith", "--data-dir", db)).isZero();
+
+        out.reset();
+        assertThat(run("audit", "verify", "--data-dir", db)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Audit log intact: 2 records");
+        DatabaseReset.owner(db, "alter table audit_event disable trigger user; "
+                + "update audit_event set detail = 'nothing happened' where seq = 1; "
+                + "alter table audit_event enable trigger user");
+        out.reset();
+        assertThat(run("audit", "verify", "--data-dir", db)).isOne();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("Audit log BROKEN at record 1: record 1 does not match its hash");
     }
 
     @Test
