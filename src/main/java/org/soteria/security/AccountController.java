@@ -10,6 +10,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The user's own account: second factor status, new recovery codes, and signing out everywhere. */
 @Controller
@@ -18,15 +19,67 @@ public class AccountController {
 
     private final UserService users;
     private final SessionService sessions;
+    private final ApiTokenService tokens;
 
-    public AccountController(UserService users, SessionService sessions) {
+    public AccountController(UserService users, SessionService sessions, ApiTokenService tokens) {
         this.users = users;
         this.sessions = sessions;
+        this.tokens = tokens;
     }
 
     @GetMapping("/account")
     String account(@AuthenticationPrincipal SoteriaUser user, Model model) {
+        return page(user, model, new java.util.LinkedHashMap<>(), null, "", 30);
+    }
+
+    @PostMapping("/account/tokens")
+    String createToken(@RequestParam(name = "name", defaultValue = "") String name,
+            @RequestParam(name = "scopes", required = false) java.util.List<String> scopes,
+            @RequestParam(name = "days", defaultValue = "") String days,
+            @AuthenticationPrincipal SoteriaUser user, Model model) {
+        java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+        int d = 0;
+        try {
+            d = Integer.parseInt(days.trim());
+        } catch (NumberFormatException e) {
+            errors.put("days", "Enter how many days the token lasts, as a number from 1 to " + ApiTokenService.MAX_DAYS);
+        }
+        if (errors.isEmpty()) {
+            try {
+                ApiTokenService.Created created = tokens.create(user, name, scopes, d);
+                return page(user, model, errors, created.token(), "", 30);
+            } catch (AccessService.Refused e) {
+                errors.put(e.field(), e.getMessage());
+            }
+        }
+        return page(user, model, errors, null, name, d == 0 ? 30 : d);
+    }
+
+    @PostMapping("/account/tokens/{id}/revoke")
+    String revokeToken(@org.springframework.web.bind.annotation.PathVariable("id") String id,
+            @AuthenticationPrincipal SoteriaUser user, Model model) {
+        try {
+            tokens.revoke(user, org.soteria.web.RequestValues.id(id));
+            return "redirect:/account?revoked";
+        } catch (AccessService.Refused e) {
+            java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+            errors.put("tokens", e.getMessage());
+            return page(user, model, errors, null, "", 30);
+        }
+    }
+
+    private String page(SoteriaUser user, Model model, java.util.Map<String, String> errors, String newToken,
+            String tokenName, int tokenDays) {
         model.addAttribute("activeNav", "account");
+        model.addAttribute("errors", errors);
+        model.addAttribute("newToken", newToken);
+        model.addAttribute("tokenName", tokenName);
+        model.addAttribute("tokenDays", tokenDays);
+        model.addAttribute("maxDays", ApiTokenService.MAX_DAYS);
+        model.addAttribute("scopes", java.util.Arrays.stream(ApiScope.values())
+                .filter(sc -> sc != ApiScope.CASES_READ || user.can(Permission.VIEW_CASES)).toList());
+        model.addAttribute("tokens", tokens.tokens(user.getUsername()));
+        model.addAttribute("now", java.time.Instant.now());
         model.addAttribute("enrolled", users.secondFactorEnrolled(user.getUsername()));
         model.addAttribute("unusedRecoveryCodes", users.unusedRecoveryCodes(user.getUsername()));
         model.addAttribute("sessionCount", sessions.count(user.getUsername()));

@@ -4,28 +4,37 @@ import java.util.List;
 
 /**
  * Every path Soteria answers and who may use it, in the order they are matched; whatever is not
- * listed is refused (deny by default). SecurityConfig applies this list, PermissionsDocTest writes it
+ * listed is refused (deny by default). Paths under /api are reached with a personal access token only. SecurityConfig applies this list, PermissionsDocTest writes it
  * into docs/security/permissions.md, and EndpointCoverageIT fails when a handler is not covered.
  */
 public final class EndpointRules {
 
     /** Who may use a path: anyone, any signed-in user, or the holders of a permission. */
     public enum Access {
-        PUBLIC, SIGNED_IN, PERMISSION
+        PUBLIC, SIGNED_IN, PERMISSION, TOKEN
     }
 
-    public record Rule(String pattern, Access access, Permission permission, String purpose) {
+    /** One path rule; API rules ({@link Access#TOKEN}) need a personal access token with {@code scope} too. */
+    public record Rule(String pattern, Access access, Permission permission, ApiScope scope, String purpose) {
 
         static Rule open(String pattern, String purpose) {
-            return new Rule(pattern, Access.PUBLIC, null, purpose);
+            return new Rule(pattern, Access.PUBLIC, null, null, purpose);
         }
 
         static Rule signedIn(String pattern, String purpose) {
-            return new Rule(pattern, Access.SIGNED_IN, null, purpose);
+            return new Rule(pattern, Access.SIGNED_IN, null, null, purpose);
         }
 
         static Rule needs(String pattern, Permission permission, String purpose) {
-            return new Rule(pattern, Access.PERMISSION, permission, purpose);
+            return new Rule(pattern, Access.PERMISSION, permission, null, purpose);
+        }
+
+        static Rule api(String pattern, Permission permission, ApiScope scope, String purpose) {
+            return new Rule(pattern, Access.TOKEN, permission, scope, purpose);
+        }
+
+        public boolean isApi() {
+            return access == Access.TOKEN;
         }
     }
 
@@ -50,7 +59,11 @@ public final class EndpointRules {
             Rule.needs("/audit/**", Permission.SEARCH_AUDIT_LOG, "Audit log search, break-glass review, subject "
                     + "access export"),
             Rule.needs("/imports", Permission.VIEW_IMPORT_RUNS, "Import runs"),
-            Rule.needs("/imports/**", Permission.VIEW_IMPORT_RUNS, "An import run and its problem report"));
+            Rule.needs("/imports/**", Permission.VIEW_IMPORT_RUNS, "An import run and its problem report"),
+            Rule.api("/api/v1/cases", Permission.VIEW_CASES, ApiScope.CASES_READ,
+                    "API: the case list (need-to-know applies)"),
+            Rule.api("/api/v1/cases/*", Permission.VIEW_CASES, ApiScope.CASES_READ,
+                    "API: one case record (need-to-know applies)"));
 
     private EndpointRules() {
     }

@@ -43,8 +43,9 @@ public final class PermissionsDoc {
                 case PUBLIC -> "anyone";
                 case SIGNED_IN -> "any signed-in user";
                 case PERMISSION -> "`" + rule.permission().name() + "`";
+                case TOKEN -> "`" + rule.permission().name() + "` and a token with scope `" + rule.scope().code() + "`";
             };
-            String roles = rule.access() == EndpointRules.Access.PERMISSION
+            String roles = rule.permission() != null
                     ? Arrays.stream(Role.values()).filter(rule.permission()::grantedTo).map(Role::code)
                             .collect(Collectors.joining(", "))
                     : "";

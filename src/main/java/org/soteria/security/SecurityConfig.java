@@ -7,10 +7,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.soteria.audit.AuditService;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -30,18 +34,53 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @ConditionalOnWebApplication
 public class SecurityConfig {
 
+    /** The API: personal access tokens only, no session, no cookies (so no CSRF), problem documents on refusal. */
     @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens, AuditService audit) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(auth -> {
+                    for (EndpointRules.Rule rule : EndpointRules.RULES) {
+                        if (rule.isApi()) {
+                            auth.requestMatchers(rule.pattern()).access(AuthorizationManagers.allOf(
+                                    AuthorityAuthorizationManager.hasAnyRole(rule.permission().roleNames()),
+                                    AuthorityAuthorizationManager.hasAuthority(rule.scope().authority())));
+                        }
+                    }
+                    auth.anyRequest().denyAll();
+                })
+                .addFilterBefore(new SecurityHeadersFilter(), SecurityContextHolderFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, audit), AnonymousAuthenticationFilter.class)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(c -> c.disable())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> ApiProblems.write(response, 401,
+                                "Sign-in needed", "Send a personal access token: Authorization: Bearer sot_..."))
+                        .accessDeniedHandler((request, response, ex) -> ApiProblems.write(response, 403,
+                                "Not allowed", "Your role or this token's scopes do not allow this request.")))
+                .headers(h -> h.httpStrictTransportSecurity(hsts -> hsts.disable()).frameOptions(f -> f.deny())
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain web(HttpSecurity http, UserService users, PasswordEncoder encoder, Clock clock,
             @Value("${soteria.demo:false}") boolean demoMode,
             @Value("${soteria.session.absolute-limit:PT10H}") Duration absoluteLimit) throws Exception {
         http.authorizeHttpRequests(auth -> {
             for (EndpointRules.Rule rule : EndpointRules.RULES) {
+                if (rule.isApi()) {
+                    continue;
+                }
                 AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizedUrl url = auth.requestMatchers(rule.pattern());
                 switch (rule.access()) {
                     case PUBLIC -> url.permitAll();
                     case SIGNED_IN -> url.access(signedIn(rule));
                     case PERMISSION -> url.access(AuthorityAuthorizationManager.hasAnyRole(
                             rule.permission().roleNames()));
+                    case TOKEN -> url.denyAll();
                 }
             }
             auth.anyRequest().denyAll();

@@ -15,10 +15,13 @@ import org.springframework.stereotype.Service;
 public class SessionService {
 
     private final FindByIndexNameSessionRepository<? extends Session> sessions;
+    private final ApiTokenService tokens;
     private final AuditService audit;
 
-    public SessionService(FindByIndexNameSessionRepository<? extends Session> sessions, AuditService audit) {
+    public SessionService(FindByIndexNameSessionRepository<? extends Session> sessions, ApiTokenService tokens,
+            AuditService audit) {
         this.sessions = sessions;
+        this.tokens = tokens;
         this.audit = audit;
     }
 
@@ -26,12 +29,13 @@ public class SessionService {
         return sessions.findByPrincipalName(username).size();
     }
 
-    /** Ends every session of the user, on every device and every application instance. */
+    /** Ends every session of the user, on every device and every application instance, and revokes their tokens. */
     public int endAll(SoteriaUser user) {
         Map<String, ? extends Session> all = sessions.findByPrincipalName(user.getUsername());
         all.keySet().forEach(sessions::deleteById);
+        int revoked = tokens.revokeAll(user.getUsername());
         audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.SIGN_OUT_EVERYWHERE, "account",
-                user.getUsername()).detail(all.size() + " sessions ended"));
+                user.getUsername()).detail(all.size() + " sessions ended, " + revoked + " API tokens revoked"));
         return all.size();
     }
 }

@@ -1,0 +1,37 @@
+package org.soteria.security;
+
+import java.util.Optional;
+import org.soteria.reference.Choice;
+import org.soteria.reference.Coded;
+
+/** What a personal access token may be used for. A token never allows more than its owner's role. */
+public enum ApiScope implements Choice {
+    CASES_READ("cases:read", "Read cases (the case list and case records you have a need to know about)");
+
+    private final String code;
+    private final String label;
+
+    ApiScope(String code, String label) {
+        this.code = code;
+        this.label = label;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    /** The authority a token with this scope carries. */
+    public String authority() {
+        return "SCOPE_" + code;
+    }
+
+    public static Optional<ApiScope> fromCode(String code) {
+        return Coded.parse(ApiScope.class, code);
+    }
+}

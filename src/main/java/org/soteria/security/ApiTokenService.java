@@ -1,0 +1,137 @@
+package org.soteria.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.soteria.audit.AuditAction;
+import org.soteria.audit.AuditEntry;
+import org.soteria.audit.AuditService;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Personal access tokens: made by a signed-in user for themselves, shown once, stored hashed, limited
+ * to chosen scopes and at most {@link #MAX_DAYS} days, revocable at any time. A request with a token
+ * acts as its owner (with the owner's role and need-to-know) narrowed to the token's scopes.
+ */
+@Service
+public class ApiTokenService {
+
+    public static final int MAX_DAYS = 90;
+    public static final String PREFIX = "sot_";
+
+    private final ApiTokenRepository tokens;
+    private final UserService users;
+    private final AuditService audit;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public ApiTokenService(ApiTokenRepository tokens, UserService users, AuditService audit, Clock clock) {
+        this.tokens = tokens;
+        this.users = users;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A new token and its details; the token itself exists only in this answer. */
+    public record Created(String token, ApiToken details) {
+    }
+
+    @Transactional
+    public Created create(SoteriaUser user, String name, List<String> scopeCodes, int days) {
+        String label = name == null ? "" : name.trim();
+        if (label.isEmpty() || label.length() > 100) {
+            throw new AccessService.Refused("name", "Give the token a name of up to 100 characters, for example "
+                    + "the tool that will use it");
+        }
+        List<String> scopes = new ArrayList<>();
+        for (String code : scopeCodes == null ? List.<String>of() : scopeCodes) {
+            ApiScope scope = ApiScope.fromCode(code).orElseThrow(() -> new AccessService.Refused("scopes",
+                    "Choose what the token may do from the list"));
+            if (scope == ApiScope.CASES_READ && !user.can(Permission.VIEW_CASES)) {
+                throw new AccessService.Refused("scopes", "Your role cannot read cases, so a token cannot either");
+            }
+            scopes.add(scope.code());
+        }
+        if (scopes.isEmpty()) {
+            throw new AccessService.Refused("scopes", "Choose at least one thing the token may do");
+        }
+        if (days < 1 || days > MAX_DAYS) {
+            throw new AccessService.Refused("days", "A token lasts between 1 and " + MAX_DAYS + " days");
+        }
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant now = clock.instant();
+        Instant until = now.plus(Duration.ofDays(days));
+        String prefix = token.substring(0, PREFIX.length() + 6);
+        long id = tokens.insert(user.getUsername(), label, hash(token), prefix, scopes, now, until);
+        audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.ACCOUNT_CHANGE, "api_token",
+                Long.toString(id)).detail("token '" + label + "' created with scopes " + scopes + " for " + days
+                        + " days"));
+        return new Created(token, new ApiToken(id, label, prefix, scopes, now, until, null, null));
+    }
+
+    public List<ApiToken> tokens(String username) {
+        return tokens.forUser(username);
+    }
+
+    @Transactional
+    public void revoke(SoteriaUser user, long id) {
+        if (tokens.revoke(id, user.getUsername(), clock.instant()) == 0) {
+            throw new AccessService.Refused("tokens", "That token has already been revoked, or is not yours");
+        }
+        audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.ACCOUNT_CHANGE, "api_token",
+                Long.toString(id)).detail("token revoked"));
+    }
+
+    /** Revokes every token of a user (signing out everywhere ends API access too). */
+    public int revokeAll(String username) {
+        return tokens.revokeAll(username, clock.instant());
+    }
+
+    /** The user a presented token acts for, and the authorities it carries, when it is valid. */
+    public record Bearer(SoteriaUser user, List<GrantedAuthority> authorities) {
+    }
+
+    public Optional<Bearer> authenticate(String presented) {
+        if (presented == null || !presented.startsWith(PREFIX) || presented.length() > 100) {
+            return Optional.empty();
+        }
+        return tokens.use(hash(presented), clock.instant()).flatMap(found -> {
+            SoteriaUser user;
+            try {
+                user = (SoteriaUser) users.loadUserByUsername(found.username());
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+            if (!user.isEnabled() || !user.isAccountNonLocked()) {
+                return Optional.empty();
+            }
+            List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
+            found.scopes().forEach(s -> ApiScope.fromCode(s)
+                    .ifPresent(scope -> authorities.add(new SimpleGrantedAuthority(scope.authority()))));
+            return Optional.of(new Bearer(user, authorities));
+        });
+    }
+
+    private static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
