@@ -59,12 +59,21 @@ public class AccountController {
     String revokeToken(@org.springframework.web.bind.annotation.PathVariable("id") String id,
             @AuthenticationPrincipal SoteriaUser user, Model model) {
         try {
-            tokens.revoke(user, org.soteria.web.RequestValues.id(id));
+            tokens.revoke(user, tokenId(id));
             return "redirect:/account?revoked";
         } catch (AccessService.Refused e) {
             java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
             errors.put("tokens", e.getMessage());
             return page(user, model, errors, null, "", 30);
+        }
+    }
+
+    /** A token id from the path; anything else names no token. (web.RequestValues would make a package cycle.) */
+    private static long tokenId(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
         }
     }
 
