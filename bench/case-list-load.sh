@@ -26,7 +26,7 @@ curl -s -c "$jar" -b "$jar" "localhost:$port/login" -o bench/out/login.html
 token=$(grep -o 'name="_csrf" value="[^"]*"' bench/out/login.html | sed 's/.*value="//;s/"//')
 curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "username=investigator" \
   --data-urlencode "password=$SOTERIA_DEMO_PASSWORD" --data-urlencode "_csrf=$token" "localhost:$port/login"
-export SOTERIA_COOKIE="JSESSIONID=$(awk '$6 == "JSESSIONID" {print $7}' "$jar")"
+export SOTERIA_COOKIE="SOTERIA_SESSION=$(awk '$6 == "SOTERIA_SESSION" {print $7}' "$jar")"
 crimes=$(curl -s -b "$jar" "localhost:$port/cases" | grep -o 'More than [0-9,]*\|[0-9,]* cases match' | head -1)
 echo "case list answers: $crimes"
 

@@ -45,13 +45,28 @@ class AuditRepository {
     record Head(long seq, byte[] hash) {
     }
 
-    void insert(AuditRecord r) {
-        jdbc.sql("insert into audit_event (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(r.seq(), OffsetDateTime.ofInstant(r.at(), ZoneOffset.UTC), r.username(), r.userRole(),
-                        r.action(), r.operation(), r.objectType(), r.objectRef(), r.records().toArray(String[]::new),
-                        r.justification(), r.breakGlass(), r.sourceAddress(), r.requestId(), r.detail(), r.prevHash(),
-                        r.hash())
-                .update();
+    /** Inserts records in one batch (one round trip), in the caller's transaction. */
+    void insertAll(List<AuditRecord> records) {
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.batchUpdate("insert into audit_event (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "?, ?, ?, ?)", records, records.size(), (ps, r) -> {
+                    ps.setLong(1, r.seq());
+                    ps.setObject(2, OffsetDateTime.ofInstant(r.at(), ZoneOffset.UTC));
+                    ps.setString(3, r.username());
+                    ps.setString(4, r.userRole());
+                    ps.setString(5, r.action());
+                    ps.setString(6, r.operation());
+                    ps.setString(7, r.objectType());
+                    ps.setString(8, r.objectRef());
+                    ps.setArray(9, ps.getConnection().createArrayOf("text", r.records().toArray()));
+                    ps.setString(10, r.justification());
+                    ps.setBoolean(11, r.breakGlass());
+                    ps.setString(12, r.sourceAddress());
+                    ps.setString(13, r.requestId());
+                    ps.setString(14, r.detail());
+                    ps.setBytes(15, r.prevHash());
+                    ps.setBytes(16, r.hash());
+                });
     }
 
     long count(String objectType, String objectRef, String action) {
@@ -93,7 +108,7 @@ class AuditRepository {
             p.put("username", q.username());
         }
         if (q.record() != null) {
-            clauses.add("(records @> array[cast(:record as text)] or object_ref = :record)");
+            clauses.add("records @> array[cast(:record as text)]");
             p.put("record", q.record());
         }
         if (q.action() != null) {

@@ -4,10 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -15,8 +15,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * Writes the audit log of DPA 2018 s.62: every consultation, disclosure, collection, alteration and
  * erasure of personal data, and the security events beside them. Each record is chained to the one
- * before (ADR 5) in a transaction of its own, so a record is written even when the work it describes
- * later fails, and a failure to write it fails the request: nothing is shown that is not logged.
+ * before (ADR 5) and committed by the {@link AuditWriter} apart from the work it describes, so it is
+ * kept even when that work fails; the caller waits for the commit, and a failure to write fails the
+ * request: nothing is shown that is not logged.
  */
 @Service
 public class AuditService {
@@ -24,18 +25,37 @@ public class AuditService {
     /** Request attribute holding the request id (set by the web layer, echoed as X-Request-Id). */
     public static final String REQUEST_ID = AuditService.class.getName() + ".requestId";
 
-    private final AuditRepository repository;
-    private final Clock clock;
-    private final TransactionTemplate tx;
+    private static final Logger LOG = LoggerFactory.getLogger(AuditService.class);
 
-    public AuditService(AuditRepository repository, Clock clock, PlatformTransactionManager transactions) {
+    private final AuditRepository repository;
+    private final AuditWriter writer;
+    private final Clock clock;
+
+    private final boolean benchmarkBaseline;
+
+    public AuditService(AuditRepository repository, AuditWriter writer, Clock clock,
+            @Value("${soteria.bench.skip-audit:false}") boolean skipAudit, @Value("${soteria.demo:false}") boolean demo) {
         this.repository = repository;
+        this.writer = writer;
         this.clock = clock;
-        this.tx = new TransactionTemplate(transactions);
-        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        if (skipAudit && !demo) {
+            throw new IllegalStateException("soteria.bench.skip-audit is for the audit benchmark on demo data only; "
+                    + "Soteria will not run real data without its audit log");
+        }
+        if (skipAudit) {
+            LOG.warn("BENCHMARK BASELINE: audit records are NOT written (soteria.bench.skip-audit, demo data only)");
+        }
+        this.benchmarkBaseline = skipAudit;
     }
 
+    /**
+     * Writes one record and returns it. Only the audit benchmark's baseline run (demo data, an explicit
+     * switch) skips the write, and then returns null.
+     */
     public AuditRecord record(AuditEntry e) {
+        if (benchmarkBaseline) {
+            return null;
+        }
         String source = null;
         String requestId = null;
         RequestAttributes attrs = RequestContextHolder.getRequestAttributes();
@@ -49,16 +69,10 @@ public class AuditService {
         }
         String from = source;
         String request = requestId;
-        return tx.execute(status -> {
-            AuditRepository.Head head = repository.lockHead();
-            Instant at = AuditChain.storedPrecision(clock.instant());
-            AuditRecord unhashed = new AuditRecord(head.seq() + 1, at, e.username(), e.userRole(), e.action().name(),
-                    e.action().operation().code(), e.objectType(), e.objectRef(), e.records(), e.justification(),
-                    e.breakGlass(), from, request, e.detail(), head.hash(), null);
-            AuditRecord r = unhashed.withHash(AuditChain.hash(head.hash(), unhashed));
-            repository.insert(r);
-            return r;
-        });
+        Instant at = AuditChain.storedPrecision(clock.instant());
+        return writer.append(new AuditRecord(0, at, e.username(), e.userRole(), e.action().name(),
+                e.action().operation().code(), e.objectType(), e.objectRef(), e.records(), e.justification(),
+                e.breakGlass(), from, request, e.detail(), null, null));
     }
 
     /** Shorthand for an entry with no records list, justification or break-glass. */

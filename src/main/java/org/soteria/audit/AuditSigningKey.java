@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.soteria.platform.EmbeddedDatabase;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -43,8 +44,14 @@ public class AuditSigningKey {
 
     public AuditSigningKey(Environment env) {
         String configured = env.getProperty("soteria.audit.signing-key-file");
+        String url = env.getProperty("spring.datasource.url");
+        if ((configured == null || configured.isBlank()) && url != null && !url.isBlank()) {
+            throw new IllegalStateException("With an external database set SOTERIA_AUDIT_SIGNING_KEY_FILE "
+                    + "(soteria.audit.signing-key-file) to the audit checkpoint key every instance shares; it is "
+                    + "created there if it does not exist");
+        }
         this.file = configured != null && !configured.isBlank() ? Path.of(configured)
-                : Path.of(env.getProperty("soteria.data-dir", "data")).resolve("audit-signing-key.pem");
+                : EmbeddedDatabase.directory(env.getProperty("soteria.data-dir", "data")).resolve("audit-signing-key.pem");
         this.retired = List.of(env.getProperty("soteria.audit.retired-public-keys", String[].class, new String[0]));
     }
 

@@ -22,6 +22,7 @@ import org.soteria.reference.OfficerRole;
 import org.soteria.reference.OffenceCode;
 import org.soteria.reference.OrderType;
 import org.soteria.reference.OutcomeCode;
+import org.soteria.platform.PersonFields;
 import org.soteria.reference.PersonRole;
 import org.soteria.reference.RecordType;
 import org.soteria.reference.Relationship;
@@ -66,17 +67,20 @@ final class BundleImporter {
     private final JdbcClient jdbc;
     private final BundleSource source;
     private final ImportProgress progress;
+    private final PersonFields personFields;
     private final List<ImportProblem> problems = new ArrayList<>();
     private final List<FileCounts> counts = new ArrayList<>();
     private Mappings mappings;
     /** Force codes named in cases.csv; a file without a force_code takes the single one. */
     private final Set<String> bundleForces = new TreeSet<>();
 
-    BundleImporter(Connection connection, JdbcClient jdbc, BundleSource source, ImportProgress progress) {
+    BundleImporter(Connection connection, JdbcClient jdbc, BundleSource source, ImportProgress progress,
+            PersonFields personFields) {
         this.connection = connection;
         this.jdbc = jdbc;
         this.source = source;
         this.progress = progress;
+        this.personFields = personFields;
     }
 
     List<ImportProblem> problems() {
@@ -423,14 +427,17 @@ final class BundleImporter {
         if (!source.has(file)) {
             return;
         }
+        // Names, contact details and addresses are encrypted here, before they reach the database (ADR 8).
         jdbc.sql("create temp table stage_person (line int, force_code text, person_id text, given_name text, "
                 + "middle_names text, family_name text, date_of_birth text, sex text, postcode text, address text, "
-                + "birth_place text, pnc_id text, phone text, email text) on commit drop").update();
+                + "birth_place text, pnc_id text, phone text, email text, given_name_index text, "
+                + "family_name_index text, fields_mac text, key_id text) on commit drop").update();
         Map<String, Integer> rejected = new HashMap<>();
         Set<String> valid = new HashSet<>();
         int rows;
         try (StageWriter out = new StageWriter(connection, "stage_person", "line, force_code, person_id, given_name, "
-                + "middle_names, family_name, date_of_birth, sex, postcode, address, birth_place, pnc_id, phone, email")) {
+                + "middle_names, family_name, date_of_birth, sex, postcode, address, birth_place, pnc_id, phone, email, "
+                + "given_name_index, family_name_index, fields_mac, key_id")) {
             rows = read(file, List.of("person_id"), row -> {
                 String id = row.required("person_id");
                 String force = forceOf(row);
@@ -447,10 +454,13 @@ final class BundleImporter {
                 String key = force + "\u0000" + id;
                 if (row.ok()) {
                     valid.add(key);
-                    out.row(row.line(), force, id, row.optional("given_name"), row.optional("middle_names"),
-                            row.optional("family_name"), dob, sex == null ? null : sex.code(), row.optional("postcode"),
-                            row.optional("address"), row.optional("birth_place"), row.optional("pnc_id"),
-                            row.optional("phone"), row.optional("email"));
+                    PersonFields.Sealed sealed = personFields.seal(force, id, new String[] {row.optional("given_name"),
+                        row.optional("middle_names"), row.optional("family_name"), row.optional("postcode"),
+                        row.optional("address"), row.optional("phone"), row.optional("email")});
+                    String[] v = sealed.values();
+                    out.row(row.line(), force, id, v[0], v[1], v[2], dob, sex == null ? null : sex.code(), v[3], v[4],
+                            row.optional("birth_place"), row.optional("pnc_id"), v[5], v[6], sealed.givenNameIndex(),
+                            sealed.familyNameIndex(), sealed.mac(), sealed.keyId());
                 } else if (id != null) {
                     rejected.putIfAbsent(force == null ? "\u0001" + id : key, row.line());
                 }
@@ -460,19 +470,22 @@ final class BundleImporter {
         ensureForces("stage_person", "force_code");
         merge(file, rows, "stage_person", "force_code, person_id",
                 "insert into person (force_code, person_id, given_name, middle_names, family_name, date_of_birth, sex, "
-                        + "postcode, address, birth_place, pnc_id, phone, email) select force_code, person_id, given_name, "
-                        + "middle_names, family_name, date_of_birth, sex, postcode, address, birth_place, pnc_id, phone, "
-                        + "email from src on conflict (force_code, person_id) do update set "
+                        + "postcode, address, birth_place, pnc_id, phone, email, given_name_index, family_name_index, "
+                        + "fields_mac, key_id, encrypted) select force_code, person_id, given_name, middle_names, "
+                        + "family_name, date_of_birth, sex, postcode, address, birth_place, pnc_id, phone, email, "
+                        + "given_name_index, family_name_index, fields_mac, key_id, true "
+                        + "from src on conflict (force_code, person_id) do update set "
                         + "given_name = excluded.given_name, middle_names = excluded.middle_names, "
                         + "family_name = excluded.family_name, date_of_birth = excluded.date_of_birth, "
                         + "sex = excluded.sex, postcode = excluded.postcode, address = excluded.address, "
                         + "birth_place = excluded.birth_place, pnc_id = excluded.pnc_id, phone = excluded.phone, "
-                        + "email = excluded.email where (person.given_name, person.middle_names, person.family_name, "
-                        + "person.date_of_birth, person.sex, person.postcode, person.address, person.birth_place, "
-                        + "person.pnc_id, person.phone, person.email) is distinct from (excluded.given_name, "
-                        + "excluded.middle_names, excluded.family_name, excluded.date_of_birth, excluded.sex, "
-                        + "excluded.postcode, excluded.address, excluded.birth_place, excluded.pnc_id, excluded.phone, "
-                        + "excluded.email)");
+                        + "email = excluded.email, given_name_index = excluded.given_name_index, "
+                        + "family_name_index = excluded.family_name_index, fields_mac = excluded.fields_mac, "
+                        + "key_id = excluded.key_id, encrypted = true "
+                        // Ciphertext differs on every import, so a change is judged by the keyed hash of the plaintext.
+                        + "where (person.fields_mac, person.date_of_birth, person.sex, person.birth_place, person.pnc_id) "
+                        + "is distinct from (excluded.fields_mac, excluded.date_of_birth, excluded.sex, "
+                        + "excluded.birth_place, excluded.pnc_id)");
     }
 
     private void rememberRejected(String kind, Map<String, Integer> rejected, Set<String> valid) throws SQLException {

@@ -3,16 +3,25 @@ package org.soteria.exchange;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
 import org.postgresql.PGConnection;
 import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditService;
+import org.soteria.platform.PersonFields;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,8 +44,8 @@ public class ExportService {
                 + "offence_date, report_source, " + bool("victim_consented") + " as victim_consented, team_code, "
                 + "officer_code, outcome_code, outcome_date, " + bool("restricted") + " as restricted "
                 + "from crime order by force_code, crime_ref");
-        QUERIES.put("people.csv", "select person_id, force_code, given_name, middle_names, family_name, date_of_birth, "
-                + "sex, postcode, address, birth_place, pnc_id, phone, email from person order by force_code, person_id");
+        // people.csv is written by writePeople: its names, contact details and addresses are decrypted in Java.
+        QUERIES.put("people.csv", null);
         QUERIES.put("case_people.csv", "select c.force_code, c.crime_ref, p.person_id, cp.role, cp.relationship, "
                 + "cp.age_at_offence from case_person cp join crime c on c.id = cp.crime_id "
                 + "join person p on p.id = cp.person_ref order by c.force_code, c.crime_ref, p.person_id, cp.role");
@@ -58,10 +67,40 @@ public class ExportService {
 
     private final DataSource dataSource;
     private final AuditService audit;
+    private final PersonFields personFields;
 
-    public ExportService(DataSource dataSource, AuditService audit) {
+    public ExportService(DataSource dataSource, AuditService audit, PersonFields personFields) {
         this.dataSource = dataSource;
         this.audit = audit;
+        this.personFields = personFields;
+    }
+
+    /** people.csv, decrypted, in the same CSV form COPY writes (quoted only where needed). */
+    private long writePeople(Connection c, OutputStream file) throws SQLException, IOException {
+        Writer w = new OutputStreamWriter(file, StandardCharsets.UTF_8);
+        CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n")
+                .setQuoteMode(QuoteMode.MINIMAL).get());
+        csv.printRecord("person_id", "force_code", "given_name", "middle_names", "family_name", "date_of_birth", "sex",
+                "postcode", "address", "birth_place", "pnc_id", "phone", "email");
+        long n = 0;
+        try (PreparedStatement ps = c.prepareStatement("select person_id, force_code, given_name, middle_names, "
+                + "family_name, date_of_birth, sex, postcode, address, birth_place, pnc_id, phone, email from person "
+                + "order by force_code, person_id")) {
+            ps.setFetchSize(5000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String id = rs.getString(1);
+                    String force = rs.getString(2);
+                    String[] open = personFields.open(force, id, new String[] {rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(8), rs.getString(9), rs.getString(12), rs.getString(13)});
+                    csv.printRecord(id, force, open[0], open[1], open[2], rs.getString(6), rs.getString(7), open[3],
+                            open[4], rs.getString(10), rs.getString(11), open[5], open[6]);
+                    n++;
+                }
+            }
+        }
+        csv.flush();
+        return n;
     }
 
     private static String bool(String column) {
@@ -80,8 +119,9 @@ public class ExportService {
                 PGConnection pg = c.unwrap(PGConnection.class);
                 for (var e : QUERIES.entrySet()) {
                     try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(out.resolve(e.getKey())))) {
-                        long n = pg.getCopyAPI().copyOut("COPY (" + e.getValue() + ") TO STDOUT (FORMAT csv, HEADER)",
-                                file);
+                        long n = e.getValue() == null ? writePeople(c, file)
+                                : pg.getCopyAPI().copyOut("COPY (" + e.getValue() + ") TO STDOUT (FORMAT csv, HEADER)",
+                                        file);
                         rows.put(e.getKey(), n);
                     }
                 }

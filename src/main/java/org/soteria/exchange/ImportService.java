@@ -10,6 +10,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditService;
+import org.soteria.platform.PersonFields;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -28,15 +29,17 @@ public class ImportService {
     private final TransactionTemplate transactions;
     private final ImportRunRepository runs;
     private final AuditService audit;
+    private final PersonFields personFields;
     private final Clock clock;
 
     public ImportService(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions,
-            ImportRunRepository runs, AuditService audit, Clock clock) {
+            ImportRunRepository runs, AuditService audit, PersonFields personFields, Clock clock) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.runs = runs;
         this.audit = audit;
+        this.personFields = personFields;
         this.clock = clock;
     }
 
@@ -51,7 +54,7 @@ public class ImportService {
             try {
                 importer = transactions.execute(status -> {
                     Connection c = DataSourceUtils.getConnection(dataSource);
-                    BundleImporter i = new BundleImporter(c, jdbc, source, progress);
+                    BundleImporter i = new BundleImporter(c, jdbc, source, progress, personFields);
                     try {
                         i.run();
                     } catch (SQLException | IOException e) {

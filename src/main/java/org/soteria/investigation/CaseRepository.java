@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.soteria.platform.PersonFields;
 import org.soteria.reference.EventType;
 import org.soteria.reference.OffenceCode;
 import org.soteria.reference.OutcomeCode;
@@ -25,15 +26,17 @@ class CaseRepository {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     private final JdbcClient jdbc;
+    private final PersonFields personFields;
 
-    CaseRepository(JdbcClient jdbc) {
+    CaseRepository(JdbcClient jdbc, PersonFields personFields) {
         this.jdbc = jdbc;
+        this.personFields = personFields;
     }
 
     private record Where(String sql, Map<String, Object> params) {
     }
 
-    private static Where where(CaseFilter f, NeedToKnow.Rule needToKnow) {
+    private Where where(CaseFilter f, NeedToKnow.Rule needToKnow) {
         List<String> clauses = new ArrayList<>();
         Map<String, Object> params = new HashMap<>(needToKnow.params());
         clauses.add(needToKnow.sql());
@@ -74,17 +77,18 @@ class CaseRepository {
             params.put("to", f.recordedTo());
         }
         if (f.search() != null) {
-            String q = f.search().toLowerCase(Locale.ROOT);
-            String[] parts = q.split("\\s+", 2);
+            // Names are encrypted at rest (ADR 8): they are found by the keyed hash of the whole normalised name,
+            // a given name and a family name, or one of them; crime references by prefix.
+            String[] parts = f.search().trim().split("\\s+", 2);
             String likeRef = escapeLike(f.search().toUpperCase(Locale.ROOT)) + "%";
             StringBuilder names = new StringBuilder();
             if (parts.length == 2) {
-                names.append("lower(p.given_name) like :given and lower(p.family_name) like :family");
-                params.put("given", escapeLike(parts[0]) + "%");
-                params.put("family", escapeLike(parts[1]) + "%");
+                names.append("p.given_name_index = :given and p.family_name_index = :family");
+                params.put("given", nullToNone(personFields.nameIndex(parts[0])));
+                params.put("family", nullToNone(personFields.nameIndex(parts[1])));
             } else {
-                names.append("lower(p.family_name) like :name or lower(p.given_name) like :name");
-                params.put("name", escapeLike(q) + "%");
+                names.append("p.family_name_index = :name or p.given_name_index = :name");
+                params.put("name", nullToNone(personFields.nameIndex(parts[0])));
             }
             clauses.add("c.id in (select id from crime where upper(crime_ref) like :ref "
                     + "union select cp.crime_id from person p join case_person cp on cp.person_ref = p.id where "
@@ -92,6 +96,10 @@ class CaseRepository {
             params.put("ref", likeRef);
         }
         return new Where(clauses.isEmpty() ? "" : "where " + String.join(" and ", clauses), params);
+    }
+
+    private static String nullToNone(String index) {
+        return index == null ? "" : index;
     }
 
     private static String escapeLike(String s) {
@@ -177,20 +185,27 @@ class CaseRepository {
     }
 
     private List<CaseDetail.CasePerson> people(long crimeId) {
-        return jdbc.sql("select p.person_id, cp.role, concat_ws(' ', p.given_name, p.middle_names, p.family_name) "
-                        + "as name, p.date_of_birth, p.sex, cp.relationship, cp.age_at_offence, p.postcode, p.pnc_id "
+        return jdbc.sql("select p.person_id, cp.role, p.force_code, p.given_name, p.middle_names, p.family_name, "
+                        + "p.date_of_birth, p.sex, cp.relationship, cp.age_at_offence, p.postcode, p.pnc_id "
                         + "from case_person cp join person p on p.id = cp.person_ref where cp.crime_id = ? "
                         + "order by case cp.role when 'victim' then 1 when 'suspect' then 2 else 3 end, p.person_id")
                 .param(crimeId)
-                .query((rs, n) -> new CaseDetail.CasePerson(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), (Integer) rs.getObject(7, Integer.class),
-                        rs.getString(8), rs.getString(9)))
+                .query((rs, n) -> {
+                    String id = rs.getString(1);
+                    String force = rs.getString(3);
+                    String name = joinNames(personFields.open(force, id, "given_name", rs.getString(4)),
+                            personFields.open(force, id, "middle_names", rs.getString(5)),
+                            personFields.open(force, id, "family_name", rs.getString(6)));
+                    return new CaseDetail.CasePerson(id, rs.getString(2), name, rs.getString(7), rs.getString(8),
+                            rs.getString(9), (Integer) rs.getObject(10, Integer.class),
+                            personFields.open(force, id, "postcode", rs.getString(11)), rs.getString(12));
+                })
                 .list();
     }
 
     private List<CaseDetail.TimelineEvent> timeline(long crimeId) {
         return jdbc.sql("select e.event_id, e.event_type, e.occurred_at, e.occurred_timed, e.detail, e.officer_code, "
-                        + "o.display_name, concat_ws(' ', p.given_name, p.family_name) as person_name, "
+                        + "o.display_name, p.force_code as person_force, p.person_id, p.given_name, p.family_name, "
                         + "(select string_agg(distinct cp.role, ', ') from case_person cp "
                         + " where cp.crime_id = e.crime_id and cp.person_ref = e.person_ref) as person_role "
                         + "from event e join crime c on c.id = e.crime_id "
@@ -204,14 +219,26 @@ class CaseRepository {
                     return new CaseDetail.TimelineEvent(rs.getString("event_id"), type,
                             t == null ? type : t.label(), t == null ? "" : t.category().label(),
                             rs.getObject("occurred_at", OffsetDateTime.class).atZoneSameInstant(LONDON),
-                            rs.getBoolean("occurred_timed"), emptyToNull(rs.getString("person_name")),
+                            rs.getBoolean("occurred_timed"), personName(rs),
                             rs.getString("person_role"), rs.getString("officer_code"), rs.getString("display_name"),
                             rs.getString("detail"));
                 })
                 .list();
     }
 
-    private static String emptyToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
+    private String personName(ResultSet rs) throws SQLException {
+        String id = rs.getString("person_id");
+        if (id == null) {
+            return null;
+        }
+        String force = rs.getString("person_force");
+        return joinNames(personFields.open(force, id, "given_name", rs.getString("given_name")),
+                personFields.open(force, id, "family_name", rs.getString("family_name")));
+    }
+
+    private static String joinNames(String... parts) {
+        String joined = java.util.Arrays.stream(parts).filter(p -> p != null && !p.isBlank())
+                .collect(java.util.stream.Collectors.joining(" "));
+        return joined.isEmpty() ? null : joined;
     }
 }

@@ -50,6 +50,14 @@ public final class EmbeddedDatabase {
         return RUNNING.computeIfAbsent(resolve(dataDir), EmbeddedDatabase::start);
     }
 
+    /**
+     * The directory a data-dir setting names: the setting itself, or for a temporary one the
+     * throw-away directory made for it. Key files live here beside the database.
+     */
+    public static Path directory(String dataDir) {
+        return resolve(dataDir);
+    }
+
     private static Path resolve(String dataDir) {
         if (dataDir.startsWith(TEMPORARY)) {
             return TEMPORARY_DIRS.computeIfAbsent(dataDir, name -> {

@@ -160,14 +160,20 @@ class ImportRejectionsIT {
         assertThat(jdbc.sql("select record_type || ':' || n100_code || ':' || offence_code || ':' || report_source "
                 + "|| ':' || victim_consented from crime where crime_ref = 'C10'").query(String.class).single())
                 .isEqualTo("n100:2:19C:third_party:false");
-        assertThat(jdbc.sql("select family_name || '|' || sex || '|' || date_of_birth from person where person_id = 'P1'")
-                .query(String.class).single()).isEqualTo("Smith\nJones|female|1990-07");
+        var p1 = jdbc.sql("select force_code, family_name, sex, date_of_birth from person where person_id = 'P1'")
+                .query().singleRow();
+        assertThat((String) p1.get("family_name")).as("encrypted at rest").startsWith("v1.").doesNotContain("Smith");
+        assertThat(personFields.open((String) p1.get("force_code"), "P1", "family_name", (String) p1.get("family_name"))
+                + "|" + p1.get("sex") + "|" + p1.get("date_of_birth")).isEqualTo("Smith\nJones|female|1990-07");
         assertThat(jdbc.sql("select detail from event where event_id = 'E7'").query(String.class).single())
                 .isEqualTo("no_charge");
         assertThat(jdbc.sql("select detail from event where event_id = 'E10'").query(String.class).optional())
                 .as("an empty detail is accepted").isEmpty();
         assertThat(jdbc.sql("select count(*) from event where event_id = 'E10'").query(Long.class).single()).isOne();
     }
+
+    @Autowired
+    org.soteria.platform.PersonFields personFields;
 
     @Test
     void aSecondImportOfTheSameBundleChangesNothing() {

@@ -1,0 +1,39 @@
+package org.soteria.cli;
+
+import java.util.concurrent.Callable;
+import org.soteria.platform.PersonEncryption;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** Encryption at rest of people's names, contact details and addresses. */
+@Command(name = "encryption", mixinStandardHelpOptions = true,
+        description = "Manage encryption at rest of people's names, contact details and addresses.",
+        subcommands = {EncryptionCommand.Rotate.class})
+final class EncryptionCommand implements Runnable {
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    @Command(name = "rotate", mixinStandardHelpOptions = true,
+            description = {"Re-encrypt every person under the current key: the first in soteria.encryption.keys "
+                    + "(SOTERIA_ENCRYPTION_KEYS). Keep the old key listed after it until this has run; then it can "
+                    + "be removed.", "Safe to stop and run again: it works in batches and carries on."})
+    static final class Rotate implements Callable<Integer> {
+
+        @Mixin
+        DataDirOption dataDir;
+
+        @Override
+        public Integer call() {
+            try (ConfigurableApplicationContext ctx = Contexts.batch(dataDir.dataDir)) {
+                long n = ctx.getBean(PersonEncryption.class).rotate();
+                System.out.printf("Re-encrypted %,d people under the current key.%n", n);
+                return 0;
+            }
+        }
+    }
+}
