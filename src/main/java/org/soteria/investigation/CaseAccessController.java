@@ -47,8 +47,11 @@ public class CaseAccessController {
 
     @GetMapping("/cases/{id}/access")
     String show(@PathVariable("id") String id, @RequestParam(name = "page", defaultValue = "1") String page,
+            @RequestParam(name = "granted", required = false) String granted,
+            @RequestParam(name = "withdrawn", required = false) String withdrawn,
             @AuthenticationPrincipal SoteriaUser user, Model model) {
         long crimeId = RequestValues.id(id);
+        model.addAttribute("done", granted != null ? "Access given." : withdrawn != null ? "Access withdrawn." : null);
         return page(crimeId, RequestValues.page(page), user, model, new LinkedHashMap<>(), "", "", "");
     }
 
@@ -73,6 +76,7 @@ public class CaseAccessController {
                 errors.put(e.field(), e.getMessage());
             }
         }
+        model.addAttribute("done", null);
         return page(crimeId, 1, user, model, errors, username, until, reason);
     }
 
@@ -86,6 +90,7 @@ public class CaseAccessController {
         } catch (AccessService.Refused e) {
             Map<String, String> errors = new LinkedHashMap<>();
             errors.put("grants", e.getMessage());
+            model.addAttribute("done", null);
             return page(crimeId, 1, user, model, errors, "", "", "");
         }
     }

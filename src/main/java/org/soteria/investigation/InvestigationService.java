@@ -59,12 +59,19 @@ public class InvestigationService {
             return Optional.empty();
         }
         Optional<CaseDetail> detail = cases.find(id);
+        // The records are the crime and each person shown, so that "who has accessed this person" can be answered.
         detail.ifPresent(d -> audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.VIEW,
                         "crime", d.forceCode() + ":" + d.crimeRef())
-                .records(List.of(d.forceCode() + ":" + d.crimeRef()))
+                .records(java.util.stream.Stream.concat(java.util.stream.Stream.of(d.forceCode() + ":" + d.crimeRef()),
+                        d.people().stream().map(p -> personRef(d.forceCode(), p.personId()))).distinct().toList())
                 .justification(access.get().justification()).breakGlass(access.get().breakGlass())
                 .detail("case page")));
         return detail;
+    }
+
+    /** How the audit log names a person: force, "person" and the force's person id, e.g. NWP:person:P123. */
+    public static String personRef(String forceCode, String personId) {
+        return forceCode + ":person:" + personId;
     }
 
     /** Why the user may see the crime, for the page to say so (need-to-know is checked again here). */

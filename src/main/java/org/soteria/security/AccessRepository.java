@@ -124,9 +124,23 @@ class AccessRepository {
                 .params(by, utc(at), note, id).update();
     }
 
-    Optional<String> userForce(String username) {
-        return jdbc.sql("select force_code from app_user where username = ? and enabled").param(username)
-                .query(String.class).optional();
+    record Account(String forceCode, Role role) {
+    }
+
+    Optional<Account> account(String username) {
+        return jdbc.sql("select force_code, role from app_user where username = ? and enabled").param(username)
+                .query((rs, n) -> new Account(rs.getString(1), Role.fromCode(rs.getString(2)).orElseThrow()))
+                .optional();
+    }
+
+    int name(long crimeId, String username, String by, Instant at) {
+        return jdbc.sql("insert into restricted_access (crime_id, username, named_by, named_at) values (?, ?, ?, ?) "
+                + "on conflict do nothing").params(crimeId, username, by, utc(at)).update();
+    }
+
+    int unname(long crimeId, String username) {
+        return jdbc.sql("delete from restricted_access where crime_id = ? and username = ?").params(crimeId, username)
+                .update();
     }
 
     private static OffsetDateTime utc(Instant i) {

@@ -129,6 +129,9 @@ class NeedToKnowIT {
         assertThat(investigations.find(id("NWP", "A1"), teamMember)).isPresent();
         assertThat(jdbc.sql("select justification from audit_event where username = 'member' and action = 'VIEW'")
                 .query(String.class).single()).isEqualTo("works in team T1");
+        assertThat(jdbc.sql("select array_to_string(records, ' ') from audit_event where username = 'member' "
+                + "and action = 'VIEW'").query(String.class).single())
+                .as("the crime and each person shown").isEqualTo("NWP:A1 NWP:person:P1");
     }
 
     @Test
@@ -144,14 +147,19 @@ class NeedToKnowIT {
 
     @Test
     void restrictedCrimesAreForNamedUsersOnly() {
-        jdbc.sql("insert into restricted_access (crime_id, username, named_by, named_at) values (?, 'lead', 't', now())")
-                .param(id("NWP", "R1")).update();
+        assertThatThrownBy(() -> access.nameOnRestricted("admin", "NWP", "A1", "lead", true))
+                .hasMessageContaining("not restricted");
+        assertThatThrownBy(() -> access.nameOnRestricted("admin", "NWP", "R1", "analyst1", true))
+                .hasMessageContaining("cannot open cases");
+        access.nameOnRestricted("admin", "NWP", "R1", "lead", true);
         assertThat(visible(lead)).containsExactly("NWP:R1");
         assertThat(investigations.find(id("NWP", "R1"), lead)).isPresent();
         assertThat(visible(supervisor)).doesNotContain("NWP:R1");
         assertThatThrownBy(() -> access.breakGlass(teamMember, "R1", "urgent safeguarding concern about the victim"))
                 .isInstanceOf(AccessService.Refused.class);
         assertThat(investigations.find(id("NWP", "R1"), teamMember)).isEmpty();
+        access.nameOnRestricted("admin", "NWP", "R1", "lead", false);
+        assertThat(visible(lead)).isEmpty();
     }
 
     @Test
