@@ -10,8 +10,8 @@ public record AuditRecord(long seq, Instant at, String username, String userRole
 
     /** This record at a place in the chain: its sequence number and its predecessor's hash. */
     AuditRecord placed(long newSeq, byte[] previousHash) {
-        return new AuditRecord(newSeq, at, username, userRole, action, operation, objectType, objectRef, records,
-                justification, breakGlass, sourceAddress, requestId, detail, previousHash, null);
+        return new AuditRecord(newSeq, AuditChain.storedPrecision(at), username, userRole, action, operation, objectType,
+                objectRef, records, justification, breakGlass, sourceAddress, requestId, detail, previousHash, null);
     }
 
     AuditRecord withHash(byte[] value) {

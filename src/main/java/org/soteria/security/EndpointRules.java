@@ -46,6 +46,8 @@ public final class EndpointRules {
             Rule.open("/actuator/health", "Health check for the load balancer"),
             Rule.open("/actuator/health/**", "Liveness and readiness probes"),
             Rule.open("/login", "The sign-in page"),
+            Rule.open("/oauth2/authorization/*", "Sign-in through the force's directory (OpenID Connect), when set up"),
+            Rule.open("/login/oauth2/code/*", "The directory's answer to a sign-in (OpenID Connect), when set up"),
             Rule.open("/error", "Error pages (they reveal nothing)"),
             Rule.signedIn("/sign-in/**", "The second step of sign-in and setting up the second factor"),
             Rule.signedIn("/", "The home page"),

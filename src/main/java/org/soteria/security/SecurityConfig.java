@@ -3,10 +3,12 @@ package org.soteria.security;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.soteria.audit.AuditService;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -18,6 +20,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
@@ -68,7 +71,14 @@ public class SecurityConfig {
     @Order(2)
     SecurityFilterChain web(HttpSecurity http, UserService users, PasswordEncoder encoder, Clock clock,
             @Value("${soteria.demo:false}") boolean demoMode,
-            @Value("${soteria.session.absolute-limit:PT10H}") Duration absoluteLimit) throws Exception {
+            @Value("${soteria.session.absolute-limit:PT10H}") Duration absoluteLimit,
+            ObjectProvider<ClientRegistrationRepository> directory, Environment env) throws Exception {
+        if (directory.getIfAvailable() != null) {
+            // The force's directory (OpenID Connect): its own second factor stands in for Soteria's (ADR 7).
+            DirectorySignIn signIn = new DirectorySignIn(users, env);
+            http.oauth2Login(o -> o.loginPage("/login").userInfoEndpoint(u -> u.oidcUserService(signIn))
+                    .defaultSuccessUrl("/", true).failureUrl("/login?directoryError"));
+        }
         http.authorizeHttpRequests(auth -> {
             for (EndpointRules.Rule rule : EndpointRules.RULES) {
                 if (rule.isApi()) {

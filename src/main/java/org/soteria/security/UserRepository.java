@@ -57,6 +57,14 @@ class UserRepository {
                 .update();
     }
 
+    void upsertDirectoryAccount(String username, String displayName, Role role, String forceCode, String hash) {
+        jdbc.sql("insert into app_user (username, display_name, role, password_hash, force_code, directory) "
+                        + "values (?, ?, ?, ?, ?, true) on conflict (username) do update set "
+                        + "display_name = excluded.display_name, role = excluded.role, force_code = excluded.force_code, "
+                        + "directory = true")
+                .params(username, displayName, role.code(), hash, forceCode).update();
+    }
+
     void insert(String username, String displayName, Role role, String passwordHash, String forceCode,
             String officerCode) {
         jdbc.sql("insert into app_user (username, display_name, role, password_hash, force_code, officer_code) "

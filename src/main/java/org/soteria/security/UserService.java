@@ -240,6 +240,24 @@ public class UserService implements UserDetailsService, UserDetailsPasswordServi
         return true;
     }
 
+    /**
+     * The account of a user the force's directory signed in: created on first sign-in with an unusable
+     * password, and its role, name and force brought up to date at every sign-in. Officer code and
+     * teams are kept (administrators set them with soteria users).
+     */
+    @Transactional
+    public SoteriaUser directoryAccount(String username, String displayName, Role role, String forceCode) {
+        byte[] random = new byte[32];
+        this.random.nextBytes(random);
+        users.upsertDirectoryAccount(username, displayName, role, forceCode,
+                passwords.encode(Base64.getEncoder().encodeToString(random)));
+        SoteriaUser user = users.find(username, clock.instant()).orElseThrow();
+        if (user.isEnabled()) {
+            signedIn(user, null, "OpenID Connect, role from directory groups: " + role.code());
+        }
+        return user;
+    }
+
     /** What a new account needs. */
     public record NewAccount(String username, String displayName, Role role, String forceCode, String officerCode,
             List<String> memberOf, List<String> supervises) {

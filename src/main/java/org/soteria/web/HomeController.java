@@ -2,7 +2,10 @@ package org.soteria.web;
 
 import org.soteria.security.Permission;
 import org.soteria.security.SoteriaUser;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +14,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** The start page after sign-in, and the sign-in page itself. */
 @Controller
 public class HomeController {
+
+    private final ObjectProvider<ClientRegistrationRepository> directory;
+    private final String directoryRegistration;
+
+    public HomeController(ObjectProvider<ClientRegistrationRepository> directory,
+            @Value("${soteria.oidc.registration-id:entra}") String directoryRegistration) {
+        this.directory = directory;
+        this.directoryRegistration = directoryRegistration;
+    }
 
     @GetMapping("/")
     String home(@AuthenticationPrincipal SoteriaUser user) {
@@ -24,7 +36,11 @@ public class HomeController {
     String login(@RequestParam(name = "error", required = false) String error,
             @RequestParam(name = "signedOut", required = false) String signedOut,
             @RequestParam(name = "signedOutEverywhere", required = false) String signedOutEverywhere,
-            @RequestParam(name = "expired", required = false) String expired, Model model) {
+            @RequestParam(name = "expired", required = false) String expired,
+            @RequestParam(name = "directoryError", required = false) String directoryError, Model model) {
+        model.addAttribute("directoryError", directoryError != null);
+        model.addAttribute("directoryUrl", directory.getIfAvailable() == null ? null
+                : "/oauth2/authorization/" + directoryRegistration);
         model.addAttribute("loginError", error != null);
         model.addAttribute("signedOutMessage", signedOutEverywhere != null
                 ? "You have signed out on every device." : signedOut != null ? "You have signed out." : null);

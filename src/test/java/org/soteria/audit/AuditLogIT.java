@@ -39,10 +39,14 @@ class AuditLogIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    AuditWriter writer;
+
     @BeforeEach
     void emptyLog() {
         // Only the owner, with the triggers switched off, can empty the log: the test plays that attacker.
         asOwnerWithoutTriggers("truncate audit_event, audit_checkpoint");
+        writer.forgetHead();
     }
 
     private static void asOwnerWithoutTriggers(String sql) {
@@ -180,6 +184,34 @@ class AuditLogIT {
         assertThat(v.intact()).isFalse();
         assertThat(v.problem()).contains("signature that does not match");
     }
+
+    @Test
+    void anotherInstanceAppendingMeanwhileIsChainedOnto() {
+        write(3);
+        // Another instance (here: a second writer on the same database) appends while this one holds an old head.
+        AuditWriter other = new AuditWriter(repository, transactions);
+        other.start();
+        try {
+            other.append(new AuditRecord(0, java.time.Instant.now(), "elsewhere", null, "VIEW", "consultation", "crime",
+                    "NWP:X", List.of(), null, false, null, null, null, null, null));
+        } finally {
+            try {
+                other.stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        write(2);
+        AuditVerification v = verifier.verify();
+        assertThat(v.intact()).as(v.problem()).isTrue();
+        assertThat(v.recordsChecked()).isEqualTo(6);
+    }
+
+    @Autowired
+    AuditRepository repository;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
 
     @Test
     void noRecordIsLostUnderConcurrentWriters() throws Exception {

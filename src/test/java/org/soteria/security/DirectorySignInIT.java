@@ -1,0 +1,162 @@
+package org.soteria.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.soteria.SoteriaApplication;
+import org.soteriatest.idp.TestIdentityProvider;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Sign-in through the force's directory with OpenID Connect, against a real provider (Spring
+ * Authorization Server): the role comes from directory groups, users outside any Soteria group, in
+ * groups for two roles, or without a second factor are refused, and the sign-in is audited.
+ */
+class DirectorySignInIT {
+
+    private static ConfigurableApplicationContext idp;
+    private static ConfigurableApplicationContext soteria;
+    private static int idpPort;
+    private static int soteriaPort;
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @BeforeAll
+    static void start() throws IOException {
+        idpPort = freePort();
+        soteriaPort = freePort();
+        String soteriaBase = "http://localhost:" + soteriaPort;
+        String client = "--spring.security.oauth2.authorizationserver.client.soteria.registration.";
+        idp = new SpringApplicationBuilder(TestIdentityProvider.class).web(WebApplicationType.SERVLET)
+                // Soteria's application.properties is on the classpath too: the provider needs its own cookie name.
+                .run("--server.port=" + idpPort, "--spring.main.banner-mode=off",
+                        "--server.servlet.session.cookie.name=IDP_SESSION",
+                        "--spring.security.oauth2.authorizationserver.issuer=http://localhost:" + idpPort,
+                        client + "client-id=soteria", client + "client-secret={noop}client-secret",
+                        client + "client-authentication-methods=client_secret_basic",
+                        client + "authorization-grant-types=authorization_code",
+                        client + "redirect-uris=" + soteriaBase + "/login/oauth2/code/entra",
+                        client + "scopes=openid,profile,email",
+                        "--spring.security.oauth2.authorizationserver.client.soteria.require-authorization-consent=false",
+                        "--spring.autoconfigure.exclude="
+                                + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
+                                + "org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration,"
+                                + "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration,"
+                                + "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration,"
+                                + "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration,"
+                                + "org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration,"
+                                + "org.springframework.boot.jdbc.autoconfigure.metrics.DataSourcePoolMetricsAutoConfiguration,"
+                                + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration,"
+                                + "org.springframework.boot.session.autoconfigure.SessionAutoConfiguration,"
+                                + "org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration");
+        String reg = "--spring.security.oauth2.client.registration.entra.";
+        soteria = new SpringApplicationBuilder(SoteriaApplication.class).web(WebApplicationType.SERVLET)
+                .run("--server.port=" + soteriaPort, "--soteria.data-dir=:temporary:directory",
+                        "--spring.main.banner-mode=off", reg + "client-id=soteria", reg + "client-secret=client-secret",
+                        reg + "scope=openid,profile,email", reg + "authorization-grant-type=authorization_code",
+                        reg + "redirect-uri={baseUrl}/login/oauth2/code/{registrationId}",
+                        "--spring.security.oauth2.client.provider.entra.issuer-uri=http://localhost:" + idpPort,
+                        "--soteria.oidc.force=NWP",
+                        "--soteria.oidc.role-groups.investigator=grp-rasso-investigators",
+                        "--soteria.oidc.role-groups.auditor=grp-auditors");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (soteria != null) {
+            soteria.close();
+        }
+        if (idp != null) {
+            idp.close();
+        }
+    }
+
+    /** Follows one directory sign-in through every redirect; returns where Soteria sent the user at the end. */
+    private static String signInThroughDirectory(HttpClient http, String username) throws Exception {
+        String location = "http://localhost:" + soteriaPort + "/oauth2/authorization/entra";
+        for (int hop = 0; hop < 12; hop++) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(location)).header("Accept", "text/html").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200 && r.uri().getPort() == idpPort && r.body().contains("password")) {
+                Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"")
+                        .matcher(r.body());
+                assertThat(csrf.find()).as("the provider's sign-in form").isTrue();
+                String token = csrf.group(1) != null ? csrf.group(1) : csrf.group(2);
+                String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                        + TestIdentityProvider.PASSWORD + "&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+                r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + idpPort + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            }
+            String next = r.headers().firstValue("Location").orElse(null);
+            if (next == null) {
+                return r.uri().getPath() + " " + r.statusCode();
+            }
+            URI resolved = r.uri().resolve(next);
+            if (resolved.getPort() == soteriaPort && !resolved.getPath().startsWith("/login/oauth2")
+                    && !resolved.getPath().startsWith("/oauth2")) {
+                return resolved.getPath() + (resolved.getQuery() == null ? "" : "?" + resolved.getQuery());
+            }
+            location = resolved.toString();
+        }
+        throw new AssertionError("too many redirects");
+    }
+
+    private static HttpClient client() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    @Test
+    void aDirectoryUserInARassoGroupSignsInAsAnInvestigator() throws Exception {
+        HttpClient http = client();
+        assertThat(signInThroughDirectory(http, "j.smith@force.example")).isEqualTo("/");
+        HttpResponse<String> cases = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + soteriaPort
+                + "/cases")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(cases.statusCode()).isEqualTo(200);
+        assertThat(cases.body()).contains("Directory j.smith", "Investigator");
+        JdbcClient jdbc = soteria.getBean(JdbcClient.class);
+        assertThat(jdbc.sql("select role || '|' || force_code || '|' || directory from app_user where username = ?")
+                .param("j.smith@force.example").query(String.class).single()).isEqualTo("investigator|NWP|true");
+        assertThat(jdbc.sql("select count(*) from audit_event where username = ? and action = 'SIGN_IN' "
+                + "and detail like 'OpenID Connect%'").param("j.smith@force.example").query(Long.class).single())
+                .isOne();
+    }
+
+    @Test
+    void usersOutsideAnyGroupInTwoRolesOrWithoutASecondFactorAreRefused() throws Exception {
+        for (String user : new String[] {"no-group@force.example", "two-roles@force.example", "no-mfa@force.example"}) {
+            HttpClient http = client();
+            assertThat(signInThroughDirectory(http, user)).as(user).isEqualTo("/login?directoryError");
+            HttpResponse<String> cases = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + soteriaPort
+                    + "/cases")).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(cases.statusCode()).as(user).isEqualTo(302);
+        }
+        HttpResponse<String> login = client().send(HttpRequest.newBuilder(URI.create("http://localhost:" + soteriaPort
+                + "/login?directoryError")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.body()).contains("Sign in with your force account", "could not sign you in");
+        JdbcClient jdbc = soteria.getBean(JdbcClient.class);
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'SIGN_IN_FAILED' and detail like "
+                + "'OpenID Connect%'").query(Long.class).single()).isEqualTo(3);
+    }
+}
