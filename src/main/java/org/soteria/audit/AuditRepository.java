@@ -108,7 +108,12 @@ class AuditRepository {
             p.put("username", q.username());
         }
         if (q.record() != null) {
-            clauses.add("records @> array[cast(:record as text)]");
+            // Indexed entries through the indexer's watermark, plus the few written since (AuditIndexer).
+            clauses.add("seq = any(array(select r.seq from audit_record_ref r where r.ref = :record "
+                    + "and r.seq <= (select indexed_seq from audit_index_state where id = 1) "
+                    + "union all select e.seq from audit_event e "
+                    + "where e.seq > (select indexed_seq from audit_index_state where id = 1) "
+                    + "and e.records @> array[cast(:record as text)]))");
             p.put("record", q.record());
         }
         if (q.action() != null) {

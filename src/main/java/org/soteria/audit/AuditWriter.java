@@ -100,29 +100,18 @@ class AuditWriter {
     }
 
     /**
-     * Chains the batch onto the head this writer last saw and inserts it. The primary key on seq is the
-     * arbiter between instances: if another one appended meanwhile, the insert collides, and the batch
-     * is chained again onto the head read under the chain lock. So one writer alone pays one round trip
-     * per batch, and the chain is right however many write.
+     * Chains the batch onto the head this writer last wrote and inserts it. The primary key on seq is
+     * the arbiter between instances: if another one appended meanwhile, the insert collides, and the
+     * batch is chained again onto the head read under the chain lock. So one writer alone pays one round
+     * trip per batch, and the chain is right however many write.
      */
     private List<AuditRecord> write(List<Pending> batch) {
         for (int attempt = 0; ; attempt++) {
-            boolean reread = head == null || attempt > 0;
             try {
-                List<AuditRecord> out = tx.execute(status -> {
-                    AuditRepository.Head from = reread ? repository.lockHead() : head;
-                    List<AuditRecord> chained = new ArrayList<>(batch.size());
-                    long seq = from.seq();
-                    byte[] prev = from.hash();
-                    for (Pending p : batch) {
-                        AuditRecord placed = p.unplaced().placed(++seq, prev);
-                        AuditRecord hashed = placed.withHash(AuditChain.hash(prev, placed));
-                        chained.add(hashed);
-                        prev = hashed.hash();
-                    }
-                    repository.insertAll(chained);
-                    return chained;
-                });
+                // The usual case: one statement batch in autocommit, which PostgreSQL runs as one implicit
+                // transaction (all the batch or none of it) in a single round trip.
+                List<AuditRecord> out = head != null && attempt == 0 ? chainAndInsert(batch, head)
+                        : tx.execute(status -> chainAndInsert(batch, repository.lockHead()));
                 AuditRecord last = out.get(out.size() - 1);
                 head = new AuditRepository.Head(last.seq(), last.hash());
                 return out;
@@ -133,6 +122,20 @@ class AuditWriter {
                 }
             }
         }
+    }
+
+    private List<AuditRecord> chainAndInsert(List<Pending> batch, AuditRepository.Head from) {
+        List<AuditRecord> chained = new ArrayList<>(batch.size());
+        long seq = from.seq();
+        byte[] prev = from.hash();
+        for (Pending p : batch) {
+            AuditRecord placed = p.unplaced().placed(++seq, prev);
+            AuditRecord hashed = placed.withHash(AuditChain.hash(prev, placed));
+            chained.add(hashed);
+            prev = hashed.hash();
+        }
+        repository.insertAll(chained);
+        return chained;
     }
 
     /** Forgets the head seen last, so the next batch reads it (tests that empty the log as its owner). */

@@ -45,7 +45,8 @@ class AuditLogIT {
     @BeforeEach
     void emptyLog() {
         // Only the owner, with the triggers switched off, can empty the log: the test plays that attacker.
-        asOwnerWithoutTriggers("truncate audit_event, audit_checkpoint");
+        asOwnerWithoutTriggers("truncate audit_event, audit_checkpoint, audit_record_ref; "
+                + "update audit_index_state set indexed_seq = 0");
         writer.forgetHead();
     }
 
@@ -86,6 +87,26 @@ class AuditLogIT {
         assertThat(row.get("object_ref")).isEqualTo("NWP:CR9");
         assertThat(row.get("justification")).isEqualTo("team supervisor");
         assertThat(row.get("source_address")).isEqualTo("command line");
+    }
+
+    @Autowired
+    AuditIndexer indexer;
+
+    @Test
+    void searchByRecordIsExactBeforeAndAfterTheIndexerCatchesUp() {
+        write(5);
+        AuditQuery q = AuditQuery.forRecord("NWP:CR3");
+        assertThat(audit.search(q, 1, 10)).extracting(AuditRecord::seq).containsExactly(3L);
+        assertThat(indexer.catchUp()).isGreaterThanOrEqualTo(5);
+        write(3);
+        audit.record(AuditEntry.of("supervisor", "supervisor", AuditAction.VIEW, "crime", "NWP:CR3")
+                .records(List.of("NWP:CR3", "NWP:person:P1")));
+        assertThat(audit.search(q, 1, 10)).extracting(AuditRecord::seq).containsExactly(9L, 8L, 3L);
+        assertThat(audit.search(AuditQuery.forRecord("NWP:person:P1"), 1, 10)).extracting(AuditRecord::seq)
+                .containsExactly(9L);
+        indexer.catchUp();
+        assertThat(audit.search(q, 1, 10)).extracting(AuditRecord::seq).containsExactly(9L, 8L, 3L);
+        assertThat(audit.count(q, 100)).isEqualTo(3);
     }
 
     @Test
