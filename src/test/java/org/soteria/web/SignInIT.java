@@ -79,8 +79,13 @@ class SignInIT {
         assertThat(web.signIn(name, password)).isEqualTo("/sign-in/second-factor");
         String afterPassword = web.sessionCookie();
         assertThat(afterPassword).as("new session id after the password").isNotEqualTo(before);
-        // Between the two steps nothing else opens.
+        // Between the two steps nothing else opens, and the user can still sign out.
         assertThat(WebClient.location(web.get("/cases"))).isEqualTo("/sign-in/second-factor");
+        WebClient changedMind = new WebClient(port);
+        changedMind.signIn(name, password);
+        assertThat(changedMind.get("/sign-in/set-up").body()).contains("Not you, or signing in with the wrong account?");
+        assertThat(WebClient.location(changedMind.post("/logout", Map.of()))).isEqualTo("/login?signedOut");
+        assertThat(WebClient.location(changedMind.get("/sign-in/set-up"))).endsWith("/login");
         assertThat(WebClient.location(web.get("/account"))).isEqualTo("/sign-in/second-factor");
         Enrolled e = enrolAfterPassword(web);
         assertThat(web.sessionCookie()).as("new session id after the second factor").isNotEqualTo(afterPassword);
