@@ -3,30 +3,30 @@ package org.soteria.audit;
 /** What a user did, each with the processing operation of DPA 2018 s.62(1) it is. */
 public enum AuditAction {
     /** A page or API answer that showed one record's personal data. */
-    VIEW(Operation.CONSULTATION),
+    VIEW("Viewed", Operation.CONSULTATION),
     /** A list or search answer that showed several records. */
-    SEARCH(Operation.CONSULTATION),
+    SEARCH("Listed or searched", Operation.CONSULTATION),
     /** Personal data leaving the system: an export, a download, a print view. */
-    EXPORT(Operation.DISCLOSURE),
+    EXPORT("Exported", Operation.DISCLOSURE),
     /** Records brought in from a force's records system. */
-    IMPORT(Operation.COLLECTION),
+    IMPORT("Imported", Operation.COLLECTION),
     /** A record changed in Soteria. */
-    CHANGE(Operation.ALTERATION),
+    CHANGE("Changed", Operation.ALTERATION),
     /** A record removed. */
-    ERASE(Operation.ERASURE),
+    ERASE("Erased", Operation.ERASURE),
     /** Access granted to a named user for a crime. */
-    GRANT(Operation.SECURITY),
+    GRANT("Gave access", Operation.SECURITY),
     /** A grant withdrawn before its end. */
-    REVOKE(Operation.SECURITY),
+    REVOKE("Withdrew access", Operation.SECURITY),
     /** Emergency access to a crime outside need-to-know, with its written reason. */
-    BREAK_GLASS(Operation.SECURITY),
+    BREAK_GLASS("Used break-glass", Operation.SECURITY),
     /** An attempt to reach a record the user may not see (answered as if it did not exist). */
-    DENIED(Operation.SECURITY),
-    SIGN_IN(Operation.SECURITY),
-    SIGN_IN_FAILED(Operation.SECURITY),
-    ACCOUNT_LOCKED(Operation.SECURITY),
-    SIGN_OUT_EVERYWHERE(Operation.SECURITY),
-    ACCOUNT_CHANGE(Operation.SECURITY);
+    DENIED("Refused (no need-to-know)", Operation.SECURITY),
+    SIGN_IN("Signed in", Operation.SECURITY),
+    SIGN_IN_FAILED("Failed to sign in", Operation.SECURITY),
+    ACCOUNT_LOCKED("Account locked", Operation.SECURITY),
+    SIGN_OUT_EVERYWHERE("Signed out everywhere", Operation.SECURITY),
+    ACCOUNT_CHANGE("Account changed", Operation.SECURITY);
 
     /** The processing operations of s.62(1), plus the security events logged beside them. */
     public enum Operation {
@@ -37,10 +37,26 @@ public enum AuditAction {
         }
     }
 
+    private final String label;
     private final Operation operation;
 
-    AuditAction(Operation operation) {
+    AuditAction(String label, Operation operation) {
+        this.label = label;
         this.operation = operation;
+    }
+
+    /** What the action was, in words, for the audit pages. */
+    public String label() {
+        return label;
+    }
+
+    /** The label of a stored action name, or the name itself if no longer known. */
+    public static String labelOf(String name) {
+        try {
+            return valueOf(name).label;
+        } catch (IllegalArgumentException e) {
+            return name;
+        }
     }
 
     public Operation operation() {

@@ -152,6 +152,12 @@ class CaseRepository {
         return spec.query().listOfRows();
     }
 
+    /** For the audit log only: the reference of any crime, whoever may see it. */
+    Optional<String> referenceInAnyForce(long id) {
+        return jdbc.sql("select force_code || ':' || crime_ref from crime where id = ?").param(id)
+                .query(String.class).optional();
+    }
+
     Optional<String> reference(long id, String forceCode) {
         return jdbc.sql("select force_code || ':' || crime_ref from crime where id = ? and force_code = ?")
                 .params(id, forceCode == null ? "" : forceCode).query(String.class).optional();

@@ -54,8 +54,11 @@ public class InvestigationService {
     public Optional<CaseDetail> find(long id, SoteriaUser user) {
         Optional<NeedToKnow.Access> access = needToKnow.access(user, id);
         if (access.isEmpty()) {
+            // The log names the crime that was tried (in any force), so that "who has accessed this case" shows
+            // attempts too; the user is told nothing.
             audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.DENIED, "crime",
-                    "id:" + id).detail("case page: no need-to-know (answered as not found)"));
+                    "id:" + id).records(cases.referenceInAnyForce(id).map(List::of).orElse(List.of()))
+                    .detail("case page: no need-to-know (answered as not found)"));
             return Optional.empty();
         }
         Optional<CaseDetail> detail = cases.find(id);

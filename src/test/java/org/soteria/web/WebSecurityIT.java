@@ -176,7 +176,8 @@ class WebSecurityIT {
         assertThat(web.get("/cases?q=" + ref).body()).contains("No cases match")
                 .doesNotContain("href=\"/cases/" + otherTeamCrime + "\"");
         assertThat(jdbc.sql("select count(*) from audit_event where username = 'investigator' and action = 'DENIED' "
-                + "and object_ref = ?").param("id:" + otherTeamCrime).query(Long.class).single()).isPositive();
+                + "and object_ref = ? and records = array[cast(? as text)]").params("id:" + otherTeamCrime, "NWP:" + ref)
+                .query(Long.class).single()).as("the attempt names the crime tried").isPositive();
 
         WebClient supervisor = new WebClient(port);
         supervisor.signIn("supervisor", PASSWORD);
