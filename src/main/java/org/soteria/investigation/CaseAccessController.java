@@ -128,9 +128,7 @@ public class CaseAccessController {
      * force, or someone who supervises its team. Otherwise not found, as for a crime that does not exist.
      */
     private String reference(long crimeId, SoteriaUser user) {
-        boolean auditor = user.can(Permission.SEARCH_AUDIT_LOG);
-        boolean supervisor = access.canManage(user, crimeId);
-        if (!auditor && !supervisor) {
+        if (!investigations.canSeeAccessLog(crimeId, user)) {
             audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.DENIED, "access_log",
                     "id:" + crimeId).detail("access log: not the crime's supervisor (answered as not found)"));
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);

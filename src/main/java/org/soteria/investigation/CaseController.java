@@ -103,9 +103,10 @@ public class CaseController {
     @GetMapping("/cases/{id}")
     String show(@PathVariable("id") String id, @AuthenticationPrincipal SoteriaUser user, Model model) {
         long crimeId = RequestValues.id(id);
-        CaseDetail detail = investigations.find(crimeId, user)
+        InvestigationService.CaseView view = investigations.open(crimeId, user)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        model.addAttribute("access", investigations.access(crimeId, user).orElseThrow());
+        CaseDetail detail = view.crime();
+        model.addAttribute("access", view.access());
         model.addAttribute("canSeeAccess", investigations.canSeeAccessLog(crimeId, user));
         model.addAttribute("activeNav", "cases");
         model.addAttribute("crime", detail);

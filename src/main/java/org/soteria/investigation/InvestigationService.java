@@ -47,11 +47,20 @@ public class InvestigationService {
         return new CasePage(rows, total, capped, filter.page(), pages);
     }
 
-    /**
-     * The case page's record when the user has need-to-know of it; otherwise empty, exactly as for a
-     * crime that does not exist, with the attempt logged.
-     */
+    /** A crime as its page shows it: the record, and why this user may see it. */
+    public record CaseView(CaseDetail crime, NeedToKnow.Access access) {
+    }
+
+    /** The record alone, for the API; see {@link #open}. */
     public Optional<CaseDetail> find(long id, SoteriaUser user) {
+        return open(id, user).map(CaseView::crime);
+    }
+
+    /**
+     * The case page's record and the reason the user may see it, when they have need-to-know of it;
+     * otherwise empty, exactly as for a crime that does not exist, with the attempt logged.
+     */
+    public Optional<CaseView> open(long id, SoteriaUser user) {
         Optional<NeedToKnow.Access> access = needToKnow.access(user, id);
         if (access.isEmpty()) {
             // The log names the crime that was tried (in any force), so that "who has accessed this case" shows
@@ -69,7 +78,7 @@ public class InvestigationService {
                         d.people().stream().map(p -> personRef(d.forceCode(), p.personId()))).distinct().toList())
                 .justification(access.get().justification()).breakGlass(access.get().breakGlass())
                 .detail("case page")));
-        return detail;
+        return detail.map(d -> new CaseView(d, access.get()));
     }
 
     /** How the audit log names a person: force, "person" and the force's person id, e.g. NWP:person:P123. */
@@ -77,15 +86,14 @@ public class InvestigationService {
         return forceCode + ":person:" + personId;
     }
 
-    /** Why the user may see the crime, for the page to say so (need-to-know is checked again here). */
+    /** Why the user may see the crime, or empty when they may not. */
     public Optional<NeedToKnow.Access> access(long id, SoteriaUser user) {
         return needToKnow.access(user, id);
     }
 
     /** Whether the user may open the crime's access page: an auditor, or its team's supervisor. */
     public boolean canSeeAccessLog(long id, SoteriaUser user) {
-        return user.can(org.soteria.security.Permission.SEARCH_AUDIT_LOG)
-                || (user.can(org.soteria.security.Permission.GRANT_ACCESS) && access.canManage(user, id));
+        return user.can(org.soteria.security.Permission.SEARCH_AUDIT_LOG) || access.canManage(user, id);
     }
 
     /** A crime's force-qualified reference (no personal data), for crimes of the given force only. */

@@ -98,13 +98,13 @@ public class SecurityConfig {
                 .authenticationProvider(new SignInProvider(users, encoder, demoMode))
                 .formLogin(form -> form.loginPage("/login")
                         .successHandler((request, response, authentication) -> response.sendRedirect(
-                                fullySignedIn(authentication) ? "/" : "/sign-in/second-factor"))
+                                SoteriaUser.fullySignedIn(authentication) ? "/" : "/sign-in/second-factor"))
                         .failureUrl("/login?error").permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut")
                         .deleteCookies("SOTERIA_SESSION"))
                 .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> {
                     Authentication a = SecurityContextHolder.getContext().getAuthentication();
-                    if (a != null && !fullySignedIn(a) && a.isAuthenticated()
+                    if (a != null && !SoteriaUser.fullySignedIn(a) && a.isAuthenticated()
                             && a.getPrincipal() instanceof SoteriaUser) {
                         response.sendRedirect("/sign-in/second-factor");
                     } else {
@@ -119,11 +119,6 @@ public class SecurityConfig {
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
         return http.build();
-    }
-
-    /** Signed in with both factors (or as a demo account in demo mode). */
-    static boolean fullySignedIn(Authentication a) {
-        return a != null && a.getAuthorities().stream().anyMatch(g -> SoteriaUser.SIGNED_IN.equals(g.getAuthority()));
     }
 
     private static AuthorizationManager<RequestAuthorizationContext> signedIn(EndpointRules.Rule rule) {

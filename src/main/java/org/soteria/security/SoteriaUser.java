@@ -1,6 +1,7 @@
 package org.soteria.security;
 
 import java.util.List;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
@@ -55,6 +56,11 @@ public class SoteriaUser extends User {
 
     public boolean demo() {
         return demo;
+    }
+
+    /** Signed in with both factors (or as a demo account in demo mode, or through the directory). */
+    public static boolean fullySignedIn(Authentication a) {
+        return a != null && a.getAuthorities().stream().anyMatch(g -> SIGNED_IN.equals(g.getAuthority()));
     }
 
     public boolean can(Permission permission) {

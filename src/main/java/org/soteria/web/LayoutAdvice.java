@@ -57,10 +57,6 @@ public class LayoutAdvice {
     }
 
     private static SoteriaUser signedIn(Authentication a) {
-        if (a == null || !(a.getPrincipal() instanceof SoteriaUser user)) {
-            return null;
-        }
-        boolean full = a.getAuthorities().stream().anyMatch(g -> SoteriaUser.SIGNED_IN.equals(g.getAuthority()));
-        return full ? user : null;
+        return a != null && a.getPrincipal() instanceof SoteriaUser user && SoteriaUser.fullySignedIn(a) ? user : null;
     }
 }
