@@ -150,6 +150,9 @@ public class AuditLogController {
         model.addAttribute("page", p);
         model.addAttribute("unreviewedOnly", unreviewedOnly);
         model.addAttribute("unreviewed", access.unreviewedBreakGlass());
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
         return "oversight/break-glass-review";
     }
 
@@ -160,8 +163,7 @@ public class AuditLogController {
             access.reviewBreakGlass(auditor, RequestValues.id(id), form.getOrDefault("note-" + RequestValues.id(id), ""));
             return "redirect:/audit/break-glass?reviewed=" + RequestValues.id(id);
         } catch (AccessService.Refused e) {
-            model.addAttribute("reviewError", e.getMessage());
-            model.addAttribute("reviewErrorId", RequestValues.id(id));
+            model.addAttribute("errors", Map.of("note-" + RequestValues.id(id), e.getMessage()));
             return breakGlass(null, "1", auditor, model);
         }
     }

@@ -3,6 +3,7 @@ package org.soteria.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Map;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -35,27 +36,26 @@ public class SignInController {
 
     @GetMapping("/sign-in/second-factor")
     String secondFactor(Authentication authentication, Model model) {
-        if (SecurityConfig.fullySignedIn(authentication)) {
+        if (SoteriaUser.fullySignedIn(authentication)) {
             return "redirect:/";
         }
         SoteriaUser user = (SoteriaUser) authentication.getPrincipal();
         if (!users.secondFactorEnrolled(user.getUsername())) {
             return "redirect:/sign-in/set-up";
         }
-        model.addAttribute("codeError", false);
+        model.addAttribute("errors", Map.of());
         return "security/second-factor";
     }
 
     @PostMapping("/sign-in/second-factor")
     String checkSecondFactor(@RequestParam(name = "code", defaultValue = "") String code, Authentication authentication,
             HttpServletRequest request, HttpServletResponse response, Model model) {
-        if (SecurityConfig.fullySignedIn(authentication)) {
+        if (SoteriaUser.fullySignedIn(authentication)) {
             return "redirect:/";
         }
         SoteriaUser user = (SoteriaUser) authentication.getPrincipal();
         if (code.isBlank()) {
-            model.addAttribute("codeError", true);
-            model.addAttribute("codeMessage", "Enter the 6-digit code from your authenticator app");
+            model.addAttribute("errors", Map.of("code", "Enter the 6-digit code from your authenticator app"));
             return "security/second-factor";
         }
         if (!users.verifySecondFactor(user.getUsername(), code)) {
@@ -63,9 +63,8 @@ public class SignInController {
                 new SecurityContextLogoutHandler().logout(request, response, authentication);
                 return "redirect:/login?error";
             }
-            model.addAttribute("codeError", true);
-            model.addAttribute("codeMessage", "The code is not right. Enter the code your app shows now, or one of "
-                    + "your recovery codes");
+            model.addAttribute("errors", Map.of("code", "The code is not right. Enter the code your app shows now, "
+                    + "or one of your recovery codes"));
             return "security/second-factor";
         }
         completeSignIn(user, request, response, "password and authenticator code");
@@ -74,7 +73,7 @@ public class SignInController {
 
     @GetMapping("/sign-in/set-up")
     String setUp(Authentication authentication, Model model) {
-        if (SecurityConfig.fullySignedIn(authentication)) {
+        if (SoteriaUser.fullySignedIn(authentication)) {
             return "redirect:/account";
         }
         SoteriaUser user = (SoteriaUser) authentication.getPrincipal();
@@ -87,7 +86,7 @@ public class SignInController {
     @PostMapping("/sign-in/set-up")
     String confirmSetUp(@RequestParam(name = "code", defaultValue = "") String code, Authentication authentication,
             HttpServletRequest request, HttpServletResponse response, Model model) {
-        if (SecurityConfig.fullySignedIn(authentication)) {
+        if (SoteriaUser.fullySignedIn(authentication)) {
             return "redirect:/account";
         }
         SoteriaUser user = (SoteriaUser) authentication.getPrincipal();
@@ -109,8 +108,7 @@ public class SignInController {
         String secret = users.pendingSecret(user.getUsername());
         model.addAttribute("secret", secret.replaceAll("(.{4})(?!$)", "$1 "));
         model.addAttribute("qrSvg", users.enrolmentQrSvg(user.getUsername(), user.forceCode(), secret));
-        model.addAttribute("codeError", error != null);
-        model.addAttribute("codeMessage", error);
+        model.addAttribute("errors", error == null ? Map.of() : Map.of("code", error));
         return "security/set-up";
     }
 
