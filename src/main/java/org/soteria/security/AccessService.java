@@ -144,6 +144,10 @@ public class AccessService {
                     return new Refused("crimeRef", "There is no crime " + ref + " in " + user.forceCode()
                             + " that break-glass can open. Restricted records are open to named users only.");
                 });
+        if (needToKnow.access(user, crime.id()).filter(a -> !a.breakGlass()).isPresent()) {
+            throw new Refused("crimeRef", "You can already open " + crime.crimeRef() + " without break-glass: find it "
+                    + "in your case list");
+        }
         Instant now = clock.instant();
         access.insertBreakGlass(crime.id(), user.getUsername(), why, now, now.plus(BREAK_GLASS_PERIOD));
         audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.BREAK_GLASS, "crime",

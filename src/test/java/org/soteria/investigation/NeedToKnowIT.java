@@ -200,6 +200,10 @@ class NeedToKnowIT {
         assertThatThrownBy(() -> access.breakGlass(analyst, "B1", "missing child report linked to this address"))
                 .isInstanceOf(AccessService.Refused.class);
 
+        assertThatThrownBy(() -> access.breakGlass(otherTeam, "B1", "missing child report linked to this address"))
+                .as("no break-glass for a crime already open to the user").hasMessageContaining("without break-glass");
+        assertThat(access.unreviewedBreakGlass()).isZero();
+
         long b1 = access.breakGlass(lead, "b1", "missing child report linked to this address");
         assertThat(b1).isEqualTo(id("NWP", "B1"));
         assertThat(visible(lead)).containsExactly("NWP:B1");
