@@ -1,0 +1,189 @@
+package org.soteria.performance;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.soteria.reference.CourtOutcome;
+import org.soteria.reference.CpsDecision;
+import org.soteria.reference.EventType;
+import org.soteria.reference.OffenceCode;
+import org.soteria.reference.OutcomeCode;
+import org.soteria.reference.Relationship;
+import org.soteria.reference.ReportSource;
+import org.soteria.reference.WithdrawalReason;
+import org.soteria.victim.VictimsCode;
+
+/**
+ * What the measures need to know of one crime, gathered while loading: its coded fields, the people
+ * linked to it, the first day it reached each stage of the attrition funnel, and its countable
+ * events (CPS decisions, court results, withdrawals, Victims' Code obligations, feedback) packed
+ * into longs. Mutable while loading; {@link MeasureFacts} copies it into columns.
+ */
+final class CrimeRecord {
+
+    static final int NONE = Integer.MAX_VALUE;
+
+    // Mark kinds, in the top byte of a packed mark.
+    static final int CPS_CHARGE = 1;
+    static final int CPS_NO_CHARGE = 2;
+    static final int COURT_CONVICTED = 3;
+    static final int COURT_ACQUITTED = 4;
+    static final int COURT_DISCONTINUED = 5;
+    static final int WITHDRAWAL = 6;
+    static final int OBLIGATION = 7;
+    static final int FEEDBACK = 8;
+
+    final long id;
+    final String force;
+    final String team;
+    final String officer;
+    /** 0 for a crime, 1 to 3 for an N100 incident's sub-code. */
+    final int kind;
+    final OffenceCode offence;
+    final int recorded;
+    final ReportSource source;
+    final Boolean consented;
+    final OutcomeCode outcome;
+    final int outcomeDay;
+
+    int relationships;
+    int ageBands;
+    boolean victimLinked;
+    final List<Long> suspects = new ArrayList<>(1);
+    final List<String> suspectPnc = new ArrayList<>(1);
+    final List<Long> victims = new ArrayList<>(1);
+    /** First day of each funnel stage reached on its own evidence, before making the stages cumulative. */
+    final int[] stage = {NONE, NONE, NONE, NONE, NONE, NONE};
+    int firstReferral = NONE;
+    final List<VictimsCode.CrimeEvent> codeEvents = new ArrayList<>();
+    long[] marks = new long[0];
+    private boolean finished;
+    int markCount;
+
+    CrimeRecord(long id, String force, String team, String officer, int kind, OffenceCode offence, LocalDate recorded,
+            ReportSource source, Boolean consented, OutcomeCode outcome, LocalDate outcomeDate) {
+        this.id = id;
+        this.force = force;
+        this.team = team;
+        this.officer = officer;
+        this.kind = kind;
+        this.offence = offence;
+        this.recorded = (int) recorded.toEpochDay();
+        this.source = source == null ? ReportSource.VICTIM : source;
+        this.consented = consented;
+        this.outcome = outcome;
+        this.outcomeDay = outcome == null ? NONE : (int) outcomeDate.toEpochDay();
+        stage[0] = this.recorded;
+        if (outcome != null && outcome.group() == org.soteria.reference.OutcomeGroup.CHARGED) {
+            stage[4] = outcomeDay;
+        }
+    }
+
+    void person(long personRef, String role, Relationship relationship, Integer age, String pnc) {
+        if ("suspect".equals(role)) {
+            suspects.add(personRef);
+            suspectPnc.add(pnc == null || pnc.isBlank() ? null : pnc.trim());
+            // A suspect link is undated and counts from recording.
+            stage[1] = Math.min(stage[1], recorded);
+            if (relationship != null) {
+                relationships |= 1 << relationship.ordinal();
+            }
+        } else if ("victim".equals(role)) {
+            victimLinked = true;
+            victims.add(personRef);
+            ageBands |= 1 << AgeBand.of(age).ordinal();
+        }
+    }
+
+    void event(EventType type, LocalDate date, String eventId, Long personRef, String detail) {
+        int day = (int) date.toEpochDay();
+        switch (type) {
+            case SUSPECT_IDENTIFIED -> first(1, day);
+            case ARREST, VOLUNTARY_INTERVIEW, INTERVIEW_UNDER_CAUTION -> first(2, day);
+            case CPS_REFERRAL -> {
+                first(3, day);
+                firstReferral = Math.min(firstReferral, day);
+            }
+            case CPS_DECISION -> {
+                if (CpsDecision.CHARGE.code().equals(detail)) {
+                    first(4, day);
+                    mark(CPS_CHARGE, 0, day);
+                } else if (CpsDecision.NO_CHARGE.code().equals(detail)) {
+                    mark(CPS_NO_CHARGE, 0, day);
+                }
+            }
+            case CHARGE -> first(4, day);
+            case COURT_OUTCOME -> {
+                if (CourtOutcome.CONVICTED.code().equals(detail)) {
+                    first(5, day);
+                    mark(COURT_CONVICTED, 0, day);
+                } else if (CourtOutcome.ACQUITTED.code().equals(detail)) {
+                    mark(COURT_ACQUITTED, 0, day);
+                } else if (CourtOutcome.DISCONTINUED.code().equals(detail)) {
+                    mark(COURT_DISCONTINUED, 0, day);
+                }
+            }
+            case VICTIM_WITHDRAWAL -> {
+                WithdrawalReason reason = org.soteria.reference.Coded.parse(WithdrawalReason.class, detail)
+                        .orElse(WithdrawalReason.NOT_RECORDED);
+                mark(WITHDRAWAL, reason.ordinal(), day);
+            }
+            default -> {
+            }
+        }
+        if (type.isKeyEvent() || type == EventType.VICTIM_NOTIFIED || type == EventType.SUPPORT_REFERRAL
+                || type == EventType.FIRST_CONTACT || type == EventType.NEEDS_ASSESSMENT) {
+            codeEvents.add(new VictimsCode.CrimeEvent(type, date, eventId, personRef, detail));
+        }
+    }
+
+    /** One returned feedback form; each score 1 to 5, or null when not answered. */
+    void feedback(LocalDate returned, Integer... scores) {
+        int packed = 0;
+        for (int i = 0; i < 5; i++) {
+            packed |= (scores[i] == null ? 0 : scores[i]) << (3 * i);
+        }
+        mark(FEEDBACK, packed, (int) returned.toEpochDay());
+    }
+
+    /** Derives the Victims' Code obligations once every event and victim is known. */
+    void finish(VictimsCode code) {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        if (!victims.isEmpty()) {
+            for (VictimsCode.Obligation o : code.obligations(LocalDate.ofEpochDay(recorded), victims, codeEvents)) {
+                mark(OBLIGATION, o.type().ordinal() << 1 | (o.metOnTime() ? 1 : 0), (int) o.due().toEpochDay());
+            }
+        }
+        codeEvents.clear();
+    }
+
+    private void first(int s, int day) {
+        stage[s] = Math.min(stage[s], day);
+    }
+
+    private void mark(int kind, int detail, int day) {
+        if (markCount == marks.length) {
+            marks = java.util.Arrays.copyOf(marks, Math.max(4, markCount * 2));
+        }
+        marks[markCount++] = pack(kind, detail, day);
+    }
+
+    static long pack(int kind, int detail, int day) {
+        return ((long) kind << 56) | ((long) (detail & 0xFFFFFF) << 32) | (day & 0xFFFFFFFFL);
+    }
+
+    static int kindOf(long mark) {
+        return (int) (mark >>> 56);
+    }
+
+    static int detailOf(long mark) {
+        return (int) ((mark >>> 32) & 0xFFFFFF);
+    }
+
+    static int dayOf(long mark) {
+        return (int) mark;
+    }
+}

@@ -1,0 +1,124 @@
+package org.soteria.performance;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.soteria.reference.EventType;
+import org.soteria.reference.OffenceCode;
+import org.soteria.reference.OrderType;
+import org.soteria.reference.OutcomeCode;
+import org.soteria.reference.RecordType;
+import org.soteria.reference.Relationship;
+import org.soteria.reference.ReportSource;
+import org.soteria.victim.VictimsCode;
+import org.soteria.victim.WorkingDays;
+
+/**
+ * Gathers crimes, their people, events and feedback, the orders and the officers, and builds a
+ * {@link MeasureFacts} snapshot. Kept between refreshes so that a new import replaces only the
+ * crimes it touched. Cancelled crimes are dropped here, so they leave every count.
+ */
+final class FactsBuilder {
+
+    private final VictimsCode victimsCode;
+    private final Map<Long, CrimeRecord> crimes = new HashMap<>();
+    private final List<MeasureFacts.Order> orders = new ArrayList<>();
+    private final List<MeasureFacts.Officer> officers = new ArrayList<>();
+
+    FactsBuilder() {
+        this(new VictimsCode(new WorkingDays()));
+    }
+
+    FactsBuilder(VictimsCode victimsCode) {
+        this.victimsCode = victimsCode;
+    }
+
+    /** Adds or replaces a crime; a cancelled one is removed instead. */
+    FactsBuilder crime(long id, String force, String team, String officer, RecordType type, Integer n100Code,
+            OffenceCode offence, LocalDate recorded, ReportSource source, Boolean consented, OutcomeCode outcome,
+            LocalDate outcomeDate) {
+        if (type == RecordType.CANCELLED) {
+            crimes.remove(id);
+            return this;
+        }
+        int kind = type == RecordType.N100 ? n100Code : 0;
+        crimes.put(id, new CrimeRecord(id, force, team, officer, kind, offence, recorded, source, consented, outcome,
+                outcomeDate));
+        return this;
+    }
+
+    /** A person linked to a crime; {@code pncId} matters only for suspects. */
+    FactsBuilder person(long crimeId, long personRef, String role, Relationship relationship, Integer age, String pncId) {
+        CrimeRecord c = crimes.get(crimeId);
+        if (c != null) {
+            c.person(personRef, role, relationship, age, pncId);
+        }
+        return this;
+    }
+
+    FactsBuilder event(long crimeId, EventType type, LocalDate date, String eventId, Long personRef, String detail) {
+        CrimeRecord c = crimes.get(crimeId);
+        if (c != null) {
+            c.event(type, date, eventId, personRef, detail);
+        }
+        return this;
+    }
+
+    FactsBuilder feedback(long crimeId, LocalDate returned, Integer dignity, Integer fairness, Integer voice,
+            Integer safety, Integer trust) {
+        CrimeRecord c = crimes.get(crimeId);
+        if (c != null) {
+            c.feedback(returned, dignity, fairness, voice, safety, trust);
+        }
+        return this;
+    }
+
+    /** Call once a crime's people and events have all been given. */
+    void finish(long crimeId) {
+        CrimeRecord c = crimes.get(crimeId);
+        if (c != null) {
+            c.finish(victimsCode);
+        }
+    }
+
+    void finishAll() {
+        for (CrimeRecord c : crimes.values()) {
+            c.finish(victimsCode);
+        }
+    }
+
+    void remove(Collection<Long> crimeIds) {
+        crimeIds.forEach(crimes::remove);
+    }
+
+    void replaceOrders(List<MeasureFacts.Order> newOrders) {
+        orders.clear();
+        orders.addAll(newOrders);
+    }
+
+    FactsBuilder order(String force, long personRef, OrderType type, LocalDate made, LocalDate expires) {
+        orders.add(new MeasureFacts.Order(force, personRef, type, made, expires));
+        return this;
+    }
+
+    void replaceOfficers(List<MeasureFacts.Officer> newOfficers) {
+        officers.clear();
+        officers.addAll(newOfficers);
+    }
+
+    FactsBuilder officer(String force, String officer, String team, LocalDate accreditedUntil) {
+        officers.add(new MeasureFacts.Officer(force, officer, team, accreditedUntil));
+        return this;
+    }
+
+    int size() {
+        return crimes.size();
+    }
+
+    MeasureFacts build(long loadedAt) {
+        return new MeasureFacts(crimes.values(), orders, officers, loadedAt);
+    }
+}

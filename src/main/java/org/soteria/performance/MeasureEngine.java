@@ -1,0 +1,580 @@
+package org.soteria.performance;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.soteria.reference.OffenceCode;
+import org.soteria.reference.OrderType;
+import org.soteria.reference.OutcomeCode;
+import org.soteria.reference.OutcomeGroup;
+import org.soteria.reference.Relationship;
+import org.soteria.reference.ReportSource;
+import org.soteria.reference.WithdrawalReason;
+import org.soteria.victim.VictimsCode.ObligationType;
+
+/**
+ * Computes every measure of kpis.md from a {@link MeasureFacts} snapshot, to the letter: cancelled
+ * crimes are not in the snapshot, N100 incidents count only in n100_incidents, everything dated after
+ * the as-of date is ignored, and percentiles use the nearest-rank rule.
+ */
+public final class MeasureEngine {
+
+    /** The funnel's stages, in order (kpis.md). */
+    public static final List<String> FUNNEL_STAGES = List.of("recorded", "suspect_identified",
+            "arrested_or_interviewed", "referred_to_cps", "charged", "convicted");
+
+    public static final int[] OPEN_AFTER = {90, 180, 365};
+
+    /** Settings a force chooses: the repeat-suspect definition (repeat-suspects.md) and the caseload threshold. */
+    public record Settings(int repeatMinimumCrimes, int repeatLookbackYears, int caseloadThreshold) {
+        public static final Settings DEFAULT = new Settings(2, 10, 12);
+    }
+
+    private static final byte[] GROUP_OF_OUTCOME = new byte[OutcomeCode.values().length + 1];
+
+    static {
+        GROUP_OF_OUTCOME[0] = -1;
+        for (OutcomeCode c : OutcomeCode.values()) {
+            GROUP_OF_OUTCOME[c.ordinal() + 1] = (byte) c.group().ordinal();
+        }
+    }
+
+    private static final int CHARGED = OutcomeGroup.CHARGED.ordinal();
+    private static final int DOES_NOT_SUPPORT = OutcomeGroup.VICTIM_DOES_NOT_SUPPORT.ordinal();
+    private static final int VICTIM = ReportSource.VICTIM.ordinal();
+
+    private final Settings settings;
+
+    public MeasureEngine(Settings settings) {
+        this.settings = settings;
+    }
+
+    public Measures compute(MeasureFacts f, MeasureQuery q) {
+        int from = (int) q.from().toEpochDay();
+        int asOf = (int) q.asOf().toEpochDay();
+        int last = (int) Math.min(q.to().toEpochDay(), asOf);
+        Matcher m = Matcher.of(f, q.filter());
+
+        // ---- cohort: crimes recorded in the period, followed to the as-of date
+        long recorded = 0;
+        long thirdParty = 0;
+        long cohortCharged = 0;
+        long[] n100 = new long[4];
+        long[] funnel = new long[6];
+        long[] open = new long[OPEN_AFTER.length];
+        long withSuspect = 0;
+        long withRepeat = 0;
+        RepeatSuspects repeats = new RepeatSuspects(f, asOf,
+                (int) q.asOf().minusYears(settings.repeatLookbackYears()).toEpochDay(), settings.repeatMinimumCrimes());
+        int lo = FirstOf.day(f.recorded, from);
+        int hi = last < from ? lo : FirstOf.day(f.recorded, last + 1);
+        for (int i = lo; i < hi; i++) {
+            if (!m.matches(i)) {
+                continue;
+            }
+            if (f.kind[i] != 0) {
+                n100[f.kind[i]]++;
+                continue;
+            }
+            recorded++;
+            if (f.source[i] != VICTIM) {
+                thirdParty++;
+            }
+            int outcomeDay = f.outcomeDay[i];
+            if (f.outcome[i] != 0 && GROUP_OF_OUTCOME[f.outcome[i]] == CHARGED && outcomeDay <= asOf) {
+                cohortCharged++;
+            }
+            funnel[0]++;
+            for (int s = 1; s < 6; s++) {
+                if (f.stageDay[s][i] <= asOf) {
+                    funnel[s]++;
+                } else {
+                    break; // cumulative: a later stage cannot be reached earlier
+                }
+            }
+            int rec = f.recorded[i];
+            for (int k = 0; k < OPEN_AFTER.length; k++) {
+                int dayN = rec + OPEN_AFTER[k];
+                if (dayN <= asOf && outcomeDay > dayN) {
+                    open[k]++;
+                }
+            }
+            if (f.hasSuspect[i]) {
+                withSuspect++;
+                if (repeats.anyRepeat(i)) {
+                    withRepeat++;
+                }
+            }
+        }
+
+        // ---- outcomes assigned in the period
+        long assigned = 0;
+        long charged = 0;
+        long doesNotSupport = 0;
+        long assignedExcl = 0;
+        long doesNotSupportExcl = 0;
+        long[] groups = new long[OutcomeGroup.values().length];
+        Days daysToCharge = new Days();
+        Days daysToOutcome = new Days();
+        lo = FirstOf.day(f.byOutcomeDay, from);
+        hi = last < from ? lo : FirstOf.day(f.byOutcomeDay, last + 1);
+        for (int k = lo; k < hi; k++) {
+            int i = f.byOutcome[k];
+            if (f.kind[i] != 0 || !m.matches(i)) {
+                continue;
+            }
+            int group = GROUP_OF_OUTCOME[f.outcome[i]];
+            int days = f.outcomeDay[i] - f.recorded[i];
+            assigned++;
+            groups[group]++;
+            daysToOutcome.add(days);
+            if (group == CHARGED) {
+                charged++;
+                daysToCharge.add(days);
+            }
+            boolean unconsentedThirdParty = f.source[i] != VICTIM && f.consented[i] == 0;
+            if (group == DOES_NOT_SUPPORT) {
+                doesNotSupport++;
+                if (!unconsentedThirdParty) {
+                    doesNotSupportExcl++;
+                }
+            }
+            if (!unconsentedThirdParty) {
+                assignedExcl++;
+            }
+        }
+        Map<String, Measures.GroupShare> shares = new LinkedHashMap<>();
+        for (OutcomeGroup g : OutcomeGroup.values()) {
+            long c = groups[g.ordinal()];
+            shares.put(g.code(), new Measures.GroupShare(c, assigned == 0 ? null : (double) c / assigned));
+        }
+
+        // ---- first CPS referrals in the period
+        long referrals = 0;
+        Days daysToReferral = new Days();
+        lo = FirstOf.day(f.byReferralDay, from);
+        hi = last < from ? lo : FirstOf.day(f.byReferralDay, last + 1);
+        for (int k = lo; k < hi; k++) {
+            int i = f.byReferral[k];
+            if (f.kind[i] != 0 || !m.matches(i)) {
+                continue;
+            }
+            referrals++;
+            daysToReferral.add(f.firstReferral[i] - f.recorded[i]);
+        }
+
+        // ---- events in the period
+        long cpsCharge = count(f, m, CrimeRecord.CPS_CHARGE, from, last);
+        long cpsNoCharge = count(f, m, CrimeRecord.CPS_NO_CHARGE, from, last);
+        long convicted = count(f, m, CrimeRecord.COURT_CONVICTED, from, last);
+        long acquitted = count(f, m, CrimeRecord.COURT_ACQUITTED, from, last);
+        long discontinued = count(f, m, CrimeRecord.COURT_DISCONTINUED, from, last);
+
+        return new Measures(q, recorded,
+                new Measures.N100(n100[1] + n100[2] + n100[3], n100[1], n100[2], n100[3]),
+                new Measures.Rate(thirdParty, recorded),
+                assigned,
+                new Measures.Rate(charged, assigned),
+                new Measures.Rate(doesNotSupport, assigned),
+                new Measures.Rate(doesNotSupportExcl, assignedExcl),
+                shares,
+                new Measures.Rate(cohortCharged, recorded),
+                funnel(funnel),
+                openAfter(open),
+                daysToCharge.distribution(),
+                daysToOutcome.distribution(),
+                daysToReferral.distribution(),
+                referrals,
+                new Measures.Rate(cpsCharge, cpsCharge + cpsNoCharge),
+                convicted,
+                new Measures.Rate(convicted, convicted + acquitted + discontinued),
+                compliance(f, m, from, last),
+                withdrawals(f, m, from, last),
+                feedback(f, m, from, last),
+                new Measures.Rate(withRepeat, withSuspect),
+                disruptions(f, q.filter(), m, q.asOf()),
+                caseload(f, m, asOf),
+                accredited(f, q.filter(), q.asOf()),
+                null);
+    }
+
+    private static List<Measures.FunnelStage> funnel(long[] counts) {
+        List<Measures.FunnelStage> out = new ArrayList<>();
+        for (int s = 0; s < 6; s++) {
+            Double ofRecorded = counts[0] == 0 ? null : (double) counts[s] / counts[0];
+            long previous = s == 0 ? counts[0] : counts[s - 1];
+            Double ofPrevious = previous == 0 ? null : (double) counts[s] / previous;
+            out.add(new Measures.FunnelStage(FUNNEL_STAGES.get(s), counts[s], ofRecorded, ofPrevious));
+        }
+        return out;
+    }
+
+    private static Map<Integer, Long> openAfter(long[] open) {
+        Map<Integer, Long> out = new LinkedHashMap<>();
+        for (int k = 0; k < OPEN_AFTER.length; k++) {
+            out.put(OPEN_AFTER[k], open[k]);
+        }
+        return out;
+    }
+
+    private static long count(MeasureFacts f, Matcher m, int kind, int from, int last) {
+        MeasureFacts.Marks marks = f.marks[kind];
+        long n = 0;
+        for (int k = marks.from(from), end = last < from ? k : marks.to(last); k < end; k++) {
+            if (f.kind[marks.slot()[k]] == 0 && m.matches(marks.slot()[k])) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static Measures.Breakdown compliance(MeasureFacts f, Matcher m, int from, int last) {
+        MeasureFacts.Marks marks = f.marks[CrimeRecord.OBLIGATION];
+        ObligationType[] types = ObligationType.values();
+        long[] due = new long[types.length];
+        long[] met = new long[types.length];
+        for (int k = marks.from(from), end = last < from ? k : marks.to(last); k < end; k++) {
+            int i = marks.slot()[k];
+            if (f.kind[i] != 0 || !m.matches(i)) {
+                continue;
+            }
+            int type = marks.detail()[k] >> 1;
+            due[type]++;
+            met[type] += marks.detail()[k] & 1;
+        }
+        Map<String, Measures.Rate> by = new LinkedHashMap<>();
+        long allDue = 0;
+        long allMet = 0;
+        for (ObligationType t : types) {
+            allDue += due[t.ordinal()];
+            allMet += met[t.ordinal()];
+            // Contact-plan updates appear only where contact plans exist (kpis.md).
+            if (t != ObligationType.CONTACT_PLAN_UPDATE || due[t.ordinal()] > 0) {
+                by.put(t.code(), new Measures.Rate(met[t.ordinal()], due[t.ordinal()]));
+            }
+        }
+        return new Measures.Breakdown(new Measures.Rate(allMet, allDue), by);
+    }
+
+    private static Measures.Withdrawals withdrawals(MeasureFacts f, Matcher m, int from, int last) {
+        MeasureFacts.Marks marks = f.marks[CrimeRecord.WITHDRAWAL];
+        WithdrawalReason[] reasons = WithdrawalReason.values();
+        long[] byReason = new long[reasons.length];
+        long[] byStage = new long[6];
+        long total = 0;
+        for (int k = marks.from(from), end = last < from ? k : marks.to(last); k < end; k++) {
+            int i = marks.slot()[k];
+            if (f.kind[i] != 0 || !m.matches(i)) {
+                continue;
+            }
+            total++;
+            byReason[marks.detail()[k]]++;
+            int day = marks.day()[k];
+            int stage = 0;
+            for (int s = 5; s > 0; s--) {
+                if (f.stageDay[s][i] <= day) {
+                    stage = s;
+                    break;
+                }
+            }
+            byStage[stage]++;
+        }
+        Map<String, Long> reasonMap = new LinkedHashMap<>();
+        for (WithdrawalReason r : reasons) {
+            reasonMap.put(r.code(), byReason[r.ordinal()]);
+        }
+        Map<String, Long> stageMap = new LinkedHashMap<>();
+        for (int s = 0; s < 6; s++) {
+            stageMap.put(FUNNEL_STAGES.get(s), byStage[s]);
+        }
+        return new Measures.Withdrawals(total, reasonMap, stageMap);
+    }
+
+    private static Measures.Feedback feedback(MeasureFacts f, Matcher m, int from, int last) {
+        MeasureFacts.Marks marks = f.marks[CrimeRecord.FEEDBACK];
+        long responses = 0;
+        long[] sum = new long[5];
+        long[] answered = new long[5];
+        for (int k = marks.from(from), end = last < from ? k : marks.to(last); k < end; k++) {
+            int i = marks.slot()[k];
+            if (f.kind[i] != 0 || !m.matches(i)) {
+                continue;
+            }
+            responses++;
+            int packed = marks.detail()[k];
+            for (int d = 0; d < 5; d++) {
+                int score = (packed >> (3 * d)) & 7;
+                if (score != 0) {
+                    sum[d] += score;
+                    answered[d]++;
+                }
+            }
+        }
+        Double[] mean = new Double[5];
+        for (int d = 0; d < 5; d++) {
+            mean[d] = answered[d] == 0 ? null : (double) sum[d] / answered[d];
+        }
+        return new Measures.Feedback(responses, mean[0], mean[1], mean[2], mean[3], mean[4]);
+    }
+
+    private static Measures.Disruptions disruptions(MeasureFacts f, MeasureFilter filter, Matcher m, LocalDate asOf) {
+        Map<String, Long> byType = new LinkedHashMap<>();
+        for (OrderType t : OrderType.values()) {
+            byType.put(t.code(), 0L);
+        }
+        Set<String> forces = filter.get(MeasureFilter.Key.FORCE);
+        long total = 0;
+        for (MeasureFacts.Order o : f.orders) {
+            if (o.made() == null || o.made().isAfter(asOf) || (o.expires() != null && o.expires().isBefore(asOf))) {
+                continue;
+            }
+            if (!forces.isEmpty() && !forces.contains(o.force())) {
+                continue;
+            }
+            if (filter.restrictsCrimes()) {
+                boolean any = false;
+                for (int slot : f.orderPersonSlots.getOrDefault(o.personRef(), new int[0])) {
+                    any |= m.matches(slot);
+                }
+                if (!any) {
+                    continue;
+                }
+            }
+            total++;
+            byType.merge(o.type().code(), 1L, Long::sum);
+        }
+        return new Measures.Disruptions(total, byType);
+    }
+
+    private Measures.Caseload caseload(MeasureFacts f, Matcher m, int asOf) {
+        int[] perOfficer = new int[f.officers.size()];
+        for (int k = FirstOf.day(f.byOpenUntilDay, asOf + 1); k < f.byOpenUntil.length; k++) {
+            int i = f.byOpenUntil[k];
+            if (f.kind[i] == 0 && f.recorded[i] <= asOf && f.officer[i] >= 0 && m.matches(i)) {
+                perOfficer[f.officer[i]]++;
+            }
+        }
+        Days loads = new Days();
+        long above = 0;
+        for (int c : perOfficer) {
+            if (c > 0) {
+                loads.add(c);
+                if (c > settings.caseloadThreshold()) {
+                    above++;
+                }
+            }
+        }
+        Measures.Distribution d = loads.distribution();
+        return new Measures.Caseload(d.count(), d.median(), d.p90(), loads.max(), above);
+    }
+
+    private static Measures.Rate accredited(MeasureFacts f, MeasureFilter filter, LocalDate asOf) {
+        long officers = 0;
+        long current = 0;
+        for (MeasureFacts.Officer o : f.officerRoster) {
+            if (o.team() == null || !allows(filter, MeasureFilter.Key.FORCE, o.force())
+                    || !allows(filter, MeasureFilter.Key.TEAM, o.team())
+                    || !allows(filter, MeasureFilter.Key.OFFICER, o.officer())) {
+                continue;
+            }
+            officers++;
+            if (o.accreditedUntil() != null && !o.accreditedUntil().isBefore(asOf)) {
+                current++;
+            }
+        }
+        return new Measures.Rate(current, officers);
+    }
+
+    private static boolean allows(MeasureFilter filter, MeasureFilter.Key key, String value) {
+        Set<String> wanted = filter.get(key);
+        return wanted.isEmpty() || wanted.contains(value);
+    }
+
+    /** Binary search on ascending day arrays. */
+    private static final class FirstOf {
+        static int day(int[] days, int day) {
+            return MeasureFacts.lowerBound(days, day);
+        }
+    }
+
+    /** Whole-day values gathered for nearest-rank percentiles. */
+    static final class Days {
+        private int[] values = new int[64];
+        private int size;
+
+        void add(int v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        Integer max() {
+            if (size == 0) {
+                return null;
+            }
+            int max = Integer.MIN_VALUE;
+            for (int i = 0; i < size; i++) {
+                max = Math.max(max, values[i]);
+            }
+            return max;
+        }
+
+        Measures.Distribution distribution() {
+            if (size == 0) {
+                return new Measures.Distribution(0, null, null, null);
+            }
+            Arrays.sort(values, 0, size);
+            return new Measures.Distribution(size, rank(50), rank(25), rank(90));
+        }
+
+        /** The p-th percentile by nearest rank: the value at rank ⌈p·n/100⌉ (1-based). */
+        private int rank(int p) {
+            long r = ((long) p * size + 99) / 100;
+            return values[(int) Math.max(1, r) - 1];
+        }
+    }
+
+    /** Whether a crime passes the query's filters, compiled once per query. */
+    static final class Matcher {
+        private static final Matcher ALL = new Matcher(null, null, null, null, null, null, 0, 0);
+        private final MeasureFacts f;
+        private final boolean[] force;
+        private final boolean[] team;
+        private final boolean[] officer;
+        private final boolean[] offence;
+        private final boolean[] source;
+        private final int relationships;
+        private final int ageBands;
+
+        private Matcher(MeasureFacts f, boolean[] force, boolean[] team, boolean[] officer, boolean[] offence,
+                boolean[] source, int relationships, int ageBands) {
+            this.f = f;
+            this.force = force;
+            this.team = team;
+            this.officer = officer;
+            this.offence = offence;
+            this.source = source;
+            this.relationships = relationships;
+            this.ageBands = ageBands;
+        }
+
+        static Matcher of(MeasureFacts f, MeasureFilter filter) {
+            if (filter.isEmpty()) {
+                return ALL;
+            }
+            boolean[] offence = null;
+            Set<String> codes = filter.get(MeasureFilter.Key.OFFENCE_CODE);
+            Set<String> groups = filter.get(MeasureFilter.Key.OFFENCE_GROUP);
+            if (!codes.isEmpty() || !groups.isEmpty()) {
+                offence = new boolean[OffenceCode.values().length];
+                for (OffenceCode c : OffenceCode.values()) {
+                    offence[c.ordinal()] = (codes.isEmpty() || codes.contains(c.code()))
+                            && (groups.isEmpty() || groups.contains(c.group().code()));
+                }
+            }
+            boolean[] source = null;
+            Set<String> sources = filter.get(MeasureFilter.Key.REPORT_SOURCE);
+            if (!sources.isEmpty()) {
+                source = new boolean[ReportSource.values().length];
+                for (ReportSource s : ReportSource.values()) {
+                    source[s.ordinal()] = sources.contains(s.code());
+                }
+            }
+            int rel = 0;
+            for (Relationship r : Relationship.values()) {
+                if (filter.get(MeasureFilter.Key.RELATIONSHIP).contains(r.code())) {
+                    rel |= 1 << r.ordinal();
+                }
+            }
+            int age = 0;
+            for (AgeBand b : AgeBand.values()) {
+                if (filter.get(MeasureFilter.Key.VICTIM_AGE_BAND).contains(b.code())) {
+                    age |= 1 << b.ordinal();
+                }
+            }
+            return new Matcher(f, dictionary(f.forces, filter.get(MeasureFilter.Key.FORCE)),
+                    dictionary(f.teams, filter.get(MeasureFilter.Key.TEAM)),
+                    dictionary(f.officers, filter.get(MeasureFilter.Key.OFFICER)), offence, source, rel, age);
+        }
+
+        private static boolean[] dictionary(MeasureFacts.Dictionary dict, Set<String> wanted) {
+            if (wanted.isEmpty()) {
+                return null;
+            }
+            boolean[] ok = new boolean[dict.size()];
+            for (String w : wanted) {
+                int id = dict.find(w);
+                if (id >= 0) {
+                    ok[id] = true;
+                }
+            }
+            return ok;
+        }
+
+        boolean matches(int i) {
+            if (f == null) {
+                return true;
+            }
+            return (force == null || (f.force[i] >= 0 && force[f.force[i]]))
+                    && (team == null || (f.team[i] >= 0 && team[f.team[i]]))
+                    && (officer == null || (f.officer[i] >= 0 && officer[f.officer[i]]))
+                    && (offence == null || offence[f.offence[i]])
+                    && (source == null || source[f.source[i]])
+                    && (relationships == 0 || (f.relationships[i] & relationships) != 0)
+                    && (ageBands == 0 || (f.ageBands[i] & ageBands) != 0);
+        }
+    }
+
+    /** Whether a crime's suspects include a repeat suspect at the as-of date, cached per identity. */
+    private static final class RepeatSuspects {
+        private final MeasureFacts f;
+        private final int asOf;
+        private final int windowStart;
+        private final int minimum;
+        private final byte[] known;
+
+        RepeatSuspects(MeasureFacts f, int asOf, int windowStart, int minimum) {
+            this.f = f;
+            this.asOf = asOf;
+            this.windowStart = windowStart;
+            this.minimum = minimum;
+            this.known = new byte[f.identityStart.length];
+        }
+
+        boolean anyRepeat(int slot) {
+            for (int j = f.suspectStart[slot]; j < f.suspectStart[slot + 1]; j++) {
+                if (isRepeat(f.suspectIdentity[j])) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean isRepeat(int identity) {
+            if (known[identity] == 0) {
+                int start = f.identityStart[identity];
+                int end = f.identityStart[identity + 1];
+                int inWindow = lower(start, end, asOf + 1) - lower(start, end, windowStart);
+                known[identity] = (byte) (inWindow >= minimum ? 1 : 2);
+            }
+            return known[identity] == 1;
+        }
+
+        private int lower(int lo, int hi, int day) {
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (f.identityDays[mid] < day) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+    }
+}

@@ -1,0 +1,374 @@
+package org.soteria.performance;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.soteria.reference.OrderType;
+
+/**
+ * An immutable, columnar snapshot of everything the measures count (ADR 9). Crimes are laid out in
+ * order of recording date, so that a cohort is one contiguous range of slots; the outcome date,
+ * first CPS referral and every countable event have their own day-ordered index, so each measure
+ * reads only the rows of its period.
+ */
+final class MeasureFacts {
+
+    static final int NONE = CrimeRecord.NONE;
+
+    /** A civil order or set of bail conditions, for active_disruptions. */
+    record Order(String force, long personRef, OrderType type, LocalDate made, LocalDate expires) {
+    }
+
+    /** An officer of a team, for accredited_share. */
+    record Officer(String force, String officer, String team, LocalDate accreditedUntil) {
+    }
+
+    final int n;
+    final long[] crimeId;
+    final int[] recorded;
+    final byte[] kind;
+    final int[] force;
+    final int[] team;
+    final int[] officer;
+    final byte[] offence;
+    final byte[] source;
+    /** -1 not known, 0 no, 1 yes. */
+    final byte[] consented;
+    /** OutcomeCode ordinal + 1; 0 = no outcome. */
+    final byte[] outcome;
+    final int[] outcomeDay;
+    final short[] relationships;
+    final short[] ageBands;
+    final boolean[] hasSuspect;
+    /** Cumulative funnel: stageDay[k][slot] is the first day the crime reached stage k or a later one. */
+    final int[][] stageDay;
+    final int[] firstReferral;
+
+    /** Slots of crimes with an outcome, in order of outcome date, and those dates. */
+    final int[] byOutcome;
+    final int[] byOutcomeDay;
+    /** Slots in order of outcome date with "no outcome" last, for open caseload. */
+    final int[] byOpenUntil;
+    final int[] byOpenUntilDay;
+    final int[] byReferral;
+    final int[] byReferralDay;
+
+    /** Countable events by kind: each {slot[], day[] ascending, detail[]}. */
+    final Marks[] marks = new Marks[CrimeRecord.FEEDBACK + 1];
+
+    /** Repeat suspects: each slot's suspect identities, and each identity's distinct crimes' recording days. */
+    final int[] suspectStart;
+    final int[] suspectIdentity;
+    final int[] identityStart;
+    final int[] identityDays;
+
+    final Dictionary forces;
+    final Dictionary teams;
+    final Dictionary officers;
+    final List<Order> orders;
+    final Map<Long, int[]> orderPersonSlots;
+    final List<Officer> officerRoster;
+    final long loadedAt;
+
+    /** Events of one kind, ordered by day. */
+    record Marks(int[] slot, int[] day, int[] detail) {
+
+        int from(int firstDay) {
+            return lowerBound(day, firstDay);
+        }
+
+        int to(int lastDay) {
+            return lowerBound(day, lastDay == Integer.MAX_VALUE ? lastDay : lastDay + 1);
+        }
+    }
+
+    /** Codes to small numbers, and back. */
+    static final class Dictionary {
+        private final Map<String, Integer> ids = new HashMap<>();
+        private final List<String> codes = new ArrayList<>();
+
+        int id(String code) {
+            if (code == null) {
+                return -1;
+            }
+            return ids.computeIfAbsent(code, c -> {
+                codes.add(c);
+                return codes.size() - 1;
+            });
+        }
+
+        int find(String code) {
+            Integer id = ids.get(code);
+            return id == null ? -2 : id;
+        }
+
+        String code(int id) {
+            return codes.get(id);
+        }
+
+        int size() {
+            return codes.size();
+        }
+    }
+
+    MeasureFacts(Collection<CrimeRecord> crimes, List<Order> orders, List<Officer> officerRoster, long loadedAt) {
+        this.loadedAt = loadedAt;
+        this.orders = List.copyOf(orders);
+        this.officerRoster = List.copyOf(officerRoster);
+        forces = new Dictionary();
+        teams = new Dictionary();
+        officers = new Dictionary();
+        CrimeRecord[] all = crimes.toArray(new CrimeRecord[0]);
+        Arrays.sort(all, (a, b) -> a.recorded != b.recorded ? Integer.compare(a.recorded, b.recorded)
+                : Long.compare(a.id, b.id));
+        n = all.length;
+        crimeId = new long[n];
+        recorded = new int[n];
+        kind = new byte[n];
+        force = new int[n];
+        team = new int[n];
+        officer = new int[n];
+        offence = new byte[n];
+        source = new byte[n];
+        consented = new byte[n];
+        outcome = new byte[n];
+        outcomeDay = new int[n];
+        relationships = new short[n];
+        ageBands = new short[n];
+        hasSuspect = new boolean[n];
+        stageDay = new int[6][n];
+        firstReferral = new int[n];
+        int[] markCounts = new int[marks.length];
+        Map<Long, Integer> slotOfCrime = new HashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+            CrimeRecord c = all[i];
+            slotOfCrime.put(c.id, i);
+            crimeId[i] = c.id;
+            recorded[i] = c.recorded;
+            kind[i] = (byte) c.kind;
+            force[i] = forces.id(c.force);
+            team[i] = teams.id(c.team);
+            officer[i] = officers.id(c.officer);
+            offence[i] = (byte) c.offence.ordinal();
+            source[i] = (byte) c.source.ordinal();
+            consented[i] = (byte) (c.consented == null ? -1 : c.consented ? 1 : 0);
+            outcome[i] = (byte) (c.outcome == null ? 0 : c.outcome.ordinal() + 1);
+            outcomeDay[i] = c.outcomeDay;
+            relationships[i] = (short) c.relationships;
+            ageBands[i] = (short) c.ageBands;
+            hasSuspect[i] = !c.suspects.isEmpty();
+            int later = NONE;
+            for (int s = 5; s >= 0; s--) {
+                later = Math.min(later, c.stage[s]);
+                stageDay[s][i] = later;
+            }
+            firstReferral[i] = c.firstReferral;
+            for (int m = 0; m < c.markCount; m++) {
+                markCounts[CrimeRecord.kindOf(c.marks[m])]++;
+            }
+        }
+        byOutcome = order(outcomeDay, true);
+        byOutcomeDay = daysOf(byOutcome, outcomeDay);
+        byOpenUntil = order(outcomeDay, false);
+        byOpenUntilDay = daysOf(byOpenUntil, outcomeDay);
+        byReferral = order(firstReferral, true);
+        byReferralDay = daysOf(byReferral, firstReferral);
+        buildMarks(all, markCounts);
+
+        // Repeat suspects: identity is the same person record or the same PNC id, transitively
+        // (repeat-suspects.md); confirmed linkage joins will add to this when review exists.
+        UnionFind identities = new UnionFind();
+        Map<String, Integer> byPnc = new HashMap<>();
+        Map<Long, Integer> byPerson = new HashMap<>();
+        suspectStart = new int[n + 1];
+        int links = 0;
+        for (CrimeRecord c : all) {
+            links += c.suspects.size();
+        }
+        int[] rawIdentity = new int[links];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            CrimeRecord c = all[i];
+            suspectStart[i] = k;
+            for (int j = 0; j < c.suspects.size(); j++) {
+                int node = byPerson.computeIfAbsent(c.suspects.get(j), p -> identities.add());
+                String pnc = c.suspectPnc.get(j);
+                if (pnc != null) {
+                    Integer other = byPnc.putIfAbsent(pnc, node);
+                    if (other != null) {
+                        identities.union(node, other);
+                    }
+                }
+                rawIdentity[k++] = node;
+            }
+        }
+        suspectStart[n] = k;
+        suspectIdentity = new int[links];
+        for (int i = 0; i < links; i++) {
+            suspectIdentity[i] = identities.find(rawIdentity[i]);
+        }
+        // Each identity's distinct crimes (record type crime only), by recording day.
+        int ids = identities.size();
+        identityStart = new int[ids + 1];
+        long[] pairs = new long[links];
+        int p = 0;
+        for (int i = 0; i < n; i++) {
+            if (kind[i] != 0) {
+                continue;
+            }
+            for (int j = suspectStart[i]; j < suspectStart[i + 1]; j++) {
+                pairs[p++] = ((long) suspectIdentity[j] << 32) | i;
+            }
+        }
+        Arrays.sort(pairs, 0, p);
+        int[] days = new int[p];
+        int d = 0;
+        long previous = -1;
+        for (int i = 0; i < p; i++) {
+            if (pairs[i] == previous) {
+                continue; // the same identity linked twice to one crime counts once
+            }
+            previous = pairs[i];
+            int identity = (int) (pairs[i] >>> 32);
+            identityStart[identity + 1]++;
+            days[d++] = recorded[(int) pairs[i]];
+        }
+        for (int i = 0; i < ids; i++) {
+            identityStart[i + 1] += identityStart[i];
+        }
+        identityDays = Arrays.copyOf(days, d); // slots ascend by recording day, so each identity's days are sorted
+
+        orderPersonSlots = new HashMap<>();
+        for (Order o : this.orders) {
+            orderPersonSlots.putIfAbsent(o.personRef(), new int[0]);
+        }
+        if (!orderPersonSlots.isEmpty()) {
+            for (int i = 0; i < n; i++) {
+                for (long person : all[i].suspects) {
+                    int[] slots = orderPersonSlots.get(person);
+                    if (slots != null) {
+                        int[] grown = Arrays.copyOf(slots, slots.length + 1);
+                        grown[slots.length] = i;
+                        orderPersonSlots.put(person, grown);
+                    }
+                }
+            }
+        }
+    }
+
+    private void buildMarks(CrimeRecord[] all, int[] counts) {
+        marks[0] = new Marks(new int[0], new int[0], new int[0]);
+        for (int kindNo = 1; kindNo < marks.length; kindNo++) {
+            int len = counts[kindNo];
+            int[] slot = new int[len];
+            int[] day = new int[len];
+            int[] detail = new int[len];
+            long[] keyed = new long[len];
+            int e = 0;
+            for (int i = 0; i < n && e < len; i++) {
+                CrimeRecord c = all[i];
+                for (int m = 0; m < c.markCount; m++) {
+                    long mark = c.marks[m];
+                    if (CrimeRecord.kindOf(mark) == kindNo) {
+                        slot[e] = i;
+                        day[e] = CrimeRecord.dayOf(mark);
+                        detail[e] = CrimeRecord.detailOf(mark);
+                        keyed[e] = ((long) (day[e] ^ Integer.MIN_VALUE) << 32) | e;
+                        e++;
+                    }
+                }
+            }
+            // Entries were appended in slot order, so sorting by (day, entry) orders by day, then slot.
+            Arrays.sort(keyed);
+            int[] s2 = new int[len];
+            int[] d2 = new int[len];
+            int[] x2 = new int[len];
+            for (int i = 0; i < len; i++) {
+                int from = (int) keyed[i];
+                s2[i] = slot[from];
+                d2[i] = day[from];
+                x2[i] = detail[from];
+            }
+            marks[kindNo] = new Marks(s2, d2, x2);
+        }
+    }
+
+    /** Slots ordered by a day column; {@code skipNone} leaves out slots whose day is NONE. */
+    private int[] order(int[] dayColumn, boolean skipNone) {
+        long[] keyed = new long[n];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (skipNone && dayColumn[i] == NONE) {
+                continue;
+            }
+            keyed[m++] = ((long) (dayColumn[i] ^ Integer.MIN_VALUE) << 32) | i;
+        }
+        Arrays.sort(keyed, 0, m);
+        int[] out = new int[m];
+        for (int i = 0; i < m; i++) {
+            out[i] = (int) keyed[i];
+        }
+        return out;
+    }
+
+    private static int[] daysOf(int[] slots, int[] dayColumn) {
+        int[] out = new int[slots.length];
+        for (int i = 0; i < slots.length; i++) {
+            out[i] = dayColumn[slots[i]];
+        }
+        return out;
+    }
+
+    /** The first index whose value is at least {@code key} in an ascending array. */
+    static int lowerBound(int[] sorted, int key) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Disjoint sets with path halving. */
+    private static final class UnionFind {
+        private int[] parent = new int[16];
+        private int size;
+
+        int add() {
+            if (size == parent.length) {
+                parent = Arrays.copyOf(parent, size * 2);
+            }
+            parent[size] = size;
+            return size++;
+        }
+
+        int find(int x) {
+            while (parent[x] != x) {
+                parent[x] = parent[parent[x]];
+                x = parent[x];
+            }
+            return x;
+        }
+
+        void union(int a, int b) {
+            int ra = find(a);
+            int rb = find(b);
+            if (ra != rb) {
+                parent[Math.max(ra, rb)] = Math.min(ra, rb);
+            }
+        }
+
+        int size() {
+            return size;
+        }
+    }
+}
