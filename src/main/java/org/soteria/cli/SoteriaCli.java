@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "soteria", mixinStandardHelpOptions = true, version = "Soteria 0.1.0",
         description = "RASSO investigation, victim engagement and performance platform.",
         subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, DemoDataCommand.class,
-            AuditCommand.class, UsersCommand.class, EncryptionCommand.class, RestrictedCommand.class})
+            AuditCommand.class, UsersCommand.class, EncryptionCommand.class, RestrictedCommand.class,
+            ReportCommand.class})
 public final class SoteriaCli implements Runnable {
 
     private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");

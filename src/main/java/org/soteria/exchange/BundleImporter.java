@@ -102,6 +102,8 @@ final class BundleImporter {
         mappings = Mappings.read(source, problems);
         jdbc.sql("create temp table rejected_key (kind text, force_code text, key text, line int) on commit drop")
                 .update();
+        // The measures engine reads measure_change within seconds; a day's history is plenty (ADR 9).
+        jdbc.sql("delete from measure_change where changed_at < now() - interval '1 day'").update();
         importCases();
         importTeams();
         importOfficers();
@@ -419,7 +421,7 @@ final class BundleImporter {
                         + "is distinct from (excluded.record_type, excluded.n100_code, excluded.offence_code, "
                         + "excluded.recorded_date, excluded.offence_date, excluded.report_source, "
                         + "excluded.victim_consented, excluded.team_code, excluded.officer_code, excluded.outcome_code, "
-                        + "excluded.outcome_date, excluded.restricted)");
+                        + "excluded.outcome_date, excluded.restricted)", "true", "id");
     }
 
     private void importPeople() throws SQLException, IOException {
@@ -485,7 +487,7 @@ final class BundleImporter {
                         // Ciphertext differs on every import, so a change is judged by the keyed hash of the plaintext.
                         + "where (person.fields_mac, person.date_of_birth, person.sex, person.birth_place, person.pnc_id) "
                         + "is distinct from (excluded.fields_mac, excluded.date_of_birth, excluded.sex, "
-                        + "excluded.birth_place, excluded.pnc_id)");
+                        + "excluded.birth_place, excluded.pnc_id)", "true", "person:id");
     }
 
     private void rememberRejected(String kind, Map<String, Integer> rejected, Set<String> valid) throws SQLException {
@@ -513,13 +515,30 @@ final class BundleImporter {
      * clause whose update only fires when something differs.
      */
     private void merge(String file, int rows, String stage, String key, String upsert) {
-        merge(file, rows, stage, key, upsert, "true");
+        merge(file, rows, stage, key, upsert, "true", null);
     }
 
-    private void merge(String file, int rows, String stage, String key, String upsert, String okCondition) {
+    /**
+     * As {@link #merge(String, int, String, String, String)}, recording in measure_change the crimes
+     * whose facts changed: {@code changedCrime} is an expression over the upserted row naming its
+     * crime, or {@code "person:" + expression} for a person, whose crimes are recorded.
+     */
+    private void merge(String file, int rows, String stage, String key, String upsert, String okCondition,
+            String changedCrime) {
         long t0 = System.nanoTime();
+        String changed = "";
+        String mark = "";
+        if (changedCrime != null && changedCrime.startsWith("person:")) {
+            changed = ", " + changedCrime.substring(7) + " as changed_person";
+            mark = ", mark as (insert into measure_change (crime_id) select distinct cp.crime_id from up "
+                    + "join case_person cp on cp.person_ref = up.changed_person) ";
+        } else if (changedCrime != null) {
+            changed = ", " + changedCrime + " as changed_crime";
+            mark = ", mark as (insert into measure_change (crime_id) select distinct changed_crime from up) ";
+        }
         String sql = "with src as (select distinct on (" + key + ") * from " + stage + " where " + okCondition
-                + " order by " + key + ", line desc), up as (" + upsert + " returning (xmax = 0) as inserted) "
+                + " order by " + key + ", line desc), up as (" + upsert + " returning (xmax = 0) as inserted"
+                + changed + ") " + mark
                 + "select (select count(*) from " + stage + " where " + okCondition + ") as staged, "
                 + "(select count(*) from src) as distinct_rows, "
                 + "(select count(*) from up where inserted) as inserted, "
@@ -637,7 +656,7 @@ final class BundleImporter {
                         + "on conflict (crime_id, person_ref, role) do update set relationship = excluded.relationship, "
                         + "age_at_offence = excluded.age_at_offence where (case_person.relationship, "
                         + "case_person.age_at_offence) is distinct from (excluded.relationship, excluded.age_at_offence)",
-                okResolved(true, true));
+                okResolved(true, true), "crime_id");
     }
 
     private void importEvents() throws SQLException, IOException {
@@ -693,7 +712,7 @@ final class BundleImporter {
                         + "is distinct from (excluded.event_id, excluded.crime_id, excluded.event_type, "
                         + "excluded.occurred_at, excluded.occurred_timed, excluded.person_ref, excluded.officer_code, "
                         + "excluded.detail)",
-                okResolved(true, false));
+                okResolved(true, false), "crime_id");
     }
 
     /** The detail in canonical form; for event types with listed details an unknown one rejects the row. */
@@ -751,7 +770,7 @@ final class BundleImporter {
                         + "civil_order.expires_date, civil_order.prohibitions, civil_order.breached_on) is distinct from "
                         + "(excluded.person_ref, excluded.order_type, excluded.made_date, excluded.expires_date, "
                         + "excluded.prohibitions, excluded.breached_on)",
-                okResolved(false, true));
+                okResolved(false, true), null);
     }
 
     private void importFeedback() throws SQLException, IOException {
@@ -790,6 +809,6 @@ final class BundleImporter {
                         + "victim_feedback.fairness, victim_feedback.voice, victim_feedback.safety, victim_feedback.trust) "
                         + "is distinct from (excluded.dignity, excluded.fairness, excluded.voice, excluded.safety, "
                         + "excluded.trust)",
-                okResolved(true, true));
+                okResolved(true, true), "crime_id");
     }
 }

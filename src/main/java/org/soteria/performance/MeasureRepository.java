@@ -1,0 +1,132 @@
+package org.soteria.performance;
+
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import javax.sql.DataSource;
+import org.soteria.reference.Coded;
+import org.soteria.reference.EventType;
+import org.soteria.reference.OffenceCode;
+import org.soteria.reference.OrderType;
+import org.soteria.reference.OutcomeCode;
+import org.soteria.reference.RecordType;
+import org.soteria.reference.Relationship;
+import org.soteria.reference.ReportSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reads the investigation records into a {@link FactsBuilder}: everything, or only the crimes an
+ * import changed. Rows stream through a cursor, so memory holds the facts, not the rows.
+ */
+@Repository
+class MeasureRepository {
+
+    private static final String CRIME = "select id, force_code, team_code, officer_code, record_type, n100_code, "
+            + "offence_code, recorded_date, report_source, victim_consented, outcome_code, outcome_date from crime";
+    private static final String PEOPLE = "select cp.crime_id, cp.person_ref, cp.role, cp.relationship, "
+            + "cp.age_at_offence, case when cp.role = 'suspect' then p.pnc_id end as pnc_id from case_person cp "
+            + "join person p on p.id = cp.person_ref where cp.role in ('victim', 'suspect')";
+    // An event's date is the calendar date of occurred_at in Europe/London (victims-code.md).
+    private static final String EVENTS = "select crime_id, event_type, (occurred_at at time zone 'Europe/London')::date "
+            + "as day, event_id, person_ref, detail from event";
+    private static final String FEEDBACK = "select crime_id, returned_date, dignity, fairness, voice, safety, trust "
+            + "from victim_feedback";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate readOnly;
+
+    MeasureRepository(DataSource dataSource, PlatformTransactionManager transactions) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.jdbc.setFetchSize(20_000);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+    }
+
+    /** The newest change recorded by imports, and the newest finished import run. */
+    long[] watermark() {
+        return jdbc.queryForObject("select (select coalesce(max(seq), 0) from measure_change), "
+                + "(select coalesce(max(id), 0) from import_run where status <> 'running')",
+                (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
+    }
+
+    /** Crimes changed after a watermark; null when there are more than {@code limit} (reload in full instead). */
+    List<Long> changedSince(long seq, int limit) {
+        List<Long> ids = jdbc.queryForList("select distinct crime_id from measure_change where seq > ? limit ?",
+                Long.class, seq, limit + 1);
+        return ids.size() > limit ? null : ids;
+    }
+
+    /** Loads every crime (or only {@code crimeIds}) with its people, events and feedback, then orders and officers. */
+    void load(FactsBuilder b, Collection<Long> crimeIds) {
+        readOnly.executeWithoutResult(status -> {
+            String only = crimeIds == null ? "" : " where id = any(?)";
+            String onlyCrime = crimeIds == null ? "" : " and cp.crime_id = any(?)";
+            String onlyEvent = crimeIds == null ? "" : " where crime_id = any(?)";
+            stream(CRIME + only, crimeIds, rs -> b.crime(rs.getLong(1), rs.getString(2), rs.getString(3),
+                    rs.getString(4), Coded.parse(RecordType.class, rs.getString(5)).orElseThrow(),
+                    (Integer) rs.getObject(6), OffenceCode.parse(rs.getString(7)).orElseThrow(),
+                    rs.getDate(8).toLocalDate(), Coded.parse(ReportSource.class, rs.getString(9)).orElse(null),
+                    (Boolean) rs.getObject(10), OutcomeCode.parse(rs.getString(11)).orElse(null), date(rs, 12)));
+            stream(PEOPLE + onlyCrime, crimeIds, rs -> b.person(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                    Coded.parse(Relationship.class, rs.getString(4)).orElse(null), (Integer) rs.getObject(5),
+                    rs.getString(6)));
+            stream(EVENTS + onlyEvent, crimeIds, rs -> b.event(rs.getLong(1),
+                    Coded.parse(EventType.class, rs.getString(2)).orElseThrow(), rs.getDate(3).toLocalDate(),
+                    rs.getString(4), (Long) rs.getObject(5), rs.getString(6)));
+            stream(FEEDBACK + onlyEvent, crimeIds, rs -> b.feedback(rs.getLong(1), rs.getDate(2).toLocalDate(),
+                    (Integer) score(rs, 3), score(rs, 4), score(rs, 5), score(rs, 6), score(rs, 7)));
+            List<MeasureFacts.Order> orders = new ArrayList<>();
+            stream("select force_code, person_ref, order_type, made_date, expires_date from civil_order", null,
+                    rs -> orders.add(new MeasureFacts.Order(rs.getString(1), rs.getLong(2),
+                            Coded.parse(OrderType.class, rs.getString(3)).orElseThrow(), date(rs, 4), date(rs, 5))));
+            b.replaceOrders(orders);
+            List<MeasureFacts.Officer> officers = new ArrayList<>();
+            stream("select force_code, officer_code, team_code, accredited_until from officer", null,
+                    rs -> officers.add(new MeasureFacts.Officer(rs.getString(1), rs.getString(2), rs.getString(3),
+                            date(rs, 4))));
+            b.replaceOfficers(officers);
+        });
+        if (crimeIds == null) {
+            b.finishAll();
+        } else {
+            crimeIds.forEach(b::finish);
+        }
+    }
+
+    private interface Row {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    private void stream(String sql, Collection<Long> ids, Row row) {
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement(sql);
+            ps.setFetchSize(20_000);
+            if (ids != null) {
+                Array array = con.createArrayOf("bigint", ids.toArray());
+                ps.setArray(1, array);
+            }
+            return ps;
+        }, rs -> {
+            row.accept(rs);
+        });
+    }
+
+    private static LocalDate date(ResultSet rs, int column) throws SQLException {
+        Date d = rs.getDate(column);
+        return d == null ? null : d.toLocalDate();
+    }
+
+    private static Integer score(ResultSet rs, int column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+}

@@ -1,0 +1,124 @@
+package org.soteria.performance;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.soteria.audit.AuditAction;
+import org.soteria.audit.AuditService;
+import org.soteria.security.SoteriaUser;
+import org.springframework.stereotype.Service;
+
+/**
+ * Measures for the pages, the API and the report command: computes them from the in-memory
+ * snapshot, keeps users to their own force's data, and writes each view and export to the audit log.
+ */
+@Service
+public class MeasureService {
+
+    public static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    private final MeasureStore store;
+    private final MeasureEngine engine;
+    private final SqlMeasures sql;
+    private final AuditService audit;
+    private final Clock clock;
+
+    MeasureService(MeasureStore store, MeasureEngine engine, SqlMeasures sql, AuditService audit, Clock clock) {
+        this.store = store;
+        this.engine = engine;
+        this.sql = sql;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(LONDON));
+    }
+
+    /** The measures, from the in-memory engine. */
+    public Measures compute(MeasureQuery q) {
+        return engine.compute(store.facts(), q);
+    }
+
+    /** The same measures as plain SQL over the normalised tables (the benchmark baseline and cross-check). */
+    public Measures computeWithSql(MeasureQuery q) {
+        return sql.compute(q);
+    }
+
+    public boolean ready() {
+        return store.ready();
+    }
+
+    /**
+     * Keeps a user to their own force: with no force filter it adds theirs, and a filter naming another
+     * force is refused. Users without a force (administrators) may ask for any.
+     */
+    public MeasureQuery scope(MeasureQuery q, SoteriaUser user) {
+        String own = user.forceCode();
+        if (own == null) {
+            return q;
+        }
+        Set<String> asked = q.filter().get(MeasureFilter.Key.FORCE);
+        if (!asked.isEmpty() && !(asked.size() == 1 && asked.contains(own))) {
+            throw new MeasureFilter.Invalid("filter force: you can see the measures of your own force (" + own
+                    + ") only");
+        }
+        return q.withFilter(q.filter().with(MeasureFilter.Key.FORCE, own));
+    }
+
+    /** Audits a view or export of measures by a user; {@code what} says which view and format. */
+    public void audited(SoteriaUser user, boolean export, String what, MeasureQuery q) {
+        audit.record(user.getUsername(), user.role().code(), export ? AuditAction.EXPORT : AuditAction.VIEW,
+                "measures", what, describe(q));
+    }
+
+    public static String describe(MeasureQuery q) {
+        return q.from() + " to " + q.to() + ", as of " + q.asOf()
+                + (q.filter().isEmpty() ? "" : ", " + q.filter().asMap());
+    }
+
+    /** The measures of each calendar month (or quarter) from {@code from} to {@code to}, for series and XmR charts. */
+    public List<Measures> series(MeasureQuery q, boolean quarterly) {
+        List<Measures> out = new ArrayList<>();
+        YearMonth month = YearMonth.from(q.from());
+        if (quarterly) {
+            month = YearMonth.of(month.getYear(), ((month.getMonthValue() - 1) / 3) * 3 + 1);
+        }
+        YearMonth end = YearMonth.from(q.to());
+        MeasureFacts facts = store.facts();
+        while (!month.isAfter(end)) {
+            YearMonth last = quarterly ? month.plusMonths(2) : month;
+            out.add(engine.compute(facts, q.withPeriod(month.atDay(1), last.atEndOfMonth())));
+            month = last.plusMonths(1);
+        }
+        return out;
+    }
+
+    /** The measures per team or per officer (the values of {@code key} found in the data). */
+    public Map<String, Measures> breakdown(MeasureQuery q, MeasureFilter.Key key) {
+        MeasureFacts facts = store.facts();
+        MeasureFacts.Dictionary dict = key == MeasureFilter.Key.TEAM ? facts.teams : facts.officers;
+        Set<String> codes = new TreeSet<>();
+        for (int i = 0; i < dict.size(); i++) {
+            codes.add(dict.code(i));
+        }
+        Set<String> wanted = q.filter().get(key);
+        Map<String, Measures> out = new LinkedHashMap<>();
+        for (String code : codes) {
+            if (wanted.isEmpty() || wanted.contains(code)) {
+                Measures m = engine.compute(facts, q.withFilter(q.filter().with(key, code)));
+                if (m.recorded() > 0 || m.outcomesAssigned() > 0 || m.openCaseload().officers() > 0) {
+                    out.put(code, m);
+                }
+            }
+        }
+        return out;
+    }
+}

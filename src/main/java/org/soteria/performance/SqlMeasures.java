@@ -1,0 +1,391 @@
+package org.soteria.performance;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.soteria.reference.OrderType;
+import org.soteria.reference.OutcomeGroup;
+import org.soteria.reference.WithdrawalReason;
+import org.soteria.victim.VictimsCode;
+import org.soteria.victim.WorkingDays;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The same measures as plain SQL over the normalised tables: the baseline the in-memory engine is
+ * benchmarked against (docs/benchmarks.md) and the independent reference it is checked against
+ * (MeasuresIT). Written for clarity, not speed. Filter values are bound as parameters.
+ */
+@Component
+public class SqlMeasures {
+
+    private static final String DAY = "(e.occurred_at at time zone 'Europe/London')::date";
+
+    private final JdbcTemplate jdbc;
+    private final MeasureEngine.Settings settings;
+
+    SqlMeasures(DataSource dataSource, MeasureEngine.Settings settings) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.settings = settings;
+    }
+
+    /** A WHERE clause over crime {@code c} with its parameters. */
+    private record Where(String sql, List<Object> params) {
+    }
+
+    private static Where where(MeasureFilter f, String recordType) {
+        StringBuilder sql = new StringBuilder("c.record_type = '" + recordType + "'");
+        List<Object> params = new ArrayList<>();
+        column(sql, params, f.get(MeasureFilter.Key.FORCE), "c.force_code");
+        column(sql, params, f.get(MeasureFilter.Key.TEAM), "c.team_code");
+        column(sql, params, f.get(MeasureFilter.Key.OFFICER), "c.officer_code");
+        column(sql, params, f.get(MeasureFilter.Key.OFFENCE_CODE), "c.offence_code");
+        column(sql, params, f.get(MeasureFilter.Key.OFFENCE_GROUP), "c.offence_group");
+        column(sql, params, f.get(MeasureFilter.Key.REPORT_SOURCE), "c.report_source");
+        Set<String> rel = f.get(MeasureFilter.Key.RELATIONSHIP);
+        if (!rel.isEmpty()) {
+            sql.append(" and exists (select 1 from case_person s where s.crime_id = c.id and s.role = 'suspect' "
+                    + "and s.relationship = any(?))");
+            params.add(rel.toArray(new String[0]));
+        }
+        Set<String> bands = f.get(MeasureFilter.Key.VICTIM_AGE_BAND);
+        if (!bands.isEmpty()) {
+            sql.append(" and exists (select 1 from case_person v where v.crime_id = c.id and v.role = 'victim' and "
+                    + "(case when v.age_at_offence is null then 'unknown' when v.age_at_offence < 13 then 'under_13' "
+                    + "when v.age_at_offence < 16 then '13_15' when v.age_at_offence < 18 then '16_17' "
+                    + "when v.age_at_offence < 25 then '18_24' when v.age_at_offence < 35 then '25_34' "
+                    + "when v.age_at_offence < 45 then '35_44' when v.age_at_offence < 55 then '45_54' "
+                    + "when v.age_at_offence < 65 then '55_64' else '65_plus' end) = any(?))");
+            params.add(bands.toArray(new String[0]));
+        }
+        return new Where(sql.toString(), params);
+    }
+
+    private static void column(StringBuilder sql, List<Object> params, Set<String> values, String column) {
+        if (!values.isEmpty()) {
+            sql.append(" and ").append(column).append(" = any(?)");
+            params.add(values.toArray(new String[0]));
+        }
+    }
+
+    /** Per crime of {@code crimes} (a query yielding id), the first day it reached each funnel stage or a later one. */
+    private static String stages(String crimes) {
+        return "ev as (select e.crime_id, "
+                + "min(" + DAY + ") filter (where e.event_type = 'suspect_identified') s1, "
+                + "min(" + DAY + ") filter (where e.event_type in ('arrest', 'voluntary_interview', "
+                + "'interview_under_caution')) s2, "
+                + "min(" + DAY + ") filter (where e.event_type = 'cps_referral') s3, "
+                + "min(" + DAY + ") filter (where e.event_type = 'charge' or (e.event_type = 'cps_decision' "
+                + "and e.detail = 'charge')) s4, "
+                + "min(" + DAY + ") filter (where e.event_type = 'court_outcome' and e.detail = 'convicted') s5 "
+                + "from event e where e.crime_id in (" + crimes + ") group by e.crime_id), "
+                + "st as (select c.id, c.recorded_date, "
+                + "least(case when exists (select 1 from case_person s where s.crime_id = c.id and s.role = 'suspect') "
+                + "then c.recorded_date end, ev.s1) s1, ev.s2, ev.s3, "
+                + "least(case when c.outcome_group = 'charged' then c.outcome_date end, ev.s4) s4, ev.s5 "
+                + "from crime c left join ev on ev.crime_id = c.id where c.id in (" + crimes + ")), "
+                + "cum as (select id, recorded_date, least(recorded_date, s1, s2, s3, s4, s5) c0, "
+                + "least(s1, s2, s3, s4, s5) c1, least(s2, s3, s4, s5) c2, least(s3, s4, s5) c3, least(s4, s5) c4, "
+                + "s5 c5 from st)";
+    }
+
+    public Measures compute(MeasureQuery q) {
+        MeasureFilter f = q.filter();
+        Where w = where(f, "crime");
+        Date from = Date.valueOf(q.from());
+        Date asOf = Date.valueOf(q.asOf());
+        Date last = Date.valueOf(q.to().isBefore(q.asOf()) ? q.to() : q.asOf());
+        String cohort = "select c.id from crime c where " + w.sql() + " and c.recorded_date between ? and ?";
+        List<Object> cohortParams = params(w.params(), from, last);
+
+        // Cohort measures.
+        Map<String, Object> co = jdbc.queryForMap("select count(*) n, "
+                + "count(*) filter (where c.report_source <> 'victim') tp, "
+                + "count(*) filter (where c.outcome_group = 'charged' and c.outcome_date <= ?) ch, "
+                + open(90) + " o90, " + open(180) + " o180, " + open(365) + " o365 "
+                + "from crime c where " + w.sql() + " and c.recorded_date between ? and ?",
+                params(List.of(asOf, asOf, asOf, asOf), w.params(), from, last).toArray());
+        long recorded = num(co.get("n"));
+        Map<String, Object> funnelRow = jdbc.queryForMap("with " + stages(cohort) + " select "
+                + "count(*) filter (where c1 <= ?) f1, count(*) filter (where c2 <= ?) f2, "
+                + "count(*) filter (where c3 <= ?) f3, count(*) filter (where c4 <= ?) f4, "
+                + "count(*) filter (where c5 <= ?) f5 from cum",
+                params(cohortParams, cohortParams, asOf, asOf, asOf, asOf, asOf).toArray());
+        long[] funnel = {recorded, num(funnelRow.get("f1")), num(funnelRow.get("f2")), num(funnelRow.get("f3")),
+                num(funnelRow.get("f4")), num(funnelRow.get("f5"))};
+        List<Measures.FunnelStage> stages = new ArrayList<>();
+        for (int s = 0; s < 6; s++) {
+            long previous = s == 0 ? funnel[0] : funnel[s - 1];
+            stages.add(new Measures.FunnelStage(MeasureEngine.FUNNEL_STAGES.get(s), funnel[s],
+                    funnel[0] == 0 ? null : (double) funnel[s] / funnel[0],
+                    previous == 0 ? null : (double) funnel[s] / previous));
+        }
+        Map<Integer, Long> openAfter = new LinkedHashMap<>();
+        openAfter.put(90, num(co.get("o90")));
+        openAfter.put(180, num(co.get("o180")));
+        openAfter.put(365, num(co.get("o365")));
+
+        Where n100 = where(f, "n100");
+        Map<String, Object> nr = jdbc.queryForMap("select count(*) t, count(*) filter (where c.n100_code = 1) a, "
+                + "count(*) filter (where c.n100_code = 2) b, count(*) filter (where c.n100_code = 3) d "
+                + "from crime c where " + n100.sql() + " and c.recorded_date between ? and ?",
+                params(n100.params(), from, last).toArray());
+
+        // Repeat suspects: identity is the PNC id when there is one, otherwise the person record.
+        String ident = "select cp.crime_id, coalesce('pnc:' || nullif(trim(p.pnc_id), ''), 'p:' || cp.person_ref) ident "
+                + "from case_person cp join person p on p.id = cp.person_ref where cp.role = 'suspect'";
+        Map<String, Object> rs = jdbc.queryForMap("with ident as (" + ident + "), repeaters as (select i.ident "
+                + "from ident i join crime r on r.id = i.crime_id where r.record_type = 'crime' "
+                + "and r.recorded_date between ? and ? group by i.ident having count(distinct r.id) >= ?) "
+                + "select count(*) filter (where exists (select 1 from ident i where i.crime_id = c.id)) ws, "
+                + "count(*) filter (where exists (select 1 from ident i join repeaters x on x.ident = i.ident "
+                + "where i.crime_id = c.id)) wr from crime c where " + w.sql() + " and c.recorded_date between ? and ?",
+                params(List.of(Date.valueOf(q.asOf().minusYears(settings.repeatLookbackYears())), asOf,
+                        settings.repeatMinimumCrimes()), w.params(), from, last).toArray());
+
+        // Outcomes assigned in the period.
+        String unconsented = "(c.report_source <> 'victim' and c.victim_consented is false)";
+        Map<String, Object> out = jdbc.queryForMap("select count(*) n, "
+                + "count(*) filter (where c.outcome_group = 'charged') ch, "
+                + "count(*) filter (where c.outcome_group = 'victim_does_not_support') dns, "
+                + "count(*) filter (where not " + unconsented + ") nx, "
+                + "count(*) filter (where c.outcome_group = 'victim_does_not_support' and not " + unconsented + ") dnsx, "
+                + pct("c.outcome_date - c.recorded_date", "true", "o")
+                + ", " + pct("c.outcome_date - c.recorded_date", "c.outcome_group = 'charged'", "c")
+                + " from crime c where " + w.sql() + " and c.outcome_date between ? and ?",
+                params(w.params(), from, last).toArray());
+        long assigned = num(out.get("n"));
+        Map<String, Long> groupCounts = new LinkedHashMap<>();
+        jdbc.query("select c.outcome_group, count(*) from crime c where " + w.sql()
+                + " and c.outcome_date between ? and ? group by c.outcome_group",
+                row -> {
+                    groupCounts.put(row.getString(1), row.getLong(2));
+                }, params(w.params(), from, last).toArray());
+        Map<String, Measures.GroupShare> shares = new LinkedHashMap<>();
+        for (OutcomeGroup g : OutcomeGroup.values()) {
+            long c = groupCounts.getOrDefault(g.code(), 0L);
+            shares.put(g.code(), new Measures.GroupShare(c, assigned == 0 ? null : (double) c / assigned));
+        }
+
+        Map<String, Object> ref = jdbc.queryForMap("with fr as (select e.crime_id, min(" + DAY + ") d from event e "
+                + "where e.event_type = 'cps_referral' group by e.crime_id) select count(*) n, "
+                + pct("fr.d - c.recorded_date", "true", "r") + " from fr join crime c on c.id = fr.crime_id where "
+                + w.sql() + " and fr.d between ? and ?", params(w.params(), from, last).toArray());
+
+        Map<String, Object> ev = jdbc.queryForMap("select "
+                + "count(*) filter (where e.event_type = 'cps_decision' and e.detail = 'charge') cc, "
+                + "count(*) filter (where e.event_type = 'cps_decision' and e.detail = 'no_charge') cn, "
+                + "count(*) filter (where e.event_type = 'court_outcome' and e.detail = 'convicted') kc, "
+                + "count(*) filter (where e.event_type = 'court_outcome' and e.detail = 'acquitted') ka, "
+                + "count(*) filter (where e.event_type = 'court_outcome' and e.detail = 'discontinued') kd "
+                + "from event e join crime c on c.id = e.crime_id where " + w.sql() + " and " + DAY
+                + " between ? and ? and e.event_type in ('cps_decision', 'court_outcome')",
+                params(w.params(), from, last).toArray());
+        long cpsCharge = num(ev.get("cc"));
+        long convicted = num(ev.get("kc"));
+
+        return new Measures(q, recorded,
+                new Measures.N100(num(nr.get("t")), num(nr.get("a")), num(nr.get("b")), num(nr.get("d"))),
+                new Measures.Rate(num(co.get("tp")), recorded), assigned,
+                new Measures.Rate(num(out.get("ch")), assigned),
+                new Measures.Rate(num(out.get("dns")), assigned),
+                new Measures.Rate(num(out.get("dnsx")), num(out.get("nx"))),
+                shares,
+                new Measures.Rate(num(co.get("ch")), recorded),
+                stages, openAfter,
+                distribution(out, "c"), distribution(out, "o"), distribution(ref, "r"),
+                num(ref.get("n")),
+                new Measures.Rate(cpsCharge, cpsCharge + num(ev.get("cn"))),
+                convicted,
+                new Measures.Rate(convicted, convicted + num(ev.get("ka")) + num(ev.get("kd"))),
+                compliance(w, from, last),
+                withdrawals(w, from, last),
+                feedback(w, from, last),
+                new Measures.Rate(num(rs.get("wr")), num(rs.get("ws"))),
+                disruptions(f, w, asOf),
+                caseload(w, asOf),
+                accredited(f, asOf),
+                null);
+    }
+
+    private static String open(int days) {
+        return "count(*) filter (where c.recorded_date + " + days + " <= ? and (c.outcome_date is null "
+                + "or c.outcome_date > c.recorded_date + " + days + "))";
+    }
+
+    private static String pct(String expr, String condition, String prefix) {
+        return "count(*) filter (where " + condition + ") " + prefix + "_n, "
+                + "percentile_disc(0.5) within group (order by " + expr + ") filter (where " + condition + ") "
+                + prefix + "_med, percentile_disc(0.25) within group (order by " + expr + ") filter (where "
+                + condition + ") " + prefix + "_p25, percentile_disc(0.9) within group (order by " + expr
+                + ") filter (where " + condition + ") " + prefix + "_p90";
+    }
+
+    private static Measures.Distribution distribution(Map<String, Object> row, String prefix) {
+        return new Measures.Distribution(num(row.get(prefix + "_n")), integer(row.get(prefix + "_med")),
+                integer(row.get(prefix + "_p25")), integer(row.get(prefix + "_p90")));
+    }
+
+    private Measures.Breakdown compliance(Where w, Date from, Date last) {
+        VictimsCode.Version v = VictimsCode.VERSIONS.get(0);
+        WorkingDays days = new WorkingDays();
+        Set<LocalDate> holidays = new TreeSet<>();
+        for (int y = 1990; y <= 2060; y++) {
+            holidays.addAll(days.bankHolidays(y));
+        }
+        String hol = "array[" + holidays.stream().map(d -> "date '" + d + "'").collect(Collectors.joining(","))
+                + "]";
+        String wd = "(select d::date from generate_series(%s + 1, %s + 40, interval '1 day') d "
+                + "where extract(isodow from d) < 6 and d::date <> all(" + hol + ") order by d offset %d limit 1)";
+        String victims = "select c.id crime_id, c.recorded_date, cp.person_ref victim from crime c "
+                + "join case_person cp on cp.crime_id = c.id and cp.role = 'victim' where " + w.sql();
+        String sql = "with v as (" + victims + "), ob as ("
+                + "select 'key_event_notification' t, " + String.format(wd, DAY, DAY, v.keyEventWorkingDays() - 1)
+                + " due, exists (select 1 from event n where n.crime_id = v.crime_id and n.event_type = 'victim_notified' "
+                + "and n.detail = e.event_id and (n.person_ref is null or n.person_ref = v.victim) and "
+                + "(n.occurred_at at time zone 'Europe/London')::date <= " + String.format(wd, DAY, DAY,
+                        v.keyEventWorkingDays() - 1) + ") met "
+                + "from v join event e on e.crime_id = v.crime_id and e.event_type in ('arrest', "
+                + "'interview_under_caution', 'bail', 'bail_change', 'released_under_investigation', 'charge', "
+                + "'nfa_decision', 'out_of_court_disposal', 'decision_not_to_investigate') and " + DAY
+                + " >= v.recorded_date "
+                + "union all select 'support_referral', r.due, exists (select 1 from event n where n.crime_id = r.crime_id "
+                + "and n.event_type = 'support_referral' and (n.person_ref is null or n.person_ref = r.victim) and "
+                + "(n.occurred_at at time zone 'Europe/London')::date <= r.due) from (select v.*, "
+                + String.format(wd, "v.recorded_date", "v.recorded_date", v.supportReferralWorkingDays() - 1)
+                + " due from v) r "
+                + "union all select 'needs_assessment', fc.due, exists (select 1 from event n where n.crime_id = fc.crime_id "
+                + "and n.event_type = 'needs_assessment' and (n.person_ref is null or n.person_ref = fc.victim) and "
+                + "(n.occurred_at at time zone 'Europe/London')::date <= fc.due) from (select v.*, (select min(" + DAY
+                + ") from event e where e.crime_id = v.crime_id and e.event_type = 'first_contact') due from v) fc "
+                + "where fc.due is not null) "
+                + "select t, count(*), count(*) filter (where met) from ob where due between ? and ? group by t";
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        jdbc.query(sql, row -> {
+            counts.put(row.getString(1), new long[] {row.getLong(2), row.getLong(3)});
+        }, params(w.params(), from, last).toArray());
+        Map<String, Measures.Rate> by = new LinkedHashMap<>();
+        long due = 0;
+        long met = 0;
+        for (VictimsCode.ObligationType t : VictimsCode.ObligationType.values()) {
+            long[] c = counts.getOrDefault(t.code(), new long[2]);
+            due += c[0];
+            met += c[1];
+            if (t != VictimsCode.ObligationType.CONTACT_PLAN_UPDATE || c[0] > 0) {
+                by.put(t.code(), new Measures.Rate(c[1], c[0]));
+            }
+        }
+        return new Measures.Breakdown(new Measures.Rate(met, due), by);
+    }
+
+    private Measures.Withdrawals withdrawals(Where w, Date from, Date last) {
+        String crimes = "select e.crime_id from event e join crime c on c.id = e.crime_id where " + w.sql()
+                + " and e.event_type = 'victim_withdrawal' and " + DAY + " between ? and ?";
+        Map<String, Long> byReason = new LinkedHashMap<>();
+        for (WithdrawalReason r : WithdrawalReason.values()) {
+            byReason.put(r.code(), 0L);
+        }
+        Map<String, Long> byStage = new LinkedHashMap<>();
+        MeasureEngine.FUNNEL_STAGES.forEach(s -> byStage.put(s, 0L));
+        long[] total = new long[1];
+        List<Object> p = params(w.params(), from, last);
+        jdbc.query("with " + stages(crimes) + " select coalesce(nullif(e.detail, ''), 'not_recorded'), case "
+                + "when cum.c5 <= " + DAY + " then 'convicted' when cum.c4 <= " + DAY + " then 'charged' "
+                + "when cum.c3 <= " + DAY + " then 'referred_to_cps' when cum.c2 <= " + DAY
+                + " then 'arrested_or_interviewed' when cum.c1 <= " + DAY + " then 'suspect_identified' "
+                + "else 'recorded' end from event e join crime c on c.id = e.crime_id join cum on cum.id = e.crime_id "
+                + "where " + w.sql() + " and e.event_type = 'victim_withdrawal' and " + DAY + " between ? and ?",
+                row -> {
+                    total[0]++;
+                    byReason.merge(row.getString(1), 1L, Long::sum);
+                    byStage.merge(row.getString(2), 1L, Long::sum);
+                }, params(p, p, p).toArray());
+        return new Measures.Withdrawals(total[0], byReason, byStage);
+    }
+
+    private Measures.Feedback feedback(Where w, Date from, Date last) {
+        Map<String, Object> r = jdbc.queryForMap("select count(*) n, sum(dignity)::float8 / nullif(count(dignity), 0) d, sum(fairness)::float8 / nullif(count(fairness), 0) f, "
+                + "sum(voice)::float8 / nullif(count(voice), 0) v, sum(safety)::float8 / nullif(count(safety), 0) s, "
+                + "sum(trust)::float8 / nullif(count(trust), 0) t from victim_feedback fb "
+                + "join crime c on c.id = fb.crime_id where " + w.sql() + " and fb.returned_date between ? and ?",
+                params(w.params(), from, last).toArray());
+        return new Measures.Feedback(num(r.get("n")), (Double) r.get("d"), (Double) r.get("f"), (Double) r.get("v"),
+                (Double) r.get("s"), (Double) r.get("t"));
+    }
+
+    private Measures.Disruptions disruptions(MeasureFilter f, Where w, Date asOf) {
+        Map<String, Long> byType = new LinkedHashMap<>();
+        for (OrderType t : OrderType.values()) {
+            byType.put(t.code(), 0L);
+        }
+        StringBuilder sql = new StringBuilder("select o.order_type, count(*) from civil_order o where o.made_date <= ? "
+                + "and (o.expires_date is null or o.expires_date >= ?)");
+        List<Object> p = new ArrayList<>(List.of(asOf, asOf));
+        Set<String> forces = f.get(MeasureFilter.Key.FORCE);
+        if (!forces.isEmpty()) {
+            sql.append(" and o.force_code = any(?)");
+            p.add(forces.toArray(new String[0]));
+        }
+        if (f.restrictsCrimes()) {
+            sql.append(" and exists (select 1 from case_person cp join crime c on c.id = cp.crime_id where "
+                    + "cp.person_ref = o.person_ref and cp.role = 'suspect' and ").append(w.sql().replace(
+                            "c.record_type = 'crime'", "c.record_type <> 'cancelled'")).append(")");
+            p.addAll(w.params());
+        }
+        long[] total = new long[1];
+        jdbc.query(sql + " group by o.order_type", row -> {
+            total[0] += row.getLong(2);
+            byType.put(row.getString(1), row.getLong(2));
+        }, p.toArray());
+        return new Measures.Disruptions(total[0], byType);
+    }
+
+    private Measures.Caseload caseload(Where w, Date asOf) {
+        Map<String, Object> r = jdbc.queryForMap("with per as (select c.officer_code, count(*) n from crime c where "
+                + w.sql() + " and c.recorded_date <= ? and (c.outcome_date is null or c.outcome_date > ?) "
+                + "and c.officer_code is not null group by c.officer_code) select count(*) officers, "
+                + "percentile_disc(0.5) within group (order by n) med, percentile_disc(0.9) within group (order by n) p90, "
+                + "max(n) mx, count(*) filter (where n > ?) above from per",
+                params(w.params(), asOf, asOf, settings.caseloadThreshold()).toArray());
+        return new Measures.Caseload(num(r.get("officers")), integer(r.get("med")), integer(r.get("p90")),
+                integer(r.get("mx")), num(r.get("above")));
+    }
+
+    private Measures.Rate accredited(MeasureFilter f, Date asOf) {
+        StringBuilder sql = new StringBuilder("select count(*), count(*) filter (where o.accredited_until >= ?) "
+                + "from officer o where o.team_code is not null");
+        List<Object> p = new ArrayList<>(List.of(asOf));
+        column(sql, p, f.get(MeasureFilter.Key.FORCE), "o.force_code");
+        column(sql, p, f.get(MeasureFilter.Key.TEAM), "o.team_code");
+        column(sql, p, f.get(MeasureFilter.Key.OFFICER), "o.officer_code");
+        return jdbc.queryForObject(sql.toString(), (row, n) -> new Measures.Rate(row.getLong(2), row.getLong(1)),
+                p.toArray());
+    }
+
+    private static List<Object> params(Object... parts) {
+        List<Object> out = new ArrayList<>();
+        for (Object part : parts) {
+            if (part instanceof List<?> list) {
+                out.addAll(list);
+            } else {
+                out.add(part);
+            }
+        }
+        return out;
+    }
+
+    private static long num(Object o) {
+        return o == null ? 0 : ((Number) o).longValue();
+    }
+
+    private static Integer integer(Object o) {
+        return o == null ? null : ((Number) o).intValue();
+    }
+}
