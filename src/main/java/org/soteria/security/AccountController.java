@@ -86,7 +86,7 @@ public class AccountController {
         model.addAttribute("tokenDays", tokenDays);
         model.addAttribute("maxDays", ApiTokenService.MAX_DAYS);
         model.addAttribute("scopes", java.util.Arrays.stream(ApiScope.values())
-                .filter(sc -> sc != ApiScope.CASES_READ || user.can(Permission.VIEW_CASES)).toList());
+                .filter(sc -> user.can(sc.permission())).toList());
         model.addAttribute("tokens", tokens.tokens(user.getUsername()));
         model.addAttribute("now", java.time.Instant.now());
         model.addAttribute("enrolled", users.secondFactorEnrolled(user.getUsername()));

@@ -6,14 +6,24 @@ import org.soteria.reference.Coded;
 
 /** What a personal access token may be used for. A token never allows more than its owner's role. */
 public enum ApiScope implements Choice {
-    CASES_READ("cases:read", "Read cases (the case list and case records you have a need to know about)");
+    CASES_READ("cases:read", "Read cases (the case list and case records you have a need to know about)",
+            Permission.VIEW_CASES),
+    MEASURES_READ("measures:read", "Read performance measures (your force's, as the dashboards show them)",
+            Permission.VIEW_MEASURES);
 
     private final String code;
     private final String label;
+    private final Permission permission;
 
-    ApiScope(String code, String label) {
+    ApiScope(String code, String label, Permission permission) {
         this.code = code;
         this.label = label;
+        this.permission = permission;
+    }
+
+    /** The permission a user needs to hold a token with this scope. */
+    public Permission permission() {
+        return permission;
     }
 
     @Override

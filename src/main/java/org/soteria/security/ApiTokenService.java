@@ -59,7 +59,7 @@ public class ApiTokenService {
         for (String code : scopeCodes == null ? List.<String>of() : scopeCodes) {
             ApiScope scope = ApiScope.fromCode(code).orElseThrow(() -> new AccessService.Refused("scopes",
                     "Choose what the token may do from the list"));
-            if (scope == ApiScope.CASES_READ && !user.can(Permission.VIEW_CASES)) {
+            if (!user.can(scope.permission())) {
                 throw new AccessService.Refused("scopes", "Your role cannot read cases, so a token cannot either");
             }
             scopes.add(scope.code());

@@ -21,6 +21,12 @@ public enum Permission {
             EnumSet.of(Role.AUDITOR)),
     VIEW_IMPORT_RUNS("See import runs and download their problem reports",
             EnumSet.of(Role.FORCE_LEAD, Role.ADMIN, Role.AUDITOR)),
+    VIEW_MEASURES("See the performance dashboards and measures of their own force, and download them",
+            EnumSet.of(Role.INVESTIGATOR, Role.SUPERVISOR, Role.VICTIM_LIAISON, Role.ANALYST, Role.FORCE_LEAD)),
+    VIEW_OFFICER_MEASURES("See measures broken down by officer (caseload and outcomes per officer in the case)",
+            EnumSet.of(Role.SUPERVISOR, Role.ANALYST, Role.FORCE_LEAD)),
+    VIEW_DATA_QUALITY("See the data quality page: missing and invalid values, unmapped local codes",
+            EnumSet.of(Role.ANALYST, Role.FORCE_LEAD, Role.ADMIN)),
     MANAGE_OWN_ACCOUNT("Set up the second factor, see recovery codes, sign out everywhere",
             EnumSet.allOf(Role.class));
 

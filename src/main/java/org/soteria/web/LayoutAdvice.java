@@ -46,6 +46,16 @@ public class LayoutAdvice {
         return can(authentication, Permission.VIEW_IMPORT_RUNS);
     }
 
+    @ModelAttribute("canViewMeasures")
+    boolean canViewMeasures(Authentication authentication) {
+        return can(authentication, Permission.VIEW_MEASURES);
+    }
+
+    @ModelAttribute("canViewDataQuality")
+    boolean canViewDataQuality(Authentication authentication) {
+        return can(authentication, Permission.VIEW_DATA_QUALITY);
+    }
+
     @ModelAttribute("canSearchAudit")
     boolean canSearchAudit(Authentication authentication) {
         return can(authentication, Permission.SEARCH_AUDIT_LOG);

@@ -1,0 +1,218 @@
+package org.soteria.performance;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Server-rendered SVG charts. Each is an image with a title and description for screen readers,
+ * drawn with presentation attributes only (the CSP allows no inline styles), and always shown
+ * beside a table of its numbers.
+ */
+public final class Charts {
+
+    /** GOV.UK colours that stay distinguishable for common colour blindness, in order. */
+    static final String[] COLOURS = {"#1d70b8", "#f47738", "#00703c", "#912b88", "#d4351c", "#505a5f", "#28a197",
+        "#6f72af"};
+    private static final int WIDTH = 640;
+
+    private Charts() {
+    }
+
+    /** One labelled bar. */
+    public record Bar(String label, double value, String text) {
+    }
+
+    /** Horizontal bars, longest = full width; {@code text} is printed at the end of each bar. */
+    public static String bars(String id, String title, String description, List<Bar> bars) {
+        int rowHeight = 34;
+        int labelWidth = 220;
+        int height = bars.size() * rowHeight + 10;
+        double max = bars.stream().mapToDouble(Bar::value).max().orElse(0);
+        StringBuilder svg = open(id, title, description, WIDTH, height);
+        int y = 5;
+        for (Bar b : bars) {
+            double w = max <= 0 ? 0 : (WIDTH - labelWidth - 150) * b.value() / max;
+            svg.append(text(0, y + 21, b.label(), "start"));
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"24\" fill=\"%s\"/>",
+                    labelWidth, y + 4, w, COLOURS[0]));
+            svg.append(text(labelWidth + (int) w + 6, y + 21, b.text(), "start"));
+            y += rowHeight;
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    /** Stacked columns of shares (each column sums to 1 or is empty), with a legend. */
+    public static String stacked(String id, String title, String description, List<String> columns,
+            List<String> series, double[][] shares) {
+        int height = 300 + ((series.size() + 1) / 2) * 22;
+        int left = 40;
+        int plotHeight = 240;
+        StringBuilder svg = open(id, title, description, WIDTH, height);
+        double colWidth = (WIDTH - left - 10) / (double) Math.max(1, columns.size());
+        svg.append(text(0, 20, "100%", "start")).append(text(0, plotHeight + 10, "0%", "start"));
+        for (int c = 0; c < columns.size(); c++) {
+            double y = plotHeight + 10;
+            for (int s = 0; s < series.size(); s++) {
+                double h = shares[c][s] * plotHeight;
+                y -= h;
+                svg.append(String.format(Locale.ROOT,
+                        "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>",
+                        left + c * colWidth + 1, y, Math.max(1, colWidth - 2), h, COLOURS[s % COLOURS.length]));
+            }
+            if (columns.size() <= 12 || c % 3 == 0) {
+                svg.append(text((int) (left + c * colWidth), plotHeight + 30, columns.get(c), "start"));
+            }
+        }
+        int ly = plotHeight + 50;
+        for (int s = 0; s < series.size(); s++) {
+            int lx = s % 2 == 0 ? 0 : WIDTH / 2;
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"14\" fill=\"%s\"/>",
+                    lx, ly - 12, COLOURS[s % COLOURS.length]));
+            svg.append(text(lx + 20, ly, series.get(s), "start"));
+            if (s % 2 == 1) {
+                ly += 22;
+            }
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    /**
+     * An XmR (individuals) chart: the values, their mean and natural process limits, signals marked
+     * with a larger ring, and dated annotations as vertical lines.
+     */
+    public static String xmr(String id, String title, String description, List<String> labels, Xmr chart,
+            List<Integer> annotatedPoints) {
+        int height = 300;
+        int left = 60;
+        int top = 15;
+        int plotHeight = 230;
+        StringBuilder svg = open(id, title, description, WIDTH, height);
+        double[] v = chart.values();
+        double lo = Math.min(chart.lowerLimit(), min(v));
+        double hi = Math.max(chart.upperLimit(), max(v));
+        if (hi - lo < 1e-9) {
+            hi = lo + 1;
+        }
+        double span = hi - lo;
+        double step = (WIDTH - left - 20) / (double) Math.max(1, v.length - 1);
+        java.util.function.DoubleUnaryOperator y = x -> top + plotHeight - (x - lo) / span * plotHeight;
+        line(svg, left, y.applyAsDouble(chart.mean()), WIDTH - 20, y.applyAsDouble(chart.mean()), "#0b0c0c", null);
+        line(svg, left, y.applyAsDouble(chart.upperLimit()), WIDTH - 20, y.applyAsDouble(chart.upperLimit()),
+                "#d4351c", "6 4");
+        line(svg, left, y.applyAsDouble(chart.lowerLimit()), WIDTH - 20, y.applyAsDouble(chart.lowerLimit()),
+                "#d4351c", "6 4");
+        svg.append(text(0, (int) y.applyAsDouble(chart.upperLimit()) + 4, percent(chart.upperLimit()), "start"));
+        svg.append(text(0, (int) y.applyAsDouble(chart.mean()) + 4, percent(chart.mean()), "start"));
+        svg.append(text(0, (int) y.applyAsDouble(chart.lowerLimit()) + 4, percent(chart.lowerLimit()), "start"));
+        for (int p : annotatedPoints) {
+            double x = left + p * step;
+            line(svg, x, top, x, top + plotHeight, "#912b88", "2 3");
+        }
+        StringBuilder path = new StringBuilder();
+        for (int i = 0; i < v.length; i++) {
+            path.append(i == 0 ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f", left + i * step,
+                    y.applyAsDouble(v[i])));
+        }
+        svg.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"").append(COLOURS[0])
+                .append("\" stroke-width=\"2\"/>");
+        for (int i = 0; i < v.length; i++) {
+            boolean signal = chart.signals()[i];
+            svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%d\" fill=\"%s\"/>",
+                    left + i * step, y.applyAsDouble(v[i]), signal ? 6 : 3, signal ? "#d4351c" : COLOURS[0]));
+            if (labels.size() <= 12 || i % 3 == 0) {
+                svg.append(text((int) (left + i * step) - 14, top + plotHeight + 25, labels.get(i), "start"));
+            }
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    /** An XmR chart's numbers: mean, limits (mean ± 2.66 × mean moving range) and which points are signals. */
+    public record Xmr(double[] values, double mean, double averageMovingRange, double upperLimit, double lowerLimit,
+            boolean[] signals) {
+
+        /**
+         * Signals: a point outside the limits, or eight in a row on one side of the mean (rules 1 and 2
+         * of Wheeler's, the ones the NHS "Making Data Count" guidance uses for special cause).
+         */
+        public static Xmr of(double[] values) {
+            int n = values.length;
+            double mean = 0;
+            for (double v : values) {
+                mean += v;
+            }
+            mean = n == 0 ? 0 : mean / n;
+            double mr = 0;
+            for (int i = 1; i < n; i++) {
+                mr += Math.abs(values[i] - values[i - 1]);
+            }
+            mr = n < 2 ? 0 : mr / (n - 1);
+            double upper = mean + 2.66 * mr;
+            double lower = Math.max(0, mean - 2.66 * mr);
+            boolean[] signals = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                signals[i] = values[i] > upper || values[i] < lower;
+            }
+            int run = 0;
+            int side = 0;
+            for (int i = 0; i < n; i++) {
+                int s = Double.compare(values[i], mean);
+                if (s != 0 && s == side) {
+                    run++;
+                } else {
+                    side = s;
+                    run = s == 0 ? 0 : 1;
+                }
+                if (run >= 8) {
+                    for (int k = i - run + 1; k <= i; k++) {
+                        signals[k] = true;
+                    }
+                }
+            }
+            return new Xmr(values, mean, mr, upper, lower, signals);
+        }
+    }
+
+    static String percent(double v) {
+        return String.format(Locale.ROOT, "%.1f%%", v * 100);
+    }
+
+    private static double min(double[] v) {
+        double m = Double.MAX_VALUE;
+        for (double x : v) {
+            m = Math.min(m, x);
+        }
+        return v.length == 0 ? 0 : m;
+    }
+
+    private static double max(double[] v) {
+        double m = -Double.MAX_VALUE;
+        for (double x : v) {
+            m = Math.max(m, x);
+        }
+        return v.length == 0 ? 1 : m;
+    }
+
+    private static void line(StringBuilder svg, double x1, double y1, double x2, double y2, String colour,
+            String dash) {
+        svg.append(String.format(Locale.ROOT,
+                "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"1.5\"%s/>",
+                x1, y1, x2, y2, colour, dash == null ? "" : " stroke-dasharray=\"" + dash + "\""));
+    }
+
+    private static StringBuilder open(String id, String title, String description, int width, int height) {
+        return new StringBuilder().append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"app-chart\" role=\"img\" ")
+                .append("viewBox=\"0 0 ").append(width).append(' ').append(height).append("\" aria-labelledby=\"")
+                .append(id).append("-title ").append(id).append("-desc\"><title id=\"").append(id).append("-title\">")
+                .append(escape(title)).append("</title><desc id=\"").append(id).append("-desc\">")
+                .append(escape(description)).append("</desc>");
+    }
+
+    private static String text(int x, int y, String s, String anchor) {
+        return "<text x=\"" + x + "\" y=\"" + y + "\" font-size=\"14\" font-family=\"Arial, sans-serif\" fill=\"#0b0c0c\""
+                + " text-anchor=\"" + anchor + "\">" + escape(s) + "</text>";
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,254 @@
+package org.soteria.performance;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.soteria.reference.OutcomeGroup;
+import org.soteria.reference.WithdrawalReason;
+
+/**
+ * The dashboard's views for one query: each a table of numbers (shown on the page and downloadable
+ * as CSV and XLSX) and, where it helps, a chart drawn from the same numbers.
+ */
+public final class Dashboard {
+
+    /** One view: its table and its chart (SVG, or null). */
+    public record View(String key, Table table, String chart) {
+    }
+
+    /** A headline measure: this period, the previous period and the same period a year before. */
+    private record Headline(String title, Function<Measures, Number> value, boolean rate) {
+    }
+
+    private static final List<Headline> HEADLINES = List.of(
+            new Headline("Crimes recorded", Measures::recorded, false),
+            new Headline("Outcomes assigned", Measures::outcomesAssigned, false),
+            new Headline("Charge rate", m -> m.chargeRate().value(), true),
+            new Headline("Charged so far (crimes recorded in the period)", m -> m.cohortChargeRate().value(), true),
+            new Headline("Victim does not support (outcomes 14 and 16)", m -> m.victimDoesNotSupportRate().value(), true),
+            new Headline("Median days from report to charge", m -> m.daysToCharge().median(), false),
+            new Headline("CPS charge rate", m -> m.cpsChargeRate().value(), true),
+            new Headline("Conviction rate", m -> m.convictionRate().value(), true),
+            new Headline("Victims' Code duties met on time", m -> m.victimsCodeCompliance().total().value(), true),
+            new Headline("Crimes with a repeat suspect", m -> m.repeatSuspectShare().value(), true),
+            new Headline("Reported by a third party", m -> m.thirdPartyShare().value(), true));
+
+    private Dashboard() {
+    }
+
+    public static View headline(Measures now, Measures previous, Measures yearBefore) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Headline h : HEADLINES) {
+            Number a = h.value().apply(now);
+            Number b = h.value().apply(previous);
+            Number c = h.value().apply(yearBefore);
+            rows.add(row(h.title(), a, b, change(a, b), c, change(a, c)));
+        }
+        return new View("headline", new Table("Headline measures", List.of("Measure", "This period",
+                "Previous period", "Change on previous period", "Same period a year before", "Change on a year before"),
+                rows), null);
+    }
+
+    public static View funnel(Measures m) {
+        List<List<Object>> rows = new ArrayList<>();
+        List<Charts.Bar> bars = new ArrayList<>();
+        for (Measures.FunnelStage s : m.attritionFunnel()) {
+            String label = stageLabel(s.stage());
+            rows.add(row(label, s.count(), s.shareOfRecorded(), s.shareOfPrevious()));
+            bars.add(new Charts.Bar(label, s.count(), String.format("%,d", s.count())));
+        }
+        return new View("funnel", new Table("Attrition funnel", List.of("Stage", "Crimes", "Share of recorded",
+                "Share of previous stage"), rows), Charts.bars("funnel-chart", "Attrition funnel",
+                "Crimes recorded in the period by the furthest stage reached by the as-of date; the numbers are in "
+                        + "the table that follows.", bars));
+    }
+
+    public static View outcomes(List<Measures> series, boolean quarterly) {
+        List<String> headers = new ArrayList<>(List.of(quarterly ? "Quarter" : "Month", "Outcomes assigned"));
+        List<String> groups = new ArrayList<>();
+        for (OutcomeGroup g : OutcomeGroup.values()) {
+            headers.add(g.label());
+            groups.add(g.label());
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        List<String> columns = new ArrayList<>();
+        double[][] shares = new double[series.size()][groups.size()];
+        for (int i = 0; i < series.size(); i++) {
+            Measures m = series.get(i);
+            String label = periodLabel(m.query().from(), quarterly);
+            columns.add(label);
+            List<Object> row = new ArrayList<>(List.of(label, m.outcomesAssigned()));
+            int k = 0;
+            for (OutcomeGroup g : OutcomeGroup.values()) {
+                Double share = m.outcomeGroupShares().get(g.code()).share();
+                row.add(share);
+                shares[i][k++] = share == null ? 0 : share;
+            }
+            rows.add(row);
+        }
+        return new View("outcomes", new Table("Outcome groups over time", headers, rows),
+                Charts.stacked("outcomes-chart", "Outcome groups over time", "Share of each outcome group among "
+                        + "outcomes assigned in each " + (quarterly ? "quarter" : "month")
+                        + "; the numbers are in the table that follows.", columns, groups, shares));
+    }
+
+    public static View timeliness(Measures m) {
+        List<List<Object>> rows = new ArrayList<>();
+        addDistribution(rows, "Report to charge", m.daysToCharge());
+        addDistribution(rows, "Report to outcome", m.daysToOutcome());
+        addDistribution(rows, "Report to CPS referral", m.daysReportToCpsReferral());
+        List<Charts.Bar> bars = new ArrayList<>();
+        for (List<Object> r : rows) {
+            Number median = (Number) r.get(3);
+            bars.add(new Charts.Bar((String) r.get(0), median == null ? 0 : median.doubleValue(),
+                    median == null ? "no data" : median + " days"));
+        }
+        List<List<Object>> open = new ArrayList<>();
+        m.openAfterDays().forEach((n, c) -> open.add(row("Still open after " + n + " days", c, "", "", "")));
+        rows.addAll(open);
+        return new View("timeliness", new Table("Timeliness (days)", List.of("Measure", "Crimes", "25th percentile",
+                "Median", "90th percentile"), rows), Charts.bars("timeliness-chart", "Median days",
+                "Median days from report to charge, to outcome and to CPS referral; the numbers are in the table "
+                        + "that follows.", bars));
+    }
+
+    public static View xmr(List<Measures> series, boolean quarterly, List<LocalDate> annotations) {
+        double[] values = new double[series.size()];
+        List<String> labels = new ArrayList<>();
+        List<Integer> marked = new ArrayList<>();
+        for (int i = 0; i < series.size(); i++) {
+            Double v = series.get(i).chargeRate().value();
+            values[i] = v == null ? 0 : v;
+            labels.add(periodLabel(series.get(i).query().from(), quarterly));
+            for (LocalDate d : annotations) {
+                if (!d.isBefore(series.get(i).query().from()) && !d.isAfter(series.get(i).query().to())) {
+                    marked.add(i);
+                }
+            }
+        }
+        Charts.Xmr chart = Charts.Xmr.of(values);
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            Measures.Rate r = series.get(i).chargeRate();
+            rows.add(row(labels.get(i), r.numerator(), r.denominator(), r.value(), chart.mean(), chart.lowerLimit(),
+                    chart.upperLimit(), chart.signals()[i] ? "Signal" : ""));
+        }
+        String description = "Charge rate per " + (quarterly ? "quarter" : "month") + " with its mean ("
+                + Charts.percent(chart.mean()) + ") and natural process limits (" + Charts.percent(chart.lowerLimit())
+                + " to " + Charts.percent(chart.upperLimit()) + "). Larger red points are signals of real change.";
+        return new View("xmr", new Table("Charge rate, XmR chart", List.of(quarterly ? "Quarter" : "Month", "Charged",
+                "Outcomes assigned", "Charge rate", "Mean", "Lower limit", "Upper limit", "Signal"), rows),
+                Charts.xmr("xmr-chart", "Charge rate: is the change real?", description, labels, chart, marked));
+    }
+
+    public static View victims(Measures m) {
+        List<List<Object>> rows = new ArrayList<>();
+        Measures.Breakdown c = m.victimsCodeCompliance();
+        rows.add(row("Victims' Code duties met on time", c.total().numerator(), c.total().denominator(),
+                c.total().value()));
+        c.by().forEach((type, r) -> rows.add(row("  " + type.replace('_', ' '), r.numerator(), r.denominator(),
+                r.value())));
+        Measures.Withdrawals w = m.withdrawalByStageAndReason();
+        rows.add(row("Victim withdrawals", w.total(), null, null));
+        for (WithdrawalReason reason : WithdrawalReason.values()) {
+            rows.add(row("  reason: " + reason.code().replace('_', ' '), w.byReason().get(reason.code()), w.total(),
+                    share(w.byReason().get(reason.code()), w.total())));
+        }
+        w.byStage().forEach((stage, n) -> rows.add(row("  at stage: " + stageLabel(stage), n, w.total(),
+                share(n, w.total()))));
+        Measures.Feedback f = m.victimFeedback();
+        rows.add(row("Feedback responses", f.responses(), null, null));
+        rows.add(row("  dignity and respect (mean 1 to 5)", null, null, f.dignity()));
+        rows.add(row("  fairness (mean 1 to 5)", null, null, f.fairness()));
+        rows.add(row("  voice (mean 1 to 5)", null, null, f.voice()));
+        rows.add(row("  safety (mean 1 to 5)", null, null, f.safety()));
+        rows.add(row("  trustworthiness (mean 1 to 5)", null, null, f.trust()));
+        return new View("victims", new Table("Victims", List.of("Measure", "Count", "Out of", "Value"), rows), null);
+    }
+
+    public static View suspects(Measures m) {
+        List<List<Object>> rows = new ArrayList<>();
+        Measures.Rate r = m.repeatSuspectShare();
+        rows.add(row("Crimes with a repeat suspect", r.numerator(), r.denominator(), r.value()));
+        rows.add(row("Civil orders and bail conditions in force", m.activeDisruptions().total(), null, null));
+        m.activeDisruptions().byType().forEach((type, n) -> rows.add(row("  " + type, n, null, null)));
+        Measures.Caseload c = m.openCaseload();
+        rows.add(row("Officers with open crimes", c.officers(), null, null));
+        rows.add(row("  open crimes per officer, median", c.median(), null, null));
+        rows.add(row("  open crimes per officer, 90th percentile", c.p90(), null, null));
+        rows.add(row("  open crimes per officer, most", c.max(), null, null));
+        rows.add(row("  officers above the caseload threshold", c.aboveThreshold(), null, null));
+        Measures.Rate a = m.accreditedShare();
+        rows.add(row("Officers with a current accreditation", a.numerator(), a.denominator(), a.value()));
+        return new View("suspects", new Table("Suspects and workforce", List.of("Measure", "Count", "Out of", "Value"),
+                rows), null);
+    }
+
+    /** Key measures per team or officer. */
+    public static View breakdown(String key, String label, Map<String, Measures> byCode) {
+        List<List<Object>> rows = new ArrayList<>();
+        byCode.forEach((code, m) -> rows.add(row(code, m.recorded(), m.outcomesAssigned(), m.chargeRate().value(),
+                m.cohortChargeRate().value(), m.daysToCharge().median(), m.victimsCodeCompliance().total().value(),
+                m.openCaseload().officers() == 0 ? 0 : m.openCaseload().max())));
+        return new View(key, new Table("Measures by " + label.toLowerCase(), List.of(label, "Crimes recorded",
+                "Outcomes assigned", "Charge rate", "Charged so far", "Median days to charge",
+                "Victims' Code duties met on time", "Most open crimes held by one officer"), rows), null);
+    }
+
+    public static View all(Measures m) {
+        return new View("measures", MeasureTable.of(m), null);
+    }
+
+    static String stageLabel(String stage) {
+        return switch (stage) {
+            case "recorded" -> "Recorded";
+            case "suspect_identified" -> "Suspect identified";
+            case "arrested_or_interviewed" -> "Arrested or interviewed";
+            case "referred_to_cps" -> "Referred to CPS";
+            case "charged" -> "Charged";
+            case "convicted" -> "Convicted";
+            default -> stage;
+        };
+    }
+
+    private static String periodLabel(LocalDate from, boolean quarterly) {
+        YearMonth m = YearMonth.from(from);
+        return quarterly ? m.getYear() + " Q" + ((m.getMonthValue() - 1) / 3 + 1)
+                : m.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.UK) + " " + m.getYear();
+    }
+
+    private static void addDistribution(List<List<Object>> rows, String label, Measures.Distribution d) {
+        rows.add(row(label, d.count(), d.p25(), d.median(), d.p90()));
+    }
+
+    private static Double share(Long n, long total) {
+        return n == null || total == 0 ? null : (double) n / total;
+    }
+
+    private static Number change(Number a, Number b) {
+        if (a == null || b == null) {
+            return null;
+        }
+        if (a instanceof Double || b instanceof Double) {
+            return a.doubleValue() - b.doubleValue();
+        }
+        return a.longValue() - b.longValue();
+    }
+
+    private static List<Object> row(Object... cells) {
+        List<Object> r = new ArrayList<>();
+        java.util.Collections.addAll(r, cells);
+        return r;
+    }
+
+    /** Every view in order, keyed for the download links. */
+    public static Map<String, View> byKey(List<View> views) {
+        Map<String, View> out = new LinkedHashMap<>();
+        views.forEach(v -> out.put(v.key(), v));
+        return out;
+    }
+}

@@ -1,0 +1,252 @@
+package org.soteria.performance;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.soteria.reference.Choice;
+import org.soteria.reference.OffenceGroup;
+import org.soteria.reference.Relationship;
+import org.soteria.reference.ReportSource;
+import org.soteria.security.SoteriaUser;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The performance dashboard, the team and officer breakdowns, and their CSV and XLSX downloads. */
+@Controller
+public class PerformanceController {
+
+    static final MediaType XLSX = MediaType.parseMediaType(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    private static final List<String> VIEWS = List.of("headline", "funnel", "outcomes", "timeliness", "xmr", "victims",
+            "suspects", "measures");
+
+    private final MeasureService measures;
+
+    PerformanceController(MeasureService measures) {
+        this.measures = measures;
+    }
+
+    /** The query a page asked for, or the errors that stop it. */
+    record Asked(MeasureQuery query, boolean quarterly, Map<String, String> errors, Map<String, String> values) {
+    }
+
+    Asked read(MultiValueMap<String, String> params, SoteriaUser user) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, String> values = new LinkedHashMap<>();
+        LocalDate today = measures.today();
+        YearMonth lastMonth = YearMonth.from(today).minusMonths(1);
+        LocalDate from = date(params, "from", lastMonth.minusMonths(2).atDay(1), errors, values);
+        LocalDate to = date(params, "to", lastMonth.atEndOfMonth(), errors, values);
+        LocalDate asOf = date(params, "asOf", today, errors, values);
+        if (errors.isEmpty() && to.isBefore(from)) {
+            errors.put("to", "The end of the period must be on or after its start");
+        }
+        Map<String, List<String>> filterParams = new LinkedHashMap<>();
+        for (MeasureFilter.Key k : MeasureFilter.Key.values()) {
+            List<String> v = params.get(k.code());
+            if (v != null) {
+                filterParams.put(k.code(), v);
+                values.put(k.code(), v.stream().filter(s -> !s.isBlank()).findFirst().orElse(""));
+            }
+        }
+        MeasureQuery q = null;
+        try {
+            MeasureFilter filter = MeasureFilter.of(filterParams);
+            if (errors.isEmpty()) {
+                q = measures.scope(new MeasureQuery(from, to, asOf, filter), user);
+            }
+        } catch (MeasureFilter.Invalid e) {
+            String field = e.getMessage().startsWith("filter ") ? e.getMessage().substring(7).split("[: ]")[0] : "from";
+            errors.put(field, e.getMessage().substring(0, 1).toUpperCase(Locale.ROOT) + e.getMessage().substring(1));
+        }
+        boolean quarterly = "quarter".equals(params.getFirst("by"));
+        values.put("by", quarterly ? "quarter" : "month");
+        return new Asked(errors.isEmpty() ? q : null, quarterly, errors, values);
+    }
+
+    private static LocalDate date(MultiValueMap<String, String> params, String name, LocalDate fallback,
+            Map<String, String> errors, Map<String, String> values) {
+        String raw = params.getFirst(name);
+        if (raw == null || raw.isBlank()) {
+            values.put(name, fallback.toString());
+            return fallback;
+        }
+        values.put(name, raw.trim());
+        try {
+            return LocalDate.parse(raw.trim());
+        } catch (DateTimeParseException e) {
+            errors.put(name, "Enter a real date as YYYY-MM-DD, for example 2026-01-31");
+            return fallback;
+        }
+    }
+
+    List<Dashboard.View> views(Asked a) {
+        MeasureQuery q = a.query();
+        Measures now = measures.compute(q);
+        LocalDate seriesFrom = YearMonth.from(q.to()).minusMonths(23).atDay(1);
+        List<Measures> series = measures.series(q.withPeriod(seriesFrom, q.to()), a.quarterly());
+        return List.of(
+                Dashboard.headline(now, measures.compute(q.previousPeriod()), measures.compute(q.yearEarlier())),
+                Dashboard.funnel(now),
+                Dashboard.outcomes(series, a.quarterly()),
+                Dashboard.timeliness(now),
+                // Improvement-plan actions (issue 8) will annotate this chart when they exist.
+                Dashboard.xmr(series, a.quarterly(), List.of()),
+                Dashboard.victims(now),
+                Dashboard.suspects(now),
+                Dashboard.all(now));
+    }
+
+    @GetMapping("/performance")
+    String dashboard(@RequestParam MultiValueMap<String, String> params, @AuthenticationPrincipal SoteriaUser user,
+            Model model) {
+        Asked a = read(params, user);
+        form(model, a, user);
+        model.addAttribute("ready", measures.ready());
+        if (a.query() != null) {
+            List<Dashboard.View> views = views(a);
+            model.addAttribute("views", Dashboard.byKey(views));
+            measures.audited(user, false, "dashboard", a.query());
+        }
+        return "performance/dashboard";
+    }
+
+    @GetMapping("/performance/teams")
+    String teams(@RequestParam MultiValueMap<String, String> params, @AuthenticationPrincipal SoteriaUser user,
+            Model model) {
+        return breakdown(params, user, model, MeasureFilter.Key.TEAM);
+    }
+
+    @GetMapping("/performance/officers")
+    String officers(@RequestParam MultiValueMap<String, String> params, @AuthenticationPrincipal SoteriaUser user,
+            Model model) {
+        return breakdown(params, user, model, MeasureFilter.Key.OFFICER);
+    }
+
+    private String breakdown(MultiValueMap<String, String> params, SoteriaUser user, Model model,
+            MeasureFilter.Key key) {
+        Asked a = read(params, user);
+        form(model, a, user);
+        model.addAttribute("key", key == MeasureFilter.Key.TEAM ? "teams" : "officers");
+        model.addAttribute("title", key == MeasureFilter.Key.TEAM ? "Measures by team" : "Measures by officer");
+        if (a.query() != null) {
+            model.addAttribute("view", breakdownView(a, key));
+            measures.audited(user, false, key == MeasureFilter.Key.TEAM ? "teams" : "officers", a.query());
+        }
+        return "performance/breakdown";
+    }
+
+    private Dashboard.View breakdownView(Asked a, MeasureFilter.Key key) {
+        return Dashboard.breakdown(key == MeasureFilter.Key.TEAM ? "teams" : "officers",
+                key == MeasureFilter.Key.TEAM ? "Team" : "Officer", measures.breakdown(a.query(), key));
+    }
+
+    @GetMapping({"/performance/{view}.csv", "/performance/{view}.xlsx"})
+    ResponseEntity<byte[]> download(@PathVariable("view") String view,
+            @RequestParam MultiValueMap<String, String> params, @AuthenticationPrincipal SoteriaUser user,
+            jakarta.servlet.http.HttpServletRequest request) {
+        boolean xlsx = request.getRequestURI().endsWith(".xlsx");
+        Asked a = read(params, user);
+        if (a.query() == null) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, String.join("; ", a.errors().values()));
+        }
+        List<Table> tables = new ArrayList<>();
+        if (view.equals("teams") || view.equals("officers")) {
+            if (view.equals("officers") && !user.can(org.soteria.security.Permission.VIEW_OFFICER_MEASURES)) {
+                throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+            }
+            tables.add(breakdownView(a, view.equals("teams") ? MeasureFilter.Key.TEAM : MeasureFilter.Key.OFFICER)
+                    .table());
+        } else if (view.equals("dashboard")) {
+            views(a).forEach(v -> tables.add(v.table()));
+        } else if (VIEWS.contains(view)) {
+            tables.add(Dashboard.byKey(views(a)).get(view).table());
+        } else {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        if (!xlsx && tables.size() > 1) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        measures.audited(user, true, view + (xlsx ? ".xlsx" : ".csv"), a.query());
+        String name = "soteria-" + view + "-" + a.query().from() + "-to-" + a.query().to() + (xlsx ? ".xlsx" : ".csv");
+        return ResponseEntity.ok()
+                .contentType(xlsx ? XLSX : new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .body(xlsx ? TableFiles.xlsx(tables) : TableFiles.csv(tables.get(0)));
+    }
+
+    private void form(Model model, Asked a, SoteriaUser user) {
+        model.addAttribute("activeNav", "performance");
+        model.addAttribute("errors", a.errors());
+        model.addAttribute("values", a.values());
+        model.addAttribute("query", a.query());
+        model.addAttribute("queryString", queryString(a.values()));
+        model.addAttribute("offenceGroups", choices(OffenceGroup.values()));
+        model.addAttribute("sources", choices(ReportSource.values()));
+        model.addAttribute("relationships", java.util.Arrays.stream(Relationship.values()).map(Relationship::code)
+                .toList());
+        model.addAttribute("ageBands", choices(AgeBand.values()));
+        model.addAttribute("canSeeOfficers", user.can(org.soteria.security.Permission.VIEW_OFFICER_MEASURES));
+        model.addAttribute("fmt", new Formats());
+    }
+
+    private static List<Map.Entry<String, String>> choices(Choice[] values) {
+        List<Map.Entry<String, String>> out = new ArrayList<>();
+        for (Choice c : values) {
+            out.add(Map.entry(c.code(), c.label()));
+        }
+        return out;
+    }
+
+    private static String queryString(Map<String, String> values) {
+        StringBuilder s = new StringBuilder();
+        values.forEach((k, v) -> {
+            if (v != null && !v.isBlank()) {
+                s.append(s.length() == 0 ? "?" : "&").append(k).append('=')
+                        .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8));
+            }
+        });
+        return s.toString();
+    }
+
+    /** How the pages write the tables' cells. */
+    public static final class Formats {
+
+        public String cell(Object value, Object rowLabel, String header) {
+            if (value == null) {
+                return "no data";
+            }
+            boolean change = header.startsWith("Change");
+            if (value instanceof Double d) {
+                String label = String.valueOf(rowLabel).toLowerCase(Locale.ROOT);
+                if (label.contains("mean")) {
+                    return String.format(Locale.UK, "%.2f", d);
+                }
+                return change ? String.format(Locale.UK, "%+.1f points", d * 100)
+                        : String.format(Locale.UK, "%.1f%%", d * 100);
+            }
+            if (value instanceof Number n) {
+                return change ? String.format(Locale.UK, "%+,d", n.longValue())
+                        : String.format(Locale.UK, "%,d", n.longValue());
+            }
+            return value.toString();
+        }
+    }
+}
