@@ -44,6 +44,13 @@ public class MeasureStore {
         }
     }
 
+    /** Loads everything again, as after a restore of the database behind the application's back. */
+    void reload() {
+        synchronized (lock) {
+            loadAll();
+        }
+    }
+
     /** Whether the snapshot is loaded yet (pages say so while it loads). */
     public boolean ready() {
         return facts != null;

@@ -7,18 +7,25 @@ import org.soteria.reference.Coded;
 /** What a personal access token may be used for. A token never allows more than its owner's role. */
 public enum ApiScope implements Choice {
     CASES_READ("cases:read", "Read cases (the case list and case records you have a need to know about)",
-            Permission.VIEW_CASES),
+            Permission.VIEW_CASES, "read cases"),
     MEASURES_READ("measures:read", "Read performance measures (your force's, as the dashboards show them)",
-            Permission.VIEW_MEASURES);
+            Permission.VIEW_MEASURES, "read performance measures");
 
     private final String code;
     private final String label;
     private final Permission permission;
+    private final String action;
 
-    ApiScope(String code, String label, Permission permission) {
+    ApiScope(String code, String label, Permission permission, String action) {
         this.code = code;
         this.label = label;
         this.permission = permission;
+        this.action = action;
+    }
+
+    /** What the scope lets a token do, in words that follow "Your role cannot". */
+    public String action() {
+        return action;
     }
 
     /** The permission a user needs to hold a token with this scope. */

@@ -60,7 +60,7 @@ public class ApiTokenService {
             ApiScope scope = ApiScope.fromCode(code).orElseThrow(() -> new AccessService.Refused("scopes",
                     "Choose what the token may do from the list"));
             if (!user.can(scope.permission())) {
-                throw new AccessService.Refused("scopes", "Your role cannot read cases, so a token cannot either");
+                throw new AccessService.Refused("scopes", "Your role cannot " + scope.action() + ", so a token cannot either");
             }
             scopes.add(scope.code());
         }

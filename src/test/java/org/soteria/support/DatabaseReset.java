@@ -19,7 +19,7 @@ public final class DatabaseReset {
     public static void empty(String dataDir) {
         owner(dataDir, "truncate victim_feedback, civil_order, event, case_person, person, crime, officer, team, force, "
                 + "import_problem, import_file_count, import_run, case_access_grant, restricted_access, break_glass, "
-                + "user_team, recovery_code, sign_in_attempt, app_user restart identity cascade");
+                + "user_team, recovery_code, sign_in_attempt, app_user, measure_change restart identity cascade");
     }
 
     /** Runs SQL as the schema owner, as an administrator (or an attacker with the owner's password) could. */

@@ -49,10 +49,14 @@ class ApiIT {
     }
 
     private String token(String role) {
+        return token(role, "cases:read");
+    }
+
+    private String token(String role, String scope) {
         WebClient web = new WebClient(port);
         web.signIn(role, PASSWORD);
         web.get("/account");
-        HttpResponse<String> r = web.post("/account/tokens", Map.of("name", "test tool", "scopes", "cases:read",
+        HttpResponse<String> r = web.post("/account/tokens", Map.of("name", "test tool", "scopes", scope,
                 "days", "30"));
         Matcher m = TOKEN.matcher(r.body());
         assertThat(m.find()).as(r.body()).isTrue();
@@ -136,7 +140,11 @@ class ApiIT {
     void aTokenNeverAllowsMoreThanItsOwnersRole() throws Exception {
         WebClient analyst = new WebClient(port);
         analyst.signIn("analyst", PASSWORD);
-        assertThat(analyst.get("/account").body()).as("no scope to offer").doesNotContain("Create a token");
+        assertThat(analyst.get("/account").body()).as("only the measures scope to offer").contains("measures:read")
+                .doesNotContain("value=\"cases:read\"");
+        WebClient auditor = new WebClient(port);
+        auditor.signIn("auditor", PASSWORD);
+        assertThat(auditor.get("/account").body()).as("no scope to offer").doesNotContain("Create a token");
         HttpResponse<String> refused = analyst.post("/account/tokens", Map.of("name", "x", "scopes", "cases:read",
                 "days", "30"));
         assertThat(refused.body()).contains("Your role cannot read cases");
@@ -151,5 +159,35 @@ class ApiIT {
             assertThat(web.post("/account/tokens", Map.of("name", "x", "scopes", "cases:read", "days", bad)).body())
                     .as(bad).contains("There is a problem");
         }
+    }
+
+    @Test
+    void measuresAsKpisJsonForTheTokenOwnersForceOnly() throws Exception {
+        String token = token("analyst", "measures:read");
+        HttpResponse<String> r = api("/api/v1/measures?from=2025-01-01&to=2025-12-31&as-of=2026-10-31"
+                + "&filter=offence_group=adult_rape", token);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        long adultRape = jdbc.sql("select count(*) from crime where record_type = 'crime' and offence_group = "
+                + "'adult_rape' and recorded_date between date '2025-01-01' and date '2025-12-31'")
+                .query(Long.class).single();
+        assertThat(r.body()).contains("\"recorded\":" + adultRape + ",", "\"as_of\":\"2026-10-31\"",
+                "\"filters\":{\"force\":[\"NWP\"],\"offence_group\":[\"adult_rape\"]}",
+                "\"victims_code_compliance\":{\"numerator\":");
+        String requestId = r.headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(jdbc.sql("select count(*) from audit_event where request_id = ? and object_type = 'measures'")
+                .param(requestId).query(Long.class).single()).isOne();
+
+        HttpResponse<String> otherForce = api("/api/v1/measures?from=2025-01-01&to=2025-12-31&filter=force=DYF",
+                token);
+        assertThat(otherForce.statusCode()).isEqualTo(400);
+        assertThat(otherForce.body()).contains("your own force (NWP) only");
+        HttpResponse<String> badFilter = api("/api/v1/measures?from=2025-01-01&to=2025-12-31&filter=colour=red",
+                token);
+        assertThat(badFilter.statusCode()).isEqualTo(400);
+        assertThat(badFilter.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(badFilter.body()).contains("filter key 'colour' is not one of");
+        assertThat(api("/api/v1/measures?to=2025-12-31", token).body()).contains("from is required");
+        assertThat(api("/api/v1/measures?from=2025-01-01&to=2025-12-31", token("investigator")).statusCode())
+                .as("a cases:read token does not read measures").isEqualTo(403);
     }
 }

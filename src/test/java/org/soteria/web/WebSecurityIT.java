@@ -66,10 +66,23 @@ class WebSecurityIT {
         MATRIX.put("GET /imports", IMPORT_ROLES);
         MATRIX.put("GET /imports/{id}", IMPORT_ROLES);
         MATRIX.put("GET /imports/{id}/report.csv", IMPORT_ROLES);
+        Set<String> measureRoles = Set.of("investigator", "supervisor", "victim-liaison", "analyst", "force-lead");
+        Set<String> officerRoles = Set.of("supervisor", "analyst", "force-lead");
+        Set<String> dataQualityRoles = Set.of("analyst", "force-lead", "admin");
+        MATRIX.put("GET /performance", measureRoles);
+        MATRIX.put("GET /performance/teams", measureRoles);
+        MATRIX.put("GET /performance/officers", officerRoles);
+        MATRIX.put("GET /performance/{view}.csv", measureRoles);
+        MATRIX.put("GET /performance/{view}.xlsx", measureRoles);
+        MATRIX.put("GET /performance/data-quality", dataQualityRoles);
+        MATRIX.put("GET /performance/data-quality.xlsx", dataQualityRoles);
+        MATRIX.put("GET /performance/data-quality/{view}.csv", dataQualityRoles);
+        MATRIX.put("GET /performance/data-quality/{view}.xlsx", dataQualityRoles);
     }
 
     /** API endpoints: reached with a token only, so ApiIT checks them (roles, scopes, need-to-know, audit). */
-    private static final Set<String> API = Set.of("GET /api/v1/cases", "GET /api/v1/cases/{id}");
+    private static final Set<String> API = Set.of("GET /api/v1/cases", "GET /api/v1/cases/{id}",
+            "GET /api/v1/measures");
 
     /** Pages that show no personal data (so write no audit record), each with the reason. */
     private static final Map<String, String> NO_PERSONAL_DATA = Map.of(
@@ -119,7 +132,8 @@ class WebSecurityIT {
     }
 
     private String concrete(String pattern) {
-        return pattern.replace("{id}", Long.toString(teamCrime)).replace("{grantId}", "1");
+        return pattern.replace("{id}", Long.toString(teamCrime)).replace("{grantId}", "1")
+                .replace("{view}", pattern.startsWith("/performance/data-quality/") ? "gaps" : "funnel");
     }
 
     @Test
@@ -245,6 +259,17 @@ class WebSecurityIT {
         reads.put("GET /audit/export.csv", new String[] {"auditor", "/audit/export.csv?user=investigator"});
         reads.put("GET /audit/break-glass", new String[] {"auditor", "/audit/break-glass"});
         reads.put("GET /imports/{id}/report.csv", new String[] {"force-lead", "/imports/" + importRun + "/report.csv"});
+        reads.put("GET /performance", new String[] {"analyst", "/performance"});
+        reads.put("GET /performance/teams", new String[] {"analyst", "/performance/teams"});
+        reads.put("GET /performance/officers", new String[] {"supervisor", "/performance/officers"});
+        reads.put("GET /performance/{view}.csv", new String[] {"analyst", "/performance/funnel.csv"});
+        reads.put("GET /performance/{view}.xlsx", new String[] {"analyst", "/performance/dashboard.xlsx"});
+        reads.put("GET /performance/data-quality", new String[] {"admin", "/performance/data-quality"});
+        reads.put("GET /performance/data-quality.xlsx", new String[] {"admin", "/performance/data-quality.xlsx"});
+        reads.put("GET /performance/data-quality/{view}.csv", new String[] {"analyst",
+            "/performance/data-quality/gaps.csv"});
+        reads.put("GET /performance/data-quality/{view}.xlsx", new String[] {"analyst",
+            "/performance/data-quality/unmapped.xlsx"});
         // An import run's page shows rejected values only when it has problems; ImportReportDownloadIT covers that.
         Set<String> conditional = Set.of("GET /imports/{id}");
         for (String handler : handlers()) {

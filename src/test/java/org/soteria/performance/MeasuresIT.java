@@ -1,0 +1,140 @@
+package org.soteria.performance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.soteria.exchange.ImportProgress;
+import org.soteria.exchange.ImportService;
+import org.soteria.exchange.SyntheticBundleGenerator;
+import org.soteria.support.Bundles;
+import org.soteria.support.DatabaseReset;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The in-memory engine against the plain-SQL reference on a synthetic force, for several periods,
+ * as-of dates and filters; a new import reaching the measures through the change log; the XLSX
+ * export holding the same numbers.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {"soteria.data-dir=:temporary:import", "spring.main.banner-mode=off"})
+class MeasuresIT {
+
+    @Autowired
+    MeasureService measures;
+
+    @Autowired
+    MeasureStore store;
+
+    @Autowired
+    ImportService imports;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void load() throws Exception {
+        DatabaseReset.empty(":temporary:import");
+        SyntheticBundleGenerator.generate(new SyntheticBundleGenerator.Settings("NWP", 3000, 7,
+                LocalDate.of(2026, 10, 31), 4), dir.resolve("bundle"), n -> { });
+        imports.importBundle(dir.resolve("bundle"), "test", ImportProgress.NONE);
+        store.reload();
+    }
+
+    private static MeasureQuery query(String from, String to, String asOf, String... filters) {
+        return new MeasureQuery(LocalDate.parse(from), LocalDate.parse(to), LocalDate.parse(asOf),
+                MeasureFilter.parse(List.of(filters)));
+    }
+
+    @Test
+    void theEngineAgreesWithPlainSqlOnEveryMeasure() {
+        List<MeasureQuery> queries = List.of(
+                query("2025-01-01", "2025-12-31", "2026-10-31"),
+                query("2024-04-01", "2024-06-30", "2024-09-15"),
+                query("2023-01-01", "2026-10-31", "2026-10-31", "offence_group=adult_rape", "offence_group=child_rape"),
+                query("2025-01-01", "2025-12-31", "2026-10-31", "team=T01", "report_source=third_party"),
+                query("2025-01-01", "2025-12-31", "2026-10-31", "relationship=partner", "victim_age_band=18_24"),
+                query("2025-06-01", "2025-06-30", "2026-10-31", "officer=nobody"),
+                query("2030-01-01", "2030-12-31", "2026-10-31"));
+        for (MeasureQuery q : queries) {
+            Measures engine = measures.compute(q);
+            Measures sql = measures.computeWithSql(q);
+            assertThat(MeasureJson.of(engine)).as(MeasureService.describe(q)).isEqualTo(MeasureJson.of(sql));
+        }
+        Measures year = measures.compute(queries.get(0));
+        assertThat(year.recorded()).isPositive();
+        assertThat(year.victimsCodeCompliance().total().denominator()).isPositive();
+        assertThat(year.repeatSuspectShare().numerator()).isPositive();
+        assertThat(measures.compute(queries.get(6)).chargeRate().value()).isNull();
+    }
+
+    @Test
+    void aNewImportShowsInTheMeasuresAtTheNextRefresh() throws Exception {
+        MeasureQuery q = query("2020-01-01", "2026-10-31", "2026-10-31");
+        long before = measures.compute(q).recorded();
+        long changesBefore = jdbc.sql("select count(*) from measure_change").query(Long.class).single();
+        String open = jdbc.sql("select crime_ref from crime where record_type = 'crime' and outcome_code is null "
+                + "order by id limit 1").query(String.class).single();
+        new Bundles(dir.resolve("more")).file("cases.csv",
+                "crime_ref,force_code,offence_code,recorded_date,outcome_code,outcome_date",
+                "NWP/NEW/1,NWP,19C,2026-10-01,,",
+                open + ",NWP,19C," + jdbc.sql("select recorded_date from crime where crime_ref = ?").param(open)
+                        .query(LocalDate.class).single() + ",1,2026-10-30");
+        imports.importBundle(dir.resolve("more"), "test", ImportProgress.NONE);
+        assertThat(jdbc.sql("select count(*) from measure_change").query(Long.class).single() - changesBefore)
+                .as("the import logged the two crimes it changed").isEqualTo(2);
+        assertThat(measures.compute(q).recorded()).as("not before the refresh").isEqualTo(before);
+        store.refresh();
+        Measures after = measures.compute(q);
+        assertThat(after.recorded()).isEqualTo(before + 1);
+        assertThat(MeasureJson.of(after)).isEqualTo(MeasureJson.of(measures.computeWithSql(q)));
+    }
+
+    @Test
+    void theSpreadsheetHoldsTheSameNumbersAsTheMeasures() throws Exception {
+        Measures m = measures.compute(query("2025-01-01", "2025-12-31", "2026-10-31"));
+        byte[] xlsx = TableFiles.xlsx(List.of(MeasureTable.of(m), Dashboard.funnel(m).table()));
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet all = book.getSheetAt(0);
+            assertThat(all.getRow(0).getCell(0).getStringCellValue()).isEqualTo("measure");
+            Row recorded = find(all, "recorded", "");
+            assertThat(recorded.getCell(4).getNumericCellValue()).isEqualTo(m.recorded());
+            Row charge = find(all, "charge_rate", "");
+            assertThat((long) charge.getCell(2).getNumericCellValue()).isEqualTo(m.chargeRate().numerator());
+            assertThat((long) charge.getCell(3).getNumericCellValue()).isEqualTo(m.chargeRate().denominator());
+            assertThat(charge.getCell(4).getNumericCellValue()).isEqualTo(m.chargeRate().value());
+            Row keyEvents = find(all, "victims_code_compliance", "key_event_notification");
+            assertThat(keyEvents.getCell(4).getNumericCellValue())
+                    .isEqualTo(m.victimsCodeCompliance().by().get("key_event_notification").value());
+            Sheet funnel = book.getSheetAt(1);
+            assertThat(book.getSheetName(1)).isEqualTo("2 Attrition funnel");
+            for (int s = 0; s < 6; s++) {
+                assertThat((long) funnel.getRow(s + 1).getCell(1).getNumericCellValue())
+                        .isEqualTo(m.attritionFunnel().get(s).count());
+            }
+        }
+    }
+
+    private static Row find(Sheet sheet, String measure, String part) {
+        for (Row r : sheet) {
+            if (r.getCell(0).getStringCellValue().equals(measure)
+                    && (r.getCell(1) == null ? "" : r.getCell(1).getStringCellValue()).equals(part)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no row " + measure + " " + part);
+    }
+}
