@@ -49,13 +49,13 @@ final class CrimeRecord {
     int relationships;
     int ageBands;
     boolean victimLinked;
-    final List<Long> suspects = new ArrayList<>(1);
-    final List<String> suspectPnc = new ArrayList<>(1);
-    final List<Long> victims = new ArrayList<>(1);
+    final List<Long> suspects = new ArrayList<>();
+    final List<String> suspectPnc = new ArrayList<>();
+    final List<Long> victims = new ArrayList<>();
     /** First day of each funnel stage reached on its own evidence, before making the stages cumulative. */
     final int[] stage = {NONE, NONE, NONE, NONE, NONE, NONE};
     int firstReferral = NONE;
-    final List<VictimsCode.CrimeEvent> codeEvents = new ArrayList<>();
+    private List<VictimsCode.CrimeEvent> codeEvents = new ArrayList<>();
     long[] marks = new long[0];
     private boolean finished;
     int markCount;
@@ -133,7 +133,9 @@ final class CrimeRecord {
         }
         if (type.isKeyEvent() || type == EventType.VICTIM_NOTIFIED || type == EventType.SUPPORT_REFERRAL
                 || type == EventType.FIRST_CONTACT || type == EventType.NEEDS_ASSESSMENT) {
-            codeEvents.add(new VictimsCode.CrimeEvent(type, date, eventId, personRef, detail));
+            if (codeEvents != null) {
+                codeEvents.add(new VictimsCode.CrimeEvent(type, date, eventId, personRef, detail));
+            }
         }
     }
 
@@ -157,7 +159,10 @@ final class CrimeRecord {
                 mark(OBLIGATION, o.type().ordinal() << 1 | (o.metOnTime() ? 1 : 0), (int) o.due().toEpochDay());
             }
         }
-        codeEvents.clear();
+        codeEvents = null; // derived; the events themselves are not needed again
+        if (markCount < marks.length) {
+            marks = java.util.Arrays.copyOf(marks, markCount);
+        }
     }
 
     private void first(int s, int day) {

@@ -84,6 +84,17 @@ final class FactsBuilder {
         }
     }
 
+    /** Finishes the crimes whose ids lie in [from, to]. */
+    void finishBetween(long from, long to) {
+        if (to - from < crimes.size()) {
+            for (long id = from; id <= to; id++) {
+                finish(id);
+            }
+        } else {
+            finishAll();
+        }
+    }
+
     void finishAll() {
         for (CrimeRecord c : crimes.values()) {
             c.finish(victimsCode);

@@ -41,6 +41,8 @@ class MeasureRepository {
     private static final String FEEDBACK = "select crime_id, returned_date, dignity, fairness, voice, safety, trust "
             + "from victim_feedback";
 
+    private static final long EVENT_SLICE = 100_000;
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
 
@@ -79,9 +81,21 @@ class MeasureRepository {
             stream(PEOPLE + onlyCrime, crimeIds, rs -> b.person(rs.getLong(1), rs.getLong(2), rs.getString(3),
                     Coded.parse(Relationship.class, rs.getString(4)).orElse(null), (Integer) rs.getObject(5),
                     rs.getString(6)));
-            stream(EVENTS + onlyEvent, crimeIds, rs -> b.event(rs.getLong(1),
-                    Coded.parse(EventType.class, rs.getString(2)).orElseThrow(), rs.getDate(3).toLocalDate(),
-                    rs.getString(4), (Long) rs.getObject(5), rs.getString(6)));
+            if (crimeIds == null) {
+                // In slices of crime ids, each read through the event_crime index and finished before the
+                // next, so that only one slice's events are held in memory at a time.
+                long[] range = jdbc.queryForObject("select coalesce(min(id), 0), coalesce(max(id), -1) from crime",
+                        (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
+                for (long from = range[0]; from <= range[1]; from += EVENT_SLICE) {
+                    long to = from + EVENT_SLICE - 1;
+                    jdbc.query(EVENTS + " where crime_id between ? and ?", rs -> {
+                        event(b, rs);
+                    }, from, to);
+                    b.finishBetween(from, to);
+                }
+            } else {
+                stream(EVENTS + onlyEvent, crimeIds, rs -> event(b, rs));
+            }
             stream(FEEDBACK + onlyEvent, crimeIds, rs -> b.feedback(rs.getLong(1), rs.getDate(2).toLocalDate(),
                     (Integer) score(rs, 3), score(rs, 4), score(rs, 5), score(rs, 6), score(rs, 7)));
             List<MeasureFacts.Order> orders = new ArrayList<>();
@@ -100,6 +114,11 @@ class MeasureRepository {
         } else {
             crimeIds.forEach(b::finish);
         }
+    }
+
+    private static void event(FactsBuilder b, ResultSet rs) throws SQLException {
+        b.event(rs.getLong(1), Coded.parse(EventType.class, rs.getString(2)).orElseThrow(), rs.getDate(3).toLocalDate(),
+                rs.getString(4), (Long) rs.getObject(5), rs.getString(6));
     }
 
     private interface Row {
