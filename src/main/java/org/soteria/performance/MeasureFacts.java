@@ -122,9 +122,17 @@ final class MeasureFacts {
         forces = new Dictionary();
         teams = new Dictionary();
         officers = new Dictionary();
-        CrimeRecord[] all = crimes.toArray(new CrimeRecord[0]);
-        Arrays.sort(all, (a, b) -> a.recorded != b.recorded ? Integer.compare(a.recorded, b.recorded)
-                : Long.compare(a.id, b.id));
+        CrimeRecord[] unsorted = crimes.toArray(new CrimeRecord[0]);
+        // Sorting primitive keys (recording day, then position) is several times faster than comparing objects.
+        long[] keys = new long[unsorted.length];
+        for (int i = 0; i < unsorted.length; i++) {
+            keys[i] = ((long) (unsorted[i].recorded ^ Integer.MIN_VALUE) << 32) | i;
+        }
+        Arrays.parallelSort(keys);
+        CrimeRecord[] all = new CrimeRecord[unsorted.length];
+        for (int i = 0; i < keys.length; i++) {
+            all[i] = unsorted[(int) keys[i]];
+        }
         n = all.length;
         crimeId = new long[n];
         recorded = new int[n];
@@ -143,10 +151,8 @@ final class MeasureFacts {
         stageDay = new int[6][n];
         firstReferral = new int[n];
         int[] markCounts = new int[marks.length];
-        Map<Long, Integer> slotOfCrime = new HashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
             CrimeRecord c = all[i];
-            slotOfCrime.put(c.id, i);
             crimeId[i] = c.id;
             recorded[i] = c.recorded;
             kind[i] = (byte) c.kind;
@@ -181,21 +187,36 @@ final class MeasureFacts {
 
         // Repeat suspects: identity is the same person record or the same PNC id, transitively
         // (repeat-suspects.md); confirmed linkage joins will add to this when review exists.
-        UnionFind identities = new UnionFind();
-        Map<String, Integer> byPnc = new HashMap<>();
-        Map<Long, Integer> byPerson = new HashMap<>();
         suspectStart = new int[n + 1];
         int links = 0;
         for (CrimeRecord c : all) {
             links += c.suspects.size();
         }
+        // Person records as dense numbers: sorted, distinct, found by binary search.
+        long[] persons = new long[links];
+        int np = 0;
+        for (CrimeRecord c : all) {
+            for (long person : c.suspects) {
+                persons[np++] = person;
+            }
+        }
+        Arrays.parallelSort(persons);
+        int distinct = 0;
+        for (int i = 0; i < np; i++) {
+            if (i == 0 || persons[i] != persons[i - 1]) {
+                persons[distinct++] = persons[i];
+            }
+        }
+        long[] personIds = Arrays.copyOf(persons, distinct);
+        UnionFind identities = new UnionFind(distinct);
+        Map<String, Integer> byPnc = new HashMap<>();
         int[] rawIdentity = new int[links];
         int k = 0;
         for (int i = 0; i < n; i++) {
             CrimeRecord c = all[i];
             suspectStart[i] = k;
             for (int j = 0; j < c.suspects.size(); j++) {
-                int node = byPerson.computeIfAbsent(c.suspects.get(j), p -> identities.add());
+                int node = Arrays.binarySearch(personIds, c.suspects.get(j));
                 String pnc = c.suspectPnc.get(j);
                 if (pnc != null) {
                     Integer other = byPnc.putIfAbsent(pnc, node);
@@ -340,15 +361,15 @@ final class MeasureFacts {
 
     /** Disjoint sets with path halving. */
     private static final class UnionFind {
-        private int[] parent = new int[16];
-        private int size;
+        private final int[] parent;
+        private final int size;
 
-        int add() {
-            if (size == parent.length) {
-                parent = Arrays.copyOf(parent, size * 2);
+        UnionFind(int size) {
+            this.size = size;
+            this.parent = new int[size];
+            for (int i = 0; i < size; i++) {
+                parent[i] = i;
             }
-            parent[size] = size;
-            return size++;
         }
 
         int find(int x) {

@@ -143,10 +143,11 @@ public class SqlMeasures {
                 + "from case_person cp join person p on p.id = cp.person_ref where cp.role = 'suspect'";
         Map<String, Object> rs = jdbc.queryForMap("with ident as (" + ident + "), repeaters as (select i.ident "
                 + "from ident i join crime r on r.id = i.crime_id where r.record_type = 'crime' "
-                + "and r.recorded_date between ? and ? group by i.ident having count(distinct r.id) >= ?) "
-                + "select count(*) filter (where exists (select 1 from ident i where i.crime_id = c.id)) ws, "
-                + "count(*) filter (where exists (select 1 from ident i join repeaters x on x.ident = i.ident "
-                + "where i.crime_id = c.id)) wr from crime c where " + w.sql() + " and c.recorded_date between ? and ?",
+                + "and r.recorded_date between ? and ? group by i.ident having count(distinct r.id) >= ?), "
+                + "flags as (select i.crime_id, bool_or(x.ident is not null) repeat from ident i "
+                + "left join repeaters x on x.ident = i.ident group by i.crime_id) "
+                + "select count(fl.crime_id) ws, count(*) filter (where fl.repeat) wr from crime c "
+                + "left join flags fl on fl.crime_id = c.id where " + w.sql() + " and c.recorded_date between ? and ?",
                 params(List.of(Date.valueOf(q.asOf().minusYears(settings.repeatLookbackYears())), asOf,
                         settings.repeatMinimumCrimes()), w.params(), from, last).toArray());
 
@@ -242,28 +243,29 @@ public class SqlMeasures {
         }
         String hol = "array[" + holidays.stream().map(d -> "date '" + d + "'").collect(Collectors.joining(","))
                 + "]";
-        String wd = "(select d::date from generate_series(%s + 1, %s + 40, interval '1 day') d "
-                + "where extract(isodow from d) < 6 and d::date <> all(" + hol + ") order by d offset %d limit 1)";
+        // Working days numbered in order: the N-th working day after t is the working day numbered wdn(t) + N.
+        String calendar = "cal as (select d::date d, extract(isodow from d) < 6 and d::date <> all(" + hol + ") working "
+                + "from generate_series(date '1990-01-01', date '2061-12-31', interval '1 day') d), "
+                + "num as (select d, working, count(*) filter (where working) over (order by d) wdn from cal), "
+                + "wd as (select wdn, d from num where working)";
         String victims = "select c.id crime_id, c.recorded_date, cp.person_ref victim from crime c "
                 + "join case_person cp on cp.crime_id = c.id and cp.role = 'victim' where " + w.sql();
-        String sql = "with v as (" + victims + "), ob as ("
-                + "select 'key_event_notification' t, " + String.format(wd, DAY, DAY, v.keyEventWorkingDays() - 1)
-                + " due, exists (select 1 from event n where n.crime_id = v.crime_id and n.event_type = 'victim_notified' "
-                + "and n.detail = e.event_id and (n.person_ref is null or n.person_ref = v.victim) and "
-                + "(n.occurred_at at time zone 'Europe/London')::date <= " + String.format(wd, DAY, DAY,
-                        v.keyEventWorkingDays() - 1) + ") met "
+        String metSql = "exists (select 1 from event n where n.crime_id = %s and n.event_type = '%s' and "
+                + "(n.person_ref is null or n.person_ref = %s) and %s and "
+                + "(n.occurred_at at time zone 'Europe/London')::date <= %s)";
+        String sql = "with " + calendar + ", v as (" + victims + "), ob as ("
+                + "select 'key_event_notification' t, due.d due, " + String.format(metSql, "v.crime_id",
+                        "victim_notified", "v.victim", "n.detail = e.event_id", "due.d") + " met "
                 + "from v join event e on e.crime_id = v.crime_id and e.event_type in ('arrest', "
                 + "'interview_under_caution', 'bail', 'bail_change', 'released_under_investigation', 'charge', "
                 + "'nfa_decision', 'out_of_court_disposal', 'decision_not_to_investigate') and " + DAY
-                + " >= v.recorded_date "
-                + "union all select 'support_referral', r.due, exists (select 1 from event n where n.crime_id = r.crime_id "
-                + "and n.event_type = 'support_referral' and (n.person_ref is null or n.person_ref = r.victim) and "
-                + "(n.occurred_at at time zone 'Europe/London')::date <= r.due) from (select v.*, "
-                + String.format(wd, "v.recorded_date", "v.recorded_date", v.supportReferralWorkingDays() - 1)
-                + " due from v) r "
-                + "union all select 'needs_assessment', fc.due, exists (select 1 from event n where n.crime_id = fc.crime_id "
-                + "and n.event_type = 'needs_assessment' and (n.person_ref is null or n.person_ref = fc.victim) and "
-                + "(n.occurred_at at time zone 'Europe/London')::date <= fc.due) from (select v.*, (select min(" + DAY
+                + " >= v.recorded_date join num k on k.d = " + DAY + " join wd due on due.wdn = k.wdn + "
+                + v.keyEventWorkingDays()
+                + " union all select 'support_referral', due.d, " + String.format(metSql, "v.crime_id", "support_referral",
+                        "v.victim", "true", "due.d") + " from v join num r on r.d = v.recorded_date "
+                + "join wd due on due.wdn = r.wdn + " + v.supportReferralWorkingDays()
+                + " union all select 'needs_assessment', fc.due, " + String.format(metSql, "fc.crime_id",
+                        "needs_assessment", "fc.victim", "true", "fc.due") + " from (select v.*, (select min(" + DAY
                 + ") from event e where e.crime_id = v.crime_id and e.event_type = 'first_contact') due from v) fc "
                 + "where fc.due is not null) "
                 + "select t, count(*), count(*) filter (where met) from ob where due between ? and ? group by t";
@@ -272,22 +274,23 @@ public class SqlMeasures {
             counts.put(row.getString(1), new long[] {row.getLong(2), row.getLong(3)});
         }, params(w.params(), from, last).toArray());
         Map<String, Measures.Rate> by = new LinkedHashMap<>();
-        long due = 0;
-        long met = 0;
+        long allDue = 0;
+        long allMet = 0;
         for (VictimsCode.ObligationType t : VictimsCode.ObligationType.values()) {
             long[] c = counts.getOrDefault(t.code(), new long[2]);
-            due += c[0];
-            met += c[1];
+            allDue += c[0];
+            allMet += c[1];
             if (t != VictimsCode.ObligationType.CONTACT_PLAN_UPDATE || c[0] > 0) {
                 by.put(t.code(), new Measures.Rate(c[1], c[0]));
             }
         }
-        return new Measures.Breakdown(new Measures.Rate(met, due), by);
+        return new Measures.Breakdown(new Measures.Rate(allMet, allDue), by);
     }
 
     private Measures.Withdrawals withdrawals(Where w, Date from, Date last) {
-        String crimes = "select e.crime_id from event e join crime c on c.id = e.crime_id where " + w.sql()
-                + " and e.event_type = 'victim_withdrawal' and " + DAY + " between ? and ?";
+        String withdrawn = "wd as (select e.id, e.crime_id, coalesce(nullif(e.detail, ''), 'not_recorded') reason, "
+                + DAY + " wday from event e join crime c on c.id = e.crime_id where " + w.sql()
+                + " and e.event_type = 'victim_withdrawal' and " + DAY + " between ? and ?)";
         Map<String, Long> byReason = new LinkedHashMap<>();
         for (WithdrawalReason r : WithdrawalReason.values()) {
             byReason.put(r.code(), 0L);
@@ -296,17 +299,16 @@ public class SqlMeasures {
         MeasureEngine.FUNNEL_STAGES.forEach(s -> byStage.put(s, 0L));
         long[] total = new long[1];
         List<Object> p = params(w.params(), from, last);
-        jdbc.query("with " + stages(crimes) + " select coalesce(nullif(e.detail, ''), 'not_recorded'), case "
-                + "when cum.c5 <= " + DAY + " then 'convicted' when cum.c4 <= " + DAY + " then 'charged' "
-                + "when cum.c3 <= " + DAY + " then 'referred_to_cps' when cum.c2 <= " + DAY
-                + " then 'arrested_or_interviewed' when cum.c1 <= " + DAY + " then 'suspect_identified' "
-                + "else 'recorded' end from event e join crime c on c.id = e.crime_id join cum on cum.id = e.crime_id "
-                + "where " + w.sql() + " and e.event_type = 'victim_withdrawal' and " + DAY + " between ? and ?",
+        jdbc.query("with " + withdrawn + ", " + stages("select crime_id from wd") + " select wd.reason, case "
+                + "when cum.c5 <= wd.wday then 'convicted' when cum.c4 <= wd.wday then 'charged' "
+                + "when cum.c3 <= wd.wday then 'referred_to_cps' when cum.c2 <= wd.wday "
+                + "then 'arrested_or_interviewed' when cum.c1 <= wd.wday then 'suspect_identified' "
+                + "else 'recorded' end from wd join cum on cum.id = wd.crime_id",
                 row -> {
                     total[0]++;
                     byReason.merge(row.getString(1), 1L, Long::sum);
                     byStage.merge(row.getString(2), 1L, Long::sum);
-                }, params(p, p, p).toArray());
+                }, p.toArray());
         return new Measures.Withdrawals(total[0], byReason, byStage);
     }
 
