@@ -66,6 +66,11 @@ final class ReportCommand implements Callable<Integer> {
                     + "(for benchmarks; default 1).")
     int repeat;
 
+    @Option(names = "--then-import", paramLabel = "BUNDLE",
+            description = "With --engine both: import this bundle afterwards and time how long until the measures "
+                    + "show it (the server refreshes every second).")
+    Path thenImport;
+
     @Option(names = "--run-by", defaultValue = "${sys:user.name}", paramLabel = "NAME",
             description = "Who runs the report, for the audit log (default: the OS user).")
     String runBy;
@@ -86,7 +91,7 @@ final class ReportCommand implements Callable<Integer> {
             MeasureService measures = ctx.getBean(MeasureService.class);
             Measures result;
             if (engine == Engine.both) {
-                result = benchmark(measures, query);
+                result = benchmark(ctx, measures, query);
             } else {
                 result = null;
                 for (int i = 0; i < Math.max(1, repeat); i++) {
@@ -124,7 +129,7 @@ final class ReportCommand implements Callable<Integer> {
      * Alternates the two engines in rounds: each round computes the measures ten times in memory and
      * once as plain SQL, so both see the same machine state; prints every time and the medians.
      */
-    private Measures benchmark(MeasureService measures, MeasureQuery query) {
+    private Measures benchmark(ConfigurableApplicationContext ctx, MeasureService measures, MeasureQuery query) {
         long t0 = System.nanoTime();
         measures.compute(query);
         System.err.printf("loaded the in-memory snapshot in %.1f s%n", (System.nanoTime() - t0) / 1e9);
@@ -147,6 +152,18 @@ final class ReportCommand implements Callable<Integer> {
                     memory.subList(memory.size() - 10, memory.size()).stream().map(v -> String.format("%.1f", v))
                             .toList(), sql.get(sql.size() - 1),
                     MeasureJson.of(reference).equals(MeasureJson.of(result)));
+        }
+        if (thenImport != null) {
+            long before = measures.compute(query).recorded();
+            long i0 = System.nanoTime();
+            org.soteria.exchange.ImportResult imported = ctx.getBean(org.soteria.exchange.ImportService.class)
+                    .importBundle(thenImport, "cli:" + runBy, org.soteria.exchange.ImportProgress.NONE);
+            long i1 = System.nanoTime();
+            measures.refreshNow();
+            long i2 = System.nanoTime();
+            System.err.printf("import of %s: %.1f s (run %d); refresh of the snapshot: %.0f ms; recorded %d -> %d%n",
+                    thenImport, (i1 - i0) / 1e9, imported.runId(), (i2 - i1) / 1e6, before,
+                    measures.compute(query).recorded());
         }
         double m = median(memory);
         double s = median(sql);

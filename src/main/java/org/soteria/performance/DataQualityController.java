@@ -1,13 +1,9 @@
 package org.soteria.performance;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditService;
 import org.soteria.security.SoteriaUser;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -43,7 +39,7 @@ class DataQualityController {
     String page(@AuthenticationPrincipal SoteriaUser user, Model model) {
         model.addAttribute("activeNav", "performance");
         model.addAttribute("views", Dashboard.byKey(views(user)));
-        model.addAttribute("fmt", new PerformanceController.Formats());
+        model.addAttribute("fmt", new CellFormat());
         model.addAttribute("queryString", "");
         audit.record(user.getUsername(), user.role().code(), AuditAction.VIEW, "data_quality",
                 user.forceCode() == null ? "all forces" : user.forceCode(), "data quality page");
@@ -64,10 +60,6 @@ class DataQualityController {
         audit.record(user.getUsername(), user.role().code(), AuditAction.EXPORT, "data_quality",
                 user.forceCode() == null ? "all forces" : user.forceCode(),
                 (view == null ? "data-quality" : view) + (xlsx ? ".xlsx" : ".csv"));
-        String name = "soteria-data-quality" + (view == null ? "" : "-" + view) + (xlsx ? ".xlsx" : ".csv");
-        return ResponseEntity.ok()
-                .contentType(xlsx ? PerformanceController.XLSX : new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-                .body(xlsx ? TableFiles.xlsx(tables) : TableFiles.csv(tables.get(0)));
+        return TableFiles.download("soteria-data-quality" + (view == null ? "" : "-" + view), tables, xlsx);
     }
 }

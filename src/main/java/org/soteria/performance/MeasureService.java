@@ -52,8 +52,21 @@ public class MeasureService {
         return sql.compute(q);
     }
 
+    /** Picks up what imports changed now, instead of at the next scheduled refresh (for the benchmark). */
+    public void refreshNow() {
+        store.refresh();
+    }
+
     public boolean ready() {
         return store.ready();
+    }
+
+    /**
+     * For pages: whether the measures can be shown now, waiting a few seconds for the first load after
+     * a start. A large force's first load takes minutes; pages say so instead of hanging.
+     */
+    public boolean readyForPages() {
+        return store.ready() || store.awaitReady(java.time.Duration.ofSeconds(10));
     }
 
     /**

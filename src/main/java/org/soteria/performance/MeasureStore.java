@@ -21,6 +21,7 @@ public class MeasureStore {
 
     private final MeasureRepository repository;
     private final Object lock = new Object();
+    private final java.util.concurrent.CountDownLatch loaded = new java.util.concurrent.CountDownLatch(1);
     private FactsBuilder builder;
     private volatile MeasureFacts facts;
     private long seenChange;
@@ -54,6 +55,16 @@ public class MeasureStore {
     /** Whether the snapshot is loaded yet (pages say so while it loads). */
     public boolean ready() {
         return facts != null;
+    }
+
+    /** Waits up to {@code timeout} for the first load to finish; true when it has. */
+    boolean awaitReady(java.time.Duration timeout) {
+        try {
+            return loaded.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @EventListener
@@ -99,6 +110,7 @@ public class MeasureStore {
         facts = fresh.build(System.currentTimeMillis());
         seenChange = mark[0];
         seenRun = mark[1];
+        loaded.countDown();
         LOG.info("Measures loaded: {} crimes in {} ms", facts.n, (System.nanoTime() - t0) / 1_000_000);
     }
 }

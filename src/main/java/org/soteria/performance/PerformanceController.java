@@ -14,10 +14,7 @@ import org.soteria.reference.OffenceGroup;
 import org.soteria.reference.Relationship;
 import org.soteria.reference.ReportSource;
 import org.soteria.security.SoteriaUser;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -32,8 +29,6 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 public class PerformanceController {
 
-    static final MediaType XLSX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     private static final List<String> VIEWS = List.of("headline", "funnel", "outcomes", "timeliness", "xmr", "victims",
             "suspects", "measures");
 
@@ -119,8 +114,9 @@ public class PerformanceController {
             Model model) {
         Asked a = read(params, user);
         form(model, a, user);
-        model.addAttribute("ready", measures.ready());
-        if (a.query() != null) {
+        boolean ready = measures.readyForPages();
+        model.addAttribute("ready", ready);
+        if (a.query() != null && ready) {
             List<Dashboard.View> views = views(a);
             model.addAttribute("views", Dashboard.byKey(views));
             measures.audited(user, false, "dashboard", a.query());
@@ -146,7 +142,9 @@ public class PerformanceController {
         form(model, a, user);
         model.addAttribute("key", key == MeasureFilter.Key.TEAM ? "teams" : "officers");
         model.addAttribute("title", key == MeasureFilter.Key.TEAM ? "Measures by team" : "Measures by officer");
-        if (a.query() != null) {
+        boolean ready = measures.readyForPages();
+        model.addAttribute("ready", ready);
+        if (a.query() != null && ready) {
             model.addAttribute("view", breakdownView(a, key));
             measures.audited(user, false, key == MeasureFilter.Key.TEAM ? "teams" : "officers", a.query());
         }
@@ -167,6 +165,9 @@ public class PerformanceController {
         if (a.query() == null) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, String.join("; ", a.errors().values()));
         }
+        if (!measures.readyForPages()) {
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "The measures are still loading");
+        }
         List<Table> tables = new ArrayList<>();
         if (view.equals("teams") || view.equals("officers")) {
             if (view.equals("officers") && !user.can(org.soteria.security.Permission.VIEW_OFFICER_MEASURES)) {
@@ -185,11 +186,8 @@ public class PerformanceController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         measures.audited(user, true, view + (xlsx ? ".xlsx" : ".csv"), a.query());
-        String name = "soteria-" + view + "-" + a.query().from() + "-to-" + a.query().to() + (xlsx ? ".xlsx" : ".csv");
-        return ResponseEntity.ok()
-                .contentType(xlsx ? XLSX : new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-                .body(xlsx ? TableFiles.xlsx(tables) : TableFiles.csv(tables.get(0)));
+        return TableFiles.download("soteria-" + view + "-" + a.query().from() + "-to-" + a.query().to(), tables,
+                xlsx);
     }
 
     private void form(Model model, Asked a, SoteriaUser user) {
@@ -204,7 +202,7 @@ public class PerformanceController {
                 .toList());
         model.addAttribute("ageBands", choices(AgeBand.values()));
         model.addAttribute("canSeeOfficers", user.can(org.soteria.security.Permission.VIEW_OFFICER_MEASURES));
-        model.addAttribute("fmt", new Formats());
+        model.addAttribute("fmt", new CellFormat());
     }
 
     private static List<Map.Entry<String, String>> choices(Choice[] values) {
@@ -224,29 +222,5 @@ public class PerformanceController {
             }
         });
         return s.toString();
-    }
-
-    /** How the pages write the tables' cells. */
-    public static final class Formats {
-
-        public String cell(Object value, Object rowLabel, String header) {
-            if (value == null) {
-                return "no data";
-            }
-            boolean change = header.startsWith("Change");
-            if (value instanceof Double d) {
-                String label = String.valueOf(rowLabel).toLowerCase(Locale.ROOT);
-                if (label.contains("mean")) {
-                    return String.format(Locale.UK, "%.2f", d);
-                }
-                return change ? String.format(Locale.UK, "%+.1f points", d * 100)
-                        : String.format(Locale.UK, "%.1f%%", d * 100);
-            }
-            if (value instanceof Number n) {
-                return change ? String.format(Locale.UK, "%+,d", n.longValue())
-                        : String.format(Locale.UK, "%,d", n.longValue());
-            }
-            return value.toString();
-        }
     }
 }

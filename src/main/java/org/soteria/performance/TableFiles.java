@@ -2,7 +2,6 @@ package org.soteria.performance;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -12,6 +11,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * Writes tables as CSV (RFC 4180, UTF-8) or as an XLSX workbook with one sheet per table. The XLSX is
@@ -163,9 +166,16 @@ public final class TableFiles {
         zip.closeEntry();
     }
 
-    /** Writes bytes to a stream, for the report command. */
-    static void write(OutputStream out, byte[] bytes) throws IOException {
-        out.write(bytes);
-        out.flush();
+    static final MediaType XLSX = MediaType.parseMediaType(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    /** A download of the tables: the first as CSV, or all as an XLSX workbook. */
+    static ResponseEntity<byte[]> download(String name, List<Table> tables, boolean xlsx) {
+        String file = name + (xlsx ? ".xlsx" : ".csv");
+        return ResponseEntity.ok()
+                .contentType(xlsx ? XLSX : new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(file).build().toString())
+                .body(xlsx ? xlsx(tables) : csv(tables.get(0)));
     }
 }

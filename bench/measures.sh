@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Measures benchmark (issue 6, ADR 9): every measure of kpis.md for one period and one filter over
+# CRIMES synthetic crimes (default 5,000,000), computed by the in-memory engine and, alternating in the
+# same process, by the same measures as plain SQL over the normalised tables (the baseline); then a
+# small import and the time until the measures show it. Results in docs/benchmarks.md.
+#
+# Usage: ./mvnw -q -DskipTests package && bench/measures.sh
+# The data (about 80 million rows at 5,000,000 crimes) is generated and imported once into BENCH_DIR.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CRIMES=${CRIMES:-5000000}
+DIR=${BENCH_DIR:-bench/out/measures-$CRIMES}
+ROUNDS=${ROUNDS:-5}
+JAVA_OPTS=${JAVA_OPTS:--Xmx12g}
+JAR=target/soteria.jar
+
+mkdir -p "$DIR"
+if [ ! -f "$DIR/loaded" ]; then
+  echo "Generating and importing $CRIMES crimes (once) ..." >&2
+  java $JAVA_OPTS -jar "$JAR" demo-data --crimes "$CRIMES" --out "$DIR/bundle" --data-dir "$DIR/db" --load
+  touch "$DIR/loaded"
+fi
+
+# A new crime for the freshness check, with a reference no earlier run used.
+mkdir -p "$DIR/new"
+printf 'crime_ref,force_code,offence_code,recorded_date\nNWP/BENCH/%s,NWP,19C,2025-06-01\n' "$(date +%s)" \
+  > "$DIR/new/cases.csv"
+
+java $JAVA_OPTS -jar "$JAR" report --data-dir "$DIR/db" --from 2025-01-01 --to 2025-12-31 --as-of 2026-10-31 \
+  --filter offence_group=adult_rape --format json --engine both --repeat "$ROUNDS" \
+  --then-import "$DIR/new" --out "$DIR/report.json" 2>&1 | grep -v "^\s*$" | tee "$DIR/bench.log"
