@@ -46,7 +46,7 @@ class CommandLineIT {
 
     @Test
     void everySubcommandHasHelpAndADataDirOption() {
-        for (String sub : new String[] {"serve", "import", "export", "audit verify", "users add"}) {
+        for (String sub : new String[] {"serve", "import", "export", "audit verify", "users add", "report"}) {
             out.reset();
             List<String> args = new java.util.ArrayList<>(List.of(sub.split(" ")));
             args.add("--help");
@@ -107,6 +107,43 @@ class CommandLineIT {
                 "cases.csv,3,offence_code,XX,unknown offence_code 'XX': not a RASSO offence code and no mapping in "
                         + "mappings/offence_code.csv");
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("1 rows rejected");
+    }
+
+    @Test
+    void reportWritesEveryMeasureAsJsonCsvOrXlsxAndRefusesBadFilters() throws Exception {
+        Path bundle = dir.resolve("m");
+        Files.createDirectories(bundle);
+        Files.writeString(bundle.resolve("cases.csv"), "crime_ref,force_code,offence_code,recorded_date,"
+                + "outcome_code,outcome_date\nM1,NWP,19C,2025-01-10,1,2025-03-11\nM2,NWP,20A,2025-02-10,16,2025-04-01\n"
+                + "M3,NWP,19C,2025-03-10,,\n");
+        String db = dir.resolve("db").toString();
+        assertThat(run("import", "--bundle", bundle.toString(), "--data-dir", db)).isZero();
+        out.reset();
+        assertThat(run("report", "--from", "2025-01-01", "--to", "2025-12-31", "--as-of", "2026-01-31",
+                "--filter", "offence_group=adult_rape", "--format", "json", "--data-dir", db)).isZero();
+        String json = out.toString(StandardCharsets.UTF_8);
+        assertThat(json).contains("\"recorded\" : 2,", "\"outcomes_assigned\" : 1,",
+                "\"days_to_charge\" : {\n    \"count\" : 1,\n    \"median\" : 60,",
+                "\"filters\" : {\n    \"offence_group\" : [ \"adult_rape\" ]");
+        Path csv = dir.resolve("measures.csv");
+        assertThat(run("report", "--from", "2025-01-01", "--to", "2025-12-31", "--as-of", "2026-01-31",
+                "--format", "csv", "--out", csv.toString(), "--data-dir", db)).isZero();
+        assertThat(Files.readAllLines(csv)).first().isEqualTo("measure,part,numerator,denominator,value,unit,basis");
+        assertThat(Files.readAllLines(csv)).contains("recorded,,,,3,crime,crimes recorded in the period",
+                "charge_rate,,1,2,0.5,crime,of outcomes assigned in the period: outcome 1 or 1A");
+        Path xlsx = dir.resolve("measures.xlsx");
+        assertThat(run("report", "--from", "2025-01-01", "--to", "2025-12-31", "--format", "xlsx", "--out",
+                xlsx.toString(), "--data-dir", db)).isZero();
+        assertThat(Files.readAllBytes(xlsx)).startsWith('P', 'K');
+
+        err.reset();
+        assertThat(run("report", "--from", "2025-01-01", "--to", "2025-12-31", "--filter", "offence_group=burglary",
+                "--format", "json", "--data-dir", db)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("soteria report: filter offence_group: 'burglary' "
+                + "is not one of adult_rape, child_rape, sexual_assault, other_sexual");
+        err.reset();
+        assertThat(run("report", "--from", "31/01/2025", "--to", "2025-12-31", "--format", "json")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--from: '31/01/2025' is not a date (YYYY-MM-DD)");
     }
 
     @Test
