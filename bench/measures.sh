@@ -12,12 +12,13 @@ CRIMES=${CRIMES:-5000000}
 DIR=${BENCH_DIR:-bench/out/measures-$CRIMES}
 ROUNDS=${ROUNDS:-5}
 JAVA_OPTS=${JAVA_OPTS:--Xmx12g}
-JAR=target/soteria.jar
+JAR=${JAR:-target/soteria.jar}
+DB=${DB_DIR:-$DIR/db}
 
 mkdir -p "$DIR"
-if [ ! -f "$DIR/loaded" ]; then
+if [ ! -f "$DIR/loaded" ] && [ -z "${DB_DIR:-}" ]; then
   echo "Generating and importing $CRIMES crimes (once) ..." >&2
-  java $JAVA_OPTS -jar "$JAR" demo-data --crimes "$CRIMES" --out "$DIR/bundle" --data-dir "$DIR/db" --load
+  java $JAVA_OPTS -jar "$JAR" demo-data --crimes "$CRIMES" --out "$DIR/bundle" --data-dir "$DB" --load
   touch "$DIR/loaded"
 fi
 
@@ -26,6 +27,6 @@ mkdir -p "$DIR/new"
 printf 'crime_ref,force_code,offence_code,recorded_date\nNWP/BENCH/%s,NWP,19C,2025-06-01\n' "$(date +%s)" \
   > "$DIR/new/cases.csv"
 
-java $JAVA_OPTS -jar "$JAR" report --data-dir "$DIR/db" --from 2025-01-01 --to 2025-12-31 --as-of 2026-10-31 \
+java $JAVA_OPTS -jar "$JAR" report --data-dir "$DB" --from 2025-01-01 --to 2025-12-31 --as-of 2026-10-31 \
   --filter offence_group=adult_rape --format json --engine both --repeat "$ROUNDS" \
   --then-import "$DIR/new" --out "$DIR/report.json" 2>&1 | grep -v "^\s*$" | tee "$DIR/bench.log"

@@ -189,14 +189,17 @@ public final class Dashboard {
     }
 
     /** Key measures per team or officer. */
-    public static View breakdown(String key, String label, Map<String, Measures> byCode) {
-        List<List<Object>> rows = new ArrayList<>();
-        byCode.forEach((code, m) -> rows.add(row(code, m.recorded(), m.outcomesAssigned(), m.chargeRate().value(),
-                m.cohortChargeRate().value(), m.daysToCharge().median(), m.victimsCodeCompliance().total().value(),
-                m.openCaseload().officers() == 0 ? 0 : m.openCaseload().max())));
+    public static View breakdown(String key, String label, List<MeasureService.Breakdown> rows) {
+        List<List<Object>> out = new ArrayList<>();
+        for (MeasureService.Breakdown b : rows) {
+            Measures m = b.measures();
+            out.add(row(b.code(), m.recorded(), m.outcomesAssigned(), m.chargeRate().value(),
+                    m.cohortChargeRate().value(), m.daysToCharge().median(), m.victimsCodeCompliance().total().value(),
+                    b.openCrimes()));
+        }
         return new View(key, new Table("Measures by " + label.toLowerCase(), List.of(label, "Crimes recorded",
                 "Outcomes assigned", "Charge rate", "Charged so far", "Median days to charge",
-                "Victims' Code duties met on time", "Most open crimes held by one officer"), rows), null);
+                "Victims' Code duties met on time", "Open crimes at the as-known-on date"), out), null);
     }
 
     public static View all(Measures m) {

@@ -54,6 +54,19 @@ public final class MeasureEngine {
     }
 
     public Measures compute(MeasureFacts f, MeasureQuery q) {
+        return compute(f, q, true);
+    }
+
+    /**
+     * The measures of the period only: repeat suspects, disruptions, caseload and accreditation (which
+     * describe the as-of date, not the period) are left null. For series and breakdowns, which compute
+     * many periods or many teams and show none of those.
+     */
+    public Measures computePeriod(MeasureFacts f, MeasureQuery q) {
+        return compute(f, q, false);
+    }
+
+    private Measures compute(MeasureFacts f, MeasureQuery q, boolean asOfMeasures) {
         int from = (int) q.from().toEpochDay();
         int asOf = (int) q.asOf().toEpochDay();
         int last = (int) Math.min(q.to().toEpochDay(), asOf);
@@ -68,8 +81,9 @@ public final class MeasureEngine {
         long[] open = new long[OPEN_AFTER.length];
         long withSuspect = 0;
         long withRepeat = 0;
-        RepeatSuspects repeats = new RepeatSuspects(f, asOf,
-                (int) q.asOf().minusYears(settings.repeatLookbackYears()).toEpochDay(), settings.repeatMinimumCrimes());
+        RepeatSuspects repeats = asOfMeasures ? new RepeatSuspects(f, asOf,
+                (int) q.asOf().minusYears(settings.repeatLookbackYears()).toEpochDay(), settings.repeatMinimumCrimes())
+                : null;
         int lo = FirstOf.day(f.recorded, from);
         int hi = last < from ? lo : FirstOf.day(f.recorded, last + 1);
         for (int i = lo; i < hi; i++) {
@@ -103,7 +117,7 @@ public final class MeasureEngine {
                     open[k]++;
                 }
             }
-            if (f.hasSuspect[i]) {
+            if (repeats != null && f.hasSuspect[i]) {
                 withSuspect++;
                 if (repeats.anyRepeat(i)) {
                     withRepeat++;
@@ -195,11 +209,31 @@ public final class MeasureEngine {
                 compliance(f, m, from, last),
                 withdrawals(f, m, from, last),
                 feedback(f, m, from, last),
-                new Measures.Rate(withRepeat, withSuspect),
-                disruptions(f, q.filter(), m, q.asOf()),
-                caseload(f, m, asOf),
-                accredited(f, q.filter(), q.asOf()),
+                asOfMeasures ? new Measures.Rate(withRepeat, withSuspect) : null,
+                asOfMeasures ? disruptions(f, q.filter(), m, q.asOf()) : null,
+                asOfMeasures ? caseload(f, m, asOf) : null,
+                asOfMeasures ? accredited(f, q.filter(), q.asOf()) : null,
                 null);
+    }
+
+    /** Open crimes at the as-of date per team or per officer in the case, in one pass. */
+    public Map<String, Long> openCrimesBy(MeasureFacts f, MeasureQuery q, MeasureFilter.Key key) {
+        Matcher m = Matcher.of(f, q.filter());
+        int asOf = (int) q.asOf().toEpochDay();
+        int[] column = key == MeasureFilter.Key.TEAM ? f.team : f.officer;
+        MeasureFacts.Dictionary dict = key == MeasureFilter.Key.TEAM ? f.teams : f.officers;
+        long[] counts = new long[dict.size()];
+        for (int k = FirstOf.day(f.byOpenUntilDay, asOf + 1); k < f.byOpenUntil.length; k++) {
+            int i = f.byOpenUntil[k];
+            if (f.kind[i] == 0 && f.recorded[i] <= asOf && column[i] >= 0 && m.matches(i)) {
+                counts[column[i]]++;
+            }
+        }
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (int c = 0; c < counts.length; c++) {
+            out.put(dict.code(c), counts[c]);
+        }
+        return out;
     }
 
     private static List<Measures.FunnelStage> funnel(long[] counts) {

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -108,27 +107,28 @@ public class MeasureService {
         MeasureFacts facts = store.facts();
         while (!month.isAfter(end)) {
             YearMonth last = quarterly ? month.plusMonths(2) : month;
-            out.add(engine.compute(facts, q.withPeriod(month.atDay(1), last.atEndOfMonth())));
+            out.add(engine.computePeriod(facts, q.withPeriod(month.atDay(1), last.atEndOfMonth())));
             month = last.plusMonths(1);
         }
         return out;
     }
 
-    /** The measures per team or per officer (the values of {@code key} found in the data). */
-    public Map<String, Measures> breakdown(MeasureQuery q, MeasureFilter.Key key) {
+    /** A team's or officer's measures of the period, with the crimes open at the as-of date. */
+    public record Breakdown(String code, Measures measures, long openCrimes) {
+    }
+
+    /** The measures per team or per officer (the values of {@code key} found in the data), one row each. */
+    public List<Breakdown> breakdown(MeasureQuery q, MeasureFilter.Key key) {
         MeasureFacts facts = store.facts();
-        MeasureFacts.Dictionary dict = key == MeasureFilter.Key.TEAM ? facts.teams : facts.officers;
-        Set<String> codes = new TreeSet<>();
-        for (int i = 0; i < dict.size(); i++) {
-            codes.add(dict.code(i));
-        }
+        Map<String, Long> open = engine.openCrimesBy(facts, q, key);
         Set<String> wanted = q.filter().get(key);
-        Map<String, Measures> out = new LinkedHashMap<>();
-        for (String code : codes) {
+        List<Breakdown> out = new ArrayList<>();
+        for (String code : new TreeSet<>(open.keySet())) {
             if (wanted.isEmpty() || wanted.contains(code)) {
-                Measures m = engine.compute(facts, q.withFilter(q.filter().with(key, code)));
-                if (m.recorded() > 0 || m.outcomesAssigned() > 0 || m.openCaseload().officers() > 0) {
-                    out.put(code, m);
+                Measures m = engine.computePeriod(facts, q.withFilter(q.filter().with(key, code)));
+                long openCrimes = open.get(code);
+                if (m.recorded() > 0 || m.outcomesAssigned() > 0 || openCrimes > 0) {
+                    out.add(new Breakdown(code, m, openCrimes));
                 }
             }
         }
