@@ -29,4 +29,4 @@ printf 'crime_ref,force_code,offence_code,recorded_date\nNWP/BENCH/%s,NWP,19C,20
 
 java $JAVA_OPTS -jar "$JAR" report --data-dir "$DB" --from 2025-01-01 --to 2025-12-31 --as-of 2026-10-31 \
   --filter offence_group=adult_rape --format json --engine both --repeat "$ROUNDS" \
-  --then-import "$DIR/new" --out "$DIR/report.json" 2>&1 | grep -v "^\s*$" | tee "$DIR/bench.log"
+  --then-import "$DIR/new" --out "$DIR/report.json" 2>&1 | grep --line-buffered -v "^\s*$" | tee "$DIR/bench.log"

@@ -122,6 +122,7 @@ final class MeasureFacts {
         forces = new Dictionary();
         teams = new Dictionary();
         officers = new Dictionary();
+        Timer timer = new Timer();
         CrimeRecord[] unsorted = crimes.toArray(new CrimeRecord[0]);
         // Sorting primitive keys (recording day, then position) is several times faster than comparing objects.
         long[] keys = new long[unsorted.length];
@@ -177,13 +178,16 @@ final class MeasureFacts {
                 markCounts[CrimeRecord.kindOf(c.marks[m])]++;
             }
         }
+        timer.lap("columns");
         byOutcome = order(outcomeDay, true);
         byOutcomeDay = daysOf(byOutcome, outcomeDay);
         byOpenUntil = order(outcomeDay, false);
         byOpenUntilDay = daysOf(byOpenUntil, outcomeDay);
         byReferral = order(firstReferral, true);
         byReferralDay = daysOf(byReferral, firstReferral);
+        timer.lap("day indexes");
         buildMarks(all, markCounts);
+        timer.lap("events");
 
         // Repeat suspects: identity is the same person record or the same PNC id, transitively
         // (repeat-suspects.md); confirmed linkage joins will add to this when review exists.
@@ -262,6 +266,7 @@ final class MeasureFacts {
             identityStart[i + 1] += identityStart[i];
         }
         identityDays = Arrays.copyOf(days, d); // slots ascend by recording day, so each identity's days are sorted
+        timer.lap("identities");
 
         orderPersonSlots = new HashMap<>();
         for (Order o : this.orders) {
@@ -279,6 +284,7 @@ final class MeasureFacts {
                 }
             }
         }
+        timer.lap("orders");
     }
 
     private void buildMarks(CrimeRecord[] all, int[] counts) {
@@ -357,6 +363,18 @@ final class MeasureFacts {
             }
         }
         return lo;
+    }
+
+    /** Logs how long each stage of a build took, at debug level. */
+    private static final class Timer {
+        private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MeasureFacts.class);
+        private long t = System.nanoTime();
+
+        void lap(String stage) {
+            long now = System.nanoTime();
+            LOG.debug("build {}: {} ms", stage, (now - t) / 1_000_000);
+            t = now;
+        }
     }
 
     /** Disjoint sets with path halving. */

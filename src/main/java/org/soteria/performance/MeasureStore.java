@@ -94,7 +94,9 @@ public class MeasureStore {
             }
             builder.remove(changed);
             repository.load(builder, changed);
+            long t1 = System.nanoTime();
             facts = builder.build(System.currentTimeMillis());
+            LOG.debug("refresh: load {} ms, build {} ms", (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
             seenChange = mark[0];
             seenRun = mark[1];
             LOG.info("Measures refreshed: {} crimes changed, {} ms", changed.size(), (System.nanoTime() - t0) / 1_000_000);
