@@ -132,4 +132,29 @@ final class FactsBuilder {
     MeasureFacts build(long loadedAt) {
         return new MeasureFacts(crimes.values(), orders, officers, loadedAt);
     }
+
+    /** Every crime's record as it stands: records are replaced, never changed, so the copy stays valid. */
+    List<CrimeRecord> records() {
+        return new ArrayList<>(crimes.values());
+    }
+
+    /** A delta snapshot of the given crimes (those still held), over a base. */
+    MeasureFacts buildDelta(Collection<Long> crimeIds, MeasureFacts base, long loadedAt) {
+        List<CrimeRecord> changed = new ArrayList<>();
+        for (long id : crimeIds) {
+            CrimeRecord c = crimes.get(id);
+            if (c != null) {
+                changed.add(c);
+            }
+        }
+        return new MeasureFacts(changed, orders, officers, loadedAt, base);
+    }
+
+    List<MeasureFacts.Order> orders() {
+        return List.copyOf(orders);
+    }
+
+    List<MeasureFacts.Officer> officers() {
+        return List.copyOf(officers);
+    }
 }

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.HashMap;
 import org.soteria.reference.OffenceCode;
 import org.soteria.reference.OrderType;
 import org.soteria.reference.OutcomeCode;
@@ -54,7 +56,11 @@ public final class MeasureEngine {
     }
 
     public Measures compute(MeasureFacts f, MeasureQuery q) {
-        return compute(f, q, true);
+        return compute(MeasureSnapshot.of(f), q, true);
+    }
+
+    public Measures compute(MeasureSnapshot s, MeasureQuery q) {
+        return compute(s, q, true);
     }
 
     /**
@@ -62,15 +68,18 @@ public final class MeasureEngine {
      * describe the as-of date, not the period) are left null. For series and breakdowns, which compute
      * many periods or many teams and show none of those.
      */
-    public Measures computePeriod(MeasureFacts f, MeasureQuery q) {
-        return compute(f, q, false);
+    public Measures computePeriod(MeasureSnapshot s, MeasureQuery q) {
+        return compute(s, q, false);
     }
 
-    private Measures compute(MeasureFacts f, MeasureQuery q, boolean asOfMeasures) {
+    private Measures compute(MeasureSnapshot snapshot, MeasureQuery q, boolean asOfMeasures) {
         int from = (int) q.from().toEpochDay();
         int asOf = (int) q.asOf().toEpochDay();
         int last = (int) Math.min(q.to().toEpochDay(), asOf);
-        Matcher m = Matcher.of(f, q.filter());
+        List<Matcher> matchers = new ArrayList<>();
+        for (MeasureSnapshot.Part part : snapshot.parts) {
+            matchers.add(Matcher.of(part, q.filter()));
+        }
 
         // ---- cohort: crimes recorded in the period, followed to the as-of date
         long recorded = 0;
@@ -81,46 +90,49 @@ public final class MeasureEngine {
         long[] open = new long[OPEN_AFTER.length];
         long withSuspect = 0;
         long withRepeat = 0;
-        RepeatSuspects repeats = asOfMeasures ? new RepeatSuspects(f, asOf,
+        RepeatSuspects repeats = asOfMeasures ? new RepeatSuspects(snapshot, asOf,
                 (int) q.asOf().minusYears(settings.repeatLookbackYears()).toEpochDay(), settings.repeatMinimumCrimes())
                 : null;
-        int lo = FirstOf.day(f.recorded, from);
-        int hi = last < from ? lo : FirstOf.day(f.recorded, last + 1);
-        for (int i = lo; i < hi; i++) {
-            if (!m.matches(i)) {
-                continue;
-            }
-            if (f.kind[i] != 0) {
-                n100[f.kind[i]]++;
-                continue;
-            }
-            recorded++;
-            if (f.source[i] != VICTIM) {
-                thirdParty++;
-            }
-            int outcomeDay = f.outcomeDay[i];
-            if (f.outcome[i] != 0 && GROUP_OF_OUTCOME[f.outcome[i]] == CHARGED && outcomeDay <= asOf) {
-                cohortCharged++;
-            }
-            funnel[0]++;
-            for (int s = 1; s < 6; s++) {
-                if (f.stageDay[s][i] <= asOf) {
-                    funnel[s]++;
-                } else {
-                    break; // cumulative: a later stage cannot be reached earlier
+        for (Matcher m : matchers) {
+            MeasureFacts f = m.f;
+            int lo = FirstOf.day(f.recorded, from);
+            int hi = last < from ? lo : FirstOf.day(f.recorded, last + 1);
+            for (int i = lo; i < hi; i++) {
+                if (!m.matches(i)) {
+                    continue;
                 }
-            }
-            int rec = f.recorded[i];
-            for (int k = 0; k < OPEN_AFTER.length; k++) {
-                int dayN = rec + OPEN_AFTER[k];
-                if (dayN <= asOf && outcomeDay > dayN) {
-                    open[k]++;
+                if (f.kind[i] != 0) {
+                    n100[f.kind[i]]++;
+                    continue;
                 }
-            }
-            if (repeats != null && f.hasSuspect[i]) {
-                withSuspect++;
-                if (repeats.anyRepeat(i)) {
-                    withRepeat++;
+                recorded++;
+                if (f.source[i] != VICTIM) {
+                    thirdParty++;
+                }
+                int outcomeDay = f.outcomeDay[i];
+                if (f.outcome[i] != 0 && GROUP_OF_OUTCOME[f.outcome[i]] == CHARGED && outcomeDay <= asOf) {
+                    cohortCharged++;
+                }
+                funnel[0]++;
+                for (int st = 1; st < 6; st++) {
+                    if (f.stageDay[st][i] <= asOf) {
+                        funnel[st]++;
+                    } else {
+                        break; // cumulative: a later stage cannot be reached earlier
+                    }
+                }
+                int rec = f.recorded[i];
+                for (int k = 0; k < OPEN_AFTER.length; k++) {
+                    int dayN = rec + OPEN_AFTER[k];
+                    if (dayN <= asOf && outcomeDay > dayN) {
+                        open[k]++;
+                    }
+                }
+                if (repeats != null && f.hasSuspect[i]) {
+                    withSuspect++;
+                    if (repeats.anyRepeat(f, i)) {
+                        withRepeat++;
+                    }
                 }
             }
         }
@@ -134,31 +146,34 @@ public final class MeasureEngine {
         long[] groups = new long[OutcomeGroup.values().length];
         Days daysToCharge = new Days();
         Days daysToOutcome = new Days();
-        lo = FirstOf.day(f.byOutcomeDay, from);
-        hi = last < from ? lo : FirstOf.day(f.byOutcomeDay, last + 1);
-        for (int k = lo; k < hi; k++) {
-            int i = f.byOutcome[k];
-            if (f.kind[i] != 0 || !m.matches(i)) {
-                continue;
-            }
-            int group = GROUP_OF_OUTCOME[f.outcome[i]];
-            int days = f.outcomeDay[i] - f.recorded[i];
-            assigned++;
-            groups[group]++;
-            daysToOutcome.add(days);
-            if (group == CHARGED) {
-                charged++;
-                daysToCharge.add(days);
-            }
-            boolean unconsentedThirdParty = f.source[i] != VICTIM && f.consented[i] == 0;
-            if (group == DOES_NOT_SUPPORT) {
-                doesNotSupport++;
-                if (!unconsentedThirdParty) {
-                    doesNotSupportExcl++;
+        for (Matcher m : matchers) {
+            MeasureFacts f = m.f;
+            int lo = FirstOf.day(f.byOutcomeDay, from);
+            int hi = last < from ? lo : FirstOf.day(f.byOutcomeDay, last + 1);
+            for (int k = lo; k < hi; k++) {
+                int i = f.byOutcome[k];
+                if (f.kind[i] != 0 || !m.matches(i)) {
+                    continue;
                 }
-            }
-            if (!unconsentedThirdParty) {
-                assignedExcl++;
+                int group = GROUP_OF_OUTCOME[f.outcome[i]];
+                int days = f.outcomeDay[i] - f.recorded[i];
+                assigned++;
+                groups[group]++;
+                daysToOutcome.add(days);
+                if (group == CHARGED) {
+                    charged++;
+                    daysToCharge.add(days);
+                }
+                boolean unconsentedThirdParty = f.source[i] != VICTIM && f.consented[i] == 0;
+                if (group == DOES_NOT_SUPPORT) {
+                    doesNotSupport++;
+                    if (!unconsentedThirdParty) {
+                        doesNotSupportExcl++;
+                    }
+                }
+                if (!unconsentedThirdParty) {
+                    assignedExcl++;
+                }
             }
         }
         Map<String, Measures.GroupShare> shares = new LinkedHashMap<>();
@@ -170,23 +185,26 @@ public final class MeasureEngine {
         // ---- first CPS referrals in the period
         long referrals = 0;
         Days daysToReferral = new Days();
-        lo = FirstOf.day(f.byReferralDay, from);
-        hi = last < from ? lo : FirstOf.day(f.byReferralDay, last + 1);
-        for (int k = lo; k < hi; k++) {
-            int i = f.byReferral[k];
-            if (f.kind[i] != 0 || !m.matches(i)) {
-                continue;
+        for (Matcher m : matchers) {
+            MeasureFacts f = m.f;
+            int lo = FirstOf.day(f.byReferralDay, from);
+            int hi = last < from ? lo : FirstOf.day(f.byReferralDay, last + 1);
+            for (int k = lo; k < hi; k++) {
+                int i = f.byReferral[k];
+                if (f.kind[i] != 0 || !m.matches(i)) {
+                    continue;
+                }
+                referrals++;
+                daysToReferral.add(f.firstReferral[i] - f.recorded[i]);
             }
-            referrals++;
-            daysToReferral.add(f.firstReferral[i] - f.recorded[i]);
         }
 
         // ---- events in the period
-        long cpsCharge = count(f, m, CrimeRecord.CPS_CHARGE, from, last);
-        long cpsNoCharge = count(f, m, CrimeRecord.CPS_NO_CHARGE, from, last);
-        long convicted = count(f, m, CrimeRecord.COURT_CONVICTED, from, last);
-        long acquitted = count(f, m, CrimeRecord.COURT_ACQUITTED, from, last);
-        long discontinued = count(f, m, CrimeRecord.COURT_DISCONTINUED, from, last);
+        long cpsCharge = count(matchers, CrimeRecord.CPS_CHARGE, from, last);
+        long cpsNoCharge = count(matchers, CrimeRecord.CPS_NO_CHARGE, from, last);
+        long convicted = count(matchers, CrimeRecord.COURT_CONVICTED, from, last);
+        long acquitted = count(matchers, CrimeRecord.COURT_ACQUITTED, from, last);
+        long discontinued = count(matchers, CrimeRecord.COURT_DISCONTINUED, from, last);
 
         return new Measures(q, recorded,
                 new Measures.N100(n100[1] + n100[2] + n100[3], n100[1], n100[2], n100[3]),
@@ -206,32 +224,35 @@ public final class MeasureEngine {
                 new Measures.Rate(cpsCharge, cpsCharge + cpsNoCharge),
                 convicted,
                 new Measures.Rate(convicted, convicted + acquitted + discontinued),
-                compliance(f, m, from, last),
-                withdrawals(f, m, from, last),
-                feedback(f, m, from, last),
+                compliance(matchers, from, last),
+                withdrawals(matchers, from, last),
+                feedback(matchers, from, last),
                 asOfMeasures ? new Measures.Rate(withRepeat, withSuspect) : null,
-                asOfMeasures ? disruptions(f, q.filter(), m, q.asOf()) : null,
-                asOfMeasures ? caseload(f, m, asOf) : null,
-                asOfMeasures ? accredited(f, q.filter(), q.asOf()) : null,
+                asOfMeasures ? disruptions(snapshot, q.filter(), matchers, q.asOf()) : null,
+                asOfMeasures ? caseload(matchers, asOf) : null,
+                asOfMeasures ? accredited(snapshot.newest(), q.filter(), q.asOf()) : null,
                 null);
     }
 
     /** Open crimes at the as-of date per team or per officer in the case, in one pass. */
-    public Map<String, Long> openCrimesBy(MeasureFacts f, MeasureQuery q, MeasureFilter.Key key) {
-        Matcher m = Matcher.of(f, q.filter());
+    public Map<String, Long> openCrimesBy(MeasureSnapshot s, MeasureQuery q, MeasureFilter.Key key) {
         int asOf = (int) q.asOf().toEpochDay();
-        int[] column = key == MeasureFilter.Key.TEAM ? f.team : f.officer;
-        MeasureFacts.Dictionary dict = key == MeasureFilter.Key.TEAM ? f.teams : f.officers;
-        long[] counts = new long[dict.size()];
-        for (int k = FirstOf.day(f.byOpenUntilDay, asOf + 1); k < f.byOpenUntil.length; k++) {
-            int i = f.byOpenUntil[k];
-            if (f.kind[i] == 0 && f.recorded[i] <= asOf && column[i] >= 0 && m.matches(i)) {
-                counts[column[i]]++;
+        Map<String, Long> out = new TreeMap<>();
+        for (MeasureSnapshot.Part part : s.parts) {
+            Matcher m = Matcher.of(part, q.filter());
+            MeasureFacts f = part.facts();
+            int[] column = key == MeasureFilter.Key.TEAM ? f.team : f.officer;
+            MeasureFacts.Dictionary dict = key == MeasureFilter.Key.TEAM ? f.teams : f.officers;
+            long[] counts = new long[dict.size()];
+            for (int k = FirstOf.day(f.byOpenUntilDay, asOf + 1); k < f.byOpenUntil.length; k++) {
+                int i = f.byOpenUntil[k];
+                if (f.kind[i] == 0 && f.recorded[i] <= asOf && column[i] >= 0 && m.matches(i)) {
+                    counts[column[i]]++;
+                }
             }
-        }
-        Map<String, Long> out = new LinkedHashMap<>();
-        for (int c = 0; c < counts.length; c++) {
-            out.put(dict.code(c), counts[c]);
+            for (int c = 0; c < counts.length; c++) {
+                out.merge(dict.code(c), counts[c], Long::sum);
+            }
         }
         return out;
     }
@@ -255,30 +276,36 @@ public final class MeasureEngine {
         return out;
     }
 
-    private static long count(MeasureFacts f, Matcher m, int kind, int from, int last) {
-        MeasureFacts.Marks marks = f.marks[kind];
+    private static long count(List<Matcher> matchers, int kind, int from, int last) {
         long n = 0;
-        for (int k = marks.from(from), end = last < from ? k : marks.to(last); k < end; k++) {
-            if (f.kind[marks.slot()[k]] == 0 && m.matches(marks.slot()[k])) {
-                n++;
+        for (Matcher m : matchers) {
+            MeasureFacts f = m.f;
+            MeasureFacts.Marks marks = f.marks[kind];
+            for (int k = marks.from(from), end = last < from ? k : marks.to(last); k < end; k++) {
+                if (f.kind[marks.slot()[k]] == 0 && m.matches(marks.slot()[k])) {
+                    n++;
+                }
             }
         }
         return n;
     }
 
-    private static Measures.Breakdown compliance(MeasureFacts f, Matcher m, int from, int last) {
-        MeasureFacts.Marks marks = f.marks[CrimeRecord.OBLIGATION];
+    private static Measures.Breakdown compliance(List<Matcher> matchers, int from, int last) {
         ObligationType[] types = ObligationType.values();
         long[] due = new long[types.length];
         long[] met = new long[types.length];
-        for (int k = marks.from(from), end = last < from ? k : marks.to(last); k < end; k++) {
-            int i = marks.slot()[k];
-            if (f.kind[i] != 0 || !m.matches(i)) {
-                continue;
+        for (Matcher m : matchers) {
+            MeasureFacts f = m.f;
+            MeasureFacts.Marks marks = f.marks[CrimeRecord.OBLIGATION];
+            for (int k = marks.from(from), end = last < from ? k : marks.to(last); k < end; k++) {
+                int i = marks.slot()[k];
+                if (f.kind[i] != 0 || !m.matches(i)) {
+                    continue;
+                }
+                int type = marks.detail()[k] >> 1;
+                due[type]++;
+                met[type] += marks.detail()[k] & 1;
             }
-            int type = marks.detail()[k] >> 1;
-            due[type]++;
-            met[type] += marks.detail()[k] & 1;
         }
         Map<String, Measures.Rate> by = new LinkedHashMap<>();
         long allDue = 0;
@@ -294,28 +321,31 @@ public final class MeasureEngine {
         return new Measures.Breakdown(new Measures.Rate(allMet, allDue), by);
     }
 
-    private static Measures.Withdrawals withdrawals(MeasureFacts f, Matcher m, int from, int last) {
-        MeasureFacts.Marks marks = f.marks[CrimeRecord.WITHDRAWAL];
+    private static Measures.Withdrawals withdrawals(List<Matcher> matchers, int from, int last) {
         WithdrawalReason[] reasons = WithdrawalReason.values();
         long[] byReason = new long[reasons.length];
         long[] byStage = new long[6];
         long total = 0;
-        for (int k = marks.from(from), end = last < from ? k : marks.to(last); k < end; k++) {
-            int i = marks.slot()[k];
-            if (f.kind[i] != 0 || !m.matches(i)) {
-                continue;
-            }
-            total++;
-            byReason[marks.detail()[k]]++;
-            int day = marks.day()[k];
-            int stage = 0;
-            for (int s = 5; s > 0; s--) {
-                if (f.stageDay[s][i] <= day) {
-                    stage = s;
-                    break;
+        for (Matcher m : matchers) {
+            MeasureFacts f = m.f;
+            MeasureFacts.Marks marks = f.marks[CrimeRecord.WITHDRAWAL];
+            for (int k = marks.from(from), end = last < from ? k : marks.to(last); k < end; k++) {
+                int i = marks.slot()[k];
+                if (f.kind[i] != 0 || !m.matches(i)) {
+                    continue;
                 }
+                total++;
+                byReason[marks.detail()[k]]++;
+                int day = marks.day()[k];
+                int stage = 0;
+                for (int st = 5; st > 0; st--) {
+                    if (f.stageDay[st][i] <= day) {
+                        stage = st;
+                        break;
+                    }
+                }
+                byStage[stage]++;
             }
-            byStage[stage]++;
         }
         Map<String, Long> reasonMap = new LinkedHashMap<>();
         for (WithdrawalReason r : reasons) {
@@ -328,23 +358,26 @@ public final class MeasureEngine {
         return new Measures.Withdrawals(total, reasonMap, stageMap);
     }
 
-    private static Measures.Feedback feedback(MeasureFacts f, Matcher m, int from, int last) {
-        MeasureFacts.Marks marks = f.marks[CrimeRecord.FEEDBACK];
+    private static Measures.Feedback feedback(List<Matcher> matchers, int from, int last) {
         long responses = 0;
         long[] sum = new long[5];
         long[] answered = new long[5];
-        for (int k = marks.from(from), end = last < from ? k : marks.to(last); k < end; k++) {
-            int i = marks.slot()[k];
-            if (f.kind[i] != 0 || !m.matches(i)) {
-                continue;
-            }
-            responses++;
-            int packed = marks.detail()[k];
-            for (int d = 0; d < 5; d++) {
-                int score = (packed >> (3 * d)) & 7;
-                if (score != 0) {
-                    sum[d] += score;
-                    answered[d]++;
+        for (Matcher m : matchers) {
+            MeasureFacts f = m.f;
+            MeasureFacts.Marks marks = f.marks[CrimeRecord.FEEDBACK];
+            for (int k = marks.from(from), end = last < from ? k : marks.to(last); k < end; k++) {
+                int i = marks.slot()[k];
+                if (f.kind[i] != 0 || !m.matches(i)) {
+                    continue;
+                }
+                responses++;
+                int packed = marks.detail()[k];
+                for (int d = 0; d < 5; d++) {
+                    int score = (packed >> (3 * d)) & 7;
+                    if (score != 0) {
+                        sum[d] += score;
+                        answered[d]++;
+                    }
                 }
             }
         }
@@ -355,28 +388,23 @@ public final class MeasureEngine {
         return new Measures.Feedback(responses, mean[0], mean[1], mean[2], mean[3], mean[4]);
     }
 
-    private static Measures.Disruptions disruptions(MeasureFacts f, MeasureFilter filter, Matcher m, LocalDate asOf) {
+    private static Measures.Disruptions disruptions(MeasureSnapshot snapshot, MeasureFilter filter,
+            List<Matcher> matchers, LocalDate asOf) {
         Map<String, Long> byType = new LinkedHashMap<>();
         for (OrderType t : OrderType.values()) {
             byType.put(t.code(), 0L);
         }
         Set<String> forces = filter.get(MeasureFilter.Key.FORCE);
         long total = 0;
-        for (MeasureFacts.Order o : f.orders) {
+        for (MeasureFacts.Order o : snapshot.newest().orders) {
             if (o.made() == null || o.made().isAfter(asOf) || (o.expires() != null && o.expires().isBefore(asOf))) {
                 continue;
             }
             if (!forces.isEmpty() && !forces.contains(o.force())) {
                 continue;
             }
-            if (filter.restrictsCrimes()) {
-                boolean any = false;
-                for (int slot : f.orderPersonSlots.getOrDefault(o.personRef(), new int[0])) {
-                    any |= m.matches(slot);
-                }
-                if (!any) {
-                    continue;
-                }
+            if (filter.restrictsCrimes() && !suspectInAMatchingCrime(o.personRef(), matchers)) {
+                continue;
             }
             total++;
             byType.merge(o.type().code(), 1L, Long::sum);
@@ -384,22 +412,41 @@ public final class MeasureEngine {
         return new Measures.Disruptions(total, byType);
     }
 
-    private Measures.Caseload caseload(MeasureFacts f, Matcher m, int asOf) {
-        int[] perOfficer = new int[f.officers.size()];
-        for (int k = FirstOf.day(f.byOpenUntilDay, asOf + 1); k < f.byOpenUntil.length; k++) {
-            int i = f.byOpenUntil[k];
-            if (f.kind[i] == 0 && f.recorded[i] <= asOf && f.officer[i] >= 0 && m.matches(i)) {
-                perOfficer[f.officer[i]]++;
+    private static boolean suspectInAMatchingCrime(long person, List<Matcher> matchers) {
+        for (Matcher m : matchers) {
+            MeasureFacts f = m.f;
+            for (int l = f.firstLinkOf(person); l < f.linkPerson.length && f.linkPerson[l] == person; l++) {
+                if (m.matches(f.linkSlot[l])) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private Measures.Caseload caseload(List<Matcher> matchers, int asOf) {
+        Map<String, Integer> perOfficer = new HashMap<>();
+        for (Matcher m : matchers) {
+            MeasureFacts f = m.f;
+            int[] counts = new int[f.officers.size()];
+            for (int k = FirstOf.day(f.byOpenUntilDay, asOf + 1); k < f.byOpenUntil.length; k++) {
+                int i = f.byOpenUntil[k];
+                if (f.kind[i] == 0 && f.recorded[i] <= asOf && f.officer[i] >= 0 && m.matches(i)) {
+                    counts[f.officer[i]]++;
+                }
+            }
+            for (int o = 0; o < counts.length; o++) {
+                if (counts[o] > 0) {
+                    perOfficer.merge(f.officers.code(o), counts[o], Integer::sum);
+                }
             }
         }
         Days loads = new Days();
         long above = 0;
-        for (int c : perOfficer) {
-            if (c > 0) {
-                loads.add(c);
-                if (c > settings.caseloadThreshold()) {
-                    above++;
-                }
+        for (int c : perOfficer.values()) {
+            loads.add(c);
+            if (c > settings.caseloadThreshold()) {
+                above++;
             }
         }
         Measures.Distribution d = loads.distribution();
@@ -475,8 +522,9 @@ public final class MeasureEngine {
 
     /** Whether a crime passes the query's filters, compiled once per query. */
     static final class Matcher {
-        private static final Matcher ALL = new Matcher(null, null, null, null, null, null, 0, 0);
-        private final MeasureFacts f;
+        final MeasureFacts f;
+        private final boolean all;
+        private final long[] skip;
         private final boolean[] force;
         private final boolean[] team;
         private final boolean[] officer;
@@ -485,9 +533,11 @@ public final class MeasureEngine {
         private final int relationships;
         private final int ageBands;
 
-        private Matcher(MeasureFacts f, boolean[] force, boolean[] team, boolean[] officer, boolean[] offence,
-                boolean[] source, int relationships, int ageBands) {
+        private Matcher(MeasureFacts f, long[] skip, boolean all, boolean[] force, boolean[] team, boolean[] officer,
+                boolean[] offence, boolean[] source, int relationships, int ageBands) {
             this.f = f;
+            this.skip = skip;
+            this.all = all;
             this.force = force;
             this.team = team;
             this.officer = officer;
@@ -497,9 +547,10 @@ public final class MeasureEngine {
             this.ageBands = ageBands;
         }
 
-        static Matcher of(MeasureFacts f, MeasureFilter filter) {
+        static Matcher of(MeasureSnapshot.Part part, MeasureFilter filter) {
+            MeasureFacts f = part.facts();
             if (filter.isEmpty()) {
-                return ALL;
+                return new Matcher(f, part.skip(), true, null, null, null, null, null, 0, 0);
             }
             boolean[] offence = null;
             Set<String> codes = filter.get(MeasureFilter.Key.OFFENCE_CODE);
@@ -531,7 +582,7 @@ public final class MeasureEngine {
                     age |= 1 << b.ordinal();
                 }
             }
-            return new Matcher(f, dictionary(f.forces, filter.get(MeasureFilter.Key.FORCE)),
+            return new Matcher(f, part.skip(), false, dictionary(f.forces, filter.get(MeasureFilter.Key.FORCE)),
                     dictionary(f.teams, filter.get(MeasureFilter.Key.TEAM)),
                     dictionary(f.officers, filter.get(MeasureFilter.Key.OFFICER)), offence, source, rel, age);
         }
@@ -551,7 +602,10 @@ public final class MeasureEngine {
         }
 
         boolean matches(int i) {
-            if (f == null) {
+            if (skip != null && (skip[i >>> 6] & (1L << i)) != 0) {
+                return false;
+            }
+            if (all) {
                 return true;
             }
             return (force == null || (f.force[i] >= 0 && force[f.force[i]]))
@@ -566,21 +620,21 @@ public final class MeasureEngine {
 
     /** Whether a crime's suspects include a repeat suspect at the as-of date, cached per identity. */
     private static final class RepeatSuspects {
-        private final MeasureFacts f;
+        private final MeasureSnapshot s;
         private final int asOf;
         private final int windowStart;
         private final int minimum;
         private final byte[] known;
 
-        RepeatSuspects(MeasureFacts f, int asOf, int windowStart, int minimum) {
-            this.f = f;
+        RepeatSuspects(MeasureSnapshot s, int asOf, int windowStart, int minimum) {
+            this.s = s;
             this.asOf = asOf;
             this.windowStart = windowStart;
             this.minimum = minimum;
-            this.known = new byte[f.identityStart.length];
+            this.known = new byte[s.identityCount()];
         }
 
-        boolean anyRepeat(int slot) {
+        boolean anyRepeat(MeasureFacts f, int slot) {
             for (int j = f.suspectStart[slot]; j < f.suspectStart[slot + 1]; j++) {
                 if (isRepeat(f.suspectIdentity[j])) {
                     return true;
@@ -591,15 +645,38 @@ public final class MeasureEngine {
 
         private boolean isRepeat(int identity) {
             if (known[identity] == 0) {
-                int start = f.identityStart[identity];
-                int end = f.identityStart[identity + 1];
-                int inWindow = lower(start, end, asOf + 1) - lower(start, end, windowStart);
-                known[identity] = (byte) (inWindow >= minimum ? 1 : 2);
+                int crimes = inWindow(s.base, identity, s.superseded);
+                if (s.delta != null) {
+                    crimes += inWindow(s.delta, identity, null);
+                }
+                known[identity] = (byte) (crimes >= minimum ? 1 : 2);
             }
             return known[identity] == 1;
         }
 
-        private int lower(int lo, int hi, int day) {
+        /** The identity's crimes in this part recorded within the lookback window, less superseded ones. */
+        private int inWindow(MeasureFacts f, int identity, long[] skip) {
+            if (identity >= f.identityCount) {
+                return 0;
+            }
+            int start = f.identityStart[identity];
+            int end = f.identityStart[identity + 1];
+            int lo = lower(f, start, end, windowStart);
+            int hi = lower(f, start, end, asOf + 1);
+            if (skip == null) {
+                return hi - lo;
+            }
+            int n = 0;
+            for (int k = lo; k < hi; k++) {
+                int slot = f.identityDaySlots[k];
+                if ((skip[slot >>> 6] & (1L << slot)) == 0) {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        private static int lower(MeasureFacts f, int lo, int hi, int day) {
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
                 if (f.identityDays[mid] < day) {

@@ -60,17 +60,27 @@ final class MeasureFacts {
     /** Countable events by kind: each {slot[], day[] ascending, detail[]}. */
     final Marks[] marks = new Marks[CrimeRecord.FEEDBACK + 1];
 
-    /** Repeat suspects: each slot's suspect identities, and each identity's distinct crimes' recording days. */
+    /** Repeat suspects: each slot's suspect identities, and each identity's distinct crimes' recording days (and slots). */
     final int[] suspectStart;
     final int[] suspectIdentity;
+    final int identityCount;
     final int[] identityStart;
     final int[] identityDays;
+    final int[] identityDaySlots;
+    /** Suspect person records (sorted), the identity of each, and the identity of each PNC id. */
+    final long[] personIds;
+    final int[] personIdentity;
+    final Map<String, Integer> pncIdentity;
+    /** Crime ids in order with their slots; suspect links ordered by person, with their slots. */
+    final long[] crimeIdsSorted;
+    final int[] slotByCrimeId;
+    final long[] linkPerson;
+    final int[] linkSlot;
 
     final Dictionary forces;
     final Dictionary teams;
     final Dictionary officers;
     final List<Order> orders;
-    final Map<Long, int[]> orderPersonSlots;
     final List<Officer> officerRoster;
     final long loadedAt;
 
@@ -116,6 +126,12 @@ final class MeasureFacts {
     }
 
     MeasureFacts(Collection<CrimeRecord> crimes, List<Order> orders, List<Officer> officerRoster, long loadedAt) {
+        this(crimes, orders, officerRoster, loadedAt, null);
+    }
+
+    /** With a base: a delta snapshot of changed crimes, whose suspects take the base's identities. */
+    MeasureFacts(Collection<CrimeRecord> crimes, List<Order> orders, List<Officer> officerRoster, long loadedAt,
+            MeasureFacts base) {
         this.loadedAt = loadedAt;
         this.orders = List.copyOf(orders);
         this.officerRoster = List.copyOf(officerRoster);
@@ -190,13 +206,12 @@ final class MeasureFacts {
         timer.lap("events");
 
         // Repeat suspects: identity is the same person record or the same PNC id, transitively
-        // (repeat-suspects.md); confirmed linkage joins will add to this when review exists.
+        // (repeat-suspects.md). A delta snapshot maps its suspects into its base's identities.
         suspectStart = new int[n + 1];
         int links = 0;
         for (CrimeRecord c : all) {
             links += c.suspects.size();
         }
-        // Person records as dense numbers: sorted, distinct, found by binary search.
         long[] persons = new long[links];
         int np = 0;
         for (CrimeRecord c : all) {
@@ -211,34 +226,62 @@ final class MeasureFacts {
                 persons[distinct++] = persons[i];
             }
         }
-        long[] personIds = Arrays.copyOf(persons, distinct);
-        UnionFind identities = new UnionFind(distinct);
-        Map<String, Integer> byPnc = new HashMap<>();
-        int[] rawIdentity = new int[links];
-        int k = 0;
-        for (int i = 0; i < n; i++) {
-            CrimeRecord c = all[i];
-            suspectStart[i] = k;
-            for (int j = 0; j < c.suspects.size(); j++) {
-                int node = Arrays.binarySearch(personIds, c.suspects.get(j));
-                String pnc = c.suspectPnc.get(j);
-                if (pnc != null) {
-                    Integer other = byPnc.putIfAbsent(pnc, node);
-                    if (other != null) {
-                        identities.union(node, other);
-                    }
-                }
-                rawIdentity[k++] = node;
-            }
-        }
-        suspectStart[n] = k;
+        personIds = Arrays.copyOf(persons, distinct);
+        personIdentity = new int[distinct];
+        pncIdentity = new HashMap<>();
         suspectIdentity = new int[links];
-        for (int i = 0; i < links; i++) {
-            suspectIdentity[i] = identities.find(rawIdentity[i]);
+        if (base == null) {
+            UnionFind identities = new UnionFind(distinct);
+            Map<String, Integer> byPnc = new HashMap<>();
+            int k = 0;
+            for (int i = 0; i < n; i++) {
+                CrimeRecord c = all[i];
+                suspectStart[i] = k;
+                for (int j = 0; j < c.suspects.size(); j++) {
+                    int node = Arrays.binarySearch(personIds, c.suspects.get(j));
+                    String pnc = c.suspectPnc.get(j);
+                    if (pnc != null) {
+                        Integer other = byPnc.putIfAbsent(pnc, node);
+                        if (other != null) {
+                            identities.union(node, other);
+                        }
+                    }
+                    suspectIdentity[k++] = node;
+                }
+            }
+            suspectStart[n] = k;
+            for (int i = 0; i < links; i++) {
+                suspectIdentity[i] = identities.find(suspectIdentity[i]);
+            }
+            for (int node = 0; node < distinct; node++) {
+                personIdentity[node] = identities.find(node);
+            }
+            byPnc.forEach((pnc, node) -> pncIdentity.put(pnc, identities.find(node)));
+            identityCount = distinct;
+        } else {
+            // New people take new identities after the base's; those sharing a PNC id share one.
+            Map<String, Integer> fresh = new HashMap<>();
+            int[] next = {base.identityCount};
+            int k = 0;
+            for (int i = 0; i < n; i++) {
+                CrimeRecord c = all[i];
+                suspectStart[i] = k;
+                for (int j = 0; j < c.suspects.size(); j++) {
+                    long person = c.suspects.get(j);
+                    String pnc = c.suspectPnc.get(j);
+                    int id = base.identityOf(person, pnc);
+                    if (id < 0) {
+                        id = fresh.computeIfAbsent(pnc != null ? "pnc:" + pnc : "person:" + person, x -> next[0]++);
+                    }
+                    suspectIdentity[k++] = id;
+                    personIdentity[Arrays.binarySearch(personIds, person)] = id;
+                }
+            }
+            suspectStart[n] = k;
+            identityCount = next[0];
         }
-        // Each identity's distinct crimes (record type crime only), by recording day.
-        int ids = identities.size();
-        identityStart = new int[ids + 1];
+        // Each identity's distinct crimes (record type crime only), by recording day, with their slots.
+        identityStart = new int[identityCount + 1];
         long[] pairs = new long[links];
         int p = 0;
         for (int i = 0; i < n; i++) {
@@ -249,8 +292,9 @@ final class MeasureFacts {
                 pairs[p++] = ((long) suspectIdentity[j] << 32) | i;
             }
         }
-        Arrays.sort(pairs, 0, p);
+        Arrays.parallelSort(pairs, 0, p);
         int[] days = new int[p];
+        int[] daySlots = new int[p];
         int d = 0;
         long previous = -1;
         for (int i = 0; i < p; i++) {
@@ -260,29 +304,38 @@ final class MeasureFacts {
             previous = pairs[i];
             int identity = (int) (pairs[i] >>> 32);
             identityStart[identity + 1]++;
+            daySlots[d] = (int) pairs[i];
             days[d++] = recorded[(int) pairs[i]];
         }
-        for (int i = 0; i < ids; i++) {
+        for (int i = 0; i < identityCount; i++) {
             identityStart[i + 1] += identityStart[i];
         }
         identityDays = Arrays.copyOf(days, d); // slots ascend by recording day, so each identity's days are sorted
+        identityDaySlots = Arrays.copyOf(daySlots, d);
         timer.lap("identities");
 
-        orderPersonSlots = new HashMap<>();
-        for (Order o : this.orders) {
-            orderPersonSlots.putIfAbsent(o.personRef(), new int[0]);
+        // Crime id to slot, and suspect person to slots, both by binary search.
+        crimeIdsSorted = crimeId.clone();
+        Arrays.parallelSort(crimeIdsSorted);
+        slotByCrimeId = new int[n];
+        for (int i = 0; i < n; i++) {
+            slotByCrimeId[Arrays.binarySearch(crimeIdsSorted, crimeId[i])] = i;
         }
-        if (!orderPersonSlots.isEmpty()) {
-            for (int i = 0; i < n; i++) {
-                for (long person : all[i].suspects) {
-                    int[] slots = orderPersonSlots.get(person);
-                    if (slots != null) {
-                        int[] grown = Arrays.copyOf(slots, slots.length + 1);
-                        grown[slots.length] = i;
-                        orderPersonSlots.put(person, grown);
-                    }
-                }
+        long[] personLinks = new long[links];
+        int[] linkSlots = new int[links];
+        int l = 0;
+        for (int i = 0; i < n; i++) {
+            for (long person : all[i].suspects) {
+                personLinks[l] = person;
+                linkSlots[l++] = i;
             }
+        }
+        int[] order = sortIndexBy(personLinks);
+        linkPerson = new long[links];
+        linkSlot = new int[links];
+        for (int i = 0; i < links; i++) {
+            linkPerson[i] = personLinks[order[i]];
+            linkSlot[i] = linkSlots[order[i]];
         }
         timer.lap("orders");
     }
@@ -322,6 +375,70 @@ final class MeasureFacts {
             }
             marks[kindNo] = new Marks(s2, d2, x2);
         }
+    }
+
+    /** The identity of a suspect person record (or of their PNC id) in this snapshot; -1 when unknown. */
+    int identityOf(long person, String pnc) {
+        int node = Arrays.binarySearch(personIds, person);
+        if (node >= 0) {
+            return personIdentity[node];
+        }
+        if (pnc != null) {
+            Integer id = pncIdentity.get(pnc);
+            return id == null ? -1 : id;
+        }
+        return -1;
+    }
+
+    /** The slot of a crime, or -1 when this snapshot does not hold it. */
+    int slotOf(long crimeId) {
+        int at = Arrays.binarySearch(crimeIdsSorted, crimeId);
+        return at < 0 ? -1 : slotByCrimeId[at];
+    }
+
+    /** The first link of a person in {@link #linkPerson}; links of the person follow until the person changes. */
+    int firstLinkOf(long person) {
+        int lo = 0;
+        int hi = linkPerson.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (linkPerson[mid] < person) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Positions 0..n-1 ordered by the values (packed into one primitive sort when they are small enough). */
+    private static int[] sortIndexBy(long[] values) {
+        int len = values.length;
+        long max = 0;
+        for (long v : values) {
+            max = Math.max(max, v);
+        }
+        int[] out = new int[len];
+        if (len < (1 << 25) && max < (1L << 38) && Arrays.stream(values).allMatch(v -> v >= 0)) {
+            long[] packed = new long[len];
+            for (int i = 0; i < len; i++) {
+                packed[i] = (values[i] << 25) | i;
+            }
+            Arrays.parallelSort(packed);
+            for (int i = 0; i < len; i++) {
+                out[i] = (int) (packed[i] & ((1 << 25) - 1));
+            }
+            return out;
+        }
+        Integer[] boxed = new Integer[len];
+        for (int i = 0; i < len; i++) {
+            boxed[i] = i;
+        }
+        Arrays.parallelSort(boxed, (a, b) -> Long.compare(values[a], values[b]));
+        for (int i = 0; i < len; i++) {
+            out[i] = boxed[i];
+        }
+        return out;
     }
 
     /** Slots ordered by a day column; {@code skipNone} leaves out slots whose day is NONE. */

@@ -43,7 +43,7 @@ public class MeasureService {
 
     /** The measures, from the in-memory engine. */
     public Measures compute(MeasureQuery q) {
-        return engine.compute(store.facts(), q);
+        return engine.compute(store.snapshot(), q);
     }
 
     /** The same measures as plain SQL over the normalised tables (the benchmark baseline and cross-check). */
@@ -104,7 +104,7 @@ public class MeasureService {
             month = YearMonth.of(month.getYear(), ((month.getMonthValue() - 1) / 3) * 3 + 1);
         }
         YearMonth end = YearMonth.from(q.to());
-        MeasureFacts facts = store.facts();
+        MeasureSnapshot facts = store.snapshot();
         while (!month.isAfter(end)) {
             YearMonth last = quarterly ? month.plusMonths(2) : month;
             out.add(engine.computePeriod(facts, q.withPeriod(month.atDay(1), last.atEndOfMonth())));
@@ -119,7 +119,7 @@ public class MeasureService {
 
     /** The measures per team or per officer (the values of {@code key} found in the data), one row each. */
     public List<Breakdown> breakdown(MeasureQuery q, MeasureFilter.Key key) {
-        MeasureFacts facts = store.facts();
+        MeasureSnapshot facts = store.snapshot();
         Map<String, Long> open = engine.openCrimesBy(facts, q, key);
         Set<String> wanted = q.filter().get(key);
         List<Breakdown> out = new ArrayList<>();

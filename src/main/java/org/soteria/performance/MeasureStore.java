@@ -1,6 +1,11 @@
 package org.soteria.performance;
 
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -11,8 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Holds the measures' in-memory snapshot (ADR 9): loaded in full at start (in the background when
- * serving, on first use in batch commands), then refreshed every second with just the crimes that
- * imports changed, so a new import shows in the measures within seconds.
+ * serving, on first use in batch commands), then refreshed every second. A refresh reloads just the
+ * crimes that imports changed and rebuilds only the small delta over the base; when the delta grows
+ * large the base is rebuilt in the background while the old one keeps answering.
  */
 @Component
 public class MeasureStore {
@@ -21,9 +27,13 @@ public class MeasureStore {
 
     private final MeasureRepository repository;
     private final Object lock = new Object();
-    private final java.util.concurrent.CountDownLatch loaded = new java.util.concurrent.CountDownLatch(1);
+    private final CountDownLatch loaded = new CountDownLatch(1);
     private FactsBuilder builder;
-    private volatile MeasureFacts facts;
+    private volatile MeasureSnapshot snapshot;
+    private MeasureFacts base;
+    private Set<Long> delta = new HashSet<>();
+    /** Crimes changed since a background rebuild of the base copied the records; null when none runs. */
+    private Set<Long> changedDuringRebuild;
     private long seenChange;
     private long seenRun;
 
@@ -32,16 +42,16 @@ public class MeasureStore {
     }
 
     /** The current snapshot, loading it first if this is the first use. */
-    MeasureFacts facts() {
-        MeasureFacts f = facts;
-        if (f != null) {
-            return f;
+    MeasureSnapshot snapshot() {
+        MeasureSnapshot s = snapshot;
+        if (s != null) {
+            return s;
         }
         synchronized (lock) {
-            if (facts == null) {
+            if (snapshot == null) {
                 loadAll();
             }
-            return facts;
+            return snapshot;
         }
     }
 
@@ -54,13 +64,13 @@ public class MeasureStore {
 
     /** Whether the snapshot is loaded yet (pages say so while it loads). */
     public boolean ready() {
-        return facts != null;
+        return snapshot != null;
     }
 
     /** Waits up to {@code timeout} for the first load to finish; true when it has. */
-    boolean awaitReady(java.time.Duration timeout) {
+    boolean awaitReady(Duration timeout) {
         try {
-            return loaded.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return loaded.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -70,7 +80,7 @@ public class MeasureStore {
     @EventListener
     void warmUp(ApplicationReadyEvent event) {
         if (event.getApplicationContext() instanceof WebServerApplicationContext) {
-            Thread t = new Thread(this::facts, "measures-warm-up");
+            Thread t = new Thread(this::snapshot, "measures-warm-up");
             t.setDaemon(true);
             t.start();
         }
@@ -78,13 +88,14 @@ public class MeasureStore {
 
     @Scheduled(fixedDelayString = "${soteria.measures.refresh-interval:PT1S}")
     void refresh() {
-        if (facts == null) {
+        if (snapshot == null) {
             return;
         }
         long[] mark = repository.watermark();
         if (mark[0] == seenChange && mark[1] == seenRun) {
             return;
         }
+        boolean rebuild;
         synchronized (lock) {
             long t0 = System.nanoTime();
             List<Long> changed = repository.changedSince(seenChange, Math.max(10_000, builder.size() / 5));
@@ -94,13 +105,64 @@ public class MeasureStore {
             }
             builder.remove(changed);
             repository.load(builder, changed);
+            delta.addAll(changed);
+            if (changedDuringRebuild != null) {
+                changedDuringRebuild.addAll(changed);
+            }
             long t1 = System.nanoTime();
-            facts = builder.build(System.currentTimeMillis());
-            LOG.debug("refresh: load {} ms, build {} ms", (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+            publish();
             seenChange = mark[0];
             seenRun = mark[1];
-            LOG.info("Measures refreshed: {} crimes changed, {} ms", changed.size(), (System.nanoTime() - t0) / 1_000_000);
+            LOG.info("Measures refreshed: {} crimes changed ({} since the base was built); load {} ms, build {} ms",
+                    changed.size(), delta.size(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+            rebuild = changedDuringRebuild == null && delta.size() > Math.max(20_000, base.n / 50);
+            if (rebuild) {
+                changedDuringRebuild = new HashSet<>();
+            }
         }
+        if (rebuild) {
+            Thread t = new Thread(this::rebuildBase, "measures-rebuild");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    /** Builds a new base from every record, outside the lock, then starts a new delta from what changed meanwhile. */
+    private void rebuildBase() {
+        List<CrimeRecord> records;
+        List<MeasureFacts.Order> orders;
+        List<MeasureFacts.Officer> officers;
+        synchronized (lock) {
+            records = builder.records();
+            orders = builder.orders();
+            officers = builder.officers();
+        }
+        long t0 = System.nanoTime();
+        MeasureFacts fresh = new MeasureFacts(records, orders, officers, System.currentTimeMillis());
+        synchronized (lock) {
+            base = fresh;
+            delta = changedDuringRebuild;
+            changedDuringRebuild = null;
+            publish();
+        }
+        LOG.info("Measures base rebuilt in {} ms", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** Publishes base + delta; called with the lock held. */
+    private void publish() {
+        if (delta.isEmpty()) {
+            snapshot = MeasureSnapshot.of(base);
+            return;
+        }
+        MeasureFacts d = builder.buildDelta(delta, base, System.currentTimeMillis());
+        long[] superseded = new long[(base.n + 63) >>> 6];
+        for (long id : delta) {
+            int slot = base.slotOf(id);
+            if (slot >= 0) {
+                superseded[slot >>> 6] |= 1L << slot;
+            }
+        }
+        snapshot = new MeasureSnapshot(base, d, superseded);
     }
 
     private void loadAll() {
@@ -109,10 +171,13 @@ public class MeasureStore {
         FactsBuilder fresh = new FactsBuilder();
         repository.load(fresh, null);
         builder = fresh;
-        facts = fresh.build(System.currentTimeMillis());
+        base = fresh.build(System.currentTimeMillis());
+        delta = new HashSet<>();
+        changedDuringRebuild = null;
+        snapshot = MeasureSnapshot.of(base);
         seenChange = mark[0];
         seenRun = mark[1];
         loaded.countDown();
-        LOG.info("Measures loaded: {} crimes in {} ms", facts.n, (System.nanoTime() - t0) / 1_000_000);
+        LOG.info("Measures loaded: {} crimes in {} ms", base.n, (System.nanoTime() - t0) / 1_000_000);
     }
 }

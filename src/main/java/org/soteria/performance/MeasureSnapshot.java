@@ -1,0 +1,60 @@
+package org.soteria.performance;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the engine computes over: a base snapshot, and the crimes changed since it was built as a
+ * small delta snapshot, with the base's copies of those crimes marked superseded (ADR 9). A refresh
+ * rebuilds only the delta, so a new import shows within seconds however large the base.
+ */
+final class MeasureSnapshot {
+
+    /** One part of the snapshot, with the slots it must skip (null: none). */
+    record Part(MeasureFacts facts, long[] skip) {
+
+        boolean skipped(int slot) {
+            return skip != null && (skip[slot >>> 6] & (1L << slot)) != 0;
+        }
+    }
+
+    final MeasureFacts base;
+    final MeasureFacts delta;
+    final long[] superseded;
+    final List<Part> parts;
+
+    MeasureSnapshot(MeasureFacts base, MeasureFacts delta, long[] superseded) {
+        this.base = base;
+        this.delta = delta;
+        this.superseded = superseded;
+        List<Part> p = new ArrayList<>(2);
+        p.add(new Part(base, superseded));
+        if (delta != null) {
+            p.add(new Part(delta, null));
+        }
+        this.parts = List.copyOf(p);
+    }
+
+    static MeasureSnapshot of(MeasureFacts base) {
+        return new MeasureSnapshot(base, null, null);
+    }
+
+    /** Orders and officers are re-read in full at each refresh, so the newest part has them. */
+    MeasureFacts newest() {
+        return delta != null ? delta : base;
+    }
+
+    int crimes() {
+        int skipped = 0;
+        if (superseded != null) {
+            for (long w : superseded) {
+                skipped += Long.bitCount(w);
+            }
+        }
+        return base.n - skipped + (delta == null ? 0 : delta.n);
+    }
+
+    int identityCount() {
+        return Math.max(base.identityCount, delta == null ? 0 : delta.identityCount);
+    }
+}
