@@ -69,16 +69,29 @@ public final class MeasureEngine {
      * many periods or many teams and show none of those.
      */
     public Measures computePeriod(MeasureSnapshot s, MeasureQuery q) {
-        return compute(s, q, false);
+        return compute(s, q, false, true);
+    }
+
+    /**
+     * As {@link #computePeriod}, for one of many filters asked once each (a breakdown by team or
+     * officer): the filter is checked crime by crime instead of through a cached bitset.
+     */
+    public Measures computeOnce(MeasureSnapshot s, MeasureQuery q) {
+        return compute(s, q, false, false);
     }
 
     private Measures compute(MeasureSnapshot snapshot, MeasureQuery q, boolean asOfMeasures) {
+        return compute(snapshot, q, asOfMeasures, true);
+    }
+
+    private Measures compute(MeasureSnapshot snapshot, MeasureQuery q, boolean asOfMeasures, boolean cachedBits) {
         int from = (int) q.from().toEpochDay();
         int asOf = (int) q.asOf().toEpochDay();
         int last = (int) Math.min(q.to().toEpochDay(), asOf);
         List<Matcher> matchers = new ArrayList<>();
-        for (MeasureSnapshot.Part part : snapshot.parts) {
-            matchers.add(Matcher.of(part, q.filter()));
+        long[][] bits = cachedBits ? snapshot.crimeBits(q.filter(), MeasureEngine::crimeBits) : null;
+        for (int p = 0; p < snapshot.parts.size(); p++) {
+            matchers.add(Matcher.of(snapshot.parts.get(p), q.filter()).withCrimeBits(bits == null ? null : bits[p]));
         }
 
         // ---- cohort: crimes recorded in the period, followed to the as-of date
@@ -151,12 +164,12 @@ public final class MeasureEngine {
             int lo = FirstOf.day(f.byOutcomeDay, from);
             int hi = last < from ? lo : FirstOf.day(f.byOutcomeDay, last + 1);
             for (int k = lo; k < hi; k++) {
-                int i = f.byOutcome[k];
-                if (f.kind[i] != 0 || !m.matches(i)) {
+                if (!m.isCrime(f.byOutcome[k])) {
                     continue;
                 }
-                int group = GROUP_OF_OUTCOME[f.outcome[i]];
-                int days = f.outcomeDay[i] - f.recorded[i];
+                int packed = f.byOutcomeGroup[k];
+                int group = packed & 0x7F;
+                int days = f.byOutcomeDays[k];
                 assigned++;
                 groups[group]++;
                 daysToOutcome.add(days);
@@ -164,7 +177,7 @@ public final class MeasureEngine {
                     charged++;
                     daysToCharge.add(days);
                 }
-                boolean unconsentedThirdParty = f.source[i] != VICTIM && f.consented[i] == 0;
+                boolean unconsentedThirdParty = (packed & 0x80) != 0;
                 if (group == DOES_NOT_SUPPORT) {
                     doesNotSupport++;
                     if (!unconsentedThirdParty) {
@@ -190,12 +203,11 @@ public final class MeasureEngine {
             int lo = FirstOf.day(f.byReferralDay, from);
             int hi = last < from ? lo : FirstOf.day(f.byReferralDay, last + 1);
             for (int k = lo; k < hi; k++) {
-                int i = f.byReferral[k];
-                if (f.kind[i] != 0 || !m.matches(i)) {
+                if (!m.isCrime(f.byReferral[k])) {
                     continue;
                 }
                 referrals++;
-                daysToReferral.add(f.firstReferral[i] - f.recorded[i]);
+                daysToReferral.add(f.byReferralDays[k]);
             }
         }
 
@@ -282,7 +294,7 @@ public final class MeasureEngine {
             MeasureFacts f = m.f;
             MeasureFacts.Marks marks = f.marks[kind];
             for (int k = marks.from(from), end = last < from ? k : marks.to(last); k < end; k++) {
-                if (f.kind[marks.slot()[k]] == 0 && m.matches(marks.slot()[k])) {
+                if (m.isCrime(marks.slot()[k])) {
                     n++;
                 }
             }
@@ -299,7 +311,7 @@ public final class MeasureEngine {
             MeasureFacts.Marks marks = f.marks[CrimeRecord.OBLIGATION];
             for (int k = marks.from(from), end = last < from ? k : marks.to(last); k < end; k++) {
                 int i = marks.slot()[k];
-                if (f.kind[i] != 0 || !m.matches(i)) {
+                if (!m.isCrime(i)) {
                     continue;
                 }
                 int type = marks.detail()[k] >> 1;
@@ -331,7 +343,7 @@ public final class MeasureEngine {
             MeasureFacts.Marks marks = f.marks[CrimeRecord.WITHDRAWAL];
             for (int k = marks.from(from), end = last < from ? k : marks.to(last); k < end; k++) {
                 int i = marks.slot()[k];
-                if (f.kind[i] != 0 || !m.matches(i)) {
+                if (!m.isCrime(i)) {
                     continue;
                 }
                 total++;
@@ -367,7 +379,7 @@ public final class MeasureEngine {
             MeasureFacts.Marks marks = f.marks[CrimeRecord.FEEDBACK];
             for (int k = marks.from(from), end = last < from ? k : marks.to(last); k < end; k++) {
                 int i = marks.slot()[k];
-                if (f.kind[i] != 0 || !m.matches(i)) {
+                if (!m.isCrime(i)) {
                     continue;
                 }
                 responses++;
@@ -473,6 +485,26 @@ public final class MeasureEngine {
     private static boolean allows(MeasureFilter filter, MeasureFilter.Key key, String value) {
         Set<String> wanted = filter.get(key);
         return wanted.isEmpty() || wanted.contains(value);
+    }
+
+    /** The bitset of a part's crimes (not N100s) that pass the filter and are not superseded. */
+    static long[] crimeBits(MeasureSnapshot.Part part, MeasureFilter filter) {
+        MeasureFacts f = part.facts();
+        long[] bits = f.crimeBits.clone();
+        if (part.skip() != null) {
+            for (int w = 0; w < bits.length; w++) {
+                bits[w] &= ~part.skip()[w];
+            }
+        }
+        if (!filter.isEmpty()) {
+            Matcher m = Matcher.of(part, filter);
+            for (int i = 0; i < f.n; i++) {
+                if ((bits[i >>> 6] & (1L << i)) != 0 && !m.matches(i)) {
+                    bits[i >>> 6] &= ~(1L << i);
+                }
+            }
+        }
+        return bits;
     }
 
     /** Binary search on ascending day arrays. */
@@ -599,6 +631,22 @@ public final class MeasureEngine {
                 }
             }
             return ok;
+        }
+
+        private long[] crimeBits;
+
+        /** Uses a precomputed bitset for {@link #isCrime}. */
+        Matcher withCrimeBits(long[] bits) {
+            this.crimeBits = bits;
+            return this;
+        }
+
+        /** A recorded crime (not an N100 incident) that passes the filter and is not superseded. */
+        boolean isCrime(int i) {
+            if (crimeBits != null) {
+                return (crimeBits[i >>> 6] & (1L << i)) != 0;
+            }
+            return f.kind[i] == 0 && matches(i);
         }
 
         boolean matches(int i) {

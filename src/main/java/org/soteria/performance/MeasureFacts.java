@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.soteria.reference.OrderType;
+import org.soteria.reference.OutcomeCode;
 
 /**
  * An immutable, columnar snapshot of everything the measures count (ADR 9). Crimes are laid out in
@@ -51,11 +52,18 @@ final class MeasureFacts {
     /** Slots of crimes with an outcome, in order of outcome date, and those dates. */
     final int[] byOutcome;
     final int[] byOutcomeDay;
+    /** Beside byOutcome, read in order instead of by slot: outcome group, with bit 7 set for an unconsented
+     *  third-party report; and days from recording to outcome. */
+    final byte[] byOutcomeGroup;
+    final int[] byOutcomeDays;
     /** Slots in order of outcome date with "no outcome" last, for open caseload. */
     final int[] byOpenUntil;
     final int[] byOpenUntilDay;
     final int[] byReferral;
     final int[] byReferralDay;
+    final int[] byReferralDays;
+    /** Slots that are recorded crimes (not N100 incidents), as a bitset. */
+    final long[] crimeBits;
 
     /** Countable events by kind: each {slot[], day[] ascending, detail[]}. */
     final Marks[] marks = new Marks[CrimeRecord.FEEDBACK + 1];
@@ -201,6 +209,24 @@ final class MeasureFacts {
         byOpenUntilDay = daysOf(byOpenUntil, outcomeDay);
         byReferral = order(firstReferral, true);
         byReferralDay = daysOf(byReferral, firstReferral);
+        byOutcomeGroup = new byte[byOutcome.length];
+        byOutcomeDays = new int[byOutcome.length];
+        for (int k = 0; k < byOutcome.length; k++) {
+            int i = byOutcome[k];
+            boolean unconsented = source[i] != org.soteria.reference.ReportSource.VICTIM.ordinal() && consented[i] == 0;
+            byOutcomeGroup[k] = (byte) (OutcomeCode.values()[outcome[i] - 1].group().ordinal() | (unconsented ? 0x80 : 0));
+            byOutcomeDays[k] = outcomeDay[i] - recorded[i];
+        }
+        byReferralDays = new int[byReferral.length];
+        for (int k = 0; k < byReferral.length; k++) {
+            byReferralDays[k] = firstReferral[byReferral[k]] - recorded[byReferral[k]];
+        }
+        crimeBits = new long[(n + 63) >>> 6];
+        for (int i = 0; i < n; i++) {
+            if (kind[i] == 0) {
+                crimeBits[i >>> 6] |= 1L << i;
+            }
+        }
         timer.lap("day indexes");
         buildMarks(all, markCounts);
         timer.lap("events");

@@ -125,7 +125,7 @@ public class MeasureService {
         List<Breakdown> out = new ArrayList<>();
         for (String code : new TreeSet<>(open.keySet())) {
             if (wanted.isEmpty() || wanted.contains(code)) {
-                Measures m = engine.computePeriod(facts, q.withFilter(q.filter().with(key, code)));
+                Measures m = engine.computeOnce(facts, q.withFilter(q.filter().with(key, code)));
                 long openCrimes = open.get(code);
                 if (m.recorded() > 0 || m.outcomesAssigned() > 0 || openCrimes > 0) {
                     out.add(new Breakdown(code, m, openCrimes));

@@ -22,6 +22,8 @@ final class MeasureSnapshot {
     final MeasureFacts delta;
     final long[] superseded;
     final List<Part> parts;
+    /** Per filter, each part's bitset of the crimes (not N100s) that pass it and are not superseded. */
+    private final java.util.Map<MeasureFilter, long[][]> crimeBits = new java.util.concurrent.ConcurrentHashMap<>();
 
     MeasureSnapshot(MeasureFacts base, MeasureFacts delta, long[] superseded) {
         this.base = base;
@@ -37,6 +39,25 @@ final class MeasureSnapshot {
 
     static MeasureSnapshot of(MeasureFacts base) {
         return new MeasureSnapshot(base, null, null);
+    }
+
+    /**
+     * The bitsets of crimes passing a filter, computed once per snapshot and filter: a dashboard asks
+     * the same filter for many periods, and a bit test is cheaper than reading several columns.
+     */
+    long[][] crimeBits(MeasureFilter filter, java.util.function.BiFunction<Part, MeasureFilter, long[]> compute) {
+        long[][] bits = crimeBits.get(filter);
+        if (bits == null) {
+            bits = new long[parts.size()][];
+            for (int p = 0; p < parts.size(); p++) {
+                bits[p] = compute.apply(parts.get(p), filter);
+            }
+            if (crimeBits.size() > 64) {
+                crimeBits.clear();
+            }
+            crimeBits.put(filter, bits);
+        }
+        return bits;
     }
 
     /** Orders and officers are re-read in full at each refresh, so the newest part has them. */

@@ -144,7 +144,11 @@ public class PerformanceController {
         model.addAttribute("title", key == MeasureFilter.Key.TEAM ? "Measures by team" : "Measures by officer");
         boolean ready = measures.readyForPages();
         model.addAttribute("ready", ready);
-        if (a.query() != null && ready) {
+        // A force has hundreds of officers: they are listed a team at a time.
+        boolean needsTeam = key == MeasureFilter.Key.OFFICER && a.query() != null
+                && a.query().filter().get(MeasureFilter.Key.TEAM).isEmpty();
+        model.addAttribute("needsTeam", needsTeam);
+        if (a.query() != null && ready && !needsTeam) {
             model.addAttribute("view", breakdownView(a, key));
             measures.audited(user, false, key == MeasureFilter.Key.TEAM ? "teams" : "officers", a.query());
         }
@@ -172,6 +176,10 @@ public class PerformanceController {
         if (view.equals("teams") || view.equals("officers")) {
             if (view.equals("officers") && !user.can(org.soteria.security.Permission.VIEW_OFFICER_MEASURES)) {
                 throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+            }
+            if (view.equals("officers") && a.query().filter().get(MeasureFilter.Key.TEAM).isEmpty()) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Choose a team: officers are listed a "
+                        + "team at a time");
             }
             tables.add(breakdownView(a, view.equals("teams") ? MeasureFilter.Key.TEAM : MeasureFilter.Key.OFFICER)
                     .table());

@@ -117,6 +117,8 @@ class MeasureSnapshotTest {
             Measures fromDelta = engine.compute(patched, q);
             assertThat(MeasureJson.of(fromDelta)).as(MeasureService.describe(q))
                     .isEqualTo(MeasureJson.of(engine.compute(rebuilt, q)));
+            // Checking the filter crime by crime gives what the cached bitset gives.
+            assertThat(engine.computeOnce(patched, q)).isEqualTo(engine.computePeriod(patched, q));
         }
         Measures all = engine.compute(rebuilt, queries.get(0));
         assertThat(all.repeatSuspectShare().numerator()).isPositive();

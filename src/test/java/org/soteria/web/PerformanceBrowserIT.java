@@ -99,7 +99,11 @@ class PerformanceBrowserIT {
         b.assertAccessible("performance-teams");
         assertThat(b.driver.findElement(By.cssSelector("#teams tbody")).getText()).contains("T01");
         b.open("/performance/officers?from=2025-01-01&to=2025-12-31");
+        assertThat(b.driver.findElement(By.className("govuk-inset-text")).getText())
+                .contains("Officers are listed a team at a time");
+        b.open("/performance/officers?from=2025-01-01&to=2025-12-31&team=T01");
         b.assertAccessible("performance-officers");
+        assertThat(b.driver.findElements(By.cssSelector("#officers tbody tr"))).isNotEmpty();
         b.open("/performance/data-quality");
         b.assertAccessible("performance-data-quality");
         assertThat(b.driver.findElement(By.cssSelector("#gaps thead")).getText()).contains("No offence date");

@@ -261,7 +261,7 @@ class WebSecurityIT {
         reads.put("GET /imports/{id}/report.csv", new String[] {"force-lead", "/imports/" + importRun + "/report.csv"});
         reads.put("GET /performance", new String[] {"analyst", "/performance"});
         reads.put("GET /performance/teams", new String[] {"analyst", "/performance/teams"});
-        reads.put("GET /performance/officers", new String[] {"supervisor", "/performance/officers"});
+        reads.put("GET /performance/officers", new String[] {"supervisor", "/performance/officers?team=T01"});
         reads.put("GET /performance/{view}.csv", new String[] {"analyst", "/performance/funnel.csv"});
         reads.put("GET /performance/{view}.xlsx", new String[] {"analyst", "/performance/dashboard.xlsx"});
         reads.put("GET /performance/data-quality", new String[] {"admin", "/performance/data-quality"});
