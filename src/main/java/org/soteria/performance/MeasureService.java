@@ -56,6 +56,11 @@ public class MeasureService {
         store.refresh();
     }
 
+    /** When the measures last took in what imports changed (the snapshot's build time). */
+    public java.time.ZonedDateTime refreshedAt() {
+        return java.time.Instant.ofEpochMilli(store.snapshot().newest().loadedAt).atZone(LONDON);
+    }
+
     public boolean ready() {
         return store.ready();
     }

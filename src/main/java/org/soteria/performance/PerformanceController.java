@@ -119,6 +119,7 @@ public class PerformanceController {
         if (a.query() != null && ready) {
             List<Dashboard.View> views = views(a);
             model.addAttribute("views", Dashboard.byKey(views));
+            model.addAttribute("refreshedAt", measures.refreshedAt());
             measures.audited(user, false, "dashboard", a.query());
         }
         return "performance/dashboard";
