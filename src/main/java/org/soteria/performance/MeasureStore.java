@@ -34,6 +34,8 @@ public class MeasureStore {
     private Set<Long> delta = new HashSet<>();
     /** Crimes changed since a background rebuild of the base copied the records; null when none runs. */
     private Set<Long> changedDuringRebuild;
+    /** Counts full loads, so that a background rebuild overtaken by one is dropped. */
+    private long generation;
     private long seenChange;
     private long seenRun;
 
@@ -132,7 +134,9 @@ public class MeasureStore {
         List<CrimeRecord> records;
         List<MeasureFacts.Order> orders;
         List<MeasureFacts.Officer> officers;
+        long startedIn;
         synchronized (lock) {
+            startedIn = generation;
             records = builder.records();
             orders = builder.orders();
             officers = builder.officers();
@@ -140,6 +144,9 @@ public class MeasureStore {
         long t0 = System.nanoTime();
         MeasureFacts fresh = new MeasureFacts(records, orders, officers, System.currentTimeMillis());
         synchronized (lock) {
+            if (startedIn != generation) {
+                return; // a full load replaced everything meanwhile
+            }
             base = fresh;
             delta = changedDuringRebuild;
             changedDuringRebuild = null;
@@ -171,6 +178,7 @@ public class MeasureStore {
         FactsBuilder fresh = new FactsBuilder();
         repository.load(fresh, null);
         builder = fresh;
+        generation++;
         base = fresh.build(System.currentTimeMillis());
         delta = new HashSet<>();
         changedDuringRebuild = null;
