@@ -39,8 +39,16 @@ public class MeasureStore {
     private long seenChange;
     private long seenRun;
 
-    MeasureStore(MeasureRepository repository) {
+    private final int rebuildAfter;
+    private final boolean rebuildInBackground;
+
+    MeasureStore(MeasureRepository repository,
+            @org.springframework.beans.factory.annotation.Value("${soteria.measures.rebuild-after:-1}") int rebuildAfter,
+            @org.springframework.beans.factory.annotation.Value("${soteria.measures.rebuild-in-background:true}")
+            boolean rebuildInBackground) {
         this.repository = repository;
+        this.rebuildAfter = rebuildAfter;
+        this.rebuildInBackground = rebuildInBackground;
     }
 
     /** The current snapshot, loading it first if this is the first use. */
@@ -54,6 +62,13 @@ public class MeasureStore {
                 loadAll();
             }
             return snapshot;
+        }
+    }
+
+    /** How many crimes the delta holds over the base (for tests and logs). */
+    int deltaSize() {
+        synchronized (lock) {
+            return delta.size();
         }
     }
 
@@ -117,15 +132,19 @@ public class MeasureStore {
             seenRun = mark[1];
             LOG.info("Measures refreshed: {} crimes changed ({} since the base was built); load {} ms, build {} ms",
                     changed.size(), delta.size(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
-            rebuild = changedDuringRebuild == null && delta.size() > Math.max(20_000, base.n / 50);
+            // By default the base is rebuilt once the delta passes 2% of it (at least 20,000 crimes).
+            int threshold = rebuildAfter >= 0 ? rebuildAfter : Math.max(20_000, base.n / 50);
+            rebuild = changedDuringRebuild == null && delta.size() > threshold;
             if (rebuild) {
                 changedDuringRebuild = new HashSet<>();
             }
         }
-        if (rebuild) {
+        if (rebuild && rebuildInBackground) {
             Thread t = new Thread(this::rebuildBase, "measures-rebuild");
             t.setDaemon(true);
             t.start();
+        } else if (rebuild) {
+            rebuildBase();
         }
     }
 

@@ -27,7 +27,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * export holding the same numbers.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"soteria.data-dir=:temporary:import", "spring.main.banner-mode=off"})
+        properties = {"soteria.data-dir=:temporary:import", "spring.main.banner-mode=off",
+            "soteria.measures.rebuild-after=3", "soteria.measures.rebuild-in-background=false",
+            // The test refreshes by hand, so that nothing races it.
+            "soteria.measures.refresh-interval=PT1H"})
 class MeasuresIT {
 
     @Autowired
@@ -98,9 +101,20 @@ class MeasuresIT {
                 .as("the import logged the two crimes it changed").isEqualTo(2);
         assertThat(measures.compute(q).recorded()).as("not before the refresh").isEqualTo(before);
         store.refresh();
+        assertThat(store.deltaSize()).as("a delta over the base, not a rebuild").isEqualTo(2);
         Measures after = measures.compute(q);
         assertThat(after.recorded()).isEqualTo(before + 1);
         assertThat(MeasureJson.of(after)).isEqualTo(MeasureJson.of(measures.computeWithSql(q)));
+
+        // Past the rebuild threshold the base is rebuilt (here at once, not in the background).
+        new Bundles(dir.resolve("third")).file("cases.csv",
+                "crime_ref,force_code,offence_code,recorded_date,outcome_code,outcome_date",
+                "NWP/NEW/2,NWP,19F,2026-10-02,,", "NWP/NEW/3,NWP,19C,2026-10-03,,", "NWP/NEW/4,NWP,19C,2026-10-04,,");
+        imports.importBundle(dir.resolve("third"), "test", ImportProgress.NONE);
+        store.refresh();
+        assertThat(store.deltaSize()).as("folded into a new base").isZero();
+        assertThat(measures.compute(q).recorded()).isEqualTo(before + 4);
+        assertThat(MeasureJson.of(measures.compute(q))).isEqualTo(MeasureJson.of(measures.computeWithSql(q)));
     }
 
     @Test
