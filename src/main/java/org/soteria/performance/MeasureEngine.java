@@ -253,13 +253,13 @@ public final class MeasureEngine {
         for (MeasureSnapshot.Part part : s.parts) {
             Matcher m = Matcher.of(part, q.filter());
             MeasureFacts f = part.facts();
-            int[] column = key == MeasureFilter.Key.TEAM ? f.team : f.officer;
+            int[] column = key == MeasureFilter.Key.TEAM ? f.byOpenUntilTeam : f.byOpenUntilOfficer;
             MeasureFacts.Dictionary dict = key == MeasureFilter.Key.TEAM ? f.teams : f.officers;
             long[] counts = new long[dict.size()];
             for (int k = FirstOf.day(f.byOpenUntilDay, asOf + 1); k < f.byOpenUntil.length; k++) {
-                int i = f.byOpenUntil[k];
-                if (f.kind[i] == 0 && f.recorded[i] <= asOf && column[i] >= 0 && m.matches(i)) {
-                    counts[column[i]]++;
+                int code = column[k];
+                if (code >= 0 && f.byOpenUntilRecorded[k] <= asOf && m.isCrime(f.byOpenUntil[k])) {
+                    counts[code]++;
                 }
             }
             for (int c = 0; c < counts.length; c++) {
@@ -442,9 +442,9 @@ public final class MeasureEngine {
             MeasureFacts f = m.f;
             int[] counts = new int[f.officers.size()];
             for (int k = FirstOf.day(f.byOpenUntilDay, asOf + 1); k < f.byOpenUntil.length; k++) {
-                int i = f.byOpenUntil[k];
-                if (f.kind[i] == 0 && f.recorded[i] <= asOf && f.officer[i] >= 0 && m.matches(i)) {
-                    counts[f.officer[i]]++;
+                int officer = f.byOpenUntilOfficer[k];
+                if (officer >= 0 && f.byOpenUntilRecorded[k] <= asOf && m.isCrime(f.byOpenUntil[k])) {
+                    counts[officer]++;
                 }
             }
             for (int o = 0; o < counts.length; o++) {

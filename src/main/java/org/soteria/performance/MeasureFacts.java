@@ -59,6 +59,10 @@ final class MeasureFacts {
     /** Slots in order of outcome date with "no outcome" last, for open caseload. */
     final int[] byOpenUntil;
     final int[] byOpenUntilDay;
+    /** Beside byOpenUntil, in its order: recording day, officer and team of each crime. */
+    final int[] byOpenUntilRecorded;
+    final int[] byOpenUntilOfficer;
+    final int[] byOpenUntilTeam;
     final int[] byReferral;
     final int[] byReferralDay;
     final int[] byReferralDays;
@@ -209,6 +213,14 @@ final class MeasureFacts {
         byOpenUntilDay = daysOf(byOpenUntil, outcomeDay);
         byReferral = order(firstReferral, true);
         byReferralDay = daysOf(byReferral, firstReferral);
+        byOpenUntilRecorded = new int[byOpenUntil.length];
+        byOpenUntilOfficer = new int[byOpenUntil.length];
+        byOpenUntilTeam = new int[byOpenUntil.length];
+        for (int k = 0; k < byOpenUntil.length; k++) {
+            byOpenUntilRecorded[k] = recorded[byOpenUntil[k]];
+            byOpenUntilOfficer[k] = officer[byOpenUntil[k]];
+            byOpenUntilTeam[k] = team[byOpenUntil[k]];
+        }
         byOutcomeGroup = new byte[byOutcome.length];
         byOutcomeDays = new int[byOutcome.length];
         for (int k = 0; k < byOutcome.length; k++) {
