@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.HashMap;
 import org.soteria.reference.OffenceCode;
 import org.soteria.reference.OrderType;
@@ -93,6 +94,15 @@ public final class MeasureEngine {
         for (int p = 0; p < snapshot.parts.size(); p++) {
             matchers.add(Matcher.of(snapshot.parts.get(p), q.filter()).withCrimeBits(bits == null ? null : bits[p]));
         }
+
+        // The event-based measures read other arrays than the crime-based ones: on a second core they
+        // run beside them (both only read the snapshot).
+        CompletableFuture<EventMeasures> events = CompletableFuture.supplyAsync(() -> new EventMeasures(
+                count(matchers, CrimeRecord.CPS_CHARGE, from, last), count(matchers, CrimeRecord.CPS_NO_CHARGE, from, last),
+                count(matchers, CrimeRecord.COURT_CONVICTED, from, last),
+                count(matchers, CrimeRecord.COURT_ACQUITTED, from, last),
+                count(matchers, CrimeRecord.COURT_DISCONTINUED, from, last), compliance(matchers, from, last),
+                withdrawals(matchers, from, last), feedback(matchers, from, last)));
 
         // ---- cohort: crimes recorded in the period, followed to the as-of date
         long recorded = 0;
@@ -211,12 +221,11 @@ public final class MeasureEngine {
             }
         }
 
-        // ---- events in the period
-        long cpsCharge = count(matchers, CrimeRecord.CPS_CHARGE, from, last);
-        long cpsNoCharge = count(matchers, CrimeRecord.CPS_NO_CHARGE, from, last);
-        long convicted = count(matchers, CrimeRecord.COURT_CONVICTED, from, last);
-        long acquitted = count(matchers, CrimeRecord.COURT_ACQUITTED, from, last);
-        long discontinued = count(matchers, CrimeRecord.COURT_DISCONTINUED, from, last);
+        Measures.Disruptions disruptions = asOfMeasures ? disruptions(snapshot, q.filter(), matchers, q.asOf()) : null;
+        Measures.Caseload caseload = asOfMeasures ? caseload(matchers, asOf) : null;
+        EventMeasures e = events.join();
+        long cpsCharge = e.cpsCharge();
+        long convicted = e.convicted();
 
         return new Measures(q, recorded,
                 new Measures.N100(n100[1] + n100[2] + n100[3], n100[1], n100[2], n100[3]),
@@ -233,17 +242,22 @@ public final class MeasureEngine {
                 daysToOutcome.distribution(),
                 daysToReferral.distribution(),
                 referrals,
-                new Measures.Rate(cpsCharge, cpsCharge + cpsNoCharge),
+                new Measures.Rate(cpsCharge, cpsCharge + e.cpsNoCharge()),
                 convicted,
-                new Measures.Rate(convicted, convicted + acquitted + discontinued),
-                compliance(matchers, from, last),
-                withdrawals(matchers, from, last),
-                feedback(matchers, from, last),
+                new Measures.Rate(convicted, convicted + e.acquitted() + e.discontinued()),
+                e.compliance(),
+                e.withdrawals(),
+                e.feedback(),
                 asOfMeasures ? new Measures.Rate(withRepeat, withSuspect) : null,
-                asOfMeasures ? disruptions(snapshot, q.filter(), matchers, q.asOf()) : null,
-                asOfMeasures ? caseload(matchers, asOf) : null,
+                disruptions,
+                caseload,
                 asOfMeasures ? accredited(snapshot.newest(), q.filter(), q.asOf()) : null,
                 null);
+    }
+
+    /** The measures counted from events, computed beside the crime-based ones. */
+    private record EventMeasures(long cpsCharge, long cpsNoCharge, long convicted, long acquitted, long discontinued,
+            Measures.Breakdown compliance, Measures.Withdrawals withdrawals, Measures.Feedback feedback) {
     }
 
     /** Open crimes at the as-of date per team or per officer in the case, in one pass. */
