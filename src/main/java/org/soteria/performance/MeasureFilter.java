@@ -60,8 +60,20 @@ public record MeasureFilter(Map<Key, Set<String>> values) {
 
     /** A filter that cannot be used, with the reason in words a user can act on. */
     public static final class Invalid extends IllegalArgumentException {
+        private final String field;
+
         public Invalid(String message) {
+            this(null, message);
+        }
+
+        /** {@code field}: the filter key or query field the message is about, for an inline error. */
+        public Invalid(String field, String message) {
             super(message);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
         }
     }
 
@@ -111,7 +123,7 @@ public record MeasureFilter(Map<Key, Set<String>> values) {
         }
         String value = rawValue.trim();
         if (value.isEmpty()) {
-            throw new Invalid("filter " + key.code + " has no value");
+            throw new Invalid(key.code, "filter " + key.code + " has no value");
         }
         out.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(canonical(key, value));
     }
@@ -133,7 +145,7 @@ public record MeasureFilter(Map<Key, Set<String>> values) {
     }
 
     private static Invalid invalid(Key key, String value, List<String> allowed) {
-        return new Invalid("filter " + key.code + ": '" + value + "' is not one of " + String.join(", ", allowed));
+        return new Invalid(key.code, "filter " + key.code + ": '" + value + "' is not one of " + String.join(", ", allowed));
     }
 
     private static String keyList() {

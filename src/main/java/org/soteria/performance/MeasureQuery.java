@@ -10,7 +10,7 @@ public record MeasureQuery(LocalDate from, LocalDate to, LocalDate asOf, Measure
             throw new MeasureFilter.Invalid("from, to and as-of are all needed");
         }
         if (to.isBefore(from)) {
-            throw new MeasureFilter.Invalid("the period ends (" + to + ") before it starts (" + from + ")");
+            throw new MeasureFilter.Invalid("to", "the period ends (" + to + ") before it starts (" + from + ")");
         }
         if (filter == null) {
             filter = MeasureFilter.NONE;

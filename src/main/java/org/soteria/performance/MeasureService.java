@@ -84,7 +84,7 @@ public class MeasureService {
         }
         Set<String> asked = q.filter().get(MeasureFilter.Key.FORCE);
         if (!asked.isEmpty() && !(asked.size() == 1 && asked.contains(own))) {
-            throw new MeasureFilter.Invalid("filter force: you can see the measures of your own force (" + own
+            throw new MeasureFilter.Invalid("force", "filter force: you can see the measures of your own force (" + own
                     + ") only");
         }
         return q.withFilter(q.filter().with(MeasureFilter.Key.FORCE, own));

@@ -68,7 +68,7 @@ public class PerformanceController {
                 q = measures.scope(new MeasureQuery(from, to, asOf, filter), user);
             }
         } catch (MeasureFilter.Invalid e) {
-            String field = e.getMessage().startsWith("filter ") ? e.getMessage().substring(7).split("[: ]")[0] : "from";
+            String field = e.field() == null ? "from" : e.field();
             errors.put(field, e.getMessage().substring(0, 1).toUpperCase(Locale.ROOT) + e.getMessage().substring(1));
         }
         boolean quarterly = "quarter".equals(params.getFirst("by"));
@@ -93,20 +93,58 @@ public class PerformanceController {
     }
 
     List<Dashboard.View> views(Asked a) {
-        MeasureQuery q = a.query();
-        Measures now = measures.compute(q);
-        LocalDate seriesFrom = YearMonth.from(q.to()).minusMonths(23).atDay(1);
-        List<Measures> series = measures.series(q.withPeriod(seriesFrom, q.to()), a.quarterly());
-        return List.of(
-                Dashboard.headline(now, measures.compute(q.previousPeriod()), measures.compute(q.yearEarlier())),
-                Dashboard.funnel(now),
-                Dashboard.outcomes(series, a.quarterly()),
-                Dashboard.timeliness(now),
-                // Improvement-plan actions (issue 8) will annotate this chart when they exist.
-                Dashboard.xmr(series, a.quarterly(), List.of()),
-                Dashboard.victims(now),
-                Dashboard.suspects(now),
-                Dashboard.all(now));
+        Inputs in = new Inputs(a);
+        List<Dashboard.View> out = new ArrayList<>();
+        for (String key : VIEWS) {
+            out.add(view(in, key));
+        }
+        return out;
+    }
+
+    /** What the views are drawn from, each computed on first use and shared by the views of one request. */
+    private final class Inputs {
+        private final Asked a;
+        private Measures now;
+        private List<Measures> series;
+
+        Inputs(Asked a) {
+            this.a = a;
+        }
+
+        Measures now() {
+            if (now == null) {
+                now = measures.compute(a.query());
+            }
+            return now;
+        }
+
+        List<Measures> series() {
+            if (series == null) {
+                MeasureQuery q = a.query();
+                series = measures.series(q.withPeriod(YearMonth.from(q.to()).minusMonths(23).atDay(1), q.to()),
+                        a.quarterly());
+            }
+            return series;
+        }
+    }
+
+    /** One view, computing only what it shows (a single table's download needs no series). */
+    private Dashboard.View view(Inputs in, String key) {
+        MeasureQuery q = in.a.query();
+        boolean quarterly = in.a.quarterly();
+        return switch (key) {
+            case "headline" -> Dashboard.headline(in.now(), measures.compute(q.previousPeriod()),
+                    measures.compute(q.yearEarlier()));
+            case "funnel" -> Dashboard.funnel(in.now());
+            case "outcomes" -> Dashboard.outcomes(in.series(), quarterly);
+            case "timeliness" -> Dashboard.timeliness(in.now());
+            // Improvement-plan actions (issue 8) will annotate this chart when they exist.
+            case "xmr" -> Dashboard.xmr(in.series(), quarterly, List.of());
+            case "victims" -> Dashboard.victims(in.now());
+            case "suspects" -> Dashboard.suspects(in.now());
+            case "measures" -> Dashboard.all(in.now());
+            default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        };
     }
 
     @GetMapping("/performance")
@@ -187,7 +225,7 @@ public class PerformanceController {
         } else if (view.equals("dashboard")) {
             views(a).forEach(v -> tables.add(v.table()));
         } else if (VIEWS.contains(view)) {
-            tables.add(Dashboard.byKey(views(a)).get(view).table());
+            tables.add(view(new Inputs(a), view).table());
         } else {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
