@@ -3,8 +3,6 @@ package org.soteria.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -12,20 +10,10 @@ import org.openqa.selenium.support.ui.Select;
 import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Sign in, filter and search the case list, open a case, look at import runs: in real Chromium, axe on every page. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"soteria.data-dir=:temporary:browser", "soteria.demo=true", "soteria.demo.crimes=1500",
-            "SOTERIA_DEMO_PASSWORD=correct-horse-battery"})
-class CaseListBrowserIT {
-
-    private static final String PASSWORD = "correct-horse-battery";
-
-    @LocalServerPort
-    int port;
+class CaseListBrowserIT extends BrowserPages {
 
     @Autowired
     JdbcClient jdbc;
@@ -35,29 +23,6 @@ class CaseListBrowserIT {
 
     @Autowired
     org.soteria.platform.PersonFields personFields;
-
-    static BrowserSession browser;
-
-    @BeforeAll
-    static void start() {
-        // The port is known only per test instance, so the session opens lazily in the first test.
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
-
-    private BrowserSession browser() {
-        if (browser == null) {
-            browser = new BrowserSession(port);
-        }
-        browser.driver.manage().deleteAllCookies();
-        return browser;
-    }
 
     @Test
     void aWrongPasswordIsRefusedWithAnErrorSummary() {

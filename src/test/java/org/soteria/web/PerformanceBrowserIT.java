@@ -9,42 +9,13 @@ import java.util.List;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The performance dashboard, breakdowns and data quality page in real Chromium, axe on every page. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"soteria.data-dir=:temporary:browser", "soteria.demo=true", "soteria.demo.crimes=1500",
-            "SOTERIA_DEMO_PASSWORD=correct-horse-battery"})
-class PerformanceBrowserIT {
-
-    private static final String PASSWORD = "correct-horse-battery";
-
-    @LocalServerPort
-    int port;
-
-    static BrowserSession browser;
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
-
-    private BrowserSession browser() {
-        if (browser == null) {
-            browser = new BrowserSession(port);
-        }
-        browser.driver.manage().deleteAllCookies();
-        return browser;
-    }
+class PerformanceBrowserIT extends BrowserPages {
 
     /** The numbers column of a view's table on the page, as shown. */
     private static List<String> column(BrowserSession b, String section, int column) {

@@ -4,54 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.soteria.security.Role;
 import org.soteria.security.Totp;
 import org.soteria.security.UserService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The pages of sign-in, access and audit in real Chromium, axe on each: setting up the second factor,
  * the account page and an API token, break-glass, a supervisor's grant, and the auditor's pages.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"soteria.data-dir=:temporary:browser", "soteria.demo=true", "soteria.demo.crimes=1500",
-            "SOTERIA_DEMO_PASSWORD=correct-horse-battery"})
-class SecurityPagesBrowserIT {
-
-    private static final String PASSWORD = "correct-horse-battery";
-
-    @LocalServerPort
-    int port;
+class SecurityPagesBrowserIT extends BrowserPages {
 
     @Autowired
     UserService users;
 
     @Autowired
     JdbcClient jdbc;
-
-    static BrowserSession browser;
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
-
-    private BrowserSession browser() {
-        if (browser == null) {
-            browser = new BrowserSession(port);
-        }
-        browser.driver.manage().deleteAllCookies();
-        return browser;
-    }
 
     private String main(BrowserSession b) {
         return b.driver.findElement(By.tagName("main")).getText();

@@ -1,0 +1,39 @@
+package org.soteria.web;
+
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What the browser tests share: the demo force served on a random port (one Spring context for all
+ * of them) and one Chromium per test class, opened at first use and signed out between tests.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"soteria.data-dir=:temporary:browser", "soteria.demo=true", "soteria.demo.crimes=1500",
+            "SOTERIA_DEMO_PASSWORD=correct-horse-battery"})
+abstract class BrowserPages {
+
+    static final String PASSWORD = "correct-horse-battery";
+
+    @LocalServerPort
+    int port;
+
+    private static BrowserSession browser;
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+    }
+
+    /** The class's Chromium, with no cookies left from the previous test (the port is known only per instance). */
+    BrowserSession browser() {
+        if (browser == null) {
+            browser = new BrowserSession(port);
+        }
+        browser.driver.manage().deleteAllCookies();
+        return browser;
+    }
+}
