@@ -93,7 +93,7 @@ public class PerformanceController {
     }
 
     List<Dashboard.View> views(Asked a) {
-        Inputs in = new Inputs(a);
+        Inputs in = new Inputs(measures, a.query(), a.quarterly());
         List<Dashboard.View> out = new ArrayList<>();
         for (String key : VIEWS) {
             out.add(view(in, key));
@@ -102,27 +102,30 @@ public class PerformanceController {
     }
 
     /** What the views are drawn from, each computed on first use and shared by the views of one request. */
-    private final class Inputs {
-        private final Asked a;
+    private static final class Inputs {
+        private final MeasureService measures;
+        private final MeasureQuery query;
+        private final boolean quarterly;
         private Measures now;
         private List<Measures> series;
 
-        Inputs(Asked a) {
-            this.a = a;
+        Inputs(MeasureService measures, MeasureQuery query, boolean quarterly) {
+            this.measures = measures;
+            this.query = query;
+            this.quarterly = quarterly;
         }
 
         Measures now() {
             if (now == null) {
-                now = measures.compute(a.query());
+                now = measures.compute(query);
             }
             return now;
         }
 
         List<Measures> series() {
             if (series == null) {
-                MeasureQuery q = a.query();
-                series = measures.series(q.withPeriod(YearMonth.from(q.to()).minusMonths(23).atDay(1), q.to()),
-                        a.quarterly());
+                series = measures.series(query.withPeriod(YearMonth.from(query.to()).minusMonths(23).atDay(1),
+                        query.to()), quarterly);
             }
             return series;
         }
@@ -130,8 +133,8 @@ public class PerformanceController {
 
     /** One view, computing only what it shows (a single table's download needs no series). */
     private Dashboard.View view(Inputs in, String key) {
-        MeasureQuery q = in.a.query();
-        boolean quarterly = in.a.quarterly();
+        MeasureQuery q = in.query;
+        boolean quarterly = in.quarterly;
         return switch (key) {
             case "headline" -> Dashboard.headline(in.now(), measures.compute(q.previousPeriod()),
                     measures.compute(q.yearEarlier()));
@@ -225,7 +228,7 @@ public class PerformanceController {
         } else if (view.equals("dashboard")) {
             views(a).forEach(v -> tables.add(v.table()));
         } else if (VIEWS.contains(view)) {
-            tables.add(view(new Inputs(a), view).table());
+            tables.add(view(new Inputs(measures, a.query(), a.quarterly()), view).table());
         } else {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
