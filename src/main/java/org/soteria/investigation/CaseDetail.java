@@ -23,7 +23,7 @@ public record CaseDetail(long id, String crimeRef, String forceCode, String reco
     }
 
     /** A person linked to the crime. */
-    public record CasePerson(String personId, String role, String name, String dateOfBirth, String sex,
+    public record CasePerson(@com.fasterxml.jackson.annotation.JsonIgnore long personRef, String personId, String role, String name, String dateOfBirth, String sex,
             String relationship, Integer ageAtOffence, String postcode, String pncId) {
     }
 

@@ -192,7 +192,7 @@ class CaseRepository {
 
     private List<CaseDetail.CasePerson> people(long crimeId) {
         return jdbc.sql("select p.person_id, cp.role, p.force_code, p.given_name, p.middle_names, p.family_name, "
-                        + "p.date_of_birth, p.sex, cp.relationship, cp.age_at_offence, p.postcode, p.pnc_id "
+                        + "p.date_of_birth, p.sex, cp.relationship, cp.age_at_offence, p.postcode, p.pnc_id, p.id "
                         + "from case_person cp join person p on p.id = cp.person_ref where cp.crime_id = ? "
                         + "order by case cp.role when 'victim' then 1 when 'suspect' then 2 else 3 end, p.person_id")
                 .param(crimeId)
@@ -202,7 +202,7 @@ class CaseRepository {
                     String name = joinNames(personFields.open(force, id, "given_name", rs.getString(4)),
                             personFields.open(force, id, "middle_names", rs.getString(5)),
                             personFields.open(force, id, "family_name", rs.getString(6)));
-                    return new CaseDetail.CasePerson(id, rs.getString(2), name, rs.getString(7), rs.getString(8),
+                    return new CaseDetail.CasePerson(rs.getLong(13), id, rs.getString(2), name, rs.getString(7), rs.getString(8),
                             rs.getString(9), (Integer) rs.getObject(10, Integer.class),
                             personFields.open(force, id, "postcode", rs.getString(11)), rs.getString(12));
                 })

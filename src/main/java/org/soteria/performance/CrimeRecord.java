@@ -56,6 +56,7 @@ final class CrimeRecord {
     final int[] stage = {NONE, NONE, NONE, NONE, NONE, NONE};
     int firstReferral = NONE;
     private List<VictimsCode.CrimeEvent> codeEvents = new ArrayList<>();
+    final List<VictimsCode.ContactPlan> plans = new ArrayList<>(0);
     long[] marks = new long[0];
     private boolean finished;
     int markCount;
@@ -97,25 +98,18 @@ final class CrimeRecord {
 
     void event(EventType type, LocalDate date, String eventId, Long personRef, String detail) {
         int day = (int) date.toEpochDay();
+        org.soteria.reference.FunnelStage.evidencedBy(type, detail).ifPresent(s -> first(s.ordinal(), day));
         switch (type) {
-            case SUSPECT_IDENTIFIED -> first(1, day);
-            case ARREST, VOLUNTARY_INTERVIEW, INTERVIEW_UNDER_CAUTION -> first(2, day);
-            case CPS_REFERRAL -> {
-                first(3, day);
-                firstReferral = Math.min(firstReferral, day);
-            }
+            case CPS_REFERRAL -> firstReferral = Math.min(firstReferral, day);
             case CPS_DECISION -> {
                 if (CpsDecision.CHARGE.code().equals(detail)) {
-                    first(4, day);
                     mark(CPS_CHARGE, 0, day);
                 } else if (CpsDecision.NO_CHARGE.code().equals(detail)) {
                     mark(CPS_NO_CHARGE, 0, day);
                 }
             }
-            case CHARGE -> first(4, day);
             case COURT_OUTCOME -> {
                 if (CourtOutcome.CONVICTED.code().equals(detail)) {
-                    first(5, day);
                     mark(COURT_CONVICTED, 0, day);
                 } else if (CourtOutcome.ACQUITTED.code().equals(detail)) {
                     mark(COURT_ACQUITTED, 0, day);
@@ -131,7 +125,8 @@ final class CrimeRecord {
             default -> {
             }
         }
-        if (type.isKeyEvent() || type == EventType.VICTIM_NOTIFIED || type == EventType.SUPPORT_REFERRAL
+        if (type.isKeyEvent() || type == EventType.VICTIM_NOTIFIED || type == EventType.VICTIM_UPDATE
+                || type == EventType.SUPPORT_REFERRAL
                 || type == EventType.FIRST_CONTACT || type == EventType.NEEDS_ASSESSMENT) {
             if (codeEvents != null) {
                 codeEvents.add(new VictimsCode.CrimeEvent(type, date, eventId, personRef, detail));
@@ -149,13 +144,14 @@ final class CrimeRecord {
     }
 
     /** Derives the Victims' Code obligations once every event and victim is known. */
-    void finish(VictimsCode code) {
+    void finish(VictimsCode code, LocalDate horizon) {
         if (finished) {
             return;
         }
         finished = true;
         if (!victims.isEmpty()) {
-            for (VictimsCode.Obligation o : code.obligations(LocalDate.ofEpochDay(recorded), victims, codeEvents)) {
+            for (VictimsCode.Obligation o : code.obligations(LocalDate.ofEpochDay(recorded), victims, codeEvents, plans,
+                    outcomeDay == NONE ? null : LocalDate.ofEpochDay(outcomeDay), horizon)) {
                 mark(OBLIGATION, o.type().ordinal() << 1 | (o.metOnTime() ? 1 : 0), (int) o.due().toEpochDay());
             }
         }

@@ -161,7 +161,8 @@ public final class Dashboard {
         w.byStage().forEach((stage, n) -> rows.add(row("  at stage: " + stageLabel(stage), n, w.total(),
                 share(n, w.total()))));
         Measures.Feedback f = m.victimFeedback();
-        rows.add(row("Feedback responses", f.responses(), null, null));
+        rows.add(row(f.withheld() ? "Feedback responses (too few for their scores to be shown)" : "Feedback responses",
+                f.responses(), null, null));
         rows.add(row("  dignity and respect (mean 1 to 5)", null, null, f.dignity()));
         rows.add(row("  fairness (mean 1 to 5)", null, null, f.fairness()));
         rows.add(row("  voice (mean 1 to 5)", null, null, f.voice()));

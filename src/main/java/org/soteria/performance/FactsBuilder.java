@@ -14,7 +14,6 @@ import org.soteria.reference.RecordType;
 import org.soteria.reference.Relationship;
 import org.soteria.reference.ReportSource;
 import org.soteria.victim.VictimsCode;
-import org.soteria.victim.WorkingDays;
 
 /**
  * Gathers crimes, their people, events and feedback, the orders and the officers, and builds a
@@ -24,16 +23,18 @@ import org.soteria.victim.WorkingDays;
 final class FactsBuilder {
 
     private final VictimsCode victimsCode;
+    /** The last day contact-plan updates of a plan without an end are derived for. */
+    private final LocalDate horizon;
     private final Map<Long, CrimeRecord> crimes = new HashMap<>();
     private final List<MeasureFacts.Order> orders = new ArrayList<>();
     private final List<MeasureFacts.Officer> officers = new ArrayList<>();
 
-    FactsBuilder() {
-        this(new VictimsCode(new WorkingDays()));
-    }
+    /** Updates of running contact plans are derived this far ahead of the day the facts are built. */
+    static final int PLAN_HORIZON_DAYS = 400;
 
-    FactsBuilder(VictimsCode victimsCode) {
+    FactsBuilder(VictimsCode victimsCode, LocalDate horizon) {
         this.victimsCode = victimsCode;
+        this.horizon = horizon;
     }
 
     /** Adds or replaces a crime; a cancelled one is removed instead. */
@@ -67,6 +68,15 @@ final class FactsBuilder {
         return this;
     }
 
+    /** A victim's contact plan; give it before the crime's events are finished. */
+    FactsBuilder contactPlan(long crimeId, long victimRef, LocalDate agreedOn, int everyDays, LocalDate endedOn) {
+        CrimeRecord c = crimes.get(crimeId);
+        if (c != null) {
+            c.plans.add(new VictimsCode.ContactPlan(victimRef, agreedOn, everyDays, endedOn));
+        }
+        return this;
+    }
+
     FactsBuilder feedback(long crimeId, LocalDate returned, Integer dignity, Integer fairness, Integer voice,
             Integer safety, Integer trust) {
         CrimeRecord c = crimes.get(crimeId);
@@ -80,7 +90,7 @@ final class FactsBuilder {
     void finish(long crimeId) {
         CrimeRecord c = crimes.get(crimeId);
         if (c != null) {
-            c.finish(victimsCode);
+            c.finish(victimsCode, horizon);
         }
     }
 
@@ -97,7 +107,7 @@ final class FactsBuilder {
 
     void finishAll() {
         for (CrimeRecord c : crimes.values()) {
-            c.finish(victimsCode);
+            c.finish(victimsCode, horizon);
         }
     }
 

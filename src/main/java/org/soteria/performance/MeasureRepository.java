@@ -41,6 +41,9 @@ class MeasureRepository {
     private static final String FEEDBACK = "select crime_id, returned_date, dignity, fairness, voice, safety, trust "
             + "from victim_feedback";
 
+    private static final String PLANS = "select crime_id, person_ref, agreed_on, update_every_days, ended_on "
+            + "from victim_contact_plan";
+
     private static final long EVENT_SLICE = 100_000;
 
     private final JdbcTemplate jdbc;
@@ -81,6 +84,8 @@ class MeasureRepository {
             stream(PEOPLE + onlyCrime, crimeIds, rs -> b.person(rs.getLong(1), rs.getLong(2), rs.getString(3),
                     Coded.parse(Relationship.class, rs.getString(4)).orElse(null), (Integer) rs.getObject(5),
                     rs.getString(6)));
+            stream(PLANS + onlyEvent, crimeIds, rs -> b.contactPlan(rs.getLong(1), rs.getLong(2),
+                    rs.getDate(3).toLocalDate(), rs.getInt(4), date(rs, 5)));
             if (crimeIds == null) {
                 // In slices of crime ids, each read through the event_crime index and finished before the
                 // next, so that only one slice's events are held in memory at a time.

@@ -28,13 +28,27 @@ public class MeasureService {
     private final SqlMeasures sql;
     private final AuditService audit;
     private final Clock clock;
+    private final int minimumFeedback;
 
-    MeasureService(MeasureStore store, MeasureEngine engine, SqlMeasures sql, AuditService audit, Clock clock) {
+    MeasureService(MeasureStore store, MeasureEngine engine, SqlMeasures sql, AuditService audit, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${soteria.feedback.minimum-responses:5}")
+            int minimumFeedback) {
         this.store = store;
         this.engine = engine;
         this.sql = sql;
         this.audit = audit;
         this.clock = clock;
+        this.minimumFeedback = minimumFeedback;
+    }
+
+    /** Everything this service hands out passes here: victim feedback means of too few responses are withheld. */
+    private Measures shown(Measures m) {
+        return m.withVictimFeedback(m.victimFeedback().withheldBelow(minimumFeedback));
+    }
+
+    /** The fewest feedback responses whose means are shown. */
+    public int minimumFeedback() {
+        return minimumFeedback;
     }
 
     public LocalDate today() {
@@ -43,12 +57,12 @@ public class MeasureService {
 
     /** The measures, from the in-memory engine. */
     public Measures compute(MeasureQuery q) {
-        return engine.compute(store.snapshot(), q);
+        return shown(engine.compute(store.snapshot(), q));
     }
 
     /** The same measures as plain SQL over the normalised tables (the benchmark baseline and cross-check). */
     public Measures computeWithSql(MeasureQuery q) {
-        return sql.compute(q);
+        return shown(sql.compute(q));
     }
 
     /** Picks up what imports changed now, instead of at the next scheduled refresh (for the benchmark). */
@@ -112,7 +126,7 @@ public class MeasureService {
         MeasureSnapshot facts = store.snapshot();
         while (!month.isAfter(end)) {
             YearMonth last = quarterly ? month.plusMonths(2) : month;
-            out.add(engine.computePeriod(facts, q.withPeriod(month.atDay(1), last.atEndOfMonth())));
+            out.add(shown(engine.computePeriod(facts, q.withPeriod(month.atDay(1), last.atEndOfMonth()))));
             month = last.plusMonths(1);
         }
         return out;
@@ -130,7 +144,7 @@ public class MeasureService {
         List<Breakdown> out = new ArrayList<>();
         for (String code : new TreeSet<>(open.keySet())) {
             if (wanted.isEmpty() || wanted.contains(code)) {
-                Measures m = engine.computeOnce(facts, q.withFilter(q.filter().with(key, code)));
+                Measures m = shown(engine.computeOnce(facts, q.withFilter(q.filter().with(key, code))));
                 long openCrimes = open.get(code);
                 if (m.recorded() > 0 || m.outcomesAssigned() > 0 || openCrimes > 0) {
                     out.add(new Breakdown(code, m, openCrimes));

@@ -26,6 +26,7 @@ public class MeasureStore {
     private static final Logger LOG = LoggerFactory.getLogger(MeasureStore.class);
 
     private final MeasureRepository repository;
+    private final org.soteria.victim.VictimsCodeRules rules;
     private final Object lock = new Object();
     private final CountDownLatch loaded = new CountDownLatch(1);
     private FactsBuilder builder;
@@ -42,11 +43,12 @@ public class MeasureStore {
     private final int rebuildAfter;
     private final boolean rebuildInBackground;
 
-    MeasureStore(MeasureRepository repository,
+    MeasureStore(MeasureRepository repository, org.soteria.victim.VictimsCodeRules rules,
             @org.springframework.beans.factory.annotation.Value("${soteria.measures.rebuild-after:-1}") int rebuildAfter,
             @org.springframework.beans.factory.annotation.Value("${soteria.measures.rebuild-in-background:true}")
             boolean rebuildInBackground) {
         this.repository = repository;
+        this.rules = rules;
         this.rebuildAfter = rebuildAfter;
         this.rebuildInBackground = rebuildInBackground;
     }
@@ -194,7 +196,8 @@ public class MeasureStore {
     private void loadAll() {
         long t0 = System.nanoTime();
         long[] mark = repository.watermark();
-        FactsBuilder fresh = new FactsBuilder();
+        FactsBuilder fresh = new FactsBuilder(rules.code(),
+                java.time.LocalDate.now(org.soteria.platform.DatabaseConfig.LONDON).plusDays(FactsBuilder.PLAN_HORIZON_DAYS));
         repository.load(fresh, null);
         builder = fresh;
         generation++;

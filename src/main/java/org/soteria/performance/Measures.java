@@ -36,6 +36,16 @@ public record Measures(
         Rate accreditedShare,
         Long abstractionDays) {
 
+    /** These measures with the victim feedback replaced. */
+    public Measures withVictimFeedback(Feedback f) {
+        return new Measures(query, recorded, n100Incidents, thirdPartyShare, outcomesAssigned, chargeRate,
+                victimDoesNotSupportRate, victimDoesNotSupportRateExcludingUnconsentedThirdParty, outcomeGroupShares,
+                cohortChargeRate, attritionFunnel, openAfterDays, daysToCharge, daysToOutcome,
+                daysReportToCpsReferral, cpsReferrals, cpsChargeRate, convictions, convictionRate,
+                victimsCodeCompliance, withdrawalByStageAndReason, f, repeatSuspectShare, activeDisruptions,
+                openCaseload, accreditedShare, abstractionDays);
+    }
+
     /** A share: numerator ÷ denominator, with no value when the denominator is 0. */
     public record Rate(long numerator, long denominator) {
 
@@ -66,6 +76,20 @@ public record Measures(
 
     /** Mean score per procedural-justice dimension; null without responses. */
     public record Feedback(long responses, Double dignity, Double fairness, Double voice, Double safety, Double trust) {
+
+        /**
+         * The same responses without their means when there are fewer than {@code minimum}: with so few,
+         * a mean could give away one victim's answers, and nobody may see those.
+         */
+        public Feedback withheldBelow(int minimum) {
+            return responses > 0 && responses < minimum ? new Feedback(responses, null, null, null, null, null) : this;
+        }
+
+        /** Whether the means are withheld because there are too few responses. */
+        public boolean withheld() {
+            return responses > 0 && dignity == null && fairness == null && voice == null && safety == null
+                    && trust == null;
+        }
     }
 
     public record Disruptions(long total, Map<String, Long> byType) {

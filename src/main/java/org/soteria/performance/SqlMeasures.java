@@ -30,10 +30,12 @@ public class SqlMeasures {
 
     private final JdbcTemplate jdbc;
     private final MeasureEngine.Settings settings;
+    private final VictimsCode code;
 
-    SqlMeasures(DataSource dataSource, MeasureEngine.Settings settings) {
+    SqlMeasures(DataSource dataSource, MeasureEngine.Settings settings, org.soteria.victim.VictimsCodeRules rules) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.settings = settings;
+        this.code = rules.code();
     }
 
     /** A WHERE clause over crime {@code c} with its parameters. */
@@ -235,8 +237,7 @@ public class SqlMeasures {
     }
 
     private Measures.Breakdown compliance(Where w, Date from, Date last) {
-        VictimsCode.Version v = VictimsCode.VERSIONS.get(0);
-        WorkingDays days = new WorkingDays();
+        WorkingDays days = code.workingDays();
         Set<LocalDate> holidays = new TreeSet<>();
         for (int y = 1990; y <= 2060; y++) {
             holidays.addAll(days.bankHolidays(y));
@@ -248,31 +249,50 @@ public class SqlMeasures {
                 + "from generate_series(date '1990-01-01', date '2061-12-31', interval '1 day') d), "
                 + "num as (select d, working, count(*) filter (where working) over (order by d) wdn from cal), "
                 + "wd as (select wdn, d from num where working)";
-        String victims = "select c.id crime_id, c.recorded_date, cp.person_ref victim from crime c "
+        // The Code version in force on a trigger date t: the latest in force by then, or the earliest for older triggers.
+        String versions = "ver as (select in_force_from, lead(in_force_from) over (order by in_force_from) next_from, "
+                + "key_event_working_days ke, support_referral_working_days sr, "
+                + "row_number() over (order by in_force_from) rn from victims_code_version)";
+        String inForce = "(ver.rn = 1 or %1$s >= ver.in_force_from) and (ver.next_from is null or %1$s < ver.next_from)";
+        String victims = "select c.id crime_id, c.recorded_date, c.outcome_date, cp.person_ref victim from crime c "
                 + "join case_person cp on cp.crime_id = c.id and cp.role = 'victim' where " + w.sql();
         String metSql = "exists (select 1 from event n where n.crime_id = %s and n.event_type = '%s' and "
                 + "(n.person_ref is null or n.person_ref = %s) and %s and "
                 + "(n.occurred_at at time zone 'Europe/London')::date <= %s)";
-        String sql = "with " + calendar + ", v as (" + victims + "), ob as ("
+        // Contact-plan updates: the k-th due k x every days after agreement, up to the plan's end, the outcome and
+        // the horizon; met by an update to the victim after the previous one fell due and by this one's due date.
+        String updates = "select 'contact_plan_update', pu.due, " + String.format(metSql, "pu.crime_id", "victim_update",
+                "pu.victim", "(n.occurred_at at time zone 'Europe/London')::date > pu.prev", "pu.due")
+                + " from (select v.crime_id, v.victim, p.agreed_on + (k - 1) * p.update_every_days prev, "
+                + "p.agreed_on + k * p.update_every_days due from v join victim_contact_plan p on p.crime_id = v.crime_id "
+                + "and p.person_ref = v.victim cross join lateral generate_series(1, (least(p.ended_on, v.outcome_date, "
+                + "?::date) - p.agreed_on) / p.update_every_days) k) pu";
+        String sql = "with " + calendar + ", " + versions + ", v as (" + victims + "), ob as ("
                 + "select 'key_event_notification' t, due.d due, " + String.format(metSql, "v.crime_id",
                         "victim_notified", "v.victim", "n.detail = e.event_id", "due.d") + " met "
                 + "from v join event e on e.crime_id = v.crime_id and e.event_type in ('arrest', "
                 + "'interview_under_caution', 'bail', 'bail_change', 'released_under_investigation', 'charge', "
                 + "'nfa_decision', 'out_of_court_disposal', 'decision_not_to_investigate') and " + DAY
-                + " >= v.recorded_date join num k on k.d = " + DAY + " join wd due on due.wdn = k.wdn + "
-                + v.keyEventWorkingDays()
+                + " >= v.recorded_date join ver on " + String.format(inForce, DAY) + " join num k on k.d = " + DAY
+                + " join wd due on due.wdn = k.wdn + ver.ke"
                 + " union all select 'support_referral', due.d, " + String.format(metSql, "v.crime_id", "support_referral",
-                        "v.victim", "true", "due.d") + " from v join num r on r.d = v.recorded_date "
-                + "join wd due on due.wdn = r.wdn + " + v.supportReferralWorkingDays()
+                        "v.victim", "true", "due.d") + " from v join ver on " + String.format(inForce, "v.recorded_date")
+                + " join num r on r.d = v.recorded_date join wd due on due.wdn = r.wdn + ver.sr"
                 + " union all select 'needs_assessment', fc.due, " + String.format(metSql, "fc.crime_id",
                         "needs_assessment", "fc.victim", "true", "fc.due") + " from (select v.*, (select min(" + DAY
                 + ") from event e where e.crime_id = v.crime_id and e.event_type = 'first_contact') due from v) fc "
-                + "where fc.due is not null) "
+                + "where fc.due is not null union all " + updates + ") "
                 + "select t, count(*), count(*) filter (where met) from ob where due between ? and ? group by t";
+        Date horizon = Date.valueOf(java.time.LocalDate.now(org.soteria.platform.DatabaseConfig.LONDON)
+                .plusDays(FactsBuilder.PLAN_HORIZON_DAYS));
+        List<Object> p = new ArrayList<>(w.params());
+        p.add(horizon);
+        p.add(from);
+        p.add(last);
         Map<String, long[]> counts = new LinkedHashMap<>();
         jdbc.query(sql, row -> {
             counts.put(row.getString(1), new long[] {row.getLong(2), row.getLong(3)});
-        }, params(w.params(), from, last).toArray());
+        }, p.toArray());
         Map<String, Measures.Rate> by = new LinkedHashMap<>();
         long allDue = 0;
         long allMet = 0;

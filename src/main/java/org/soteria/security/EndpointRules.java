@@ -55,6 +55,17 @@ public final class EndpointRules {
                     + "signing out everywhere"),
             Rule.needs("/cases/*/access/grants/**", Permission.GRANT_ACCESS, "Give or withdraw access to a crime"),
             Rule.needs("/cases/*/access", Permission.VIEW_CASE_ACCESS_LOG, "Who can see and who has accessed a crime"),
+            Rule.open("/feedback/*", "The victim's feedback form, reached by a single-use link (no account; shows no "
+                    + "case details)"),
+            Rule.needs("/cases/*/victims/*", Permission.VIEW_CASES, "A victim's page: Victims' Code duties, contact "
+                    + "plan, contact log (need-to-know applies)"),
+            Rule.needs("/cases/*/victims/*/**", Permission.RECORD_VICTIM_CONTACT, "Change a victim's contact plan, log "
+                    + "a contact, record a withdrawal or review, create a feedback link (need-to-know applies)"),
+            Rule.needs("/victims/due", Permission.VIEW_CASES, "Victims' Code duties due today and overdue, for you, "
+                    + "your teams or an officer (need-to-know applies)"),
+            Rule.needs("/victims/overdue", Permission.VIEW_OVERDUE_BY_TEAM, "Overdue duties by team and officer"),
+            Rule.needs("/victims/feedback-comments", Permission.READ_FEEDBACK_COMMENTS,
+                    "Victims' free-text feedback, by month"),
             Rule.needs("/cases", Permission.VIEW_CASES, "The case list (need-to-know applies)"),
             Rule.needs("/cases/*", Permission.VIEW_CASES, "A case page (need-to-know applies)"),
             Rule.needs("/break-glass", Permission.BREAK_GLASS, "Emergency access to a crime, with a reason"),

@@ -91,10 +91,15 @@ public class NeedToKnow {
                 && access.scope(user.getUsername()).supervisedTeams().contains(teamCode);
     }
 
+    /** The user's officer code and the teams they work in and supervise. */
+    public UserScope scope(SoteriaUser user) {
+        return access.scope(user.getUsername());
+    }
+
     /** The teams a user works in and supervises. */
     public record UserScope(String officerCode, List<String> memberTeams, List<String> supervisedTeams) {
 
-        List<String> allTeams() {
+        public List<String> allTeams() {
             return java.util.stream.Stream.concat(memberTeams.stream(), supervisedTeams.stream()).distinct().toList();
         }
     }

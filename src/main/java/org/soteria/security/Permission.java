@@ -27,6 +27,13 @@ public enum Permission {
             EnumSet.of(Role.SUPERVISOR, Role.ANALYST, Role.FORCE_LEAD)),
     VIEW_DATA_QUALITY("See the data quality page: missing and invalid values, unmapped local codes",
             EnumSet.of(Role.ANALYST, Role.FORCE_LEAD, Role.ADMIN)),
+    RECORD_VICTIM_CONTACT("Keep victims' contact plans and contact log, record withdrawals, re-engagement and reviews, "
+            + "and create feedback links, on crimes they have need-to-know of",
+            EnumSet.of(Role.INVESTIGATOR, Role.SUPERVISOR, Role.VICTIM_LIAISON)),
+    VIEW_OVERDUE_BY_TEAM("See overdue Victims' Code duties counted by team and officer in the case",
+            EnumSet.of(Role.SUPERVISOR, Role.FORCE_LEAD)),
+    READ_FEEDBACK_COMMENTS("Read victims' free-text feedback, a month at a time, never tied to a case or a victim",
+            EnumSet.of(Role.FORCE_LEAD)),
     MANAGE_OWN_ACCOUNT("Set up the second factor, see recovery codes, sign out everywhere",
             EnumSet.allOf(Role.class));
 

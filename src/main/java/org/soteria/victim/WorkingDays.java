@@ -13,7 +13,8 @@ import java.util.TreeSet;
 /**
  * Working days of England and Wales: Monday to Friday, not a bank holiday. Bank holidays follow the
  * statutory rules, with weekend holidays moved to the next weekday not already a holiday, plus the
- * one-off changes in {@link Change}, kept as data that can be extended (victims-code.md).
+ * one-off changes in {@link Change}, kept as data that can be extended (table bank_holiday_change,
+ * victims-code.md).
  */
 public final class WorkingDays {
 
@@ -21,27 +22,8 @@ public final class WorkingDays {
     public record Change(LocalDate removed, LocalDate added, String why) {
     }
 
-    /** The one-off changes since 1995 (royal events, VE Day anniversaries, the millennium). */
-    public static final List<Change> ONE_OFF_CHANGES = List.of(
-            new Change(LocalDate.of(1995, 5, 1), LocalDate.of(1995, 5, 8), "VE Day 50th anniversary"),
-            new Change(null, LocalDate.of(1999, 12, 31), "Millennium"),
-            new Change(LocalDate.of(2002, 5, 27), LocalDate.of(2002, 6, 4), "Golden Jubilee (spring moved)"),
-            new Change(null, LocalDate.of(2002, 6, 3), "Golden Jubilee"),
-            new Change(null, LocalDate.of(2011, 4, 29), "Royal wedding"),
-            new Change(LocalDate.of(2012, 5, 28), LocalDate.of(2012, 6, 4), "Diamond Jubilee (spring moved)"),
-            new Change(null, LocalDate.of(2012, 6, 5), "Diamond Jubilee"),
-            new Change(LocalDate.of(2020, 5, 4), LocalDate.of(2020, 5, 8), "VE Day 75th anniversary"),
-            new Change(LocalDate.of(2022, 5, 30), LocalDate.of(2022, 6, 2), "Platinum Jubilee (spring moved)"),
-            new Change(null, LocalDate.of(2022, 6, 3), "Platinum Jubilee"),
-            new Change(null, LocalDate.of(2022, 9, 19), "State funeral of Queen Elizabeth II"),
-            new Change(null, LocalDate.of(2023, 5, 8), "Coronation of King Charles III"));
-
     private final List<Change> changes;
     private final Map<Integer, Set<LocalDate>> holidaysByYear = new HashMap<>();
-
-    public WorkingDays() {
-        this(ONE_OFF_CHANGES);
-    }
 
     public WorkingDays(List<Change> changes) {
         this.changes = List.copyOf(changes);

@@ -41,6 +41,11 @@ public class LayoutAdvice {
         return can(authentication, Permission.VIEW_CASES);
     }
 
+    @ModelAttribute("canReadFeedbackComments")
+    boolean canReadFeedbackComments(Authentication authentication) {
+        return can(authentication, Permission.READ_FEEDBACK_COMMENTS);
+    }
+
     @ModelAttribute("canViewImports")
     boolean canViewImports(Authentication authentication) {
         return can(authentication, Permission.VIEW_IMPORT_RUNS);

@@ -24,7 +24,7 @@ class MeasureEngineTest {
     private static final LocalDate TO = LocalDate.of(2025, 12, 31);
     private static final LocalDate AS_OF = LocalDate.of(2026, 6, 30);
 
-    private final FactsBuilder b = new FactsBuilder();
+    private final FactsBuilder b = new FactsBuilder(org.soteria.victim.CodeFixture.code(), java.time.LocalDate.of(2030, 1, 1));
     private final MeasureEngine engine = new MeasureEngine(new MeasureEngine.Settings(2, 10, 2));
 
     private FactsBuilder crime(long id, String recorded, OutcomeCode outcome, String outcomeDate) {

@@ -68,14 +68,14 @@ class MeasureSnapshotTest {
 
     @Test
     void baseAndDeltaGiveTheSameMeasuresAsAFreshBuild() {
-        FactsBuilder incremental = common(new FactsBuilder());
+        FactsBuilder incremental = common(new FactsBuilder(org.soteria.victim.CodeFixture.code(), java.time.LocalDate.of(2030, 1, 1)));
         for (long id = 1; id <= 600; id++) {
             crime(incremental, id, id, false);
         }
         MeasureFacts base = incremental.build(0);
 
         // Changes: 60 crimes updated, 40 new, 10 cancelled.
-        FactsBuilder fresh = common(new FactsBuilder());
+        FactsBuilder fresh = common(new FactsBuilder(org.soteria.victim.CodeFixture.code(), java.time.LocalDate.of(2030, 1, 1)));
         Set<Long> changed = new HashSet<>();
         List<Long> ids = new ArrayList<>();
         for (long id = 1; id <= 650; id++) {

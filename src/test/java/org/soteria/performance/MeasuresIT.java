@@ -85,6 +85,48 @@ class MeasuresIT {
     }
 
     @Test
+    void contactPlanUpdatesAgreeWithPlainSql() {
+        // Plans for a spread of victims: frequencies from 7 to 35 days, some ended, some on crimes with outcomes;
+        // updates on some of the due days, some a day late, some never.
+        List<long[]> victims = jdbc.sql("select cp.crime_id, cp.person_ref from case_person cp join crime c "
+                + "on c.id = cp.crime_id where cp.role = 'victim' order by c.id limit 120")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        int i = 0;
+        for (long[] v : victims) {
+            LocalDate agreed = jdbc.sql("select recorded_date from crime where id = ?").param(v[0])
+                    .query(LocalDate.class).single().plusDays(i % 5);
+            int every = 7 * (1 + i % 5);
+            LocalDate ended = i % 4 == 0 ? agreed.plusDays(every * 3L + 2) : null;
+            jdbc.sql("insert into victim_contact_plan (crime_id, person_ref, preferred_channel, update_every_days, "
+                    + "agreed_on, ended_on, updated_by) values (?, ?, 'phone', ?, ?, ?, 'test')")
+                    .params(v[0], v[1], every, agreed, ended).update();
+            for (int k = 1; k <= 6; k++) {
+                if ((i + k) % 3 != 0) {
+                    LocalDate on = agreed.plusDays((long) every * k + ((i + k) % 2));
+                    jdbc.sql("insert into event (force_code, event_key, crime_id, event_type, occurred_at, "
+                            + "occurred_timed, person_ref) values ('NWP', ?, ?, 'victim_update', ?, false, ?)")
+                            .params("test:" + i + ":" + k, v[0],
+                                    java.sql.Timestamp.from(on.atStartOfDay(java.time.ZoneId.of("Europe/London"))
+                                            .toInstant()), (i % 7 == 0) ? null : v[1]).update();
+                }
+            }
+            i++;
+        }
+        store.reload();
+        for (MeasureQuery q : List.of(query("2020-01-01", "2026-12-31", "2026-10-31"),
+                query("2025-01-01", "2025-12-31", "2026-10-31", "team=T01"),
+                query("2024-01-01", "2024-03-31", "2024-02-15"))) {
+            Measures engine = measures.compute(q);
+            assertThat(MeasureJson.of(engine)).as(MeasureService.describe(q))
+                    .isEqualTo(MeasureJson.of(measures.computeWithSql(q)));
+        }
+        Measures.Rate updates = measures.compute(query("2020-01-01", "2026-12-31", "2026-10-31"))
+                .victimsCodeCompliance().by().get("contact_plan_update");
+        assertThat(updates.denominator()).isPositive();
+        assertThat(updates.numerator()).isPositive().isLessThan(updates.denominator());
+    }
+
+    @Test
     void aNewImportShowsInTheMeasuresAtTheNextRefresh() throws Exception {
         MeasureQuery q = query("2020-01-01", "2026-10-31", "2026-10-31");
         long before = measures.compute(q).recorded();

@@ -12,7 +12,7 @@ import org.soteria.victim.VictimsCode.ObligationType;
 
 class WorkingDaysTest {
 
-    private final WorkingDays days = new WorkingDays();
+    private final WorkingDays days = new WorkingDays(CodeFixture.CHANGES);
 
     @Test
     void theWorkedExampleOfVictimsCodeMd() {
@@ -51,7 +51,7 @@ class WorkingDaysTest {
 
     @Test
     void obligationsFromACrimesEvents() {
-        VictimsCode code = new VictimsCode(days);
+        VictimsCode code = CodeFixture.code();
         LocalDate recorded = LocalDate.of(2026, 12, 23);
         List<CrimeEvent> events = List.of(
                 new CrimeEvent(EventType.ARREST, LocalDate.of(2026, 12, 24), "E1", null, null),
@@ -64,20 +64,21 @@ class WorkingDaysTest {
         List<Obligation> obligations = code.obligations(recorded, List.of(7L, 8L), events);
         assertThat(obligations).containsExactly(
                 new Obligation(ObligationType.KEY_EVENT_NOTIFICATION, 7, LocalDate.of(2026, 12, 24),
-                        LocalDate.of(2026, 12, 29), LocalDate.of(2026, 12, 30)),
+                        LocalDate.of(2026, 12, 29), LocalDate.of(2026, 12, 30), EventType.ARREST, "E1"),
                 new Obligation(ObligationType.KEY_EVENT_NOTIFICATION, 7, LocalDate.of(2027, 1, 4),
-                        LocalDate.of(2027, 1, 5), null),
+                        LocalDate.of(2027, 1, 5), null, EventType.CHARGE, null),
                 new Obligation(ObligationType.SUPPORT_REFERRAL, 7, recorded, LocalDate.of(2026, 12, 29),
-                        LocalDate.of(2026, 12, 29)),
+                        LocalDate.of(2026, 12, 29), null, null),
                 new Obligation(ObligationType.NEEDS_ASSESSMENT, 7, LocalDate.of(2026, 12, 22),
-                        LocalDate.of(2026, 12, 22), LocalDate.of(2026, 12, 22)),
+                        LocalDate.of(2026, 12, 22), LocalDate.of(2026, 12, 22), null, null),
                 new Obligation(ObligationType.KEY_EVENT_NOTIFICATION, 8, LocalDate.of(2026, 12, 24),
-                        LocalDate.of(2026, 12, 29), LocalDate.of(2026, 12, 30)),
+                        LocalDate.of(2026, 12, 29), LocalDate.of(2026, 12, 30), EventType.ARREST, "E1"),
                 new Obligation(ObligationType.KEY_EVENT_NOTIFICATION, 8, LocalDate.of(2027, 1, 4),
-                        LocalDate.of(2027, 1, 5), null),
-                new Obligation(ObligationType.SUPPORT_REFERRAL, 8, recorded, LocalDate.of(2026, 12, 29), null),
+                        LocalDate.of(2027, 1, 5), null, EventType.CHARGE, null),
+                new Obligation(ObligationType.SUPPORT_REFERRAL, 8, recorded, LocalDate.of(2026, 12, 29), null, null,
+                        null),
                 new Obligation(ObligationType.NEEDS_ASSESSMENT, 8, LocalDate.of(2026, 12, 22),
-                        LocalDate.of(2026, 12, 22), null));
+                        LocalDate.of(2026, 12, 22), null, null, null));
         assertThat(obligations.stream().filter(Obligation::metOnTime).count()).isEqualTo(2);
     }
 }

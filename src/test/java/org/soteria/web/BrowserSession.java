@@ -36,18 +36,27 @@ final class BrowserSession implements AutoCloseable {
     private final String base;
 
     BrowserSession(int port) {
+        this(port, true, 1280);
+    }
+
+    /** A Chromium of the given window width, with JavaScript switched off when {@code javascript} is false. */
+    BrowserSession(int port, boolean javascript, int width) {
         ChromeOptions options = new ChromeOptions();
+        if (!javascript) {
+            options.setExperimentalOption("prefs",
+                    java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
         options.setBinary(System.getProperty("soteria.chromium", "/usr/bin/chromium"));
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=1280,1000");
+                "--disable-quic", "--window-size=" + width + ",1000");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new java.io.File(System.getProperty("soteria.chromedriver",
                         "/usr/bin/chromedriver")))
                 .build();
         this.driver = new ChromeDriver(service, options);
         this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        this.driver.manage().window().setSize(new Dimension(1280, 1000));
+        this.driver.manage().window().setSize(new Dimension(width, 1000));
         this.base = "http://localhost:" + port;
     }
 

@@ -22,7 +22,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
             "SOTERIA_DEMO_PASSWORD=correct-horse-battery"})
 class EndpointSecurityIT {
 
-    private static final Set<String> OPEN = Set.of("/login", "/error");
+    /** Pages anyone may open: sign-in, errors, and the victim's feedback form (its single-use link is the key). */
+    private static final Set<String> OPEN = Set.of("/login", "/error", "/feedback/{token}");
 
     @LocalServerPort
     int port;
@@ -60,6 +61,13 @@ class EndpointSecurityIT {
             assertThat(r.statusCode()).as(path).isEqualTo(302);
             assertThat(r.headers().firstValue("Location").orElse("")).as(path).endsWith("/login");
         }
+    }
+
+    @Test
+    void theFeedbackFormNeedsAValidLinkAndNothingElseUnderItIsOpen() throws Exception {
+        assertThat(get("/feedback/not-a-real-token").statusCode()).as("an unknown link").isEqualTo(404);
+        assertThat(get("/feedback/x/y").statusCode()).as("only one path segment is open").isEqualTo(302);
+        assertThat(get("/feedback").statusCode()).isEqualTo(302);
     }
 
     @Test

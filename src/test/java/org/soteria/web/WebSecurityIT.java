@@ -57,6 +57,17 @@ class WebSecurityIT {
         MATRIX.put("GET /cases/{id}/access", Set.of("supervisor", "auditor"));
         MATRIX.put("POST /cases/{id}/access/grants", Set.of("supervisor"));
         MATRIX.put("POST /cases/{id}/access/grants/{grantId}/withdraw", Set.of("supervisor"));
+        Set<String> recordRoles = Set.of("investigator", "supervisor", "victim-liaison");
+        MATRIX.put("GET /cases/{id}/victims/{ref}", CASE_ROLES);
+        for (String form : List.of("plan", "contacts", "journey")) {
+            MATRIX.put("GET /cases/{id}/victims/{ref}/" + form, recordRoles);
+            MATRIX.put("POST /cases/{id}/victims/{ref}/" + form, recordRoles);
+        }
+        MATRIX.put("POST /cases/{id}/victims/{ref}/reviews/{review}", recordRoles);
+        MATRIX.put("POST /cases/{id}/victims/{ref}/feedback-link", recordRoles);
+        MATRIX.put("GET /victims/due", CASE_ROLES);
+        MATRIX.put("GET /victims/overdue", Set.of("supervisor", "force-lead"));
+        MATRIX.put("GET /victims/feedback-comments", Set.of("force-lead"));
         MATRIX.put("GET /break-glass", CASE_ROLES);
         MATRIX.put("POST /break-glass", CASE_ROLES);
         MATRIX.put("GET /audit", Set.of("auditor"));
@@ -93,7 +104,9 @@ class WebSecurityIT {
             "GET /break-glass", "an empty form",
             "GET /sign-in/second-factor", "a form",
             "GET /sign-in/set-up", "the user's own enrolment",
-            "GET /imports", "run times and counts only");
+            "GET /imports", "run times and counts only",
+            "GET /feedback/{token}", "the victim's own form, reached by a single-use link: no case details",
+            "POST /feedback/{token}", "the victim's answers, stored without being shown");
 
     @LocalServerPort
     int port;
@@ -106,12 +119,16 @@ class WebSecurityIT {
     JdbcClient jdbc;
 
     private long teamCrime;
+    private long teamVictim;
     private long otherTeamCrime;
 
     @BeforeEach
     void ids() {
-        teamCrime = jdbc.sql("select id from crime where team_code = 'T01' and not restricted order by id limit 1")
+        teamCrime = jdbc.sql("select id from crime c where team_code = 'T01' and not restricted and exists (select 1 "
+                + "from case_person v where v.crime_id = c.id and v.role = 'victim') order by id limit 1")
                 .query(Long.class).single();
+        teamVictim = jdbc.sql("select min(person_ref) from case_person where crime_id = ? and role = 'victim'")
+                .param(teamCrime).query(Long.class).single();
         otherTeamCrime = jdbc.sql("select id from crime where team_code <> 'T01' and not restricted order by id limit 1")
                 .query(Long.class).single();
     }
@@ -133,6 +150,7 @@ class WebSecurityIT {
 
     private String concrete(String pattern) {
         return pattern.replace("{id}", Long.toString(teamCrime)).replace("{grantId}", "1")
+                .replace("{ref}", Long.toString(teamVictim)).replace("{review}", "1").replace("{token}", "x")
                 .replace("{view}", pattern.startsWith("/performance/data-quality/") ? "gaps" : "funnel");
     }
 
@@ -271,6 +289,14 @@ class WebSecurityIT {
             "/performance/data-quality/gaps.csv"});
         reads.put("GET /performance/data-quality/{view}.xlsx", new String[] {"analyst",
             "/performance/data-quality/unmapped.xlsx"});
+        String victim = "/cases/" + teamCrime + "/victims/" + teamVictim;
+        reads.put("GET /cases/{id}/victims/{ref}", new String[] {"victim-liaison", victim});
+        reads.put("GET /cases/{id}/victims/{ref}/plan", new String[] {"victim-liaison", victim + "/plan"});
+        reads.put("GET /cases/{id}/victims/{ref}/contacts", new String[] {"investigator", victim + "/contacts"});
+        reads.put("GET /cases/{id}/victims/{ref}/journey", new String[] {"supervisor", victim + "/journey"});
+        reads.put("GET /victims/due", new String[] {"victim-liaison", "/victims/due?scope=team"});
+        reads.put("GET /victims/overdue", new String[] {"supervisor", "/victims/overdue"});
+        reads.put("GET /victims/feedback-comments", new String[] {"force-lead", "/victims/feedback-comments"});
         // An import run's page shows rejected values only when it has problems; ImportReportDownloadIT covers that.
         Set<String> conditional = Set.of("GET /imports/{id}");
         for (String handler : handlers()) {

@@ -1,0 +1,91 @@
+package org.soteria.victim;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import org.soteria.reference.Coded;
+import org.soteria.security.Permission;
+import org.soteria.security.SoteriaUser;
+import org.soteria.web.RequestValues;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The morning queue of Victims' Code duties (due today and overdue) for an officer, their teams or one
+ * officer; a supervisor's count of overdue duties by team and officer; and the force lead's reading of
+ * victims' free-text feedback.
+ */
+@Controller
+public class VictimQueueController {
+
+    private final VictimService victims;
+    private final int minimumComments;
+
+    public VictimQueueController(VictimService victims,
+            @Value("${soteria.feedback.minimum-responses:5}") int minimumComments) {
+        this.victims = victims;
+        this.minimumComments = minimumComments;
+    }
+
+    @GetMapping("/victims/due")
+    String due(@RequestParam(name = "scope", required = false) String scope,
+            @RequestParam(name = "officer", required = false) String officer,
+            @RequestParam(name = "show", required = false) String show,
+            @RequestParam(name = "page", defaultValue = "1") String page,
+            @AuthenticationPrincipal SoteriaUser user, Model model) {
+        VictimService.Scope s = Coded.parse(VictimService.Scope.class, scope).orElse(VictimService.Scope.MINE);
+        String officerCode = officer == null || officer.isBlank() ? null : officer.trim();
+        if (s == VictimService.Scope.OFFICER && officerCode == null) {
+            s = VictimService.Scope.MINE;
+        }
+        VictimService.Show sh = Coded.parse(VictimService.Show.class, show).orElse(VictimService.Show.DUE);
+        VictimService.Queue queue = victims.queue(user, s, s == VictimService.Scope.OFFICER ? officerCode : null, sh,
+                RequestValues.page(page));
+        model.addAttribute("queue", queue);
+        model.addAttribute("scope", s);
+        model.addAttribute("officer", s == VictimService.Scope.OFFICER ? officerCode : null);
+        model.addAttribute("show", sh);
+        model.addAttribute("shows", VictimService.Show.values());
+        model.addAttribute("today", victims.today());
+        model.addAttribute("canSeeOverdue", user.can(Permission.VIEW_OVERDUE_BY_TEAM));
+        String base = "/victims/due?scope=" + s.code() + (s == VictimService.Scope.OFFICER
+                ? "&officer=" + org.springframework.web.util.UriUtils.encodeQueryParam(officerCode,
+                        java.nio.charset.StandardCharsets.UTF_8) : "");
+        model.addAttribute("baseUrl", base);
+        model.addAttribute("pageBaseUrl", base + "&show=" + sh.code() + "&");
+        model.addAttribute("activeNav", "victims");
+        return "victim/queue";
+    }
+
+    @GetMapping("/victims/overdue")
+    String overdue(@AuthenticationPrincipal SoteriaUser user, Model model) {
+        model.addAttribute("rows", victims.overdueByTeamAndOfficer(user));
+        model.addAttribute("types", VictimsCode.ObligationType.values());
+        model.addAttribute("today", victims.today());
+        model.addAttribute("activeNav", "victims");
+        return "victim/overdue";
+    }
+
+    @GetMapping("/victims/feedback-comments")
+    String comments(@RequestParam(name = "month", required = false) String month,
+            @AuthenticationPrincipal SoteriaUser user, Model model) {
+        LocalDate chosen = null;
+        String error = null;
+        if (month != null && !month.isBlank()) {
+            try {
+                chosen = YearMonth.parse(month.trim()).atDay(1);
+            } catch (DateTimeParseException e) {
+                error = "Month must be a real month in the form YYYY-MM, for example 2026-10";
+            }
+        }
+        model.addAttribute("result", victims.comments(user, chosen, minimumComments));
+        model.addAttribute("monthError", error);
+        model.addAttribute("minimum", minimumComments);
+        model.addAttribute("activeNav", "feedback");
+        return "victim/comments";
+    }
+}

@@ -1,0 +1,625 @@
+package org.soteria.victim;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.soteria.audit.AuditAction;
+import org.soteria.audit.AuditEntry;
+import org.soteria.audit.AuditService;
+import org.soteria.platform.DatabaseConfig;
+import org.soteria.reference.EventType;
+import org.soteria.reference.FunnelStage;
+import org.soteria.reference.OutcomeCode;
+import org.soteria.reference.WithdrawalReason;
+import org.soteria.security.NeedToKnow;
+import org.soteria.security.SoteriaUser;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The victim's journey: each victim's Victims' Code duties with their state, contact plan and contact
+ * log, withdrawals and reviews, feedback links, and the morning queues. Need-to-know decides which
+ * crimes a user reaches; every read of a victim's details and every change is written to the audit log.
+ */
+@Service
+public class VictimService {
+
+    /** Crimes whose outcome is older than this drop out of the queues. */
+    static final int CLOSED_WITHIN_DAYS = 90;
+    static final int PAGE_SIZE = 50;
+    /** How far ahead the victim page shows the updates a running contact plan will ask for. */
+    static final int PAGE_HORIZON_DAYS = 35;
+
+    private final VictimRepository repository;
+    private final VictimsCode code;
+    private final NeedToKnow needToKnow;
+    private final AuditService audit;
+    private final Clock clock;
+    private final JdbcClient jdbc;
+    private final Duration feedbackLinkLife;
+    private final SecureRandom random = new SecureRandom();
+
+    VictimService(VictimRepository repository, VictimsCodeRules rules, NeedToKnow needToKnow, AuditService audit,
+            Clock clock, JdbcClient jdbc, @Value("${soteria.feedback.link-valid-for:P28D}") Duration feedbackLinkLife) {
+        this.repository = repository;
+        this.code = rules.code();
+        this.needToKnow = needToKnow;
+        this.audit = audit;
+        this.clock = clock;
+        this.jdbc = jdbc;
+        this.feedbackLinkLife = feedbackLinkLife;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(DatabaseConfig.LONDON));
+    }
+
+    /** A refused change: the form field at fault and what to do about it. */
+    public static final class Invalid extends RuntimeException {
+
+        private final Map<String, String> errors;
+
+        public Invalid(Map<String, String> errors) {
+            super(String.join("; ", errors.values()));
+            this.errors = Map.copyOf(errors);
+        }
+
+        public Map<String, String> errors() {
+            return errors;
+        }
+    }
+
+    /** One obligation as the pages show it. */
+    public record Duty(long crimeId, String crimeRef, long victimRef, String victimName, VictimsCode.Obligation obligation,
+            VictimsCode.State state, String what, String officer, String liaison, String teamCode,
+            boolean thirdPartyWithoutConsent) {
+    }
+
+    /** A withdrawal or re-engagement of a victim, with the funnel stage the crime had reached that day. */
+    public record Turn(LocalDate date, EventType type, String reason, FunnelStage stage) {
+    }
+
+    /** Everything the victim page shows. */
+    public record VictimPage(VictimRepository.CodeCrime crime, VictimRepository.Victim victim, List<Duty> duties,
+            Optional<VictimRepository.Plan> plan, List<VictimRepository.Contact> contacts, List<Turn> turns,
+            List<VictimRepository.ReviewRequest> reviews, List<VictimRepository.InvitationSummary> invitations,
+            Map<String, String> officers, NeedToKnow.Access access) {
+    }
+
+    /** The crime and victim when the user has need-to-know of the crime and the person is its victim. */
+    private Optional<Reached> reach(long crimeId, long victimRef, SoteriaUser user) {
+        Optional<NeedToKnow.Access> access = needToKnow.access(user, crimeId);
+        if (access.isEmpty()) {
+            audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.DENIED, "crime",
+                    "id:" + crimeId).detail("victim page: no need-to-know (answered as not found)"));
+            return Optional.empty();
+        }
+        List<VictimRepository.CodeCrime> crimes = repository.load(List.of(crimeId));
+        if (crimes.isEmpty()) {
+            return Optional.empty();
+        }
+        VictimRepository.CodeCrime crime = crimes.get(0);
+        return crime.victims().stream().filter(v -> v.ref() == victimRef).findFirst()
+                .map(v -> new Reached(crime, v, access.get()));
+    }
+
+    private record Reached(VictimRepository.CodeCrime crime, VictimRepository.Victim victim, NeedToKnow.Access access) {
+
+        String crimeRecord() {
+            return crime.forceCode() + ":" + crime.crimeRef();
+        }
+
+        String personRecord() {
+            return crime.forceCode() + ":person:" + victim.personId();
+        }
+    }
+
+    public Optional<VictimPage> page(long crimeId, long victimRef, SoteriaUser user) {
+        Optional<Reached> reached = reach(crimeId, victimRef, user);
+        if (reached.isEmpty()) {
+            return Optional.empty();
+        }
+        Reached r = reached.get();
+        audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.VIEW, "victim",
+                        r.personRecord()).records(List.of(r.crimeRecord(), r.personRecord()))
+                .justification(r.access().justification()).breakGlass(r.access().breakGlass())
+                .detail("victim page: duties, contact plan and contact log"));
+        LocalDate today = today();
+        List<Duty> duties = duties(r.crime(), today, today.plusDays(PAGE_HORIZON_DAYS)).stream()
+                .filter(d -> d.victimRef() == victimRef).toList();
+        Optional<VictimRepository.Plan> plan = r.crime().plans().stream().filter(p -> p.victimRef() == victimRef)
+                .findFirst();
+        return Optional.of(new VictimPage(r.crime(), r.victim(), duties, plan,
+                repository.contacts(crimeId, victimRef), turns(crimeId, victimRef, r.crime()),
+                repository.reviews(crimeId).stream().filter(v -> v.victimRef() == victimRef).toList(),
+                repository.invitations(crimeId).stream().filter(i -> i.victimRef() == victimRef).toList(),
+                repository.officers(r.crime().forceCode()), r.access()));
+    }
+
+    /** Every duty of a crime, newest due date first. */
+    List<Duty> duties(VictimRepository.CodeCrime c, LocalDate today, LocalDate horizon) {
+        List<Long> victims = c.victims().stream().map(VictimRepository.Victim::ref).toList();
+        Map<Long, VictimRepository.Victim> byRef = new LinkedHashMap<>();
+        c.victims().forEach(v -> byRef.put(v.ref(), v));
+        Map<Long, VictimRepository.Plan> plans = new LinkedHashMap<>();
+        c.plans().forEach(p -> plans.put(p.victimRef(), p));
+        List<Duty> out = new ArrayList<>();
+        for (VictimsCode.Obligation o : code.obligations(c.recorded(), victims, c.events(),
+                c.plans().stream().map(VictimRepository.Plan::forCode).toList(), c.outcomeDate(), horizon)) {
+            VictimRepository.Plan plan = plans.get(o.victimRef());
+            out.add(new Duty(c.id(), c.crimeRef(), o.victimRef(), byRef.get(o.victimRef()).name(), o, o.state(today),
+                    describe(o), c.officerName() != null ? c.officerName() : c.officerCode(),
+                    plan == null ? null : plan.liaisonOfficerName() != null ? plan.liaisonOfficerName()
+                            : plan.liaisonOfficerCode(),
+                    c.teamCode(), c.thirdPartyWithoutConsent()));
+        }
+        out.sort(Comparator.comparing((Duty d) -> d.obligation().due()).reversed());
+        return out;
+    }
+
+    private static String describe(VictimsCode.Obligation o) {
+        return switch (o.type()) {
+            case KEY_EVENT_NOTIFICATION -> "Tell the victim of the " + o.keyEvent().label().toLowerCase(java.util.Locale.UK)
+                    + " on " + o.trigger().format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy"))
+                    + (o.keyEventId() == null ? " (the event has no id, so a notification cannot refer to it)" : "");
+            case SUPPORT_REFERRAL -> "Refer the victim to support services (or record that they declined)";
+            case NEEDS_ASSESSMENT -> "Assess the victim's needs on the day of first contact";
+            case CONTACT_PLAN_UPDATE -> "Update the victim on progress, as their contact plan agreed";
+        };
+    }
+
+    private List<Turn> turns(long crimeId, long victimRef, VictimRepository.CodeCrime c) {
+        List<VictimsCode.CrimeEvent> events = c.events();
+        List<Turn> out = new ArrayList<>();
+        boolean suspectLinked = jdbc.sql("select count(*) from case_person where crime_id = ? and role = 'suspect'")
+                .param(crimeId).query(Long.class).single() > 0;
+        Optional<OutcomeCode> outcome = jdbc.sql("select outcome_code from crime where id = ?").param(crimeId)
+                .query(String.class).optional().flatMap(OutcomeCode::parse);
+        for (VictimsCode.CrimeEvent e : events) {
+            if ((e.type() == EventType.VICTIM_WITHDRAWAL || e.type() == EventType.VICTIM_REENGAGED)
+                    && (e.personRef() == null || e.personRef() == victimRef)) {
+                out.add(new Turn(e.date(), e.type(), e.detail(), stageOn(c, events, suspectLinked, outcome, e.date())));
+            }
+        }
+        return out;
+    }
+
+    /** The furthest funnel stage a crime had reached on a day (kpis.md; stages are cumulative). */
+    static FunnelStage stageOn(VictimRepository.CodeCrime c, List<VictimsCode.CrimeEvent> events, boolean suspectLinked,
+            Optional<OutcomeCode> outcome, LocalDate day) {
+        FunnelStage furthest = FunnelStage.RECORDED;
+        if (suspectLinked && !c.recorded().isAfter(day)) {
+            furthest = FunnelStage.SUSPECT_IDENTIFIED;
+        }
+        if (outcome.isPresent() && outcome.get().group() == org.soteria.reference.OutcomeGroup.CHARGED
+                && c.outcomeDate() != null && !c.outcomeDate().isAfter(day)) {
+            furthest = max(furthest, FunnelStage.CHARGED);
+        }
+        for (VictimsCode.CrimeEvent e : events) {
+            if (!e.date().isAfter(day)) {
+                Optional<FunnelStage> s = FunnelStage.evidencedBy(e.type(), e.detail());
+                if (s.isPresent()) {
+                    furthest = max(furthest, s.get());
+                }
+            }
+        }
+        return furthest;
+    }
+
+    private static FunnelStage max(FunnelStage a, FunnelStage b) {
+        return a.ordinal() >= b.ordinal() ? a : b;
+    }
+
+    // ---- changes ----
+
+    private Reached mustReach(long crimeId, long victimRef, SoteriaUser user) {
+        return reach(crimeId, victimRef, user).orElseThrow(() -> new java.util.NoSuchElementException(
+                "No victim " + victimRef + " of crime " + crimeId + " that this user may see"));
+    }
+
+    private void changed(SoteriaUser user, Reached r, String what) {
+        audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.CHANGE, "victim",
+                        r.personRecord()).records(List.of(r.crimeRecord(), r.personRecord()))
+                .justification(r.access().justification()).breakGlass(r.access().breakGlass()).detail(what));
+    }
+
+    private String officerCode(SoteriaUser user) {
+        return needToKnow.scope(user).officerCode();
+    }
+
+    @Transactional
+    public void savePlan(long crimeId, long victimRef, VictimRepository.Plan plan, SoteriaUser user) {
+        Reached r = mustReach(crimeId, victimRef, user);
+        if (plan.liaisonOfficerCode() != null
+                && !repository.officerExists(r.crime().forceCode(), plan.liaisonOfficerCode())) {
+            throw new Invalid(Map.of("liaisonOfficer", "Choose a liaison officer from the list"));
+        }
+        repository.savePlan(plan);
+        changed(user, r, "contact plan saved: every " + plan.updateEveryDays() + " days from " + plan.agreedOn()
+                + (plan.endedOn() == null ? "" : ", ended " + plan.endedOn()));
+    }
+
+    /** What a logged contact did: the purpose's event type (none for "other"). */
+    public enum Purpose implements org.soteria.reference.Choice {
+        FIRST_CONTACT("first_contact", "First contact", EventType.FIRST_CONTACT),
+        NEEDS_ASSESSMENT("needs_assessment", "Needs assessment", EventType.NEEDS_ASSESSMENT),
+        SUPPORT_REFERRAL("support_referral", "Referral to support services", EventType.SUPPORT_REFERRAL),
+        KEY_EVENT_NOTIFICATION("key_event_notification", "Told of a key event", EventType.VICTIM_NOTIFIED),
+        PROGRESS_UPDATE("progress_update", "Progress update", EventType.VICTIM_UPDATE),
+        OTHER("other", "Other contact", null);
+
+        private final String code;
+        private final String label;
+        private final EventType event;
+
+        Purpose(String code, String label, EventType event) {
+            this.code = code;
+            this.label = label;
+            this.event = event;
+        }
+
+        @Override
+        public String code() {
+            return code;
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+    }
+
+    /**
+     * Logs a contact. A contact that fulfils a duty records its event as well: {@code detail} is the
+     * support service (or "declined") for a referral and the key event's id for a notification.
+     */
+    @Transactional
+    public void recordContact(long crimeId, long victimRef, Instant at, String channel, Purpose purpose, String detail,
+            String summary, SoteriaUser user) {
+        Reached r = mustReach(crimeId, victimRef, user);
+        if (at.isAfter(clock.instant().plus(Duration.ofMinutes(5)))) {
+            throw new Invalid(Map.of("occurredDate", "The date of the contact must be today or in the past"));
+        }
+        if (purpose == Purpose.KEY_EVENT_NOTIFICATION && r.crime().events().stream()
+                .noneMatch(e -> e.type().isKeyEvent() && detail != null && detail.equals(e.eventId()))) {
+            throw new Invalid(Map.of("keyEvent", "Choose the key event the victim was told about"));
+        }
+        Long eventRef = purpose.event == null ? null
+                : repository.addEvent(crimeId, purpose.event, at, victimRef, officerCode(user), detail);
+        repository.addContact(crimeId, victimRef, at, channel, purpose.code(), summary, eventRef, user.getUsername());
+        changed(user, r, "contact logged: " + purpose.code() + " by " + channel);
+    }
+
+    @Transactional
+    public void recordWithdrawal(long crimeId, long victimRef, LocalDate on, WithdrawalReason reason,
+            SoteriaUser user) {
+        Reached r = mustReach(crimeId, victimRef, user);
+        notInFuture(on, "withdrawnOn");
+        repository.addEvent(crimeId, EventType.VICTIM_WITHDRAWAL, startOf(on), victimRef, officerCode(user),
+                reason.code());
+        changed(user, r, "withdrawal recorded: " + reason.code() + " on " + on);
+    }
+
+    @Transactional
+    public void recordReengagement(long crimeId, long victimRef, LocalDate on, SoteriaUser user) {
+        Reached r = mustReach(crimeId, victimRef, user);
+        notInFuture(on, "reengagedOn");
+        repository.addEvent(crimeId, EventType.VICTIM_REENGAGED, startOf(on), victimRef, officerCode(user), null);
+        changed(user, r, "re-engagement recorded on " + on);
+    }
+
+    @Transactional
+    public void recordReview(long crimeId, long victimRef, String scheme, LocalDate on, SoteriaUser user) {
+        Reached r = mustReach(crimeId, victimRef, user);
+        notInFuture(on, "requestedOn");
+        long event = repository.addEvent(crimeId, EventType.VRR_REQUEST, startOf(on), victimRef, officerCode(user),
+                scheme);
+        repository.addReview(crimeId, victimRef, scheme, on, event, user.getUsername());
+        changed(user, r, "Victims' Right to Review request (" + scheme + ") recorded on " + on);
+    }
+
+    @Transactional
+    public void decideReview(long crimeId, long victimRef, long reviewId, String outcome, LocalDate on,
+            SoteriaUser user) {
+        Reached r = mustReach(crimeId, victimRef, user);
+        notInFuture(on, "outcomeOn");
+        Optional<VictimRepository.ReviewRequest> review = repository.review(crimeId, reviewId);
+        if (review.isEmpty() || review.get().victimRef() != victimRef) {
+            throw new java.util.NoSuchElementException("No review " + reviewId + " of this victim");
+        }
+        if (on.isBefore(review.get().requestedOn())) {
+            throw new Invalid(Map.of("outcomeOn", "The outcome date must be on or after the request date, "
+                    + review.get().requestedOn()));
+        }
+        if (!repository.decideReview(crimeId, reviewId, outcome, on)) {
+            throw new Invalid(Map.of("outcome", "This review already has an outcome"));
+        }
+        changed(user, r, "Victims' Right to Review outcome: " + outcome + " on " + on);
+    }
+
+    private void notInFuture(LocalDate on, String field) {
+        if (on.isAfter(today())) {
+            throw new Invalid(Map.of(field, "The date must be today or in the past"));
+        }
+    }
+
+    private static Instant startOf(LocalDate day) {
+        return day.atStartOfDay(DatabaseConfig.LONDON).toInstant();
+    }
+
+    // ---- feedback links ----
+
+    /** A new single-use feedback link's token; it is shown once and only its hash is kept. */
+    @Transactional
+    public String createFeedbackLink(long crimeId, long victimRef, SoteriaUser user) {
+        Reached r = mustReach(crimeId, victimRef, user);
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant expires = clock.instant().plus(feedbackLinkLife);
+        repository.addInvitation(hash(token), crimeId, victimRef, user.getUsername(), expires);
+        changed(user, r, "feedback link created, valid until " + expires);
+        return token;
+    }
+
+    public Duration feedbackLinkLife() {
+        return feedbackLinkLife;
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether a feedback link can still be used. */
+    public enum LinkState {
+        USABLE, USED, EXPIRED, UNKNOWN
+    }
+
+    public LinkState linkState(String token) {
+        return repository.invitation(hash(token))
+                .map(i -> i.used() ? LinkState.USED : i.expired() ? LinkState.EXPIRED : LinkState.USABLE)
+                .orElse(LinkState.UNKNOWN);
+    }
+
+    /**
+     * Stores a victim's answers once. The scores join the crime's measures; the comment is kept apart
+     * from the crime and the victim. Returns the link's state before submission.
+     */
+    @Transactional
+    public LinkState submitFeedback(String token, Integer[] scores, String comment) {
+        Optional<VictimRepository.Invitation> invitation = repository.invitation(hash(token));
+        if (invitation.isEmpty()) {
+            return LinkState.UNKNOWN;
+        }
+        VictimRepository.Invitation i = invitation.get();
+        if (!repository.useInvitation(i.id())) {
+            return i.expired() ? LinkState.EXPIRED : LinkState.USED;
+        }
+        LocalDate today = today();
+        repository.addFeedback(i.crimeId(), i.victimRef(), today, scores);
+        if (comment != null && !comment.isBlank()) {
+            repository.addFeedbackComment(i.forceCode(), today.withDayOfMonth(1), comment.strip());
+        }
+        audit.record(AuditEntry.of("victim-feedback", "public", AuditAction.IMPORT, "feedback", "invitation:" + i.id())
+                .detail("feedback returned through a single-use link"));
+        return LinkState.USABLE;
+    }
+
+    /** The free-text comments of a month for the force lead, only when at least {@code minimum} were left. */
+    public record Comments(Map<LocalDate, Long> months, LocalDate month, List<String> comments, boolean tooFew) {
+    }
+
+    public Comments comments(SoteriaUser user, LocalDate month, int minimum) {
+        Map<LocalDate, Long> months = repository.feedbackCommentMonths(user.forceCode());
+        LocalDate chosen = month != null ? month.withDayOfMonth(1)
+                : months.isEmpty() ? null : months.keySet().iterator().next();
+        long count = chosen == null ? 0 : months.getOrDefault(chosen, 0L);
+        boolean tooFew = count > 0 && count < minimum;
+        List<String> comments = tooFew || count == 0 ? List.of() : repository.feedbackComments(user.forceCode(), chosen);
+        audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.VIEW, "feedback_comment",
+                user.forceCode() + ":" + (chosen == null ? "none" : chosen)).detail("victims' feedback comments"
+                        + (chosen == null ? ": none left yet" : " of " + chosen + ": " + comments.size() + " shown")));
+        return new Comments(months, chosen, comments, tooFew);
+    }
+
+    // ---- queues ----
+
+    /** Which duties a queue lists. */
+    public enum Show implements org.soteria.reference.Choice {
+        DUE("due", "Due today and overdue"), OVERDUE("overdue", "Overdue"), TODAY("today", "Due today"),
+        COMING("coming", "Due in the next 5 working days");
+
+        private final String code;
+        private final String label;
+
+        Show(String code, String label) {
+            this.code = code;
+            this.label = label;
+        }
+
+        @Override
+        public String code() {
+            return code;
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+    }
+
+    /** Whose duties a queue lists. */
+    public enum Scope implements org.soteria.reference.Choice {
+        MINE("mine", "Mine"), TEAM("team", "My teams"), OFFICER("officer", "One officer");
+
+        private final String code;
+        private final String label;
+
+        Scope(String code, String label) {
+            this.code = code;
+            this.label = label;
+        }
+
+        @Override
+        public String code() {
+            return code;
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+    }
+
+    /** A page of a queue, with the counts of each kind for the tabs. */
+    public record Queue(List<Duty> duties, Map<Show, Integer> counts, int page, int pages, long total,
+            List<Duty> thirdParty) {
+    }
+
+    public Queue queue(SoteriaUser user, Scope scope, String officer, Show show, int page) {
+        List<Duty> all = openDuties(user, scope, officer);
+        LocalDate today = today();
+        LocalDate coming = code.workingDays().addWorkingDays(today, 5);
+        Map<Show, List<Duty>> split = new EnumMap<>(Show.class);
+        for (Show s : Show.values()) {
+            split.put(s, new ArrayList<>());
+        }
+        for (Duty d : all) {
+            LocalDate due = d.obligation().due();
+            if (d.state() == VictimsCode.State.OVERDUE) {
+                split.get(Show.OVERDUE).add(d);
+                split.get(Show.DUE).add(d);
+            } else if (due.equals(today)) {
+                split.get(Show.TODAY).add(d);
+                split.get(Show.DUE).add(d);
+            } else if (!due.isAfter(coming)) {
+                split.get(Show.COMING).add(d);
+            }
+        }
+        Map<Show, Integer> counts = new EnumMap<>(Show.class);
+        split.forEach((k, v) -> counts.put(k, v.size()));
+        // Third-party reports the victim did not consent to are kept visibly apart: contact follows the victim's wishes.
+        List<Duty> chosen = split.get(show).stream().filter(d -> !d.thirdPartyWithoutConsent())
+                .sorted(Comparator.comparing((Duty d) -> d.obligation().due()).reversed().thenComparing(Duty::crimeRef))
+                .toList();
+        List<Duty> apart = split.get(show).stream().filter(Duty::thirdPartyWithoutConsent)
+                .sorted(Comparator.comparing((Duty d) -> d.obligation().due())).toList();
+        int pages = Math.max(1, (chosen.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int p = Math.min(Math.max(1, page), pages);
+        List<Duty> shown = chosen.subList((p - 1) * PAGE_SIZE, Math.min(chosen.size(), p * PAGE_SIZE));
+        List<String> records = new ArrayList<>();
+        for (Duty d : shown) {
+            records.add(d.crimeRef());
+        }
+        audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.SEARCH, "victim", null)
+                .records(java.util.stream.Stream.concat(shown.stream(), apart.stream())
+                        .map(d -> user.forceCode() + ":" + d.crimeRef()).distinct().toList())
+                .justification("need-to-know: own, team, granted, named or break-glass crimes")
+                .detail("victims' duties queue: " + scope.code() + (officer == null ? "" : " " + officer) + ", "
+                        + show.code() + ", page " + p));
+        return new Queue(shown, counts, p, pages, chosen.size(), apart);
+    }
+
+    /** Duties not yet done, of the crimes in a scope. */
+    private List<Duty> openDuties(SoteriaUser user, Scope scope, String officer) {
+        NeedToKnow.UserScope mine = needToKnow.scope(user);
+        String sql;
+        Map<String, Object> p = new LinkedHashMap<>();
+        switch (scope) {
+            case MINE -> {
+                sql = "(c.officer_code = :me or exists (select 1 from victim_contact_plan vp where vp.crime_id = c.id "
+                        + "and vp.liaison_officer_code = :me))";
+                p.put("me", mine.officerCode() == null ? "" : mine.officerCode());
+            }
+            case TEAM -> {
+                sql = "c.team_code = any(:teams)";
+                p.put("teams", mine.allTeams().toArray(String[]::new));
+            }
+            default -> {
+                sql = "(c.officer_code = :officer or exists (select 1 from victim_contact_plan vp "
+                        + "where vp.crime_id = c.id and vp.liaison_officer_code = :officer))";
+                p.put("officer", officer == null ? "" : officer);
+            }
+        }
+        LocalDate today = today();
+        List<Long> ids = repository.crimesInScope(needToKnow.rule(user, "c"), sql, p,
+                today.minusDays(CLOSED_WITHIN_DAYS));
+        LocalDate horizon = code.workingDays().addWorkingDays(today, 5);
+        List<Duty> out = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            for (VictimRepository.CodeCrime c : repository.load(ids.subList(from, Math.min(ids.size(), from + 1000)))) {
+                // Of a victim's contact-plan updates not done, only the latest counts here: a window that has
+                // passed cannot be made up, and the next update meets the current one.
+                Map<Long, Duty> latestUpdate = new LinkedHashMap<>();
+                for (Duty d : duties(c, today, horizon)) {
+                    if (d.obligation().done() != null) {
+                        continue;
+                    }
+                    if (d.obligation().type() == VictimsCode.ObligationType.CONTACT_PLAN_UPDATE) {
+                        latestUpdate.merge(d.victimRef(), d,
+                                (a, b) -> a.obligation().due().isAfter(b.obligation().due()) ? a : b);
+                    } else {
+                        out.add(d);
+                    }
+                }
+                out.addAll(latestUpdate.values());
+            }
+        }
+        return out;
+    }
+
+    /** Overdue duties per team and officer in the case, for a supervisor. */
+    public record OverdueRow(String teamCode, String officerCode, String officer, Map<VictimsCode.ObligationType, Integer> byType,
+            int total) {
+    }
+
+    public List<OverdueRow> overdueByTeamAndOfficer(SoteriaUser user) {
+        NeedToKnow.UserScope mine = needToKnow.scope(user);
+        LocalDate today = today();
+        List<Long> ids = repository.crimesInScope(needToKnow.rule(user, "c"), "c.team_code = any(:teams)",
+                Map.of("teams", mine.allTeams().toArray(String[]::new)), today.minusDays(CLOSED_WITHIN_DAYS));
+        Map<String, OverdueRow> rows = new TreeMap<>();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            for (VictimRepository.CodeCrime c : repository.load(ids.subList(from, Math.min(ids.size(), from + 1000)))) {
+                for (Duty d : duties(c, today, today)) {
+                    if (d.state() != VictimsCode.State.OVERDUE) {
+                        continue;
+                    }
+                    String key = (c.teamCode() == null ? "" : c.teamCode()) + "\u0000"
+                            + (c.officerCode() == null ? "" : c.officerCode());
+                    OverdueRow row = rows.computeIfAbsent(key, k -> new OverdueRow(c.teamCode(), c.officerCode(),
+                            c.officerName() != null ? c.officerName() : c.officerCode(),
+                            new EnumMap<>(VictimsCode.ObligationType.class), 0));
+                    row.byType().merge(d.obligation().type(), 1, Integer::sum);
+                    rows.put(key, new OverdueRow(row.teamCode(), row.officerCode(), row.officer(), row.byType(),
+                            row.total() + 1));
+                }
+            }
+        }
+        audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.SEARCH, "victim", null)
+                .justification("supervisor: overdue Victims' Code duties of supervised teams")
+                .detail("overdue duties by team and officer: " + rows.size() + " rows (counts only)"));
+        return rows.values().stream().sorted(Comparator.comparingInt(OverdueRow::total).reversed()).toList();
+    }
+}
