@@ -7,7 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** Encryption at rest of people's names, contact details and addresses. */
+/** Encryption at rest of people's names, contact details and addresses, and of victims' contact records. */
 @Command(name = "encryption", mixinStandardHelpOptions = true,
         description = "Manage encryption at rest of people's names, contact details and addresses.",
         subcommands = {EncryptionCommand.Rotate.class})
@@ -19,7 +19,7 @@ final class EncryptionCommand implements Runnable {
     }
 
     @Command(name = "rotate", mixinStandardHelpOptions = true,
-            description = {"Re-encrypt every person under the current key: the first in soteria.encryption.keys "
+            description = {"Re-encrypt every person, contact plan, contact log entry and feedback comment under the current key: the first in soteria.encryption.keys "
                     + "(SOTERIA_ENCRYPTION_KEYS). Keep the old key listed after it until this has run; then it can "
                     + "be removed.", "Safe to stop and run again: it works in batches and carries on."})
     static final class Rotate implements Callable<Integer> {
@@ -32,6 +32,9 @@ final class EncryptionCommand implements Runnable {
             try (ConfigurableApplicationContext ctx = Contexts.batch(dataDir.dataDir)) {
                 long n = ctx.getBean(PersonEncryption.class).rotate();
                 System.out.printf("Re-encrypted %,d people under the current key.%n", n);
+                long v = ctx.getBean(org.soteria.victim.VictimEncryption.class).rotate();
+                System.out.printf("Re-encrypted %,d victim records (contact plans, contact log, feedback comments).%n",
+                        v);
                 return 0;
             }
         }

@@ -55,6 +55,9 @@ public class DemoDataLoader implements ApplicationRunner {
             loadSyntheticForce();
         }
         placeDemoOfficers();
+        if (stored == 0) {
+            agreeDemoContactPlans();
+        }
         if (password == null || password.isBlank()) {
             System.out.println();
             System.out.println("Demo mode: sign in as investigator, supervisor, victim-liaison, analyst, force-lead, "
@@ -70,6 +73,36 @@ public class DemoDataLoader implements ApplicationRunner {
      * that team's crimes: the investigator and the victim liaison officer work in it, the supervisor
      * supervises it. The other roles have no team and see no crimes without break-glass.
      */
+    /**
+     * Gives a dozen victims of the demo team's open crimes a contact plan with the demo liaison officer,
+     * so that their queue has updates due today and in the next few days.
+     */
+    private void agreeDemoContactPlans() {
+        Optional<String> team = jdbc.sql("select team_code from team where force_code = ? order by team_code limit 1")
+                .param(DEMO_FORCE).query(String.class).optional();
+        String solo = team.map(t -> officer(t, "solo")).orElse(null);
+        if (solo == null) {
+            return;
+        }
+        LocalDate today = LocalDate.now(org.soteria.platform.DatabaseConfig.LONDON);
+        List<long[]> victims = jdbc.sql("select c.id, min(v.person_ref) from crime c join case_person v on v.crime_id = c.id "
+                        + "and v.role = 'victim' where c.force_code = ? and c.team_code = ? and c.outcome_code is null "
+                        + "and c.record_type = 'crime' group by c.id order by c.id desc limit 12")
+                .params(DEMO_FORCE, team.get()).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        int i = 0;
+        for (long[] v : victims) {
+            int every = i % 3 == 0 ? 14 : 7;
+            // Half fall due today, the rest within the next few days.
+            LocalDate agreed = today.minusDays(every - (i % 2 == 0 ? 0 : 1 + i % 4));
+            jdbc.sql("insert into victim_contact_plan (crime_id, person_ref, preferred_channel, liaison_officer_code, "
+                            + "update_every_days, agreed_on, updated_by) values (?, ?, ?, ?, ?, ?, 'demo') "
+                            + "on conflict do nothing")
+                    .params(v[0], v[1], i % 4 == 0 ? "text_message" : "phone", solo, every, agreed).update();
+            jdbc.sql("insert into measure_change (crime_id) values (?)").param(v[0]).update();
+            i++;
+        }
+    }
+
     private void placeDemoOfficers() {
         Optional<String> team = jdbc.sql("select team_code from team where force_code = ? order by team_code limit 1")
                 .param(DEMO_FORCE).query(String.class).optional();

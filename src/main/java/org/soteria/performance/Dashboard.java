@@ -155,7 +155,7 @@ public final class Dashboard {
         Measures.Withdrawals w = m.withdrawalByStageAndReason();
         rows.add(row("Victim withdrawals", w.total(), null, null));
         for (WithdrawalReason reason : WithdrawalReason.values()) {
-            rows.add(row("  reason: " + reason.code().replace('_', ' '), w.byReason().get(reason.code()), w.total(),
+            rows.add(row("  reason: " + reason.label().toLowerCase(java.util.Locale.UK), w.byReason().get(reason.code()), w.total(),
                     share(w.byReason().get(reason.code()), w.total())));
         }
         w.byStage().forEach((stage, n) -> rows.add(row("  at stage: " + stageLabel(stage), n, w.total(),

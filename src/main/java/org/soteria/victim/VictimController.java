@@ -98,7 +98,7 @@ public class VictimController {
         model.addAttribute("base", base(page));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("channels", Channel.values());
+        model.addAttribute("channels", ContactChannel.values());
         model.addAttribute("activeNav", "cases");
         return "victim/plan";
     }
@@ -109,7 +109,7 @@ public class VictimController {
             RedirectAttributes redirect) {
         VictimService.VictimPage page = load(id, ref, user);
         Map<String, String> errors = new LinkedHashMap<>();
-        String channel = choice(params, "preferredChannel", Channel.class, "Choose how the victim prefers to be "
+        String channel = choice(params, "preferredChannel", ContactChannel.class, "Choose how the victim prefers to be "
                 + "contacted", errors);
         String gender = params.getOrDefault("interviewerGender", "no_preference");
         if (!List.of("female", "male", "no_preference").contains(gender)) {
@@ -181,7 +181,7 @@ public class VictimController {
         model.addAttribute("base", base(page));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("channels", Channel.values());
+        model.addAttribute("channels", ContactChannel.values());
         model.addAttribute("purposes", VictimService.Purpose.values());
         model.addAttribute("referrals", org.soteria.reference.SupportReferralDetail.values());
         model.addAttribute("keyEvents", page.crime().events().stream()
@@ -211,7 +211,7 @@ public class VictimController {
         if (day != null && day.isAfter(victims.today())) {
             errors.put("occurredDate", "The date of the contact must be today or in the past");
         }
-        String channel = choice(params, "channel", Channel.class, "Choose how the contact was made", errors);
+        String channel = choice(params, "channel", ContactChannel.class, "Choose how the contact was made", errors);
         String purposeCode = choice(params, "purpose", VictimService.Purpose.class, "Choose what the contact was for",
                 errors);
         VictimService.Purpose purpose = purposeCode == null ? null
@@ -261,7 +261,7 @@ public class VictimController {
         model.addAttribute("base", base(page));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("reasons", Reasons.CHOICES);
+        model.addAttribute("reasons", WithdrawalReason.values());
         model.addAttribute("activeNav", "cases");
         return "victim/journey";
     }
@@ -279,7 +279,7 @@ public class VictimController {
         LocalDate on = date(params.get("on"), "on", "The date", true, errors);
         WithdrawalReason reason = null;
         if ("withdrawal".equals(what)) {
-            String r = choice(params, "reason", Reasons.class, "Choose the reason the victim gave, or not recorded",
+            String r = choice(params, "reason", WithdrawalReason.class, "Choose the reason the victim gave, or not recorded",
                     errors);
             reason = r == null ? null : Coded.parse(WithdrawalReason.class, r).orElse(null);
         }
@@ -348,75 +348,6 @@ public class VictimController {
     }
 
     // ---- parsing ----
-
-    /** How a victim may be contacted. */
-    public enum Channel implements org.soteria.reference.Choice {
-        PHONE("phone", "Phone call"), TEXT_MESSAGE("text_message", "Text message"), EMAIL("email", "Email"),
-        LETTER("letter", "Letter"), IN_PERSON("in_person", "In person"), THROUGH_ISVA("through_isva", "Through their ISVA");
-
-        private final String code;
-        private final String label;
-
-        Channel(String code, String label) {
-            this.code = code;
-            this.label = label;
-        }
-
-        @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String label() {
-            return label;
-        }
-    }
-
-    /** Withdrawal reasons with labels for the form. */
-    public enum Reasons implements org.soteria.reference.Choice {
-        FEAR_OF_SUSPECT(WithdrawalReason.FEAR_OF_SUSPECT, "Fear of the suspect"),
-        NOT_BELIEVED(WithdrawalReason.NOT_BELIEVED, "Felt they were not believed"),
-        PROCESS_TOO_LONG(WithdrawalReason.PROCESS_TOO_LONG, "The process was taking too long"),
-        LACK_OF_UPDATES(WithdrawalReason.LACK_OF_UPDATES, "Not kept updated"),
-        DIGITAL_REQUEST_CONCERNS(WithdrawalReason.DIGITAL_REQUEST_CONCERNS,
-                "Concerns about requests for their phone or records"),
-        WANTS_TO_MOVE_ON(WithdrawalReason.WANTS_TO_MOVE_ON, "Wants to move on"),
-        HEALTH(WithdrawalReason.HEALTH, "Their health"),
-        PRESSURE_FROM_OTHERS(WithdrawalReason.PRESSURE_FROM_OTHERS, "Pressure from others"),
-        DID_NOT_MAKE_REPORT(WithdrawalReason.DID_NOT_MAKE_REPORT, "Did not make the report (a third party did)"),
-        OTHER(WithdrawalReason.OTHER, "Another reason"),
-        NOT_RECORDED(WithdrawalReason.NOT_RECORDED, "Reason not given");
-
-        static final Reasons[] CHOICES = values();
-        private final WithdrawalReason reason;
-        private final String label;
-
-        Reasons(WithdrawalReason reason, String label) {
-            this.reason = reason;
-            this.label = label;
-        }
-
-        @Override
-        public String code() {
-            return reason.code();
-        }
-
-        @Override
-        public String label() {
-            return label;
-        }
-
-        /** The label of a stored reason code. */
-        public static String labelOf(String code) {
-            for (Reasons r : CHOICES) {
-                if (r.code().equals(code)) {
-                    return r.label();
-                }
-            }
-            return code == null ? "Reason not given" : code;
-        }
-    }
 
     private static <E extends Enum<E> & Coded> String choice(Map<String, String> params, String field, Class<E> type,
             String message, Map<String, String> errors) {

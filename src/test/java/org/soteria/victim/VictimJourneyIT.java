@@ -286,6 +286,42 @@ class VictimJourneyIT {
                 .isEqualTo(VictimService.LinkState.EXPIRED);
     }
 
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    @Test
+    void keyRotationReencryptsContactPlansTheLogAndComments() throws Exception {
+        SoteriaUser solo = account("solo5", Role.VICTIM_LIAISON, "O9", List.of("T1"));
+        long a = crime("A");
+        long v1 = person("V1");
+        victims.savePlan(a, v1, new VictimRepository.Plan(a, v1, "phone", false, true, "07700 900123", "Evenings",
+                "female", "Welsh", null, "Isla ISVA", null, null, null, 14, LocalDate.of(2026, 3, 3), null, "solo5",
+                null), solo);
+        victims.recordContact(a, v1, Instant.parse("2026-03-04T10:00:00Z"), "phone", VictimService.Purpose.OTHER, null,
+                "Checked she was safe.", solo);
+        java.util.Properties current = new java.util.Properties();
+        try (var in = java.nio.file.Files.newBufferedReader(org.soteria.platform.EmbeddedDatabase
+                .directory(":temporary:import").resolve("field-keys.properties"))) {
+            current.load(in);
+        }
+        byte[] k2 = new byte[32];
+        new java.security.SecureRandom().nextBytes(k2);
+        String newKey = "k2:" + java.util.Base64.getEncoder().encodeToString(k2);
+        org.soteria.platform.FieldCipher both = new org.soteria.platform.FieldCipher(
+                new org.springframework.mock.env.MockEnvironment()
+                        .withProperty("soteria.encryption.keys", newKey + "," + current.getProperty("keys"))
+                        .withProperty("soteria.encryption.index-key", current.getProperty("index-key")));
+        assertThat(new VictimEncryption(jdbc, both, transactions).rotate()).isEqualTo(2);
+        assertThat(new VictimEncryption(jdbc, both, transactions).rotate()).as("nothing left to do").isZero();
+        String stored = jdbc.sql("select safe_number from victim_contact_plan where crime_id = ?").param(a)
+                .query(String.class).single();
+        assertThat(org.soteria.platform.FieldCipher.keyIdOf(stored)).isEqualTo("k2");
+        assertThat(both.decrypt(stored, "victim_contact_plan/" + a + "/" + v1 + "/safe_number"))
+                .isEqualTo("07700 900123");
+        assertThat(org.soteria.platform.FieldCipher.keyIdOf(jdbc.sql("select summary from victim_contact")
+                .query(String.class).single())).isEqualTo("k2");
+    }
+
     @Test
     void theQueueListsUndoneDutiesOfTheUsersCrimesWithThirdPartyReportsApart() {
         SoteriaUser oic = account("oic1", Role.INVESTIGATOR, "O1", List.of());

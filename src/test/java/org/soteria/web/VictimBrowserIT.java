@@ -39,7 +39,8 @@ class VictimBrowserIT extends BrowserPages {
         assertThat(b.driver.findElements(By.cssSelector(".govuk-tag--red"))).as("an overdue duty").isNotEmpty();
 
         // The contact plan, first with a mistake.
-        b.clickAndWaitForPage(By.partialLinkText("contact plan"));
+        b.clickAndWaitForPage(By.xpath("//a[normalize-space()='Agree a contact plan' "
+                + "or normalize-space()='Change the contact plan']"));
         label(b, "preferredChannel");
         label(b, "thisNumberOnly");
         WebElement every = b.driver.findElement(By.id("updateEveryDays"));
@@ -62,7 +63,7 @@ class VictimBrowserIT extends BrowserPages {
         assertThat(b.driver.findElement(By.tagName("main")).getText()).contains("This number only", "07700 900123");
 
         // A contact that refers the victim to support.
-        b.clickAndWaitForPage(By.linkText("Log a contact"));
+        b.clickAndWaitForPage(By.xpath("//a[normalize-space()='Log a contact']"));
         b.assertAccessible("victim-contact-form");
         label(b, "purpose-2");
         label(b, "channel");
