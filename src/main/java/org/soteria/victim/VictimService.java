@@ -86,7 +86,8 @@ public class VictimService {
     }
 
     /** One obligation as the pages show it. */
-    public record Duty(long crimeId, String crimeRef, long victimRef, String victimName, VictimsCode.Obligation obligation,
+    public record Duty(long crimeId, String crimeRef, long victimRef, String victimPersonId, String victimName,
+            VictimsCode.Obligation obligation,
             VictimsCode.State state, String what, String officer, String liaison, String teamCode,
             boolean thirdPartyWithoutConsent) {
     }
@@ -163,7 +164,8 @@ public class VictimService {
         for (VictimsCode.Obligation o : code.obligations(c.recorded(), victims, c.events(),
                 c.plans().stream().map(VictimRepository.Plan::forCode).toList(), c.outcomeDate(), horizon)) {
             VictimRepository.Plan plan = plans.get(o.victimRef());
-            out.add(new Duty(c.id(), c.crimeRef(), o.victimRef(), byRef.get(o.victimRef()).name(), o, o.state(today),
+            VictimRepository.Victim victim = byRef.get(o.victimRef());
+            out.add(new Duty(c.id(), c.crimeRef(), o.victimRef(), victim.personId(), victim.name(), o, o.state(today),
                     describe(o), c.officerName() != null ? c.officerName() : c.officerCode(),
                     plan == null ? null : plan.liaisonOfficerName() != null ? plan.liaisonOfficerName()
                             : plan.liaisonOfficerCode(),
@@ -528,13 +530,11 @@ public class VictimService {
         int pages = Math.max(1, (chosen.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         int p = Math.min(Math.max(1, page), pages);
         List<Duty> shown = chosen.subList((p - 1) * PAGE_SIZE, Math.min(chosen.size(), p * PAGE_SIZE));
-        List<String> records = new ArrayList<>();
-        for (Duty d : shown) {
-            records.add(d.crimeRef());
-        }
         audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.SEARCH, "victim", null)
                 .records(java.util.stream.Stream.concat(shown.stream(), apart.stream())
-                        .map(d -> user.forceCode() + ":" + d.crimeRef()).distinct().toList())
+                        .flatMap(d -> java.util.stream.Stream.of(user.forceCode() + ":" + d.crimeRef(),
+                                user.forceCode() + ":person:" + d.victimPersonId()))
+                        .distinct().toList())
                 .justification("need-to-know: own, team, granted, named or break-glass crimes")
                 .detail("victims' duties queue: " + scope.code() + (officer == null ? "" : " " + officer) + ", "
                         + show.code() + ", page " + p));

@@ -330,6 +330,9 @@ class VictimJourneyIT {
         mine.duties().forEach(d -> refs.add(d.crimeRef()));
         // Crimes A and B are O1's; their outcome-less duties are overdue today (they are in 2026).
         assertThat(refs).containsOnly("A", "B").isNotEmpty();
+        assertThat(jdbc.sql("select count(*) from audit_event where username = 'oic1' and action = 'SEARCH' "
+                + "and 'NWP:person:V2' = any(records) and 'NWP:A' = any(records)").query(Long.class).single())
+                .as("the queue's read names the crimes and the victims shown").isOne();
         assertThat(mine.thirdParty()).isEmpty();
         SoteriaUser team = account("team1", Role.VICTIM_LIAISON, null, List.of("T1"));
         VictimService.Queue all = victims.queue(team, VictimService.Scope.TEAM, null, VictimService.Show.OVERDUE, 1);
