@@ -63,7 +63,9 @@ public class VictimQueueController {
 
     @GetMapping("/victims/overdue")
     String overdue(@AuthenticationPrincipal SoteriaUser user, Model model) {
-        model.addAttribute("rows", victims.overdueByTeamAndOfficer(user));
+        VictimService.Overdue overdue = victims.overdueByTeamAndOfficer(user);
+        model.addAttribute("rows", overdue.rows());
+        model.addAttribute("wholeForce", overdue.wholeForce());
         model.addAttribute("types", VictimsCode.ObligationType.values());
         model.addAttribute("today", victims.today());
         model.addAttribute("activeNav", "victims");

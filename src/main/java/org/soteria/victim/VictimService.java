@@ -594,11 +594,25 @@ public class VictimService {
             int total) {
     }
 
-    public List<OverdueRow> overdueByTeamAndOfficer(SoteriaUser user) {
+    /** The overdue counts, and whether they cover the whole force (a force lead without teams) or the user's teams. */
+    public record Overdue(List<OverdueRow> rows, boolean wholeForce) {
+    }
+
+    /**
+     * Overdue duties counted by team and officer in the case: for the teams the user works in or
+     * supervises or, for a force lead placed in no team, for the whole force (restricted crimes left
+     * out). Counts only: no victim is named, so need-to-know does not narrow a force lead's counts.
+     */
+    public Overdue overdueByTeamAndOfficer(SoteriaUser user) {
         NeedToKnow.UserScope mine = needToKnow.scope(user);
         LocalDate today = today();
-        List<Long> ids = repository.crimesInScope(needToKnow.rule(user, "c"), "c.team_code = any(:teams)",
-                Map.of("teams", mine.allTeams().toArray(String[]::new)), today.minusDays(CLOSED_WITHIN_DAYS));
+        boolean wholeForce = mine.allTeams().isEmpty() && user.role() == org.soteria.security.Role.FORCE_LEAD;
+        List<Long> ids = wholeForce
+                ? repository.crimesInScope(new NeedToKnow.Rule("c.force_code = :force and not c.restricted",
+                        Map.of("force", user.forceCode() == null ? "" : user.forceCode())), "true", Map.of(),
+                        today.minusDays(CLOSED_WITHIN_DAYS))
+                : repository.crimesInScope(needToKnow.rule(user, "c"), "c.team_code = any(:teams)",
+                        Map.of("teams", mine.allTeams().toArray(String[]::new)), today.minusDays(CLOSED_WITHIN_DAYS));
         Map<String, OverdueRow> rows = new TreeMap<>();
         for (int from = 0; from < ids.size(); from += 1000) {
             for (VictimRepository.CodeCrime c : repository.load(ids.subList(from, Math.min(ids.size(), from + 1000)))) {
@@ -618,8 +632,11 @@ public class VictimService {
             }
         }
         audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.SEARCH, "victim", null)
-                .justification("supervisor: overdue Victims' Code duties of supervised teams")
-                .detail("overdue duties by team and officer: " + rows.size() + " rows (counts only)"));
-        return rows.values().stream().sorted(Comparator.comparingInt(OverdueRow::total).reversed()).toList();
+                .justification(wholeForce ? "force lead: counts of overdue Victims' Code duties across the force"
+                        : "overdue Victims' Code duties of the user's teams")
+                .detail("overdue duties by team and officer" + (wholeForce ? ", whole force" : "") + ": " + rows.size()
+                        + " rows (counts only)"));
+        return new Overdue(rows.values().stream().sorted(Comparator.comparingInt(OverdueRow::total).reversed()).toList(),
+                wholeForce);
     }
 }

@@ -323,6 +323,21 @@ class VictimJourneyIT {
     }
 
     @Test
+    void overdueCountsCoverTheUsersTeamsOrTheWholeForceForALeadWithoutTeams() {
+        SoteriaUser lead = account("lead1", Role.FORCE_LEAD, null, List.of());
+        VictimService.Overdue force = victims.overdueByTeamAndOfficer(lead);
+        assertThat(force.wholeForce()).isTrue();
+        assertThat(force.rows()).extracting(VictimService.OverdueRow::officerCode).contains("O1", "O2");
+        SoteriaUser other = account("other2", Role.VICTIM_LIAISON, null, List.of("T2"));
+        assertThat(victims.overdueByTeamAndOfficer(other).rows()).as("T2 has no crimes").isEmpty();
+        SoteriaUser team = account("team2", Role.INVESTIGATOR, null, List.of("T1"));
+        VictimService.Overdue mine = victims.overdueByTeamAndOfficer(team);
+        assertThat(mine.wholeForce()).isFalse();
+        assertThat(mine.rows().stream().mapToInt(VictimService.OverdueRow::total).sum())
+                .isEqualTo(force.rows().stream().mapToInt(VictimService.OverdueRow::total).sum());
+    }
+
+    @Test
     void theQueueListsUndoneDutiesOfTheUsersCrimesWithThirdPartyReportsApart() {
         SoteriaUser oic = account("oic1", Role.INVESTIGATOR, "O1", List.of());
         VictimService.Queue mine = victims.queue(oic, VictimService.Scope.MINE, null, VictimService.Show.OVERDUE, 1);
