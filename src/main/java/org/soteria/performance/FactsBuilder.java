@@ -27,7 +27,7 @@ final class FactsBuilder {
     private final LocalDate horizon;
     private final Map<Long, CrimeRecord> crimes = new HashMap<>();
     private final List<MeasureFacts.Order> orders = new ArrayList<>();
-    private final List<MeasureFacts.Officer> officers = new ArrayList<>();
+    private MeasureFacts.Roster roster = MeasureFacts.Roster.EMPTY;
 
     /** Updates of running contact plans are derived this far ahead of the day the facts are built. */
     static final int PLAN_HORIZON_DAYS = 400;
@@ -125,13 +125,22 @@ final class FactsBuilder {
         return this;
     }
 
-    void replaceOfficers(List<MeasureFacts.Officer> newOfficers) {
-        officers.clear();
-        officers.addAll(newOfficers);
+    void replaceRoster(MeasureFacts.Roster newRoster) {
+        roster = newRoster;
+    }
+
+    FactsBuilder abstraction(String force, String officer, String team, LocalDate from, LocalDate to) {
+        List<MeasureFacts.Abstraction> abstractions = new ArrayList<>(roster.abstractions());
+        abstractions.add(new MeasureFacts.Abstraction(force, officer, team, from, to));
+        roster = new MeasureFacts.Roster(roster.officers(), abstractions);
+        return this;
     }
 
     FactsBuilder officer(String force, String officer, String team, LocalDate accreditedUntil) {
-        officers.add(new MeasureFacts.Officer(force, officer, team, accreditedUntil));
+        List<MeasureFacts.Officer> officers = new ArrayList<>(roster.officers());
+        officers.add(new MeasureFacts.Officer(force, officer, team, accreditedUntil == null ? List.of()
+                : List.of(new MeasureFacts.Accreditation(null, accreditedUntil))));
+        roster = new MeasureFacts.Roster(officers, roster.abstractions());
         return this;
     }
 
@@ -140,7 +149,7 @@ final class FactsBuilder {
     }
 
     MeasureFacts build(long loadedAt) {
-        return new MeasureFacts(crimes.values(), orders, officers, loadedAt);
+        return new MeasureFacts(crimes.values(), orders, roster, loadedAt);
     }
 
     /** Every crime's record as it stands: records are replaced, never changed, so the copy stays valid. */
@@ -157,14 +166,14 @@ final class FactsBuilder {
                 changed.add(c);
             }
         }
-        return new MeasureFacts(changed, orders, officers, loadedAt, base);
+        return new MeasureFacts(changed, orders, roster, loadedAt, base);
     }
 
     List<MeasureFacts.Order> orders() {
         return List.copyOf(orders);
     }
 
-    List<MeasureFacts.Officer> officers() {
-        return List.copyOf(officers);
+    MeasureFacts.Roster roster() {
+        return roster;
     }
 }

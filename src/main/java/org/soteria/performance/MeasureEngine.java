@@ -251,8 +251,8 @@ public final class MeasureEngine {
                 asOfMeasures ? new Measures.Rate(withRepeat, withSuspect) : null,
                 disruptions,
                 caseload,
-                asOfMeasures ? accredited(snapshot.newest(), q.filter(), q.asOf()) : null,
-                null);
+                asOfMeasures ? accredited(snapshot.roster, q.filter(), q.asOf()) : null,
+                abstractionDays(snapshot.roster, q.filter(), from, last));
     }
 
     /** The measures counted from events, computed beside the crime-based ones. */
@@ -479,21 +479,42 @@ public final class MeasureEngine {
         return new Measures.Caseload(d.count(), d.median(), d.p90(), loads.max(), above);
     }
 
-    private static Measures.Rate accredited(MeasureFacts f, MeasureFilter filter, LocalDate asOf) {
+    private static Measures.Rate accredited(MeasureFacts.Roster roster, MeasureFilter filter, LocalDate asOf) {
         long officers = 0;
         long current = 0;
-        for (MeasureFacts.Officer o : f.officerRoster) {
+        for (MeasureFacts.Officer o : roster.officers()) {
             if (o.team() == null || !allows(filter, MeasureFilter.Key.FORCE, o.force())
                     || !allows(filter, MeasureFilter.Key.TEAM, o.team())
                     || !allows(filter, MeasureFilter.Key.OFFICER, o.officer())) {
                 continue;
             }
             officers++;
-            if (o.accreditedUntil() != null && !o.accreditedUntil().isBefore(asOf)) {
+            if (o.accreditedOn(asOf)) {
                 current++;
             }
         }
         return new Measures.Rate(current, officers);
+    }
+
+    /**
+     * Days RASSO officers (officers of a team) were taken off for other duties, counted inside the period
+     * up to the as-of date; the team, officer and force filters apply, the crime filters do not.
+     */
+    private static long abstractionDays(MeasureFacts.Roster roster, MeasureFilter filter, int from, int last) {
+        long days = 0;
+        for (MeasureFacts.Abstraction a : roster.abstractions()) {
+            if (a.team() == null || !allows(filter, MeasureFilter.Key.FORCE, a.force())
+                    || !allows(filter, MeasureFilter.Key.TEAM, a.team())
+                    || !allows(filter, MeasureFilter.Key.OFFICER, a.officer())) {
+                continue;
+            }
+            long start = Math.max(from, a.from().toEpochDay());
+            long end = Math.min(last, a.to().toEpochDay());
+            if (end >= start) {
+                days += end - start + 1;
+            }
+        }
+        return days;
     }
 
     private static boolean allows(MeasureFilter filter, MeasureFilter.Key key, String value) {

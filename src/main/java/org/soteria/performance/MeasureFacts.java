@@ -24,8 +24,36 @@ final class MeasureFacts {
     record Order(String force, long personRef, OrderType type, LocalDate made, LocalDate expires) {
     }
 
-    /** An officer of a team, for accredited_share. */
-    record Officer(String force, String officer, String team, LocalDate accreditedUntil) {
+    /** An officer of a team, with the spans their specialist accreditations are current, for accredited_share. */
+    record Officer(String force, String officer, String team, List<Accreditation> accreditations) {
+
+        boolean accreditedOn(LocalDate day) {
+            for (Accreditation a : accreditations) {
+                if ((a.from() == null || !a.from().isAfter(day)) && (a.until() == null || !a.until().isBefore(day))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** A span a specialist accreditation is current: from (null: not known, so always) to until (null: no end). */
+    record Accreditation(LocalDate from, LocalDate until) {
+    }
+
+    /** Days an officer was taken off RASSO work for other duties, inclusive, for abstraction_days. */
+    record Abstraction(String force, String officer, String team, LocalDate from, LocalDate to) {
+    }
+
+    /** The officers and their abstractions: small, re-read in full at every refresh. */
+    record Roster(List<Officer> officers, List<Abstraction> abstractions) {
+
+        static final Roster EMPTY = new Roster(List.of(), List.of());
+
+        Roster {
+            officers = List.copyOf(officers);
+            abstractions = List.copyOf(abstractions);
+        }
     }
 
     final int n;
@@ -93,7 +121,7 @@ final class MeasureFacts {
     final Dictionary teams;
     final Dictionary officers;
     final List<Order> orders;
-    final List<Officer> officerRoster;
+    final Roster roster;
     final long loadedAt;
 
     /** Events of one kind, ordered by day. */
@@ -137,16 +165,16 @@ final class MeasureFacts {
         }
     }
 
-    MeasureFacts(Collection<CrimeRecord> crimes, List<Order> orders, List<Officer> officerRoster, long loadedAt) {
-        this(crimes, orders, officerRoster, loadedAt, null);
+    MeasureFacts(Collection<CrimeRecord> crimes, List<Order> orders, Roster roster, long loadedAt) {
+        this(crimes, orders, roster, loadedAt, null);
     }
 
     /** With a base: a delta snapshot of changed crimes, whose suspects take the base's identities. */
-    MeasureFacts(Collection<CrimeRecord> crimes, List<Order> orders, List<Officer> officerRoster, long loadedAt,
+    MeasureFacts(Collection<CrimeRecord> crimes, List<Order> orders, Roster roster, long loadedAt,
             MeasureFacts base) {
         this.loadedAt = loadedAt;
         this.orders = List.copyOf(orders);
-        this.officerRoster = List.copyOf(officerRoster);
+        this.roster = roster;
         forces = new Dictionary();
         teams = new Dictionary();
         officers = new Dictionary();

@@ -63,11 +63,45 @@ class MeasureRepository {
                 (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
     }
 
-    /** Crimes changed after a watermark; null when there are more than {@code limit} (reload in full instead). */
+    /**
+     * Crimes changed after a watermark; null when there are more than {@code limit} (reload in full instead).
+     * Changes without a crime changed only the roster, which every load re-reads.
+     */
     List<Long> changedSince(long seq, int limit) {
-        List<Long> ids = jdbc.queryForList("select distinct crime_id from measure_change where seq > ? limit ?",
+        List<Long> ids = jdbc.queryForList("select distinct crime_id from measure_change where seq > ? "
+                + "and crime_id is not null limit ?",
                 Long.class, seq, limit + 1);
         return ids.size() > limit ? null : ids;
+    }
+
+    /**
+     * Officers with the spans their specialist accreditations are current (officers.csv's accredited_until,
+     * and specialist accreditations recorded in Soteria), and their abstractions.
+     */
+    private MeasureFacts.Roster roster() {
+        java.util.Map<String, List<MeasureFacts.Accreditation>> spans = new java.util.HashMap<>();
+        jdbc.query("select t.force_code, t.officer_code, t.completed_on, t.expires_on from officer_training t "
+                + "join training_course k on k.code = t.course_code where k.specialist_accreditation", rs -> {
+                    spans.computeIfAbsent(rs.getString(1) + "\u0000" + rs.getString(2), k -> new ArrayList<>())
+                            .add(new MeasureFacts.Accreditation(date(rs, 3), date(rs, 4)));
+                });
+        List<MeasureFacts.Officer> officers = new ArrayList<>();
+        jdbc.query("select force_code, officer_code, team_code, accredited_until from officer", rs -> {
+            List<MeasureFacts.Accreditation> a = new ArrayList<>(
+                    spans.getOrDefault(rs.getString(1) + "\u0000" + rs.getString(2), List.of()));
+            if (rs.getDate(4) != null) {
+                a.add(new MeasureFacts.Accreditation(null, date(rs, 4)));
+            }
+            officers.add(new MeasureFacts.Officer(rs.getString(1), rs.getString(2), rs.getString(3), List.copyOf(a)));
+        });
+        List<MeasureFacts.Abstraction> abstractions = new ArrayList<>();
+        jdbc.query("select a.force_code, a.officer_code, coalesce(a.team_code, o.team_code), a.starts_on, a.ends_on "
+                + "from officer_abstraction a left join officer o on o.force_code = a.force_code "
+                + "and o.officer_code = a.officer_code", rs -> {
+                    abstractions.add(new MeasureFacts.Abstraction(rs.getString(1), rs.getString(2), rs.getString(3),
+                            date(rs, 4), date(rs, 5)));
+                });
+        return new MeasureFacts.Roster(officers, abstractions);
     }
 
     /** Loads every crime (or only {@code crimeIds}) with its people, events and feedback, then orders and officers. */
@@ -108,11 +142,7 @@ class MeasureRepository {
                     rs -> orders.add(new MeasureFacts.Order(rs.getString(1), rs.getLong(2),
                             Coded.parse(OrderType.class, rs.getString(3)).orElseThrow(), date(rs, 4), date(rs, 5))));
             b.replaceOrders(orders);
-            List<MeasureFacts.Officer> officers = new ArrayList<>();
-            stream("select force_code, officer_code, team_code, accredited_until from officer", null,
-                    rs -> officers.add(new MeasureFacts.Officer(rs.getString(1), rs.getString(2), rs.getString(3),
-                            date(rs, 4))));
-            b.replaceOfficers(officers);
+            b.replaceRoster(roster());
         });
         if (crimeIds == null) {
             b.finishAll();

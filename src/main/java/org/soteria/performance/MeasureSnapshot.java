@@ -22,10 +22,17 @@ final class MeasureSnapshot {
     final MeasureFacts delta;
     final long[] superseded;
     final List<Part> parts;
+    /** The officer roster as last read: it changes without any crime changing (training, abstraction). */
+    final MeasureFacts.Roster roster;
     /** Per filter, each part's bitset of the crimes (not N100s) that pass it and are not superseded. */
     private final java.util.Map<MeasureFilter, long[][]> crimeBits = new java.util.concurrent.ConcurrentHashMap<>();
 
     MeasureSnapshot(MeasureFacts base, MeasureFacts delta, long[] superseded) {
+        this(base, delta, superseded, (delta != null ? delta : base).roster);
+    }
+
+    MeasureSnapshot(MeasureFacts base, MeasureFacts delta, long[] superseded, MeasureFacts.Roster roster) {
+        this.roster = roster;
         this.base = base;
         this.delta = delta;
         this.superseded = superseded;
@@ -60,7 +67,7 @@ final class MeasureSnapshot {
         return bits;
     }
 
-    /** Orders and officers are re-read in full at each refresh, so the newest part has them. */
+    /** Orders are re-read in full at each refresh that changes crimes, so the newest part has them. */
     MeasureFacts newest() {
         return delta != null ? delta : base;
     }

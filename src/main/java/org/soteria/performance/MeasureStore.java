@@ -154,16 +154,16 @@ public class MeasureStore {
     private void rebuildBase() {
         List<CrimeRecord> records;
         List<MeasureFacts.Order> orders;
-        List<MeasureFacts.Officer> officers;
+        MeasureFacts.Roster roster;
         long startedIn;
         synchronized (lock) {
             startedIn = generation;
             records = builder.records();
             orders = builder.orders();
-            officers = builder.officers();
+            roster = builder.roster();
         }
         long t0 = System.nanoTime();
-        MeasureFacts fresh = new MeasureFacts(records, orders, officers, System.currentTimeMillis());
+        MeasureFacts fresh = new MeasureFacts(records, orders, roster, System.currentTimeMillis());
         synchronized (lock) {
             if (startedIn != generation) {
                 return; // a full load replaced everything meanwhile
@@ -179,7 +179,7 @@ public class MeasureStore {
     /** Publishes base + delta; called with the lock held. */
     private void publish() {
         if (delta.isEmpty()) {
-            snapshot = MeasureSnapshot.of(base);
+            snapshot = new MeasureSnapshot(base, null, null, builder.roster());
             return;
         }
         MeasureFacts d = builder.buildDelta(delta, base, System.currentTimeMillis());

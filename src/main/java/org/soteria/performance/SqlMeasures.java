@@ -215,7 +215,7 @@ public class SqlMeasures {
                 disruptions(f, w, asOf),
                 caseload(w, asOf),
                 accredited(f, asOf),
-                null);
+                abstractionDays(f, from, last));
     }
 
     private static String open(int days) {
@@ -381,14 +381,29 @@ public class SqlMeasures {
     }
 
     private Measures.Rate accredited(MeasureFilter f, Date asOf) {
-        StringBuilder sql = new StringBuilder("select count(*), count(*) filter (where o.accredited_until >= ?) "
+        StringBuilder sql = new StringBuilder("select count(*), count(*) filter (where o.accredited_until >= ? "
+                + "or exists (select 1 from officer_training t join training_course k on k.code = t.course_code "
+                + "where k.specialist_accreditation and t.force_code = o.force_code and t.officer_code = o.officer_code "
+                + "and t.completed_on <= ? and (t.expires_on is null or t.expires_on >= ?))) "
                 + "from officer o where o.team_code is not null");
-        List<Object> p = new ArrayList<>(List.of(asOf));
+        List<Object> p = new ArrayList<>(List.of(asOf, asOf, asOf));
         column(sql, p, f.get(MeasureFilter.Key.FORCE), "o.force_code");
         column(sql, p, f.get(MeasureFilter.Key.TEAM), "o.team_code");
         column(sql, p, f.get(MeasureFilter.Key.OFFICER), "o.officer_code");
         return jdbc.queryForObject(sql.toString(), (row, n) -> new Measures.Rate(row.getLong(2), row.getLong(1)),
                 p.toArray());
+    }
+
+    private long abstractionDays(MeasureFilter f, Date from, Date last) {
+        StringBuilder sql = new StringBuilder("select coalesce(sum(least(a.ends_on, ?) - greatest(a.starts_on, ?) + 1) "
+                + "filter (where least(a.ends_on, ?) >= greatest(a.starts_on, ?)), 0) from officer_abstraction a "
+                + "left join officer o on o.force_code = a.force_code and o.officer_code = a.officer_code "
+                + "where coalesce(a.team_code, o.team_code) is not null");
+        List<Object> p = new ArrayList<>(List.of(last, from, last, from));
+        column(sql, p, f.get(MeasureFilter.Key.FORCE), "a.force_code");
+        column(sql, p, f.get(MeasureFilter.Key.TEAM), "coalesce(a.team_code, o.team_code)");
+        column(sql, p, f.get(MeasureFilter.Key.OFFICER), "a.officer_code");
+        return jdbc.queryForObject(sql.toString(), Long.class, p.toArray());
     }
 
     private static List<Object> params(Object... parts) {

@@ -296,6 +296,18 @@ class MeasureEngineTest {
         // Open crimes per officer: O1 → 3 (crimes 1, 4, 7), O2 → 1 (crime 2), O0 → 1 (crime 3).
         assertThat(m.openCaseload()).isEqualTo(new Measures.Caseload(3, 1, 3, 3, 1));
         assertThat(m.accreditedShare()).isEqualTo(new Rate(1, 2));
-        assertThat(m.abstractionDays()).isNull();
+        assertThat(m.abstractionDays()).isZero();
+    }
+
+    @Test
+    void abstractionDaysCountInsideThePeriodUpToTheAsOfDate() {
+        // The period is FROM..TO, known on AS_OF; a span counts its days inside the period, inclusive.
+        b.abstraction("NWP", "O1", "T1", FROM.minusDays(3), FROM.plusDays(1)); // 2 days inside
+        b.abstraction("NWP", "O2", "T2", FROM.plusDays(10), FROM.plusDays(19)); // 10 days
+        b.abstraction("NWP", "O9", null, FROM, FROM.plusDays(5)); // not in a RASSO team: not counted
+        b.abstraction("NWP", "O1", "T1", TO.plusDays(1), TO.plusDays(9)); // after the period
+        assertThat(measures().abstractionDays()).isEqualTo(12);
+        assertThat(measures(MeasureFilter.parse(List.of("team=T2"))).abstractionDays()).isEqualTo(10);
+        assertThat(measures(MeasureFilter.parse(List.of("officer=O1"))).abstractionDays()).isEqualTo(2);
     }
 }

@@ -127,6 +127,34 @@ class MeasuresIT {
     }
 
     @Test
+    void trainingAndAbstractionReachTheMeasuresWithoutAnyCrimeChanging() {
+        MeasureQuery q = query("2025-01-01", "2025-12-31", "2026-10-31");
+        Measures before = measures.compute(q);
+        List<String[]> officers = jdbc.sql("select force_code, officer_code from officer where team_code is not null "
+                + "and (accredited_until is null or accredited_until < date '2026-10-31') order by officer_code limit 3")
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+        assertThat(officers).hasSize(3);
+        // One current specialist accreditation, one lapsed, one not yet gained at the as-of date.
+        String[][] spans = {{"2025-02-01", "2027-02-01"}, {"2020-01-01", "2023-01-01"}, {"2026-11-01", "2029-11-01"}};
+        for (int i = 0; i < 3; i++) {
+            jdbc.sql("insert into officer_training (force_code, officer_code, course_code, completed_on, expires_on, "
+                    + "recorded_by) values (?, ?, 'ssaidp', ?, ?, 'test')").params(officers.get(i)[0], officers.get(i)[1],
+                    LocalDate.parse(spans[i][0]), LocalDate.parse(spans[i][1])).update();
+        }
+        jdbc.sql("insert into officer_abstraction (force_code, officer_code, duty, starts_on, ends_on, recorded_by) "
+                + "values (?, ?, 'Public order', date '2025-12-28', date '2026-01-04', 'test')")
+                .params(officers.get(0)[0], officers.get(0)[1]).update();
+        jdbc.sql("insert into measure_change (crime_id) values (null)").update();
+        store.refresh();
+        Measures after = measures.compute(q);
+        assertThat(after.accreditedShare().numerator()).isEqualTo(before.accreditedShare().numerator() + 1);
+        assertThat(after.abstractionDays()).isEqualTo(before.abstractionDays() + 4);
+        assertThat(MeasureJson.of(after)).isEqualTo(MeasureJson.of(measures.computeWithSql(q)));
+        assertThat(MeasureJson.of(measures.compute(query("2025-12-01", "2026-01-31", "2026-01-02"))))
+                .isEqualTo(MeasureJson.of(measures.computeWithSql(query("2025-12-01", "2026-01-31", "2026-01-02"))));
+    }
+
+    @Test
     void aNewImportShowsInTheMeasuresAtTheNextRefresh() throws Exception {
         MeasureQuery q = query("2020-01-01", "2026-10-31", "2026-10-31");
         long before = measures.compute(q).recorded();
