@@ -68,7 +68,8 @@ create table officer_abstraction (
 
 create index officer_abstraction_officer on officer_abstraction (force_code, officer_code);
 
--- Wellbeing: private to the person (by account), shared only with whom they choose.
+-- Wellbeing: private to the person (by account), shared only with whom they choose. Minimal data: scores,
+-- dates and kinds, no free text.
 create table wellbeing_checkin (
     id          bigint generated always as identity primary key,
     username    text not null,
@@ -77,8 +78,7 @@ create table wellbeing_checkin (
     supported   smallint not null check (supported between 1 and 5),
     switch_off  smallint not null check (switch_off between 1 and 5),
     sleep       smallint not null check (sleep between 1 and 5),
-    purpose     smallint not null check (purpose between 1 and 5),
-    note        text
+    purpose     smallint not null check (purpose between 1 and 5)
 );
 
 create index wellbeing_checkin_user on wellbeing_checkin (username, checked_on);
@@ -95,8 +95,7 @@ create table reflective_supervision (
     id          bigint generated always as identity primary key,
     username    text not null,
     held_on     date not null,
-    supervisor  text,
-    note        text
+    supervisor  text
 );
 
 create index reflective_supervision_user on reflective_supervision (username);
@@ -105,8 +104,7 @@ create table wellbeing_referral (
     id          bigint generated always as identity primary key,
     username    text not null,
     referred_on date not null,
-    service     text not null check (service in ('occupational_health', 'trauma_support', 'other')),
-    note        text
+    service     text not null check (service in ('occupational_health', 'trauma_support', 'other'))
 );
 
 create index wellbeing_referral_user on wellbeing_referral (username);

@@ -34,6 +34,16 @@ public enum Permission {
             EnumSet.of(Role.SUPERVISOR, Role.FORCE_LEAD)),
     READ_FEEDBACK_COMMENTS("Read victims' free-text feedback, a month at a time, never tied to a case or a victim",
             EnumSet.of(Role.FORCE_LEAD)),
+    MANAGE_OWN_DEVELOPMENT("Keep their own training record and learning plan, and see their own caseload and abstractions",
+            EnumSet.of(Role.INVESTIGATOR, Role.SUPERVISOR, Role.VICTIM_LIAISON, Role.FORCE_LEAD)),
+    RECORD_OWN_WELLBEING("Keep private wellbeing check-ins, reflective supervision and referrals, and choose whom to "
+            + "share check-ins with", EnumSet.of(Role.INVESTIGATOR, Role.SUPERVISOR, Role.VICTIM_LIAISON, Role.ANALYST,
+            Role.FORCE_LEAD)),
+    MANAGE_TEAM_WORKFORCE("See team readiness, caseloads and abstraction, record training and abstraction for officers "
+            + "of the teams they supervise (the force lead: every team); wellbeing only as averages of five or more",
+            EnumSet.of(Role.SUPERVISOR, Role.FORCE_LEAD)),
+    MANAGE_GUIDANCE("Add guidance documents to the library and publish new versions",
+            EnumSet.of(Role.FORCE_LEAD, Role.NATIONAL_COORDINATOR)),
     MANAGE_OWN_ACCOUNT("Set up the second factor, see recovery codes, sign out everywhere",
             EnumSet.allOf(Role.class));
 

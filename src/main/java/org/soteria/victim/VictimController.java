@@ -361,14 +361,7 @@ public class VictimController {
 
     private static String text(Map<String, String> params, String field, int limit, String label,
             Map<String, String> errors) {
-        String v = params.get(field);
-        if (v == null || v.isBlank()) {
-            return null;
-        }
-        if (v.strip().length() > limit) {
-            errors.put(field, label + " must be " + limit + " characters or fewer");
-        }
-        return v.strip();
+        return RequestValues.text(params.get(field), field, label, limit, errors);
     }
 
     private static Integer whole(String value, int min, int max, String field, String label,
@@ -392,17 +385,6 @@ public class VictimController {
 
     private static LocalDate date(String value, String field, String label, boolean required,
             Map<String, String> errors) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                errors.put(field, "Enter " + Character.toLowerCase(label.charAt(0)) + label.substring(1));
-            }
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            errors.put(field, label + " must be a real date in the form YYYY-MM-DD, for example 2026-03-27");
-            return null;
-        }
+        return RequestValues.date(value, field, label, required, errors);
     }
 }

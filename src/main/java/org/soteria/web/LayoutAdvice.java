@@ -46,6 +46,21 @@ public class LayoutAdvice {
         return can(authentication, Permission.READ_FEEDBACK_COMMENTS);
     }
 
+    @ModelAttribute("canDevelop")
+    boolean canDevelop(Authentication authentication) {
+        return can(authentication, Permission.MANAGE_OWN_DEVELOPMENT);
+    }
+
+    @ModelAttribute("canManageTeams")
+    boolean canManageTeams(Authentication authentication) {
+        return can(authentication, Permission.MANAGE_TEAM_WORKFORCE);
+    }
+
+    @ModelAttribute("canRecordWellbeing")
+    boolean canRecordWellbeing(Authentication authentication) {
+        return can(authentication, Permission.RECORD_OWN_WELLBEING);
+    }
+
     @ModelAttribute("canViewImports")
     boolean canViewImports(Authentication authentication) {
         return can(authentication, Permission.VIEW_IMPORT_RUNS);

@@ -26,4 +26,35 @@ public final class RequestValues {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
     }
+
+    /**
+     * A form's free-text field, trimmed; null when empty. Longer than {@code limit} characters, it is kept
+     * (so the form shows it again) and {@code errors} gets the field's message.
+     */
+    public static String text(String value, String field, String label, int limit, java.util.Map<String, String> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.strip().length() > limit) {
+            errors.put(field, label + " must be " + limit + " characters or fewer");
+        }
+        return value.strip();
+    }
+
+    /** A form's date field (YYYY-MM-DD); null when empty (an error when required) or not a real date. */
+    public static java.time.LocalDate date(String value, String field, String label, boolean required,
+            java.util.Map<String, String> errors) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                errors.put(field, "Enter " + Character.toLowerCase(label.charAt(0)) + label.substring(1));
+            }
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            errors.put(field, label + " must be a real date in the form YYYY-MM-DD, for example 2026-03-27");
+            return null;
+        }
+    }
 }

@@ -1,0 +1,126 @@
+package org.soteria.workforce;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.soteria.audit.AuditAction;
+import org.soteria.audit.AuditEntry;
+import org.soteria.audit.AuditService;
+import org.soteria.reference.Choice;
+import org.soteria.security.SoteriaUser;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The guidance library: specialist guidance documents and links by pillar. A change is a new version;
+ * earlier versions stay readable. A document marked for the network is offered to other forces when
+ * the learning network (issue 10) exists.
+ */
+@Service
+public class GuidanceService {
+
+    /** The six pillars of Operation Soteria. */
+    public enum Pillar implements Choice {
+        SUSPECT_FOCUS("suspect_focus", "Suspect-focused investigation"),
+        REPEAT_SUSPECTS("repeat_suspects", "Identifying and disrupting repeat suspects"),
+        PROCEDURAL_JUSTICE("procedural_justice", "Procedural justice for victims"),
+        LEARNING_AND_WELLBEING("learning_and_wellbeing", "Officer learning, development and wellbeing"),
+        DATA_LED("data_led", "Data-led performance monitoring"),
+        DIGITAL_FORENSICS("digital_forensics", "Proportionate digital forensics");
+
+        private final String code;
+        private final String label;
+
+        Pillar(String code, String label) {
+            this.code = code;
+            this.label = label;
+        }
+
+        @Override
+        public String code() {
+            return code;
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+    }
+
+    /** One version of a document. */
+    public record Version(int version, String url, String summary, LocalDate publishedOn, String publishedBy) {
+    }
+
+    /** A document with its versions, newest first. */
+    public record Document(long id, Pillar pillar, String title, boolean shareWithNetwork, List<Version> versions) {
+
+        public Version current() {
+            return versions.get(0);
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final AuditService audit;
+
+    GuidanceService(JdbcClient jdbc, AuditService audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    /** Every document, grouped by pillar in pillar order. */
+    public Map<Pillar, List<Document>> library() {
+        Map<Pillar, List<Document>> out = new LinkedHashMap<>();
+        for (Pillar p : Pillar.values()) {
+            out.put(p, new java.util.ArrayList<>());
+        }
+        for (Document d : documents(null)) {
+            out.get(d.pillar()).add(d);
+        }
+        return out;
+    }
+
+    public Optional<Document> document(long id) {
+        return documents(id).stream().findFirst();
+    }
+
+    private List<Document> documents(Long id) {
+        Map<Long, List<Version>> versions = new LinkedHashMap<>();
+        jdbc.sql("select document_id, version, url, summary, published_on, published_by from guidance_version "
+                        + (id == null ? "" : "where document_id = " + id + " ") + "order by document_id, version desc")
+                .query(rs -> {
+                    versions.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(new Version(
+                            rs.getInt(2), rs.getString(3), rs.getString(4), rs.getObject(5, LocalDate.class),
+                            rs.getString(6)));
+                });
+        return jdbc.sql("select id, pillar, title, share_with_network from guidance_document "
+                        + (id == null ? "" : "where id = " + id + " ") + "order by title")
+                .query((rs, n) -> new Document(rs.getLong(1), org.soteria.reference.Choice.fromCode(Pillar.class,
+                        rs.getString(2)), rs.getString(3), rs.getBoolean(4), versions.getOrDefault(rs.getLong(1),
+                                List.of())))
+                .list().stream().filter(d -> !d.versions().isEmpty()).toList();
+    }
+
+    @Transactional
+    public long add(SoteriaUser user, Pillar pillar, String title, boolean share, String url, String summary,
+            LocalDate publishedOn) {
+        long id = jdbc.sql("insert into guidance_document (pillar, title, share_with_network, created_by) "
+                        + "values (?, ?, ?, ?) returning id")
+                .params(pillar.code(), title, share, user.getUsername()).query(Long.class).single();
+        addVersion(user, id, url, summary, publishedOn);
+        return id;
+    }
+
+    @Transactional
+    public int addVersion(SoteriaUser user, long id, String url, String summary, LocalDate publishedOn) {
+        int version = jdbc.sql("select coalesce(max(version), 0) + 1 from guidance_version where document_id = ?")
+                .param(id).query(Integer.class).single();
+        jdbc.sql("insert into guidance_version (document_id, version, url, summary, published_on, published_by) "
+                + "values (?, ?, ?, ?, ?, ?)").params(id, version, url, summary, publishedOn, user.getUsername()).update();
+        audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.CHANGE, "guidance",
+                Long.toString(id)).detail("guidance version " + version + " published"));
+        return version;
+    }
+}
