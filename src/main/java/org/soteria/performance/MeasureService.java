@@ -65,6 +65,11 @@ public class MeasureService {
         return shown(sql.compute(q));
     }
 
+    /** Reads every record again, as at start-up (after a restore, or in tests that empty the database). */
+    public void reloadAll() {
+        store.reload();
+    }
+
     /** Picks up what imports changed now, instead of at the next scheduled refresh (for the benchmark). */
     public void refreshNow() {
         store.refresh();

@@ -36,7 +36,7 @@ class WorkforceRepository {
     record Training(long id, String courseCode, String courseName, boolean specialist, LocalDate completedOn,
             LocalDate expiresOn, String evidence, String recordedBy) {
 
-        boolean currentOn(LocalDate day) {
+        public boolean currentOn(LocalDate day) {
             return !completedOn.isAfter(day) && (expiresOn == null || !expiresOn.isBefore(day));
         }
     }
@@ -47,7 +47,7 @@ class WorkforceRepository {
     record Abstraction(long id, String officerCode, String officerName, String teamCode, String duty,
             LocalDate startsOn, LocalDate endsOn, String recordedBy) {
 
-        long days() {
+        public long days() {
             return endsOn.toEpochDay() - startsOn.toEpochDay() + 1;
         }
     }

@@ -68,6 +68,27 @@ class WebSecurityIT {
         MATRIX.put("GET /victims/due", CASE_ROLES);
         MATRIX.put("GET /victims/overdue", Set.of("supervisor", "force-lead"));
         MATRIX.put("GET /victims/feedback-comments", Set.of("force-lead"));
+        Set<String> developRoles = Set.of("investigator", "supervisor", "victim-liaison", "force-lead");
+        Set<String> wellbeingRoles = Set.of("investigator", "supervisor", "victim-liaison", "analyst", "force-lead");
+        Set<String> teamRoles = Set.of("supervisor", "force-lead");
+        MATRIX.put("GET /workforce", developRoles);
+        for (String form : List.of("training", "plan")) {
+            MATRIX.put("GET /workforce/" + form, developRoles);
+            MATRIX.put("POST /workforce/" + form, developRoles);
+        }
+        MATRIX.put("POST /workforce/plan/{id}", developRoles);
+        MATRIX.put("GET /workforce/teams", teamRoles);
+        MATRIX.put("GET /workforce/officers/{code}", teamRoles);
+        MATRIX.put("GET /workforce/abstractions", teamRoles);
+        MATRIX.put("POST /workforce/abstractions", teamRoles);
+        MATRIX.put("GET /workforce/wellbeing", wellbeingRoles);
+        MATRIX.put("GET /workforce/wellbeing/shared", wellbeingRoles);
+        for (String action : List.of("check-in", "supervision", "referral", "share", "unshare")) {
+            MATRIX.put("POST /workforce/wellbeing/" + action, wellbeingRoles);
+        }
+        MATRIX.put("GET /workforce/guidance", all);
+        MATRIX.put("GET /workforce/guidance/new", Set.of("force-lead", "national-coordinator"));
+        MATRIX.put("POST /workforce/guidance/new", Set.of("force-lead", "national-coordinator"));
         MATRIX.put("GET /break-glass", CASE_ROLES);
         MATRIX.put("POST /break-glass", CASE_ROLES);
         MATRIX.put("GET /audit", Set.of("auditor"));
@@ -96,17 +117,24 @@ class WebSecurityIT {
             "GET /api/v1/measures");
 
     /** Pages that show no personal data (so write no audit record), each with the reason. */
-    private static final Map<String, String> NO_PERSONAL_DATA = Map.of(
-            "GET /", "a start page",
-            "GET /login", "the sign-in form",
-            "GET /error", "error pages reveal nothing",
-            "GET /account", "the user's own account settings",
-            "GET /break-glass", "an empty form",
-            "GET /sign-in/second-factor", "a form",
-            "GET /sign-in/set-up", "the user's own enrolment",
-            "GET /imports", "run times and counts only",
-            "GET /feedback/{token}", "the victim's own form, reached by a single-use link: no case details",
-            "POST /feedback/{token}", "the victim's answers, stored without being shown");
+    private static final Map<String, String> NO_PERSONAL_DATA = Map.ofEntries(
+            Map.entry("GET /", "a start page"),
+            Map.entry("GET /login", "the sign-in form"),
+            Map.entry("GET /error", "error pages reveal nothing"),
+            Map.entry("GET /account", "the user's own account settings"),
+            Map.entry("GET /break-glass", "an empty form"),
+            Map.entry("GET /sign-in/second-factor", "a form"),
+            Map.entry("GET /sign-in/set-up", "the user's own enrolment"),
+            Map.entry("GET /imports", "run times and counts only"),
+            Map.entry("GET /feedback/{token}", "the victim's own form, reached by a single-use link: no case details"),
+            Map.entry("POST /feedback/{token}", "the victim's answers, stored without being shown"),
+            Map.entry("GET /workforce", "the user's own development record"),
+            Map.entry("GET /workforce/training", "a form"),
+            Map.entry("GET /workforce/plan", "a form"),
+            Map.entry("GET /workforce/abstractions", "a form listing the supervisor's own team's officers"),
+            Map.entry("GET /workforce/wellbeing", "the user's own wellbeing records"),
+            Map.entry("GET /workforce/guidance", "published guidance"),
+            Map.entry("GET /workforce/guidance/new", "a form"));
 
     @LocalServerPort
     int port;
@@ -151,6 +179,7 @@ class WebSecurityIT {
     private String concrete(String pattern) {
         return pattern.replace("{id}", Long.toString(teamCrime)).replace("{grantId}", "1")
                 .replace("{ref}", Long.toString(teamVictim)).replace("{review}", "1").replace("{token}", "x")
+                .replace("{code}", "NOBODY")
                 .replace("{view}", pattern.startsWith("/performance/data-quality/") ? "gaps" : "funnel");
     }
 
@@ -289,6 +318,11 @@ class WebSecurityIT {
             "/performance/data-quality/gaps.csv"});
         reads.put("GET /performance/data-quality/{view}.xlsx", new String[] {"analyst",
             "/performance/data-quality/unmapped.xlsx"});
+        String officer = jdbc.sql("select min(officer_code) from officer where team_code = 'T01' and officer_code is "
+                + "distinct from (select officer_code from app_user where username = 'supervisor')").query(String.class)
+                .single();
+        reads.put("GET /workforce/officers/{code}", new String[] {"supervisor", "/workforce/officers/" + officer});
+        reads.put("GET /workforce/teams", new String[] {"force-lead", "/workforce/teams"});
         String victim = "/cases/" + teamCrime + "/victims/" + teamVictim;
         reads.put("GET /cases/{id}/victims/{ref}", new String[] {"victim-liaison", victim});
         reads.put("GET /cases/{id}/victims/{ref}/plan", new String[] {"victim-liaison", victim + "/plan"});
@@ -298,7 +332,8 @@ class WebSecurityIT {
         reads.put("GET /victims/overdue", new String[] {"supervisor", "/victims/overdue"});
         reads.put("GET /victims/feedback-comments", new String[] {"force-lead", "/victims/feedback-comments"});
         // An import run's page shows rejected values only when it has problems; ImportReportDownloadIT covers that.
-        Set<String> conditional = Set.of("GET /imports/{id}");
+        // Check-ins shared with the user are audited when there are any; the demo accounts share none.
+        Set<String> conditional = Set.of("GET /imports/{id}", "GET /workforce/wellbeing/shared");
         for (String handler : handlers()) {
             if (handler.startsWith("GET ")) {
                 assertThat(reads.containsKey(handler) || NO_PERSONAL_DATA.containsKey(handler)
