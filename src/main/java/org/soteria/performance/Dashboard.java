@@ -185,6 +185,7 @@ public final class Dashboard {
         rows.add(row("  officers above the caseload threshold", c.aboveThreshold(), null, null));
         Measures.Rate a = m.accreditedShare();
         rows.add(row("Officers with a current accreditation", a.numerator(), a.denominator(), a.value()));
+        rows.add(row("Days officers were taken off RASSO work", m.abstractionDays(), null, null));
         return new View("suspects", new Table("Suspects and workforce", List.of("Measure", "Count", "Out of", "Value"),
                 rows), null);
     }

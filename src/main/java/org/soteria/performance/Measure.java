@@ -45,7 +45,7 @@ public enum Measure {
     ACCREDITED_SHARE("accredited_share", "Officers with a current accreditation",
             "officers in teams at the as-of date", "officer"),
     ABSTRACTION_DAYS("abstraction_days", "Days officers were abstracted",
-            "abstractions are not recorded in Soteria yet, so there is no data", "day");
+            "days officers of a team were taken off RASSO work, inside the period up to the as-of date", "day");
 
     private final String key;
     private final String title;
