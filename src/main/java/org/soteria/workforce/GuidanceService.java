@@ -87,19 +87,20 @@ public class GuidanceService {
     }
 
     private List<Document> documents(Long id) {
+        String onlyVersion = id == null ? "" : "where document_id = :id ";
+        String onlyDocument = id == null ? "" : "where id = :id ";
         Map<Long, List<Version>> versions = new LinkedHashMap<>();
-        jdbc.sql("select document_id, version, url, summary, published_on, published_by from guidance_version "
-                        + (id == null ? "" : "where document_id = " + id + " ") + "order by document_id, version desc")
-                .query(rs -> {
-                    versions.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(new Version(
-                            rs.getInt(2), rs.getString(3), rs.getString(4), rs.getObject(5, LocalDate.class),
-                            rs.getString(6)));
-                });
-        return jdbc.sql("select id, pillar, title, share_with_network from guidance_document "
-                        + (id == null ? "" : "where id = " + id + " ") + "order by title")
-                .query((rs, n) -> new Document(rs.getLong(1), org.soteria.reference.Choice.fromCode(Pillar.class,
-                        rs.getString(2)), rs.getString(3), rs.getBoolean(4), versions.getOrDefault(rs.getLong(1),
-                                List.of())))
+        var versionQuery = jdbc.sql("select document_id, version, url, summary, published_on, published_by "
+                + "from guidance_version " + onlyVersion + "order by document_id, version desc");
+        (id == null ? versionQuery : versionQuery.param("id", id)).query(rs -> {
+            versions.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(new Version(rs.getInt(2),
+                    rs.getString(3), rs.getString(4), rs.getObject(5, LocalDate.class), rs.getString(6)));
+        });
+        var documentQuery = jdbc.sql("select id, pillar, title, share_with_network from guidance_document "
+                + onlyDocument + "order by title");
+        return (id == null ? documentQuery : documentQuery.param("id", id))
+                .query((rs, n) -> new Document(rs.getLong(1), Choice.fromCode(Pillar.class, rs.getString(2)),
+                        rs.getString(3), rs.getBoolean(4), versions.getOrDefault(rs.getLong(1), List.of())))
                 .list().stream().filter(d -> !d.versions().isEmpty()).toList();
     }
 
