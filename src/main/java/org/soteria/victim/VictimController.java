@@ -50,15 +50,28 @@ public class VictimController {
         return "/cases/" + page.crime().id() + "/victims/" + page.victim().ref();
     }
 
+    /** What every page about one victim needs: the victim, the base of its paths, the case menu. */
+    private static void victimModel(VictimService.VictimPage page, Model model) {
+        model.addAttribute("page", page);
+        model.addAttribute("base", base(page));
+        model.addAttribute("activeNav", "cases");
+    }
+
+    /** A victim's form: the victim, what was typed and what is wrong with it. */
+    private static void formModel(VictimService.VictimPage page, Map<String, String> form, Map<String, String> errors,
+            Model model) {
+        victimModel(page, model);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+    }
+
     @GetMapping("/cases/{id}/victims/{ref}")
     String show(@PathVariable("id") String id, @PathVariable("ref") String ref, @AuthenticationPrincipal SoteriaUser user,
             Model model) {
         VictimService.VictimPage page = load(id, ref, user);
-        model.addAttribute("page", page);
-        model.addAttribute("base", base(page));
+        victimModel(page, model);
         model.addAttribute("today", victims.today());
         model.addAttribute("canRecord", user.can(org.soteria.security.Permission.RECORD_VICTIM_CONTACT));
-        model.addAttribute("activeNav", "cases");
         return "victim/victim";
     }
 
@@ -94,12 +107,8 @@ public class VictimController {
 
     private String planView(VictimService.VictimPage page, Map<String, String> form, Map<String, String> errors,
             Model model) {
-        model.addAttribute("page", page);
-        model.addAttribute("base", base(page));
-        model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
+        formModel(page, form, errors, model);
         model.addAttribute("channels", ContactChannel.values());
-        model.addAttribute("activeNav", "cases");
         return "victim/plan";
     }
 
@@ -177,16 +186,12 @@ public class VictimController {
 
     private String contactView(VictimService.VictimPage page, Map<String, String> form, Map<String, String> errors,
             Model model) {
-        model.addAttribute("page", page);
-        model.addAttribute("base", base(page));
-        model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
+        formModel(page, form, errors, model);
         model.addAttribute("channels", ContactChannel.values());
         model.addAttribute("purposes", VictimService.Purpose.values());
         model.addAttribute("referrals", org.soteria.reference.SupportReferralDetail.values());
         model.addAttribute("keyEvents", page.crime().events().stream()
                 .filter(e -> e.type().isKeyEvent() && e.eventId() != null).toList());
-        model.addAttribute("activeNav", "cases");
         return "victim/contact";
     }
 
@@ -257,12 +262,8 @@ public class VictimController {
 
     private String journeyView(VictimService.VictimPage page, Map<String, String> form, Map<String, String> errors,
             Model model) {
-        model.addAttribute("page", page);
-        model.addAttribute("base", base(page));
-        model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
+        formModel(page, form, errors, model);
         model.addAttribute("reasons", WithdrawalReason.values());
-        model.addAttribute("activeNav", "cases");
         return "victim/journey";
     }
 
@@ -326,6 +327,7 @@ public class VictimController {
             }
         }
         model.addAttribute("reviewErrors", errors);
+        model.addAttribute("reviewForm", params);
         return show(id, ref, user, model);
     }
 
@@ -339,11 +341,9 @@ public class VictimController {
         String token = victims.createFeedbackLink(page.crime().id(), page.victim().ref(), user);
         String origin = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request)
                 .replacePath(null).build().toUriString();
-        model.addAttribute("page", page);
-        model.addAttribute("base", base(page));
+        victimModel(page, model);
         model.addAttribute("link", origin + "/feedback/" + token);
         model.addAttribute("days", victims.feedbackLinkLife().toDays());
-        model.addAttribute("activeNav", "cases");
         return "victim/feedback-link";
     }
 

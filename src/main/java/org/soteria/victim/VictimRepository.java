@@ -41,9 +41,10 @@ class VictimRepository {
     }
 
     /** A crime as the Code sees it, with the facts its obligations are derived from. */
-    record CodeCrime(long id, String forceCode, String crimeRef, LocalDate recorded, LocalDate outcomeDate,
-            String teamCode, String officerCode, String officerName, boolean thirdPartyWithoutConsent,
-            List<Victim> victims, List<VictimsCode.CrimeEvent> events, List<Plan> plans) {
+    record CodeCrime(long id, String forceCode, String crimeRef, LocalDate recorded, String outcomeCode,
+            LocalDate outcomeDate, String teamCode, String officerCode, String officerName,
+            boolean thirdPartyWithoutConsent, boolean suspectLinked, List<Victim> victims,
+            List<VictimsCode.CrimeEvent> events, List<Plan> plans) {
     }
 
     /** A victim of a crime, with their name for the people who may see it. */
@@ -119,16 +120,17 @@ class VictimRepository {
             plans.computeIfAbsent(plan.crimeId(), k -> new ArrayList<>()).add(plan);
         }
         return jdbc.sql("select c.id, c.force_code, c.crime_ref, c.recorded_date, c.outcome_date, c.team_code, "
-                        + "c.officer_code, o.display_name, c.report_source <> 'victim' and c.victim_consented is false "
-                        + "from crime c left join officer o on o.force_code = c.force_code "
+                        + "c.officer_code, o.display_name, c.report_source <> 'victim' and c.victim_consented is false, "
+                        + "c.outcome_code, exists (select 1 from case_person s where s.crime_id = c.id "
+                        + "and s.role = 'suspect') from crime c left join officer o on o.force_code = c.force_code "
                         + "and o.officer_code = c.officer_code where c.id = any(?) order by c.id")
                 .param(ids)
                 .query((rs, n) -> {
                     long id = rs.getLong(1);
                     return new CodeCrime(id, rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
-                            rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7), rs.getString(8),
-                            rs.getBoolean(9), victims.getOrDefault(id, List.of()), events.getOrDefault(id, List.of()),
-                            plans.getOrDefault(id, List.of()));
+                            rs.getString(10), rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7),
+                            rs.getString(8), rs.getBoolean(9), rs.getBoolean(11), victims.getOrDefault(id, List.of()),
+                            events.getOrDefault(id, List.of()), plans.getOrDefault(id, List.of()));
                 })
                 .list();
     }

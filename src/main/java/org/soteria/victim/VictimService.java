@@ -28,7 +28,6 @@ import org.soteria.reference.WithdrawalReason;
 import org.soteria.security.NeedToKnow;
 import org.soteria.security.SoteriaUser;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,18 +50,16 @@ public class VictimService {
     private final NeedToKnow needToKnow;
     private final AuditService audit;
     private final Clock clock;
-    private final JdbcClient jdbc;
     private final Duration feedbackLinkLife;
     private final SecureRandom random = new SecureRandom();
 
     VictimService(VictimRepository repository, VictimsCodeRules rules, NeedToKnow needToKnow, AuditService audit,
-            Clock clock, JdbcClient jdbc, @Value("${soteria.feedback.link-valid-for:P28D}") Duration feedbackLinkLife) {
+            Clock clock, @Value("${soteria.feedback.link-valid-for:P28D}") Duration feedbackLinkLife) {
         this.repository = repository;
         this.code = rules.code();
         this.needToKnow = needToKnow;
         this.audit = audit;
         this.clock = clock;
-        this.jdbc = jdbc;
         this.feedbackLinkLife = feedbackLinkLife;
     }
 
@@ -147,7 +144,7 @@ public class VictimService {
         Optional<VictimRepository.Plan> plan = r.crime().plans().stream().filter(p -> p.victimRef() == victimRef)
                 .findFirst();
         return Optional.of(new VictimPage(r.crime(), r.victim(), duties, plan,
-                repository.contacts(crimeId, victimRef), turns(crimeId, victimRef, r.crime()),
+                repository.contacts(crimeId, victimRef), turns(victimRef, r.crime()),
                 repository.reviews(crimeId).stream().filter(v -> v.victimRef() == victimRef).toList(),
                 repository.invitations(crimeId).stream().filter(i -> i.victimRef() == victimRef).toList(),
                 repository.officers(r.crime().forceCode()), r.access()));
@@ -186,34 +183,29 @@ public class VictimService {
         };
     }
 
-    private List<Turn> turns(long crimeId, long victimRef, VictimRepository.CodeCrime c) {
-        List<VictimsCode.CrimeEvent> events = c.events();
+    private static List<Turn> turns(long victimRef, VictimRepository.CodeCrime c) {
         List<Turn> out = new ArrayList<>();
-        boolean suspectLinked = jdbc.sql("select count(*) from case_person where crime_id = ? and role = 'suspect'")
-                .param(crimeId).query(Long.class).single() > 0;
-        Optional<OutcomeCode> outcome = jdbc.sql("select outcome_code from crime where id = ?").param(crimeId)
-                .query(String.class).optional().flatMap(OutcomeCode::parse);
-        for (VictimsCode.CrimeEvent e : events) {
+        for (VictimsCode.CrimeEvent e : c.events()) {
             if ((e.type() == EventType.VICTIM_WITHDRAWAL || e.type() == EventType.VICTIM_REENGAGED)
                     && (e.personRef() == null || e.personRef() == victimRef)) {
-                out.add(new Turn(e.date(), e.type(), e.detail(), stageOn(c, events, suspectLinked, outcome, e.date())));
+                out.add(new Turn(e.date(), e.type(), e.detail(), stageOn(c, e.date())));
             }
         }
         return out;
     }
 
     /** The furthest funnel stage a crime had reached on a day (kpis.md; stages are cumulative). */
-    static FunnelStage stageOn(VictimRepository.CodeCrime c, List<VictimsCode.CrimeEvent> events, boolean suspectLinked,
-            Optional<OutcomeCode> outcome, LocalDate day) {
+    static FunnelStage stageOn(VictimRepository.CodeCrime c, LocalDate day) {
         FunnelStage furthest = FunnelStage.RECORDED;
-        if (suspectLinked && !c.recorded().isAfter(day)) {
+        if (c.suspectLinked() && !c.recorded().isAfter(day)) {
             furthest = FunnelStage.SUSPECT_IDENTIFIED;
         }
-        if (outcome.isPresent() && outcome.get().group() == org.soteria.reference.OutcomeGroup.CHARGED
-                && c.outcomeDate() != null && !c.outcomeDate().isAfter(day)) {
+        boolean charged = OutcomeCode.parse(c.outcomeCode())
+                .map(o -> o.group() == org.soteria.reference.OutcomeGroup.CHARGED).orElse(false);
+        if (charged && c.outcomeDate() != null && !c.outcomeDate().isAfter(day)) {
             furthest = max(furthest, FunnelStage.CHARGED);
         }
-        for (VictimsCode.CrimeEvent e : events) {
+        for (VictimsCode.CrimeEvent e : c.events()) {
             if (!e.date().isAfter(day)) {
                 Optional<FunnelStage> s = FunnelStage.evidencedBy(e.type(), e.detail());
                 if (s.isPresent()) {

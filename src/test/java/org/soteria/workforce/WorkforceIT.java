@@ -161,6 +161,36 @@ class WorkforceIT {
     }
 
     @Test
+    void aLearningPlanIsKeptByTheOfficerOrTheirSupervisorOnly() {
+        SoteriaUser o2 = members.get(1);
+        workforce.addPlanItem(o2, "O2", "ssaidp", "Complete the SSAIDP portfolio", workforce.today().plusMonths(6));
+        long id = workforce.record(o2, "O2").orElseThrow().plan().get(0).id();
+        workforce.setPlanStatus(supervisor, "O2", id, "in_progress");
+        assertThat(workforce.record(o2, "O2").orElseThrow().plan()).extracting(WorkforceRepository.PlanItem::status)
+                .containsExactly("in_progress");
+        assertThatThrownBy(() -> workforce.setPlanStatus(members.get(2), "O2", id, "done"))
+                .as("another officer").isInstanceOf(java.util.NoSuchElementException.class);
+        assertThatThrownBy(() -> workforce.setPlanStatus(o2, "O3", id, "done"))
+                .as("the item belongs to O2").isInstanceOf(java.util.NoSuchElementException.class);
+        assertThatThrownBy(() -> workforce.addPlanItem(o2, "O2", "no_such_course", "x", null))
+                .isInstanceOf(WorkforceService.Invalid.class);
+        assertThat(workforce.record(members.get(2), "O2")).as("not another officer's record").isEmpty();
+    }
+
+    @Test
+    void supervisionAndReferralsAreTheOfficersOwn() {
+        wellbeing.recordSupervision(members.get(0), wellbeing.today().minusDays(3), "DS Green");
+        wellbeing.recordReferral(members.get(0), wellbeing.today().minusDays(2), "trauma_support");
+        assertThat(wellbeing.own(members.get(0)).supervision()).hasSize(1);
+        assertThat(wellbeing.own(members.get(0)).referrals()).hasSize(1);
+        assertThat(wellbeing.own(supervisor).supervision()).isEmpty();
+        assertThat(wellbeing.own(supervisor).referrals()).isEmpty();
+        assertThat(wellbeing.own(members.get(0)).remind()).as("no check-in yet").isTrue();
+        wellbeing.checkIn(members.get(0), new int[] {3, 3, 3, 3, 3});
+        assertThat(wellbeing.own(members.get(0)).remind()).isFalse();
+    }
+
+    @Test
     void abstractionIsRecordedForManagedTeamsOnlyAndCounted() {
         LocalDate today = workforce.today();
         workforce.addAbstraction(supervisor, "O4", "Public order", today.minusDays(9), today.minusDays(5));
