@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.soteria.platform.DatabaseConfig;
 import org.soteria.platform.FieldCipher;
 import org.soteria.platform.PersonFields;
 import org.soteria.reference.EventType;
@@ -368,10 +367,5 @@ class VictimRepository {
     /** Tells the measures engine that a crime's facts changed (ADR 9). */
     private void changed(long crimeId) {
         jdbc.sql("insert into measure_change (crime_id) values (?)").param(crimeId).update();
-    }
-
-    /** Today in Europe/London. */
-    static LocalDate today() {
-        return LocalDate.now(DatabaseConfig.LONDON);
     }
 }

@@ -118,11 +118,6 @@ public final class VictimsCode {
         return workingDays;
     }
 
-    /** The versions, oldest first. */
-    public List<Version> versions() {
-        return versions;
-    }
-
     /** The version in force on a trigger date. */
     public Version versionOn(LocalDate trigger) {
         Version chosen = versions.get(0);

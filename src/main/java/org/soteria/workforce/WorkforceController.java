@@ -385,12 +385,15 @@ public class WorkforceController {
             form.put("document", Long.toString(d.id()));
             form.put("url", d.current().url());
             form.put("summary", d.current().summary());
-            model.addAttribute("documentTitle", d.title());
         }
         return guidanceView(form, Map.of(), model);
     }
 
     private String guidanceView(Map<String, String> form, Map<String, String> errors, Model model) {
+        String document = form.get("document");
+        if (document != null && !document.isBlank()) {
+            guidance.document(RequestValues.id(document)).ifPresent(d -> model.addAttribute("documentTitle", d.title()));
+        }
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("pillars", GuidanceService.Pillar.values());
