@@ -53,6 +53,8 @@ public final class SyntheticBundleGenerator {
 
     private final Settings settings;
     private final SplittableRandom rnd;
+    /** Draws of rare names only, apart from {@link #rnd} so that they change nothing else in a bundle. */
+    private final SplittableRandom names;
     private final String force;
     private long personSeq;
     private long eventSeq;
@@ -64,6 +66,7 @@ public final class SyntheticBundleGenerator {
     private SyntheticBundleGenerator(Settings settings) {
         this.settings = settings;
         this.rnd = new SplittableRandom(settings.seed());
+        this.names = new SplittableRandom(settings.seed() * 31 + 17);
         this.force = settings.forceCode();
     }
 
@@ -209,8 +212,8 @@ public final class SyntheticBundleGenerator {
                 LocalDate when = offenceDate != null ? offenceDate : recorded;
                 String victimId = newPersonId();
                 LocalDate victimDob = when.minusYears(victimAge).minusDays(rnd.nextInt(365));
-                String[] vg = SyntheticNames.given(rnd, maleVictim);
-                persons.row(victimId, force, vg[0], null, SyntheticNames.family(rnd),
+                String[] vg = givenNames(maleVictim);
+                persons.row(victimId, force, vg[0], null, familyName(),
                         rnd.nextInt(100) < 95 ? victimDob.toString() : null, maleVictim ? "male" : "female",
                         postcode(), null, rnd.nextInt(100) < 50 ? SyntheticNames.place(rnd) : null, null,
                         rnd.nextInt(100) < 80 ? "07700 9" + String.format("%05d", rnd.nextInt(100000)) : null, null);
@@ -231,7 +234,7 @@ public final class SyntheticBundleGenerator {
                 if (rnd.nextInt(100) < 15) {
                     String witnessId = newPersonId();
                     boolean male = rnd.nextBoolean();
-                    persons.row(witnessId, force, SyntheticNames.given(rnd, male)[0], null, SyntheticNames.family(rnd),
+                    persons.row(witnessId, force, givenNames(male)[0], null, familyName(),
                             null, male ? "male" : "female", postcode(), null, null, null, null, null);
                     links.row(crimeRef, witnessId, "witness", null, null);
                 }
@@ -335,6 +338,20 @@ public final class SyntheticBundleGenerator {
         return settings.endDate().plusDays(rnd.nextInt(900) - 200L);
     }
 
+    /**
+     * A person's given name with its diminutives. Drawn from the main sequence as always, then, from a
+     * stream of its own (so that the rest of a bundle is the same), sometimes replaced by a rarer name.
+     */
+    private String[] givenNames(boolean male) {
+        String[] common = SyntheticNames.given(rnd, male);
+        return names.nextInt(100) < 35 ? new String[] {SyntheticNames.rareGiven(names, male)} : common;
+    }
+
+    private String familyName() {
+        String common = SyntheticNames.family(rnd);
+        return names.nextInt(100) < 60 ? SyntheticNames.rareFamily(names) : common;
+    }
+
     private String newPersonId() {
         return force + "-P" + String.format("%07d", ++personSeq);
     }
@@ -357,8 +374,7 @@ public final class SyntheticBundleGenerator {
         boolean male = rnd.nextInt(100) < 95;
         int age = 16 + (int) Math.min(60, Math.abs(rnd.nextGaussian() * 14 + 10));
         LocalDate dob = when.minusYears(age).minusDays(rnd.nextInt(365));
-        Identity id = new Identity(identities.size() + 1, male, SyntheticNames.given(rnd, male),
-                SyntheticNames.family(rnd), dob, postcode(), SyntheticNames.place(rnd),
+        Identity id = new Identity(identities.size() + 1, male, givenNames(male), familyName(), dob, postcode(), SyntheticNames.place(rnd),
                 rnd.nextInt(100) < 40 ? pnc(dob) : null);
         id.appearances = 1;
         identities.add(id);

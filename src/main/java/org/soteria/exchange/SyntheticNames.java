@@ -79,6 +79,37 @@ final class SyntheticNames {
         return FAMILY.get(skewed(rnd, FAMILY.size()));
     }
 
+    private static final String[] FAMILY_START = {"Ash", "Bar", "Bel", "Bram", "Car", "Cor", "Dal", "Dun", "El", "Fair",
+        "Fen", "Gar", "Glen", "Hal", "Hart", "Hol", "Ken", "Kir", "Lang", "Lind", "Mar", "Mel", "Mor", "Nor", "Oak", "Pen",
+        "Pol", "Quin", "Rad", "Ros", "Sal", "Sher", "Stan", "Tal", "Thorn", "Tre", "Ul", "Ven", "Wal", "Wes"};
+    private static final String[] FAMILY_MIDDLE = {"", "a", "e", "i", "o", "en", "er", "in", "on", "el", "ing", "ard",
+        "ow", "ley", "wor", "den", "ring", "bo", "ca", "mi"};
+    private static final String[] FAMILY_END = {"by", "croft", "dale", "don", "field", "ford", "gate", "ham", "hurst",
+        "ick", "ington", "ley", "low", "man", "more", "ney", "ock", "quist", "ridge", "sby", "shaw", "son", "stone",
+        "ter", "thwaite", "ton", "ville", "wick", "well", "worth"};
+    private static final String[] GIVEN_START = {"Al", "Bry", "Cae", "Dar", "Eli", "Fin", "Gwil", "Hen", "Io", "Jor",
+        "Kel", "Lor", "Mal", "Nev", "Or", "Per", "Ros", "Sil", "Tam", "Vin"};
+    private static final String[] GIVEN_END_MALE = {"an", "ric", "win", "ton", "ius", "mer", "wyn", "bert", "don", "ias"};
+    private static final String[] GIVEN_END_FEMALE = {"a", "ia", "wen", "elle", "ine", "ette", "yn", "issa", "ora", "ana"};
+
+    /**
+     * A family name from a long tail of about 24,000 invented ones, so that a large synthetic population
+     * has the spread of names of a real one rather than a few dozen names shared by thousands.
+     */
+    static String rareFamily(SplittableRandom tail) {
+        int i = tail.nextInt(FAMILY_START.length * FAMILY_MIDDLE.length * FAMILY_END.length);
+        return FAMILY_START[i % FAMILY_START.length] + FAMILY_MIDDLE[i / FAMILY_START.length % FAMILY_MIDDLE.length]
+                + FAMILY_END[i / (FAMILY_START.length * FAMILY_MIDDLE.length)];
+    }
+
+    /** A given name from a tail of about 4,000 invented ones (2,000 for each sex). */
+    static String rareGiven(SplittableRandom tail, boolean male) {
+        String[] ends = male ? GIVEN_END_MALE : GIVEN_END_FEMALE;
+        int i = tail.nextInt(GIVEN_START.length * FAMILY_MIDDLE.length * ends.length);
+        return GIVEN_START[i % GIVEN_START.length] + FAMILY_MIDDLE[i / GIVEN_START.length % FAMILY_MIDDLE.length]
+                + ends[i / (GIVEN_START.length * FAMILY_MIDDLE.length)];
+    }
+
     static String place(SplittableRandom rnd) {
         return PLACES.get(skewed(rnd, PLACES.size()));
     }

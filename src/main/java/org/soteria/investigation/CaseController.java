@@ -9,6 +9,7 @@ import java.util.Map;
 import org.soteria.reference.OffenceGroup;
 import org.soteria.reference.OutcomeGroup;
 import org.soteria.security.SoteriaUser;
+import org.soteria.suspect.SuspectService;
 import org.soteria.web.RequestValues;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,9 +26,11 @@ import org.springframework.web.util.UriComponentsBuilder;
 public class CaseController {
 
     private final InvestigationService investigations;
+    private final SuspectService suspects;
 
-    public CaseController(InvestigationService investigations) {
+    public CaseController(InvestigationService investigations, SuspectService suspects) {
         this.investigations = investigations;
+        this.suspects = suspects;
     }
 
     @GetMapping("/cases")
@@ -110,6 +113,7 @@ public class CaseController {
         model.addAttribute("canSeeAccess", investigations.canSeeAccessLog(crimeId, user));
         model.addAttribute("activeNav", "cases");
         model.addAttribute("crime", detail);
+        model.addAttribute("suspectPrompts", suspects.prompts(user, crimeId));
         return "investigation/case";
     }
 

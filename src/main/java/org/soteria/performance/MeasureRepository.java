@@ -32,9 +32,11 @@ class MeasureRepository {
 
     private static final String CRIME = "select id, force_code, team_code, officer_code, record_type, n100_code, "
             + "offence_code, recorded_date, report_source, victim_consented, outcome_code, outcome_date from crime";
+    // A suspect's identity key: a confirmed link's key (person_identity, kept by the linkage feature), else the PNC id.
     private static final String PEOPLE = "select cp.crime_id, cp.person_ref, cp.role, cp.relationship, "
-            + "cp.age_at_offence, case when cp.role = 'suspect' then p.pnc_id end as pnc_id from case_person cp "
-            + "join person p on p.id = cp.person_ref where cp.role in ('victim', 'suspect')";
+            + "cp.age_at_offence, case when cp.role = 'suspect' then coalesce(pi.identity_key, p.pnc_id) end as pnc_id "
+            + "from case_person cp join person p on p.id = cp.person_ref "
+            + "left join person_identity pi on pi.person_ref = p.id where cp.role in ('victim', 'suspect')";
     // An event's date is the calendar date of occurred_at in Europe/London (victims-code.md).
     private static final String EVENTS = "select crime_id, event_type, (occurred_at at time zone 'Europe/London')::date "
             + "as day, event_id, person_ref, detail from event";

@@ -140,9 +140,10 @@ public class SqlMeasures {
                 + "from crime c where " + n100.sql() + " and c.recorded_date between ? and ?",
                 params(n100.params(), from, last).toArray());
 
-        // Repeat suspects: identity is the PNC id when there is one, otherwise the person record.
-        String ident = "select cp.crime_id, coalesce('pnc:' || nullif(trim(p.pnc_id), ''), 'p:' || cp.person_ref) ident "
-                + "from case_person cp join person p on p.id = cp.person_ref where cp.role = 'suspect'";
+        // Repeat suspects: identity is a confirmed link's key, else the PNC id, else the person record.
+        String ident = "select cp.crime_id, coalesce(pi.identity_key, 'pnc:' || nullif(trim(p.pnc_id), ''), "
+                + "'p:' || cp.person_ref) ident from case_person cp join person p on p.id = cp.person_ref "
+                + "left join person_identity pi on pi.person_ref = p.id where cp.role = 'suspect'";
         Map<String, Object> rs = jdbc.queryForMap("with ident as (" + ident + "), repeaters as (select i.ident "
                 + "from ident i join crime r on r.id = i.crime_id where r.record_type = 'crime' "
                 + "and r.recorded_date between ? and ? group by i.ident having count(distinct r.id) >= ?), "

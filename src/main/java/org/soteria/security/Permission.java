@@ -44,6 +44,13 @@ public enum Permission {
             EnumSet.of(Role.SUPERVISOR, Role.FORCE_LEAD)),
     MANAGE_GUIDANCE("Add guidance documents to the library and publish new versions",
             EnumSet.of(Role.FORCE_LEAD, Role.NATIONAL_COORDINATOR)),
+    VIEW_REPEAT_SUSPECTS("See the repeat-suspect register, disruption orders and their alerts (investigators and "
+            + "supervisors: people linked to a crime they have need-to-know of; analysts and the force lead: the force)",
+            EnumSet.of(Role.INVESTIGATOR, Role.SUPERVISOR, Role.ANALYST, Role.FORCE_LEAD)),
+    REVIEW_PERSON_LINKS("Confirm or reject links the linkage engine proposes between suspects' records",
+            EnumSet.of(Role.INVESTIGATOR, Role.SUPERVISOR, Role.ANALYST)),
+    MANAGE_DISRUPTION("Record Sexual Risk Orders, Sexual Harm Prevention Orders and bail conditions, their reviews "
+            + "and breaches", EnumSet.of(Role.INVESTIGATOR, Role.SUPERVISOR)),
     MANAGE_OWN_ACCOUNT("Set up the second factor, see recovery codes, sign out everywhere",
             EnumSet.allOf(Role.class));
 

@@ -41,6 +41,11 @@ public class LayoutAdvice {
         return can(authentication, Permission.VIEW_CASES);
     }
 
+    @ModelAttribute("canViewRepeatSuspects")
+    boolean canViewRepeatSuspects(Authentication authentication) {
+        return can(authentication, Permission.VIEW_REPEAT_SUSPECTS);
+    }
+
     @ModelAttribute("canReadFeedbackComments")
     boolean canReadFeedbackComments(Authentication authentication) {
         return can(authentication, Permission.READ_FEEDBACK_COMMENTS);

@@ -89,6 +89,22 @@ class WebSecurityIT {
         MATRIX.put("GET /workforce/guidance", all);
         MATRIX.put("GET /workforce/guidance/new", Set.of("force-lead", "national-coordinator"));
         MATRIX.put("POST /workforce/guidance/new", Set.of("force-lead", "national-coordinator"));
+        Set<String> registerRoles = Set.of("investigator", "supervisor", "analyst", "force-lead");
+        Set<String> reviewRoles = Set.of("investigator", "supervisor", "analyst");
+        Set<String> disruptionRoles = Set.of("investigator", "supervisor");
+        MATRIX.put("GET /repeat-suspects", registerRoles);
+        MATRIX.put("GET /repeat-suspects.csv", registerRoles);
+        MATRIX.put("GET /repeat-suspects/{id}", registerRoles);
+        MATRIX.put("GET /repeat-suspects/links", reviewRoles);
+        MATRIX.put("GET /repeat-suspects/links/{pair}", reviewRoles);
+        MATRIX.put("POST /repeat-suspects/links/{pair}", reviewRoles);
+        MATRIX.put("GET /disruption", registerRoles);
+        MATRIX.put("GET /disruption/alerts", registerRoles);
+        MATRIX.put("GET /disruption/orders/{force}/{orderId}", registerRoles);
+        MATRIX.put("POST /disruption/orders/{force}/{orderId}/review", disruptionRoles);
+        MATRIX.put("POST /disruption/orders/{force}/{orderId}/breaches", disruptionRoles);
+        MATRIX.put("GET /disruption/new", disruptionRoles);
+        MATRIX.put("POST /disruption/new", disruptionRoles);
         MATRIX.put("GET /break-glass", CASE_ROLES);
         MATRIX.put("POST /break-glass", CASE_ROLES);
         MATRIX.put("GET /audit", Set.of("auditor"));
@@ -179,7 +195,8 @@ class WebSecurityIT {
     private String concrete(String pattern) {
         return pattern.replace("{id}", Long.toString(teamCrime)).replace("{grantId}", "1")
                 .replace("{ref}", Long.toString(teamVictim)).replace("{review}", "1").replace("{token}", "x")
-                .replace("{code}", "NOBODY")
+                .replace("{code}", "NOBODY").replace("{pair}", "1-2").replace("{force}", "NWP")
+                .replace("{orderId}", "NONE")
                 .replace("{view}", pattern.startsWith("/performance/data-quality/") ? "gaps" : "funnel");
     }
 
@@ -331,9 +348,16 @@ class WebSecurityIT {
         reads.put("GET /victims/due", new String[] {"victim-liaison", "/victims/due?scope=team"});
         reads.put("GET /victims/overdue", new String[] {"supervisor", "/victims/overdue"});
         reads.put("GET /victims/feedback-comments", new String[] {"force-lead", "/victims/feedback-comments"});
+        reads.put("GET /repeat-suspects", new String[] {"analyst", "/repeat-suspects"});
+        reads.put("GET /repeat-suspects.csv", new String[] {"analyst", "/repeat-suspects.csv"});
+        reads.put("GET /repeat-suspects/links", new String[] {"analyst", "/repeat-suspects/links"});
+        reads.put("GET /disruption", new String[] {"investigator", "/disruption"});
+        reads.put("GET /disruption/alerts", new String[] {"investigator", "/disruption/alerts"});
         // An import run's page shows rejected values only when it has problems; ImportReportDownloadIT covers that.
         // Check-ins shared with the user are audited when there are any; the demo accounts share none.
-        Set<String> conditional = Set.of("GET /imports/{id}", "GET /workforce/wellbeing/shared");
+        // A register entry, a proposed link, an order and the new-order form need linked records: RepeatSuspectIT.
+        Set<String> conditional = Set.of("GET /imports/{id}", "GET /workforce/wellbeing/shared", "GET /repeat-suspects/{id}",
+                "GET /repeat-suspects/links/{pair}", "GET /disruption/orders/{force}/{orderId}", "GET /disruption/new");
         for (String handler : handlers()) {
             if (handler.startsWith("GET ")) {
                 assertThat(reads.containsKey(handler) || NO_PERSONAL_DATA.containsKey(handler)

@@ -1,0 +1,243 @@
+package org.soteria.linkage;
+
+/** Works out the comparison level of every field for a pair of records of one {@link RecordSet}. */
+final class Comparator {
+
+    static final int GIVEN_EXACT = 1;
+    static final int GIVEN_NICKNAME = 2;
+    static final int GIVEN_CLOSE = 3;
+    static final int GIVEN_PHONETIC = 4;
+    static final int GIVEN_SIMILAR = 5;
+    static final int GIVEN_INITIAL = 6;
+    static final int GIVEN_SWAPPED = 7;
+    static final int GIVEN_OTHER = 8;
+    static final int FAMILY_EXACT = 1;
+    static final int FAMILY_CLOSE = 2;
+    static final int FAMILY_PHONETIC = 3;
+    static final int FAMILY_SIMILAR = 4;
+    static final int FAMILY_OTHER = 5;
+
+    private final RecordSet r;
+
+    Comparator(RecordSet records) {
+        this.r = records;
+    }
+
+    /** The packed pattern of levels (see {@link Field#pack}). */
+    long pattern(int a, int b) {
+        long p = 0;
+        int g = 0;
+        int f = 0;
+        if (swapped(a, b)) {
+            // One piece of evidence, counted once: the given name carries it, the family name is left out.
+            g = GIVEN_SWAPPED;
+        } else {
+            g = given(r.given[a], r.given[b]);
+            f = family(r.family[a], r.family[b]);
+        }
+        p |= (long) g << (Field.GIVEN_NAME.ordinal() * Field.BITS);
+        p |= (long) f << (Field.FAMILY_NAME.ordinal() * Field.BITS);
+        p |= (long) dateOfBirth(r.dob[a], r.dob[b]) << (Field.DATE_OF_BIRTH.ordinal() * Field.BITS);
+        p |= (long) postcode(r.postcode[a], r.postcode[b]) << (Field.POSTCODE.ordinal() * Field.BITS);
+        p |= (long) sex(r.sex[a], r.sex[b]) << (Field.SEX.ordinal() * Field.BITS);
+        p |= (long) similar(r.birthPlaces, r.birthPlace[a], r.birthPlace[b], false) << (Field.BIRTH_PLACE.ordinal() * Field.BITS);
+        p |= (long) similar(r.addresses, r.address[a], r.address[b], true) << (Field.ADDRESS.ordinal() * Field.BITS);
+        p |= (long) pnc(r.pnc[a], r.pnc[b]) << (Field.PNC_ID.ordinal() * Field.BITS);
+        p |= (long) email(r.email[a], r.email[b]) << (Field.EMAIL.ordinal() * Field.BITS);
+        return p;
+    }
+
+    private boolean swapped(int a, int b) {
+        int ga = r.given[a];
+        int gb = r.given[b];
+        int fa = r.family[a];
+        int fb = r.family[b];
+        if (ga < 0 || gb < 0 || fa < 0 || fb < 0) {
+            return false;
+        }
+        String sga = r.givenNames.value(ga);
+        String sfa = r.familyNames.value(fa);
+        String sgb = r.givenNames.value(gb);
+        String sfb = r.familyNames.value(fb);
+        if (sga.equals(sgb) || sfa.equals(sfb)) {
+            return false;
+        }
+        return Text.jaroWinkler(sga, sfb) >= 0.94 && Text.jaroWinkler(sfa, sgb) >= 0.94;
+    }
+
+    int given(int a, int b) {
+        if (a < 0 || b < 0) {
+            return 0;
+        }
+        if (a == b) {
+            return GIVEN_EXACT;
+        }
+        String x = r.givenNames.value(a);
+        String y = r.givenNames.value(b);
+        if (Nicknames.shareGroup(r.givenGroups[a], r.givenGroups[b])) {
+            return GIVEN_NICKNAME;
+        }
+        if (x.length() == 1 || y.length() == 1) {
+            return x.charAt(0) == y.charAt(0) ? GIVEN_INITIAL : GIVEN_OTHER;
+        }
+        double jw = Text.jaroWinkler(x, y);
+        if (jw >= 0.94) {
+            return GIVEN_CLOSE;
+        }
+        if (r.givenPhonetic[a].equals(r.givenPhonetic[b])) {
+            return GIVEN_PHONETIC;
+        }
+        return jw >= 0.85 ? GIVEN_SIMILAR : GIVEN_OTHER;
+    }
+
+    int family(int a, int b) {
+        if (a < 0 || b < 0) {
+            return 0;
+        }
+        if (a == b) {
+            return FAMILY_EXACT;
+        }
+        String x = r.familyNames.value(a);
+        String y = r.familyNames.value(b);
+        double jw = Text.jaroWinkler(x, y);
+        if (jw >= 0.94 || x.length() >= 3 && y.length() >= 3 && (x.startsWith(y) || y.startsWith(x)
+                || x.endsWith(y) || y.endsWith(x))) {
+            return FAMILY_CLOSE;
+        }
+        if (r.familyPhonetic[a].equals(r.familyPhonetic[b])) {
+            return FAMILY_PHONETIC;
+        }
+        return jw >= 0.85 ? FAMILY_SIMILAR : FAMILY_OTHER;
+    }
+
+    static int dateOfBirth(int a, int b) {
+        if (a == 0 || b == 0) {
+            return 0;
+        }
+        if (a == b && DateOfBirth.full(a)) {
+            return 1;
+        }
+        boolean fullA = DateOfBirth.full(a);
+        boolean fullB = DateOfBirth.full(b);
+        int ya = DateOfBirth.year(a);
+        int yb = DateOfBirth.year(b);
+        int ma = DateOfBirth.month(a);
+        int mb = DateOfBirth.month(b);
+        int da = DateOfBirth.day(a);
+        int db = DateOfBirth.day(b);
+        if (fullA && fullB) {
+            if (ya == yb && ma == db && da == mb) {
+                return 2;
+            }
+            if (oneDigitOrSwap(a, b)) {
+                return 3;
+            }
+            if (ma == mb && da == db && Math.abs(ya - yb) == 1) {
+                return 4;
+            }
+            return 6;
+        }
+        if (ya != yb) {
+            return 6;
+        }
+        if (ma != 0 && mb != 0 && ma != mb) {
+            return 6;
+        }
+        return 5;
+    }
+
+    /** Eight digits that differ in one place, or in two neighbouring places swapped. */
+    private static boolean oneDigitOrSwap(int a, int b) {
+        int diffs = 0;
+        int first = -1;
+        int[] da = new int[8];
+        int[] db = new int[8];
+        for (int i = 7, x = a, y = b; i >= 0; i--, x /= 10, y /= 10) {
+            da[i] = x % 10;
+            db[i] = y % 10;
+        }
+        for (int i = 0; i < 8; i++) {
+            if (da[i] != db[i]) {
+                if (diffs == 0) {
+                    first = i;
+                }
+                diffs++;
+            }
+        }
+        if (diffs == 1) {
+            return true;
+        }
+        return diffs == 2 && first < 7 && da[first] == db[first + 1] && da[first + 1] == db[first];
+    }
+
+    private int postcode(int a, int b) {
+        if (a < 0 || b < 0) {
+            return 0;
+        }
+        if (a == b) {
+            return 1;
+        }
+        String sa = r.postcodeSector[a];
+        String sb = r.postcodeSector[b];
+        if (sa != null && sa.equals(sb)) {
+            return 2;
+        }
+        String da = r.postcodeDistrict[a];
+        if (da != null && da.equals(r.postcodeDistrict[b])) {
+            return 3;
+        }
+        return Text.withinOneEdit(r.postcodes.value(a), r.postcodes.value(b)) ? 4 : 5;
+    }
+
+    private static int sex(byte a, byte b) {
+        if (a == 0 || b == 0) {
+            return 0;
+        }
+        return a == b ? 1 : 2;
+    }
+
+    private static int similar(RecordSet.Vocabulary vocabulary, int a, int b, boolean words) {
+        if (a < 0 || b < 0) {
+            return 0;
+        }
+        if (a == b) {
+            return 1;
+        }
+        String x = vocabulary.value(a);
+        String y = vocabulary.value(b);
+        if (Text.jaroWinkler(x, y) >= 0.9) {
+            return 2;
+        }
+        if (!words) {
+            return 3;
+        }
+        return Text.wordOverlap(x, y) >= 0.5 ? 3 : 4;
+    }
+
+    private int pnc(int a, int b) {
+        if (a < 0 || b < 0) {
+            return 0;
+        }
+        if (a == b) {
+            return 1;
+        }
+        return Text.withinOneEdit(r.pncIds.value(a), r.pncIds.value(b)) ? 2 : 3;
+    }
+
+    private int email(int a, int b) {
+        if (a < 0 || b < 0) {
+            return 0;
+        }
+        if (a == b) {
+            return 1;
+        }
+        String x = r.emails.value(a);
+        String y = r.emails.value(b);
+        int ax = x.indexOf('@');
+        int ay = y.indexOf('@');
+        if (ax > 0 && ay > 0 && x.substring(0, ax).equals(y.substring(0, ay)) || Text.jaroWinkler(x, y) >= 0.9) {
+            return 2;
+        }
+        return 3;
+    }
+}

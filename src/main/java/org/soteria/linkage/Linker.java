@@ -1,0 +1,311 @@
+package org.soteria.linkage;
+
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+/**
+ * The linkage engine: normalise, block, compare, estimate the model (unless given one), score, choose
+ * a threshold (unless given one) and cluster. Source records are never changed; the result says which
+ * records are the same person and why.
+ */
+public final class Linker {
+
+    /**
+     * How to run.
+     *
+     * @param threshold match probability at or above which a pair is a match; null to choose one from the scores
+     * @param model a model from an earlier run to reuse; null to estimate one from these records
+     * @param focus when not null, only pairs with at least one record in it are compared (new records)
+     */
+    public record Options(Double threshold, LinkageModel model, BitSet focus, long seed) {
+        public Options {
+            if (threshold != null && !(threshold > 0 && threshold < 1)) {
+                throw new IllegalArgumentException("the threshold is a probability between 0 and 1 (exclusive), not " + threshold);
+            }
+        }
+
+        public static Options defaults() {
+            return new Options(null, null, null, 20240101L);
+        }
+    }
+
+    /** A pair found by an earlier run, kept as an edge when only new records are compared. */
+    public record Match(String personIdA, String personIdB, double weight) {
+    }
+
+    /** A person's decision on a pair of records, by person_id. */
+    public record Decision(String personIdA, String personIdB, boolean confirmed) {
+    }
+
+    /** Counts for the progress report and the benchmark. */
+    public record Stats(int records, long candidatePairs, Map<String, Long> pairsByRule, int oversizedBlocks,
+            long matchedPairs, int clusters, int decisionsApplied, int decisionsUnknown, int emIterations) {
+    }
+
+    /** What a run found. */
+    public static final class Result {
+        private final RecordSet records;
+        private final int[] cluster;
+        private final long[] matched;
+        private final double[] matchedWeights;
+        private final double thresholdWeight;
+        private final LinkageModel model;
+        private final Scorer scorer;
+        private final Stats stats;
+
+        Result(RecordSet records, int[] cluster, long[] matched, double[] matchedWeights, double thresholdWeight,
+                LinkageModel model, Scorer scorer, Stats stats) {
+            this.records = records;
+            this.cluster = cluster;
+            this.matched = matched;
+            this.matchedWeights = matchedWeights;
+            this.thresholdWeight = thresholdWeight;
+            this.model = model;
+            this.scorer = scorer;
+            this.stats = stats;
+        }
+
+        public RecordSet records() {
+            return records;
+        }
+
+        /** The cluster of a record, as the index of the cluster's first record. */
+        public int clusterOf(int record) {
+            return cluster[record];
+        }
+
+        public int[] clusters() {
+            return cluster.clone();
+        }
+
+        /** Matched pairs (score at or above the threshold), strongest first, as record indexes. */
+        public int matchedPairs() {
+            return matched.length;
+        }
+
+        public int matchedA(int k) {
+            return (int) (matched[k] >>> 32);
+        }
+
+        public int matchedB(int k) {
+            return (int) matched[k];
+        }
+
+        public double matchedWeight(int k) {
+            return matchedWeights[k];
+        }
+
+        public double thresholdWeight() {
+            return thresholdWeight;
+        }
+
+        public double thresholdProbability() {
+            return Scorer.probability(thresholdWeight);
+        }
+
+        public LinkageModel model() {
+            return model;
+        }
+
+        public Stats stats() {
+            return stats;
+        }
+
+        /** Why two records score as they do. */
+        public Explanation explain(int a, int b) {
+            return scorer.explain(Math.min(a, b), Math.max(a, b));
+        }
+    }
+
+    private final Nicknames nicknames;
+
+    public Linker(Nicknames nicknames) {
+        this.nicknames = nicknames;
+    }
+
+    public Result link(List<PersonRecord> people, Options options, List<Decision> decisions, Consumer<String> progress) {
+        return link(people, options, decisions, List.of(), progress);
+    }
+
+    /**
+     * Links {@code people}. With a focus (new records), only pairs involving them are compared; the
+     * {@code known} matches of earlier runs join them as edges so that clusters are formed over all.
+     */
+    public Result link(List<PersonRecord> people, Options options, List<Decision> decisions, List<Match> known,
+            Consumer<String> progress) {
+        long started = System.nanoTime();
+        RecordSet records = new RecordSet(people, nicknames);
+        int n = records.size();
+        progress.accept(String.format("Normalised %,d records (%s)", n, elapsed(started)));
+        Blocking.Candidates candidates = Blocking.candidates(records, options.focus());
+        long[] pairs = candidates.pairs();
+        progress.accept(String.format("Blocking gave %,d candidate pairs (%s)", pairs.length, elapsed(started)));
+        candidates.pairsByRule().forEach((rule, count) -> progress.accept(String.format("  %,d pairs by %s", count, rule.label)));
+        Comparator comparator = new Comparator(records);
+        long[] patterns = new long[pairs.length];
+        IntStream.range(0, pairs.length).parallel()
+                .forEach(k -> patterns[k] = comparator.pattern((int) (pairs[k] >>> 32), (int) pairs[k]));
+        progress.accept(String.format("Compared the candidate pairs (%s)", elapsed(started)));
+        LinkageModel model = options.model();
+        if (model == null) {
+            double[][] u = LinkageModel.estimateU(records, comparator, options.seed());
+            Map<Long, Long> counts = new HashMap<>();
+            List<Map<Long, Long>> byRule = new java.util.ArrayList<>();
+            List<Long> masks = new java.util.ArrayList<>();
+            if (candidates.allPairs()) {
+                // Every pair was compared, so nothing was picked for resembling: one EM over all of them.
+                for (long p : patterns) {
+                    counts.merge(p, 1L, Long::sum);
+                }
+                byRule.add(counts);
+                masks.add(-1L);
+            } else {
+                for (Blocking.Rule rule : Blocking.Rule.values()) {
+                    byRule.add(new HashMap<>());
+                    masks.add(rule.mask);
+                }
+                for (int k = 0; k < pairs.length; k++) {
+                    counts.merge(patterns[k], 1L, Long::sum);
+                    int a = (int) (pairs[k] >>> 32);
+                    int b = (int) pairs[k];
+                    for (Blocking.Rule rule : Blocking.Rule.values()) {
+                        if (candidates.blockedBy(rule, a, b)) {
+                            byRule.get(rule.ordinal()).merge(patterns[k] & rule.mask, 1L, Long::sum);
+                        }
+                    }
+                }
+            }
+            model = LinkageModel.estimate(byRule, masks, counts, u);
+            // The prior of a match for any two records, not for a candidate pair: blocking picked the
+            // candidates for resembling each other, which their weights already count.
+            double allPairs = (double) n * (n - 1) / 2;
+            model = model.withLambda(Math.min(0.5, model.lambda() * pairs.length / Math.max(1, allPairs)));
+            progress.accept(String.format("Estimated the model: %d EM iterations over %,d patterns; prior match "
+                    + "probability of two records %.2e (%s)", model.iterations(), counts.size(), model.lambda(), elapsed(started)));
+        }
+        Scorer scorer = new Scorer(records, comparator, model);
+        double[] weights = new double[pairs.length];
+        IntStream.range(0, pairs.length).parallel()
+                .forEach(k -> weights[k] = scorer.weight((int) (pairs[k] >>> 32), (int) pairs[k], patterns[k]));
+        double threshold = options.threshold() != null
+                ? LinkageModel.log2(options.threshold() / (1 - options.threshold()))
+                : chooseThreshold(weights);
+        Integer[] order = matchedInOrder(weights, threshold);
+        long[] matched = new long[order.length];
+        double[] matchedWeights = new double[order.length];
+        for (int k = 0; k < order.length; k++) {
+            matched[k] = pairs[order[k]];
+            matchedWeights[k] = weights[order[k]];
+        }
+        long[] clusterEdges = matched;
+        Map<String, Integer> index = new HashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+            index.put(records.personId(i), i);
+        }
+        if (!known.isEmpty()) {
+            Map<Long, Double> edges = new HashMap<>();
+            for (Match m : known) {
+                Integer a = index.get(m.personIdA());
+                Integer b = index.get(m.personIdB());
+                if (a != null && b != null && !a.equals(b)) {
+                    edges.put(Clusterer.key(a, b), m.weight());
+                }
+            }
+            for (int k = 0; k < matched.length; k++) {
+                edges.put(matched[k], matchedWeights[k]);
+            }
+            Long[] all = edges.keySet().toArray(Long[]::new);
+            Arrays.sort(all, (x, y) -> Double.compare(edges.get(y), edges.get(x)));
+            long[] union = new long[all.length];
+            for (int k = 0; k < all.length; k++) {
+                union[k] = all[k];
+            }
+            clusterEdges = union;
+        }
+        Set<Long> confirmed = new HashSet<>();
+        Set<Long> rejected = new HashSet<>();
+        int unknown = 0;
+        for (Decision d : decisions) {
+            Integer a = index.get(d.personIdA());
+            Integer b = index.get(d.personIdB());
+            if (a == null || b == null || a.equals(b)) {
+                unknown++;
+                continue;
+            }
+            (d.confirmed() ? confirmed : rejected).add(Clusterer.key(a, b));
+        }
+        confirmed.removeAll(rejected);
+        int[] cluster = Clusterer.cluster(n, clusterEdges, confirmed, rejected, scorer);
+        int clusters = (int) Arrays.stream(cluster).distinct().count();
+        progress.accept(String.format("%,d pairs at or above the threshold (probability %.3f), %,d clusters (%s)",
+                matched.length, Scorer.probability(threshold), clusters, elapsed(started)));
+        Map<String, Long> byRule = new java.util.LinkedHashMap<>();
+        candidates.pairsByRule().forEach((rule, count) -> byRule.put(rule.label, count));
+        Stats stats = new Stats(n, pairs.length, byRule, candidates.oversizedBlocks(), matched.length, clusters,
+                confirmed.size() + rejected.size(), unknown, model.iterations());
+        return new Result(records, cluster, matched, matchedWeights, threshold, model, scorer, stats);
+    }
+
+    /**
+     * The weight that maximises the expected F1 of the pairs above it, the expectation taken over the
+     * model's own match probabilities: where the score distribution's valley between non-matches and
+     * matches lies.
+     */
+    static double chooseThreshold(double[] weights) {
+        double[] sorted = weights.clone();
+        Arrays.sort(sorted);
+        double expectedMatches = 0;
+        for (double w : sorted) {
+            expectedMatches += Scorer.probability(w);
+        }
+        if (expectedMatches == 0) {
+            return 0;
+        }
+        double best = -1;
+        double bestWeight = 0;
+        double truePositives = 0;
+        int k = 0;
+        for (int i = sorted.length - 1; i >= 0; i--) {
+            truePositives += Scorer.probability(sorted[i]);
+            k++;
+            double f1 = 2 * truePositives / (k + expectedMatches);
+            if (f1 > best) {
+                best = f1;
+                bestWeight = sorted[i];
+            }
+        }
+        return bestWeight;
+    }
+
+    private static Integer[] matchedInOrder(double[] weights, double threshold) {
+        return IntStream.range(0, weights.length).filter(k -> weights[k] >= threshold).boxed()
+                .sorted((x, y) -> Double.compare(weights[y], weights[x])).toArray(Integer[]::new);
+    }
+
+    /** The naive baseline: records are the same person when normalised given name, family name and full date of birth are all equal. */
+    public int[] naive(List<PersonRecord> people) {
+        RecordSet r = new RecordSet(people, nicknames);
+        Map<String, Integer> first = new HashMap<>();
+        int[] cluster = new int[r.size()];
+        for (int i = 0; i < r.size(); i++) {
+            cluster[i] = i;
+            if (r.given[i] >= 0 && r.family[i] >= 0 && DateOfBirth.full(r.dob[i])) {
+                String key = r.given[i] + "/" + r.family[i] + "/" + r.dob[i];
+                Integer existing = first.putIfAbsent(key, i);
+                cluster[i] = existing == null ? i : existing;
+            }
+        }
+        return cluster;
+    }
+
+    private static String elapsed(long started) {
+        return String.format("%.1f s", (System.nanoTime() - started) / 1e9);
+    }
+}

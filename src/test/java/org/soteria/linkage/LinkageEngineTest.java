@@ -1,0 +1,171 @@
+package org.soteria.linkage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The model's estimation, the threshold, clustering without chaining, decisions, and the quality scores. */
+class LinkageEngineTest {
+
+    private final Linker linker = new Linker(Nicknames.standard());
+
+    /**
+     * A known mixture over two fields (given name: exact or different; date of birth: exact, one digit,
+     * different), with its exact expected counts: EM with u fixed recovers m and lambda.
+     */
+    @Test
+    void expectationMaximisationRecoversAKnownModel() {
+        double lambda = 0.2;
+        double[] mGiven = {0, 0.9, 0, 0, 0, 0, 0, 0, 0.1};
+        double[] uGiven = {0, 0.05, 0, 0, 0, 0, 0, 0, 0.95};
+        double[] mDob = {0, 0.7, 0, 0.2, 0, 0, 0.1};
+        double[] uDob = {0, 0.01, 0, 0.04, 0, 0, 0.95};
+        Map<Long, Long> counts = new HashMap<>();
+        int[] givenLevels = {1, 8};
+        int[] dobLevels = {1, 3, 6};
+        for (int g : givenLevels) {
+            for (int d : dobLevels) {
+                double p = lambda * mGiven[g] * mDob[d] + (1 - lambda) * uGiven[g] * uDob[d];
+                int[] levels = new int[Field.ALL.length];
+                levels[Field.GIVEN_NAME.ordinal()] = g;
+                levels[Field.DATE_OF_BIRTH.ordinal()] = d;
+                counts.put(Field.pack(levels), Math.round(p * 10_000_000));
+            }
+        }
+        double[][] u = new double[Field.ALL.length][];
+        for (Field f : Field.ALL) {
+            u[f.ordinal()] = new double[f.levelCount()];
+            java.util.Arrays.fill(u[f.ordinal()], 1.0 / (f.levelCount() - 1));
+        }
+        u[Field.GIVEN_NAME.ordinal()] = uGiven.clone();
+        u[Field.DATE_OF_BIRTH.ordinal()] = uDob.clone();
+        LinkageModel model = LinkageModel.estimate(List.of(counts), List.of(-1L), counts, u);
+        assertThat(model.lambda()).isCloseTo(lambda, within(1e-3));
+        assertThat(model.m(Field.GIVEN_NAME, 1)).isCloseTo(0.9, within(1e-3));
+        assertThat(model.m(Field.DATE_OF_BIRTH, 1)).isCloseTo(0.7, within(1e-3));
+        assertThat(model.m(Field.DATE_OF_BIRTH, 3)).isCloseTo(0.2, within(1e-3));
+        assertThat(model.m(Field.DATE_OF_BIRTH, 6)).isCloseTo(0.1, within(1e-3));
+        assertThat(LinkageModel.parse(model.serialise()).m(Field.DATE_OF_BIRTH, 3)).isEqualTo(model.m(Field.DATE_OF_BIRTH, 3));
+    }
+
+    @Test
+    void aModelThatDoesNotFitIsRefusedWithTheReason() {
+        assertThatThrownBy(() -> LinkageModel.parse("lambda=0.1"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("model has no given_name");
+    }
+
+    @Test
+    void theThresholdSitsBetweenNonMatchesAndMatches() {
+        double[] weights = new double[1000];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = i < 900 ? -20 + i % 10 : 15 + i % 5;
+        }
+        double threshold = Linker.chooseThreshold(weights);
+        assertThat(threshold).isGreaterThan(-11).isLessThanOrEqualTo(15);
+    }
+
+    /** Twenty distinct people, each recorded three times with small variations. */
+    private static List<PersonRecord> population() {
+        String[] given = {"Arthur", "Brian", "Ceri", "Dafydd", "Elin", "Ffion", "Gwen", "Huw", "Iolo", "Jac", "Kate", "Llyr",
+            "Mali", "Nia", "Owain", "Pedr", "Rhian", "Sion", "Tomos", "Wyn"};
+        String[] family = {"Ashworth", "Blackwood", "Cartwright", "Doherty", "Ellis", "Fletcher", "Griffiths", "Hopkins",
+            "Iorwerth", "Jenkins", "Kowalski", "Llewellyn", "Mensah", "Nowak", "Okafor", "Penhaligon", "Quayle", "Rees",
+            "Stewart", "Trevithick"};
+        List<PersonRecord> out = new ArrayList<>();
+        for (int p = 0; p < 20; p++) {
+            String dob = String.format("19%02d-%02d-%02d", 60 + p, 1 + p % 12, 1 + p);
+            String postcode = "LL" + (10 + p) + " " + (p % 9) + "AB";
+            out.add(new PersonRecord("p" + p + "a", given[p], null, family[p], dob, "male", postcode, null, "Bangor", null, null));
+            out.add(new PersonRecord("p" + p + "b", given[p].toUpperCase(), null, family[p], dob, null, postcode, null, null, null, null));
+            out.add(new PersonRecord("p" + p + "c", given[p], null, family[p] + "e", dob.substring(0, 4), "male", null, null,
+                    "Bangor", null, null));
+        }
+        return out;
+    }
+
+    @Test
+    void recordsOfOnePersonClusterAndDifferentPeopleDoNot() {
+        List<PersonRecord> people = population();
+        Linker.Result result = linker.link(people, Linker.Options.defaults(), List.of(), m -> { });
+        for (int p = 0; p < 20; p++) {
+            assertThat(result.clusterOf(3 * p + 1)).as("person %d, record b", p).isEqualTo(result.clusterOf(3 * p));
+            assertThat(result.clusterOf(3 * p + 2)).as("person %d, record c", p).isEqualTo(result.clusterOf(3 * p));
+            if (p > 0) {
+                assertThat(result.clusterOf(3 * p)).isNotEqualTo(result.clusterOf(3 * (p - 1)));
+            }
+        }
+        Explanation why = result.explain(0, 1);
+        assertThat(why.contributions()).extracting(Explanation.Contribution::levelLabel)
+                .contains("exact", "full postcode", "missing");
+        assertThat(why.matchWeight()).isCloseTo(why.priorWeight()
+                + why.contributions().stream().mapToDouble(Explanation.Contribution::weight).sum(), within(1e-9));
+    }
+
+    @Test
+    void aRejectedLinkStaysRejectedOnEveryRunAndAConfirmedOneHolds() {
+        List<PersonRecord> people = population();
+        List<Linker.Decision> decisions = List.of(new Linker.Decision("p3a", "p3b", false),
+                new Linker.Decision("p5a", "p9a", true), new Linker.Decision("p1a", "nobody", true));
+        for (int run = 0; run < 2; run++) {
+            Linker.Result result = linker.link(people, Linker.Options.defaults(), decisions, m -> { });
+            assertThat(result.clusterOf(9)).as("rejected pair").isNotEqualTo(result.clusterOf(10));
+            assertThat(result.clusterOf(15)).as("confirmed pair").isEqualTo(result.clusterOf(27));
+            assertThat(result.stats().decisionsUnknown()).isEqualTo(1);
+        }
+    }
+
+    /**
+     * A chain: each record resembles the next (a shared rare surname and a date one digit apart; then
+     * the given name changes, then the date), but the ends share nothing but the surname. Merging every
+     * matched pair would make one person of them; the clusterer keeps the ends apart.
+     */
+    @Test
+    void aChainOfWeakLinksDoesNotMergeUnrelatedPeople() {
+        List<PersonRecord> people = new ArrayList<>(population());
+        people.add(new PersonRecord("x1", "Gethin", null, "Zabrowski", "1970-01-01", "male", "SY1 1AA", null, null, null, null));
+        people.add(new PersonRecord("x2", "Gethin", null, "Zabrowski", "1970-01-01", "male", "SY2 2BB", null, null, null, null));
+        people.add(new PersonRecord("x3", "Gethin", null, "Zabrowski", "1970-01-07", "male", "SY3 3CC", null, null, null, null));
+        people.add(new PersonRecord("x4", "Gethyn", null, "Zabrowski", "1978-01-07", "male", "SY4 4DD", null, null, null, null));
+        people.add(new PersonRecord("x5", "Marek", null, "Zabrowski", "1978-01-07", "male", "SY5 5EE", null, null, null, null));
+        people.add(new PersonRecord("x6", "Marek", null, "Zabrowski", "1978-01-07", "male", "SY5 5EE", null, null, null, null));
+        Linker.Result result = linker.link(people, new Linker.Options(0.5, null, null, 1L), List.of(), m -> { });
+        int first = people.size() - 6;
+        assertThat(result.clusterOf(first)).isEqualTo(result.clusterOf(first + 1));
+        assertThat(result.clusterOf(first + 4)).isEqualTo(result.clusterOf(first + 5));
+        assertThat(result.clusterOf(first)).isNotEqualTo(result.clusterOf(first + 5));
+    }
+
+    @Test
+    void qualityIsScoredOnClusters() {
+        // Truth: {0,1,2} {3,4}; clusters: {0,1} {2,3,4}.
+        LinkQuality q = LinkQuality.of(new int[] {0, 0, 2, 2, 2}, new int[] {7, 7, 7, 9, 9});
+        assertThat(q.truePairs()).isEqualTo(4);
+        assertThat(q.predictedPairs()).isEqualTo(4);
+        assertThat(q.correctPairs()).isEqualTo(2);
+        assertThat(q.f1()).isCloseTo(0.5, within(1e-12));
+        // B-cubed precision: (1 + 1 + 1/3 + 2/3 + 2/3) / 5; recall: (2/3 + 2/3 + 1/3 + 1 + 1) / 5.
+        assertThat(q.bcubedPrecision()).isCloseTo((1 + 1 + 1.0 / 3 + 2.0 / 3 + 2.0 / 3) / 5, within(1e-12));
+        assertThat(q.bcubedRecall()).isCloseTo((2.0 / 3 + 2.0 / 3 + 1.0 / 3 + 1 + 1) / 5, within(1e-12));
+    }
+
+    @Test
+    void theNaiveBaselineNeedsNamesAndAFullDateOfBirth() {
+        int[] clusters = linker.naive(List.of(
+                new PersonRecord("a", "Ann", null, "Hughes", "1990-01-01", null, null, null, null, null, null),
+                new PersonRecord("b", "ANN", null, "hughes", "1990-01-01", null, null, null, null, null, null),
+                new PersonRecord("c", "Ann", null, "Hughes", "1990", null, null, null, null, null, null),
+                new PersonRecord("d", "Ann", null, "Hughes", "1990", null, null, null, null, null, null)));
+        assertThat(clusters).containsExactly(0, 0, 2, 3);
+    }
+
+    @Test
+    void aThresholdMustBeAProbability() {
+        assertThatThrownBy(() -> new Linker.Options(1.5, null, null, 1L)).hasMessageContaining("between 0 and 1");
+    }
+}
