@@ -82,12 +82,15 @@ final class LinkCommand implements Callable<Integer> {
             }
             RecordSet.Warnings warnings = set.warnings();
             if (warnings.invalidDatesOfBirth() > 0) {
-                System.err.printf("Warning: %,d dates of birth could not be read as dates and were treated as missing%n",
-                        warnings.invalidDatesOfBirth());
+                System.err.printf("Warning: %,d %s of birth could not be read as %s and %s treated as missing%n",
+                        warnings.invalidDatesOfBirth(), plural(warnings.invalidDatesOfBirth(), "date", "dates"),
+                        plural(warnings.invalidDatesOfBirth(), "a date", "dates"),
+                        plural(warnings.invalidDatesOfBirth(), "was", "were"));
             }
             if (warnings.unknownSexValues() > 0) {
-                System.err.printf("Warning: %,d sex values were not female, male, other or unknown and were treated as missing%n",
-                        warnings.unknownSexValues());
+                System.err.printf("Warning: %,d sex %s not female, male, other or unknown and %s treated as missing%n",
+                        warnings.unknownSexValues(), plural(warnings.unknownSexValues(), "value was", "values were"),
+                        plural(warnings.unknownSexValues(), "was", "were"));
             }
             LinkageFiles.writeClusters(out, set, clusters);
             System.err.printf("Wrote %,d rows to %s in %.1f s%n", set.size(), out, (System.nanoTime() - started) / 1e9);
@@ -102,6 +105,10 @@ final class LinkCommand implements Callable<Integer> {
             System.err.println("soteria link: no such file: " + e.getFile());
             return 2;
         }
+    }
+
+    private static String plural(int n, String one, String many) {
+        return n == 1 ? one : many;
     }
 
     private static void report(RecordSet set, int[] clusters, Map<String, String> identities) {

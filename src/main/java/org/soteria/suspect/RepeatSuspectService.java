@@ -104,8 +104,33 @@ public class RepeatSuspectService {
         return LocalDate.now(clock.withZone(DatabaseConfig.LONDON));
     }
 
-    /** Builds the register over every stored suspect. */
+    private volatile String cachedStamp;
+    private volatile Register cached;
+
+    /**
+     * The register over every stored suspect, rebuilt only when something it depends on changed: a
+     * linkage run, a decision, an import or an order (measure_change), a breach, or the day.
+     */
     public Register register() {
+        String stamp = jdbc.sql("select (select coalesce(max(id), 0) from linkage_run) || '/' || "
+                        + "(select count(*) || ':' || coalesce(max(decided_at)::text, '') from person_link) || '/' || "
+                        + "(select coalesce(max(seq), 0) from measure_change) || '/' || "
+                        + "(select count(*) from civil_order) || '/' || (select count(*) from order_breach)")
+                .query(String.class).single() + "/" + today();
+        Register r = cached;
+        if (r != null && stamp.equals(cachedStamp)) {
+            return r;
+        }
+        synchronized (this) {
+            if (cached == null || !stamp.equals(cachedStamp)) {
+                cached = build();
+                cachedStamp = stamp;
+            }
+            return cached;
+        }
+    }
+
+    private Register build() {
         LocalDate asOf = today();
         LocalDate windowStart = asOf.minusYears(lookbackYears);
         List<SuspectRepository.Person> people = repository.suspects();

@@ -73,7 +73,8 @@ class SuspectController {
         model.addAttribute("strategyHelp", register.strategyDescription());
         model.addAttribute("awaiting", user.can(Permission.REVIEW_PERSON_LINKS) ? suspects.awaiting(user).size() : -1);
         model.addAttribute("lastRun", linkage.lastRun().orElse(null));
-        model.addAttribute("query", query(status, disruption, name, sort));
+        String query = query(status, disruption, name, sort);
+        model.addAttribute("pageBaseUrl", "/repeat-suspects?" + (query.isEmpty() ? "" : query.substring(1) + "&"));
         return "suspect/register";
     }
 
@@ -237,6 +238,7 @@ class SuspectController {
         model.addAttribute("rows", shown);
         model.addAttribute("total", rows.size());
         model.addAttribute("show", filter);
+        model.addAttribute("pageBaseUrl", filter.isEmpty() ? "/disruption?" : "/disruption?show=" + filter + "&");
         model.addAttribute("page", p);
         model.addAttribute("pages", pages);
         model.addAttribute("today", today);
