@@ -40,8 +40,8 @@ final class Comparator {
         p |= (long) dateOfBirth(r.dob[a], r.dob[b]) << (Field.DATE_OF_BIRTH.ordinal() * Field.BITS);
         p |= (long) postcode(r.postcode[a], r.postcode[b]) << (Field.POSTCODE.ordinal() * Field.BITS);
         p |= (long) sex(r.sex[a], r.sex[b]) << (Field.SEX.ordinal() * Field.BITS);
-        p |= (long) similar(r.birthPlaces, r.birthPlace[a], r.birthPlace[b], false) << (Field.BIRTH_PLACE.ordinal() * Field.BITS);
-        p |= (long) similar(r.addresses, r.address[a], r.address[b], true) << (Field.ADDRESS.ordinal() * Field.BITS);
+        p |= (long) similar(r.birthPlaces, r.birthPlace[a], r.birthPlace[b], null) << (Field.BIRTH_PLACE.ordinal() * Field.BITS);
+        p |= (long) similar(r.addresses, r.address[a], r.address[b], r.addressWords) << (Field.ADDRESS.ordinal() * Field.BITS);
         p |= (long) pnc(r.pnc[a], r.pnc[b]) << (Field.PNC_ID.ordinal() * Field.BITS);
         p |= (long) email(r.email[a], r.email[b]) << (Field.EMAIL.ordinal() * Field.BITS);
         return p;
@@ -55,13 +55,13 @@ final class Comparator {
         if (ga < 0 || gb < 0 || fa < 0 || fb < 0) {
             return false;
         }
-        String sga = r.givenNames.value(ga);
-        String sfa = r.familyNames.value(fa);
-        String sgb = r.givenNames.value(gb);
-        String sfb = r.familyNames.value(fb);
-        if (sga.equals(sgb) || sfa.equals(sfb)) {
+        if (ga == gb || fa == fb) {
             return false;
         }
+        char[] sga = r.givenNames.chars(ga);
+        char[] sfa = r.familyNames.chars(fa);
+        char[] sgb = r.givenNames.chars(gb);
+        char[] sfb = r.familyNames.chars(fb);
         return Text.jaroWinkler(sga, sfb) >= 0.94 && Text.jaroWinkler(sfa, sgb) >= 0.94;
     }
 
@@ -80,7 +80,7 @@ final class Comparator {
         if (x.length() == 1 || y.length() == 1) {
             return x.charAt(0) == y.charAt(0) ? GIVEN_INITIAL : GIVEN_OTHER;
         }
-        double jw = Text.jaroWinkler(x, y);
+        double jw = Text.jaroWinkler(r.givenNames.chars(a), r.givenNames.chars(b));
         if (jw >= 0.94) {
             return GIVEN_CLOSE;
         }
@@ -99,7 +99,7 @@ final class Comparator {
         }
         String x = r.familyNames.value(a);
         String y = r.familyNames.value(b);
-        double jw = Text.jaroWinkler(x, y);
+        double jw = Text.jaroWinkler(r.familyNames.chars(a), r.familyNames.chars(b));
         if (jw >= 0.94 || x.length() >= 3 && y.length() >= 3 && (x.startsWith(y) || y.startsWith(x)
                 || x.endsWith(y) || y.endsWith(x))) {
             return FAMILY_CLOSE;
@@ -196,22 +196,27 @@ final class Comparator {
         return a == b ? 1 : 2;
     }
 
-    private static int similar(RecordSet.Vocabulary vocabulary, int a, int b, boolean words) {
+    /**
+     * Exact, Jaro–Winkler 0.9+, then (with {@code words}) half the words shared, else different. With
+     * words (addresses), Jaro–Winkler is worked out only when a quarter of the words are shared or either
+     * has at most two: long texts sharing almost no word are not close, and the test is the costly part.
+     */
+    private static int similar(RecordSet.Vocabulary vocabulary, int a, int b, int[][] words) {
         if (a < 0 || b < 0) {
             return 0;
         }
         if (a == b) {
             return 1;
         }
-        String x = vocabulary.value(a);
-        String y = vocabulary.value(b);
-        if (Text.jaroWinkler(x, y) >= 0.9) {
+        double overlap = words == null ? 1 : Text.jaccard(words[a], words[b]);
+        boolean short_ = words != null && (words[a].length <= 2 || words[b].length <= 2);
+        if ((overlap >= 0.25 || short_) && Text.jaroWinkler(vocabulary.chars(a), vocabulary.chars(b)) >= 0.9) {
             return 2;
         }
-        if (!words) {
+        if (words == null) {
             return 3;
         }
-        return Text.wordOverlap(x, y) >= 0.5 ? 3 : 4;
+        return overlap >= 0.5 ? 3 : 4;
     }
 
     private int pnc(int a, int b) {

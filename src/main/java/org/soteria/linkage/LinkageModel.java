@@ -34,17 +34,18 @@ public final class LinkageModel {
     /** u per field and level from random pairs of records, smoothed so that no level has u of zero. */
     static double[][] estimateU(RecordSet records, Comparator comparator, long seed) {
         int n = records.size();
-        long[][] counts = new long[Field.ALL.length][];
-        for (Field f : Field.ALL) {
-            counts[f.ordinal()] = new long[f.levelCount()];
-        }
+        long[][] counts = emptyCounts();
         long allPairs = (long) n * (n - 1) / 2;
         if (allPairs <= RANDOM_PAIRS) {
-            for (int a = 0; a < n; a++) {
+            long[][][] partial = new long[n][][];
+            java.util.stream.IntStream.range(0, n).parallel().forEach(a -> {
+                long[][] local = emptyCounts();
                 for (int b = a + 1; b < n; b++) {
-                    count(counts, comparator.pattern(a, b));
+                    count(local, comparator.pattern(a, b));
                 }
-            }
+                partial[a] = local;
+            });
+            add(counts, partial);
         } else {
             // Sixteen slices, each with its own split of the seeded generator: the same pairs on any number of cores.
             SplittableRandom rnd = new SplittableRandom(seed);
@@ -55,10 +56,7 @@ public final class LinkageModel {
             }
             long[][][] partial = new long[slices][][];
             java.util.stream.IntStream.range(0, slices).parallel().forEach(s -> {
-                long[][] local = new long[Field.ALL.length][];
-                for (Field f : Field.ALL) {
-                    local[f.ordinal()] = new long[f.levelCount()];
-                }
+                long[][] local = emptyCounts();
                 for (int k = 0; k < RANDOM_PAIRS / slices; k++) {
                     int a = streams[s].nextInt(n);
                     int b = streams[s].nextInt(n - 1);
@@ -69,13 +67,7 @@ public final class LinkageModel {
                 }
                 partial[s] = local;
             });
-            for (long[][] local : partial) {
-                for (int f = 0; f < local.length; f++) {
-                    for (int l = 0; l < local[f].length; l++) {
-                        counts[f][l] += local[f][l];
-                    }
-                }
-            }
+            add(counts, partial);
         }
         double[][] u = new double[Field.ALL.length][];
         for (Field f : Field.ALL) {
@@ -90,6 +82,24 @@ public final class LinkageModel {
             }
         }
         return u;
+    }
+
+    private static long[][] emptyCounts() {
+        long[][] counts = new long[Field.ALL.length][];
+        for (Field f : Field.ALL) {
+            counts[f.ordinal()] = new long[f.levelCount()];
+        }
+        return counts;
+    }
+
+    private static void add(long[][] into, long[][][] parts) {
+        for (long[][] part : parts) {
+            for (int f = 0; f < part.length; f++) {
+                for (int l = 0; l < part[f].length; l++) {
+                    into[f][l] += part[f][l];
+                }
+            }
+        }
     }
 
     private static void count(long[][] counts, long pattern) {

@@ -47,6 +47,21 @@ public final class RecordSet {
             return values.get(id);
         }
 
+        private char[][] chars;
+
+        /** The value as characters, for Jaro–Winkler without copying (built on first use, after all values are in). */
+        char[] chars(int id) {
+            char[][] c = chars;
+            if (c == null) {
+                c = new char[values.size()][];
+                for (int v = 0; v < c.length; v++) {
+                    c[v] = values.get(v).toCharArray();
+                }
+                chars = c;
+            }
+            return c[id];
+        }
+
         /** The share of records with a value that have this one. */
         double frequency(int id) {
             return (double) counts[id] / present;
@@ -84,6 +99,8 @@ public final class RecordSet {
     String[] familyPhonetic;
     /** Per given name value: the nickname groups it belongs to (empty when none). */
     int[][] givenGroups;
+    /** Per address value: the numbers of its distinct words, sorted (for the word-overlap level). */
+    int[][] addressWords;
     /** Per postcode value: its sector and district when it is a UK postcode, else null. */
     String[] postcodeSector;
     String[] postcodeDistrict;
@@ -143,6 +160,12 @@ public final class RecordSet {
         givenGroups = new int[givenNames.values.size()][];
         for (int v = 0; v < givenGroups.length; v++) {
             givenGroups[v] = nicknames.groupsOf(givenNames.value(v));
+        }
+        Map<String, Integer> words = new HashMap<>();
+        addressWords = new int[addresses.values.size()][];
+        for (int v = 0; v < addressWords.length; v++) {
+            addressWords[v] = java.util.Arrays.stream(addresses.value(v).split(" "))
+                    .mapToInt(w -> words.computeIfAbsent(w, k -> words.size())).distinct().sorted().toArray();
         }
         postcodeSector = new String[postcodes.values.size()];
         postcodeDistrict = new String[postcodeSector.length];

@@ -70,25 +70,39 @@ final class Text {
         return b.length() == 0 ? null : b.toString();
     }
 
+    /** Per thread, the match flags of the two strings being compared (grown as needed, never shrunk). */
+    private static final ThreadLocal<boolean[][]> FLAGS = ThreadLocal.withInitial(() -> new boolean[][] {new boolean[64],
+        new boolean[64]});
+
     /** Jaro–Winkler similarity (prefix scale 0.1, up to four characters), 1 for equal strings. */
     static double jaroWinkler(String a, String b) {
-        if (a.equals(b)) {
-            return 1;
-        }
-        int la = a.length();
-        int lb = b.length();
+        return a.equals(b) ? 1 : jaroWinkler(a.toCharArray(), b.toCharArray());
+    }
+
+    /** Jaro–Winkler of two character arrays, without allocating. */
+    static double jaroWinkler(char[] a, char[] b) {
+        int la = a.length;
+        int lb = b.length;
         if (la == 0 || lb == 0) {
             return 0;
         }
+        boolean[][] flags = FLAGS.get();
+        if (flags[0].length < la || flags[1].length < lb) {
+            flags[0] = new boolean[Math.max(la, flags[0].length * 2)];
+            flags[1] = new boolean[Math.max(lb, flags[1].length * 2)];
+        }
+        boolean[] usedA = flags[0];
+        boolean[] usedB = flags[1];
+        java.util.Arrays.fill(usedA, 0, la, false);
+        java.util.Arrays.fill(usedB, 0, lb, false);
         int window = Math.max(0, Math.max(la, lb) / 2 - 1);
-        boolean[] usedA = new boolean[la];
-        boolean[] usedB = new boolean[lb];
         int matches = 0;
         for (int i = 0; i < la; i++) {
             int from = Math.max(0, i - window);
             int to = Math.min(lb - 1, i + window);
+            char c = a[i];
             for (int j = from; j <= to; j++) {
-                if (!usedB[j] && a.charAt(i) == b.charAt(j)) {
+                if (!usedB[j] && c == b[j]) {
                     usedA[i] = true;
                     usedB[j] = true;
                     matches++;
@@ -106,7 +120,7 @@ final class Text {
                 while (!usedB[j]) {
                     j++;
                 }
-                if (a.charAt(i) != b.charAt(j)) {
+                if (a[i] != b[j]) {
                     transposed++;
                 }
                 j++;
@@ -115,7 +129,8 @@ final class Text {
         double m = matches;
         double jaro = (m / la + m / lb + (m - transposed / 2.0) / m) / 3.0;
         int prefix = 0;
-        while (prefix < Math.min(4, Math.min(la, lb)) && a.charAt(prefix) == b.charAt(prefix)) {
+        int most = Math.min(4, Math.min(la, lb));
+        while (prefix < most && a[prefix] == b[prefix]) {
             prefix++;
         }
         return jaro + prefix * 0.1 * (1 - jaro);
@@ -145,19 +160,23 @@ final class Text {
         return la > lb ? a.regionMatches(i + 1, b, i, lb - i) : b.regionMatches(i + 1, a, i, la - i);
     }
 
-    /** Jaccard similarity of the sets of words: shared words over all distinct words (0 when either has none). */
-    static double wordOverlap(String a, String b) {
-        java.util.Set<String> wa = new java.util.HashSet<>(java.util.Arrays.asList(a.split(" ")));
-        java.util.Set<String> wb = new java.util.HashSet<>(java.util.Arrays.asList(b.split(" ")));
-        int union = wa.size();
+    /** Jaccard similarity of two sorted sets of word numbers: shared over all distinct (0 when both are empty). */
+    static double jaccard(int[] a, int[] b) {
+        int i = 0;
+        int j = 0;
         int shared = 0;
-        for (String w : wb) {
-            if (wa.contains(w)) {
+        while (i < a.length && j < b.length) {
+            if (a[i] == b[j]) {
                 shared++;
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
             } else {
-                union++;
+                j++;
             }
         }
+        int union = a.length + b.length - shared;
         return union == 0 ? 0 : (double) shared / union;
     }
 }
