@@ -74,6 +74,11 @@ public class RepeatSuspectService {
         public String status() {
             return confirmed ? "Repeat suspect" : "Possible repeat suspect";
         }
+
+        /** The person id of one of this entry's records (for the crimes table). */
+        public String personIdOf(long ref) {
+            return records.stream().filter(r -> r.ref() == ref).map(SuspectRepository.Person::personId).findFirst().orElse("");
+        }
     }
 
     /** The register as of a day, with each suspect record's entry. */
@@ -232,6 +237,11 @@ public class RepeatSuspectService {
             for (SuspectRepository.Link l : links) {
                 if (refs.contains(l.personA()) && refs.contains(l.personB())) {
                     boolean isProposed = l.status().equals("proposed");
+                    String pa = byRef.get(l.personA()).pncId();
+                    String pb = byRef.get(l.personB()).pncId();
+                    if (isProposed && pa != null && !pa.isBlank() && pb != null && pa.trim().equals(pb.trim())) {
+                        continue; // one person by their identifier already
+                    }
                     awaiting += isProposed ? 1 : 0;
                     joins.add(new Join(byRef.get(l.personA()), byRef.get(l.personB()),
                             isProposed ? "Proposed by the linkage engine" : "Link confirmed by a reviewer", l.status(),

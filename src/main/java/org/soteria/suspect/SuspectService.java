@@ -64,6 +64,14 @@ public class SuspectService {
         };
     }
 
+    /** A probability as a percentage a reviewer reads at a glance: "97.2%", "more than 99.9%". */
+    public static String percent(double probability) {
+        if (probability >= 0.9995) {
+            return "more than 99.9%";
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f%%", probability * 100);
+    }
+
     /** A proposed link for review: both records, the crimes each is a suspect in, the engine's explanation. */
     public record Review(SuspectRepository.Link link, SuspectRepository.Person a, SuspectRepository.Person b,
             List<SuspectRepository.CrimeLink> crimesA, List<SuspectRepository.CrimeLink> crimesB, List<Part> parts) {
@@ -104,11 +112,17 @@ public class SuspectService {
             List<SuspectRepository.CrimeLink> ca = crimes.getOrDefault(l.personA(), List.of());
             List<SuspectRepository.CrimeLink> cb = crimes.getOrDefault(l.personB(), List.of());
             boolean seen = ca.stream().anyMatch(c -> open.contains(c.crimeId())) || cb.stream().anyMatch(c -> open.contains(c.crimeId()));
-            if (seen && people.containsKey(l.personA()) && people.containsKey(l.personB())) {
+            if (seen && people.containsKey(l.personA()) && people.containsKey(l.personB())
+                    && (l.status().equals("proposed") ? !samePnc(people.get(l.personA()), people.get(l.personB())) : true)) {
                 out.add(new Review(l, people.get(l.personA()), people.get(l.personB()), ca, cb, parts(l.explanation())));
             }
         }
         return out;
+    }
+
+    /** Records with one PNC identifier are one person already: their link needs no review. */
+    private static boolean samePnc(SuspectRepository.Person a, SuspectRepository.Person b) {
+        return a.pncId() != null && !a.pncId().isBlank() && b.pncId() != null && a.pncId().trim().equals(b.pncId().trim());
     }
 
     static List<Part> parts(String explanation) {
