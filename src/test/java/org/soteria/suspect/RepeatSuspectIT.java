@@ -11,6 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.soteria.exchange.ImportProgress;
 import org.soteria.exchange.ImportService;
+import org.soteria.performance.MeasureFilter;
+import org.soteria.performance.MeasureQuery;
+import org.soteria.performance.MeasureService;
+import org.soteria.performance.Measures;
 import org.soteria.security.Role;
 import org.soteria.security.SoteriaUser;
 import org.soteria.security.UserService;
@@ -43,6 +47,15 @@ class RepeatSuspectIT {
 
     @Autowired
     UserService users;
+
+    @Autowired
+    MeasureService measures;
+
+    private Measures.Rate repeatShare() {
+        LocalDate today = register.today();
+        measures.reloadAll();
+        return measures.compute(new MeasureQuery(today.minusYears(5), today, today, MeasureFilter.NONE)).repeatSuspectShare();
+    }
 
     @Autowired
     JdbcClient jdbc;
@@ -155,7 +168,11 @@ class RepeatSuspectIT {
         linkage.refresh(false);
         long a = ref("S1");
         long b = ref("S2");
+        Measures.Rate before = repeatShare();
+        assertThat(before.numerator()).as("C3 and C4, one person by PNC; a proposed link does not count").isEqualTo(2);
         suspects.decide(investigator, suspects.review(investigator, a, b).orElseThrow(), true, "Same PNC photo");
+        assertThat(repeatShare().numerator()).as("C1 and C2 count once the link is confirmed").isEqualTo(4);
+        assertThat(repeatShare().denominator()).isEqualTo(before.denominator());
         assertThat(entryOf("S1").confirmed()).isTrue();
         List<String> keys = jdbc.sql("select identity_key from person_identity where person_ref in (?, ?)").params(a, b)
                 .query(String.class).list();
