@@ -144,6 +144,31 @@ class RepeatSuspectIT {
     }
 
     @Test
+    void aNewSuspectIsComparedIncrementallyWithTheSavedModel() throws Exception {
+        LinkageService.Run first = linkage.refresh(false).orElseThrow();
+        assertThat(first.kind()).isEqualTo("full");
+        LocalDate today = register.today();
+        Path more = dir.resolve("more");
+        java.nio.file.Files.createDirectories(more);
+        new Bundles(more).file("cases.csv", "crime_ref,force_code,offence_code,recorded_date,team_code,officer_code",
+                        "C5,NWP,19C," + today.minusDays(1) + ",T1,O1")
+                .file("people.csv", "person_id,given_name,family_name,date_of_birth,sex,postcode",
+                        "S5,Art,Pendleton,1980-02-03,male,LL57 2DG")
+                .file("case_people.csv", "crime_ref,person_id,role", "C5,S5,suspect");
+        assertThat(imports.importBundle(more, "test", ImportProgress.NONE).rejectedRows()).isZero();
+        LinkageService.Run second = linkage.refresh(false).orElseThrow();
+        assertThat(second.kind()).isEqualTo("incremental");
+        assertThat(second.newRecords()).isEqualTo(1);
+        assertThat(second.model()).as("the saved model, not a new estimate").isEqualTo(first.model());
+        long s5 = ref("S5");
+        assertThat(jdbc.sql("select count(*) from person_link where (person_a = ? or person_b = ?) and status = 'proposed'")
+                .params(s5, s5).query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(distinct cluster_ref) from person_cluster where person_ref in (?, ?, ?)")
+                .params(ref("S1"), ref("S2"), s5).query(Long.class).single()).isEqualTo(1);
+        assertThat(entryOf("S5").crimes()).hasSize(3);
+    }
+
+    @Test
     void aRejectedLinkStaysRejectedAfterEveryRun() {
         linkage.refresh(false);
         long a = ref("S1");
