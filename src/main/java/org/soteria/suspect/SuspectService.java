@@ -294,30 +294,32 @@ public class SuspectService {
         reg.entryOfPerson().forEach((person, entry) -> peopleOfEntry.computeIfAbsent(entry, k -> new ArrayList<>()).add(person));
         Map<Long, List<SuspectRepository.CrimeLink>> crimesOf = new HashMap<>();
         repository.suspectCrimes().forEach(c -> crimesOf.computeIfAbsent(c.personRef(), k -> new ArrayList<>()).add(c));
-        Map<String, NewCrime> found = new LinkedHashMap<>();
-        Set<Long> crimeIds = new HashSet<>();
-        List<Object[]> candidates = new ArrayList<>();
+        record Candidate(OrderRow order, SuspectRepository.CrimeLink crime) {
+        }
+        List<Candidate> candidates = new ArrayList<>();
         for (OrderRow r : rows) {
             List<Long> same = r.entryId() == null ? List.of(r.order().personRef()) : peopleOfEntry.get(r.entryId());
             for (long person : same) {
                 for (SuspectRepository.CrimeLink c : crimesOf.getOrDefault(person, List.of())) {
                     if (r.order().activeOn(c.recordedDate()) && !c.recordedDate().isBefore(today.minusDays(NEW_CRIME_DAYS))) {
-                        candidates.add(new Object[] {r, c});
-                        crimeIds.add(c.crimeId());
+                        candidates.add(new Candidate(r, c));
                     }
                 }
             }
         }
-        Set<Long> open = register.openable(user, crimeIds);
+        Set<Long> crimeIds = new HashSet<>();
         Set<Long> people = new HashSet<>();
-        candidates.forEach(x -> people.add(((SuspectRepository.CrimeLink) x[1]).personRef()));
+        candidates.forEach(c -> {
+            crimeIds.add(c.crime().crimeId());
+            people.add(c.crime().personRef());
+        });
+        Set<Long> open = register.openable(user, crimeIds);
         Map<Long, SuspectRepository.Person> byRef = new HashMap<>();
         repository.people(new ArrayList<>(people)).forEach(p -> byRef.put(p.ref(), p));
-        for (Object[] x : candidates) {
-            OrderRow r = (OrderRow) x[0];
-            SuspectRepository.CrimeLink c = (SuspectRepository.CrimeLink) x[1];
-            found.putIfAbsent(r.order().orderId() + "/" + c.crimeId(), new NewCrime(r, c, byRef.get(c.personRef()),
-                    open.contains(c.crimeId())));
+        Map<String, NewCrime> found = new LinkedHashMap<>();
+        for (Candidate c : candidates) {
+            found.putIfAbsent(c.order().order().orderId() + "/" + c.crime().crimeId(), new NewCrime(c.order(), c.crime(),
+                    byRef.get(c.crime().personRef()), open.contains(c.crime().crimeId())));
         }
         return new Alerts(expiring, review, new ArrayList<>(found.values()));
     }
