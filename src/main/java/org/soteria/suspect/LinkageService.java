@@ -73,10 +73,21 @@ public class LinkageService {
                 .optional();
     }
 
-    /** Picks up new suspects, and decisions that call for new clusters, at the configured interval. */
+    /** True once the web server is up: batch commands (an import, say) never link in the background. */
+    private volatile boolean serving;
+
+    @org.springframework.context.event.EventListener
+    void ready(org.springframework.boot.context.event.ApplicationReadyEvent event) {
+        serving = event.getApplicationContext() instanceof org.springframework.boot.web.server.context.WebServerApplicationContext;
+    }
+
+    /** Picks up new suspects, and decisions that call for new clusters, at the configured interval (when serving). */
     @Scheduled(fixedDelayString = "${soteria.linkage.refresh-interval:PT30S}",
             initialDelayString = "${soteria.linkage.initial-delay:PT20S}")
     public void scheduledRefresh() {
+        if (!serving) {
+            return;
+        }
         try {
             refresh(false);
         } catch (RuntimeException e) {
