@@ -46,7 +46,7 @@ class CommandLineIT {
 
     @Test
     void everySubcommandHasHelpAndADataDirOption() {
-        for (String sub : new String[] {"serve", "import", "export", "audit verify", "users add", "report"}) {
+        for (String sub : new String[] {"serve", "import", "export", "audit verify", "users add", "report", "relink"}) {
             out.reset();
             List<String> args = new java.util.ArrayList<>(List.of(sub.split(" ")));
             args.add("--help");
@@ -107,6 +107,28 @@ class CommandLineIT {
                 "cases.csv,3,offence_code,XX,unknown offence_code 'XX': not a RASSO offence code and no mapping in "
                         + "mappings/offence_code.csv");
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("1 rows rejected");
+    }
+
+    @Test
+    void relinkLinksStoredSuspectsThenOnlyWhatIsNew() throws Exception {
+        Path bundle = dir.resolve("r");
+        Files.createDirectories(bundle);
+        Files.writeString(bundle.resolve("cases.csv"), "crime_ref,force_code,offence_code,recorded_date\n"
+                + "R1,NWP,19C,2025-01-10\nR2,NWP,19C,2025-02-10\n");
+        Files.writeString(bundle.resolve("people.csv"), "person_id,given_name,family_name,date_of_birth\n"
+                + "P1,Arthur,Penhaligon,1980-02-03\nP2,Artie,Penhaligon,1980-02-03\n");
+        Files.writeString(bundle.resolve("case_people.csv"), "crime_ref,person_id,role\nR1,P1,suspect\nR2,P2,suspect\n");
+        String db = dir.resolve("db").toString();
+        assertThat(run("import", "--bundle", bundle.toString(), "--data-dir", db)).isZero();
+        out.reset();
+        assertThat(run("relink", "--data-dir", db)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Linkage run 1 (full): 2 suspect records, 2 new");
+        out.reset();
+        assertThat(run("relink", "--data-dir", db)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Nothing to link");
+        out.reset();
+        assertThat(run("relink", "--full", "--data-dir", db)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Linkage run 2 (full)");
     }
 
     @Test
