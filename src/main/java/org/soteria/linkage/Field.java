@@ -45,10 +45,6 @@ public enum Field {
         return label;
     }
 
-    public List<String> levels() {
-        return levels;
-    }
-
     public String level(int level) {
         return levels.get(level);
     }

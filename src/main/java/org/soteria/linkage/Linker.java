@@ -54,18 +54,16 @@ public final class Linker {
         private final RecordSet records;
         private final int[] cluster;
         private final long[] matched;
-        private final double[] matchedWeights;
         private final double thresholdWeight;
         private final LinkageModel model;
         private final Scorer scorer;
         private final Stats stats;
 
-        Result(RecordSet records, int[] cluster, long[] matched, double[] matchedWeights, double thresholdWeight,
+        Result(RecordSet records, int[] cluster, long[] matched, double thresholdWeight,
                 LinkageModel model, Scorer scorer, Stats stats) {
             this.records = records;
             this.cluster = cluster;
             this.matched = matched;
-            this.matchedWeights = matchedWeights;
             this.thresholdWeight = thresholdWeight;
             this.model = model;
             this.scorer = scorer;
@@ -96,10 +94,6 @@ public final class Linker {
 
         public int matchedB(int k) {
             return (int) matched[k];
-        }
-
-        public double matchedWeight(int k) {
-            return matchedWeights[k];
         }
 
         public double thresholdWeight() {
@@ -250,7 +244,7 @@ public final class Linker {
         candidates.pairsByRule().forEach((rule, count) -> byRule.put(rule.label, count));
         Stats stats = new Stats(n, pairs.length, byRule, candidates.oversizedBlocks(), matched.length, clusters,
                 confirmed.size() + rejected.size(), unknown, model.iterations());
-        return new Result(records, cluster, matched, matchedWeights, threshold, model, scorer, stats);
+        return new Result(records, cluster, matched, threshold, model, scorer, stats);
     }
 
     /**

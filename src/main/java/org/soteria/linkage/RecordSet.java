@@ -70,9 +70,6 @@ public final class RecordSet {
 
     /** What could not be read, by field: the count of values treated as missing. */
     public record Warnings(int invalidDatesOfBirth, int unknownSexValues) {
-        public boolean any() {
-            return invalidDatesOfBirth > 0 || unknownSexValues > 0;
-        }
     }
 
     final int size;
