@@ -13,7 +13,8 @@ create table linkage_run (
     matched_pairs   integer     not null,
     clusters        integer     not null,
     threshold       double precision not null,
-    -- The highest person.id the run saw: later records are new to the next run.
+    -- The highest suspect person.id when the run began (for information: records new to a run are those
+    -- no run has placed in a cluster yet).
     max_person_ref  bigint      not null,
     model           text        not null
 );

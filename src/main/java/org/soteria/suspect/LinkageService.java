@@ -110,7 +110,10 @@ public class LinkageService {
             long newest = jdbc.sql("select coalesce(max(cp.person_ref), 0) from case_person cp where cp.role = 'suspect'")
                     .query(Long.class).single();
             boolean recluster = reclusterWanted.getAndSet(false);
-            if (!full && last.isPresent() && newest <= last.get().maxPersonRef() && !recluster) {
+            // New: suspect records no run has placed in a cluster yet (new people, or people first named as a suspect).
+            boolean anyNew = jdbc.sql("select exists (select 1 from case_person cp where cp.role = 'suspect' and not exists "
+                    + "(select 1 from person_cluster pc where pc.person_ref = cp.person_ref))").query(Boolean.class).single();
+            if (!full && last.isPresent() && !anyNew && !recluster) {
                 return Optional.empty();
             }
             long started = System.nanoTime();
@@ -123,8 +126,10 @@ public class LinkageService {
             BitSet focus = new BitSet(people.size());
             int fresh = 0;
             if (last.isPresent()) {
+                java.util.Set<Long> clustered = new java.util.HashSet<>(jdbc.sql("select person_ref from person_cluster")
+                        .query(Long.class).list());
                 for (int i = 0; i < refs.size(); i++) {
-                    if (refs.get(i) > last.get().maxPersonRef()) {
+                    if (!clustered.contains(refs.get(i))) {
                         focus.set(i);
                         fresh++;
                     }

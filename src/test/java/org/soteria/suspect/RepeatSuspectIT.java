@@ -86,10 +86,12 @@ class RepeatSuspectIT {
         people.add("S2,Artie,Pendleton,1980-02-03,male,LL57 2DG,");
         people.add("S3,Gwen,Rowlands,1975-06-07,female,,01/234567X");
         people.add("S4,G,Rowlands,,female,,01/234567X");
+        people.add("V1,Arthur,Pendleton,1980-02-03,male,LL57 2DG,");
         links.add("C1,S1,suspect");
         links.add("C2,S2,suspect");
         links.add("C3,S3,suspect");
         links.add("C4,S4,suspect");
+        links.add("F0,V1,victim");
         for (int i = 0; i < 40; i++) {
             String ref = "F" + i;
             cases.add(ref + ",NWP,17A," + today.minusDays(30 + i) + ",T1,O1");
@@ -154,15 +156,18 @@ class RepeatSuspectIT {
                         "C5,NWP,19C," + today.minusDays(1) + ",T1,O1")
                 .file("people.csv", "person_id,given_name,family_name,date_of_birth,sex,postcode",
                         "S5,Art,Pendleton,1980-02-03,male,LL57 2DG")
-                .file("case_people.csv", "crime_ref,person_id,role", "C5,S5,suspect");
+                .file("case_people.csv", "crime_ref,person_id,role", "C5,S5,suspect", "C5,V1,suspect");
         assertThat(imports.importBundle(more, "test", ImportProgress.NONE).rejectedRows()).isZero();
         LinkageService.Run second = linkage.refresh(false).orElseThrow();
         assertThat(second.kind()).isEqualTo("incremental");
-        assertThat(second.newRecords()).isEqualTo(1);
+        assertThat(second.newRecords()).as("S5, and V1, stored before as a victim and now named as a suspect").isEqualTo(2);
+        long v1 = ref("V1");
+        assertThat(jdbc.sql("select count(*) from person_link where person_a = ? or person_b = ?").params(v1, v1)
+                .query(Long.class).single()).isPositive();
         assertThat(second.model()).as("the saved model, not a new estimate").isEqualTo(first.model());
         long s5 = ref("S5");
         assertThat(jdbc.sql("select count(*) from person_link where (person_a = ? or person_b = ?) and status = 'proposed'")
-                .params(s5, s5).query(Long.class).single()).isEqualTo(2);
+                .params(s5, s5).query(Long.class).single()).isEqualTo(3);
         assertThat(jdbc.sql("select count(distinct cluster_ref) from person_cluster where person_ref in (?, ?, ?)")
                 .params(ref("S1"), ref("S2"), s5).query(Long.class).single()).isEqualTo(1);
         assertThat(entryOf("S5").crimes()).hasSize(3);
