@@ -14,7 +14,6 @@ import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -82,7 +81,8 @@ final class BrowserSession implements AutoCloseable {
             try {
                 oldPage.isEnabled();
                 return false;
-            } catch (StaleElementReferenceException gone) {
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                // Stale, or Chromium's "node does not belong to the document": either way the old page is gone.
                 return "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState"));
             }
         });
