@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.soteria.platform.DatabaseConfig;
+import org.soteria.platform.Invalid;
 import org.soteria.reference.Coded;
 import org.soteria.reference.WithdrawalReason;
 import org.soteria.security.SoteriaUser;
@@ -160,7 +161,7 @@ public class VictimController {
                 victims.savePlan(page.crime().id(), page.victim().ref(), plan, user);
                 redirect.addFlashAttribute("success", "Contact plan saved");
                 return "redirect:" + base(page);
-            } catch (VictimService.Invalid e) {
+            } catch (Invalid e) {
                 errors.putAll(e.errors());
             }
         }
@@ -242,7 +243,7 @@ public class VictimController {
                         user);
                 redirect.addFlashAttribute("success", "Contact logged");
                 return "redirect:" + base(page);
-            } catch (VictimService.Invalid e) {
+            } catch (Invalid e) {
                 errors.putAll(e.errors());
             }
         }
@@ -295,7 +296,7 @@ public class VictimController {
                 }
                 redirect.addFlashAttribute("success", "Recorded");
                 return "redirect:" + base(page);
-            } catch (VictimService.Invalid e) {
+            } catch (Invalid e) {
                 e.errors().forEach((k, v) -> errors.put("on", v));
             }
         }
@@ -320,7 +321,7 @@ public class VictimController {
                         user);
                 redirect.addFlashAttribute("success", "Review outcome recorded");
                 return "redirect:" + base(page);
-            } catch (VictimService.Invalid e) {
+            } catch (Invalid e) {
                 e.errors().forEach((k, v) -> errors.put(k + "-" + review, v));
             } catch (NoSuchElementException e) {
                 throw new ResponseStatusException(HttpStatus.NOT_FOUND);

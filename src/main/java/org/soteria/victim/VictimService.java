@@ -21,6 +21,7 @@ import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditEntry;
 import org.soteria.audit.AuditService;
 import org.soteria.platform.DatabaseConfig;
+import org.soteria.platform.Invalid;
 import org.soteria.reference.EventType;
 import org.soteria.reference.FunnelStage;
 import org.soteria.reference.OutcomeCode;
@@ -65,21 +66,6 @@ public class VictimService {
 
     public LocalDate today() {
         return LocalDate.now(clock.withZone(DatabaseConfig.LONDON));
-    }
-
-    /** A refused change: the form field at fault and what to do about it. */
-    public static final class Invalid extends RuntimeException {
-
-        private final Map<String, String> errors;
-
-        public Invalid(Map<String, String> errors) {
-            super(String.join("; ", errors.values()));
-            this.errors = Map.copyOf(errors);
-        }
-
-        public Map<String, String> errors() {
-            return errors;
-        }
     }
 
     /** One obligation as the pages show it. */

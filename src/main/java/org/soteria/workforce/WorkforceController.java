@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.soteria.platform.Invalid;
 import org.soteria.reference.Coded;
 import org.soteria.security.SoteriaUser;
 import org.soteria.web.RequestValues;
@@ -118,8 +119,8 @@ public class WorkforceController {
                 workforce.addTraining(user, code, course, completed, evidence);
                 redirect.addFlashAttribute("success", "Training recorded");
                 return "redirect:" + back(code, user);
-            } catch (WorkforceService.Invalid e) {
-                errors.put(e.field(), e.getMessage());
+            } catch (Invalid e) {
+                errors.putAll(e.errors());
             }
         }
         return formView("workforce/training", code, user, new LinkedHashMap<>(params), errors, model);
@@ -150,8 +151,8 @@ public class WorkforceController {
                 workforce.addPlanItem(user, code, course, goal, target);
                 redirect.addFlashAttribute("success", "Added to the learning plan");
                 return "redirect:" + back(code, user);
-            } catch (WorkforceService.Invalid e) {
-                errors.put(e.field(), e.getMessage());
+            } catch (Invalid e) {
+                errors.putAll(e.errors());
             }
         }
         return formView("workforce/plan", code, user, new LinkedHashMap<>(params), errors, model);
@@ -257,8 +258,8 @@ public class WorkforceController {
                 workforce.addAbstraction(user, officer, duty, from, to);
                 redirect.addFlashAttribute("success", "Abstraction recorded");
                 return "redirect:/workforce/teams";
-            } catch (WorkforceService.Invalid e) {
-                errors.put(e.field(), e.getMessage());
+            } catch (Invalid e) {
+                errors.putAll(e.errors());
             }
         }
         return abstractionView(user, new LinkedHashMap<>(params), errors, model);

@@ -14,6 +14,7 @@ import org.soteria.audit.AuditEntry;
 import org.soteria.audit.AuditService;
 import org.soteria.performance.MeasureEngine;
 import org.soteria.platform.DatabaseConfig;
+import org.soteria.platform.Invalid;
 import org.soteria.security.NeedToKnow;
 import org.soteria.security.Permission;
 import org.soteria.security.Role;
@@ -54,21 +55,6 @@ public class WorkforceService {
 
     public int caseloadThreshold() {
         return caseloadThreshold;
-    }
-
-    /** A refused change: the form field at fault and what to do. */
-    public static final class Invalid extends RuntimeException {
-
-        private final String field;
-
-        public Invalid(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-
-        public String field() {
-            return field;
-        }
     }
 
     /** The user's own officer code, if their account is linked to one. */

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.soteria.exchange.ImportProgress;
 import org.soteria.exchange.ImportResult;
 import org.soteria.exchange.ImportService;
+import org.soteria.platform.Invalid;
 import org.soteria.reference.EventType;
 import org.soteria.reference.WithdrawalReason;
 import org.soteria.security.Role;
@@ -215,7 +216,7 @@ class VictimJourneyIT {
                 .containsExactly("Told her of the arrest.");
         assertThatThrownBy(() -> victims.recordContact(a, v2, Instant.parse("2026-03-10T09:00:00Z"), "phone",
                 VictimService.Purpose.KEY_EVENT_NOTIFICATION, "N1", "Not a key event", solo))
-                .isInstanceOf(VictimService.Invalid.class).hasMessageContaining("key event");
+                .isInstanceOf(Invalid.class).hasMessageContaining("key event");
         assertThat(jdbc.sql("select count(*) from audit_event where object_type = 'victim' and username = 'solo1'")
                 .query(Long.class).single()).as("the change is audited").isPositive();
     }
@@ -247,17 +248,17 @@ class VictimJourneyIT {
                 .containsExactly("2026-03-27 victim_withdrawal recorded", "2026-03-30 victim_withdrawal charged",
                         "2026-04-02 victim_reengaged charged");
         assertThatThrownBy(() -> victims.recordWithdrawal(b, v3, victims.today().plusDays(1), WithdrawalReason.HEALTH,
-                solo)).isInstanceOf(VictimService.Invalid.class);
+                solo)).isInstanceOf(Invalid.class);
 
         victims.recordReview(b, v3, "cps", LocalDate.of(2026, 4, 10), solo);
         long review = victims.page(b, v3, solo).orElseThrow().reviews().get(0).id();
         assertThatThrownBy(() -> victims.decideReview(b, v3, review, "decision_upheld", LocalDate.of(2026, 4, 1), solo))
-                .isInstanceOf(VictimService.Invalid.class).hasMessageContaining("on or after the request date");
+                .isInstanceOf(Invalid.class).hasMessageContaining("on or after the request date");
         victims.decideReview(b, v3, review, "decision_overturned", LocalDate.of(2026, 5, 1), solo);
         assertThat(victims.page(b, v3, solo).orElseThrow().reviews()).extracting(VictimRepository.ReviewRequest::outcome)
                 .containsExactly("decision_overturned");
         assertThatThrownBy(() -> victims.decideReview(b, v3, review, "decision_upheld", LocalDate.of(2026, 5, 2), solo))
-                .isInstanceOf(VictimService.Invalid.class).hasMessageContaining("already has an outcome");
+                .isInstanceOf(Invalid.class).hasMessageContaining("already has an outcome");
         assertThat(jdbc.sql("select count(*) from event where event_type = 'vrr_request'").query(Long.class).single())
                 .isEqualTo(1);
     }

@@ -19,6 +19,7 @@ import org.soteria.performance.MeasureFilter;
 import org.soteria.performance.MeasureQuery;
 import org.soteria.performance.MeasureService;
 import org.soteria.performance.Measures;
+import org.soteria.platform.Invalid;
 import org.soteria.security.Role;
 import org.soteria.security.SoteriaUser;
 import org.soteria.security.UserService;
@@ -145,7 +146,7 @@ class WorkforceIT {
         assertThatThrownBy(() -> workforce.addTraining(o2, "O3", "abe", today, null))
                 .as("an officer records only their own training").isInstanceOf(java.util.NoSuchElementException.class);
         assertThatThrownBy(() -> workforce.addTraining(o2, "O2", "abe", today.plusDays(1), null))
-                .isInstanceOf(WorkforceService.Invalid.class);
+                .isInstanceOf(Invalid.class);
         WorkforceService.Teams teams = workforce.teams(supervisor, "abe", today.minusMonths(1), today);
         WorkforceService.Readiness t1 = teams.readiness().get(0);
         assertThat(t1.officers()).isEqualTo(6);
@@ -173,7 +174,7 @@ class WorkforceIT {
         assertThatThrownBy(() -> workforce.setPlanStatus(o2, "O3", id, "done"))
                 .as("the item belongs to O2").isInstanceOf(java.util.NoSuchElementException.class);
         assertThatThrownBy(() -> workforce.addPlanItem(o2, "O2", "no_such_course", "x", null))
-                .isInstanceOf(WorkforceService.Invalid.class);
+                .isInstanceOf(Invalid.class);
         assertThat(workforce.record(members.get(2), "O2")).as("not another officer's record").isEmpty();
     }
 
@@ -195,9 +196,9 @@ class WorkforceIT {
         LocalDate today = workforce.today();
         workforce.addAbstraction(supervisor, "O4", "Public order", today.minusDays(9), today.minusDays(5));
         assertThatThrownBy(() -> workforce.addAbstraction(supervisor, "O9", "Custody", today, today))
-                .as("another team's officer").isInstanceOf(WorkforceService.Invalid.class);
+                .as("another team's officer").isInstanceOf(Invalid.class);
         assertThatThrownBy(() -> workforce.addAbstraction(supervisor, "O4", "Custody", today, today.minusDays(1)))
-                .isInstanceOf(WorkforceService.Invalid.class);
+                .isInstanceOf(Invalid.class);
         WorkforceService.Teams teams = workforce.teams(supervisor, null, today.minusDays(6), today);
         assertThat(teams.readiness().get(0).abstractionDays()).as("two of its five days fall in the period")
                 .isEqualTo(2);
