@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.soteria.audit.AuditAction;
+import org.soteria.platform.Invalid;
 import org.soteria.security.Permission;
 import org.soteria.security.SoteriaUser;
 import org.soteria.web.RequestValues;
@@ -213,12 +214,14 @@ class SuspectController {
             @RequestParam(name = "reason", required = false) String reason, Model model, RedirectAttributes flash) {
         SuspectService.Review r = review(user, pair);
         Map<String, String> errors = new LinkedHashMap<>();
-        if (!"confirm".equals(decision) && !"reject".equals(decision)) {
-            errors.put("decision", "Select whether these records are the same person");
-        }
         String why = RequestValues.text(reason, "reason", "The reason", 500, errors);
-        if (why == null) {
-            errors.put("reason", "Enter why you decided this, for example what you checked");
+        Boolean confirm = "confirm".equals(decision) ? Boolean.TRUE : "reject".equals(decision) ? Boolean.FALSE : null;
+        if (errors.isEmpty()) {
+            try {
+                suspects.decide(user, r, confirm, why);
+            } catch (Invalid e) {
+                errors.putAll(e.errors());
+            }
         }
         if (!errors.isEmpty()) {
             Map<String, String> form = new LinkedHashMap<>();
@@ -226,7 +229,6 @@ class SuspectController {
             form.put("reason", reason == null ? "" : reason);
             return linkPage(r, errors, form, model);
         }
-        suspects.decide(user, r, "confirm".equals(decision), why);
         flash.addFlashAttribute("success", "confirm".equals(decision)
                 ? "Link confirmed: the two records now count as one person" : "Link rejected: later runs will keep these records apart");
         return "redirect:/repeat-suspects/links";
@@ -308,8 +310,12 @@ class SuspectController {
         Map<String, String> errors = new LinkedHashMap<>();
         LocalDate review = RequestValues.date(reviewDate, "reviewDate", "Next review date", false, errors);
         LocalDate expires = RequestValues.date(expiresDate, "expiresDate", "Expiry date", false, errors);
-        if (expires != null && row.order().madeDate() != null && expires.isBefore(row.order().madeDate())) {
-            errors.put("expiresDate", "Expiry date must be on or after the day the order was made (" + row.order().madeDate() + ")");
+        if (errors.isEmpty()) {
+            try {
+                suspects.reviewOrder(user, row, review, expires);
+            } catch (Invalid e) {
+                errors.putAll(e.errors());
+            }
         }
         if (!errors.isEmpty()) {
             Map<String, String> form = new LinkedHashMap<>();
@@ -317,7 +323,6 @@ class SuspectController {
             form.put("expiresDate", expiresDate == null ? "" : expiresDate);
             return orderPage(user, row, errors, form, model);
         }
-        suspects.reviewOrder(user, row, review, expires);
         flash.addFlashAttribute("success", "Review and expiry dates saved");
         return "redirect:/disruption/orders/" + force + "/" + orderId;
     }
@@ -329,18 +334,15 @@ class SuspectController {
             @RequestParam(name = "note", required = false) String note, Model model, RedirectAttributes flash) {
         SuspectService.OrderRow row = orderRow(user, force, orderId);
         Map<String, String> errors = new LinkedHashMap<>();
-        LocalDate on = RequestValues.date(breachedOn, "breachedOn", "Date of the breach", true, errors);
-        if (on != null && on.isAfter(register.today())) {
-            errors.put("breachedOn", "Date of the breach must be today or in the past");
-        }
-        if (on != null && row.order().madeDate() != null && on.isBefore(row.order().madeDate())) {
-            errors.put("breachedOn", "Date of the breach must be on or after the day the order was made ("
-                    + row.order().madeDate() + ")");
-        }
+        LocalDate on = RequestValues.date(breachedOn, "breachedOn", "Date of the breach", false, errors);
         String ref = RequestValues.text(crimeRef, "crimeRef", "Crime reference", 40, errors);
         String text = RequestValues.text(note, "note", "What happened", 1000, errors);
-        if (text == null) {
-            errors.put("note", "Enter what happened, for example which prohibition was breached");
+        if (errors.isEmpty()) {
+            try {
+                suspects.recordBreach(user, row, on, ref, text);
+            } catch (Invalid e) {
+                errors.putAll(e.errors());
+            }
         }
         if (!errors.isEmpty()) {
             Map<String, String> form = new LinkedHashMap<>();
@@ -349,7 +351,6 @@ class SuspectController {
             form.put("note", note == null ? "" : note);
             return orderPage(user, row, errors, form, model);
         }
-        suspects.recordBreach(user, row, on, ref, text);
         flash.addFlashAttribute("success", "Breach recorded");
         return "redirect:/disruption/orders/" + force + "/" + orderId;
     }
@@ -385,33 +386,22 @@ class SuspectController {
         SuspectRepository.Person p = person(user, person);
         Map<String, String> errors = new LinkedHashMap<>();
         String type = params.get("type");
-        if (type == null || !SuspectService.ORDER_TYPES.contains(type)) {
-            errors.put("type", "Select the type of order or condition");
-        }
-        LocalDate made = RequestValues.date(params.get("madeDate"), "madeDate", "Date made or imposed", true, errors);
-        if (made != null && made.isAfter(register.today())) {
-            errors.put("madeDate", "Date made or imposed must be today or in the past");
-        }
+        LocalDate made = RequestValues.date(params.get("madeDate"), "madeDate", "Date made or imposed", false, errors);
         LocalDate expires = RequestValues.date(params.get("expiresDate"), "expiresDate", "Expiry date", false, errors);
-        if (expires != null && made != null && expires.isBefore(made)) {
-            errors.put("expiresDate", "Expiry date must be on or after the date made");
-        }
-        if (expires == null && type != null && (type.startsWith("interim_") || type.equals("pre_charge_bail_conditions"))) {
-            errors.put("expiresDate", "Enter the expiry date: interim orders and bail conditions always end");
-        }
         LocalDate review = RequestValues.date(params.get("reviewDate"), "reviewDate", "Next review date", false, errors);
-        if (review != null && made != null && review.isBefore(made)) {
-            errors.put("reviewDate", "Next review date must be on or after the date made");
-        }
         String prohibitions = RequestValues.text(params.get("prohibitions"), "prohibitions", "Prohibitions and conditions",
                 2000, errors);
-        if (prohibitions == null) {
-            errors.put("prohibitions", "Enter the prohibitions or conditions, as the order states them");
+        String id = null;
+        if (errors.isEmpty()) {
+            try {
+                id = suspects.recordOrder(user, p, type, made, expires, review, prohibitions);
+            } catch (Invalid e) {
+                errors.putAll(e.errors());
+            }
         }
         if (!errors.isEmpty()) {
             return newOrderPage(p, errors, params, model);
         }
-        String id = suspects.recordOrder(user, p, type, made, expires, review, prohibitions);
         flash.addFlashAttribute("success", SuspectService.orderTypeLabel(type) + " recorded");
         return "redirect:/disruption/orders/" + p.forceCode() + "/" + id;
     }

@@ -78,14 +78,33 @@ class SuspectRepository {
                 personFields.open(force, id, "postcode", rs.getString(8)), rs.getString(9), rs.getString(10));
     }
 
+    private static final String CRIME_LINKS = "select cp.person_ref, c.id, c.crime_ref, c.force_code, c.record_type, "
+            + "c.offence_code, c.offence_group, c.recorded_date, c.team_code, c.officer_code, c.restricted, c.outcome_code "
+            + "from case_person cp join crime c on c.id = cp.crime_id where cp.role = 'suspect'";
+
+    private static CrimeLink crimeLink(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new CrimeLink(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class), rs.getString(9), rs.getString(10),
+                rs.getBoolean(11), rs.getString(12));
+    }
+
+    /** Every suspect's part in every crime (for the register, which is built once and cached). */
     List<CrimeLink> suspectCrimes() {
-        return jdbc.sql("select cp.person_ref, c.id, c.crime_ref, c.force_code, c.record_type, c.offence_code, c.offence_group, "
-                        + "c.recorded_date, c.team_code, c.officer_code, c.restricted, c.outcome_code from case_person cp "
-                        + "join crime c on c.id = cp.crime_id where cp.role = 'suspect'")
-                .query((rs, n) -> new CrimeLink(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class),
-                        rs.getString(9), rs.getString(10), rs.getBoolean(11), rs.getString(12)))
-                .list();
+        return jdbc.sql(CRIME_LINKS).query(SuspectRepository::crimeLink).list();
+    }
+
+    /** The crimes these people are suspects in. */
+    List<CrimeLink> suspectCrimes(java.util.Collection<Long> personRefs) {
+        if (personRefs.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(CRIME_LINKS + " and cp.person_ref = any(?)").param(personRefs.toArray(Long[]::new))
+                .query(SuspectRepository::crimeLink).list();
+    }
+
+    /** The suspects of one crime. */
+    List<CrimeLink> suspectsOf(long crimeId) {
+        return jdbc.sql(CRIME_LINKS + " and cp.crime_id = ?").param(crimeId).query(SuspectRepository::crimeLink).list();
     }
 
     List<Link> links(String where, Object... params) {
@@ -112,13 +131,27 @@ class SuspectRepository {
                 .params(status, user, at, reason, a, b).update();
     }
 
+    private static final String ORDERS = "select force_code, order_id, person_ref, order_type, made_date, expires_date, "
+            + "review_date, prohibitions, breached_on, recorded_by from civil_order";
+    private static final String ORDER_SORT = " order by made_date desc nulls last, order_id";
+
+    private static Order order(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Order(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getObject(5, LocalDate.class),
+                rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getString(8),
+                rs.getObject(9, LocalDate.class), rs.getString(10));
+    }
+
     List<Order> orders() {
-        return jdbc.sql("select force_code, order_id, person_ref, order_type, made_date, expires_date, review_date, "
-                        + "prohibitions, breached_on, recorded_by from civil_order order by made_date desc nulls last, order_id")
-                .query((rs, n) -> new Order(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                        rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class),
-                        rs.getString(8), rs.getObject(9, LocalDate.class), rs.getString(10)))
-                .list();
+        return jdbc.sql(ORDERS + ORDER_SORT).query(SuspectRepository::order).list();
+    }
+
+    /** The orders binding these people. */
+    List<Order> orders(java.util.Collection<Long> personRefs) {
+        if (personRefs.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(ORDERS + " where person_ref = any(?)" + ORDER_SORT).param(personRefs.toArray(Long[]::new))
+                .query(SuspectRepository::order).list();
     }
 
     List<Breach> breaches(String force, String orderId) {

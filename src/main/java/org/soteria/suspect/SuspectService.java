@@ -16,6 +16,7 @@ import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditEntry;
 import org.soteria.audit.AuditService;
 import org.soteria.performance.MeasureService;
+import org.soteria.platform.Invalid;
 import org.soteria.security.Permission;
 import org.soteria.security.SoteriaUser;
 import org.springframework.stereotype.Service;
@@ -102,8 +103,7 @@ public class SuspectService {
         Map<Long, SuspectRepository.Person> people = new HashMap<>();
         repository.people(new ArrayList<>(refs)).forEach(p -> people.put(p.ref(), p));
         Map<Long, List<SuspectRepository.CrimeLink>> crimes = new HashMap<>();
-        repository.suspectCrimes().stream().filter(c -> refs.contains(c.personRef()))
-                .forEach(c -> crimes.computeIfAbsent(c.personRef(), k -> new ArrayList<>()).add(c));
+        repository.suspectCrimes(refs).forEach(c -> crimes.computeIfAbsent(c.personRef(), k -> new ArrayList<>()).add(c));
         Set<Long> allCrimes = new HashSet<>();
         crimes.values().forEach(list -> list.forEach(c -> allCrimes.add(c.crimeId())));
         Set<Long> open = register.openable(user, allCrimes);
@@ -141,9 +141,19 @@ public class SuspectService {
         return parts;
     }
 
-    /** Records a decision on a proposed link; the clusters and the measures follow. */
+    /** Records a decision (null: none chosen) on a proposed link, with its reason; the clusters and the measures follow. */
     @Transactional
-    public void decide(SoteriaUser user, Review review, boolean confirm, String reason) {
+    public void decide(SoteriaUser user, Review review, Boolean confirm, String reason) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (confirm == null) {
+            errors.put("decision", "Select whether these records are the same person");
+        }
+        if (reason == null || reason.isBlank()) {
+            errors.put("reason", "Enter why you decided this, for example what you checked");
+        }
+        if (!errors.isEmpty()) {
+            throw new Invalid(errors);
+        }
         SuspectRepository.Link l = review.link();
         repository.decide(l.personA(), l.personB(), confirm ? "confirmed" : "rejected", user.getUsername(),
                 OffsetDateTime.now(clock), reason);
@@ -212,8 +222,8 @@ public class SuspectService {
 
     private Set<Long> directlyVisible(SoteriaUser user, Set<Long> refs) {
         Map<Long, List<Long>> crimesOf = new HashMap<>();
-        repository.suspectCrimes().stream().filter(c -> refs.contains(c.personRef()))
-                .forEach(c -> crimesOf.computeIfAbsent(c.personRef(), k -> new ArrayList<>()).add(c.crimeId()));
+        repository.suspectCrimes(refs).forEach(c -> crimesOf.computeIfAbsent(c.personRef(), k -> new ArrayList<>())
+                .add(c.crimeId()));
         Set<Long> all = new HashSet<>();
         crimesOf.values().forEach(all::addAll);
         Set<Long> open = register.openable(user, all);
@@ -243,6 +253,30 @@ public class SuspectService {
     @Transactional
     public String recordOrder(SoteriaUser user, SuspectRepository.Person person, String type, LocalDate made,
             LocalDate expires, LocalDate review, String prohibitions) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (type == null || !ORDER_TYPES.contains(type)) {
+            errors.put("type", "Select the type of order or condition");
+        }
+        if (made == null) {
+            errors.put("madeDate", "Enter date made or imposed");
+        } else if (made.isAfter(register.today())) {
+            errors.put("madeDate", "Date made or imposed must be today or in the past");
+        }
+        if (expires != null && made != null && expires.isBefore(made)) {
+            errors.put("expiresDate", "Expiry date must be on or after the date made");
+        }
+        if (expires == null && type != null && (type.startsWith("interim_") || type.equals("pre_charge_bail_conditions"))) {
+            errors.put("expiresDate", "Enter the expiry date: interim orders and bail conditions always end");
+        }
+        if (review != null && made != null && review.isBefore(made)) {
+            errors.put("reviewDate", "Next review date must be on or after the date made");
+        }
+        if (prohibitions == null || prohibitions.isBlank()) {
+            errors.put("prohibitions", "Enter the prohibitions or conditions, as the order states them");
+        }
+        if (!errors.isEmpty()) {
+            throw new Invalid(errors);
+        }
         String id = "SOT-ORD-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
         repository.insertOrder(new SuspectRepository.Order(person.forceCode(), id, person.ref(), type, made, expires, review,
                 prohibitions, null, user.getUsername()), OffsetDateTime.now(clock));
@@ -253,6 +287,10 @@ public class SuspectService {
 
     @Transactional
     public void reviewOrder(SoteriaUser user, OrderRow row, LocalDate review, LocalDate expires) {
+        if (expires != null && row.order().madeDate() != null && expires.isBefore(row.order().madeDate())) {
+            throw new Invalid("expiresDate", "Expiry date must be on or after the day the order was made ("
+                    + row.order().madeDate() + ")");
+        }
         repository.review(row.order().forceCode(), row.order().orderId(), review, expires);
         repository.measuresChanged();
         audited(user, AuditAction.CHANGE, "order", row.order().forceCode() + "/" + row.order().orderId(),
@@ -261,6 +299,21 @@ public class SuspectService {
 
     @Transactional
     public void recordBreach(SoteriaUser user, OrderRow row, LocalDate on, String crimeRef, String note) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (on == null) {
+            errors.put("breachedOn", "Enter date of the breach");
+        } else if (on.isAfter(register.today())) {
+            errors.put("breachedOn", "Date of the breach must be today or in the past");
+        } else if (row.order().madeDate() != null && on.isBefore(row.order().madeDate())) {
+            errors.put("breachedOn", "Date of the breach must be on or after the day the order was made ("
+                    + row.order().madeDate() + ")");
+        }
+        if (note == null || note.isBlank()) {
+            errors.put("note", "Enter what happened, for example which prohibition was breached");
+        }
+        if (!errors.isEmpty()) {
+            throw new Invalid(errors);
+        }
         repository.insertBreach(row.order().forceCode(), row.order().orderId(), on, crimeRef, note, user.getUsername(),
                 OffsetDateTime.now(clock));
         audited(user, AuditAction.CHANGE, "order", row.order().forceCode() + "/" + row.order().orderId(),
@@ -292,8 +345,10 @@ public class SuspectService {
         RepeatSuspectService.Register reg = register.register();
         Map<Long, List<Long>> peopleOfEntry = new HashMap<>();
         reg.entryOfPerson().forEach((person, entry) -> peopleOfEntry.computeIfAbsent(entry, k -> new ArrayList<>()).add(person));
+        Set<Long> bound = new HashSet<>();
+        rows.forEach(r -> bound.addAll(r.entryId() == null ? List.of(r.order().personRef()) : peopleOfEntry.get(r.entryId())));
         Map<Long, List<SuspectRepository.CrimeLink>> crimesOf = new HashMap<>();
-        repository.suspectCrimes().forEach(c -> crimesOf.computeIfAbsent(c.personRef(), k -> new ArrayList<>()).add(c));
+        repository.suspectCrimes(bound).forEach(c -> crimesOf.computeIfAbsent(c.personRef(), k -> new ArrayList<>()).add(c));
         record Candidate(OrderRow order, SuspectRepository.CrimeLink crime) {
         }
         List<Candidate> candidates = new ArrayList<>();
@@ -328,34 +383,46 @@ public class SuspectService {
     public record Prompt(SuspectRepository.Person suspect, Long entryId, String status, List<OrderRow> activeOrders) {
     }
 
+    /**
+     * The prompts for a crime the user already has open (so need-to-know is met): its suspects' register
+     * entries and the orders in force that bind them or the records linked to them. A few queries, whatever
+     * the size of the force: the register is cached and only these people's orders are read.
+     */
     public List<Prompt> prompts(SoteriaUser user, long crimeId) {
         if (!user.can(Permission.VIEW_REPEAT_SUSPECTS)) {
             return List.of();
         }
-        RepeatSuspectService.Register reg = register.register();
-        List<SuspectRepository.CrimeLink> mine = repository.suspectCrimes().stream().filter(c -> c.crimeId() == crimeId).toList();
-        if (mine.isEmpty()) {
+        List<SuspectRepository.CrimeLink> suspectsOfCrime = repository.suspectsOf(crimeId);
+        if (suspectsOfCrime.isEmpty()) {
             return List.of();
         }
+        RepeatSuspectService.Register reg = register.register();
         Map<Long, RepeatSuspectService.Entry> entries = new HashMap<>();
         reg.entries().forEach(e -> entries.put(e.id(), e));
-        LocalDate today = register.today();
-        List<OrderRow> orders = orders(user);
-        List<Prompt> out = new ArrayList<>();
-        for (SuspectRepository.CrimeLink c : mine) {
+        Map<Long, Set<Long>> linked = new HashMap<>();
+        Set<Long> everyone = new HashSet<>();
+        for (SuspectRepository.CrimeLink c : suspectsOfCrime) {
             Long entryId = reg.entryOfPerson().get(c.personRef());
-            RepeatSuspectService.Entry e = entryId == null ? null : entries.get(entryId);
-            Set<Long> same = new HashSet<>();
-            if (e != null) {
-                e.records().forEach(r -> same.add(r.ref()));
-            } else {
-                same.add(c.personRef());
+            Set<Long> same = new HashSet<>(Set.of(c.personRef()));
+            if (entryId != null) {
+                entries.get(entryId).records().forEach(r -> same.add(r.ref()));
             }
-            List<OrderRow> active = orders.stream().filter(o -> same.contains(o.order().personRef())
-                    && o.order().activeOn(today)).toList();
-            if (e != null || !active.isEmpty()) {
-                SuspectRepository.Person p = repository.people(List.of(c.personRef())).get(0);
-                out.add(new Prompt(p, entryId, e == null ? null : e.status(), active));
+            linked.put(c.personRef(), same);
+            everyone.addAll(same);
+        }
+        LocalDate today = register.today();
+        List<SuspectRepository.Order> active = repository.orders(everyone).stream().filter(o -> o.activeOn(today)).toList();
+        Map<Long, SuspectRepository.Person> people = new HashMap<>();
+        repository.people(new ArrayList<>(everyone)).forEach(p -> people.put(p.ref(), p));
+        List<Prompt> out = new ArrayList<>();
+        for (SuspectRepository.CrimeLink c : suspectsOfCrime) {
+            Long entryId = reg.entryOfPerson().get(c.personRef());
+            Set<Long> same = linked.get(c.personRef());
+            List<OrderRow> orders = active.stream().filter(o -> same.contains(o.personRef()))
+                    .map(o -> new OrderRow(o, people.get(o.personRef()), entryId)).toList();
+            if (entryId != null || !orders.isEmpty()) {
+                out.add(new Prompt(people.get(c.personRef()), entryId, entryId == null ? null : entries.get(entryId).status(),
+                        orders));
             }
         }
         return out;
