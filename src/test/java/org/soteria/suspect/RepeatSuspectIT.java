@@ -1,6 +1,7 @@
 package org.soteria.suspect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -15,6 +16,7 @@ import org.soteria.performance.MeasureFilter;
 import org.soteria.performance.MeasureQuery;
 import org.soteria.performance.MeasureService;
 import org.soteria.performance.Measures;
+import org.soteria.platform.Invalid;
 import org.soteria.security.Role;
 import org.soteria.security.SoteriaUser;
 import org.soteria.security.UserService;
@@ -50,6 +52,13 @@ class RepeatSuspectIT {
 
     @Autowired
     MeasureService measures;
+
+    private long activeDisruptions() {
+        LocalDate today = register.today();
+        measures.reloadAll();
+        return measures.compute(new MeasureQuery(today.minusYears(1), today, today, MeasureFilter.NONE)).activeDisruptions()
+                .total();
+    }
 
     private Measures.Rate repeatShare() {
         LocalDate today = register.today();
@@ -179,6 +188,8 @@ class RepeatSuspectIT {
         long a = ref("S1");
         long b = ref("S2");
         SuspectService.Review review = suspects.review(investigator, a, b).orElseThrow();
+        assertThatThrownBy(() -> suspects.decide(investigator, review, null, ""))
+                .isInstanceOf(Invalid.class).satisfies(e -> assertThat(((Invalid) e).errors()).containsKeys("decision", "reason"));
         suspects.decide(investigator, review, false, "Custody photographs show two different men");
         assertThat(entryOf("S1")).as("the rejection takes effect at once").isNull();
         for (int run = 0; run < 2; run++) {
@@ -217,8 +228,15 @@ class RepeatSuspectIT {
         linkage.refresh(false);
         LocalDate today = register.today();
         SuspectRepository.Person s3 = suspects.person(ref("S3")).orElseThrow();
+        long disruptionsBefore = activeDisruptions();
+        assertThatThrownBy(() -> suspects.recordOrder(investigator, s3, "interim_SHPO", today.minusDays(30), null, null,
+                "x")).isInstanceOf(Invalid.class).hasMessageContaining("interim orders and bail conditions always end");
+        assertThatThrownBy(() -> suspects.recordOrder(investigator, s3, "SRO", today.plusDays(1), null, null, " "))
+                .isInstanceOf(Invalid.class).satisfies(e -> assertThat(((Invalid) e).errors())
+                        .containsKeys("madeDate", "prohibitions"));
         String id = suspects.recordOrder(investigator, s3, "interim_SHPO", today.minusDays(30), today.plusDays(10),
                 today.plusDays(3), "Not to contact any person under 18");
+        assertThat(activeDisruptions()).as("an order recorded in Soteria is in force").isEqualTo(disruptionsBefore + 1);
         SuspectService.Alerts alerts = suspects.alerts(investigator);
         assertThat(alerts.expiring()).extracting(r -> r.order().orderId()).containsExactly(id);
         assertThat(alerts.reviewDue()).extracting(r -> r.order().orderId()).containsExactly(id);
@@ -231,6 +249,8 @@ class RepeatSuspectIT {
             assertThat(p.activeOrders()).hasSize(1);
         });
         SuspectService.OrderRow row = suspects.order(investigator, "NWP", id).orElseThrow();
+        assertThatThrownBy(() -> suspects.recordBreach(investigator, row, today.plusDays(1), null, "x"))
+                .isInstanceOf(Invalid.class).hasMessageContaining("today or in the past");
         suspects.recordBreach(investigator, row, today.minusDays(1), "C4", "Contacted a child online");
         assertThat(suspects.breaches(row)).hasSize(1);
         assertThat(jdbc.sql("select breached_on from civil_order where order_id = ?").param(id).query(LocalDate.class)
