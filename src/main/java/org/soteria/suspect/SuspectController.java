@@ -204,6 +204,18 @@ class SuspectController {
         return "suspect/link";
     }
 
+    /** The errors in the order of the form's fields, as the error summary lists them. */
+    private static Map<String, String> inFormOrder(Map<String, String> errors, String... fields) {
+        Map<String, String> ordered = new LinkedHashMap<>();
+        for (String f : fields) {
+            if (errors.containsKey(f)) {
+                ordered.put(f, errors.get(f));
+            }
+        }
+        errors.forEach(ordered::putIfAbsent);
+        return ordered;
+    }
+
     /** A radio choice. */
     public record Choice(String code, String label) {
     }
@@ -391,6 +403,9 @@ class SuspectController {
         LocalDate review = RequestValues.date(params.get("reviewDate"), "reviewDate", "Next review date", false, errors);
         String prohibitions = RequestValues.text(params.get("prohibitions"), "prohibitions", "Prohibitions and conditions",
                 2000, errors);
+        // The service's rules on what was read, each field keeping its first fault (a date that did not parse).
+        suspects.checkOrder(type, made, expires, review, prohibitions).forEach(errors::putIfAbsent);
+        errors = inFormOrder(errors, "type", "madeDate", "expiresDate", "reviewDate", "prohibitions");
         String id = null;
         if (errors.isEmpty()) {
             try {

@@ -253,6 +253,25 @@ public class SuspectService {
     @Transactional
     public String recordOrder(SoteriaUser user, SuspectRepository.Person person, String type, LocalDate made,
             LocalDate expires, LocalDate review, String prohibitions) {
+        Map<String, String> errors = checkOrder(type, made, expires, review, prohibitions);
+        if (!errors.isEmpty()) {
+            throw new Invalid(errors);
+        }
+        String id = "SOT-ORD-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        repository.insertOrder(new SuspectRepository.Order(person.forceCode(), id, person.ref(), type, made, expires, review,
+                prohibitions, null, user.getUsername()), OffsetDateTime.now(clock));
+        repository.measuresChanged();
+        audited(user, AuditAction.CHANGE, "order", person.forceCode() + "/" + id, List.of(person), "recorded " + type);
+        return id;
+    }
+
+    /**
+     * What is wrong with an order as given (empty when nothing): the type is one of the list, made on a
+     * day not yet to come, an interim order or bail conditions with an expiry, dates in order, and the
+     * prohibitions written out. The form asks this too, so that every fault shows at once.
+     */
+    public Map<String, String> checkOrder(String type, LocalDate made, LocalDate expires, LocalDate review,
+            String prohibitions) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (type == null || !ORDER_TYPES.contains(type)) {
             errors.put("type", "Select the type of order or condition");
@@ -274,15 +293,7 @@ public class SuspectService {
         if (prohibitions == null || prohibitions.isBlank()) {
             errors.put("prohibitions", "Enter the prohibitions or conditions, as the order states them");
         }
-        if (!errors.isEmpty()) {
-            throw new Invalid(errors);
-        }
-        String id = "SOT-ORD-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
-        repository.insertOrder(new SuspectRepository.Order(person.forceCode(), id, person.ref(), type, made, expires, review,
-                prohibitions, null, user.getUsername()), OffsetDateTime.now(clock));
-        repository.measuresChanged();
-        audited(user, AuditAction.CHANGE, "order", person.forceCode() + "/" + id, List.of(person), "recorded " + type);
-        return id;
+        return errors;
     }
 
     @Transactional
