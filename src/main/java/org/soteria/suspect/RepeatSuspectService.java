@@ -147,18 +147,8 @@ public class RepeatSuspectService {
         }
         int n = people.size();
         int[] confirmed = identity(n);
-        int[] possible = identity(n);
-        Map<String, Integer> byPnc = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            String pnc = people.get(i).pncId();
-            if (pnc != null && !pnc.isBlank()) {
-                Integer other = byPnc.putIfAbsent(pnc.trim(), i);
-                if (other != null) {
-                    union(confirmed, i, other);
-                    union(possible, i, other);
-                }
-            }
-        }
+        joinSamePnc(people, confirmed);
+        int[] possible = confirmed.clone();
         Map<Long, Long> clusters = repository.clusters();
         List<SuspectRepository.Link> links = repository.links("where status <> 'rejected'");
         for (SuspectRepository.Link l : links) {
@@ -322,6 +312,20 @@ public class RepeatSuspectService {
         return new Page(list.subList((p - 1) * size, Math.min(list.size(), p * size)), list.size(), p, pages);
     }
 
+    /** Joins the records that share a PNC identifier (repeat-suspects.md: exact, non-empty). */
+    private static void joinSamePnc(List<SuspectRepository.Person> people, int[] parent) {
+        Map<String, Integer> byPnc = new HashMap<>();
+        for (int i = 0; i < people.size(); i++) {
+            String pnc = people.get(i).pncId();
+            if (pnc != null && !pnc.isBlank()) {
+                Integer other = byPnc.putIfAbsent(pnc.trim(), i);
+                if (other != null) {
+                    union(parent, i, other);
+                }
+            }
+        }
+    }
+
     private static int[] identity(int n) {
         int[] parent = new int[n];
         for (int i = 0; i < n; i++) {
@@ -356,16 +360,7 @@ public class RepeatSuspectService {
         Map<Long, Integer> index = new HashMap<>();
         people.forEach(p -> index.put(p.ref(), index.size()));
         int[] parent = identity(people.size());
-        Map<String, Integer> byPnc = new HashMap<>();
-        for (int i = 0; i < people.size(); i++) {
-            String pnc = people.get(i).pncId();
-            if (pnc != null && !pnc.isBlank()) {
-                Integer other = byPnc.putIfAbsent(pnc.trim(), i);
-                if (other != null) {
-                    union(parent, i, other);
-                }
-            }
-        }
+        joinSamePnc(people, parent);
         Set<Integer> linked = new HashSet<>();
         for (SuspectRepository.Link l : repository.links("where status = 'confirmed'")) {
             Integer a = index.get(l.personA());
