@@ -35,6 +35,8 @@ final class EncryptionCommand implements Runnable {
                 long v = ctx.getBean(org.soteria.victim.VictimEncryption.class).rotate();
                 System.out.printf("Re-encrypted %,d victim records (contact plans, contact log, feedback comments).%n",
                         v);
+                long w = ctx.getBean(org.soteria.casework.CaseworkEncryption.class).rotate();
+                System.out.printf("Re-encrypted %,d casework records (lines of enquiry, reviews, requests, CPS).%n", w);
                 return 0;
             }
         }

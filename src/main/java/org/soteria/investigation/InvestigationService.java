@@ -61,13 +61,21 @@ public class InvestigationService {
      * otherwise empty, exactly as for a crime that does not exist, with the attempt logged.
      */
     public Optional<CaseView> open(long id, SoteriaUser user) {
+        return open(id, user, "case page");
+    }
+
+    /**
+     * As {@link #open(long, SoteriaUser)}, for another page that shows the crime and its people (named in
+     * the audit log as {@code page}, for example "investigation plan").
+     */
+    public Optional<CaseView> open(long id, SoteriaUser user, String page) {
         Optional<NeedToKnow.Access> access = needToKnow.access(user, id);
         if (access.isEmpty()) {
             // The log names the crime that was tried (in any force), so that "who has accessed this case" shows
             // attempts too; the user is told nothing.
             audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.DENIED, "crime",
                     "id:" + id).records(cases.referenceInAnyForce(id).map(List::of).orElse(List.of()))
-                    .detail("case page: no need-to-know (answered as not found)"));
+                    .detail(page + ": no need-to-know (answered as not found)"));
             return Optional.empty();
         }
         Optional<CaseDetail> detail = cases.find(id);
@@ -77,7 +85,7 @@ public class InvestigationService {
                 .records(java.util.stream.Stream.concat(java.util.stream.Stream.of(d.forceCode() + ":" + d.crimeRef()),
                         d.people().stream().map(p -> personRef(d.forceCode(), p.personId()))).distinct().toList())
                 .justification(access.get().justification()).breakGlass(access.get().breakGlass())
-                .detail("case page")));
+                .detail(page)));
         return detail.map(d -> new CaseView(d, access.get()));
     }
 

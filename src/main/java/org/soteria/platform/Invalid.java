@@ -10,7 +10,8 @@ public final class Invalid extends RuntimeException {
 
     public Invalid(Map<String, String> errors) {
         super(String.join("; ", errors.values()));
-        this.errors = Map.copyOf(new LinkedHashMap<>(errors));
+        // In the order given: the error summary lists faults in the form's order.
+        this.errors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(errors));
     }
 
     public Invalid(String field, String message) {

@@ -51,6 +51,16 @@ public enum Permission {
             EnumSet.of(Role.INVESTIGATOR, Role.SUPERVISOR, Role.ANALYST)),
     MANAGE_DISRUPTION("Record Sexual Risk Orders, Sexual Harm Prevention Orders and bail conditions, their reviews "
             + "and breaches", EnumSet.of(Role.INVESTIGATOR, Role.SUPERVISOR)),
+    WORK_INVESTIGATIONS("Keep the investigation plan of crimes they have need-to-know of: stage, lines of enquiry, "
+            + "requests for the victim's material, device exhibits, bail and RUI, CPS liaison",
+            EnumSet.of(Role.INVESTIGATOR, Role.SUPERVISOR)),
+    REVIEW_INVESTIGATIONS("Record supervisor reviews and approve or refuse requests for the victim's material, on crimes "
+            + "they have need-to-know of (never their own requests)", EnumSet.of(Role.SUPERVISOR)),
+    VIEW_FORENSIC_QUEUE("See the force's digital forensics queue and the figures for requests for victims' material "
+            + "(crime references, no personal data)",
+            EnumSet.of(Role.INVESTIGATOR, Role.SUPERVISOR, Role.ANALYST, Role.FORCE_LEAD)),
+    MANAGE_JOURNEY("Rename, reorder, add and retire the stages of the investigator's journey",
+            EnumSet.of(Role.FORCE_LEAD)),
     MANAGE_OWN_ACCOUNT("Set up the second factor, see recovery codes, sign out everywhere",
             EnumSet.allOf(Role.class));
 

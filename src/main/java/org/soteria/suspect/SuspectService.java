@@ -266,6 +266,36 @@ public class SuspectService {
     }
 
     /**
+     * Records a suspect's pre-charge bail conditions as an order (so the register, the disruption alerts,
+     * breaches and {@code active_disruptions} see them); returns the order's id.
+     */
+    @Transactional
+    public String recordBailConditions(SoteriaUser user, long personRef, LocalDate made, LocalDate expires,
+            String conditions) {
+        SuspectRepository.Person person = person(personRef).orElseThrow(() -> new IllegalArgumentException(
+                "No person " + personRef));
+        return recordOrder(user, person, "pre_charge_bail_conditions", made, expires, null, conditions);
+    }
+
+    /** Moves the end of bail conditions recorded by {@link #recordBailConditions} (bail extended or ended). */
+    @Transactional
+    public void changeBailConditionsExpiry(SoteriaUser user, long personRef, String force, String orderId,
+            LocalDate expires) {
+        repository.orders(List.of(personRef)).stream().filter(o -> o.forceCode().equals(force) && o.orderId().equals(orderId)).findFirst()
+                .ifPresent(o -> {
+                    repository.review(force, orderId, o.reviewDate(), expires);
+                    repository.measuresChanged();
+                    audited(user, AuditAction.CHANGE, "order", force + "/" + orderId, person(o.personRef()).stream()
+                            .toList(), "bail conditions now end on " + expires);
+                });
+    }
+
+    /** The dates of an order's recorded breaches, newest first. */
+    public List<LocalDate> breachDates(String force, String orderId) {
+        return repository.breaches(force, orderId).stream().map(SuspectRepository.Breach::breachedOn).toList();
+    }
+
+    /**
      * What is wrong with an order as given (empty when nothing): the type is one of the list, made on a
      * day not yet to come, an interim order or bail conditions with an expiry, dates in order, and the
      * prohibitions written out. The form asks this too, so that every fault shows at once.

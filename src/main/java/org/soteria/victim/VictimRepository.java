@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import org.soteria.platform.CrimeEvents;
 import org.soteria.platform.FieldCipher;
 import org.soteria.platform.PersonFields;
 import org.soteria.reference.EventType;
@@ -33,7 +33,10 @@ class VictimRepository {
     private final PersonFields personFields;
     private final FieldCipher cipher;
 
-    VictimRepository(JdbcClient jdbc, PersonFields personFields, FieldCipher cipher) {
+    private final CrimeEvents events;
+
+    VictimRepository(JdbcClient jdbc, PersonFields personFields, FieldCipher cipher, CrimeEvents events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.personFields = personFields;
         this.cipher = cipher;
@@ -213,16 +216,7 @@ class VictimRepository {
      * an id of its own; returns the event's row id.
      */
     long addEvent(long crimeId, EventType type, Instant at, Long personRef, String officerCode, String detail) {
-        String eventId = "SOT-" + UUID.randomUUID();
-        long id = jdbc.sql("insert into event (force_code, event_key, event_id, crime_id, event_type, occurred_at, "
-                        + "occurred_timed, person_ref, officer_code, detail) select c.force_code, :key, :eid, c.id, :type, "
-                        + ":at, true, :person, :officer, :detail from crime c where c.id = :crime returning id")
-                .param("key", "id:" + eventId).param("eid", eventId).param("type", type.code())
-                .param("at", Timestamp.from(at)).param("person", personRef).param("officer", officerCode)
-                .param("detail", detail).param("crime", crimeId)
-                .query(Long.class).single();
-        changed(crimeId);
-        return id;
+        return events.add(crimeId, type.code(), at, personRef, officerCode, detail);
     }
 
     void addContact(long crimeId, long victimRef, Instant at, String channel, String purpose, String summary,
@@ -364,8 +358,7 @@ class VictimRepository {
         return out;
     }
 
-    /** Tells the measures engine that a crime's facts changed (ADR 9). */
     private void changed(long crimeId) {
-        jdbc.sql("insert into measure_change (crime_id) values (?)").param(crimeId).update();
+        events.changed(crimeId);
     }
 }

@@ -46,6 +46,16 @@ public class LayoutAdvice {
         return can(authentication, Permission.VIEW_REPEAT_SUSPECTS);
     }
 
+    @ModelAttribute("canViewForensics")
+    boolean canViewForensics(Authentication authentication) {
+        return can(authentication, Permission.VIEW_FORENSIC_QUEUE);
+    }
+
+    @ModelAttribute("canManageJourney")
+    boolean canManageJourney(Authentication authentication) {
+        return can(authentication, Permission.MANAGE_JOURNEY);
+    }
+
     @ModelAttribute("canReadFeedbackComments")
     boolean canReadFeedbackComments(Authentication authentication) {
         return can(authentication, Permission.READ_FEEDBACK_COMMENTS);

@@ -105,6 +105,33 @@ class WebSecurityIT {
         MATRIX.put("POST /disruption/orders/{force}/{orderId}/breaches", disruptionRoles);
         MATRIX.put("GET /disruption/new", disruptionRoles);
         MATRIX.put("POST /disruption/new", disruptionRoles);
+        Set<String> workRoles = Set.of("investigator", "supervisor");
+        Set<String> supervisors = Set.of("supervisor");
+        for (String page : List.of("plan", "reviews", "requests", "devices", "bail", "cps")) {
+            MATRIX.put("GET /cases/{id}/" + page, CASE_ROLES);
+        }
+        MATRIX.put("POST /cases/{id}/plan/stage", workRoles);
+        MATRIX.put("GET /cases/{id}/plan/lines/new", workRoles);
+        MATRIX.put("POST /cases/{id}/plan/lines", workRoles);
+        MATRIX.put("POST /cases/{id}/plan/lines/{line}/close", workRoles);
+        MATRIX.put("GET /cases/{id}/reviews/new", supervisors);
+        MATRIX.put("POST /cases/{id}/reviews/new", supervisors);
+        MATRIX.put("GET /cases/{id}/requests/new", workRoles);
+        MATRIX.put("POST /cases/{id}/requests/new", workRoles);
+        MATRIX.put("POST /cases/{id}/requests/{request}/decision", supervisors);
+        MATRIX.put("POST /cases/{id}/requests/{request}/progress", workRoles);
+        MATRIX.put("POST /cases/{id}/devices/new", workRoles);
+        MATRIX.put("POST /cases/{id}/devices/{device}/next", workRoles);
+        MATRIX.put("POST /cases/{id}/bail/new", workRoles);
+        MATRIX.put("POST /cases/{id}/bail/{bail}/change", workRoles);
+        MATRIX.put("POST /cases/{id}/bail/{bail}/end", workRoles);
+        for (String form : List.of("readiness", "submissions", "actions", "actions/{action}/done", "decisions")) {
+            MATRIX.put("POST /cases/{id}/cps/" + form, workRoles);
+        }
+        MATRIX.put("GET /casework", CASE_ROLES);
+        MATRIX.put("GET /casework/forensics", Set.of("investigator", "supervisor", "analyst", "force-lead"));
+        MATRIX.put("GET /casework/stages", Set.of("force-lead"));
+        MATRIX.put("POST /casework/stages", Set.of("force-lead"));
         MATRIX.put("GET /break-glass", CASE_ROLES);
         MATRIX.put("POST /break-glass", CASE_ROLES);
         MATRIX.put("GET /audit", Set.of("auditor"));
@@ -150,7 +177,9 @@ class WebSecurityIT {
             Map.entry("GET /workforce/abstractions", "a form listing the supervisor's own team's officers"),
             Map.entry("GET /workforce/wellbeing", "the user's own wellbeing records"),
             Map.entry("GET /workforce/guidance", "published guidance"),
-            Map.entry("GET /workforce/guidance/new", "a form"));
+            Map.entry("GET /workforce/guidance/new", "a form"),
+            Map.entry("GET /casework/forensics", "crime and exhibit references, kinds of device and counts"),
+            Map.entry("GET /casework/stages", "the force's stages of the investigator's journey"));
 
     @LocalServerPort
     int port;
@@ -196,7 +225,8 @@ class WebSecurityIT {
         return pattern.replace("{id}", Long.toString(teamCrime)).replace("{grantId}", "1")
                 .replace("{ref}", Long.toString(teamVictim)).replace("{review}", "1").replace("{token}", "x")
                 .replace("{code}", "NOBODY").replace("{pair}", "1-2").replace("{force}", "NWP")
-                .replace("{orderId}", "NONE")
+                .replace("{orderId}", "NONE").replace("{line}", "1").replace("{request}", "1").replace("{device}", "1")
+                .replace("{bail}", "1").replace("{action}", "1")
                 .replace("{view}", pattern.startsWith("/performance/data-quality/") ? "gaps" : "funnel");
     }
 
@@ -348,6 +378,13 @@ class WebSecurityIT {
         reads.put("GET /victims/due", new String[] {"victim-liaison", "/victims/due?scope=team"});
         reads.put("GET /victims/overdue", new String[] {"supervisor", "/victims/overdue"});
         reads.put("GET /victims/feedback-comments", new String[] {"force-lead", "/victims/feedback-comments"});
+        String crime = "/cases/" + teamCrime;
+        for (String page : List.of("/plan", "/plan/lines/new", "/requests", "/requests/new", "/devices", "/bail", "/cps")) {
+            reads.put("GET /cases/{id}" + page, new String[] {"investigator", crime + page});
+        }
+        reads.put("GET /cases/{id}/reviews", new String[] {"victim-liaison", crime + "/reviews"});
+        reads.put("GET /cases/{id}/reviews/new", new String[] {"supervisor", crime + "/reviews/new"});
+        reads.put("GET /casework", new String[] {"supervisor", "/casework"});
         reads.put("GET /repeat-suspects", new String[] {"analyst", "/repeat-suspects"});
         reads.put("GET /repeat-suspects.csv", new String[] {"analyst", "/repeat-suspects.csv"});
         reads.put("GET /repeat-suspects/links", new String[] {"analyst", "/repeat-suspects/links"});

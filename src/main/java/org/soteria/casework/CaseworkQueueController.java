@@ -1,0 +1,142 @@
+package org.soteria.casework;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.soteria.platform.Invalid;
+import org.soteria.security.SoteriaUser;
+import org.soteria.web.RequestValues;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Casework across crimes: what is due for the user, the force's digital forensics queue with the figures
+ * for requests for victims' material, and the stages of the investigator's journey.
+ */
+@Controller
+class CaseworkQueueController {
+
+    /** Examinations finished within this many days count in the turnaround figures. */
+    static final int TURNAROUND_DAYS = 90;
+    static final int PAGE_SIZE = 50;
+
+    private final CaseworkService casework;
+
+    CaseworkQueueController(CaseworkService casework) {
+        this.casework = casework;
+    }
+
+    @GetMapping("/casework")
+    String queue(@RequestParam(name = "tab", required = false) String tab, @AuthenticationPrincipal SoteriaUser user,
+            Model model) {
+        CaseworkService.Queue q = casework.queue(user);
+        List<String> tabs = List.of("lines", "reviews", "approvals", "bail", "cps");
+        String chosen = tab != null && tabs.contains(tab) ? tab : null;
+        if (chosen == null) {
+            // The first tab with something in it, so the page opens on work.
+            Map<String, List<CaseworkService.Item>> lists = lists(q);
+            chosen = tabs.stream().filter(t -> !lists.get(t).isEmpty()).findFirst().orElse("lines");
+        }
+        model.addAttribute("activeNav", "casework");
+        model.addAttribute("queue", q);
+        model.addAttribute("lists", lists(q));
+        model.addAttribute("tab", chosen);
+        return "casework/queue";
+    }
+
+    private static Map<String, List<CaseworkService.Item>> lists(CaseworkService.Queue q) {
+        Map<String, List<CaseworkService.Item>> out = new LinkedHashMap<>();
+        out.put("lines", q.lines());
+        out.put("reviews", q.reviews());
+        out.put("approvals", q.approvals());
+        out.put("bail", q.bail());
+        out.put("cps", q.cps());
+        return out;
+    }
+
+    @GetMapping("/casework/forensics")
+    String forensics(@RequestParam(name = "from", required = false) String from,
+            @RequestParam(name = "to", required = false) String to,
+            @RequestParam(name = "page", required = false) String page,
+            @AuthenticationPrincipal SoteriaUser user, Model model) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        LocalDate today = casework.today();
+        LocalDate fromDate = RequestValues.date(from, "from", "From", false, errors);
+        LocalDate toDate = RequestValues.date(to, "to", "To", false, errors);
+        fromDate = fromDate == null ? today.minusYears(1).plusDays(1) : fromDate;
+        toDate = toDate == null ? today : toDate;
+        if (fromDate.isAfter(toDate)) {
+            errors.put("to", "To must be the same as or after from");
+            fromDate = today.minusYears(1).plusDays(1);
+            toDate = today;
+        }
+        CaseworkService.ForensicQueue queue = casework.forensicQueue(user, TURNAROUND_DAYS);
+        int pages = Math.max(1, (queue.waiting().size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int p = Math.min(RequestValues.page(page), pages);
+        model.addAttribute("activeNav", "casework");
+        model.addAttribute("queue", queue);
+        model.addAttribute("rows", queue.waiting().subList((p - 1) * PAGE_SIZE,
+                Math.min(queue.waiting().size(), p * PAGE_SIZE)));
+        model.addAttribute("page", p);
+        model.addAttribute("pages", pages);
+        model.addAttribute("pageBaseUrl", "/casework/forensics?from=" + fromDate + "&to=" + toDate + "&");
+        model.addAttribute("figures", casework.requestFigures(user, fromDate, toDate));
+        model.addAttribute("errors", errors);
+        model.addAttribute("fromText", from == null ? fromDate.toString() : from);
+        model.addAttribute("toText", to == null ? toDate.toString() : to);
+        model.addAttribute("turnaroundDays", TURNAROUND_DAYS);
+        return "casework/forensics";
+    }
+
+    @GetMapping("/casework/stages")
+    String stages(@RequestParam(name = "edit", required = false) String edit, @AuthenticationPrincipal SoteriaUser user,
+            Model model) {
+        Map<String, String> form = new LinkedHashMap<>();
+        if (edit != null) {
+            casework.stages().stream().filter(s -> s.code().equals(edit)).findFirst().ifPresent(s -> {
+                form.put("code", s.code());
+                form.put("name", s.name());
+                form.put("position", String.valueOf(s.position()));
+                form.put("guidance", s.guidance());
+                form.put("active", String.valueOf(s.active()));
+            });
+        } else {
+            form.put("position", String.valueOf(casework.stages().stream().mapToInt(CaseworkRepository.Stage::position)
+                    .max().orElse(0) + 1));
+        }
+        return stagesPage(model, Map.of(), form);
+    }
+
+    private String stagesPage(Model model, Map<String, String> errors, Map<String, String> form) {
+        model.addAttribute("activeNav", "casework");
+        model.addAttribute("stages", casework.stages());
+        model.addAttribute("errors", errors);
+        model.addAttribute("form", form);
+        return "casework/stages";
+    }
+
+    @PostMapping("/casework/stages")
+    String saveStage(@RequestParam Map<String, String> params, @AuthenticationPrincipal SoteriaUser user, Model model,
+            RedirectAttributes flash) {
+        Form f = new Form(params);
+        String code = params.get("code");
+        boolean isNew = code == null || code.isBlank();
+        CaseworkService.StageForm stage = new CaseworkService.StageForm(isNew ? null : code.trim(),
+                f.text("name", "Name", 121), f.text("guidance", "Guidance", 1001),
+                f.number("position", "Enter the stage's place in the journey, a whole number from 1 to 99"),
+                "true".equals(params.get("active")));
+        try {
+            casework.saveStage(user, stage, isNew, f.errors());
+        } catch (Invalid e) {
+            return stagesPage(model, e.errors(), params);
+        }
+        flash.addFlashAttribute("success", isNew ? "Stage added" : "Stage saved");
+        return "redirect:/casework/stages";
+    }
+}

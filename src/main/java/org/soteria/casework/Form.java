@@ -1,0 +1,75 @@
+package org.soteria.casework;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.soteria.web.RequestValues;
+
+/**
+ * A submitted casework form: its raw values (to show again when it is refused) and the faults found
+ * while reading them, in the order the fields were read.
+ */
+final class Form {
+
+    private final Map<String, String> values;
+    private final Map<String, String> errors = new LinkedHashMap<>();
+
+    Form(Map<String, String> values) {
+        this.values = values == null ? Map.of() : values;
+    }
+
+    Map<String, String> values() {
+        return values;
+    }
+
+    Map<String, String> errors() {
+        return errors;
+    }
+
+    String raw(String field) {
+        return values.get(field);
+    }
+
+    /** Trimmed text, null when empty; longer than {@code limit}, an error. */
+    String text(String field, String label, int limit) {
+        return RequestValues.text(values.get(field), field, label, limit, errors);
+    }
+
+    LocalDate date(String field, String label, boolean required) {
+        return RequestValues.date(values.get(field), field, label, required, errors);
+    }
+
+    /** A coded choice; null when empty or unknown (the service says what is missing). */
+    <E extends Enum<E> & Codes.Named> E choice(Class<E> type, String field) {
+        return Codes.parse(type, values.get(field));
+    }
+
+    /** A record id chosen from a list; null when empty or not a number. */
+    Long id(String field) {
+        String v = values.get(field);
+        try {
+            return v == null || v.isBlank() ? null : Long.valueOf(v.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    Integer number(String field, String message) {
+        String v = values.get(field);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(v.trim());
+        } catch (NumberFormatException e) {
+            errors.put(field, message);
+            return null;
+        }
+    }
+
+    /** Every value given for a repeated field (checkboxes). */
+    static List<String> all(List<String> values) {
+        return values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank()).toList();
+    }
+}
