@@ -148,8 +148,12 @@ class CaseworkController {
         long lineId = RequestValues.id(line);
         Form f = new Form(params);
         Map<String, String> form = with(params, "_line", lineId);
-        return change(() -> casework.closeLine(user, crimeId, lineId, f.choice(Codes.LineStatus.class, "status"),
-                        f.text("result", "Result", CaseworkService.TEXT_LIMIT + 1)),
+        Codes.LineStatus status = f.choice(Codes.LineStatus.class, "status");
+        String result = f.text("result", "Result", CaseworkService.TEXT_LIMIT);
+        return change(() -> {
+            read(f);
+            casework.closeLine(user, crimeId, lineId, status, result);
+        },
                 errors -> planPage(crimeId, user, model, errors, form), flash, "Line of enquiry closed",
                 "/cases/" + crimeId + "/plan");
     }
@@ -195,7 +199,7 @@ class CaseworkController {
         CaseworkService.ReviewForm review = new CaseworkService.ReviewForm(f.date("reviewedOn", "Date of the review", true),
                 f.choice(Codes.Answer.class, "suspectFocus"), f.choice(Codes.Answer.class, "victimEngagement"),
                 f.choice(Codes.Answer.class, "proportionality"), f.choice(Codes.Answer.class, "bailStatus"),
-                f.text("directions", "Directions", CaseworkService.TEXT_LIMIT + 1));
+                f.text("directions", "Directions", CaseworkService.TEXT_LIMIT));
         return change(() -> casework.addReview(user, crimeId, review, f.errors()),
                 errors -> reviewForm(crimeId, user, model, errors, params), flash, "Review recorded",
                 "/cases/" + crimeId + "/reviews");
@@ -253,7 +257,7 @@ class CaseworkController {
             @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) {
         long crimeId = RequestValues.id(id);
         Form f = new Form(params);
-        int limit = CaseworkService.TEXT_LIMIT + 1;
+        int limit = CaseworkService.TEXT_LIMIT;
         CaseworkService.RequestForm request = new CaseworkService.RequestForm(f.id("victimRef"),
                 f.choice(Codes.Material.class, "material"), f.id("lineId"), f.text("holder", "Who holds it", 200),
                 f.text("scope", "What is asked for", limit), f.text("justification", "Justification", limit),
@@ -273,8 +277,11 @@ class CaseworkController {
         long requestId = RequestValues.id(request);
         Form f = new Form(params);
         Codes.Decision decision = f.choice(Codes.Decision.class, "decision");
-        return change(() -> casework.decide(user, crimeId, requestId, decision,
-                        f.text("note", "Note", CaseworkService.TEXT_LIMIT)),
+        String note = f.text("note", "Reasons", CaseworkService.TEXT_LIMIT);
+        return change(() -> {
+            read(f);
+            casework.decide(user, crimeId, requestId, decision, note);
+        },
                 errors -> requestsPage(crimeId, user, model, errors, with(params, "_request", requestId)), flash,
                 decision == Codes.Decision.REFUSED ? "Request refused" : "Request approved", "/cases/" + crimeId
                         + "/requests");
@@ -363,7 +370,7 @@ class CaseworkController {
             @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) {
         long crimeId = RequestValues.id(id);
         Form f = new Form(params);
-        CaseworkService.DeviceForm device = new CaseworkService.DeviceForm(f.text("exhibitRef", "Exhibit reference", 41),
+        CaseworkService.DeviceForm device = new CaseworkService.DeviceForm(f.text("exhibitRef", "Exhibit reference", 40),
                 f.choice(Codes.DeviceType.class, "type"), f.choice(Codes.DeviceOwner.class, "owner"), f.id("requestId"),
                 f.date("submittedOn", "Date submitted", true));
         return change(() -> casework.addDevice(user, crimeId, device, f.errors()),
@@ -428,7 +435,7 @@ class CaseworkController {
                 f.choice(Codes.BailKind.class, "kind"), f.date("startedOn", "Start date", true),
                 f.date("expiresOn", "Bail end date", false), f.date("reviewOn", "Review date", false),
                 f.text("authorisedBy", "Authorised by", 200), f.text("conditions", "Conditions",
-                        CaseworkService.TEXT_LIMIT + 1));
+                        CaseworkService.TEXT_LIMIT));
         return change(() -> casework.addBail(user, crimeId, bail, f.errors()),
                 errors -> bailPage(crimeId, user, model, errors, params), flash,
                 "Recorded. Tell the victim within one working day: the Victims' Code duty is on their page",
@@ -511,8 +518,8 @@ class CaseworkController {
         boolean referral = "referral".equals(f.raw("kind"));
         java.time.LocalDate on = referral ? f.date("referredOn", "Date referred", true)
                 : f.date("adviceOn", "Date asked", true);
-        String text = referral ? f.text("summary", "Summary", CaseworkService.TEXT_LIMIT + 1)
-                : f.text("question", "Question", CaseworkService.TEXT_LIMIT + 1);
+        String text = referral ? f.text("summary", "Summary", CaseworkService.TEXT_LIMIT)
+                : f.text("question", "Question", CaseworkService.TEXT_LIMIT);
         return change(() -> casework.submitToCps(user, crimeId, f.raw("kind"), on, text, f.errors()),
                 errors -> cpsPage(crimeId, user, model, errors, params), flash,
                 referral ? "Referred to the CPS" : "Early advice requested", "/cases/" + crimeId + "/cps");
@@ -523,7 +530,7 @@ class CaseworkController {
             @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) {
         long crimeId = RequestValues.id(id);
         Form f = new Form(params);
-        String action = f.text("action", "Action", CaseworkService.TEXT_LIMIT + 1);
+        String action = f.text("action", "Action", CaseworkService.TEXT_LIMIT);
         java.time.LocalDate due = f.date("actionDue", "Due date", false);
         return change(() -> casework.addAction(user, crimeId, action, due, blank(f.raw("actionOwner")), f.errors()),
                 errors -> cpsPage(crimeId, user, model, errors, params), flash, "Action added",

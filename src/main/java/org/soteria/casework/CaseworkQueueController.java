@@ -128,7 +128,7 @@ class CaseworkQueueController {
         String code = params.get("code");
         boolean isNew = code == null || code.isBlank();
         CaseworkService.StageForm stage = new CaseworkService.StageForm(isNew ? null : code.trim(),
-                f.text("name", "Name", 121), f.text("guidance", "Guidance", 1001),
+                f.text("name", "Name", 120), f.text("guidance", "Guidance", 1000),
                 f.number("position", "Enter the stage's place in the journey, a whole number from 1 to 99"),
                 "true".equals(params.get("active")));
         try {
