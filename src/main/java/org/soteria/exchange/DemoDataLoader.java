@@ -69,11 +69,6 @@ public class DemoDataLoader implements ApplicationRunner {
     }
 
     /**
-     * Gives the demo officers a place in the demo force's first team, so that need-to-know shows them
-     * that team's crimes: the investigator and the victim liaison officer work in it, the supervisor
-     * supervises it. The other roles have no team and see no crimes without break-glass.
-     */
-    /**
      * Gives a dozen victims of the demo team's open crimes a contact plan with the demo liaison officer,
      * so that their queue has updates due today and in the next few days.
      */
@@ -103,6 +98,11 @@ public class DemoDataLoader implements ApplicationRunner {
         }
     }
 
+    /**
+     * Gives the demo officers a place in the demo force's first team, so that need-to-know shows them
+     * that team's crimes: the investigator and the victim liaison officer work in it, the supervisor
+     * supervises it. The other roles have no team and see no crimes without break-glass.
+     */
     private void placeDemoOfficers() {
         Optional<String> team = jdbc.sql("select team_code from team where force_code = ? order by team_code limit 1")
                 .param(DEMO_FORCE).query(String.class).optional();
