@@ -108,9 +108,9 @@ class CaseworkDemo {
                         Codes.VictimView.AGREES, null), NONE);
                 if (i == 2) {
                     casework.decide(supervisor, crime, request, Codes.Decision.APPROVED, null);
-                    casework.markSent(investigator, crime, request, today.minusDays(2));
+                    casework.markSent(investigator, crime, request, today);
                     casework.addDevice(investigator, crime, new CaseworkService.DeviceForm("VP/1", Codes.DeviceType.PHONE,
-                            Codes.DeviceOwner.VICTIM, request, today.minusDays(2)), NONE);
+                            Codes.DeviceOwner.VICTIM, request, today), NONE);
                 }
             }
             case 3, 4 -> casework.addDevice(investigator, crime, new CaseworkService.DeviceForm("SP/" + i,
