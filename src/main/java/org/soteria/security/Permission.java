@@ -61,6 +61,12 @@ public enum Permission {
             EnumSet.of(Role.INVESTIGATOR, Role.SUPERVISOR, Role.ANALYST, Role.FORCE_LEAD)),
     MANAGE_JOURNEY("Rename, reorder, add and retire the stages of the investigator's journey",
             EnumSet.of(Role.FORCE_LEAD)),
+    VIEW_RESEARCH_PROJECTS("See research projects (the force lead: the force's; researchers: their own) and run "
+            + "the evaluation methods on a project's measures", EnumSet.of(Role.FORCE_LEAD, Role.RESEARCHER)),
+    MANAGE_RESEARCH("Propose, approve and close research projects of the force",
+            EnumSet.of(Role.FORCE_LEAD)),
+    USE_RESEARCH_EXTRACTS("Download a pseudonymised, k-anonymous extract of a project they belong to while it is "
+            + "approved (a disclosure, logged)", EnumSet.of(Role.RESEARCHER)),
     MANAGE_OWN_ACCOUNT("Set up the second factor, see recovery codes, sign out everywhere",
             EnumSet.allOf(Role.class));
 

@@ -56,6 +56,11 @@ public class LayoutAdvice {
         return can(authentication, Permission.MANAGE_JOURNEY);
     }
 
+    @ModelAttribute("canViewResearch")
+    boolean canViewResearch(Authentication authentication) {
+        return can(authentication, Permission.VIEW_RESEARCH_PROJECTS);
+    }
+
     @ModelAttribute("canReadFeedbackComments")
     boolean canReadFeedbackComments(Authentication authentication) {
         return can(authentication, Permission.READ_FEEDBACK_COMMENTS);

@@ -132,6 +132,13 @@ class WebSecurityIT {
         MATRIX.put("GET /casework/forensics", Set.of("investigator", "supervisor", "analyst", "force-lead"));
         MATRIX.put("GET /casework/stages", Set.of("force-lead"));
         MATRIX.put("POST /casework/stages", Set.of("force-lead"));
+        Set<String> researchRoles = Set.of("force-lead", "researcher");
+        MATRIX.put("GET /research", researchRoles);
+        MATRIX.put("GET /research/new", Set.of("force-lead"));
+        MATRIX.put("POST /research/new", Set.of("force-lead"));
+        MATRIX.put("POST /research/{id}/status", Set.of("force-lead"));
+        MATRIX.put("GET /research/{id}", researchRoles);
+        MATRIX.put("GET /research/{id}/extract.csv", Set.of("researcher"));
         MATRIX.put("GET /break-glass", CASE_ROLES);
         MATRIX.put("POST /break-glass", CASE_ROLES);
         MATRIX.put("GET /audit", Set.of("auditor"));
@@ -179,7 +186,10 @@ class WebSecurityIT {
             Map.entry("GET /workforce/guidance", "published guidance"),
             Map.entry("GET /workforce/guidance/new", "a form"),
             Map.entry("GET /casework/forensics", "crime and exhibit references, kinds of device and counts"),
-            Map.entry("GET /casework/stages", "the force's stages of the investigator's journey"));
+            Map.entry("GET /casework/stages", "the force's stages of the investigator's journey"),
+            Map.entry("GET /research", "project titles, terms and researchers' user names"),
+            Map.entry("GET /research/new", "a form"),
+            Map.entry("GET /research/{id}", "a project's terms, its extract log and estimates from the force's measures"));
 
     @LocalServerPort
     int port;
@@ -393,7 +403,9 @@ class WebSecurityIT {
         // An import run's page shows rejected values only when it has problems; ImportReportDownloadIT covers that.
         // Check-ins shared with the user are audited when there are any; the demo accounts share none.
         // A register entry, a proposed link, an order and the new-order form need linked records: RepeatSuspectIT.
-        Set<String> conditional = Set.of("GET /imports/{id}", "GET /workforce/wellbeing/shared", "GET /repeat-suspects/{id}",
+        // An extract is audited as a disclosure when the project exists and is approved: ResearchIT.
+        Set<String> conditional = Set.of("GET /research/{id}/extract.csv", "GET /imports/{id}",
+                "GET /workforce/wellbeing/shared", "GET /repeat-suspects/{id}",
                 "GET /repeat-suspects/links/{pair}", "GET /disruption/orders/{force}/{orderId}", "GET /disruption/new");
         for (String handler : handlers()) {
             if (handler.startsWith("GET ")) {

@@ -1,0 +1,224 @@
+package org.soteria.research;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.soteria.exchange.ImportProgress;
+import org.soteria.exchange.ImportService;
+import org.soteria.performance.MeasureService;
+import org.soteria.platform.Invalid;
+import org.soteria.security.Role;
+import org.soteria.security.SoteriaUser;
+import org.soteria.security.UserService;
+import org.soteria.support.Bundles;
+import org.soteria.support.DatabaseReset;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Research projects against the database: an extract never holds a name, a date of birth, a crime or person
+ * reference or free text, its pseudonyms do not match another project's, k-anonymity holds or the extract is
+ * refused, every extract is a logged disclosure, and researchers reach only their own approved project.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {"soteria.data-dir=:temporary:research", "spring.main.banner-mode=off",
+            "soteria.measures.refresh-interval=PT1H"})
+class ResearchIT {
+
+    @Autowired
+    ResearchService research;
+
+    @Autowired
+    ImportService imports;
+
+    @Autowired
+    UserService users;
+
+    @Autowired
+    MeasureService measures;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @TempDir
+    Path dir;
+
+    private SoteriaUser lead;
+    private SoteriaUser researcher;
+    private SoteriaUser outsider;
+    private final List<String> secrets = new ArrayList<>();
+
+    private static final String[] OFFENCES = {"19C", "19D", "17A", "20A", "71"};
+    private static final String[] GIVEN = {"Angharad", "Bethan", "Carys", "Dafydd", "Eirlys", "Ffion", "Gethin", "Heledd"};
+    private static final String[] FAMILY = {"Llewellyn", "Maddocks", "Nicholls", "Owain", "Parry", "Rhys", "Sayce"};
+    private static final String[] RELATIONSHIPS = {"partner", "stranger", "acquaintance", "family", "online_contact"};
+
+    @BeforeEach
+    void load() {
+        DatabaseReset.empty(":temporary:research");
+        DatabaseReset.owner(":temporary:research", "truncate research_extract, research_member, research_project "
+                + "restart identity cascade");
+        Random r = new Random(3);
+        List<String> cases = new ArrayList<>(List.of("crime_ref,force_code,offence_code,recorded_date,team_code,"
+                + "officer_code,outcome_code,outcome_date,report_source"));
+        List<String> people = new ArrayList<>(List.of("person_id,given_name,family_name,date_of_birth,sex,postcode"));
+        List<String> links = new ArrayList<>(List.of("crime_ref,person_id,role,relationship,age_at_offence"));
+        for (int i = 0; i < 400; i++) {
+            LocalDate recorded = LocalDate.of(2024, 1, 1).plusDays(r.nextInt(730));
+            boolean charged = r.nextInt(5) == 0;
+            cases.add("CR" + i + ",NWP," + OFFENCES[r.nextInt(OFFENCES.length)] + "," + recorded + ",T" + (1 + r.nextInt(3))
+                    + ",O1," + (charged ? "1," + recorded.plusDays(60) : ",") + ",victim");
+            String victimDob = (1970 + r.nextInt(30)) + "-0" + (1 + r.nextInt(9)) + "-1" + r.nextInt(9);
+            String given = GIVEN[r.nextInt(GIVEN.length)] + i;
+            String family = FAMILY[r.nextInt(FAMILY.length)] + "x" + i;
+            people.add("V" + i + "," + given + "," + family + "," + victimDob + ",female,LL" + (i % 50) + " 1AB");
+            people.add("S" + i + ",Suspect" + i + ",Surname" + i + "," + (1960 + r.nextInt(30)) + "-05-0" + (1 + r.nextInt(8))
+                    + ",male,CH1 1AA");
+            links.add("CR" + i + ",V" + i + ",victim,," + (14 + r.nextInt(50)));
+            links.add("CR" + i + ",S" + i + ",suspect," + RELATIONSHIPS[r.nextInt(RELATIONSHIPS.length)] + ","
+                    + (18 + r.nextInt(50)));
+            secrets.add(given);
+            secrets.add(family);
+            secrets.add(victimDob);
+        }
+        new Bundles(dir).file("cases.csv", cases.toArray(String[]::new)).file("people.csv", people.toArray(String[]::new))
+                .file("case_people.csv", links.toArray(String[]::new))
+                .file("teams.csv", "team_code,name,force_code", "T1,Team one,NWP", "T2,Team two,NWP", "T3,Team three,NWP");
+        assertThat(imports.importBundle(dir, "test", ImportProgress.NONE).rejectedRows()).isZero();
+        measures.reloadAll();
+        users.createAccount("test", new UserService.NewAccount("lead", "lead", Role.FORCE_LEAD, "NWP", null, List.of(),
+                List.of()));
+        users.createAccount("test", new UserService.NewAccount("uni1", "uni1", Role.RESEARCHER, "NWP", null, List.of(),
+                List.of()));
+        users.createAccount("test", new UserService.NewAccount("uni2", "uni2", Role.RESEARCHER, "NWP", null, List.of(),
+                List.of()));
+        lead = (SoteriaUser) users.loadUserByUsername("lead");
+        researcher = (SoteriaUser) users.loadUserByUsername("uni1");
+        outsider = (SoteriaUser) users.loadUserByUsername("uni2");
+    }
+
+    private long project(String title, int k) {
+        return research.propose(lead, new ResearchService.ProjectForm(title, "Does early CPS advice raise the charge rate?",
+                "gdpr_public_task_research", List.of("uni1"), LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 31),
+                List.of("adult_rape", "child_rape", "sexual_assault", "other_sexual"), k, research.today().plusMonths(6)),
+                Map.of());
+    }
+
+    private static Map<String, String> errors(Runnable r) {
+        try {
+            r.run();
+        } catch (Invalid e) {
+            return e.errors();
+        }
+        throw new AssertionError("expected a refusal");
+    }
+
+    private static List<String[]> rows(String csv) {
+        List<String[]> out = new ArrayList<>();
+        for (String line : csv.split("\r?\n")) {
+            out.add(line.split(",", -1));
+        }
+        return out;
+    }
+
+    @Test
+    void anExtractHoldsNoIdentifierAndCannotBeJoinedToAnotherProjects() {
+        long a = project("Early advice", 5);
+        long b = project("Withdrawal", 5);
+        assertThat(errors(() -> research.extract(researcher, a))).as("not approved yet").containsKey("project");
+        research.approve(lead, a);
+        research.approve(lead, b);
+        ResearchService.Extract first = research.extract(researcher, a);
+        ResearchService.Extract second = research.extract(researcher, b);
+        assertThat(first.rows()).isGreaterThan(300);
+        for (String secret : secrets) {
+            assertThat(first.csv()).doesNotContain(secret);
+        }
+        assertThat(first.csv()).doesNotContain("CR1,", "V1,", "S1,", "LL1 1AB", "Suspect", "Surname", "T1,", "Team one");
+        assertThat(first.csv()).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
+        List<String[]> rowsA = rows(first.csv());
+        List<String[]> rowsB = rows(second.csv());
+        assertThat(rowsA.get(0)).containsExactlyElementsOf(ExtractRows.COLUMNS);
+        Set<String> keysA = new HashSet<>();
+        rowsA.subList(1, rowsA.size()).forEach(row -> {
+            keysA.add(row[0]);
+            keysA.add(row[1]);
+            keysA.add(row[2]);
+        });
+        rowsB.subList(1, rowsB.size()).forEach(row -> {
+            assertThat(keysA).doesNotContain(row[0], row[1], row[2]);
+        });
+
+        Map<String, Integer> classes = new java.util.HashMap<>();
+        int[] qi = ExtractRows.QUASI_IDENTIFIERS.stream().mapToInt(h -> ExtractRows.COLUMNS.indexOf(h.column())).toArray();
+        for (String[] row : rowsA.subList(1, rowsA.size())) {
+            StringBuilder key = new StringBuilder();
+            for (int i : qi) {
+                key.append(row[i]).append('|');
+            }
+            classes.merge(key.toString(), 1, Integer::sum);
+        }
+        assertThat(classes.values()).allSatisfy(n -> assertThat(n).isGreaterThanOrEqualTo(5));
+
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'EXPORT' and object_type = "
+                + "'research-project' and object_ref = ? and detail like 'disclosure: pseudonymised extract of%'")
+                .param(String.valueOf(a)).query(Long.class).single()).isEqualTo(1);
+        assertThat(research.extracts(a, lead)).singleElement().satisfies(x -> assertThat(x.rows()).isEqualTo(first.rows()));
+    }
+
+    @Test
+    void anExtractFailingKAnonymityIsRefusedWithTheReason() {
+        long p = project("Fine detail", 100);
+        research.approve(lead, p);
+        assertThat(errors(() -> research.extract(researcher, p)).get("extract"))
+                .startsWith("The extract cannot be released: k-anonymity with k = 100 cannot hold");
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'DENIED' and object_ref = ?")
+                .param(String.valueOf(p)).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void researchersReachOnlyTheirOwnApprovedProject() {
+        long p = project("Early advice", 5);
+        assertThat(research.projects(outsider)).isEmpty();
+        assertThat(research.project(p, outsider)).isEmpty();
+        research.approve(lead, p);
+        assertThat(errors(() -> research.extract(outsider, p))).containsKey("project");
+        assertThat(errors(() -> research.approve(researcher, p))).containsKey("permission");
+        assertThat(research.projects(researcher)).extracting(ResearchService.ProjectView::title).containsExactly("Early advice");
+        research.close(lead, p);
+        assertThat(errors(() -> research.extract(researcher, p)).get("project")).startsWith("Extracts can be made only");
+        assertThat(errors(() -> research.propose(lead, new ResearchService.ProjectForm(null, null, "x", List.of("nobody"),
+                LocalDate.of(2025, 1, 1), LocalDate.of(2024, 1, 1), List.of(), 1, LocalDate.of(2020, 1, 1)), Map.of()))
+                .keySet()).containsExactly("title", "purpose", "lawfulBasis", "members", "periodTo", "offenceGroups", "k",
+                "endsOn");
+    }
+
+    @Test
+    void theEvaluationMethodsRunOnTheForcesMonthlyMeasures() {
+        long p = project("Early advice", 5);
+        research.approve(lead, p);
+        ResearchService.Evaluation its = research.evaluate(researcher, p, ResearchService.Outcome.RECORDED,
+                YearMonth.of(2025, 1), null, List.of());
+        assertThat(its.periods()).isEqualTo(24);
+        assertThat(its.its().changeIndex()).isEqualTo(12);
+        assertThat(its.its().reading()).isNotBlank();
+        ResearchService.Evaluation did = research.evaluate(researcher, p, ResearchService.Outcome.RECORDED,
+                YearMonth.of(2025, 1), "T1", List.of());
+        assertThat(did.comparisonTeams()).containsExactly("T2", "T3");
+        assertThat(did.did().comparisons()).isEqualTo(2);
+        assertThat(errors(() -> research.evaluate(researcher, p, ResearchService.Outcome.RECORDED, YearMonth.of(2023, 1),
+                null, List.of()))).containsKey("change");
+    }
+}
