@@ -80,6 +80,11 @@ public class ResearchService {
         public String lawfulBasisLabel() {
             return LAWFUL_BASES.getOrDefault(lawfulBasis, lawfulBasis);
         }
+
+        public String offenceGroupLabels() {
+            return String.join(", ", offenceGroups.stream().map(g -> org.soteria.reference.Coded.parse(OffenceGroup.class, g)
+                    .map(OffenceGroup::label).orElse(g)).toList());
+        }
     }
 
     private ProjectView view(ResearchRepository.Project p) {
@@ -366,10 +371,5 @@ public class ResearchService {
             out[i] = v;
         }
         return out;
-    }
-
-    /** Offence groups a project may choose. */
-    public static OffenceGroup[] offenceGroups() {
-        return OffenceGroup.values();
     }
 }
