@@ -11,7 +11,7 @@ import org.apache.commons.math3.linear.RealMatrix;
  * regression). Rho is estimated from the residuals with a small-sample bias correction, the series is
  * transformed, and the fit is repeated until rho settles. Intervals use Student's t. Ordinary least squares
  * with Newey–West errors was tried first and dropped: with 30 periods a side and rho 0.3 it found a level
- * change that was not there in 16% of series against a stated 5% (docs/benchmarks.md).
+ * change that was not there in 15% of series against a stated 5% (docs/benchmarks.md).
  */
 final class Regression {
 
