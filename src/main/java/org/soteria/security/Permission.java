@@ -67,6 +67,11 @@ public enum Permission {
             EnumSet.of(Role.FORCE_LEAD)),
     USE_RESEARCH_EXTRACTS("Download a pseudonymised, k-anonymous extract of a project they belong to while it is "
             + "approved (a disclosure, logged)", EnumSet.of(Role.RESEARCHER)),
+    REVIEW_CASE_FILES("Review the crimes of a deep-dive sample on the structured form, pseudonymised (no name, "
+            + "reference or date), and see reviewers' agreement", EnumSet.of(Role.FORCE_LEAD, Role.SUPERVISOR,
+            Role.RESEARCHER)),
+    MANAGE_CASE_REVIEWS("Draw deep-dive samples and read their findings by pillar, with reviewers' notes",
+            EnumSet.of(Role.FORCE_LEAD)),
     MANAGE_OWN_ACCOUNT("Set up the second factor, see recovery codes, sign out everywhere",
             EnumSet.allOf(Role.class));
 

@@ -61,6 +61,11 @@ public class LayoutAdvice {
         return can(authentication, Permission.VIEW_RESEARCH_PROJECTS);
     }
 
+    @ModelAttribute("canReviewCaseFiles")
+    boolean canReviewCaseFiles(Authentication authentication) {
+        return can(authentication, Permission.REVIEW_CASE_FILES);
+    }
+
     @ModelAttribute("canReadFeedbackComments")
     boolean canReadFeedbackComments(Authentication authentication) {
         return can(authentication, Permission.READ_FEEDBACK_COMMENTS);

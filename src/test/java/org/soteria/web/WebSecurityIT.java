@@ -139,6 +139,13 @@ class WebSecurityIT {
         MATRIX.put("POST /research/{id}/status", Set.of("force-lead"));
         MATRIX.put("GET /research/{id}", researchRoles);
         MATRIX.put("GET /research/{id}/extract.csv", Set.of("researcher"));
+        Set<String> reviewerRoles = Set.of("force-lead", "supervisor", "researcher");
+        MATRIX.put("GET /deep-dive", reviewerRoles);
+        MATRIX.put("POST /deep-dive/new", Set.of("force-lead"));
+        MATRIX.put("GET /deep-dive/{id}", reviewerRoles);
+        MATRIX.put("GET /deep-dive/{id}/findings", Set.of("force-lead"));
+        MATRIX.put("GET /deep-dive/{id}/crimes/{position}", reviewerRoles);
+        MATRIX.put("POST /deep-dive/{id}/crimes/{position}", reviewerRoles);
         MATRIX.put("GET /break-glass", CASE_ROLES);
         MATRIX.put("POST /break-glass", CASE_ROLES);
         MATRIX.put("GET /audit", Set.of("auditor"));
@@ -189,7 +196,9 @@ class WebSecurityIT {
             Map.entry("GET /casework/stages", "the force's stages of the investigator's journey"),
             Map.entry("GET /research", "project titles, terms and researchers' user names"),
             Map.entry("GET /research/new", "a form"),
-            Map.entry("GET /research/{id}", "a project's terms, its extract log and estimates from the force's measures"));
+            Map.entry("GET /research/{id}", "a project's terms, its extract log and estimates from the force's measures"),
+            Map.entry("GET /deep-dive", "samples' titles, periods and counts"),
+            Map.entry("GET /deep-dive/{id}", "sample crimes by position and stratum, reviewers' user names"));
 
     @LocalServerPort
     int port;
@@ -236,7 +245,7 @@ class WebSecurityIT {
                 .replace("{ref}", Long.toString(teamVictim)).replace("{review}", "1").replace("{token}", "x")
                 .replace("{code}", "NOBODY").replace("{pair}", "1-2").replace("{force}", "NWP")
                 .replace("{orderId}", "NONE").replace("{line}", "1").replace("{request}", "1").replace("{device}", "1")
-                .replace("{bail}", "1").replace("{action}", "1")
+                .replace("{bail}", "1").replace("{action}", "1").replace("{position}", "1")
                 .replace("{view}", pattern.startsWith("/performance/data-quality/") ? "gaps" : "funnel");
     }
 
@@ -403,8 +412,10 @@ class WebSecurityIT {
         // An import run's page shows rejected values only when it has problems; ImportReportDownloadIT covers that.
         // Check-ins shared with the user are audited when there are any; the demo accounts share none.
         // A register entry, a proposed link, an order and the new-order form need linked records: RepeatSuspectIT.
-        // An extract is audited as a disclosure when the project exists and is approved: ResearchIT.
-        Set<String> conditional = Set.of("GET /research/{id}/extract.csv", "GET /imports/{id}",
+        // An extract is audited as a disclosure when the project exists and is approved: ResearchIT. A sample
+        // crime's file and a sample's findings need a sample: DeepDiveIT and DeepDiveBrowserIT.
+        Set<String> conditional = Set.of("GET /research/{id}/extract.csv", "GET /deep-dive/{id}/crimes/{position}",
+                "GET /deep-dive/{id}/findings", "GET /imports/{id}",
                 "GET /workforce/wellbeing/shared", "GET /repeat-suspects/{id}",
                 "GET /repeat-suspects/links/{pair}", "GET /disruption/orders/{force}/{orderId}", "GET /disruption/new");
         for (String handler : handlers()) {

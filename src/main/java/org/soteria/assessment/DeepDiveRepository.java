@@ -1,0 +1,175 @@
+package org.soteria.assessment;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.soteria.platform.FieldCipher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for deep-dive samples, the pseudonymised facts a reviewer reads, and reviews. */
+@Repository
+class DeepDiveRepository {
+
+    private final JdbcClient jdbc;
+    private final FieldCipher cipher;
+
+    DeepDiveRepository(JdbcClient jdbc, FieldCipher cipher) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+    }
+
+    record Sample(long id, String forceCode, String title, LocalDate recordedFrom, LocalDate recordedTo, int perStratum,
+            long seed, int candidates, String drawnBy, OffsetDateTime drawnAt, int crimes, int reviewed) {
+    }
+
+    private static Sample sample(ResultSet rs) throws SQLException {
+        return new Sample(rs.getLong("id"), rs.getString("force_code"), rs.getString("title"),
+                rs.getObject("recorded_from", LocalDate.class), rs.getObject("recorded_to", LocalDate.class),
+                rs.getInt("per_stratum"), rs.getLong("seed"), rs.getInt("candidates"), rs.getString("drawn_by"),
+                rs.getObject("drawn_at", OffsetDateTime.class), rs.getInt("crimes"), rs.getInt("reviewed"));
+    }
+
+    private static final String SAMPLE = "select s.*, (select count(*) from case_sample_crime c where c.sample_id = s.id) "
+            + "as crimes, (select count(distinct r.crime_id) from case_file_review r where r.sample_id = s.id) as reviewed "
+            + "from case_sample s ";
+
+    List<Sample> samples(String force) {
+        return jdbc.sql(SAMPLE + "where s.force_code = ? order by s.drawn_at desc, s.id desc").param(force)
+                .query((rs, i) -> sample(rs)).list();
+    }
+
+    Optional<Sample> sample(long id, String force) {
+        return jdbc.sql(SAMPLE + "where s.id = ? and s.force_code = ?").params(id, force).query((rs, i) -> sample(rs))
+                .optional();
+    }
+
+    /** Recorded crimes of the force in the period, each with its stratum (offence group, outcome group, quarter). */
+    List<StratifiedSample.Candidate> candidates(String force, LocalDate from, LocalDate to) {
+        return jdbc.sql("select id, offence_group, outcome_group, extract(year from recorded_date)::int as y, "
+                        + "extract(quarter from recorded_date)::int as q from crime where force_code = ? "
+                        + "and record_type = 'crime' and not restricted and recorded_date between ? and ?")
+                .params(force, from, to)
+                .query((rs, i) -> new StratifiedSample.Candidate(rs.getLong("id"), StratifiedSample.stratum(
+                        rs.getString("offence_group"), rs.getString("outcome_group"),
+                        rs.getInt("y") + "-Q" + rs.getInt("q")))).list();
+    }
+
+    long insertSample(String force, String title, LocalDate from, LocalDate to, int perStratum, long seed, int candidates,
+            String by, List<StratifiedSample.Drawn> drawn) {
+        long id = jdbc.sql("insert into case_sample (force_code, title, recorded_from, recorded_to, per_stratum, seed, "
+                        + "candidates, drawn_by) values (?, ?, ?, ?, ?, ?, ?, ?) returning id")
+                .params(force, title, from, to, perStratum, seed, candidates, by).query(Long.class).single();
+        int position = 1;
+        for (StratifiedSample.Drawn d : drawn) {
+            jdbc.sql("insert into case_sample_crime (sample_id, crime_id, stratum, position) values (?, ?, ?, ?)")
+                    .params(id, d.crimeId(), d.stratum(), position++).update();
+        }
+        return id;
+    }
+
+    /** A crime of a sample: its place in the sample (its pseudonym), stratum and reviews so far. */
+    record SampleCrime(long crimeId, int position, String stratum, List<String> reviewers) {
+    }
+
+    List<SampleCrime> sampleCrimes(long sampleId) {
+        return jdbc.sql("select c.crime_id, c.position, c.stratum, array(select r.reviewer from case_file_review r "
+                        + "where r.sample_id = c.sample_id and r.crime_id = c.crime_id order by r.reviewer) "
+                        + "from case_sample_crime c where c.sample_id = ? order by c.position")
+                .param(sampleId).query((rs, i) -> new SampleCrime(rs.getLong(1), rs.getInt(2), rs.getString(3),
+                        List.of((String[]) rs.getArray(4).getArray()))).list();
+    }
+
+    /** What a reviewer reads about a crime, with no name, reference, date of birth or free text. */
+    record Facts(String crimeRef, String offenceCode, LocalDate recordedDate, String reportSource, Boolean victimConsented,
+            String outcomeCode, LocalDate outcomeDate, List<Map<String, Object>> people, List<Map<String, Object>> events,
+            Map<String, Long> requests, long supervisorReviews, long linesOfEnquiry, long devices) {
+    }
+
+    Facts facts(long crimeId) {
+        Map<String, Object> c = jdbc.sql("select crime_ref, offence_code, recorded_date, report_source, victim_consented, "
+                + "outcome_code, outcome_date from crime where id = ?").param(crimeId).query().singleRow();
+        List<Map<String, Object>> people = jdbc.sql("select cp.role, cp.age_at_offence, p.sex, cp.relationship "
+                        + "from case_person cp join person p on p.id = cp.person_ref where cp.crime_id = ? "
+                        + "order by cp.role desc, cp.person_ref")
+                .param(crimeId).query().listOfRows();
+        List<Map<String, Object>> events = jdbc.sql("select e.event_type, e.detail, (e.occurred_at at time zone "
+                        + "'Europe/London')::date - c.recorded_date as day from event e join crime c on c.id = e.crime_id "
+                        + "where e.crime_id = ? and e.event_type <> 'victim_notified' order by e.occurred_at, e.id")
+                .param(crimeId).query().listOfRows();
+        Map<String, Long> requests = new LinkedHashMap<>();
+        jdbc.sql("select material, status, count(*) from material_request where crime_id = ? group by 1, 2 order by 1, 2")
+                .param(crimeId).query(rs -> {
+                    requests.put(rs.getString(1) + ":" + rs.getString(2), rs.getLong(3));
+                });
+        long reviews = jdbc.sql("select count(*) from supervisor_review where crime_id = ?").param(crimeId)
+                .query(Long.class).single();
+        long lines = jdbc.sql("select count(*) from enquiry_line where crime_id = ?").param(crimeId).query(Long.class)
+                .single();
+        long devices = jdbc.sql("select count(*) from device_exhibit where crime_id = ?").param(crimeId).query(Long.class)
+                .single();
+        return new Facts((String) c.get("crime_ref"), (String) c.get("offence_code"),
+                ((java.sql.Date) c.get("recorded_date")).toLocalDate(), (String) c.get("report_source"),
+                (Boolean) c.get("victim_consented"), (String) c.get("outcome_code"),
+                c.get("outcome_date") == null ? null : ((java.sql.Date) c.get("outcome_date")).toLocalDate(), people,
+                events, requests, reviews, lines, devices);
+    }
+
+    record Review(long sampleId, long crimeId, String reviewer, Map<ReviewItem, ReviewItem.Rating> ratings,
+            boolean missedOpportunity, String missedNote, String learning, OffsetDateTime reviewedAt) {
+    }
+
+    private static String context(long sampleId, long crimeId, String column) {
+        return "case_file_review/" + sampleId + "/" + crimeId + "/" + column;
+    }
+
+    private Review review(ResultSet rs) throws SQLException {
+        Map<ReviewItem, ReviewItem.Rating> ratings = new LinkedHashMap<>();
+        for (ReviewItem item : ReviewItem.values()) {
+            ratings.put(item, ReviewItem.Rating.of(rs.getString(item.code())));
+        }
+        long s = rs.getLong("sample_id");
+        long c = rs.getLong("crime_id");
+        String note = rs.getString("missed_note");
+        String learning = rs.getString("learning");
+        return new Review(s, c, rs.getString("reviewer"), ratings, "yes".equals(rs.getString("missed_opportunity")),
+                note == null ? null : cipher.decrypt(note, context(s, c, "missed_note")),
+                learning == null ? null : cipher.decrypt(learning, context(s, c, "learning")),
+                rs.getObject("reviewed_at", OffsetDateTime.class));
+    }
+
+    List<Review> reviews(long sampleId) {
+        return jdbc.sql("select * from case_file_review where sample_id = ? order by crime_id, reviewer").param(sampleId)
+                .query((rs, i) -> review(rs)).list();
+    }
+
+    void saveReview(Review r) {
+        jdbc.sql("insert into case_file_review (sample_id, crime_id, reviewer, suspect_focus, victim_engagement, "
+                        + "proportionality, timeliness, missed_opportunity, missed_note, learning) values "
+                        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (sample_id, crime_id, reviewer) do update set "
+                        + "suspect_focus = excluded.suspect_focus, victim_engagement = excluded.victim_engagement, "
+                        + "proportionality = excluded.proportionality, timeliness = excluded.timeliness, "
+                        + "missed_opportunity = excluded.missed_opportunity, missed_note = excluded.missed_note, "
+                        + "learning = excluded.learning, reviewed_at = now()")
+                .params(r.sampleId(), r.crimeId(), r.reviewer(), r.ratings().get(ReviewItem.SUSPECT_FOCUS).code(),
+                        r.ratings().get(ReviewItem.VICTIM_ENGAGEMENT).code(),
+                        r.ratings().get(ReviewItem.PROPORTIONALITY).code(), r.ratings().get(ReviewItem.TIMELINESS).code(),
+                        r.missedOpportunity() ? "yes" : "no",
+                        r.missedNote() == null ? null : cipher.encrypt(r.missedNote(),
+                                context(r.sampleId(), r.crimeId(), "missed_note")),
+                        r.learning() == null ? null : cipher.encrypt(r.learning(),
+                                context(r.sampleId(), r.crimeId(), "learning")))
+                .update();
+    }
+
+    List<Long> crimesOf(long sampleId) {
+        return new ArrayList<>(jdbc.sql("select crime_id from case_sample_crime where sample_id = ? order by position")
+                .param(sampleId).query(Long.class).list());
+    }
+}

@@ -1,0 +1,286 @@
+package org.soteria.assessment;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.soteria.audit.AuditAction;
+import org.soteria.audit.AuditEntry;
+import org.soteria.audit.AuditService;
+import org.soteria.performance.AgeBand;
+import org.soteria.platform.DatabaseConfig;
+import org.soteria.platform.Invalid;
+import org.soteria.reference.Coded;
+import org.soteria.reference.EventType;
+import org.soteria.reference.OffenceCode;
+import org.soteria.reference.OutcomeCode;
+import org.soteria.security.Permission;
+import org.soteria.security.SoteriaUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The deep-dive case file review: draw a stratified random sample of the force's crimes (seeded, recorded,
+ * reproducible), review each crime on a structured form, compare two reviewers item by item, and aggregate
+ * the findings by pillar. Every reviewer, police or academic, reads the crime pseudonymised: its place in
+ * the sample instead of its reference, age bands instead of people, days since recording instead of dates.
+ * The audit log names the crime each look was at.
+ */
+@Service
+public class DeepDiveService {
+
+    static final int TEXT_LIMIT = 4000;
+
+    private final DeepDiveRepository repository;
+    private final AuditService audit;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    DeepDiveService(DeepDiveRepository repository, AuditService audit, Clock clock) {
+        this.repository = repository;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(DatabaseConfig.LONDON));
+    }
+
+    public List<DeepDiveRepository.Sample> samples(SoteriaUser user) {
+        return repository.samples(user.forceCode());
+    }
+
+    @Transactional
+    public long draw(SoteriaUser user, String title, LocalDate from, LocalDate to, Integer perStratum, Long seed,
+            Map<String, String> parseErrors) {
+        if (!user.can(Permission.MANAGE_CASE_REVIEWS)) {
+            throw new Invalid("permission", "You do not have permission to do this");
+        }
+        Map<String, String> errors = new LinkedHashMap<>(parseErrors);
+        if (title == null) {
+            errors.putIfAbsent("title", "Enter a title for the sample, for example Deep dive 2026");
+        }
+        if (from != null && to != null && to.isBefore(from)) {
+            errors.putIfAbsent("to", "Recorded to must be the same as or after recorded from");
+        }
+        if (to != null && to.isAfter(today())) {
+            errors.putIfAbsent("to", "Recorded to must be today or in the past");
+        }
+        if (perStratum == null || perStratum < 1 || perStratum > 50) {
+            errors.putIfAbsent("perStratum", "Enter how many crimes to draw from each stratum, from 1 to 50");
+        }
+        if (!errors.isEmpty()) {
+            throw new Invalid(errors);
+        }
+        long s = seed != null ? seed : Math.abs(random.nextLong() % 1_000_000_000L);
+        List<StratifiedSample.Candidate> candidates = repository.candidates(user.forceCode(), from, to);
+        if (candidates.isEmpty()) {
+            throw new Invalid("from", "No crimes were recorded in that period: choose another");
+        }
+        List<StratifiedSample.Drawn> drawn = StratifiedSample.draw(candidates, perStratum, s);
+        long id = repository.insertSample(user.forceCode(), title, from, to, perStratum, s, candidates.size(),
+                user.getUsername(), drawn);
+        audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.CHANGE, "case-sample",
+                String.valueOf(id)).detail("drew " + drawn.size() + " of " + candidates.size() + " crimes recorded " + from
+                + " to " + to + ", " + perStratum + " a stratum, seed " + s));
+        return id;
+    }
+
+    /** A sample with its crimes (by position only) and who reviewed each. */
+    public record SamplePage(DeepDiveRepository.Sample sample, List<DeepDiveRepository.SampleCrime> crimes,
+            Map<ReviewItem, Agreement.Result> agreement, Agreement.Result missedAgreement, String user) {
+
+        public String words(Agreement.Result r) {
+            return Agreement.words(r.kappa());
+        }
+    }
+
+    public Optional<SamplePage> sample(SoteriaUser user, long id) {
+        return repository.sample(id, user.forceCode()).map(s -> {
+            List<DeepDiveRepository.Review> reviews = repository.reviews(id);
+            return new SamplePage(s, repository.sampleCrimes(id), agreement(reviews), missedAgreement(reviews),
+                    user.getUsername());
+        });
+    }
+
+    /** Per item, over crimes reviewed by two or more: the first two reviewers (alphabetically) compared. */
+    static Map<ReviewItem, Agreement.Result> agreement(List<DeepDiveRepository.Review> reviews) {
+        Map<Long, List<DeepDiveRepository.Review>> byCrime = new LinkedHashMap<>();
+        reviews.forEach(r -> byCrime.computeIfAbsent(r.crimeId(), k -> new ArrayList<>()).add(r));
+        Map<ReviewItem, Agreement.Result> out = new LinkedHashMap<>();
+        for (ReviewItem item : ReviewItem.values()) {
+            List<Agreement.Pair> pairs = new ArrayList<>();
+            for (List<DeepDiveRepository.Review> rs : byCrime.values()) {
+                if (rs.size() >= 2) {
+                    pairs.add(new Agreement.Pair(rs.get(0).ratings().get(item).code(), rs.get(1).ratings().get(item).code()));
+                }
+            }
+            out.put(item, Agreement.of(pairs));
+        }
+        return out;
+    }
+
+    /** Agreement on whether an opportunity was missed, over crimes reviewed by two or more. */
+    static Agreement.Result missedAgreement(List<DeepDiveRepository.Review> reviews) {
+        Map<Long, List<DeepDiveRepository.Review>> byCrime = new LinkedHashMap<>();
+        reviews.forEach(r -> byCrime.computeIfAbsent(r.crimeId(), k -> new ArrayList<>()).add(r));
+        List<Agreement.Pair> pairs = new ArrayList<>();
+        for (List<DeepDiveRepository.Review> rs : byCrime.values()) {
+            if (rs.size() >= 2) {
+                pairs.add(new Agreement.Pair(String.valueOf(rs.get(0).missedOpportunity()),
+                        String.valueOf(rs.get(1).missedOpportunity())));
+            }
+        }
+        return Agreement.of(pairs);
+    }
+
+    /** What a reviewer reads: pseudonymised facts of one crime of the sample, and their own review if any. */
+    public record CrimeFile(DeepDiveRepository.Sample sample, int position, String stratum, String offence,
+            String reportedBy, List<String> people, List<String> events, String outcome, List<String> casework,
+            DeepDiveRepository.Review mine) {
+    }
+
+    public Optional<CrimeFile> crime(SoteriaUser user, long sampleId, int position) {
+        Optional<DeepDiveRepository.Sample> s = repository.sample(sampleId, user.forceCode());
+        if (s.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<DeepDiveRepository.SampleCrime> c = repository.sampleCrimes(sampleId).stream()
+                .filter(x -> x.position() == position).findFirst();
+        if (c.isEmpty()) {
+            return Optional.empty();
+        }
+        DeepDiveRepository.Facts f = repository.facts(c.get().crimeId());
+        List<String> people = new ArrayList<>();
+        int victims = 0;
+        int suspects = 0;
+        for (Map<String, Object> p : f.people()) {
+            String role = (String) p.get("role");
+            int n = "victim".equals(role) ? ++victims : "suspect".equals(role) ? ++suspects : 0;
+            String who = "victim".equals(role) ? "Victim " + n : "suspect".equals(role) ? "Suspect " + n : "Witness";
+            Integer age = (Integer) p.get("age_at_offence");
+            String line = who + ": " + AgeBand.of(age).label().toLowerCase(java.util.Locale.ROOT)
+                    + (p.get("sex") == null ? "" : ", " + p.get("sex"))
+                    + (p.get("relationship") == null ? "" : "; to the victim: "
+                    + String.valueOf(p.get("relationship")).replace('_', ' '));
+            people.add(line);
+        }
+        List<String> events = new ArrayList<>();
+        events.add("Day 0: recorded");
+        for (Map<String, Object> e : f.events()) {
+            String type = (String) e.get("event_type");
+            String label = Coded.parse(EventType.class, type).map(EventType::label).orElse(type);
+            Object detail = e.get("detail");
+            events.add("Day " + e.get("day") + ": " + label + (detail == null || "victim_notified".equals(type) ? ""
+                    : " (" + String.valueOf(detail).replace('_', ' ') + ")"));
+        }
+        String outcome = f.outcomeCode() == null ? "No outcome yet, " + java.time.temporal.ChronoUnit.DAYS.between(
+                f.recordedDate(), today()) + " days after recording"
+                : OutcomeCode.parse(f.outcomeCode()).map(o -> o.code() + ": " + o.shortName()).orElse(f.outcomeCode())
+                        + ", day " + java.time.temporal.ChronoUnit.DAYS.between(f.recordedDate(), f.outcomeDate());
+        List<String> casework = new ArrayList<>();
+        casework.add(f.linesOfEnquiry() + " lines of enquiry recorded in Soteria; " + f.supervisorReviews()
+                + " supervisor reviews; " + f.devices() + " devices submitted for examination");
+        f.requests().forEach((k, n) -> casework.add(n + " request" + (n == 1 ? "" : "s") + " for "
+                + k.substring(0, k.indexOf(':')).replace('_', ' ') + ": " + k.substring(k.indexOf(':') + 1).replace('_', ' ')));
+        String offence = OffenceCode.parse(f.offenceCode()).map(o -> o.code() + ": " + o.description())
+                .orElse(f.offenceCode());
+        String reportedBy = Coded.parse(org.soteria.reference.ReportSource.class, f.reportSource())
+                .map(org.soteria.reference.ReportSource::label).orElse(f.reportSource()) + ("victim".equals(f.reportSource()) ? ""
+                : Boolean.TRUE.equals(f.victimConsented()) ? ", with the victim's consent" : ", victim's consent not recorded");
+        DeepDiveRepository.Review mine = repository.reviews(sampleId).stream()
+                .filter(r -> r.crimeId() == c.get().crimeId() && r.reviewer().equals(user.getUsername())).findFirst()
+                .orElse(null);
+        audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.VIEW, "crime",
+                s.get().forceCode() + ":" + f.crimeRef()).records(List.of(s.get().forceCode() + ":" + f.crimeRef()))
+                .justification("deep-dive case file review, sample " + sampleId).detail("pseudonymised case file, "
+                        + "sample crime " + position));
+        return Optional.of(new CrimeFile(s.get(), position, c.get().stratum(), offence, reportedBy, people, events, outcome,
+                casework, mine));
+    }
+
+    /** A review as the form gave it. */
+    public record ReviewForm(Map<ReviewItem, ReviewItem.Rating> ratings, Boolean missedOpportunity, String missedNote,
+            String learning) {
+    }
+
+    @Transactional
+    public void review(SoteriaUser user, long sampleId, int position, ReviewForm f, Map<String, String> parseErrors) {
+        if (!user.can(Permission.REVIEW_CASE_FILES)) {
+            throw new Invalid("permission", "You do not have permission to do this");
+        }
+        DeepDiveRepository.Sample s = repository.sample(sampleId, user.forceCode())
+                .orElseThrow(() -> new Invalid("sample", "Sample not found"));
+        DeepDiveRepository.SampleCrime c = repository.sampleCrimes(sampleId).stream().filter(x -> x.position() == position)
+                .findFirst().orElseThrow(() -> new Invalid("sample", "Crime not found in this sample"));
+        Map<String, String> errors = new LinkedHashMap<>(parseErrors);
+        for (ReviewItem item : ReviewItem.values()) {
+            ReviewItem.Rating r = f.ratings().get(item);
+            if (r == null || (r == ReviewItem.Rating.NOT_APPLICABLE && !item.mayNotApply())) {
+                errors.putIfAbsent(item.code(), "Select a rating for " + item.label().toLowerCase(java.util.Locale.ROOT)
+                        .replaceAll(":.*", ""));
+            }
+        }
+        if (f.missedOpportunity() == null) {
+            errors.putIfAbsent("missedOpportunity", "Select whether an opportunity was missed");
+        } else if (f.missedOpportunity() && f.missedNote() == null) {
+            errors.putIfAbsent("missedNote", "Describe the missed opportunity");
+        }
+        if (!errors.isEmpty()) {
+            throw new Invalid(errors);
+        }
+        repository.saveReview(new DeepDiveRepository.Review(sampleId, c.crimeId(), user.getUsername(), f.ratings(),
+                f.missedOpportunity(), f.missedOpportunity() ? f.missedNote() : null, f.learning(), null));
+        audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.CHANGE, "case-sample",
+                String.valueOf(s.id())).detail("reviewed sample crime " + position));
+    }
+
+    /** Findings of a sample by pillar: each item's ratings, and the missed opportunities and learning. */
+    public record Finding(ReviewItem item, int rated, Map<ReviewItem.Rating, Integer> counts, Double meanScore,
+            int belowGood) {
+    }
+
+    public record Findings(DeepDiveRepository.Sample sample, Map<String, List<Finding>> byPillar, int reviews,
+            int missedOpportunities, List<String> missedNotes, List<String> learning) {
+    }
+
+    public Optional<Findings> findings(SoteriaUser user, long sampleId) {
+        if (!user.can(Permission.MANAGE_CASE_REVIEWS)) {
+            return Optional.empty();
+        }
+        return repository.sample(sampleId, user.forceCode()).map(s -> {
+            List<DeepDiveRepository.Review> reviews = repository.reviews(sampleId);
+            Map<String, List<Finding>> byPillar = new LinkedHashMap<>();
+            for (ReviewItem item : ReviewItem.values()) {
+                Map<ReviewItem.Rating, Integer> counts = new LinkedHashMap<>();
+                for (ReviewItem.Rating r : ReviewItem.Rating.values()) {
+                    counts.put(r, 0);
+                }
+                int rated = 0;
+                int sum = 0;
+                int below = 0;
+                for (DeepDiveRepository.Review r : reviews) {
+                    ReviewItem.Rating rating = r.ratings().get(item);
+                    counts.merge(rating, 1, Integer::sum);
+                    if (rating != ReviewItem.Rating.NOT_APPLICABLE) {
+                        rated++;
+                        sum += rating.score();
+                        below += rating.score() <= 2 ? 1 : 0;
+                    }
+                }
+                byPillar.computeIfAbsent(item.pillar(), k -> new ArrayList<>()).add(new Finding(item, rated, counts,
+                        rated == 0 ? null : sum / (double) rated, below));
+            }
+            List<String> notes = reviews.stream().filter(DeepDiveRepository.Review::missedOpportunity)
+                    .map(DeepDiveRepository.Review::missedNote).toList();
+            List<String> learning = reviews.stream().map(DeepDiveRepository.Review::learning).filter(l -> l != null).toList();
+            audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.VIEW, "case-sample",
+                    String.valueOf(sampleId)).detail("deep-dive findings (reviewers' notes)"));
+            return new Findings(s, byPillar, reviews.size(), notes.size(), notes, learning);
+        });
+    }
+}

@@ -1,0 +1,180 @@
+package org.soteria.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.soteria.exchange.ImportProgress;
+import org.soteria.exchange.ImportService;
+import org.soteria.platform.Invalid;
+import org.soteria.security.Role;
+import org.soteria.security.SoteriaUser;
+import org.soteria.security.UserService;
+import org.soteria.support.Bundles;
+import org.soteria.support.DatabaseReset;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The deep dive against the database: a sample drawn again with its seed is the same sample, each stratum
+ * gives at most its share, academic reviewers read no name, reference or date, two reviewers' agreement is
+ * computed per item, and only the force lead reads the findings.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {"soteria.data-dir=:temporary:deepdive", "spring.main.banner-mode=off",
+            "soteria.measures.refresh-interval=PT1H"})
+class DeepDiveIT {
+
+    @Autowired
+    DeepDiveService deepDive;
+
+    @Autowired
+    ImportService imports;
+
+    @Autowired
+    UserService users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @TempDir
+    Path dir;
+
+    private SoteriaUser lead;
+    private SoteriaUser academic;
+    private SoteriaUser supervisor;
+    private final List<String> secrets = new ArrayList<>();
+
+    @BeforeEach
+    void load() {
+        DatabaseReset.empty(":temporary:deepdive");
+        DatabaseReset.owner(":temporary:deepdive", "truncate case_file_review, case_sample_crime, case_sample restart "
+                + "identity cascade");
+        Random r = new Random(8);
+        String[] offences = {"19C", "19D", "17A", "71"};
+        List<String> cases = new ArrayList<>(List.of("crime_ref,force_code,offence_code,recorded_date,team_code,"
+                + "officer_code,outcome_code,outcome_date"));
+        List<String> people = new ArrayList<>(List.of("person_id,given_name,family_name,date_of_birth,sex"));
+        List<String> links = new ArrayList<>(List.of("crime_ref,person_id,role,relationship,age_at_offence"));
+        List<String> events = new ArrayList<>(List.of("crime_ref,event_type,occurred_at,person_id,detail"));
+        for (int i = 0; i < 120; i++) {
+            LocalDate recorded = LocalDate.of(2025, 1, 1).plusDays(r.nextInt(360));
+            boolean done = r.nextBoolean();
+            cases.add("DD" + i + ",NWP," + offences[r.nextInt(4)] + "," + recorded + ",T1,O1,"
+                    + (done ? (r.nextBoolean() ? "1" : "16") + "," + recorded.plusDays(50) : ","));
+            people.add("V" + i + ",Morwenna" + i + ",Tregarthen" + i + ",1991-03-1" + (i % 9) + ",female");
+            people.add("S" + i + ",Kenver" + i + ",Penhallow" + i + ",1980-07-0" + (1 + i % 9) + ",male");
+            links.add("DD" + i + ",V" + i + ",victim,,30");
+            links.add("DD" + i + ",S" + i + ",suspect,partner,40");
+            events.add("DD" + i + ",arrest," + recorded.plusDays(4) + ",S" + i + ",");
+            secrets.add("Morwenna" + i);
+            secrets.add("Tregarthen" + i);
+            secrets.add("Kenver" + i);
+            secrets.add("DD" + i);
+        }
+        new Bundles(dir).file("cases.csv", cases.toArray(String[]::new)).file("people.csv", people.toArray(String[]::new))
+                .file("case_people.csv", links.toArray(String[]::new)).file("events.csv", events.toArray(String[]::new))
+                .file("teams.csv", "team_code,name,force_code", "T1,Team one,NWP");
+        assertThat(imports.importBundle(dir, "test", ImportProgress.NONE).rejectedRows()).isZero();
+        users.createAccount("test", new UserService.NewAccount("lead", "lead", Role.FORCE_LEAD, "NWP", null, List.of(),
+                List.of()));
+        users.createAccount("test", new UserService.NewAccount("uni", "uni", Role.RESEARCHER, "NWP", null, List.of(),
+                List.of()));
+        users.createAccount("test", new UserService.NewAccount("sup", "sup", Role.SUPERVISOR, "NWP", "O2", List.of(),
+                List.of("T1")));
+        lead = (SoteriaUser) users.loadUserByUsername("lead");
+        academic = (SoteriaUser) users.loadUserByUsername("uni");
+        supervisor = (SoteriaUser) users.loadUserByUsername("sup");
+    }
+
+    private List<Long> crimes(long sample) {
+        return jdbc.sql("select crime_id from case_sample_crime where sample_id = ? order by position").param(sample)
+                .query(Long.class).list();
+    }
+
+    private static DeepDiveService.ReviewForm form(ReviewItem.Rating focus, ReviewItem.Rating victim, boolean missed) {
+        Map<ReviewItem, ReviewItem.Rating> ratings = new java.util.LinkedHashMap<>();
+        ratings.put(ReviewItem.SUSPECT_FOCUS, focus);
+        ratings.put(ReviewItem.TIMELINESS, ReviewItem.Rating.GOOD);
+        ratings.put(ReviewItem.VICTIM_ENGAGEMENT, victim);
+        ratings.put(ReviewItem.PROPORTIONALITY, ReviewItem.Rating.NOT_APPLICABLE);
+        return new DeepDiveService.ReviewForm(ratings, missed, missed ? "The suspect's earlier report was not linked" : null,
+                "Check the suspect's history on day one");
+    }
+
+    @Test
+    void aSampleDrawnAgainWithItsSeedIsTheSameAndEachStratumGivesItsShare() {
+        LocalDate from = LocalDate.of(2025, 1, 1);
+        LocalDate to = LocalDate.of(2025, 12, 31);
+        long first = deepDive.draw(lead, "Deep dive 2025", from, to, 2, null, Map.of());
+        long seed = jdbc.sql("select seed from case_sample where id = ?").param(first).query(Long.class).single();
+        long again = deepDive.draw(lead, "Deep dive 2025 again", from, to, 2, seed, Map.of());
+        assertThat(crimes(again)).containsExactlyElementsOf(crimes(first));
+        List<Map<String, Object>> perStratum = jdbc.sql("select stratum, count(*) as n from case_sample_crime where "
+                + "sample_id = ? group by stratum").param(first).query().listOfRows();
+        assertThat(perStratum).allSatisfy(s -> assertThat(((Number) s.get("n")).intValue()).isBetween(1, 2));
+        long strata = jdbc.sql("select count(distinct offence_group || coalesce(outcome_group, 'open') "
+                + "|| extract(quarter from recorded_date)) from crime").query(Long.class).single();
+        assertThat(perStratum).as("every stratum with crimes is drawn from").hasSize((int) strata);
+        assertThat(deepDive.draw(lead, "Another", from, to, 2, seed + 1, Map.of())).isPositive();
+        assertThat(crimes(3)).isNotEqualTo(crimes(first));
+        try {
+            deepDive.draw(academic, "No", from, to, 2, null, Map.of());
+            throw new AssertionError("an academic cannot draw a sample");
+        } catch (Invalid e) {
+            assertThat(e.errors()).containsKey("permission");
+        }
+    }
+
+    @Test
+    void reviewersReadNoNameReferenceOrDateAndTheirAgreementIsComputed() {
+        long sample = deepDive.draw(lead, "Deep dive", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), 1, 42L,
+                Map.of());
+        int crimes = crimes(sample).size();
+        DeepDiveService.CrimeFile file = deepDive.crime(academic, sample, 1).orElseThrow();
+        // Everything shown about the crime itself (the sample's own period is shown too, and is no secret).
+        String shown = String.join("\n", file.stratum(), file.offence(), file.reportedBy(), String.join("\n", file.people()),
+                String.join("\n", file.events()), file.outcome(), String.join("\n", file.casework()));
+        for (String secret : secrets) {
+            assertThat(shown).doesNotContain(secret);
+        }
+        assertThat(shown).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}").doesNotContain("1991", "1980");
+        assertThat(file.people()).containsExactly("Victim 1: 25 to 34, female", "Suspect 1: 35 to 44, male; to the victim: partner");
+        assertThat(file.events()).contains("Day 0: recorded", "Day 4: Arrest");
+
+        for (int p = 1; p <= crimes; p++) {
+            deepDive.review(academic, sample, p, form(ReviewItem.Rating.GOOD, ReviewItem.Rating.GOOD, p % 2 == 0), Map.of());
+            deepDive.review(supervisor, sample, p, form(p % 3 == 0 ? ReviewItem.Rating.POOR : ReviewItem.Rating.GOOD,
+                    ReviewItem.Rating.GOOD, p % 2 == 0), Map.of());
+        }
+        DeepDiveService.SamplePage page = deepDive.sample(lead, sample).orElseThrow();
+        Agreement.Result focus = page.agreement().get(ReviewItem.SUSPECT_FOCUS);
+        assertThat(focus.crimes()).isEqualTo(crimes);
+        assertThat(focus.agreed()).isEqualTo(crimes - crimes / 3);
+        assertThat(page.missedAgreement().observed()).isEqualTo(1.0);
+
+        DeepDiveService.Findings findings = deepDive.findings(lead, sample).orElseThrow();
+        assertThat(findings.reviews()).isEqualTo(2 * crimes);
+        assertThat(findings.byPillar()).containsKeys("1. Suspect-focused investigation", "3. Procedural justice for victims",
+                "6. Proportionate digital forensics");
+        assertThat(findings.byPillar().get("6. Proportionate digital forensics").get(0).rated()).isZero();
+        assertThat(deepDive.findings(academic, sample)).as("only the force lead reads the notes").isEmpty();
+        assertThat(jdbc.sql("select learning from case_file_review limit 1").query(String.class).single())
+                .as("stored encrypted").doesNotContain("history");
+
+        try {
+            deepDive.review(academic, sample, 1, form(null, ReviewItem.Rating.GOOD, true), Map.of());
+            throw new AssertionError("expected a refusal");
+        } catch (Invalid e) {
+            assertThat(e.errors()).containsKey("suspect_focus");
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.soteria.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The deep dive's stratified sample (reproducible, per stratum) and the agreement between reviewers. */
+class DeepDiveRulesTest {
+
+    private static List<StratifiedSample.Candidate> candidates() {
+        List<StratifiedSample.Candidate> out = new ArrayList<>();
+        String[] strata = {"adult_rape / charged / 2025-Q1", "adult_rape / open / 2025-Q1", "child_rape / charged / 2025-Q2",
+            "sexual_assault / victim_does_not_support / 2025-Q2"};
+        int[] sizes = {40, 3, 12, 25};
+        long id = 1;
+        for (int s = 0; s < strata.length; s++) {
+            for (int i = 0; i < sizes[s]; i++) {
+                out.add(new StratifiedSample.Candidate(id++, strata[s]));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void eachStratumGivesNCrimesOrAllItHas() {
+        List<StratifiedSample.Drawn> drawn = StratifiedSample.draw(candidates(), 5, 2026);
+        Map<String, Long> per = drawn.stream().collect(Collectors.groupingBy(StratifiedSample.Drawn::stratum,
+                Collectors.counting()));
+        assertThat(per).containsEntry("adult_rape / charged / 2025-Q1", 5L).containsEntry("adult_rape / open / 2025-Q1", 3L)
+                .containsEntry("child_rape / charged / 2025-Q2", 5L)
+                .containsEntry("sexual_assault / victim_does_not_support / 2025-Q2", 5L);
+        assertThat(drawn).extracting(StratifiedSample.Drawn::crimeId).doesNotHaveDuplicates();
+        Map<Long, String> stratumOf = candidates().stream().collect(Collectors.toMap(StratifiedSample.Candidate::crimeId,
+                StratifiedSample.Candidate::stratum));
+        assertThat(drawn).allSatisfy(d -> assertThat(stratumOf.get(d.crimeId())).isEqualTo(d.stratum()));
+    }
+
+    @Test
+    void theSameSeedOverTheSameRecordsGivesTheSameSampleInWhateverOrderTheyCome() {
+        List<StratifiedSample.Candidate> shuffled = new ArrayList<>(candidates());
+        Collections.shuffle(shuffled, new Random(9));
+        assertThat(StratifiedSample.draw(shuffled, 4, 77)).containsExactlyElementsOf(StratifiedSample.draw(candidates(), 4, 77));
+        assertThat(StratifiedSample.draw(candidates(), 4, 78)).isNotEqualTo(StratifiedSample.draw(candidates(), 4, 77));
+        assertThatThrownBy(() -> StratifiedSample.draw(candidates(), 0, 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void everyCrimeOfAStratumIsEquallyLikelyToBeDrawn() {
+        int[] hits = new int[41];
+        for (long seed = 0; seed < 4000; seed++) {
+            for (StratifiedSample.Drawn d : StratifiedSample.draw(candidates(), 5, seed)) {
+                if (d.crimeId() <= 40) {
+                    hits[(int) d.crimeId()]++;
+                }
+            }
+        }
+        // 5 of 40 each time: 500 expected per crime in 4,000 draws; binomial sd about 21.
+        for (int i = 1; i <= 40; i++) {
+            assertThat(hits[i]).as("crime " + i).isBetween(420, 580);
+        }
+    }
+
+    @Test
+    void kappaDiscountsChanceAgreement() {
+        List<Agreement.Pair> pairs = new ArrayList<>();
+        add(pairs, "yes", "yes", 20);
+        add(pairs, "yes", "no", 5);
+        add(pairs, "no", "yes", 10);
+        add(pairs, "no", "no", 15);
+        Agreement.Result r = Agreement.of(pairs);
+        assertThat(r.crimes()).isEqualTo(50);
+        assertThat(r.agreed()).isEqualTo(35);
+        assertThat(r.observed()).isEqualTo(0.7);
+        // expected = 0.5 x 0.6 + 0.5 x 0.4 = 0.5, so kappa = (0.7 - 0.5) / 0.5 = 0.4
+        assertThat(r.kappa()).isCloseTo(0.4, within(1e-12));
+        assertThat(Agreement.words(r.kappa())).isEqualTo("fair");
+    }
+
+    @Test
+    void perfectAgreementIsOneAndOneRatingThroughoutLeavesKappaUndefined() {
+        List<Agreement.Pair> pairs = new ArrayList<>();
+        add(pairs, "3", "3", 4);
+        add(pairs, "2", "2", 3);
+        assertThat(Agreement.of(pairs).kappa()).isCloseTo(1.0, within(1e-12));
+        List<Agreement.Pair> same = new ArrayList<>();
+        add(same, "good", "good", 5);
+        assertThat(Agreement.of(same).kappa()).isNull();
+        assertThat(Agreement.of(same).observed()).isEqualTo(1.0);
+        assertThat(Agreement.of(List.of()).crimes()).isZero();
+        assertThat(Agreement.words(-0.1)).isEqualTo("poor (less than chance)");
+    }
+
+    private static void add(List<Agreement.Pair> pairs, String a, String b, int times) {
+        for (int i = 0; i < times; i++) {
+            pairs.add(new Agreement.Pair(a, b));
+        }
+    }
+}

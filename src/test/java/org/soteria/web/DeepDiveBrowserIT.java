@@ -1,0 +1,76 @@
+package org.soteria.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * The deep dive in real Chromium, axe on every page: the force lead draws a sample (a mistake first) and
+ * reviews a crime; an academic reviews the same crime (a mistake first) and sees no name; the agreement and
+ * the findings by pillar.
+ */
+class DeepDiveBrowserIT extends BrowserPages {
+
+    private static void label(BrowserSession b, String forId) {
+        b.driver.findElement(By.cssSelector("label[for='" + forId + "']")).click();
+    }
+
+    private static String main(BrowserSession b) {
+        return b.driver.findElement(By.tagName("main")).getText();
+    }
+
+    private static void rate(BrowserSession b, boolean missed) {
+        label(b, "suspect_focus-1");
+        label(b, "timeliness-2");
+        label(b, "victim_engagement-2");
+        label(b, "proportionality-4");
+        label(b, missed ? "missedOpportunity" : "missedOpportunity-1");
+    }
+
+    @Test
+    void aSampleIsDrawnReviewedTwiceAndItsFindingsRead() {
+        BrowserSession b = browser();
+        b.signIn("force-lead", PASSWORD);
+        b.open("/deep-dive");
+        b.assertAccessible("deep-dive");
+        b.driver.findElement(By.id("perStratum")).clear();
+        b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Draw the sample']"));
+        assertThat(b.driver.findElement(By.cssSelector(".govuk-error-summary")).getText())
+                .contains("Enter a title for the sample").contains("Enter how many crimes to draw");
+        b.assertAccessible("deep-dive-errors");
+        b.driver.findElement(By.id("title")).sendKeys("Deep dive 2026");
+        b.driver.findElement(By.id("perStratum")).sendKeys("1");
+        b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Draw the sample']"));
+        assertThat(main(b)).contains("Sample drawn").contains("Seed");
+        b.assertAccessible("deep-dive-sample");
+        String sample = b.driver.getCurrentUrl();
+        b.open(sample.substring(sample.indexOf("/deep-dive")) + "/crimes/1");
+        b.assertAccessible("deep-dive-crime");
+        rate(b, false);
+        b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Save the review']"));
+        assertThat(main(b)).contains("Review saved for sample crime 1");
+
+        b.driver.manage().deleteAllCookies();
+        b.signIn("researcher", PASSWORD);
+        b.open(sample.substring(sample.indexOf("/deep-dive")) + "/crimes/1");
+        assertThat(main(b)).contains("Sample crime 1").doesNotContain("NWP/").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
+        rate(b, true);
+        b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Save the review']"));
+        assertThat(b.driver.findElement(By.cssSelector(".govuk-error-summary")).getText())
+                .contains("Describe the missed opportunity");
+        b.assertAccessible("deep-dive-crime-errors");
+        b.driver.findElement(By.id("missedNote")).sendKeys("The earlier report against the suspect was not linked");
+        b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Save the review']"));
+        assertThat(main(b)).contains("Review saved").contains("Agreement between reviewers");
+        assertThat(b.driver.findElements(By.partialLinkText("Findings by pillar"))).isEmpty();
+
+        b.driver.manage().deleteAllCookies();
+        b.signIn("force-lead", PASSWORD);
+        b.open(sample.substring(sample.indexOf("/deep-dive")));
+        assertThat(main(b)).contains("force-lead, researcher");
+        b.clickAndWaitForPage(By.partialLinkText("Findings by pillar"));
+        assertThat(main(b)).contains("1. Suspect-focused investigation").contains("The earlier report against the suspect");
+        b.assertAccessible("deep-dive-findings");
+    }
+}
