@@ -72,6 +72,10 @@ public enum Permission {
             Role.RESEARCHER)),
     MANAGE_CASE_REVIEWS("Draw deep-dive samples and read their findings by pillar, with reviewers' notes",
             EnumSet.of(Role.FORCE_LEAD)),
+    VIEW_IMPROVEMENT_PLAN("See the force's improvement plan, the plan on a page and its print-ready report",
+            EnumSet.of(Role.FORCE_LEAD, Role.SUPERVISOR, Role.ANALYST)),
+    MANAGE_IMPROVEMENT_PLAN("Add actions to the improvement plan and record their progress",
+            EnumSet.of(Role.FORCE_LEAD)),
     MANAGE_OWN_ACCOUNT("Set up the second factor, see recovery codes, sign out everywhere",
             EnumSet.allOf(Role.class));
 

@@ -66,6 +66,11 @@ public class LayoutAdvice {
         return can(authentication, Permission.REVIEW_CASE_FILES);
     }
 
+    @ModelAttribute("canViewImprovementPlan")
+    boolean canViewImprovementPlan(Authentication authentication) {
+        return can(authentication, Permission.VIEW_IMPROVEMENT_PLAN);
+    }
+
     @ModelAttribute("canReadFeedbackComments")
     boolean canReadFeedbackComments(Authentication authentication) {
         return can(authentication, Permission.READ_FEEDBACK_COMMENTS);

@@ -146,6 +146,13 @@ class WebSecurityIT {
         MATRIX.put("GET /deep-dive/{id}/findings", Set.of("force-lead"));
         MATRIX.put("GET /deep-dive/{id}/crimes/{position}", reviewerRoles);
         MATRIX.put("POST /deep-dive/{id}/crimes/{position}", reviewerRoles);
+        Set<String> planRoles = Set.of("force-lead", "supervisor", "analyst");
+        MATRIX.put("GET /improvement", planRoles);
+        MATRIX.put("GET /improvement/summary", planRoles);
+        MATRIX.put("GET /improvement/new", Set.of("force-lead"));
+        MATRIX.put("POST /improvement/new", Set.of("force-lead"));
+        MATRIX.put("GET /improvement/{id}", planRoles);
+        MATRIX.put("POST /improvement/{id}/updates", Set.of("force-lead"));
         MATRIX.put("GET /break-glass", CASE_ROLES);
         MATRIX.put("POST /break-glass", CASE_ROLES);
         MATRIX.put("GET /audit", Set.of("auditor"));
@@ -198,7 +205,11 @@ class WebSecurityIT {
             Map.entry("GET /research/new", "a form"),
             Map.entry("GET /research/{id}", "a project's terms, its extract log and estimates from the force's measures"),
             Map.entry("GET /deep-dive", "samples' titles, periods and counts"),
-            Map.entry("GET /deep-dive/{id}", "sample crimes by position and stratum, reviewers' user names"));
+            Map.entry("GET /deep-dive/{id}", "sample crimes by position and stratum, reviewers' user names"),
+            Map.entry("GET /improvement", "the force's actions and aggregate measures"),
+            Map.entry("GET /improvement/summary", "the force's actions and aggregate measures"),
+            Map.entry("GET /improvement/new", "a form"),
+            Map.entry("GET /improvement/{id}", "an action, its progress and aggregate measures"));
 
     @LocalServerPort
     int port;

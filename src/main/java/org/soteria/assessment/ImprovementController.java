@@ -1,0 +1,132 @@
+package org.soteria.assessment;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.soteria.platform.Invalid;
+import org.soteria.security.Permission;
+import org.soteria.security.SoteriaUser;
+import org.soteria.web.RequestValues;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The improvement plan: the plan, the plan on a page, adding an action, an action and its progress. */
+@Controller
+class ImprovementController {
+
+    private final ImprovementService plan;
+
+    ImprovementController(ImprovementService plan) {
+        this.plan = plan;
+    }
+
+    private void common(Model model, SoteriaUser user) {
+        model.addAttribute("activeNav", "improvement");
+        model.addAttribute("canManage", user.can(Permission.MANAGE_IMPROVEMENT_PLAN));
+        model.addAttribute("today", plan.today());
+    }
+
+    @GetMapping("/improvement")
+    String planPage(@AuthenticationPrincipal SoteriaUser user, Model model) {
+        common(model, user);
+        model.addAttribute("rows", plan.plan(user));
+        return "assessment/plan";
+    }
+
+    @GetMapping("/improvement/summary")
+    String summary(@AuthenticationPrincipal SoteriaUser user, Model model) {
+        common(model, user);
+        model.addAttribute("rows", plan.plan(user));
+        model.addAttribute("force", user.forceCode());
+        return "assessment/plan-summary";
+    }
+
+    @GetMapping("/improvement/new")
+    String newAction(@AuthenticationPrincipal SoteriaUser user, Model model) {
+        return form(user, model, Map.of(), Map.of());
+    }
+
+    private String form(SoteriaUser user, Model model, Map<String, String> errors, Map<String, String> form) {
+        common(model, user);
+        model.addAttribute("errors", errors);
+        model.addAttribute("form", form);
+        model.addAttribute("pillars", plan.pillars());
+        model.addAttribute("measures", PlanMeasure.values());
+        return "assessment/action-form";
+    }
+
+    @PostMapping("/improvement/new")
+    String add(@RequestParam Map<String, String> params, @AuthenticationPrincipal SoteriaUser user, Model model,
+            RedirectAttributes flash) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Integer pillar = null;
+        try {
+            pillar = params.get("pillar") == null || params.get("pillar").isBlank() ? null
+                    : Integer.valueOf(params.get("pillar"));
+        } catch (NumberFormatException e) {
+            errors.put("pillar", "Select the pillar");
+        }
+        ImprovementService.ActionForm f = new ImprovementService.ActionForm(
+                RequestValues.text(params.get("title"), "title", "Action", 200, errors),
+                RequestValues.text(params.get("description"), "description", "Description", 4000, errors), pillar,
+                RequestValues.text(params.get("owner"), "owner", "Owner", 200, errors),
+                RequestValues.date(params.get("dueOn"), "dueOn", "Due date", false, errors),
+                params.get("measure") == null || params.get("measure").isBlank() ? null : params.get("measure"),
+                RequestValues.date(params.get("liveOn"), "liveOn", "Date it went live", false, errors));
+        try {
+            long id = plan.add(user, f, errors);
+            flash.addFlashAttribute("success", "Action added to the plan");
+            return "redirect:/improvement/" + id;
+        } catch (Invalid e) {
+            return form(user, model, e.errors(), params);
+        }
+    }
+
+    @GetMapping("/improvement/{id}")
+    String action(@PathVariable("id") String id, @AuthenticationPrincipal SoteriaUser user, Model model) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("on", plan.today().toString());
+        return actionPage(RequestValues.id(id), user, model, Map.of(), form);
+    }
+
+    private String actionPage(long id, SoteriaUser user, Model model, Map<String, String> errors, Map<String, String> form) {
+        ImprovementService.ActionPage page = plan.action(user, id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        common(model, user);
+        model.addAttribute("page", page);
+        model.addAttribute("errors", errors);
+        model.addAttribute("form", form);
+        return "assessment/action";
+    }
+
+    @PostMapping("/improvement/{id}/updates")
+    String update(@PathVariable("id") String id, @RequestParam Map<String, String> params,
+            @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) {
+        long actionId = RequestValues.id(id);
+        Map<String, String> errors = new LinkedHashMap<>();
+        ImprovementService.UpdateForm f = new ImprovementService.UpdateForm(
+                RequestValues.date(params.get("on"), "on", "Date of the update", true, errors),
+                params.get("rag") == null || params.get("rag").isBlank() ? null : params.get("rag"),
+                RequestValues.text(params.get("note"), "note", "Progress", 4000, errors),
+                RequestValues.text(params.get("evidence"), "evidence", "Evidence", 1000, errors),
+                RequestValues.date(params.get("liveOn"), "liveOn", "Date it went live", false, errors),
+                "true".equals(params.get("done")));
+        try {
+            plan.update(user, actionId, f, errors);
+        } catch (Invalid e) {
+            if (e.errors().containsKey("action")) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            }
+            return actionPage(actionId, user, model, e.errors(), params);
+        }
+        flash.addFlashAttribute("success", "Progress recorded");
+        return "redirect:/improvement/" + actionId;
+    }
+}

@@ -1,0 +1,188 @@
+package org.soteria.assessment;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.soteria.audit.AuditAction;
+import org.soteria.audit.AuditEntry;
+import org.soteria.audit.AuditService;
+import org.soteria.performance.MeasureFilter;
+import org.soteria.performance.MeasureQuery;
+import org.soteria.performance.MeasureService;
+import org.soteria.performance.Measures;
+import org.soteria.platform.DatabaseConfig;
+import org.soteria.platform.Invalid;
+import org.soteria.security.Permission;
+import org.soteria.security.SoteriaUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The force's improvement plan: actions with an owner, a due date, a pillar and a linked measure, a RAG status
+ * kept by dated progress updates, overdue alerts, and each linked measure in the six months before the action
+ * went live against the six months since (or up to today).
+ */
+@Service
+public class ImprovementService {
+
+    /** Months compared on each side of the date an action went live. */
+    static final int COMPARE_MONTHS = 6;
+    static final List<String> PILLARS = List.of("1. Suspect-focused investigation",
+            "2. Identifying and disrupting repeat suspects", "3. Procedural justice for victims",
+            "4. Learning, development and wellbeing of officers", "5. Data-led performance monitoring",
+            "6. Proportionate digital forensics");
+
+    private final ImprovementRepository repository;
+    private final MeasureService measures;
+    private final AuditService audit;
+    private final Clock clock;
+
+    ImprovementService(ImprovementRepository repository, MeasureService measures, AuditService audit, Clock clock) {
+        this.repository = repository;
+        this.measures = measures;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(DatabaseConfig.LONDON));
+    }
+
+    public List<String> pillars() {
+        return PILLARS;
+    }
+
+    /** A linked measure before and after an action went live: the periods and each rate. */
+    public record Comparison(PlanMeasure measure, LocalDate beforeFrom, LocalDate beforeTo, Measures.Rate before,
+            LocalDate afterFrom, LocalDate afterTo, Measures.Rate after) {
+
+        public Double change() {
+            return before.value() == null || after == null || after.value() == null ? null
+                    : 100 * (after.value() - before.value());
+        }
+    }
+
+    /** An action as the plan shows it. */
+    public record Row(ImprovementRepository.Action action, String pillarName, boolean overdue, Comparison comparison) {
+    }
+
+    public List<Row> plan(SoteriaUser user) {
+        LocalDate today = today();
+        List<Row> out = new ArrayList<>();
+        for (ImprovementRepository.Action a : repository.actions(user.forceCode())) {
+            out.add(new Row(a, PILLARS.get(a.pillar() - 1), a.overdueOn(today), comparison(user, a, today)));
+        }
+        return out;
+    }
+
+    private Comparison comparison(SoteriaUser user, ImprovementRepository.Action a, LocalDate today) {
+        if (a.measure() == null || a.liveOn() == null) {
+            return null;
+        }
+        MeasureFilter force = MeasureFilter.of(Map.of("force", List.of(user.forceCode())));
+        LocalDate beforeFrom = a.liveOn().minusMonths(COMPARE_MONTHS);
+        LocalDate beforeTo = a.liveOn().minusDays(1);
+        Measures.Rate before = a.measure().of(measures.compute(new MeasureQuery(beforeFrom, beforeTo, today, force)));
+        if (a.liveOn().isAfter(today)) {
+            return new Comparison(a.measure(), beforeFrom, beforeTo, before, a.liveOn(), null, null);
+        }
+        LocalDate afterTo = a.liveOn().plusMonths(COMPARE_MONTHS).minusDays(1);
+        if (afterTo.isAfter(today)) {
+            afterTo = today;
+        }
+        Measures.Rate after = a.measure().of(measures.compute(new MeasureQuery(a.liveOn(), afterTo, today, force)));
+        return new Comparison(a.measure(), beforeFrom, beforeTo, before, a.liveOn(), afterTo, after);
+    }
+
+    /** An action with its updates. */
+    public record ActionPage(Row row, List<ImprovementRepository.Update> updates) {
+    }
+
+    public Optional<ActionPage> action(SoteriaUser user, long id) {
+        LocalDate today = today();
+        return repository.action(id, user.forceCode()).map(a -> new ActionPage(new Row(a, PILLARS.get(a.pillar() - 1),
+                a.overdueOn(today), comparison(user, a, today)), repository.updates(id)));
+    }
+
+    /** A new action as the form gave it. */
+    public record ActionForm(String title, String description, Integer pillar, String owner, LocalDate dueOn,
+            String measure, LocalDate liveOn) {
+    }
+
+    @Transactional
+    public long add(SoteriaUser user, ActionForm f, Map<String, String> parseErrors) {
+        require(user);
+        Map<String, String> errors = new LinkedHashMap<>(parseErrors);
+        if (f.title() == null) {
+            errors.putIfAbsent("title", "Enter the action");
+        }
+        if (f.description() == null) {
+            errors.putIfAbsent("description", "Enter what will be done and the finding it answers");
+        }
+        if (f.pillar() == null || f.pillar() < 1 || f.pillar() > 6) {
+            errors.putIfAbsent("pillar", "Select the pillar");
+        }
+        if (f.owner() == null) {
+            errors.putIfAbsent("owner", "Enter who owns the action, for example DCI RASSO lead");
+        }
+        if (f.dueOn() == null && !parseErrors.containsKey("dueOn")) {
+            errors.putIfAbsent("dueOn", "Enter the due date");
+        }
+        PlanMeasure measure = f.measure() == null ? null : PlanMeasure.of(f.measure());
+        if (f.measure() != null && measure == null) {
+            errors.putIfAbsent("measure", "Select a measure from the list");
+        }
+        if (f.liveOn() != null && measure == null) {
+            errors.putIfAbsent("measure", "Select the measure to compare before and after the action went live");
+        }
+        if (!errors.isEmpty()) {
+            throw new Invalid(errors);
+        }
+        long id = repository.insert(new ImprovementRepository.Action(0, user.forceCode(), f.title(), f.description(),
+                f.pillar(), f.owner(), f.dueOn(), measure, f.liveOn(), "amber", null, user.getUsername()));
+        audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.CHANGE, "improvement-action",
+                String.valueOf(id)).detail("added: " + f.title()));
+        return id;
+    }
+
+    /** A progress update: its date, RAG, what happened, evidence, and whether the action went live or is done. */
+    public record UpdateForm(LocalDate on, String rag, String note, String evidence, LocalDate liveOn, boolean done) {
+    }
+
+    @Transactional
+    public void update(SoteriaUser user, long id, UpdateForm f, Map<String, String> parseErrors) {
+        require(user);
+        ImprovementRepository.Action a = repository.action(id, user.forceCode())
+                .orElseThrow(() -> new Invalid("action", "Action not found"));
+        Map<String, String> errors = new LinkedHashMap<>(parseErrors);
+        if (f.on() != null && f.on().isAfter(today())) {
+            errors.putIfAbsent("on", "Date of the update must be today or in the past");
+        }
+        if (f.rag() == null || !List.of("red", "amber", "green").contains(f.rag())) {
+            errors.putIfAbsent("rag", "Select red, amber or green");
+        }
+        if (f.note() == null) {
+            errors.putIfAbsent("note", "Enter the progress made");
+        }
+        if (f.liveOn() != null && a.measure() == null) {
+            errors.putIfAbsent("liveOn", "This action has no linked measure to compare");
+        }
+        if (!errors.isEmpty()) {
+            throw new Invalid(errors);
+        }
+        repository.addUpdate(id, new ImprovementRepository.Update(f.on(), f.rag(), f.note(), f.evidence(),
+                user.getUsername()), f.liveOn(), f.done());
+        audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.CHANGE, "improvement-action",
+                String.valueOf(id)).detail("update " + f.rag() + (f.done() ? ", done" : "")));
+    }
+
+    private static void require(SoteriaUser user) {
+        if (!user.can(Permission.MANAGE_IMPROVEMENT_PLAN)) {
+            throw new Invalid("permission", "You do not have permission to do this");
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.soteria.assessment;
+
+import java.util.function.Function;
+import org.soteria.performance.Measures;
+
+/** The measures an improvement action can be linked to, each read as a percentage from the measures engine. */
+public enum PlanMeasure {
+    CHARGE_RATE("charge_rate", "Charge rate", m -> m.chargeRate()),
+    VICTIM_DOES_NOT_SUPPORT_RATE("victim_does_not_support_rate", "Victim does not support rate",
+            m -> m.victimDoesNotSupportRate()),
+    CPS_CHARGE_RATE("cps_charge_rate", "CPS charge rate", m -> m.cpsChargeRate()),
+    VICTIMS_CODE_COMPLIANCE("victims_code_compliance", "Victims' Code duties met on time",
+            m -> m.victimsCodeCompliance().total()),
+    REPEAT_SUSPECT_SHARE("repeat_suspect_share", "Crimes with a repeat suspect", m -> m.repeatSuspectShare());
+
+    private final String code;
+    private final String label;
+    private final Function<Measures, Measures.Rate> rate;
+
+    PlanMeasure(String code, String label, Function<Measures, Measures.Rate> rate) {
+        this.code = code;
+        this.label = label;
+        this.rate = rate;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    Measures.Rate of(Measures m) {
+        return rate.apply(m);
+    }
+
+    static PlanMeasure of(String code) {
+        for (PlanMeasure p : values()) {
+            if (p.code.equals(code)) {
+                return p;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,114 @@
+package org.soteria.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.soteria.exchange.ImportProgress;
+import org.soteria.exchange.ImportService;
+import org.soteria.performance.MeasureService;
+import org.soteria.platform.Invalid;
+import org.soteria.security.Role;
+import org.soteria.security.SoteriaUser;
+import org.soteria.security.UserService;
+import org.soteria.support.Bundles;
+import org.soteria.support.DatabaseReset;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** The improvement plan: actions, progress, overdue, and the linked measure before and after going live. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {"soteria.data-dir=:temporary:plan", "spring.main.banner-mode=off",
+            "soteria.measures.refresh-interval=PT1H"})
+class ImprovementPlanIT {
+
+    @Autowired
+    ImprovementService plan;
+
+    @Autowired
+    ImportService imports;
+
+    @Autowired
+    UserService users;
+
+    @Autowired
+    MeasureService measures;
+
+    @TempDir
+    Path dir;
+
+    private SoteriaUser lead;
+    private SoteriaUser supervisor;
+
+    @BeforeEach
+    void load() {
+        DatabaseReset.empty(":temporary:plan");
+        DatabaseReset.owner(":temporary:plan", "truncate improvement_update, improvement_action restart identity cascade");
+        // Before 1 July 2025 one of four outcomes is a charge; after it, three of four.
+        new Bundles(dir).file("cases.csv", "crime_ref,force_code,offence_code,recorded_date,outcome_code,outcome_date",
+                "P1,NWP,19C,2025-01-05,1,2025-02-01", "P2,NWP,19C,2025-01-06,16,2025-03-01",
+                "P3,NWP,19C,2025-01-07,16,2025-04-01", "P4,NWP,19C,2025-01-08,16,2025-05-01",
+                "A1,NWP,19C,2025-06-05,1,2025-08-01", "A2,NWP,19C,2025-06-06,1,2025-09-01",
+                "A3,NWP,19C,2025-06-07,1,2025-10-01", "A4,NWP,19C,2025-06-08,14,2025-11-01");
+        assertThat(imports.importBundle(dir, "test", ImportProgress.NONE).rejectedRows()).isZero();
+        measures.reloadAll();
+        users.createAccount("test", new UserService.NewAccount("lead", "lead", Role.FORCE_LEAD, "NWP", null, List.of(),
+                List.of()));
+        users.createAccount("test", new UserService.NewAccount("sup", "sup", Role.SUPERVISOR, "NWP", "O2", List.of(),
+                List.of("T1")));
+        lead = (SoteriaUser) users.loadUserByUsername("lead");
+        supervisor = (SoteriaUser) users.loadUserByUsername("sup");
+    }
+
+    private static Map<String, String> errors(Runnable r) {
+        try {
+            r.run();
+        } catch (Invalid e) {
+            return e.errors();
+        }
+        throw new AssertionError("expected a refusal");
+    }
+
+    @Test
+    void anActionsLinkedMeasureIsComparedBeforeAndAfterItWentLive() {
+        long id = plan.add(lead, new ImprovementService.ActionForm("Early CPS advice on every rape",
+                "Deep dive: advice was sought late", 1, "DCI RASSO lead", LocalDate.of(2025, 9, 30), "charge_rate",
+                LocalDate.of(2025, 7, 1)), Map.of());
+        ImprovementService.Row row = plan.plan(lead).get(0);
+        assertThat(row.comparison().before().numerator()).isEqualTo(1);
+        assertThat(row.comparison().before().denominator()).isEqualTo(4);
+        assertThat(row.comparison().after().numerator()).isEqualTo(3);
+        assertThat(row.comparison().after().denominator()).isEqualTo(4);
+        assertThat(row.comparison().change()).isEqualTo(50.0);
+        assertThat(row.comparison().afterTo()).isEqualTo(LocalDate.of(2025, 12, 31));
+        assertThat(row.overdue()).as("due last year and not done").isTrue();
+
+        plan.update(lead, id, new ImprovementService.UpdateForm(plan.today(), "green", "Advice now sought within 14 days",
+                "Board paper November", null, true), Map.of());
+        ImprovementService.ActionPage page = plan.action(lead, id).orElseThrow();
+        assertThat(page.row().action().rag()).isEqualTo("green");
+        assertThat(page.row().overdue()).isFalse();
+        assertThat(page.updates()).singleElement().satisfies(u -> assertThat(u.note()).startsWith("Advice now sought"));
+    }
+
+    @Test
+    void onlyTheForceLeadChangesThePlanAndBadInputIsRefusedField() {
+        assertThat(errors(() -> plan.add(supervisor, new ImprovementService.ActionForm("x", "y", 1, "z",
+                LocalDate.of(2027, 1, 1), null, null), Map.of()))).containsKey("permission");
+        assertThat(errors(() -> plan.add(lead, new ImprovementService.ActionForm(null, null, 9, null, null, "nonsense",
+                LocalDate.of(2027, 1, 1)), Map.of())).keySet())
+                .containsExactly("title", "description", "pillar", "owner", "dueOn", "measure");
+        long id = plan.add(lead, new ImprovementService.ActionForm("Train every investigator in ABE",
+                "Half are not accredited", 4, "Head of learning", LocalDate.of(2027, 6, 30), null, null), Map.of());
+        assertThat(errors(() -> plan.update(lead, id, new ImprovementService.UpdateForm(plan.today().plusDays(1), "blue",
+                null, null, LocalDate.of(2026, 1, 1), false), Map.of())).keySet())
+                .containsExactly("on", "rag", "note", "liveOn");
+        assertThat(plan.plan(supervisor)).as("supervisors read the plan").hasSize(1);
+        assertThat(plan.plan(lead).get(0).comparison()).isNull();
+    }
+}

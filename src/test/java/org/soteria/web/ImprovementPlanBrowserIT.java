@@ -1,0 +1,61 @@
+package org.soteria.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The improvement plan in real Chromium, axe on every page: the force lead adds an action linked to a measure
+ * (a mistake first), records its progress and the day it went live, and reads the plan on a page beside the
+ * measure before and after; a supervisor reads the plan.
+ */
+class ImprovementPlanBrowserIT extends BrowserPages {
+
+    private static void label(BrowserSession b, String forId) {
+        b.driver.findElement(By.cssSelector("label[for='" + forId + "']")).click();
+    }
+
+    private static String main(BrowserSession b) {
+        return b.driver.findElement(By.tagName("main")).getText();
+    }
+
+    @Test
+    void theForceLeadBuildsThePlanAndSeesItBesideItsMeasures() {
+        BrowserSession b = browser();
+        b.signIn("force-lead", PASSWORD);
+        b.open("/improvement");
+        b.assertAccessible("improvement-plan-empty");
+        b.clickAndWaitForPage(By.linkText("Add an action"));
+        b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Add the action']"));
+        assertThat(b.driver.findElement(By.cssSelector(".govuk-error-summary")).getText()).contains("Enter the action")
+                .contains("Select the pillar");
+        b.assertAccessible("improvement-action-form-errors");
+        b.driver.findElement(By.id("title")).sendKeys("Check every suspect's history within 7 days");
+        b.driver.findElement(By.id("description")).sendKeys("Deep dive: histories were checked late or not at all");
+        label(b, "pillar");
+        b.driver.findElement(By.id("owner")).sendKeys("DCI RASSO lead");
+        b.driver.findElement(By.id("dueOn")).sendKeys("2027-03-31");
+        new Select(b.driver.findElement(By.id("measure"))).selectByValue("charge_rate");
+        b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Add the action']"));
+        assertThat(main(b)).contains("Action added to the plan").contains("Not linked, or not live yet");
+        b.assertAccessible("improvement-action");
+        label(b, "rag");
+        b.driver.findElement(By.id("note")).sendKeys("Checklist in use by all teams");
+        b.driver.findElement(By.id("liveOn")).sendKeys("2026-03-01");
+        b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Record progress']"));
+        assertThat(main(b)).contains("Progress recorded").contains("Charge rate:").contains("in the six months before");
+        b.open("/improvement");
+        b.assertAccessible("improvement-plan");
+        b.clickAndWaitForPage(By.partialLinkText("plan on a page"));
+        assertThat(main(b)).contains("Operation Soteria improvement plan").contains("Actions: 1 (1 green, 0 amber, 0 red)");
+        b.assertAccessible("improvement-plan-summary");
+
+        b.driver.manage().deleteAllCookies();
+        b.signIn("supervisor", PASSWORD);
+        b.open("/improvement");
+        assertThat(main(b)).contains("Check every suspect's history within 7 days");
+        assertThat(b.driver.findElements(By.linkText("Add an action"))).isEmpty();
+    }
+}
