@@ -76,6 +76,14 @@ public enum Permission {
             EnumSet.of(Role.FORCE_LEAD, Role.SUPERVISOR, Role.ANALYST)),
     MANAGE_IMPROVEMENT_PLAN("Add actions to the improvement plan and record their progress",
             EnumSet.of(Role.FORCE_LEAD)),
+    VIEW_ASSESSMENTS("See the force's self-assessments, their answers, evidence files and comments, and compare them",
+            EnumSet.of(Role.FORCE_LEAD, Role.RESEARCHER)),
+    MANAGE_ASSESSMENTS("Start a self-assessment, answer its sections, upload evidence and sign it off",
+            EnumSet.of(Role.FORCE_LEAD)),
+    COMMENT_ON_ASSESSMENTS("Comment on a self-assessment's sections as an academic partner, and mark one as needing review",
+            EnumSet.of(Role.RESEARCHER)),
+    MANAGE_FRAMEWORKS("Edit the assessment frameworks: make a new version, change its questions and publish it",
+            EnumSet.of(Role.NATIONAL_COORDINATOR)),
     MANAGE_OWN_ACCOUNT("Set up the second factor, see recovery codes, sign out everywhere",
             EnumSet.allOf(Role.class));
 

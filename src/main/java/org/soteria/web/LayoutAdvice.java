@@ -71,6 +71,16 @@ public class LayoutAdvice {
         return can(authentication, Permission.VIEW_IMPROVEMENT_PLAN);
     }
 
+    @ModelAttribute("canViewAssessments")
+    boolean canViewAssessments(Authentication authentication) {
+        return can(authentication, Permission.VIEW_ASSESSMENTS);
+    }
+
+    @ModelAttribute("canManageFrameworks")
+    boolean canManageFrameworks(Authentication authentication) {
+        return can(authentication, Permission.MANAGE_FRAMEWORKS);
+    }
+
     @ModelAttribute("canReadFeedbackComments")
     boolean canReadFeedbackComments(Authentication authentication) {
         return can(authentication, Permission.READ_FEEDBACK_COMMENTS);

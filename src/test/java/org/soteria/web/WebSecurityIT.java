@@ -153,6 +153,24 @@ class WebSecurityIT {
         MATRIX.put("POST /improvement/new", Set.of("force-lead"));
         MATRIX.put("GET /improvement/{id}", planRoles);
         MATRIX.put("POST /improvement/{id}/updates", Set.of("force-lead"));
+        Set<String> assessmentRoles = Set.of("force-lead", "researcher");
+        Set<String> lead = Set.of("force-lead");
+        MATRIX.put("GET /assessment", assessmentRoles);
+        MATRIX.put("POST /assessment/new", lead);
+        MATRIX.put("GET /assessment/compare", assessmentRoles);
+        MATRIX.put("GET /assessment/{id}", assessmentRoles);
+        MATRIX.put("POST /assessment/{id}/sign-off", lead);
+        MATRIX.put("GET /assessment/{id}/sections/{code}", assessmentRoles);
+        MATRIX.put("POST /assessment/{id}/sections/{code}/answers", lead);
+        MATRIX.put("POST /assessment/{id}/sections/{code}/evidence", lead);
+        MATRIX.put("POST /assessment/{id}/sections/{code}/comments", Set.of("researcher"));
+        MATRIX.put("GET /assessment/{id}/evidence/{evidence}", assessmentRoles);
+        Set<String> coordinator = Set.of("national-coordinator");
+        MATRIX.put("GET /frameworks", coordinator);
+        MATRIX.put("GET /frameworks/{id}", coordinator);
+        for (String action : List.of("new-version", "publish", "questions")) {
+            MATRIX.put("POST /frameworks/{id}/" + action, coordinator);
+        }
         MATRIX.put("GET /break-glass", CASE_ROLES);
         MATRIX.put("POST /break-glass", CASE_ROLES);
         MATRIX.put("GET /audit", Set.of("auditor"));
@@ -209,7 +227,13 @@ class WebSecurityIT {
             Map.entry("GET /improvement", "the force's actions and aggregate measures"),
             Map.entry("GET /improvement/summary", "the force's actions and aggregate measures"),
             Map.entry("GET /improvement/new", "a form"),
-            Map.entry("GET /improvement/{id}", "an action, its progress and aggregate measures"));
+            Map.entry("GET /improvement/{id}", "an action, its progress and aggregate measures"),
+            Map.entry("GET /assessment", "the force's self-assessments: titles and dates"),
+            Map.entry("GET /assessment/compare", "maturity levels by section"),
+            Map.entry("GET /assessment/{id}", "a self-assessment's task list"),
+            Map.entry("GET /assessment/{id}/sections/{code}", "the force's answers about how it works, no case data"),
+            Map.entry("GET /frameworks", "framework names and versions"),
+            Map.entry("GET /frameworks/{id}", "a framework's questions"));
 
     @LocalServerPort
     int port;
@@ -251,12 +275,17 @@ class WebSecurityIT {
         return out;
     }
 
+    /** Paths whose {id} is not a crime: a number no record has, so the walk changes nothing. */
+    private static final List<String> NOT_CRIMES = List.of("/research/", "/deep-dive/", "/improvement/", "/assessment/",
+            "/frameworks/");
+
     private String concrete(String pattern) {
-        return pattern.replace("{id}", Long.toString(teamCrime)).replace("{grantId}", "1")
+        boolean notCrime = NOT_CRIMES.stream().anyMatch(pattern::startsWith);
+        return pattern.replace("{id}", notCrime ? "999999" : Long.toString(teamCrime)).replace("{grantId}", "1")
                 .replace("{ref}", Long.toString(teamVictim)).replace("{review}", "1").replace("{token}", "x")
                 .replace("{code}", "NOBODY").replace("{pair}", "1-2").replace("{force}", "NWP")
                 .replace("{orderId}", "NONE").replace("{line}", "1").replace("{request}", "1").replace("{device}", "1")
-                .replace("{bail}", "1").replace("{action}", "1").replace("{position}", "1")
+                .replace("{bail}", "1").replace("{action}", "1").replace("{position}", "1").replace("{evidence}", "1")
                 .replace("{view}", pattern.startsWith("/performance/data-quality/") ? "gaps" : "funnel");
     }
 
@@ -425,7 +454,7 @@ class WebSecurityIT {
         // A register entry, a proposed link, an order and the new-order form need linked records: RepeatSuspectIT.
         // An extract is audited as a disclosure when the project exists and is approved: ResearchIT. A sample
         // crime's file and a sample's findings need a sample: DeepDiveIT and DeepDiveBrowserIT.
-        Set<String> conditional = Set.of("GET /research/{id}/extract.csv", "GET /deep-dive/{id}/crimes/{position}",
+        Set<String> conditional = Set.of("GET /assessment/{id}/evidence/{evidence}", "GET /research/{id}/extract.csv", "GET /deep-dive/{id}/crimes/{position}",
                 "GET /deep-dive/{id}/findings", "GET /imports/{id}",
                 "GET /workforce/wellbeing/shared", "GET /repeat-suspects/{id}",
                 "GET /repeat-suspects/links/{pair}", "GET /disruption/orders/{force}/{orderId}", "GET /disruption/new");

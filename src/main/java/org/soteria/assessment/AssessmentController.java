@@ -1,0 +1,231 @@
+package org.soteria.assessment;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.soteria.platform.Invalid;
+import org.soteria.security.Permission;
+import org.soteria.security.SoteriaUser;
+import org.soteria.web.RequestValues;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The force self-assessment: the list, the task list, a section, evidence, comments, sign-off and comparison. */
+@Controller
+class AssessmentController {
+
+    private final AssessmentService assessments;
+
+    AssessmentController(AssessmentService assessments) {
+        this.assessments = assessments;
+    }
+
+    private static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+
+    private static void common(Model model, SoteriaUser user) {
+        model.addAttribute("activeNav", "assessment");
+        model.addAttribute("canManage", user.can(Permission.MANAGE_ASSESSMENTS));
+        model.addAttribute("canComment", user.can(Permission.COMMENT_ON_ASSESSMENTS));
+        model.addAttribute("statuses", AssessmentService.STATUSES);
+    }
+
+    @GetMapping("/assessment")
+    String list(@AuthenticationPrincipal SoteriaUser user, Model model) {
+        return listPage(user, model, Map.of(), Map.of());
+    }
+
+    private String listPage(SoteriaUser user, Model model, Map<String, String> errors, Map<String, String> form) {
+        common(model, user);
+        model.addAttribute("assessments", assessments.assessments(user));
+        model.addAttribute("frameworks", assessments.published());
+        model.addAttribute("errors", errors);
+        model.addAttribute("form", form);
+        return "assessment/assessments";
+    }
+
+    @PostMapping("/assessment/new")
+    String start(@RequestParam Map<String, String> params, @AuthenticationPrincipal SoteriaUser user, Model model,
+            RedirectAttributes flash) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String title = RequestValues.text(params.get("title"), "title", "Title", 200, errors);
+        Long framework = null;
+        try {
+            framework = params.get("frameworkId") == null || params.get("frameworkId").isBlank() ? null
+                    : Long.valueOf(params.get("frameworkId"));
+        } catch (NumberFormatException e) {
+            framework = null;
+        }
+        try {
+            if (!errors.isEmpty()) {
+                throw new Invalid(errors);
+            }
+            long id = assessments.start(user, framework, title);
+            flash.addFlashAttribute("success", "Assessment started");
+            return "redirect:/assessment/" + id;
+        } catch (Invalid e) {
+            return listPage(user, model, e.errors(), params);
+        }
+    }
+
+    @GetMapping("/assessment/{id}")
+    String tasks(@PathVariable("id") String id, @AuthenticationPrincipal SoteriaUser user, Model model) {
+        common(model, user);
+        model.addAttribute("tasks", assessments.taskList(user, RequestValues.id(id)).orElseThrow(
+                AssessmentController::notFound));
+        model.addAttribute("others", assessments.assessments(user));
+        return "assessment/task-list";
+    }
+
+    @PostMapping("/assessment/{id}/sign-off")
+    String signOff(@PathVariable("id") String id, @AuthenticationPrincipal SoteriaUser user, RedirectAttributes flash) {
+        long assessmentId = RequestValues.id(id);
+        try {
+            assessments.signOff(user, assessmentId);
+            flash.addFlashAttribute("success", "Assessment signed off");
+        } catch (Invalid e) {
+            if (e.errors().containsKey("assessment")) {
+                throw notFound();
+            }
+            flash.addFlashAttribute("problem", String.join("; ", e.errors().values()));
+        }
+        return "redirect:/assessment/" + assessmentId;
+    }
+
+    @GetMapping("/assessment/{id}/sections/{code}")
+    String section(@PathVariable("id") String id, @PathVariable("code") String code,
+            @AuthenticationPrincipal SoteriaUser user, Model model) {
+        return sectionPage(RequestValues.id(id), code, user, model, Map.of(), null);
+    }
+
+    private String sectionPage(long id, String code, SoteriaUser user, Model model, Map<String, String> errors,
+            Map<String, String> form) {
+        AssessmentService.SectionPage page = assessments.section(user, id, code).orElseThrow(
+                AssessmentController::notFound);
+        Map<String, String> values = form;
+        if (values == null) {
+            values = new LinkedHashMap<>();
+            for (AssessmentRepository.Question q : page.questions()) {
+                AssessmentRepository.Answer a = page.answers().get(q.id());
+                if (a != null) {
+                    values.put("level-" + q.id(), a.level() == null ? "" : String.valueOf(a.level()));
+                    values.put("answer-" + q.id(), a.answer());
+                }
+            }
+        }
+        common(model, user);
+        model.addAttribute("page", page);
+        model.addAttribute("errors", errors);
+        model.addAttribute("form", values);
+        return "assessment/section";
+    }
+
+    @PostMapping("/assessment/{id}/sections/{code}/answers")
+    String save(@PathVariable("id") String id, @PathVariable("code") String code,
+            @RequestParam Map<String, String> params, @AuthenticationPrincipal SoteriaUser user, Model model,
+            RedirectAttributes flash) {
+        long assessmentId = RequestValues.id(id);
+        AssessmentService.SectionPage page = assessments.section(user, assessmentId, code).orElseThrow(
+                AssessmentController::notFound);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Map<Long, Integer> levels = new LinkedHashMap<>();
+        Map<Long, String> answers = new LinkedHashMap<>();
+        for (AssessmentRepository.Question q : page.questions()) {
+            String level = params.get("level-" + q.id());
+            if (level != null && !level.isBlank()) {
+                try {
+                    levels.put(q.id(), Integer.valueOf(level));
+                } catch (NumberFormatException e) {
+                    errors.put("level-" + q.id(), "Select a level from the scale");
+                }
+            }
+            String a = params.get("answer-" + q.id());
+            answers.put(q.id(), a == null || a.isBlank() ? null : a.strip());
+        }
+        String done = params.get("completed");
+        try {
+            assessments.saveSection(user, assessmentId, code, levels, answers,
+                    "yes".equals(done) ? Boolean.TRUE : "no".equals(done) ? Boolean.FALSE : null, errors);
+        } catch (Invalid e) {
+            return sectionPage(assessmentId, code, user, model, e.errors(), params);
+        }
+        flash.addFlashAttribute("success", "Section saved");
+        return "redirect:/assessment/" + assessmentId;
+    }
+
+    @PostMapping("/assessment/{id}/sections/{code}/comments")
+    String comment(@PathVariable("id") String id, @PathVariable("code") String code,
+            @RequestParam Map<String, String> params, @AuthenticationPrincipal SoteriaUser user, Model model,
+            RedirectAttributes flash) {
+        long assessmentId = RequestValues.id(id);
+        try {
+            assessments.comment(user, assessmentId, code, params.get("comment") == null || params.get("comment").isBlank()
+                    ? null : params.get("comment").strip(), "true".equals(params.get("needsReview")));
+        } catch (Invalid e) {
+            if (e.errors().containsKey("assessment")) {
+                throw notFound();
+            }
+            return sectionPage(assessmentId, code, user, model, e.errors(), params);
+        }
+        flash.addFlashAttribute("success", "Comment added");
+        return "redirect:/assessment/" + assessmentId + "/sections/" + code;
+    }
+
+    @PostMapping("/assessment/{id}/sections/{code}/evidence")
+    String upload(@PathVariable("id") String id, @PathVariable("code") String code,
+            @RequestParam(name = "file", required = false) MultipartFile file, @AuthenticationPrincipal SoteriaUser user,
+            Model model, RedirectAttributes flash) throws IOException {
+        long assessmentId = RequestValues.id(id);
+        try {
+            assessments.addEvidence(user, assessmentId, code, file == null ? null : file.getOriginalFilename(),
+                    file == null ? null : file.getBytes());
+        } catch (Invalid e) {
+            if (e.errors().containsKey("assessment")) {
+                throw notFound();
+            }
+            return sectionPage(assessmentId, code, user, model, e.errors(), null);
+        }
+        flash.addFlashAttribute("success", "Evidence uploaded");
+        return "redirect:/assessment/" + assessmentId + "/sections/" + code;
+    }
+
+    @GetMapping("/assessment/{id}/evidence/{evidence}")
+    ResponseEntity<byte[]> download(@PathVariable("id") String id, @PathVariable("evidence") String evidence,
+            @AuthenticationPrincipal SoteriaUser user) {
+        AssessmentRepository.File f = assessments.evidence(user, RequestValues.id(id), RequestValues.id(evidence))
+                .orElseThrow(AssessmentController::notFound);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(f.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(f.fileName(),
+                        java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff").body(f.content());
+    }
+
+    @GetMapping("/assessment/compare")
+    String compare(@RequestParam(name = "then", required = false) String then,
+            @RequestParam(name = "now", required = false) String now, @AuthenticationPrincipal SoteriaUser user,
+            Model model) {
+        common(model, user);
+        model.addAttribute("assessments", assessments.assessments(user));
+        model.addAttribute("thenId", then == null ? "" : then);
+        model.addAttribute("nowId", now == null ? "" : now);
+        if (then != null && now != null && !then.isBlank() && !now.isBlank()) {
+            model.addAttribute("comparison", assessments.compare(user, RequestValues.id(then), RequestValues.id(now))
+                    .orElseThrow(AssessmentController::notFound));
+        }
+        return "assessment/compare";
+    }
+}

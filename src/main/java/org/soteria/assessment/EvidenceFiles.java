@@ -1,0 +1,93 @@
+package org.soteria.assessment;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What may be uploaded as evidence: documents, spreadsheets, presentations, images and text, up to 5 MB,
+ * each checked by its content and not only its name (a PDF must start as one; an Office file must be a ZIP
+ * container; text must be UTF-8 without NUL bytes). The stored type comes from this list, never from the browser.
+ */
+final class EvidenceFiles {
+
+    static final int MAX_BYTES = 5 * 1024 * 1024;
+
+    static final Map<String, String> TYPES = Map.of(
+            "pdf", "application/pdf",
+            "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            "png", "image/png",
+            "jpg", "image/jpeg",
+            "jpeg", "image/jpeg",
+            "txt", "text/plain",
+            "csv", "text/csv");
+
+    private EvidenceFiles() {
+    }
+
+    /** A file's name with no folders or control characters, at most 120 characters. */
+    static String safeName(String original) {
+        String name = original == null ? "" : original.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
+        return name.length() > 120 ? name.substring(name.length() - 120) : name;
+    }
+
+    static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /** Why the file cannot be kept, or null when it can. */
+    static String problem(String name, byte[] content) {
+        if (name.isEmpty() || content == null || content.length == 0) {
+            return "Choose a file to upload";
+        }
+        if (content.length > MAX_BYTES) {
+            return "The file must be 5 MB or smaller";
+        }
+        String ext = extension(name);
+        if (!TYPES.containsKey(ext)) {
+            return "The file must be a PDF, Word, Excel, PowerPoint, PNG, JPEG, text or CSV file";
+        }
+        boolean fits = switch (ext) {
+            case "pdf" -> starts(content, "%PDF".getBytes(StandardCharsets.US_ASCII));
+            case "docx", "xlsx", "pptx" -> starts(content, new byte[] {'P', 'K', 3, 4});
+            case "png" -> starts(content, new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+            case "jpg", "jpeg" -> starts(content, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF});
+            default -> text(content);
+        };
+        return fits ? null : "The file's content is not a ." + ext + " file: check it and upload it again";
+    }
+
+    private static boolean starts(byte[] content, byte[] magic) {
+        if (content.length < magic.length) {
+            return false;
+        }
+        for (int i = 0; i < magic.length; i++) {
+            if (content[i] != magic[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean text(byte[] content) {
+        for (byte b : content) {
+            if (b == 0) {
+                return false;
+            }
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+}

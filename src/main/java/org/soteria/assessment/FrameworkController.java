@@ -1,0 +1,113 @@
+package org.soteria.assessment;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.soteria.platform.Invalid;
+import org.soteria.security.SoteriaUser;
+import org.soteria.web.RequestValues;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Assessment frameworks for the national coordinator: versions, a draft's questions, publishing. */
+@Controller
+class FrameworkController {
+
+    private final AssessmentService assessments;
+
+    FrameworkController(AssessmentService assessments) {
+        this.assessments = assessments;
+    }
+
+    @GetMapping("/frameworks")
+    String list(Model model) {
+        model.addAttribute("activeNav", "frameworks");
+        model.addAttribute("frameworks", assessments.frameworks());
+        return "assessment/frameworks";
+    }
+
+    @GetMapping("/frameworks/{id}")
+    String framework(@PathVariable("id") String id, @RequestParam(name = "edit", required = false) String edit,
+            Model model) {
+        Map<String, String> form = new LinkedHashMap<>();
+        long frameworkId = RequestValues.id(id);
+        AssessmentService.FrameworkView v = assessments.framework(frameworkId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (edit != null) {
+            v.questions().values().stream().flatMap(java.util.List::stream).filter(q -> edit.equals("" + q.id()))
+                    .findFirst().ifPresent(q -> {
+                        form.put("questionId", String.valueOf(q.id()));
+                        form.put("text", q.text());
+                        form.put("guidance", q.guidance());
+                        form.put("evidence", q.evidence());
+                        form.put("section", q.sectionCode());
+                    });
+        }
+        return page(v, model, Map.of(), form);
+    }
+
+    private String page(AssessmentService.FrameworkView v, Model model, Map<String, String> errors,
+            Map<String, String> form) {
+        model.addAttribute("activeNav", "frameworks");
+        model.addAttribute("view", v);
+        model.addAttribute("errors", errors);
+        model.addAttribute("form", form);
+        return "assessment/framework";
+    }
+
+    @PostMapping("/frameworks/{id}/new-version")
+    String newVersion(@PathVariable("id") String id, @AuthenticationPrincipal SoteriaUser user, RedirectAttributes flash) {
+        try {
+            long draft = assessments.newVersion(user, RequestValues.id(id));
+            flash.addFlashAttribute("success", "Draft made: change its questions, then publish it");
+            return "redirect:/frameworks/" + draft;
+        } catch (Invalid e) {
+            flash.addFlashAttribute("problem", String.join("; ", e.errors().values()));
+            return "redirect:/frameworks/" + RequestValues.id(id);
+        }
+    }
+
+    @PostMapping("/frameworks/{id}/publish")
+    String publish(@PathVariable("id") String id, @AuthenticationPrincipal SoteriaUser user, RedirectAttributes flash) {
+        try {
+            assessments.publish(user, RequestValues.id(id));
+            flash.addFlashAttribute("success", "Published: forces can now start assessments against it");
+        } catch (Invalid e) {
+            flash.addFlashAttribute("problem", String.join("; ", e.errors().values()));
+        }
+        return "redirect:/frameworks/" + RequestValues.id(id);
+    }
+
+    @PostMapping("/frameworks/{id}/questions")
+    String question(@PathVariable("id") String id, @RequestParam Map<String, String> params,
+            @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) {
+        long frameworkId = RequestValues.id(id);
+        Long questionId = null;
+        try {
+            questionId = params.get("questionId") == null || params.get("questionId").isBlank() ? null
+                    : Long.valueOf(params.get("questionId"));
+        } catch (NumberFormatException e) {
+            questionId = -1L;
+        }
+        try {
+            assessments.editQuestion(user, frameworkId, questionId, blank(params.get("section")),
+                    blank(params.get("text")), blank(params.get("guidance")), blank(params.get("evidence")));
+        } catch (Invalid e) {
+            return page(assessments.framework(frameworkId).orElseThrow(() -> new ResponseStatusException(
+                    HttpStatus.NOT_FOUND)), model, e.errors(), params);
+        }
+        flash.addFlashAttribute("success", questionId == null ? "Question added" : "Question changed");
+        return "redirect:/frameworks/" + frameworkId;
+    }
+
+    private static String blank(String v) {
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+}
