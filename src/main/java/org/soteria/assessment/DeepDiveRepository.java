@@ -125,7 +125,7 @@ class DeepDiveRepository {
             boolean missedOpportunity, String missedNote, String learning, OffsetDateTime reviewedAt) {
     }
 
-    private static String context(long sampleId, long crimeId, String column) {
+    static String context(long sampleId, long crimeId, String column) {
         return "case_file_review/" + sampleId + "/" + crimeId + "/" + column;
     }
 

@@ -37,6 +37,8 @@ final class EncryptionCommand implements Runnable {
                         v);
                 long w = ctx.getBean(org.soteria.casework.CaseworkEncryption.class).rotate();
                 System.out.printf("Re-encrypted %,d casework records (lines of enquiry, reviews, requests, CPS).%n", w);
+                long d = ctx.getBean(org.soteria.assessment.DeepDiveEncryption.class).rotate();
+                System.out.printf("Re-encrypted %,d deep-dive reviews.%n", d);
                 return 0;
             }
         }

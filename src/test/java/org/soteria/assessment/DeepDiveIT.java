@@ -45,6 +45,9 @@ class DeepDiveIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
     @TempDir
     Path dir;
 
@@ -169,6 +172,9 @@ class DeepDiveIT {
         assertThat(deepDive.findings(academic, sample)).as("only the force lead reads the notes").isEmpty();
         assertThat(jdbc.sql("select learning from case_file_review limit 1").query(String.class).single())
                 .as("stored encrypted").doesNotContain("history");
+        org.soteria.platform.FieldCipher rotated = org.soteria.support.RotatedKeys.cipher(":temporary:deepdive");
+        assertThat(new DeepDiveEncryption(new org.soteria.platform.EncryptedColumns(jdbc, rotated, transactions)).rotate()).isEqualTo(2L * crimes);
+        assertThat(new DeepDiveEncryption(new org.soteria.platform.EncryptedColumns(jdbc, rotated, transactions)).rotate()).as("nothing left to do").isZero();
 
         try {
             deepDive.review(academic, sample, 1, form(null, ReviewItem.Rating.GOOD, true), Map.of());

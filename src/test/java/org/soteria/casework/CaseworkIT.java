@@ -59,6 +59,9 @@ class CaseworkIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
     @TempDir
     Path dir;
 
@@ -319,6 +322,13 @@ class CaseworkIT {
         assertThat(reviews.reviews().get(0).directions()).isEqualTo("Run PND checks on the suspect this week");
         assertThat(jdbc.sql("select directions from supervisor_review").query(String.class).single())
                 .as("stored encrypted").doesNotContain("PND");
+        org.soteria.platform.FieldCipher rotated = org.soteria.support.RotatedKeys.cipher(":temporary:casework");
+        assertThat(new CaseworkEncryption(new org.soteria.platform.EncryptedColumns(jdbc, rotated, transactions)).rotate()).as("the review's directions").isEqualTo(1);
+        assertThat(new CaseworkEncryption(new org.soteria.platform.EncryptedColumns(jdbc, rotated, transactions)).rotate()).as("nothing left to do").isZero();
+        String stored = jdbc.sql("select directions from supervisor_review").query(String.class).single();
+        assertThat(org.soteria.platform.FieldCipher.keyIdOf(stored)).isEqualTo("k2");
+        assertThat(rotated.decrypt(stored, CaseworkRepository.context("supervisor_review", crime, "directions")))
+                .isEqualTo("Run PND checks on the suspect this week");
     }
 
     @Test

@@ -300,18 +300,7 @@ class VictimJourneyIT {
                 null), solo);
         victims.recordContact(a, v1, Instant.parse("2026-03-04T10:00:00Z"), "phone", VictimService.Purpose.OTHER, null,
                 "Checked she was safe.", solo);
-        java.util.Properties current = new java.util.Properties();
-        try (var in = java.nio.file.Files.newBufferedReader(org.soteria.platform.EmbeddedDatabase
-                .directory(":temporary:import").resolve("field-keys.properties"))) {
-            current.load(in);
-        }
-        byte[] k2 = new byte[32];
-        new java.security.SecureRandom().nextBytes(k2);
-        String newKey = "k2:" + java.util.Base64.getEncoder().encodeToString(k2);
-        org.soteria.platform.FieldCipher both = new org.soteria.platform.FieldCipher(
-                new org.springframework.mock.env.MockEnvironment()
-                        .withProperty("soteria.encryption.keys", newKey + "," + current.getProperty("keys"))
-                        .withProperty("soteria.encryption.index-key", current.getProperty("index-key")));
+        org.soteria.platform.FieldCipher both = org.soteria.support.RotatedKeys.cipher(":temporary:import");
         assertThat(new VictimEncryption(jdbc, both, transactions).rotate()).isEqualTo(2);
         assertThat(new VictimEncryption(jdbc, both, transactions).rotate()).as("nothing left to do").isZero();
         String stored = jdbc.sql("select safe_number from victim_contact_plan where crime_id = ?").param(a)
