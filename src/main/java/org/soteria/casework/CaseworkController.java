@@ -490,7 +490,7 @@ class CaseworkController {
         model.addAttribute("cps", c);
         model.addAttribute("crime", c.crime());
         model.addAttribute("items", Codes.ReadinessItem.values());
-        model.addAttribute("cpsDecisions", Codes.CpsDecisionChoice.values());
+        model.addAttribute("cpsDecisions", org.soteria.reference.CpsDecision.values());
         return "casework/cps";
     }
 
@@ -554,7 +554,7 @@ class CaseworkController {
         Form f = new Form(params);
         java.time.LocalDate on = f.date("decidedOn", "Date of the decision", true);
         return change(() -> casework.recordDecision(user, crimeId,
-                        f.choice(Codes.CpsDecisionChoice.class, "decision"), on, f.errors()),
+                        org.soteria.reference.Coded.parse(org.soteria.reference.CpsDecision.class, f.raw("decision")).orElse(null), on, f.errors()),
                 errors -> cpsPage(crimeId, user, model, errors, params), flash,
                 "Decision recorded. Tell the victim, and of their right to ask for a review of a decision not to "
                         + "charge", "/cases/" + crimeId + "/cps");

@@ -21,6 +21,7 @@ import org.soteria.investigation.InvestigationService;
 import org.soteria.platform.CrimeEvents;
 import org.soteria.platform.DatabaseConfig;
 import org.soteria.platform.Invalid;
+import org.soteria.reference.CpsDecision;
 import org.soteria.security.NeedToKnow;
 import org.soteria.security.Permission;
 import org.soteria.security.SoteriaUser;
@@ -971,7 +972,7 @@ public class CaseworkService {
 
     /** Records the CPS's charging decision as a {@code cps_decision} event, which the measures count. */
     @Transactional
-    public void recordDecision(SoteriaUser user, long crimeId, Codes.CpsDecisionChoice decision, LocalDate on,
+    public void recordDecision(SoteriaUser user, long crimeId, CpsDecision decision, LocalDate on,
             Map<String, String> parseErrors) {
         Crime crime = reach(crimeId, user, Permission.WORK_INVESTIGATIONS);
         Map<String, String> errors = new LinkedHashMap<>(parseErrors);

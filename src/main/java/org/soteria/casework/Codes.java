@@ -277,22 +277,6 @@ public final class Codes {
         }
     }
 
-    /** Events of the CPS a user records. */
-    public enum CpsDecisionChoice implements Named {
-        CHARGE("Charge"), NO_CHARGE("No charge"), FURTHER_EVIDENCE_REQUESTED("Further evidence requested");
-
-        private final String label;
-
-        CpsDecisionChoice(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String label() {
-            return label;
-        }
-    }
-
     /** The value of {@code type} with this code, or null when the code is empty or unknown. */
     static <E extends Enum<E> & Named> E parse(Class<E> type, String code) {
         if (code == null || code.isBlank()) {

@@ -344,7 +344,7 @@ class CaseworkIT {
         casework.submitToCps(investigator, crime, "referral", today.minusDays(1), "Rape: the messages and a witness",
                 NONE);
         assertThat(errors(() -> casework.recordDecision(investigator, crime, null, today, NONE))).containsKey("decision");
-        casework.recordDecision(investigator, crime, Codes.CpsDecisionChoice.CHARGE, today, NONE);
+        casework.recordDecision(investigator, crime, org.soteria.reference.CpsDecision.CHARGE, today, NONE);
         casework.addAction(investigator, crime, "Obtain the taxi driver's statement", today.minusDays(1), "O1", NONE);
         assertThat(casework.queue(investigator).cps()).singleElement().satisfies(i -> assertThat(i.overdue()).isTrue());
 
