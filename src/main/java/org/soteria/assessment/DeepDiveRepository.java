@@ -149,6 +149,12 @@ class DeepDiveRepository {
                 .query((rs, i) -> review(rs)).list();
     }
 
+    /** One reviewer's review of one crime of a sample. */
+    Optional<Review> review(long sampleId, long crimeId, String reviewer) {
+        return jdbc.sql("select * from case_file_review where sample_id = ? and crime_id = ? and reviewer = ?")
+                .params(sampleId, crimeId, reviewer).query((rs, i) -> review(rs)).optional();
+    }
+
     void saveReview(Review r) {
         jdbc.sql("insert into case_file_review (sample_id, crime_id, reviewer, suspect_focus, victim_engagement, "
                         + "proportionality, timeliness, missed_opportunity, missed_note, learning) values "

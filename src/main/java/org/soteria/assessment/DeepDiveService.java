@@ -192,9 +192,7 @@ public class DeepDiveService {
         String reportedBy = Coded.parse(org.soteria.reference.ReportSource.class, f.reportSource())
                 .map(org.soteria.reference.ReportSource::label).orElse(f.reportSource()) + ("victim".equals(f.reportSource()) ? ""
                 : Boolean.TRUE.equals(f.victimConsented()) ? ", with the victim's consent" : ", victim's consent not recorded");
-        DeepDiveRepository.Review mine = repository.reviews(sampleId).stream()
-                .filter(r -> r.crimeId() == c.get().crimeId() && r.reviewer().equals(user.getUsername())).findFirst()
-                .orElse(null);
+        DeepDiveRepository.Review mine = repository.review(sampleId, c.get().crimeId(), user.getUsername()).orElse(null);
         audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.VIEW, "crime",
                 s.get().forceCode() + ":" + f.crimeRef()).records(List.of(s.get().forceCode() + ":" + f.crimeRef()))
                 .justification("deep-dive case file review, sample " + sampleId).detail("pseudonymised case file, "
