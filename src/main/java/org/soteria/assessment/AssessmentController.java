@@ -63,13 +63,7 @@ class AssessmentController {
             RedirectAttributes flash) {
         Map<String, String> errors = new LinkedHashMap<>();
         String title = RequestValues.text(params.get("title"), "title", "Title", 200, errors);
-        Long framework = null;
-        try {
-            framework = params.get("frameworkId") == null || params.get("frameworkId").isBlank() ? null
-                    : Long.valueOf(params.get("frameworkId"));
-        } catch (NumberFormatException e) {
-            framework = null;
-        }
+        Long framework = RequestValues.choice(params.get("frameworkId"));
         try {
             if (!errors.isEmpty()) {
                 throw new Invalid(errors);
@@ -145,16 +139,12 @@ class AssessmentController {
         Map<Long, Integer> levels = new LinkedHashMap<>();
         Map<Long, String> answers = new LinkedHashMap<>();
         for (AssessmentRepository.Question q : page.questions()) {
-            String level = params.get("level-" + q.id());
-            if (level != null && !level.isBlank()) {
-                try {
-                    levels.put(q.id(), Integer.valueOf(level));
-                } catch (NumberFormatException e) {
-                    errors.put("level-" + q.id(), "Select a level from the scale");
-                }
+            Integer level = RequestValues.integer(params.get("level-" + q.id()), "level-" + q.id(),
+                    "Select a level from the scale", errors);
+            if (level != null) {
+                levels.put(q.id(), level);
             }
-            String a = params.get("answer-" + q.id());
-            answers.put(q.id(), a == null || a.isBlank() ? null : a.strip());
+            answers.put(q.id(), RequestValues.optional(params.get("answer-" + q.id())));
         }
         String done = params.get("completed");
         try {
@@ -173,8 +163,8 @@ class AssessmentController {
             RedirectAttributes flash) {
         long assessmentId = RequestValues.id(id);
         try {
-            assessments.comment(user, assessmentId, code, params.get("comment") == null || params.get("comment").isBlank()
-                    ? null : params.get("comment").strip(), "true".equals(params.get("needsReview")));
+            assessments.comment(user, assessmentId, code, RequestValues.optional(params.get("comment")),
+                    "true".equals(params.get("needsReview")));
         } catch (Invalid e) {
             if (e.errors().containsKey("assessment")) {
                 throw notFound();

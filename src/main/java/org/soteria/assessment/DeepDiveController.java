@@ -58,35 +58,16 @@ class DeepDiveController {
         String title = RequestValues.text(params.get("title"), "title", "Title", 200, errors);
         LocalDate from = RequestValues.date(params.get("from"), "from", "Recorded from", true, errors);
         LocalDate to = RequestValues.date(params.get("to"), "to", "Recorded to", true, errors);
-        Integer perStratum = number(params.get("perStratum"), "perStratum",
+        Integer perStratum = RequestValues.integer(params.get("perStratum"), "perStratum",
                 "Enter how many crimes to draw from each stratum, from 1 to 50", errors);
-        Long seed = null;
-        String rawSeed = params.get("seed");
-        if (rawSeed != null && !rawSeed.isBlank()) {
-            try {
-                seed = Long.valueOf(rawSeed.trim());
-            } catch (NumberFormatException e) {
-                errors.put("seed", "Enter the seed as a whole number, or leave it empty for a new draw");
-            }
-        }
+        Long seed = RequestValues.number(params.get("seed"), "seed",
+                "Enter the seed as a whole number, or leave it empty for a new draw", errors);
         try {
             long id = deepDive.draw(user, title, from, to, perStratum, seed, errors);
             flash.addFlashAttribute("success", "Sample drawn. Its seed is recorded, so the same draw can be repeated");
             return "redirect:/deep-dive/" + id;
         } catch (Invalid e) {
             return samplesPage(user, model, e.errors(), params);
-        }
-    }
-
-    private static Integer number(String raw, String field, String message, Map<String, String> errors) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(raw.trim());
-        } catch (NumberFormatException e) {
-            errors.put(field, message);
-            return null;
         }
     }
 

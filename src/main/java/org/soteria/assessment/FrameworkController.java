@@ -89,16 +89,13 @@ class FrameworkController {
     String question(@PathVariable("id") String id, @RequestParam Map<String, String> params,
             @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) {
         long frameworkId = RequestValues.id(id);
-        Long questionId = null;
+        String rawQuestion = RequestValues.optional(params.get("questionId"));
+        // A question id that is not a number names no question: the service says so.
+        Long questionId = rawQuestion == null ? null : java.util.Objects.requireNonNullElse(
+                RequestValues.choice(rawQuestion), -1L);
         try {
-            questionId = params.get("questionId") == null || params.get("questionId").isBlank() ? null
-                    : Long.valueOf(params.get("questionId"));
-        } catch (NumberFormatException e) {
-            questionId = -1L;
-        }
-        try {
-            assessments.editQuestion(user, frameworkId, questionId, blank(params.get("section")),
-                    blank(params.get("text")), blank(params.get("guidance")), blank(params.get("evidence")));
+            assessments.editQuestion(user, frameworkId, questionId, RequestValues.optional(params.get("section")),
+                    RequestValues.optional(params.get("text")), RequestValues.optional(params.get("guidance")), RequestValues.optional(params.get("evidence")));
         } catch (Invalid e) {
             return page(assessments.framework(frameworkId).orElseThrow(() -> new ResponseStatusException(
                     HttpStatus.NOT_FOUND)), model, e.errors(), params);
@@ -107,7 +104,4 @@ class FrameworkController {
         return "redirect:/frameworks/" + frameworkId;
     }
 
-    private static String blank(String v) {
-        return v == null || v.isBlank() ? null : v.strip();
-    }
 }

@@ -66,19 +66,13 @@ class ImprovementController {
     String add(@RequestParam Map<String, String> params, @AuthenticationPrincipal SoteriaUser user, Model model,
             RedirectAttributes flash) {
         Map<String, String> errors = new LinkedHashMap<>();
-        Integer pillar = null;
-        try {
-            pillar = params.get("pillar") == null || params.get("pillar").isBlank() ? null
-                    : Integer.valueOf(params.get("pillar"));
-        } catch (NumberFormatException e) {
-            errors.put("pillar", "Select the pillar");
-        }
+        Integer pillar = RequestValues.integer(params.get("pillar"), "pillar", "Select the pillar", errors);
         ImprovementService.ActionForm f = new ImprovementService.ActionForm(
                 RequestValues.text(params.get("title"), "title", "Action", 200, errors),
                 RequestValues.text(params.get("description"), "description", "Description", 4000, errors), pillar,
                 RequestValues.text(params.get("owner"), "owner", "Owner", 200, errors),
                 RequestValues.date(params.get("dueOn"), "dueOn", "Due date", false, errors),
-                params.get("measure") == null || params.get("measure").isBlank() ? null : params.get("measure"),
+                RequestValues.optional(params.get("measure")),
                 RequestValues.date(params.get("liveOn"), "liveOn", "Date it went live", false, errors));
         try {
             long id = plan.add(user, f, errors);
@@ -113,7 +107,7 @@ class ImprovementController {
         Map<String, String> errors = new LinkedHashMap<>();
         ImprovementService.UpdateForm f = new ImprovementService.UpdateForm(
                 RequestValues.date(params.get("on"), "on", "Date of the update", true, errors),
-                params.get("rag") == null || params.get("rag").isBlank() ? null : params.get("rag"),
+                RequestValues.optional(params.get("rag")),
                 RequestValues.text(params.get("note"), "note", "Progress", 4000, errors),
                 RequestValues.text(params.get("evidence"), "evidence", "Evidence", 1000, errors),
                 RequestValues.date(params.get("liveOn"), "liveOn", "Date it went live", false, errors),

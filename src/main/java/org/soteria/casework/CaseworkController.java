@@ -129,8 +129,8 @@ class CaseworkController {
         Form f = new Form(params);
         boolean notPursued = "not_pursued".equals(f.raw("decision"));
         CaseworkService.LineForm line = new CaseworkService.LineForm(f.choice(Codes.Focus.class, "focus"),
-                blank(f.raw("prompt")), f.text("description", "Line of enquiry", CaseworkService.TEXT_LIMIT),
-                blank(f.raw("owner")), f.date("due", "Due date", false),
+                RequestValues.optional(f.raw("prompt")), f.text("description", "Line of enquiry", CaseworkService.TEXT_LIMIT),
+                RequestValues.optional(f.raw("owner")), f.date("due", "Due date", false),
                 notPursued ? f.text("reason", "Reason", CaseworkService.TEXT_LIMIT) : null);
         if (notPursued && line.notPursuedReason() == null) {
             f.errors().put("reason", "Enter why this line will not be pursued");
@@ -156,10 +156,6 @@ class CaseworkController {
         },
                 errors -> planPage(crimeId, user, model, errors, form), flash, "Line of enquiry closed",
                 "/cases/" + crimeId + "/plan");
-    }
-
-    private static String blank(String v) {
-        return v == null || v.isBlank() ? null : v.trim();
     }
 
     // ---- Reviews ----------------------------------------------------------------------------------
@@ -532,7 +528,7 @@ class CaseworkController {
         Form f = new Form(params);
         String action = f.text("action", "Action", CaseworkService.TEXT_LIMIT);
         java.time.LocalDate due = f.date("actionDue", "Due date", false);
-        return change(() -> casework.addAction(user, crimeId, action, due, blank(f.raw("actionOwner")), f.errors()),
+        return change(() -> casework.addAction(user, crimeId, action, due, RequestValues.optional(f.raw("actionOwner")), f.errors()),
                 errors -> cpsPage(crimeId, user, model, errors, params), flash, "Action added",
                 "/cases/" + crimeId + "/cps");
     }

@@ -47,25 +47,11 @@ final class Form {
 
     /** A record id chosen from a list; null when empty or not a number. */
     Long id(String field) {
-        String v = values.get(field);
-        try {
-            return v == null || v.isBlank() ? null : Long.valueOf(v.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return RequestValues.choice(values.get(field));
     }
 
     Integer number(String field, String message) {
-        String v = values.get(field);
-        if (v == null || v.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(v.trim());
-        } catch (NumberFormatException e) {
-            errors.put(field, message);
-            return null;
-        }
+        return RequestValues.integer(values.get(field), field, message, errors);
     }
 
     /** Every value given for a repeated field (checkboxes). */

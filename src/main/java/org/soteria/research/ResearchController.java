@@ -71,16 +71,11 @@ class ResearchController {
         Map<String, String> errors = new LinkedHashMap<>();
         List<String> members = nonEmpty(params.get("members"));
         List<String> groups = nonEmpty(params.get("offenceGroups"));
-        Integer k = null;
-        try {
-            k = single.get("k") == null || single.get("k").isBlank() ? null : Integer.valueOf(single.get("k").trim());
-        } catch (NumberFormatException e) {
-            errors.put("k", "Enter k as a whole number, for example 5");
-        }
+        Integer k = RequestValues.integer(single.get("k"), "k", "Enter k as a whole number, for example 5", errors);
         ResearchService.ProjectForm f = new ResearchService.ProjectForm(
                 RequestValues.text(single.get("title"), "title", "Title", 200, errors),
                 RequestValues.text(single.get("purpose"), "purpose", "Purpose", 4000, errors),
-                blank(single.get("lawfulBasis")), members,
+                RequestValues.optional(single.get("lawfulBasis")), members,
                 RequestValues.date(single.get("periodFrom"), "periodFrom", "Data from", true, errors),
                 RequestValues.date(single.get("periodTo"), "periodTo", "Data to", true, errors), groups, k,
                 RequestValues.date(single.get("endsOn"), "endsOn", "End date", true, errors));
@@ -95,10 +90,6 @@ class ResearchController {
 
     private static List<String> nonEmpty(List<String> values) {
         return values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank()).toList();
-    }
-
-    private static String blank(String v) {
-        return v == null || v.isBlank() ? null : v.trim();
     }
 
     @GetMapping("/research/{id}")
@@ -137,7 +128,7 @@ class ResearchController {
             }
             if (errors.isEmpty()) {
                 try {
-                    ResearchService.Evaluation ev = research.evaluate(user, projectId, chosen, month, blank(team),
+                    ResearchService.Evaluation ev = research.evaluate(user, projectId, chosen, month, RequestValues.optional(team),
                             comparisons);
                     model.addAttribute("evaluation", ev);
                     model.addAttribute("estimates", estimates(ev));

@@ -57,4 +57,40 @@ public final class RequestValues {
             return null;
         }
     }
+
+    /** A form's value trimmed, or null when it is missing or blank (for choices and free text with no limit). */
+    public static String optional(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** A form's whole number; null when empty. One that is not a number is kept out and {@code errors} gets the message. */
+    public static Long number(String value, String field, String message, java.util.Map<String, String> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            errors.put(field, message);
+            return null;
+        }
+    }
+
+    /** A record chosen from a list by its id; null when none or not a number (the caller says what is missing). */
+    public static Long choice(String value) {
+        try {
+            return value == null || value.isBlank() ? null : Long.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Integer small(Long n) {
+        return n == null || n > Integer.MAX_VALUE || n < Integer.MIN_VALUE ? null : n.intValue();
+    }
+
+    /** As {@link #number}, for a small whole number such as a count or a level. */
+    public static Integer integer(String value, String field, String message, java.util.Map<String, String> errors) {
+        return small(number(value, field, message, errors));
+    }
 }
