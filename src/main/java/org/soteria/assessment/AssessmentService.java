@@ -62,6 +62,13 @@ public class AssessmentService {
     /** A framework with its sections, questions by section, and levels. */
     public record FrameworkView(AssessmentRepository.Framework framework, List<AssessmentRepository.Section> sections,
             Map<String, List<AssessmentRepository.Question>> questions, List<AssessmentRepository.Level> levels) {
+
+        /** The maturity scale as choices for a form: level to "2. Developing". */
+        public Map<String, String> levelChoices() {
+            Map<String, String> out = new LinkedHashMap<>();
+            levels.forEach(l -> out.put(String.valueOf(l.level()), l.level() + ". " + l.name()));
+            return out;
+        }
     }
 
     public Optional<FrameworkView> framework(long id) {

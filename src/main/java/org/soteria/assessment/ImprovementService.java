@@ -52,8 +52,13 @@ public class ImprovementService {
         return LocalDate.now(clock.withZone(DatabaseConfig.LONDON));
     }
 
-    public List<String> pillars() {
-        return PILLARS;
+    /** The pillars as choices for a form: number to name. */
+    public Map<String, String> pillars() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < PILLARS.size(); i++) {
+            out.put(String.valueOf(i + 1), PILLARS.get(i));
+        }
+        return out;
     }
 
     /** A linked measure before and after an action went live: the periods and each rate. */

@@ -67,10 +67,16 @@ public class ResearchService {
     }
 
     /** The lawful bases a project may rest on. */
-    public static final Map<String, String> LAWFUL_BASES = Map.of(
-            "part3_law_enforcement", "Data Protection Act 2018 Part 3: law enforcement purposes (evaluating the force's "
-                    + "response)",
-            "gdpr_public_task_research", "UK GDPR Article 6(1)(e) public task, with Article 89 safeguards for research");
+    public static final Map<String, String> LAWFUL_BASES = lawfulBases();
+
+    private static Map<String, String> lawfulBases() {
+        Map<String, String> bases = new LinkedHashMap<>();
+        bases.put("part3_law_enforcement", "Data Protection Act 2018 Part 3: law enforcement purposes (evaluating the "
+                + "force's response)");
+        bases.put("gdpr_public_task_research", "UK GDPR Article 6(1)(e) public task, with Article 89 safeguards for "
+                + "research");
+        return java.util.Collections.unmodifiableMap(bases);
+    }
 
     /** A project as pages show it (never its key). */
     public record ProjectView(long id, String title, String purpose, String lawfulBasis, LocalDate periodFrom,
