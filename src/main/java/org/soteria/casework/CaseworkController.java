@@ -47,7 +47,10 @@ class CaseworkController {
         model.addAttribute("canReview", user.can(Permission.REVIEW_INVESTIGATIONS));
     }
 
-    /** Runs a change; on success flashes {@code done} and redirects; on refusal shows {@code page} with the faults. */
+    /**
+     * Runs a change; on success flashes {@code done} and redirects; on refusal shows {@code page} with the faults,
+     * in the order the form's fields were read (the form's own order), whichever check found them.
+     */
     private interface Change {
         void run();
     }
@@ -56,13 +59,13 @@ class CaseworkController {
         String show(Map<String, String> errors);
     }
 
-    private static String change(Change change, Page page, RedirectAttributes flash, String done,
+    private static String change(Form form, Change change, Page page, RedirectAttributes flash, String done,
             String redirect) {
         Map<String, String> errors = new LinkedHashMap<>();
         try {
             change.run();
         } catch (Invalid e) {
-            errors.putAll(e.errors());
+            errors.putAll(form == null ? e.errors() : form.inFormOrder(e.errors()));
         }
         if (!errors.isEmpty()) {
             return page.show(errors);
@@ -94,7 +97,7 @@ class CaseworkController {
             @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) {
         long crimeId = RequestValues.id(id);
         Form f = new Form(params);
-        return change(() -> casework.enterStage(user, crimeId, f.raw("stage")),
+        return change(f, () -> casework.enterStage(user, crimeId, f.raw("stage")),
                 errors -> planPage(crimeId, user, model, errors, params), flash, "Stage recorded",
                 "/cases/" + crimeId + "/plan");
     }
@@ -135,7 +138,7 @@ class CaseworkController {
         if (notPursued && line.notPursuedReason() == null) {
             f.errors().put("reason", "Enter why this line will not be pursued");
         }
-        return change(() -> casework.addLine(user, crimeId, line, f.errors()),
+        return change(f, () -> casework.addLine(user, crimeId, line, f.errors()),
                 errors -> lineForm(crimeId, user, model, errors, params), flash,
                 notPursued ? "Recorded as not pursued" : "Line of enquiry added", "/cases/" + crimeId + "/plan");
     }
@@ -150,7 +153,7 @@ class CaseworkController {
         Map<String, String> form = with(params, "_line", lineId);
         Codes.LineStatus status = f.choice(Codes.LineStatus.class, "status");
         String result = f.text("result", "Result", CaseworkService.TEXT_LIMIT);
-        return change(() -> {
+        return change(f, () -> {
             read(f);
             casework.closeLine(user, crimeId, lineId, status, result);
         },
@@ -196,7 +199,7 @@ class CaseworkController {
                 f.choice(Codes.Answer.class, "suspectFocus"), f.choice(Codes.Answer.class, "victimEngagement"),
                 f.choice(Codes.Answer.class, "proportionality"), f.choice(Codes.Answer.class, "bailStatus"),
                 f.text("directions", "Directions", CaseworkService.TEXT_LIMIT));
-        return change(() -> casework.addReview(user, crimeId, review, f.errors()),
+        return change(f, () -> casework.addReview(user, crimeId, review, f.errors()),
                 errors -> reviewForm(crimeId, user, model, errors, params), flash, "Review recorded",
                 "/cases/" + crimeId + "/reviews");
     }
@@ -260,7 +263,7 @@ class CaseworkController {
                 f.text("leastIntrusive", "Less intrusive options", limit),
                 f.date("victimInformedOn", "Date the victim was told", false),
                 f.choice(Codes.VictimView.class, "victimView"), f.text("victimViewNote", "The victim's view", limit));
-        return change(() -> casework.addRequest(user, crimeId, request, f.errors()),
+        return change(f, () -> casework.addRequest(user, crimeId, request, f.errors()),
                 errors -> requestForm(crimeId, user, model, errors, params), flash,
                 "Request recorded: it goes nowhere until a supervisor approves it", "/cases/" + crimeId + "/requests");
     }
@@ -274,7 +277,7 @@ class CaseworkController {
         Form f = new Form(params);
         Codes.Decision decision = f.choice(Codes.Decision.class, "decision");
         String note = f.text("note", "Reasons", CaseworkService.TEXT_LIMIT);
-        return change(() -> {
+        return change(f, () -> {
             read(f);
             casework.decide(user, crimeId, requestId, decision, note);
         },
@@ -317,8 +320,8 @@ class CaseworkController {
         } else {
             throw notFound();
         }
-        return change(change, errors -> requestsPage(crimeId, user, model, errors, with(params, "_request", requestId)),
-                flash, done, "/cases/" + crimeId + "/requests");
+        return change(f, change, errors -> requestsPage(crimeId, user, model, errors,
+                with(params, "_request", requestId)), flash, done, "/cases/" + crimeId + "/requests");
     }
 
     /** Refuses a form whose values could not be read, before the service is asked. */
@@ -369,7 +372,7 @@ class CaseworkController {
         CaseworkService.DeviceForm device = new CaseworkService.DeviceForm(f.text("exhibitRef", "Exhibit reference", 40),
                 f.choice(Codes.DeviceType.class, "type"), f.choice(Codes.DeviceOwner.class, "owner"), f.id("requestId"),
                 f.date("submittedOn", "Date submitted", true));
-        return change(() -> casework.addDevice(user, crimeId, device, f.errors()),
+        return change(f, () -> casework.addDevice(user, crimeId, device, f.errors()),
                 errors -> devicesPage(crimeId, user, model, errors, params), flash, "Device submitted for examination",
                 "/cases/" + crimeId + "/devices");
     }
@@ -383,7 +386,7 @@ class CaseworkController {
         Form f = new Form(params);
         java.time.LocalDate on = f.date("on", "Date", true);
         Map<String, String> form = with(params, "_device", deviceId);
-        return change(() -> {
+        return change(f, () -> {
             read(f);
             casework.advanceDevice(user, crimeId, deviceId, on, f.choice(Codes.Triage.class, "triage"));
         }, errors -> devicesPage(crimeId, user, model, errors, form), flash, "Device status updated",
@@ -427,12 +430,15 @@ class CaseworkController {
             @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) {
         long crimeId = RequestValues.id(id);
         Form f = new Form(params);
-        CaseworkService.BailForm bail = new CaseworkService.BailForm(f.id("suspectRef"),
-                f.choice(Codes.BailKind.class, "kind"), f.date("startedOn", "Start date", true),
-                f.date("expiresOn", "Bail end date", false), f.date("reviewOn", "Review date", false),
-                f.text("authorisedBy", "Authorised by", 200), f.text("conditions", "Conditions",
-                        CaseworkService.TEXT_LIMIT));
-        return change(() -> casework.addBail(user, crimeId, bail, f.errors()),
+        Long suspect = f.id("suspectRef");
+        Codes.BailKind kind = f.choice(Codes.BailKind.class, "kind");
+        java.time.LocalDate started = f.date("startedOn", "Start date", true);
+        java.time.LocalDate expires = f.date("expiresOn", "Bail end date", false);
+        String authorisedBy = f.text("authorisedBy", "Authorised by", 200);
+        java.time.LocalDate review = f.date("reviewOn", "Review date", false);
+        CaseworkService.BailForm bail = new CaseworkService.BailForm(suspect, kind, started, expires, review, authorisedBy,
+                f.text("conditions", "Conditions", CaseworkService.TEXT_LIMIT));
+        return change(f, () -> casework.addBail(user, crimeId, bail, f.errors()),
                 errors -> bailPage(crimeId, user, model, errors, params), flash,
                 "Recorded. Tell the victim within one working day: the Victims' Code duty is on their page",
                 "/cases/" + crimeId + "/bail");
@@ -448,9 +454,9 @@ class CaseworkController {
         Map<String, String> form = with(params, "_bail", bailId);
         form.put("_changed", "yes");
         java.time.LocalDate expires = f.date("expiresOn", "Bail end date", false);
-        java.time.LocalDate review = f.date("reviewOn", "Review date", false);
         String authorised = f.text("authorisedBy", "Authorised by", 200);
-        return change(() -> casework.changeBail(user, crimeId, bailId, expires, review, authorised, f.errors()),
+        java.time.LocalDate review = f.date("reviewOn", "Review date", false);
+        return change(f, () -> casework.changeBail(user, crimeId, bailId, expires, review, authorised, f.errors()),
                 errors -> bailPage(crimeId, user, model, errors, form), flash, "Changes saved",
                 "/cases/" + crimeId + "/bail");
     }
@@ -464,7 +470,7 @@ class CaseworkController {
         Form f = new Form(params);
         Map<String, String> form = with(params, "_end", bailId);
         java.time.LocalDate on = f.date("endedOn", "End date", true);
-        return change(() -> casework.endBail(user, crimeId, bailId, on, f.choice(Codes.BailEnd.class, "endReason"),
+        return change(f, () -> casework.endBail(user, crimeId, bailId, on, f.choice(Codes.BailEnd.class, "endReason"),
                         f.errors()),
                 errors -> bailPage(crimeId, user, model, errors, form), flash, "Recorded as ended",
                 "/cases/" + crimeId + "/bail");
@@ -501,7 +507,7 @@ class CaseworkController {
                 chosen.add(item);
             }
         }
-        return change(() -> casework.saveReadiness(user, crimeId, chosen),
+        return change(null, () -> casework.saveReadiness(user, crimeId, chosen),
                 errors -> cpsPage(crimeId, user, model, errors, Map.of()), flash, "Checklist saved",
                 "/cases/" + crimeId + "/cps");
     }
@@ -512,11 +518,11 @@ class CaseworkController {
         long crimeId = RequestValues.id(id);
         Form f = new Form(params);
         boolean referral = "referral".equals(f.raw("kind"));
-        java.time.LocalDate on = referral ? f.date("referredOn", "Date referred", true)
-                : f.date("adviceOn", "Date asked", true);
         String text = referral ? f.text("summary", "Summary", CaseworkService.TEXT_LIMIT)
                 : f.text("question", "Question", CaseworkService.TEXT_LIMIT);
-        return change(() -> casework.submitToCps(user, crimeId, f.raw("kind"), on, text, f.errors()),
+        java.time.LocalDate on = referral ? f.date("referredOn", "Date referred", true)
+                : f.date("adviceOn", "Date asked", true);
+        return change(f, () -> casework.submitToCps(user, crimeId, f.raw("kind"), on, text, f.errors()),
                 errors -> cpsPage(crimeId, user, model, errors, params), flash,
                 referral ? "Referred to the CPS" : "Early advice requested", "/cases/" + crimeId + "/cps");
     }
@@ -527,8 +533,9 @@ class CaseworkController {
         long crimeId = RequestValues.id(id);
         Form f = new Form(params);
         String action = f.text("action", "Action", CaseworkService.TEXT_LIMIT);
+        String owner = RequestValues.optional(f.raw("actionOwner"));
         java.time.LocalDate due = f.date("actionDue", "Due date", false);
-        return change(() -> casework.addAction(user, crimeId, action, due, RequestValues.optional(f.raw("actionOwner")), f.errors()),
+        return change(f, () -> casework.addAction(user, crimeId, action, due, owner, f.errors()),
                 errors -> cpsPage(crimeId, user, model, errors, params), flash, "Action added",
                 "/cases/" + crimeId + "/cps");
     }
@@ -538,7 +545,7 @@ class CaseworkController {
             @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) {
         long crimeId = RequestValues.id(id);
         long actionId = RequestValues.id(action);
-        return change(() -> casework.actionDone(user, crimeId, actionId),
+        return change(null, () -> casework.actionDone(user, crimeId, actionId),
                 errors -> cpsPage(crimeId, user, model, errors, Map.of()), flash, "Action done",
                 "/cases/" + crimeId + "/cps");
     }
@@ -549,7 +556,7 @@ class CaseworkController {
         long crimeId = RequestValues.id(id);
         Form f = new Form(params);
         java.time.LocalDate on = f.date("decidedOn", "Date of the decision", true);
-        return change(() -> casework.recordDecision(user, crimeId,
+        return change(f, () -> casework.recordDecision(user, crimeId,
                         org.soteria.reference.Coded.parse(org.soteria.reference.CpsDecision.class, f.raw("decision")).orElse(null), on, f.errors()),
                 errors -> cpsPage(crimeId, user, model, errors, params), flash,
                 "Decision recorded. Tell the victim, and of their right to ask for a review of a decision not to "
