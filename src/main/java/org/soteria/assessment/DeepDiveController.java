@@ -67,7 +67,8 @@ class DeepDiveController {
             flash.addFlashAttribute("success", "Sample drawn. Its seed is recorded, so the same draw can be repeated");
             return "redirect:/deep-dive/" + id;
         } catch (Invalid e) {
-            return samplesPage(user, model, e.errors(), params);
+            return samplesPage(user, model, RequestValues.inOrder(e.errors(), "title", "from", "to", "perStratum", "seed"),
+                    params);
         }
     }
 

@@ -79,7 +79,8 @@ class ImprovementController {
             flash.addFlashAttribute("success", "Action added to the plan");
             return "redirect:/improvement/" + id;
         } catch (Invalid e) {
-            return form(user, model, e.errors(), params);
+            return form(user, model, RequestValues.inOrder(e.errors(), "title", "description", "pillar", "owner", "dueOn",
+                    "measure", "liveOn"), params);
         }
     }
 
@@ -118,7 +119,8 @@ class ImprovementController {
             if (e.errors().containsKey("action")) {
                 throw new ResponseStatusException(HttpStatus.NOT_FOUND);
             }
-            return actionPage(actionId, user, model, e.errors(), params);
+            return actionPage(actionId, user, model, RequestValues.inOrder(e.errors(), "on", "rag", "note", "evidence",
+                    "liveOn"), params);
         }
         flash.addFlashAttribute("success", "Progress recorded");
         return "redirect:/improvement/" + actionId;

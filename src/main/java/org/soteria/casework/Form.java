@@ -64,14 +64,7 @@ final class Form {
 
     /** Faults reordered to the order the fields were read; faults of fields never read come last. */
     Map<String, String> inFormOrder(Map<String, String> faults) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String field : order) {
-            if (faults.containsKey(field)) {
-                out.put(field, faults.get(field));
-            }
-        }
-        faults.forEach(out::putIfAbsent);
-        return out;
+        return RequestValues.inOrder(faults, order.toArray(String[]::new));
     }
 
     /** Every value given for a repeated field (checkboxes). */

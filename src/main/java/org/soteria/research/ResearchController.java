@@ -84,7 +84,8 @@ class ResearchController {
             flash.addFlashAttribute("success", "Project proposed. Approve it when its terms are agreed");
             return "redirect:/research/" + id;
         } catch (Invalid e) {
-            return form(user, model, e.errors(), single, members, groups);
+            return form(user, model, RequestValues.inOrder(e.errors(), "title", "purpose", "lawfulBasis", "members",
+                    "periodFrom", "periodTo", "offenceGroups", "k", "endsOn"), single, members, groups);
         }
     }
 

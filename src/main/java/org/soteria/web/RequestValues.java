@@ -93,4 +93,19 @@ public final class RequestValues {
     public static Integer integer(String value, String field, String message, java.util.Map<String, String> errors) {
         return small(number(value, field, message, errors));
     }
+
+    /**
+     * A form's faults in the order its fields appear on the page, whichever check found them (reading the
+     * values and the service's rules find them in different orders); faults of other fields come last.
+     */
+    public static java.util.Map<String, String> inOrder(java.util.Map<String, String> faults, String... fields) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String field : fields) {
+            if (faults.containsKey(field)) {
+                out.put(field, faults.get(field));
+            }
+        }
+        faults.forEach(out::putIfAbsent);
+        return out;
+    }
 }
