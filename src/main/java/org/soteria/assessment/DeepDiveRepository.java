@@ -88,8 +88,7 @@ class DeepDiveRepository {
 
     /** What a reviewer reads about a crime, with no name, reference, date of birth or free text. */
     record Facts(String crimeRef, String offenceCode, LocalDate recordedDate, String reportSource, Boolean victimConsented,
-            String outcomeCode, LocalDate outcomeDate, List<Map<String, Object>> people, List<Map<String, Object>> events,
-            Map<String, Long> requests, long supervisorReviews, long linesOfEnquiry, long devices) {
+            String outcomeCode, LocalDate outcomeDate, List<Map<String, Object>> people, List<Map<String, Object>> events) {
     }
 
     Facts facts(long crimeId) {
@@ -103,22 +102,11 @@ class DeepDiveRepository {
                         + "'Europe/London')::date - c.recorded_date as day from event e join crime c on c.id = e.crime_id "
                         + "where e.crime_id = ? and e.event_type <> 'victim_notified' order by e.occurred_at, e.id")
                 .param(crimeId).query().listOfRows();
-        Map<String, Long> requests = new LinkedHashMap<>();
-        jdbc.sql("select material, status, count(*) from material_request where crime_id = ? group by 1, 2 order by 1, 2")
-                .param(crimeId).query(rs -> {
-                    requests.put(rs.getString(1) + ":" + rs.getString(2), rs.getLong(3));
-                });
-        long reviews = jdbc.sql("select count(*) from supervisor_review where crime_id = ?").param(crimeId)
-                .query(Long.class).single();
-        long lines = jdbc.sql("select count(*) from enquiry_line where crime_id = ?").param(crimeId).query(Long.class)
-                .single();
-        long devices = jdbc.sql("select count(*) from device_exhibit where crime_id = ?").param(crimeId).query(Long.class)
-                .single();
         return new Facts((String) c.get("crime_ref"), (String) c.get("offence_code"),
                 ((java.sql.Date) c.get("recorded_date")).toLocalDate(), (String) c.get("report_source"),
                 (Boolean) c.get("victim_consented"), (String) c.get("outcome_code"),
                 c.get("outcome_date") == null ? null : ((java.sql.Date) c.get("outcome_date")).toLocalDate(), people,
-                events, requests, reviews, lines, devices);
+                events);
     }
 
     record Review(long sampleId, long crimeId, String reviewer, Map<ReviewItem, ReviewItem.Rating> ratings,

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditEntry;
 import org.soteria.audit.AuditService;
+import org.soteria.casework.CaseworkService;
 import org.soteria.performance.AgeBand;
 import org.soteria.platform.DatabaseConfig;
 import org.soteria.platform.Invalid;
@@ -36,12 +37,14 @@ public class DeepDiveService {
     static final int TEXT_LIMIT = 4000;
 
     private final DeepDiveRepository repository;
+    private final CaseworkService caseworkOf;
     private final AuditService audit;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    DeepDiveService(DeepDiveRepository repository, AuditService audit, Clock clock) {
+    DeepDiveService(DeepDiveRepository repository, CaseworkService caseworkOf, AuditService audit, Clock clock) {
         this.repository = repository;
+        this.caseworkOf = caseworkOf;
         this.audit = audit;
         this.clock = clock;
     }
@@ -182,11 +185,7 @@ public class DeepDiveService {
                 f.recordedDate(), today()) + " days after recording"
                 : OutcomeCode.parse(f.outcomeCode()).map(o -> o.code() + ": " + o.shortName()).orElse(f.outcomeCode())
                         + ", day " + java.time.temporal.ChronoUnit.DAYS.between(f.recordedDate(), f.outcomeDate());
-        List<String> casework = new ArrayList<>();
-        casework.add(f.linesOfEnquiry() + " lines of enquiry recorded in Soteria; " + f.supervisorReviews()
-                + " supervisor reviews; " + f.devices() + " devices submitted for examination");
-        f.requests().forEach((k, n) -> casework.add(n + " request" + (n == 1 ? "" : "s") + " for "
-                + k.substring(0, k.indexOf(':')).replace('_', ' ') + ": " + k.substring(k.indexOf(':') + 1).replace('_', ' ')));
+        List<String> casework = caseworkOf.summary(c.get().crimeId());
         String offence = OffenceCode.parse(f.offenceCode()).map(o -> o.code() + ": " + o.description())
                 .orElse(f.offenceCode());
         String reportedBy = Coded.parse(org.soteria.reference.ReportSource.class, f.reportSource())

@@ -438,6 +438,22 @@ class CaseworkRepository {
                 .params(on, by, crimeId, id).update() == 1;
     }
 
+    /** How much casework a crime has: lines of enquiry, supervisor reviews, devices, and requests by material and status. */
+    record Counts(long lines, long reviews, long devices, Map<String, Long> requests) {
+    }
+
+    Counts counts(long crimeId) {
+        Map<String, Long> requests = new java.util.LinkedHashMap<>();
+        jdbc.sql("select material, status, count(*) from material_request where crime_id = ? group by 1, 2 order by 1, 2")
+                .param(crimeId).query(rs -> {
+                    requests.put(rs.getString(1) + ":" + rs.getString(2), rs.getLong(3));
+                });
+        return jdbc.sql("select (select count(*) from enquiry_line where crime_id = :c), (select count(*) from "
+                        + "supervisor_review where crime_id = :c), (select count(*) from device_exhibit where crime_id = :c)")
+                .param("c", crimeId).query((rs, i) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), requests))
+                .single();
+    }
+
     // ---- Queues ------------------------------------------------------------------------------------
 
     /** An open crime the user may see, with what its review schedule needs. */

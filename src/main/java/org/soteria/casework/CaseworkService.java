@@ -1010,6 +1010,25 @@ public class CaseworkService {
         changed(user, crime, List.of(), "CPS decision " + decision.code() + " on " + on);
     }
 
+    /**
+     * What casework a crime has, in words and without personal data, for a deep-dive reviewer who reads the crime
+     * pseudonymised (the caller has reached the crime through its own rules).
+     */
+    public List<String> summary(long crimeId) {
+        CaseworkRepository.Counts c = repository.counts(crimeId);
+        List<String> out = new ArrayList<>();
+        out.add(c.lines() + " lines of enquiry recorded in Soteria; " + c.reviews() + " supervisor reviews; " + c.devices()
+                + " devices submitted for examination");
+        c.requests().forEach((k, n) -> {
+            Codes.Material material = Codes.parse(Codes.Material.class, k.substring(0, k.indexOf(':')));
+            Codes.RequestStatus status = Codes.parse(Codes.RequestStatus.class, k.substring(k.indexOf(':') + 1));
+            out.add(n + " request" + (n == 1 ? "" : "s") + " for " + (material == null ? k : material.label()
+                    .toLowerCase(java.util.Locale.ROOT)) + ": " + (status == null ? "" : status.label()
+                    .toLowerCase(java.util.Locale.ROOT)));
+        });
+        return out;
+    }
+
     // ---- The queue -------------------------------------------------------------------------------
 
     /** One thing due, for the queue. */
