@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditEntry;
 import org.soteria.audit.AuditService;
+import org.soteria.platform.EvidenceFiles;
 import org.soteria.platform.Invalid;
 import org.soteria.security.Permission;
 import org.soteria.security.SoteriaUser;

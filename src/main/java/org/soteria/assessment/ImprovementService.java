@@ -16,6 +16,7 @@ import org.soteria.performance.MeasureService;
 import org.soteria.performance.Measures;
 import org.soteria.platform.DatabaseConfig;
 import org.soteria.platform.Invalid;
+import org.soteria.reference.Pillar;
 import org.soteria.security.Permission;
 import org.soteria.security.SoteriaUser;
 import org.springframework.stereotype.Service;
@@ -31,10 +32,6 @@ public class ImprovementService {
 
     /** Months compared on each side of the date an action went live. */
     static final int COMPARE_MONTHS = 6;
-    static final List<String> PILLARS = List.of("1. Suspect-focused investigation",
-            "2. Identifying and disrupting repeat suspects", "3. Procedural justice for victims",
-            "4. Learning, development and wellbeing of officers", "5. Data-led performance monitoring",
-            "6. Proportionate digital forensics");
 
     private final ImprovementRepository repository;
     private final MeasureService measures;
@@ -54,11 +51,7 @@ public class ImprovementService {
 
     /** The pillars as choices for a form: number to name. */
     public Map<String, String> pillars() {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (int i = 0; i < PILLARS.size(); i++) {
-            out.put(String.valueOf(i + 1), PILLARS.get(i));
-        }
-        return out;
+        return Pillar.choices();
     }
 
     /** A linked measure before and after an action went live: the periods and each rate. */
@@ -79,7 +72,7 @@ public class ImprovementService {
         LocalDate today = today();
         List<Row> out = new ArrayList<>();
         for (ImprovementRepository.Action a : repository.actions(user.forceCode())) {
-            out.add(new Row(a, PILLARS.get(a.pillar() - 1), a.overdueOn(today), comparison(user, a, today)));
+            out.add(new Row(a, Pillar.label(a.pillar()), a.overdueOn(today), comparison(user, a, today)));
         }
         return out;
     }
@@ -109,7 +102,7 @@ public class ImprovementService {
 
     public Optional<ActionPage> action(SoteriaUser user, long id) {
         LocalDate today = today();
-        return repository.action(id, user.forceCode()).map(a -> new ActionPage(new Row(a, PILLARS.get(a.pillar() - 1),
+        return repository.action(id, user.forceCode()).map(a -> new ActionPage(new Row(a, Pillar.label(a.pillar()),
                 a.overdueOn(today), comparison(user, a, today)), repository.updates(id)));
     }
 

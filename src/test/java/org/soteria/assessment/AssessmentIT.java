@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.soteria.platform.EvidenceFiles;
 import org.soteria.platform.Invalid;
 import org.soteria.security.Role;
 import org.soteria.security.SoteriaUser;

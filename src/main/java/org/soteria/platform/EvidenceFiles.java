@@ -1,4 +1,4 @@
-package org.soteria.assessment;
+package org.soteria.platform;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -8,15 +8,15 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What may be uploaded as evidence: documents, spreadsheets, presentations, images and text, up to 5 MB,
+ * What may be uploaded as evidence (self-assessment evidence, attachments to shared practice): documents, spreadsheets, presentations, images and text, up to 5 MB,
  * each checked by its content and not only its name (a PDF must start as one; an Office file must be a ZIP
  * container; text must be UTF-8 without NUL bytes). The stored type comes from this list, never from the browser.
  */
-final class EvidenceFiles {
+public final class EvidenceFiles {
 
-    static final int MAX_BYTES = 5 * 1024 * 1024;
+    public static final int MAX_BYTES = 5 * 1024 * 1024;
 
-    static final Map<String, String> TYPES = Map.of(
+    public static final Map<String, String> TYPES = Map.of(
             "pdf", "application/pdf",
             "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -31,19 +31,19 @@ final class EvidenceFiles {
     }
 
     /** A file's name with no folders or control characters, at most 120 characters. */
-    static String safeName(String original) {
+    public static String safeName(String original) {
         String name = original == null ? "" : original.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
         return name.length() > 120 ? name.substring(name.length() - 120) : name;
     }
 
-    static String extension(String name) {
+    public static String extension(String name) {
         int dot = name.lastIndexOf('.');
         return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
     /** Why the file cannot be kept, or null when it can. */
-    static String problem(String name, byte[] content) {
+    public static String problem(String name, byte[] content) {
         if (name.isEmpty() || content == null || content.length == 0) {
             return "Choose a file to upload";
         }
