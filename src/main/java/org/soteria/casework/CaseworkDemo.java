@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.soteria.platform.Invalid;
 import org.soteria.security.SoteriaUser;
 import org.soteria.security.UserService;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * Runs once, when the application is ready and no casework exists yet.
  */
 @Component
-@ConditionalOnProperty(name = "soteria.demo", havingValue = "true")
+@ConditionalOnExpression("${soteria.demo:false} and '${soteria.mode:force}' != 'hub'")
 class CaseworkDemo {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaseworkDemo.class);

@@ -27,9 +27,10 @@ final class Contexts {
     }
 
     /** Options given on the command line outrank application.properties, as Spring's own arguments do. */
-    static ConfigurableApplicationContext serve(String dataDir, int port, boolean demo) {
+    static ConfigurableApplicationContext serve(String dataDir, int port, boolean demo, String mode) {
         return new SpringApplicationBuilder(SoteriaApplication.class)
                 .web(WebApplicationType.SERVLET)
-                .run("--soteria.data-dir=" + dataDir, "--server.port=" + port, "--soteria.demo=" + demo);
+                .run("--soteria.data-dir=" + dataDir, "--server.port=" + port, "--soteria.demo=" + demo,
+                        "--soteria.mode=" + mode);
     }
 }

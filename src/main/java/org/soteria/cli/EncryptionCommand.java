@@ -39,6 +39,8 @@ final class EncryptionCommand implements Runnable {
                 System.out.printf("Re-encrypted %,d casework records (lines of enquiry, reviews, requests, CPS).%n", w);
                 long d = ctx.getBean(org.soteria.assessment.DeepDiveEncryption.class).rotate();
                 System.out.printf("Re-encrypted %,d deep-dive reviews.%n", d);
+                long k = ctx.getBean(org.soteria.network.NetworkKeys.class).rotate();
+                System.out.printf("Re-encrypted %,d learning network keys (signing key, shared linkage secret).%n", k);
                 return 0;
             }
         }

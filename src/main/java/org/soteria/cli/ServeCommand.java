@@ -22,13 +22,22 @@ final class ServeCommand implements Callable<Integer> {
             + "loaded when the database is empty.")
     boolean demo;
 
+    /** What this instance is: a force's own, or the national learning network's hub. */
+    enum Mode {
+        force, hub
+    }
+
+    @Option(names = "--mode", defaultValue = "force", description = "force (default): a force's own instance; hub: "
+            + "the national learning network, run by the national programme team (holds no crimes).")
+    Mode mode;
+
     static boolean isServing() {
         return serving;
     }
 
     @Override
     public Integer call() {
-        Contexts.serve(dataDir.dataDir, port, demo);
+        Contexts.serve(dataDir.dataDir, port, demo, mode.name());
         serving = true;
         return 0;
     }

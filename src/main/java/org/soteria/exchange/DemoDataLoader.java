@@ -16,7 +16,7 @@ import org.soteria.security.UserService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,21 +25,24 @@ import org.springframework.stereotype.Component;
  * holds no crimes. Never active otherwise.
  */
 @Component
-@ConditionalOnProperty(name = "soteria.demo", havingValue = "true")
+@ConditionalOnExpression("${soteria.demo:false} and '${soteria.mode:force}' != 'hub'")
 public class DemoDataLoader implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoDataLoader.class);
-    static final String DEMO_FORCE = "NWP";
 
     private final UserService users;
     private final ImportService imports;
     private final JdbcClient jdbc;
     private final int crimes;
     private final String password;
+    /** The demo force's code: NWP unless set (the learning network's tests run two demo forces side by side). */
+    private final String demoForce;
 
     public DemoDataLoader(UserService users, ImportService imports, JdbcClient jdbc,
             @Value("${soteria.demo.crimes:6000}") int crimes,
-            @Value("${SOTERIA_DEMO_PASSWORD:}") String password) {
+            @Value("${SOTERIA_DEMO_PASSWORD:}") String password,
+            @Value("${soteria.demo.force-code:NWP}") String demoForce) {
+        this.demoForce = demoForce;
         this.users = users;
         this.imports = imports;
         this.jdbc = jdbc;
@@ -49,7 +52,7 @@ public class DemoDataLoader implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        String pw = users.createDemoAccounts(password, DEMO_FORCE);
+        String pw = users.createDemoAccounts(password, demoForce);
         long stored = jdbc.sql("select count(*) from crime").query(Long.class).single();
         if (stored == 0) {
             loadSyntheticForce();
@@ -74,7 +77,7 @@ public class DemoDataLoader implements ApplicationRunner {
      */
     private void agreeDemoContactPlans() {
         Optional<String> team = jdbc.sql("select team_code from team where force_code = ? order by team_code limit 1")
-                .param(DEMO_FORCE).query(String.class).optional();
+                .param(demoForce).query(String.class).optional();
         String solo = team.map(t -> officer(t, "solo")).orElse(null);
         if (solo == null) {
             return;
@@ -83,7 +86,7 @@ public class DemoDataLoader implements ApplicationRunner {
         List<long[]> victims = jdbc.sql("select c.id, min(v.person_ref) from crime c join case_person v on v.crime_id = c.id "
                         + "and v.role = 'victim' where c.force_code = ? and c.team_code = ? and c.outcome_code is null "
                         + "and c.record_type = 'crime' group by c.id order by c.id desc limit 12")
-                .params(DEMO_FORCE, team.get()).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+                .params(demoForce, team.get()).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
         int i = 0;
         for (long[] v : victims) {
             int every = i % 3 == 0 ? 14 : 7;
@@ -105,20 +108,20 @@ public class DemoDataLoader implements ApplicationRunner {
      */
     private void placeDemoOfficers() {
         Optional<String> team = jdbc.sql("select team_code from team where force_code = ? order by team_code limit 1")
-                .param(DEMO_FORCE).query(String.class).optional();
+                .param(demoForce).query(String.class).optional();
         if (team.isEmpty()) {
             return;
         }
         String t = team.get();
-        users.placeDemoAccount(Role.INVESTIGATOR, DEMO_FORCE, officer(t, "investigator"), List.of(t), List.of());
-        users.placeDemoAccount(Role.VICTIM_LIAISON, DEMO_FORCE, officer(t, "solo"), List.of(t), List.of());
-        users.placeDemoAccount(Role.SUPERVISOR, DEMO_FORCE, officer(t, "supervisor"), List.of(), List.of(t));
+        users.placeDemoAccount(Role.INVESTIGATOR, demoForce, officer(t, "investigator"), List.of(t), List.of());
+        users.placeDemoAccount(Role.VICTIM_LIAISON, demoForce, officer(t, "solo"), List.of(t), List.of());
+        users.placeDemoAccount(Role.SUPERVISOR, demoForce, officer(t, "supervisor"), List.of(), List.of(t));
     }
 
     private String officer(String team, String role) {
         return jdbc.sql("select officer_code from officer where force_code = ? and team_code = ? and role = ? "
                         + "order by officer_code limit 1")
-                .params(DEMO_FORCE, team, role).query(String.class).optional().orElse(null);
+                .params(demoForce, team, role).query(String.class).optional().orElse(null);
     }
 
     private void loadSyntheticForce() {
@@ -126,7 +129,7 @@ public class DemoDataLoader implements ApplicationRunner {
         try {
             dir = Files.createTempDirectory("soteria-demo-");
             LOG.info("Demo mode: generating and loading a synthetic force of {} records", crimes);
-            SyntheticBundleGenerator.generate(new SyntheticBundleGenerator.Settings(DEMO_FORCE, crimes, 1,
+            SyntheticBundleGenerator.generate(new SyntheticBundleGenerator.Settings(demoForce, crimes, 1,
                     LocalDate.of(2026, 10, 31), 5), dir, n -> { });
             ImportResult r = imports.importBundle(dir, "demo", ImportProgress.NONE);
             LOG.info("Demo mode: loaded {} rows ({} rejected)", r.changedRows(), r.rejectedRows());

@@ -247,4 +247,8 @@ class CaseRepository {
                 .collect(java.util.stream.Collectors.joining(" "));
         return joined.isEmpty() ? null : joined;
     }
+
+    java.util.Optional<String> forceName(String forceCode) {
+        return jdbc.sql("select name from force where force_code = ?").param(forceCode).query(String.class).optional();
+    }
 }

@@ -172,7 +172,7 @@ public final class Charts {
         }
     }
 
-    static String percent(double v) {
+    public static String percent(double v) {
         return String.format(Locale.ROOT, "%.1f%%", v * 100);
     }
 
@@ -190,6 +190,148 @@ public final class Charts {
             m = Math.max(m, x);
         }
         return v.length == 0 ? 1 : m;
+    }
+
+    /** A point of a scatter chart; a highlighted one is drawn larger, in its own colour, with its label. */
+    public record Dot(double x, double y, String label, boolean highlighted) {
+    }
+
+    /** A line through points, in a colour, solid or dashed, with the label its legend gives (none when blank). */
+    public record Curve(String label, double[] xs, double[] ys, String colour, boolean dashed) {
+    }
+
+    /**
+     * A scatter chart of proportions (y from 0) against a count (x from 0), with curves such as a funnel
+     * plot's control limits; each curve is named in a legend under the chart.
+     */
+    public static String scatter(String id, String title, String description, String xLabel, String yLabel,
+            List<Dot> dots, List<Curve> curves) {
+        int height = 380;
+        int left = 60;
+        int right = WIDTH - 20;
+        int top = 20;
+        int bottom = height - 80;
+        double maxX = 1;
+        double maxY = 0.01;
+        for (Dot d : dots) {
+            maxX = Math.max(maxX, d.x() * 1.05);
+            maxY = Math.max(maxY, d.y() * 1.1);
+        }
+        for (Curve c : curves) {
+            for (double y : c.ys()) {
+                maxY = Math.max(maxY, Math.min(1, y));
+            }
+        }
+        maxY = Math.min(1, maxY);
+        double mx = maxX;
+        double my = maxY;
+        java.util.function.DoubleUnaryOperator px = x -> left + (right - left) * x / mx;
+        java.util.function.DoubleUnaryOperator py = y -> bottom - (bottom - top) * Math.min(y, my) / my;
+        StringBuilder svg = open(id, title, description, WIDTH, height);
+        line(svg, left, bottom, right, bottom, "#0b0c0c", null);
+        line(svg, left, top, left, bottom, "#0b0c0c", null);
+        for (int i = 0; i <= 4; i++) {
+            double y = my * i / 4;
+            svg.append(text(left - 6, (int) py.applyAsDouble(y) + 5, percent(y), "end"));
+            double x = mx * i / 4;
+            svg.append(text((int) px.applyAsDouble(x), bottom + 18, String.format(Locale.ROOT, "%,d", Math.round(x)),
+                    "middle"));
+        }
+        svg.append(text((left + right) / 2, bottom + 36, xLabel, "middle"));
+        svg.append("<text x=\"14\" y=\"").append((top + bottom) / 2).append("\" font-size=\"14\" font-family=\"Arial, "
+                + "sans-serif\" fill=\"#0b0c0c\" text-anchor=\"middle\" transform=\"rotate(-90 14 ")
+                .append((top + bottom) / 2).append(")\">").append(escape(yLabel)).append("</text>");
+        int legendX = left;
+        for (Curve c : curves) {
+            String colour = c.colour();
+            StringBuilder points = new StringBuilder();
+            for (int i = 0; i < c.xs().length; i++) {
+                points.append(String.format(Locale.ROOT, "%.1f,%.1f ", px.applyAsDouble(c.xs()[i]),
+                        py.applyAsDouble(c.ys()[i])));
+            }
+            svg.append("<polyline fill=\"none\" stroke=\"").append(colour).append("\" stroke-width=\"1.5\"")
+                    .append(c.dashed() ? " stroke-dasharray=\"6 4\"" : "").append(" points=\"").append(points)
+                    .append("\"/>");
+            if (!c.label().isBlank()) {
+                line(svg, legendX, height - 18, legendX + 24, height - 18, colour, c.dashed() ? "6 4" : null);
+                svg.append(text(legendX + 28, height - 13, c.label(), "start"));
+                legendX += 36 + c.label().length() * 7;
+            }
+        }
+        for (Dot d : dots) {
+            if (!d.highlighted()) {
+                svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"/>",
+                        px.applyAsDouble(d.x()), py.applyAsDouble(d.y()), "#505a5f"));
+            }
+        }
+        for (Dot d : dots) {
+            if (d.highlighted()) {
+                double cx = px.applyAsDouble(d.x());
+                double cy = py.applyAsDouble(d.y());
+                svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"7\" fill=\"%s\" "
+                        + "stroke=\"#0b0c0c\" stroke-width=\"2\"/>", cx, cy, COLOURS[0]));
+                svg.append(text((int) cx + (cx > right - 120 ? -10 : 10), (int) cy - 10, d.label(),
+                        cx > right - 120 ? "end" : "start"));
+            }
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    /** A line chart of several series of proportions over the same labels; a null value leaves a gap. */
+    public static String lines(String id, String title, String description, List<String> labels,
+            java.util.Map<String, Double[]> series) {
+        int height = 320;
+        int left = 60;
+        int right = WIDTH - 20;
+        int top = 20;
+        int bottom = height - 70;
+        double maxY = 0.01;
+        for (Double[] values : series.values()) {
+            for (Double v : values) {
+                if (v != null) {
+                    maxY = Math.max(maxY, v * 1.15);
+                }
+            }
+        }
+        double my = Math.min(1, maxY);
+        int n = labels.size();
+        java.util.function.IntToDoubleFunction px = i -> n <= 1 ? (left + right) / 2.0
+                : left + (right - left) * (double) i / (n - 1);
+        java.util.function.DoubleUnaryOperator py = y -> bottom - (bottom - top) * y / my;
+        StringBuilder svg = open(id, title, description, WIDTH, height);
+        line(svg, left, bottom, right, bottom, "#0b0c0c", null);
+        line(svg, left, top, left, bottom, "#0b0c0c", null);
+        for (int i = 0; i <= 4; i++) {
+            double y = my * i / 4;
+            svg.append(text(left - 6, (int) py.applyAsDouble(y) + 5, percent(y), "end"));
+        }
+        for (int i = 0; i < n; i++) {
+            svg.append(text((int) px.applyAsDouble(i), bottom + 18, labels.get(i), "middle"));
+        }
+        int k = 0;
+        int legendX = left;
+        for (java.util.Map.Entry<String, Double[]> e : series.entrySet()) {
+            String colour = COLOURS[k % COLOURS.length];
+            String dash = k == 0 ? null : "6 4";
+            k++;
+            Double[] v = e.getValue();
+            for (int i = 0; i + 1 < v.length; i++) {
+                if (v[i] != null && v[i + 1] != null) {
+                    line(svg, px.applyAsDouble(i), py.applyAsDouble(v[i]), px.applyAsDouble(i + 1),
+                            py.applyAsDouble(v[i + 1]), colour, dash);
+                }
+            }
+            for (int i = 0; i < v.length; i++) {
+                if (v[i] != null) {
+                    svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"/>",
+                            px.applyAsDouble(i), py.applyAsDouble(v[i]), colour));
+                }
+            }
+            line(svg, legendX, height - 18, legendX + 24, height - 18, colour, dash);
+            svg.append(text(legendX + 28, height - 13, e.getKey(), "start"));
+            legendX += 40 + e.getKey().length() * 8;
+        }
+        return svg.append("</svg>").toString();
     }
 
     private static void line(StringBuilder svg, double x1, double y1, double x2, double y2, String colour,

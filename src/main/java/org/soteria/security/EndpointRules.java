@@ -11,7 +11,9 @@ public final class EndpointRules {
 
     /** Who may use a path: anyone, any signed-in user, or the holders of a permission. */
     public enum Access {
-        PUBLIC, SIGNED_IN, PERMISSION, TOKEN
+        PUBLIC, SIGNED_IN, PERMISSION, TOKEN,
+        /** The learning network's hub API: the request carries a file signed by a registered force (or asks to register). */
+        SIGNED_FILE
     }
 
     /** One path rule; API rules ({@link Access#TOKEN}) need a personal access token with {@code scope} too. */
@@ -33,8 +35,12 @@ public final class EndpointRules {
             return new Rule(pattern, Access.TOKEN, permission, scope, purpose);
         }
 
+        static Rule signedFile(String pattern, String purpose) {
+            return new Rule(pattern, Access.SIGNED_FILE, null, null, purpose);
+        }
+
         public boolean isApi() {
-            return access == Access.TOKEN;
+            return access == Access.TOKEN || access == Access.SIGNED_FILE;
         }
     }
 
@@ -151,6 +157,34 @@ public final class EndpointRules {
             Rule.needs("/frameworks", Permission.MANAGE_FRAMEWORKS, "Assessment frameworks and their versions"),
             Rule.needs("/frameworks/**", Permission.MANAGE_FRAMEWORKS,
                     "A framework; make a new version, change its questions, publish it"),
+            Rule.needs("/network", Permission.SHARE_WITH_NETWORK, "The force's place in the learning network: its key, "
+                    + "the hub, files sent and their outcome"),
+            Rule.needs("/network/notices", Permission.VIEW_NETWORK_NOTICES, "Suspects of the force who may also be "
+                    + "known to another force (logged)"),
+            Rule.needs("/network/notices/**", Permission.VIEW_NETWORK_NOTICES, "Ask the hub for notices, or upload "
+                    + "its notices file"),
+            Rule.needs("/network/benchmark", Permission.SHARE_WITH_NETWORK, "The benchmark as it would leave the "
+                    + "force, suppressed"),
+            Rule.needs("/network/**", Permission.SHARE_WITH_NETWORK, "Save the hub's address, register, send or "
+                    + "download the benchmark and the encodings"),
+            Rule.needs("/hub", Permission.USE_NETWORK, "The learning network hub: the comparison for your force "
+                    + "(the national team: every force)"),
+            Rule.needs("/hub/practice", Permission.USE_NETWORK, "The practice library: search promising practice"),
+            Rule.needs("/hub/practice/moderation", Permission.MODERATE_NETWORK, "Practice and comments awaiting "
+                    + "moderation"),
+            Rule.needs("/hub/practice/*/moderation", Permission.MODERATE_NETWORK, "Publish or return practice; hide "
+                    + "a comment"),
+            Rule.needs("/hub/practice/**", Permission.USE_NETWORK, "Publish practice, read it, comment, mark "
+                    + "\"we are trying this\", download its attachments"),
+            Rule.needs("/hub/upload", Permission.UPLOAD_NETWORK_FILES, "Upload a force's signed file where its "
+                    + "network blocks calls out"),
+            Rule.needs("/hub/notices/*", Permission.UPLOAD_NETWORK_FILES, "Download a force's signed notices file"),
+            Rule.needs("/hub/forces", Permission.MODERATE_NETWORK, "Forces registered with the hub, and requests to "
+                    + "join"),
+            Rule.needs("/hub/forces/**", Permission.MODERATE_NETWORK, "A force: approve or refuse its registration, "
+                    + "set its peer group, see what it has sent"),
+            Rule.needs("/hub/receipts", Permission.MODERATE_NETWORK, "Every file received, accepted or refused with "
+                    + "the reason"),
             Rule.needs("/cases", Permission.VIEW_CASES, "The case list (need-to-know applies)"),
             Rule.needs("/cases/*", Permission.VIEW_CASES, "A case page (need-to-know applies)"),
             Rule.needs("/break-glass", Permission.BREAK_GLASS, "Emergency access to a crime, with a reason"),
@@ -172,6 +206,11 @@ public final class EndpointRules {
                     "Dashboard views and their CSV and XLSX downloads (own force)"),
             Rule.api("/api/v1/measures", Permission.VIEW_MEASURES, ApiScope.MEASURES_READ,
                     "API: every measure of kpis.md for a period (own force)"),
+            Rule.signedFile("/api/v1/network/hub", "Hub API: the hub's public key, for forces to check its files"),
+            Rule.signedFile("/api/v1/network/registrations", "Hub API: a force asks to join (waits for the national "
+                    + "team's approval)"),
+            Rule.signedFile("/api/v1/network/envelopes", "Hub API: a force's signed file (benchmark, encodings, "
+                    + "request for notices), checked against its registered key"),
             Rule.api("/api/v1/cases", Permission.VIEW_CASES, ApiScope.CASES_READ,
                     "API: the case list (need-to-know applies)"),
             Rule.api("/api/v1/cases/*", Permission.VIEW_CASES, ApiScope.CASES_READ,

@@ -84,6 +84,18 @@ public enum Permission {
             EnumSet.of(Role.RESEARCHER)),
     MANAGE_FRAMEWORKS("Edit the assessment frameworks: make a new version, change its questions and publish it",
             EnumSet.of(Role.NATIONAL_COORDINATOR)),
+    SHARE_WITH_NETWORK("Connect the force to the learning network hub: register its key, send the suppressed "
+            + "benchmark and the suspects' encodings (a disclosure, logged)", EnumSet.of(Role.FORCE_LEAD)),
+    VIEW_NETWORK_NOTICES("See the hub's notices that a suspect of the force may also be known to another force, "
+            + "with the force's own record (logged)", EnumSet.of(Role.FORCE_LEAD, Role.ANALYST)),
+    USE_NETWORK("On the hub: see the comparison for your own force, search the practice library, publish practice, "
+            + "comment and mark \"we are trying this\"", EnumSet.of(Role.INVESTIGATOR, Role.SUPERVISOR,
+            Role.VICTIM_LIAISON, Role.ANALYST, Role.FORCE_LEAD, Role.RESEARCHER, Role.NATIONAL_COORDINATOR)),
+    UPLOAD_NETWORK_FILES("On the hub: upload your force's signed files and download its notices file, where the "
+            + "force's network blocks calls out", EnumSet.of(Role.FORCE_LEAD, Role.NATIONAL_COORDINATOR)),
+    MODERATE_NETWORK("On the hub: approve forces' registrations and set peer groups, see every file received and "
+            + "every force named in the comparisons, moderate the practice library",
+            EnumSet.of(Role.NATIONAL_COORDINATOR)),
     MANAGE_OWN_ACCOUNT("Set up the second factor, see recovery codes, sign out everywhere",
             EnumSet.allOf(Role.class));
 

@@ -44,6 +44,7 @@ public final class PermissionsDoc {
                 case SIGNED_IN -> "any signed-in user";
                 case PERMISSION -> "`" + rule.permission().name() + "`";
                 case TOKEN -> "`" + rule.permission().name() + "` and a token with scope `" + rule.scope().code() + "`";
+                case SIGNED_FILE -> "a force's signed file (hub mode only)";
             };
             String roles = rule.permission() != null
                     ? Arrays.stream(Role.values()).filter(rule.permission()::grantedTo).map(Role::code)

@@ -44,7 +44,10 @@ public class SecurityConfig {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> {
                     for (EndpointRules.Rule rule : EndpointRules.RULES) {
-                        if (rule.isApi()) {
+                        if (rule.access() == EndpointRules.Access.SIGNED_FILE) {
+                            // the hub checks the signature itself, against the force's registered key
+                            auth.requestMatchers(rule.pattern()).permitAll();
+                        } else if (rule.isApi()) {
                             auth.requestMatchers(rule.pattern()).access(AuthorizationManagers.allOf(
                                     AuthorityAuthorizationManager.hasAnyRole(rule.permission().roleNames()),
                                     AuthorityAuthorizationManager.hasAuthority(rule.scope().authority())));
@@ -90,7 +93,7 @@ public class SecurityConfig {
                     case SIGNED_IN -> url.access(signedIn(rule));
                     case PERMISSION -> url.access(AuthorityAuthorizationManager.hasAnyRole(
                             rule.permission().roleNames()));
-                    case TOKEN -> url.denyAll();
+                    case TOKEN, SIGNED_FILE -> url.denyAll();
                 }
             }
             auth.anyRequest().denyAll();

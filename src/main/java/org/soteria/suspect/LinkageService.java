@@ -164,6 +164,14 @@ public class LinkageService {
         }
     }
 
+    /**
+     * Every person record that is a suspect in some crime, decrypted, with the record's reference as its person id:
+     * for the learning network's encodings, which leave the force only as keyed Bloom filters.
+     */
+    public List<PersonRecord> suspectRecords() {
+        return loadSuspects(new ArrayList<>());
+    }
+
     /** Every person record that is a suspect in some crime, decrypted, in person id order; {@code refs} gets their ids. */
     private List<PersonRecord> loadSuspects(List<Long> refs) {
         List<PersonRecord> out = new ArrayList<>();

@@ -245,6 +245,14 @@ public class SuspectService {
         return repository.breaches(row.order().forceCode(), row.order().orderId());
     }
 
+    /** Who a person record names, for another feature to show beside something about them. */
+    public record PersonSummary(long ref, String personId, String name, String dateOfBirth) {
+    }
+
+    public Optional<PersonSummary> summary(long ref) {
+        return person(ref).map(p -> new PersonSummary(p.ref(), p.personId(), p.name(), p.dateOfBirth()));
+    }
+
     public Optional<SuspectRepository.Person> person(long ref) {
         return repository.people(List.of(ref)).stream().findFirst();
     }

@@ -16,9 +16,42 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 public class LayoutAdvice {
 
     private final boolean demo;
+    private final boolean hub;
 
-    public LayoutAdvice(@Value("${soteria.demo:false}") boolean demo) {
+    public LayoutAdvice(@Value("${soteria.demo:false}") boolean demo, @Value("${soteria.mode:force}") String mode) {
         this.demo = demo;
+        this.hub = "hub".equals(mode);
+    }
+
+    /** Whether this instance is the learning network's hub (serve --mode hub) rather than a force's. */
+    @ModelAttribute("hubMode")
+    boolean hubMode() {
+        return hub;
+    }
+
+    @ModelAttribute("canUseNetwork")
+    boolean canUseNetwork(Authentication authentication) {
+        return can(authentication, Permission.USE_NETWORK);
+    }
+
+    @ModelAttribute("canModerateNetwork")
+    boolean canModerateNetwork(Authentication authentication) {
+        return can(authentication, Permission.MODERATE_NETWORK);
+    }
+
+    @ModelAttribute("canUploadNetworkFiles")
+    boolean canUploadNetworkFiles(Authentication authentication) {
+        return can(authentication, Permission.UPLOAD_NETWORK_FILES);
+    }
+
+    @ModelAttribute("canShareWithNetwork")
+    boolean canShareWithNetwork(Authentication authentication) {
+        return can(authentication, Permission.SHARE_WITH_NETWORK);
+    }
+
+    @ModelAttribute("canViewNetworkNotices")
+    boolean canViewNetworkNotices(Authentication authentication) {
+        return can(authentication, Permission.VIEW_NETWORK_NOTICES);
     }
 
     @ModelAttribute("demoMode")

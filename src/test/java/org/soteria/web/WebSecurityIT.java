@@ -146,6 +146,15 @@ class WebSecurityIT {
         MATRIX.put("GET /deep-dive/{id}/findings", Set.of("force-lead"));
         MATRIX.put("GET /deep-dive/{id}/crimes/{position}", reviewerRoles);
         MATRIX.put("POST /deep-dive/{id}/crimes/{position}", reviewerRoles);
+        for (String page : List.of("GET /network", "POST /network/settings", "POST /network/register",
+                "GET /network/registration.json", "POST /network/hub-key", "GET /network/benchmark",
+                "POST /network/benchmark/send", "POST /network/benchmark.json", "POST /network/encodings/send",
+                "POST /network/encodings.json")) {
+            MATRIX.put(page, Set.of("force-lead"));
+        }
+        MATRIX.put("GET /network/notices", Set.of("force-lead", "analyst"));
+        MATRIX.put("POST /network/notices/fetch", Set.of("force-lead", "analyst"));
+        MATRIX.put("POST /network/notices/upload", Set.of("force-lead", "analyst"));
         Set<String> planRoles = Set.of("force-lead", "supervisor", "analyst");
         MATRIX.put("GET /improvement", planRoles);
         MATRIX.put("GET /improvement/summary", planRoles);
@@ -208,6 +217,9 @@ class WebSecurityIT {
             Map.entry("GET /sign-in/second-factor", "a form"),
             Map.entry("GET /sign-in/set-up", "the user's own enrolment"),
             Map.entry("GET /imports", "run times and counts only"),
+            Map.entry("GET /network", "the force's key fingerprint, hub address and the files it signed"),
+            Map.entry("GET /network/benchmark", "counts, suppressed as they leave the force"),
+            Map.entry("GET /network/registration.json", "the force's public key, name and network contact"),
             Map.entry("GET /feedback/{token}", "the victim's own form, reached by a single-use link: no case details"),
             Map.entry("POST /feedback/{token}", "the victim's answers, stored without being shown"),
             Map.entry("GET /workforce", "the user's own development record"),
@@ -454,7 +466,8 @@ class WebSecurityIT {
         // A register entry, a proposed link, an order and the new-order form need linked records: RepeatSuspectIT.
         // An extract is audited as a disclosure when the project exists and is approved: ResearchIT. A sample
         // crime's file and a sample's findings need a sample: DeepDiveIT and DeepDiveBrowserIT.
-        Set<String> conditional = Set.of("GET /assessment/{id}/evidence/{evidence}", "GET /research/{id}/extract.csv", "GET /deep-dive/{id}/crimes/{position}",
+        // The notices page is audited with each person when the hub has reported any: LearningNetworkBrowserIT.
+        Set<String> conditional = Set.of("GET /network/notices", "GET /assessment/{id}/evidence/{evidence}", "GET /research/{id}/extract.csv", "GET /deep-dive/{id}/crimes/{position}",
                 "GET /deep-dive/{id}/findings", "GET /imports/{id}",
                 "GET /workforce/wellbeing/shared", "GET /repeat-suspects/{id}",
                 "GET /repeat-suspects/links/{pair}", "GET /disruption/orders/{force}/{orderId}", "GET /disruption/new");

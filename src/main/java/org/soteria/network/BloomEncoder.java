@@ -1,0 +1,163 @@
+package org.soteria.network;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Privacy-preserving encodings of a suspect's identifying fields: one Bloom filter each for given name,
+ * family name, date of birth and postcode. Each character bigram (and each part of the date) sets bits
+ * chosen by HMAC-SHA-256 under a secret the forces agree among themselves and the hub never holds, so the
+ * hub can compare encodings but cannot rebuild a name from one, nor build a dictionary of encodings. Given
+ * and family names share one hashing domain so that a swapped pair still compares.
+ */
+public final class BloomEncoder {
+
+    /** Bits in each field's filter. */
+    public static final int BITS = 512;
+    static final int WORDS = BITS / 64;
+    /** The filters in the order they are packed, with the weight each carries in the score. */
+    public static final List<String> FIELDS = List.of("given_name", "family_name", "date_of_birth", "postcode");
+    private static final int NAME_HASHES = 10;
+    private static final int DATE_HASHES = 12;
+    private static final int POSTCODE_HASHES = 8;
+
+    private final byte[] secret;
+
+    public BloomEncoder(String sharedSecret) {
+        if (sharedSecret == null || sharedSecret.strip().length() < 16) {
+            throw new IllegalArgumentException("the shared linkage secret must be at least 16 characters");
+        }
+        this.secret = sharedSecret.strip().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * An identifier of the secret that reveals nothing about it: the hub compares only encodings made under
+     * the same secret, and a force that mistyped it sees its encodings match no one's.
+     */
+    public String keyId() {
+        return HexFormat.of().formatHex(hmac("soteria-network key id".getBytes(StandardCharsets.UTF_8)), 0, 8);
+    }
+
+    /** The four filters of one person, packed into one array of longs (empty fields give empty filters). */
+    public long[] encode(String givenName, String familyName, String dateOfBirth, String postcode) {
+        long[] bits = new long[WORDS * FIELDS.size()];
+        set(bits, 0, "name", bigrams(letters(givenName)), NAME_HASHES);
+        set(bits, 1, "name", bigrams(letters(familyName)), NAME_HASHES);
+        set(bits, 2, "date", dateTokens(dateOfBirth), DATE_HASHES);
+        set(bits, 3, "postcode", bigrams(alphanumeric(postcode)), POSTCODE_HASHES);
+        return bits;
+    }
+
+    public static String toBase64(long[] bits) {
+        ByteBuffer b = ByteBuffer.allocate(bits.length * Long.BYTES);
+        for (long w : bits) {
+            b.putLong(w);
+        }
+        return Base64.getEncoder().encodeToString(b.array());
+    }
+
+    /** The filters a Base64 text holds, or an exception when it is not four filters of {@link #BITS} bits. */
+    public static long[] fromBase64(String text) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not Base64");
+        }
+        if (bytes.length != WORDS * FIELDS.size() * Long.BYTES) {
+            throw new IllegalArgumentException("expected " + FIELDS.size() + " filters of " + BITS + " bits, got "
+                    + bytes.length * 8 + " bits");
+        }
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        long[] bits = new long[WORDS * FIELDS.size()];
+        for (int i = 0; i < bits.length; i++) {
+            bits[i] = b.getLong();
+        }
+        return bits;
+    }
+
+    private void set(long[] bits, int field, String domain, List<String> tokens, int hashes) {
+        for (String token : tokens) {
+            byte[] h = hmac((domain + "\u0000" + token).getBytes(StandardCharsets.UTF_8));
+            SplittableRandom positions = new SplittableRandom(ByteBuffer.wrap(h).getLong());
+            for (int i = 0; i < hashes; i++) {
+                int p = positions.nextInt(BITS);
+                bits[field * WORDS + p / 64] |= 1L << (p % 64);
+            }
+        }
+    }
+
+    private byte[] hmac(byte[] message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return mac.doFinal(message);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String letters(String s) {
+        return fold(s).replaceAll("[^a-z]", "");
+    }
+
+    private static String alphanumeric(String s) {
+        return fold(s).replaceAll("[^a-z0-9]", "");
+    }
+
+    private static String fold(String s) {
+        if (s == null) {
+            return "";
+        }
+        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** Bigrams with a space before and after, so that first and last letters count. */
+    static List<String> bigrams(String s) {
+        List<String> out = new ArrayList<>();
+        if (s.isEmpty()) {
+            return out;
+        }
+        String padded = " " + s + " ";
+        for (int i = 0; i + 2 <= padded.length(); i++) {
+            out.add(padded.substring(i, i + 2));
+        }
+        return out;
+    }
+
+    /**
+     * A date (YYYY-MM-DD or YYYYMMDD) as its year, month and day, each pair of them, and month and day
+     * unordered: one wrong part or day and month swapped keep half the tokens, while two unrelated dates
+     * share almost none (digit bigrams would make any two dates of the same decade look alike).
+     */
+    static List<String> dateTokens(String date) {
+        String digits = date == null ? "" : date.replaceAll("[^0-9]", "");
+        List<String> out = new ArrayList<>();
+        if (digits.length() != 8) {
+            return out;
+        }
+        String y = digits.substring(0, 4);
+        String m = digits.substring(4, 6);
+        String d = digits.substring(6, 8);
+        out.add("y" + y);
+        out.add("m" + m);
+        out.add("d" + d);
+        out.add("ym" + y + m);
+        out.add("yd" + y + d);
+        out.add("md" + m + d);
+        out.add("pair" + (m.compareTo(d) < 0 ? m + d : d + m));
+        out.add("n" + m);
+        out.add("n" + d);
+        return out;
+    }
+}

@@ -1,0 +1,81 @@
+package org.soteria.network;
+
+import java.net.URI;
+import java.util.Map;
+import org.soteria.platform.Invalid;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+
+/**
+ * The hub's API for forces (hub mode only). No account or token: a registration only asks to join, and a
+ * file is accepted only when it verifies against the key the national team approved for its force.
+ * Refusals are problem documents (RFC 9457) with the reason and the receipt number.
+ */
+@RestController
+@ConditionalOnProperty(name = "soteria.mode", havingValue = "hub")
+class HubApi {
+
+    private static final int MAX_CHARS = 96 * 1024 * 1024;
+
+    private final HubService hub;
+
+    HubApi(HubService hub) {
+        this.hub = hub;
+    }
+
+    @GetMapping(value = "/api/v1/network/hub", produces = MediaType.APPLICATION_JSON_VALUE)
+    Messages.HubInfo info() {
+        return hub.info();
+    }
+
+    @PostMapping(value = "/api/v1/network/registrations", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> register(@RequestBody String body) {
+        Messages.Registration r;
+        try {
+            r = Envelope.JSON.readValue(body, Messages.Registration.class);
+        } catch (JacksonException e) {
+            return problem(HttpStatus.BAD_REQUEST, "Not a registration", "Send JSON with force, name, publicKey and "
+                    + "contact: " + e.getOriginalMessage(), Map.of());
+        }
+        try {
+            String fingerprint = hub.requestRegistration(r, "https", null);
+            return ResponseEntity.ok(Map.of("status", "pending", "fingerprint", fingerprint, "detail",
+                    "Registration received. The national team will check this fingerprint with the force before "
+                            + "approving it."));
+        } catch (Invalid e) {
+            return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Registration refused",
+                    String.join("; ", e.errors().values()), Map.of("errors", e.errors()));
+        }
+    }
+
+    @PostMapping(value = "/api/v1/network/envelopes", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> receive(@RequestBody String body) {
+        if (body.length() > MAX_CHARS) {
+            return problem(HttpStatus.CONTENT_TOO_LARGE, "File too large", "Files must be under 96 MB", Map.of());
+        }
+        Messages.Answer answer = hub.receive(body, "https", null);
+        if (answer.accepted()) {
+            return ResponseEntity.ok(answer);
+        }
+        Envelope.Reason reason = Envelope.Reason.valueOf(answer.reason());
+        return problem(HttpStatus.valueOf(reason.status()), "File refused", answer.detail(),
+                Map.of("reason", answer.reason(), "receipt", answer.receipt(), "accepted", false));
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail,
+            Map<String, Object> extra) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setTitle(title);
+        p.setType(URI.create("about:blank"));
+        extra.forEach(p::setProperty);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
+}

@@ -1,0 +1,251 @@
+package org.soteria.network;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.soteria.performance.Charts;
+import org.soteria.platform.Invalid;
+import org.soteria.security.Permission;
+import org.soteria.security.SoteriaUser;
+import org.soteria.web.RequestValues;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The hub's pages (hub mode): the comparison, forces and their registrations, files received and uploads. */
+@Controller
+@ConditionalOnProperty(name = "soteria.mode", havingValue = "hub")
+class HubController {
+
+    private static final int PAGE_SIZE = 25;
+
+    private final HubService hub;
+
+    HubController(HubService hub) {
+        this.hub = hub;
+    }
+
+    @GetMapping("/hub")
+    String comparison(@AuthenticationPrincipal SoteriaUser user, @RequestParam(required = false) String measure,
+            @RequestParam(required = false) String quarter, @RequestParam(required = false) String force, Model model) {
+        boolean national = user.can(Permission.MODERATE_NETWORK);
+        String focus = national ? (force == null || force.isBlank() ? null : force) : user.forceCode();
+        HubService.Comparison c = hub.comparison(HubService.Compared.of(measure), quarter, focus, national);
+        boolean member = focus != null && hub.forces().stream().anyMatch(f -> f.code().equals(focus) && f.approved());
+        model.addAttribute("activeNav", "hub");
+        model.addAttribute("c", c);
+        model.addAttribute("national", national);
+        model.addAttribute("member", member);
+        model.addAttribute("measures", HubService.Compared.values());
+        model.addAttribute("forces", national ? hub.forces().stream().filter(HubRepository.HubForce::approved).toList()
+                : List.of());
+        model.addAttribute("funnel", funnel(c));
+        model.addAttribute("trendChart", c.trend().isEmpty() ? null : trend(c));
+        return "hub/comparison";
+    }
+
+    private static String funnel(HubService.Comparison c) {
+        if (c.national() == null || c.points().isEmpty()) {
+            return null;
+        }
+        long max = c.points().stream().mapToLong(HubService.Point::outcomes).max().orElse(1);
+        long min = Math.max(10, c.points().stream().mapToLong(HubService.Point::outcomes).min().orElse(10) / 2);
+        int steps = 60;
+        double[] xs = new double[steps + 1];
+        double[][] ys = new double[4][steps + 1];
+        double p0 = c.national();
+        for (int i = 0; i <= steps; i++) {
+            long n = min + (long) ((max * 1.05 - min) * i / steps);
+            xs[i] = n;
+            ys[0][i] = Funnel.upper(p0, n, Funnel.Z998);
+            ys[1][i] = Funnel.upper(p0, n, Funnel.Z95);
+            ys[2][i] = Funnel.lower(p0, n, Funnel.Z95);
+            ys[3][i] = Funnel.lower(p0, n, Funnel.Z998);
+        }
+        List<Charts.Curve> curves = List.of(
+                new Charts.Curve("National " + Charts.percent(p0), new double[] {0, max * 1.05}, new double[] {p0, p0},
+                        "#0b0c0c", false),
+                new Charts.Curve("95% limits", xs, ys[1], "#f47738", true),
+                new Charts.Curve("99.8% limits", xs, ys[0], "#d4351c", false),
+                new Charts.Curve("", xs, ys[2], "#f47738", true),
+                new Charts.Curve("", xs, ys[3], "#d4351c", false));
+        List<Charts.Dot> dots = new ArrayList<>();
+        for (HubService.Point p : c.points()) {
+            dots.add(new Charts.Dot(p.outcomes(), p.rate(), p.label(), p.own()));
+        }
+        return Charts.scatter("funnel", c.measure().label() + " by force, " + quarterLabel(c.quarter()),
+                "Funnel plot: each dot is a force, placed by its number of outcomes and its "
+                        + c.measure().label().toLowerCase() + ". Forces between the limits differ from the national rate "
+                        + "no more than chance would explain. The table below gives every figure.",
+                "Outcomes assigned", c.measure().label(), dots, curves);
+    }
+
+    private static String trend(HubService.Comparison c) {
+        List<String> labels = new ArrayList<>();
+        Double[] own = new Double[c.trend().size()];
+        Double[] peers = new Double[c.trend().size()];
+        Double[] national = new Double[c.trend().size()];
+        for (int i = 0; i < c.trend().size(); i++) {
+            HubService.TrendRow r = c.trend().get(i);
+            labels.add(r.quarter().substring(2));
+            own[i] = r.force();
+            peers[i] = r.peers();
+            national[i] = r.national();
+        }
+        Map<String, Double[]> series = new LinkedHashMap<>();
+        series.put(c.focusName(), own);
+        if (c.peerGroup() != null) {
+            series.put("Peer group", peers);
+        }
+        series.put("National", national);
+        return Charts.lines("trend", c.measure().label() + " by quarter", "The " + c.measure().label().toLowerCase()
+                + " of " + c.focusName() + " each quarter, against its peer group and the national rate. The table "
+                + "below gives every figure.", labels, series);
+    }
+
+    static String quarterLabel(String quarter) {
+        return SmallNumbers.TOTAL.equals(quarter) ? "the whole period" : quarter.replace("-", " ");
+    }
+
+    @GetMapping("/hub/forces")
+    String forces(Model model) {
+        model.addAttribute("activeNav", "hub-forces");
+        model.addAttribute("forces", hub.forces());
+        model.addAttribute("pairs", hub.pairCounts());
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
+        return "hub/forces";
+    }
+
+    @PostMapping("/hub/forces/registrations")
+    String registrationFile(@AuthenticationPrincipal SoteriaUser user, @RequestParam(required = false) MultipartFile file,
+            RedirectAttributes redirect) throws IOException {
+        if (file == null || file.isEmpty()) {
+            redirect.addFlashAttribute("errors", Map.of("file", "Choose the force's registration file"));
+            return "redirect:/hub/forces";
+        }
+        try {
+            Messages.Registration r = Envelope.JSON.readValue(new String(file.getBytes(), StandardCharsets.UTF_8),
+                    Messages.Registration.class);
+            String fp = hub.requestRegistration(r, "file", user.getUsername());
+            redirect.addFlashAttribute("saved", "Registration of " + r.force() + " recorded. Its key fingerprint is "
+                    + fp + ": check it with the force before approving");
+        } catch (tools.jackson.core.JacksonException e) {
+            redirect.addFlashAttribute("errors", Map.of("file", file.getOriginalFilename()
+                    + " is not a registration file (JSON with force, name, publicKey and contact)"));
+        } catch (Invalid e) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            e.errors().forEach((k, v) -> errors.put("file", file.getOriginalFilename() + ": " + v));
+            redirect.addFlashAttribute("errors", errors);
+        }
+        return "redirect:/hub/forces";
+    }
+
+    @GetMapping("/hub/forces/{code}")
+    String force(@PathVariable String code, @RequestParam(required = false) String page, Model model) {
+        HubRepository.HubForce f = found(code);
+        int p = RequestValues.page(page);
+        model.addAttribute("activeNav", "hub-forces");
+        model.addAttribute("force", f);
+        model.addAttribute("peerGroups", hub.peerGroups());
+        model.addAttribute("published", hub.published(code));
+        model.addAttribute("measureLabels", BenchmarkBundle.LABELS);
+        model.addAttribute("encodings", hub.encodingCount(code));
+        model.addAttribute("receipts", hub.receipts(code, p, PAGE_SIZE));
+        model.addAttribute("page", p);
+        model.addAttribute("pages", Math.max(1, (hub.receiptCount(code) + PAGE_SIZE - 1) / PAGE_SIZE));
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
+        return "hub/force";
+    }
+
+    private HubRepository.HubForce found(String code) {
+        try {
+            return hub.force(code);
+        } catch (java.util.NoSuchElementException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+
+    @PostMapping("/hub/forces/{code}/decision")
+    String decide(@AuthenticationPrincipal SoteriaUser user, @PathVariable String code,
+            @RequestParam(required = false) String decision, @RequestParam(required = false) String peerGroup,
+            RedirectAttributes redirect) {
+        found(code);
+        if (!"approve".equals(decision) && !"refuse".equals(decision)) {
+            redirect.addFlashAttribute("errors", Map.of("decision", "Choose whether to approve or refuse"));
+            return "redirect:/hub/forces/" + code;
+        }
+        try {
+            hub.decide(code, "approve".equals(decision), peerGroup, user);
+            redirect.addFlashAttribute("saved", "approve".equals(decision) ? "Registration approved" : "Registration refused");
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("errors", e.errors());
+        }
+        return "redirect:/hub/forces/" + code;
+    }
+
+    @GetMapping("/hub/receipts")
+    String receipts(@RequestParam(required = false) String page, Model model) {
+        int p = RequestValues.page(page);
+        model.addAttribute("activeNav", "hub-receipts");
+        model.addAttribute("receipts", hub.receipts(null, p, PAGE_SIZE));
+        model.addAttribute("page", p);
+        model.addAttribute("pages", Math.max(1, (hub.receiptCount(null) + PAGE_SIZE - 1) / PAGE_SIZE));
+        return "hub/receipts";
+    }
+
+    @GetMapping("/hub/upload")
+    String uploadForm(@AuthenticationPrincipal SoteriaUser user, Model model) {
+        model.addAttribute("activeNav", "hub-upload");
+        model.addAttribute("national", user.can(Permission.MODERATE_NETWORK));
+        return "hub/upload";
+    }
+
+    @PostMapping("/hub/upload")
+    String upload(@AuthenticationPrincipal SoteriaUser user, @RequestParam(required = false) MultipartFile file,
+            RedirectAttributes redirect) throws IOException {
+        if (file == null || file.isEmpty()) {
+            redirect.addFlashAttribute("problem", "Choose a signed file from the force (benchmark or encodings)");
+            return "redirect:/hub/upload";
+        }
+        Messages.Answer a = hub.receive(new String(file.getBytes(), StandardCharsets.UTF_8), "file", user);
+        if (a.accepted()) {
+            redirect.addFlashAttribute("saved", file.getOriginalFilename() + " accepted: " + a.detail());
+        } else {
+            redirect.addFlashAttribute("problem", file.getOriginalFilename() + " refused: " + a.detail()
+                    + " (receipt " + a.receipt() + ")");
+        }
+        return "redirect:/hub/upload";
+    }
+
+    @GetMapping("/hub/notices/{code}")
+    ResponseEntity<byte[]> notices(@AuthenticationPrincipal SoteriaUser user, @PathVariable String code) {
+        if (!user.can(Permission.MODERATE_NETWORK) && !code.equals(user.forceCode())) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        found(code);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("notices-" + code + ".json").build().toString())
+                .body(hub.noticesFile(code).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,478 @@
+package org.soteria.network;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.soteria.audit.AuditAction;
+import org.soteria.audit.AuditService;
+import org.soteria.platform.Invalid;
+import org.soteria.security.Role;
+import org.soteria.security.SoteriaUser;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The learning network's hub: forces register, send signed files (benchmarks, encodings, requests for their
+ * notices) over HTTPS or by upload, and the hub checks each one, keeps a receipt saying why it accepted or
+ * refused it, publishes the comparisons and reports cross-force pairs to both forces.
+ */
+@Service
+public class HubService {
+
+    public static final String HUB = "HUB";
+    private static final int MAX_RECORDS = 200_000;
+
+    private final HubRepository repository;
+    private final NetworkKeys keys;
+    private final AuditService audit;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final CrossForceMatcher matcher;
+
+    public HubService(HubRepository repository, NetworkKeys keys, AuditService audit, TransactionTemplate tx,
+            Clock clock, @Value("${soteria.network.match-threshold:0.70}") double threshold) {
+        this.repository = repository;
+        this.keys = keys;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+        this.matcher = new CrossForceMatcher(threshold);
+    }
+
+    public Messages.HubInfo info() {
+        NetworkKeys.Identity id = keys.identity(HUB);
+        return new Messages.HubInfo(id.sender(), id.publicKey(), id.fingerprint());
+    }
+
+    // ---- registration ----
+
+    /**
+     * Records a force's request to join, to wait for the national team's approval; refuses one that would
+     * replace the key of an approved force (that needs the national team).
+     */
+    public String requestRegistration(Messages.Registration r, String via, String by) {
+        Map<String, String> invalid = new LinkedHashMap<>();
+        if (r == null) {
+            throw new Invalid("file", "The registration is empty");
+        }
+        if (r.force() == null || !r.force().matches("[A-Z0-9]{2,8}")) {
+            invalid.put("force", "The force code must be 2 to 8 capital letters or digits");
+        }
+        if (r.name() == null || r.name().isBlank() || r.name().length() > 100) {
+            invalid.put("name", "Enter the force's name (up to 100 characters)");
+        }
+        if (r.contact() == null || r.contact().isBlank() || r.contact().length() > 200) {
+            invalid.put("contact", "Enter a contact for the network (up to 200 characters)");
+        }
+        try {
+            if (r.publicKey() != null) {
+                Signing.publicKey(r.publicKey());
+            } else {
+                invalid.put("publicKey", "The registration has no public key");
+            }
+        } catch (IllegalArgumentException e) {
+            invalid.put("publicKey", "The public key is " + e.getMessage());
+        }
+        if (!invalid.isEmpty()) {
+            throw new Invalid(invalid);
+        }
+        return tx.execute(s -> {
+            var existing = repository.force(r.force());
+            if (existing.isPresent() && existing.get().approved()) {
+                if (existing.get().publicKey().equals(r.publicKey().strip())) {
+                    return existing.get().fingerprint();
+                }
+                throw new Invalid("publicKey", r.force() + " is already registered with another key: ask the "
+                        + "national team to remove the old registration first");
+            }
+            repository.upsertRequest(new Messages.Registration(r.force(), r.name().strip(), r.publicKey().strip(),
+                    r.contact().strip()));
+            audit.record(by == null ? r.force() : by, by == null ? "FORCE" : "", AuditAction.CHANGE, "hub_force",
+                    r.force(), "registration requested via " + via);
+            return Signing.fingerprint(r.publicKey());
+        });
+    }
+
+    public List<HubRepository.HubForce> forces() {
+        return repository.forces();
+    }
+
+    public HubRepository.HubForce force(String code) {
+        return repository.force(code).orElseThrow(() -> new java.util.NoSuchElementException("No force " + code));
+    }
+
+    public List<String> peerGroups() {
+        return repository.peerGroups();
+    }
+
+    /** The national team approves (with a peer group) or refuses a force's registration. */
+    public void decide(String code, boolean approve, String peerGroup, SoteriaUser by) {
+        force(code);
+        String group = peerGroup == null || peerGroup.isBlank() ? null : peerGroup.strip();
+        if (approve && group == null) {
+            throw new Invalid("peerGroup", "Enter the force's peer group, for example \"Most similar: urban "
+                    + "north\"");
+        }
+        if (group != null && group.length() > 60) {
+            throw new Invalid("peerGroup", "The peer group must be 60 characters or fewer");
+        }
+        tx.executeWithoutResult(s -> {
+            repository.decide(code, approve ? "approved" : "refused", group, by.getUsername());
+            audit.record(by.getUsername(), by.role().name(), AuditAction.CHANGE, "hub_force", code,
+                    approve ? "approved, peer group " + group : "refused");
+        });
+    }
+
+    // ---- files received ----
+
+    /**
+     * Checks and takes in one signed file. Every file gets a receipt, accepted or refused with the reason;
+     * a refused file changes nothing else. {@code uploader} is the hub user who uploaded it (null over HTTPS):
+     * a force's user may upload only their own force's files.
+     */
+    public Messages.Answer receive(String text, String via, SoteriaUser uploader) {
+        Envelope.Opened opened = null;
+        try {
+            opened = Envelope.open(text);
+            Envelope.Opened o = opened;
+            if (uploader != null && uploader.role() != Role.NATIONAL_COORDINATOR
+                    && !o.body().sender().equals(uploader.forceCode())) {
+                throw new Envelope.Rejected(Envelope.Reason.NOT_APPROVED, "This file is from " + o.body().sender()
+                        + "; you can upload only your own force's files");
+            }
+            return tx.execute(s -> accept(o, via, uploader));
+        } catch (Envelope.Rejected e) {
+            Envelope.Body b = opened == null ? null : opened.body();
+            long receipt = tx.execute(s -> repository.receipt(b == null ? null : b.sender(), b == null ? null : b.type(),
+                    b == null ? null : b.sequence(), b == null ? null : b.id(), via, false, e.getMessage(),
+                    uploader == null ? null : uploader.getUsername()));
+            return new Messages.Answer(false, e.reason().name(), e.getMessage(), receipt, null);
+        }
+    }
+
+    private Messages.Answer accept(Envelope.Opened o, String via, SoteriaUser uploader) {
+        Envelope.Body b = o.body();
+        HubRepository.HubForce force = repository.force(b.sender()).orElseThrow(() -> new Envelope.Rejected(
+                Envelope.Reason.UNKNOWN_SENDER, b.sender() + " is not registered with this hub"));
+        if (!force.approved()) {
+            throw new Envelope.Rejected(Envelope.Reason.NOT_APPROVED, b.sender() + "'s registration is " + force.status()
+                    + ": the national team must approve it before the hub accepts its files");
+        }
+        o.verifiedWith(Signing.publicKey(force.publicKey()));
+        if (Envelope.NOTICES.equals(b.type())) {
+            throw new Envelope.Rejected(Envelope.Reason.MALFORMED, "Notices come from the hub, not to it");
+        }
+        if (repository.acceptedBefore(b.id()) || b.sequence() <= force.lastSequence()) {
+            throw new Envelope.Rejected(Envelope.Reason.REPLAYED, "Already received: this file's sequence number is "
+                    + b.sequence() + " and the hub has accepted up to " + force.lastSequence() + " from " + b.sender()
+                    + ". Make a new file instead of sending an old one again");
+        }
+        String detail;
+        long receipt;
+        switch (b.type()) {
+            case Envelope.BENCHMARK -> {
+                BenchmarkBundle bundle = o.payload(BenchmarkBundle.class);
+                List<String> problems = bundle.problems();
+                if (!problems.isEmpty()) {
+                    throw new Envelope.Rejected(Envelope.Reason.INVALID_PAYLOAD, "The benchmark cannot be published: "
+                            + String.join("; ", problems.subList(0, Math.min(5, problems.size())))
+                            + (problems.size() > 5 ? " (and " + (problems.size() - 5) + " more)" : ""));
+                }
+                receipt = receipt(b, via, uploader);
+                repository.replaceBenchmark(b.sender(), bundle, receipt);
+                detail = "benchmark for " + bundle.quarters().get(0) + " to "
+                        + bundle.quarters().get(bundle.quarters().size() - 1) + " published";
+            }
+            case Envelope.ENCODINGS -> {
+                Messages.Encodings encodings = o.payload(Messages.Encodings.class);
+                List<CrossForceMatcher.Encoded> records = encoded(encodings);
+                receipt = receipt(b, via, uploader);
+                repository.replaceEncodings(b.sender(), encodings.keyId(), records);
+                int pairs = 0;
+                for (var other : repository.otherEncodings(b.sender(), encodings.keyId()).entrySet()) {
+                    for (CrossForceMatcher.Match m : matcher.match(records, other.getValue())) {
+                        repository.addMatch(b.sender(), m.tokenA(), other.getKey(), m.tokenB(), m.score());
+                        pairs++;
+                    }
+                }
+                detail = records.size() + " encoded suspects received; " + pairs + " possible matches with other forces";
+            }
+            default -> {
+                receipt = receipt(b, via, uploader);
+                detail = "notices sent";
+            }
+        }
+        if (!repository.advance(b.sender(), b.sequence())) {
+            throw new Envelope.Rejected(Envelope.Reason.REPLAYED, "Already received: a file with sequence "
+                    + b.sequence() + " or later from " + b.sender() + " arrived at the same time");
+        }
+        String notices = Envelope.NOTICES_REQUEST.equals(b.type()) ? noticesFile(b.sender()) : null;
+        return new Messages.Answer(true, null, detail, receipt, notices);
+    }
+
+    private long receipt(Envelope.Body b, String via, SoteriaUser uploader) {
+        return repository.receipt(b.sender(), b.type(), b.sequence(), b.id(), via, true, null,
+                uploader == null ? null : uploader.getUsername());
+    }
+
+    private static List<CrossForceMatcher.Encoded> encoded(Messages.Encodings e) {
+        if (e.keyId() == null || !e.keyId().matches("[0-9a-f]{16}")) {
+            throw new Envelope.Rejected(Envelope.Reason.INVALID_PAYLOAD, "The encodings have no valid key id");
+        }
+        if (e.bits() != BloomEncoder.BITS || !BloomEncoder.FIELDS.equals(e.fields())) {
+            throw new Envelope.Rejected(Envelope.Reason.INVALID_PAYLOAD, "The encodings must be " + BloomEncoder.BITS
+                    + "-bit filters of " + BloomEncoder.FIELDS + ": update Soteria at the force");
+        }
+        if (e.records() == null || e.records().size() > MAX_RECORDS) {
+            throw new Envelope.Rejected(Envelope.Reason.INVALID_PAYLOAD, "The encodings must list between 0 and "
+                    + MAX_RECORDS + " records");
+        }
+        List<CrossForceMatcher.Encoded> out = new ArrayList<>();
+        Set<String> tokens = new HashSet<>();
+        for (int i = 0; i < e.records().size(); i++) {
+            Messages.Encodings.Item item = e.records().get(i);
+            if (item == null || item.token() == null || !item.token().matches("[0-9a-f]{32}") || !tokens.add(item.token())) {
+                throw new Envelope.Rejected(Envelope.Reason.INVALID_PAYLOAD, "Record " + (i + 1)
+                        + ": the token must be 32 hex digits and appear once");
+            }
+            try {
+                out.add(new CrossForceMatcher.Encoded(item.token(), BloomEncoder.fromBase64(item.filters())));
+            } catch (IllegalArgumentException ex) {
+                throw new Envelope.Rejected(Envelope.Reason.INVALID_PAYLOAD, "Record " + (i + 1) + ": the filters are "
+                        + ex.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /** The signed notices file for a force: its possible matches with other forces. */
+    public String noticesFile(String force) {
+        NetworkKeys.Identity hub = keys.identity(HUB);
+        Messages.Notices n = new Messages.Notices(force, repository.noticesFor(force));
+        return Envelope.seal(Envelope.NOTICES, HUB, clock.millis(), clock.instant(), n, hub.privateKey());
+    }
+
+    public int noticeCount(String force) {
+        return repository.noticesFor(force).size();
+    }
+
+    public List<HubRepository.Receipt> receipts(String sender, int page, int size) {
+        return repository.receipts(sender, (page - 1) * size, size);
+    }
+
+    public long receiptCount(String sender) {
+        return repository.receiptCount(sender);
+    }
+
+    public List<HubRepository.PairCount> pairCounts() {
+        return repository.pairCounts();
+    }
+
+    public long encodingCount(String force) {
+        return repository.encodingCount(force);
+    }
+
+    // ---- comparisons ----
+
+    /** The measures compared, each a numerator within the outcomes assigned. */
+    public enum Compared {
+        CHARGE_RATE("charge_rate", "Charge rate", BenchmarkBundle.CHARGED, "charged"),
+        VICTIM_DOES_NOT_SUPPORT_RATE("victim_does_not_support_rate", "Victim does not support rate",
+                BenchmarkBundle.VICTIM_DOES_NOT_SUPPORT, "victim does not support (14, 16)");
+
+        private final String code;
+        private final String label;
+        private final String numerator;
+        private final String numeratorLabel;
+
+        Compared(String code, String label, String numerator, String numeratorLabel) {
+            this.code = code;
+            this.label = label;
+            this.numerator = numerator;
+            this.numeratorLabel = numeratorLabel;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public String numeratorLabel() {
+            return numeratorLabel;
+        }
+
+        public static Compared of(String code) {
+            for (Compared c : values()) {
+                if (c.code.equals(code)) {
+                    return c;
+                }
+            }
+            return CHARGE_RATE;
+        }
+    }
+
+    /** One force on the funnel plot (named only for the national team and for the force itself). */
+    public record Point(String force, String label, boolean own, boolean peer, long outcomes, long numerator,
+            double rate, Funnel.Position position) {
+    }
+
+    /** A quarter of the trend: the force's rate (null when withheld), its peers' and the national one. */
+    public record TrendRow(String quarter, String forceShown, Double force, Double peers, Double national) {
+    }
+
+    /** A comparison as one viewer may see it. */
+    public record Comparison(Compared measure, String quarter, List<String> quarters, String focus, String focusName,
+            String peerGroup, Double national, Double peers, List<Point> points, int withheld, List<TrendRow> trend) {
+
+        public Point focusPoint() {
+            return points.stream().filter(Point::own).findFirst().orElse(null);
+        }
+    }
+
+    /**
+     * The comparison for a quarter (or "total", the whole period of the bundles): every force whose counts are
+     * shown, the national and peer pooled rates, and the trend of {@code focus}. {@code names} says whether
+     * other forces may be named (the national team) or only counted (a force).
+     */
+    public Comparison comparison(Compared measure, String quarter, String focus, boolean names) {
+        List<String> quarters = repository.quarters();
+        String q = quarter != null && (quarters.contains(quarter) || SmallNumbers.TOTAL.equals(quarter)) ? quarter
+                : quarters.isEmpty() ? SmallNumbers.TOTAL : quarters.get(quarters.size() - 1);
+        Map<String, HubRepository.HubForce> forces = new LinkedHashMap<>();
+        for (HubRepository.HubForce f : repository.forces()) {
+            if (f.approved()) {
+                forces.put(f.code(), f);
+            }
+        }
+        HubRepository.HubForce focused = focus == null ? null : forces.get(focus);
+        String peerGroup = focused == null ? null : focused.peerGroup();
+        Map<String, Map<String, String>> byForce = byForce(repository.cells(q, BenchmarkBundle.ALL_GROUPS));
+        List<long[]> shown = new ArrayList<>();
+        List<String> shownForces = new ArrayList<>();
+        int withheld = 0;
+        for (var e : byForce.entrySet()) {
+            if (!forces.containsKey(e.getKey())) {
+                continue;
+            }
+            long[] nx = counts(e.getValue(), measure);
+            if (nx == null) {
+                withheld++;
+            } else {
+                shown.add(nx);
+                shownForces.add(e.getKey());
+            }
+        }
+        Double national = pooled(shown, null, shownForces, forces, null);
+        Double peers = peerGroup == null ? null : pooled(shown, peerGroup, shownForces, forces, focus);
+        List<Point> points = new ArrayList<>();
+        for (int i = 0; i < shown.size(); i++) {
+            String code = shownForces.get(i);
+            long n = shown.get(i)[0];
+            long x = shown.get(i)[1];
+            boolean own = code.equals(focus);
+            boolean peer = peerGroup != null && peerGroup.equals(forces.get(code).peerGroup());
+            String label = own || names ? forces.get(code).name() : peer ? "A peer force" : "Another force";
+            points.add(new Point(names || own ? code : null, label, own, peer, n, x, (double) x / n,
+                    national == null ? Funnel.Position.WITHIN : Funnel.position(national, n, x)));
+        }
+        points.sort(java.util.Comparator.comparing((Point p) -> !p.own()).thenComparing(p -> -p.outcomes()));
+        List<TrendRow> trend = focused == null ? List.of() : trend(measure, quarters, focused, forces);
+        return new Comparison(measure, q, quarters, focus, focused == null ? null : focused.name(), peerGroup,
+                national, peers, points, withheld, trend);
+    }
+
+    private static Map<String, Map<String, String>> byForce(List<HubRepository.Cell> cells) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        for (HubRepository.Cell c : cells) {
+            out.computeIfAbsent(c.force() + "|" + c.quarter(), k -> new LinkedHashMap<>()).put(c.measure(), c.shown());
+        }
+        Map<String, Map<String, String>> byForce = new LinkedHashMap<>();
+        out.forEach((k, v) -> byForce.put(k.substring(0, k.indexOf('|')), v));
+        return byForce;
+    }
+
+    /** Outcomes and the numerator when both are shown and not zero outcomes; null when either is withheld. */
+    private static long[] counts(Map<String, String> cells, Compared measure) {
+        String n = cells.get(BenchmarkBundle.OUTCOMES);
+        String x = cells.get(measure.numerator);
+        if (n == null || x == null || SmallNumbers.Grid.suppressed(n) || SmallNumbers.Grid.suppressed(x)
+                || Long.parseLong(n) == 0) {
+            return null;
+        }
+        return new long[] {Long.parseLong(n), Long.parseLong(x)};
+    }
+
+    private static Double pooled(List<long[]> shown, String peerGroup, List<String> codes,
+            Map<String, HubRepository.HubForce> forces, String focus) {
+        long n = 0;
+        long x = 0;
+        for (int i = 0; i < shown.size(); i++) {
+            if (peerGroup == null || peerGroup.equals(forces.get(codes.get(i)).peerGroup())) {
+                n += shown.get(i)[0];
+                x += shown.get(i)[1];
+            }
+        }
+        return n == 0 ? null : (double) x / n;
+    }
+
+    private List<TrendRow> trend(Compared measure, List<String> quarters, HubRepository.HubForce focus,
+            Map<String, HubRepository.HubForce> forces) {
+        List<TrendRow> out = new ArrayList<>();
+        for (String q : quarters) {
+            Map<String, Map<String, String>> byForce = byForce(repository.cells(q, BenchmarkBundle.ALL_GROUPS));
+            List<long[]> shown = new ArrayList<>();
+            List<String> codes = new ArrayList<>();
+            byForce.forEach((code, cells) -> {
+                long[] nx = forces.containsKey(code) ? counts(cells, measure) : null;
+                if (nx != null) {
+                    shown.add(nx);
+                    codes.add(code);
+                }
+            });
+            Map<String, String> own = byForce.get(focus.code());
+            long[] mine = own == null ? null : counts(own, measure);
+            String forceShown = own == null ? "No data" : mine == null ? "Withheld (small numbers)" : null;
+            out.add(new TrendRow(q, forceShown, mine == null ? null : (double) mine[1] / mine[0],
+                    focus.peerGroup() == null ? null : pooled(shown, focus.peerGroup(), codes, forces, focus.code()),
+                    pooled(shown, null, codes, forces, null)));
+        }
+        return out;
+    }
+
+    /** What the hub publishes of one force's latest benchmark: quarters, offence groups and every cell, as shown. */
+    public record Published(List<String> quarters, List<String> groups, Map<String, SmallNumbers.Grid> grids) {
+    }
+
+    public Published published(String force) {
+        List<HubRepository.Cell> cells = repository.cellsOf(force);
+        List<String> quarters = new ArrayList<>(new java.util.TreeSet<>(cells.stream().map(HubRepository.Cell::quarter)
+                .filter(q -> !q.equals(SmallNumbers.TOTAL)).toList()));
+        List<String> groups = new ArrayList<>(new java.util.TreeSet<>(cells.stream().map(HubRepository.Cell::group)
+                .filter(g -> !g.equals(BenchmarkBundle.ALL_GROUPS)).toList()));
+        List<String> rows = new ArrayList<>(quarters);
+        rows.add(SmallNumbers.TOTAL);
+        List<String> columns = new ArrayList<>(groups);
+        columns.add(BenchmarkBundle.ALL_GROUPS);
+        Map<String, SmallNumbers.Grid> out = new LinkedHashMap<>();
+        for (String m : BenchmarkBundle.MEASURES) {
+            String[][] s = new String[rows.size()][columns.size()];
+            for (HubRepository.Cell c : cells) {
+                if (c.measure().equals(m)) {
+                    s[rows.indexOf(c.quarter())][columns.indexOf(c.group())] = c.shown();
+                }
+            }
+            if (!cells.isEmpty()) {
+                out.put(m, new SmallNumbers.Grid(s));
+            }
+        }
+        return new Published(quarters, groups, out);
+    }
+}

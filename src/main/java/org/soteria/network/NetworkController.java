@@ -1,0 +1,229 @@
+package org.soteria.network;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.soteria.platform.Invalid;
+import org.soteria.security.Permission;
+import org.soteria.security.SoteriaUser;
+import org.soteria.web.RequestValues;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A force's pages for the learning network (force mode): settings, registration, files sent, notices. */
+@Controller
+@ConditionalOnProperty(name = "soteria.mode", havingValue = "force", matchIfMissing = true)
+class NetworkController {
+
+    private static final int PAGE_SIZE = 20;
+
+    private final NetworkService network;
+
+    NetworkController(NetworkService network) {
+        this.network = network;
+    }
+
+    @GetMapping("/network")
+    String page(@AuthenticationPrincipal SoteriaUser user, @RequestParam(required = false) String page, Model model) {
+        int p = RequestValues.page(page);
+        NetworkService.Status status = network.status(p, PAGE_SIZE);
+        model.addAttribute("activeNav", "network");
+        model.addAttribute("status", status);
+        model.addAttribute("page", p);
+        model.addAttribute("pages", Math.max(1, (status.submissionCount() + PAGE_SIZE - 1) / PAGE_SIZE));
+        model.addAttribute("canSeeNotices", user.can(Permission.VIEW_NETWORK_NOTICES));
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
+        if (!model.containsAttribute("form")) {
+            NetworkRepository.Link link = status.link();
+            model.addAttribute("form", Map.of("hubUrl", link.hubUrl() == null ? "" : link.hubUrl(), "contact",
+                    link.contact() == null ? "" : link.contact()));
+        }
+        return "network/force";
+    }
+
+    @PostMapping("/network/settings")
+    String settings(@AuthenticationPrincipal SoteriaUser user, @RequestParam(required = false) String hubUrl,
+            @RequestParam(required = false) String contact, @RequestParam(required = false) String secret,
+            RedirectAttributes redirect) {
+        try {
+            network.saveSettings(user, hubUrl, contact, secret);
+            redirect.addFlashAttribute("saved", "Settings saved");
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("errors", e.errors());
+            redirect.addFlashAttribute("form", Map.of("hubUrl", hubUrl == null ? "" : hubUrl, "contact",
+                    contact == null ? "" : contact));
+        }
+        return "redirect:/network";
+    }
+
+    @PostMapping("/network/register")
+    String register(@AuthenticationPrincipal SoteriaUser user, RedirectAttributes redirect) {
+        try {
+            String fingerprint = network.register(user);
+            redirect.addFlashAttribute("saved", "Registration sent. Read your key's fingerprint to the national team "
+                    + "when they call, and check theirs: the hub's key fingerprint is " + fingerprint);
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("problem", String.join(" ", e.errors().values()));
+        } catch (HubClient.Failed | IllegalArgumentException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/network";
+    }
+
+    @GetMapping("/network/registration.json")
+    ResponseEntity<byte[]> registrationFile(@AuthenticationPrincipal SoteriaUser user, HttpServletRequest request,
+            HttpServletResponse response) {
+        try {
+            Messages.Registration r = network.registration(user);
+            return download("registration-" + r.force() + ".json", Envelope.JSON.writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(r));
+        } catch (Invalid e) {
+            return backWith(e, request, response);
+        }
+    }
+
+    /** Back to the network page with the problem shown, for a download that cannot be made yet. */
+    private static ResponseEntity<byte[]> backWith(Invalid e, HttpServletRequest request, HttpServletResponse response) {
+        RequestContextUtils.getOutputFlashMap(request).put("problem", String.join(" ", e.errors().values()));
+        RequestContextUtils.saveOutputFlashMap("/network", request, response);
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/network")).build();
+    }
+
+    @PostMapping("/network/hub-key")
+    String hubKey(@AuthenticationPrincipal SoteriaUser user, @RequestParam(required = false) String hubKey,
+            RedirectAttributes redirect) {
+        try {
+            network.trustHubKey(user, hubKey);
+            redirect.addFlashAttribute("saved", "The hub's key is recorded");
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("problem", String.join(" ", e.errors().values()));
+        }
+        return "redirect:/network";
+    }
+
+    @GetMapping("/network/benchmark")
+    String benchmark(Model model, RedirectAttributes redirect) {
+        model.addAttribute("activeNav", "network");
+        try {
+            model.addAttribute("bundle", network.benchmark());
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("problem", String.join(" ", e.errors().values()));
+            return "redirect:/network";
+        }
+        model.addAttribute("measureLabels", BenchmarkBundle.LABELS);
+        return "network/benchmark";
+    }
+
+    @PostMapping("/network/benchmark/send")
+    String sendBenchmark(@AuthenticationPrincipal SoteriaUser user, RedirectAttributes redirect) {
+        return sent(redirect, () -> network.send(network.benchmarkFile(user, "https")), "The hub accepted the benchmark");
+    }
+
+    @PostMapping("/network/encodings/send")
+    String sendEncodings(@AuthenticationPrincipal SoteriaUser user, RedirectAttributes redirect) {
+        return sent(redirect, () -> network.send(network.encodingsFile(user, "https")), "The hub accepted the encodings");
+    }
+
+    private String sent(RedirectAttributes redirect, java.util.function.Supplier<Messages.Answer> send, String done) {
+        try {
+            Messages.Answer a = send.get();
+            if (a.accepted()) {
+                redirect.addFlashAttribute("saved", done + ": " + a.detail());
+            } else {
+                redirect.addFlashAttribute("problem", "The hub refused the file: " + a.detail());
+            }
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("problem", String.join(" ", e.errors().values()));
+        } catch (HubClient.Failed | IllegalArgumentException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/network";
+    }
+
+    @PostMapping("/network/benchmark.json")
+    ResponseEntity<byte[]> benchmarkFile(@AuthenticationPrincipal SoteriaUser user, HttpServletRequest request,
+            HttpServletResponse response) {
+        try {
+            NetworkService.Signed s = network.benchmarkFile(user, "file");
+            return download("benchmark-" + s.sequence() + ".json", s.text());
+        } catch (Invalid e) {
+            return backWith(e, request, response);
+        }
+    }
+
+    @PostMapping("/network/encodings.json")
+    ResponseEntity<byte[]> encodingsFile(@AuthenticationPrincipal SoteriaUser user, HttpServletRequest request,
+            HttpServletResponse response) {
+        try {
+            NetworkService.Signed s = network.encodingsFile(user, "file");
+            return download("encodings-" + s.sequence() + ".json", s.text());
+        } catch (Invalid e) {
+            return backWith(e, request, response);
+        }
+    }
+
+    private static ResponseEntity<byte[]> download(String name, String text) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build()
+                        .toString())
+                .body(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @GetMapping("/network/notices")
+    String notices(@AuthenticationPrincipal SoteriaUser user, Model model) {
+        model.addAttribute("activeNav", "network");
+        model.addAttribute("notices", network.notices(user));
+        model.addAttribute("canShare", user.can(Permission.SHARE_WITH_NETWORK));
+        model.addAttribute("link", network.status(1, 1).link());
+        return "network/notices";
+    }
+
+    @PostMapping("/network/notices/fetch")
+    String fetch(@AuthenticationPrincipal SoteriaUser user, RedirectAttributes redirect) {
+        try {
+            Messages.Answer a = network.fetchNotices(user);
+            redirect.addFlashAttribute(a.accepted() ? "saved" : "problem", a.accepted() ? "Notices brought up to date"
+                    : "The hub refused the request: " + a.detail());
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("problem", String.join(" ", e.errors().values()));
+        } catch (HubClient.Failed | IllegalArgumentException | Envelope.Rejected e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/network/notices";
+    }
+
+    @PostMapping("/network/notices/upload")
+    String upload(@AuthenticationPrincipal SoteriaUser user, @RequestParam(required = false) MultipartFile file,
+            RedirectAttributes redirect) throws IOException {
+        if (file == null || file.isEmpty()) {
+            redirect.addFlashAttribute("problem", "Choose the notices file downloaded from the hub");
+            return "redirect:/network/notices";
+        }
+        try {
+            int n = network.importNotices(user, new String(file.getBytes(), StandardCharsets.UTF_8));
+            redirect.addFlashAttribute("saved", n == 1 ? "1 notice taken in" : n + " notices taken in");
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("problem", file.getOriginalFilename() + ": " + String.join(" ",
+                    e.errors().values()));
+        }
+        return "redirect:/network/notices";
+    }
+}

@@ -1,0 +1,340 @@
+package org.soteria.network;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.soteria.audit.AuditAction;
+import org.soteria.audit.AuditEntry;
+import org.soteria.audit.AuditService;
+import org.soteria.investigation.InvestigationService;
+import org.soteria.linkage.PersonRecord;
+import org.soteria.performance.MeasureFilter;
+import org.soteria.performance.MeasureQuery;
+import org.soteria.performance.MeasureService;
+import org.soteria.performance.Measures;
+import org.soteria.platform.Invalid;
+import org.soteria.reference.OffenceGroup;
+import org.soteria.security.SoteriaUser;
+import org.soteria.suspect.LinkageService;
+import org.soteria.suspect.SuspectService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A force's side of the learning network: its signing key and registration, the benchmark it shares
+ * (suppressed here, before it leaves), the encodings of its suspects, and the notices the hub sends back.
+ * Every file it signs is numbered and logged; sending encodings is a disclosure in the audit log.
+ */
+@Service
+public class NetworkService {
+
+    /** Quarters in a benchmark: the last eight complete ones. */
+    static final int QUARTERS = 8;
+
+    private final NetworkRepository repository;
+    private final NetworkKeys keys;
+    private final MeasureService measures;
+    private final LinkageService linkage;
+    private final SuspectService suspects;
+    private final InvestigationService investigations;
+    private final AuditService audit;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public NetworkService(NetworkRepository repository, NetworkKeys keys, MeasureService measures,
+            LinkageService linkage, SuspectService suspects, InvestigationService investigations, AuditService audit,
+            TransactionTemplate tx, Clock clock) {
+        this.investigations = investigations;
+        this.repository = repository;
+        this.keys = keys;
+        this.measures = measures;
+        this.linkage = linkage;
+        this.suspects = suspects;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** What the force lead's page shows. */
+    public record Status(NetworkKeys.Identity identity, NetworkRepository.Link link,
+            List<NetworkRepository.Submission> submissions, long submissionCount) {
+
+        public boolean hasSecret() {
+            return link.linkageSecret() != null;
+        }
+    }
+
+    public Status status(int page, int size) {
+        return new Status(keys.existing().orElse(null), repository.link(), repository.submissions((page - 1) * size, size),
+                repository.submissionCount());
+    }
+
+    /** Saves the hub's address, the force's contact and (when given) the secret agreed with other forces. */
+    public void saveSettings(SoteriaUser user, String hubUrl, String contact, String secret) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String url = hubUrl == null ? "" : hubUrl.strip();
+        try {
+            HubClient.checked(url);
+        } catch (IllegalArgumentException e) {
+            errors.put("hubUrl", e.getMessage());
+        }
+        if (contact == null || contact.isBlank() || contact.length() > 200) {
+            errors.put("contact", "Enter who other forces and the national team should contact (up to 200 characters)");
+        }
+        String keyId = null;
+        String stored = null;
+        if (secret != null && !secret.isBlank()) {
+            try {
+                keyId = new BloomEncoder(secret).keyId();
+                stored = keys.encryptSecret(secret.strip());
+            } catch (IllegalArgumentException e) {
+                errors.put("secret", "The shared linkage secret must be at least 16 characters");
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new Invalid(errors);
+        }
+        String id = keyId;
+        String enc = stored;
+        tx.executeWithoutResult(s -> {
+            repository.saveSettings(url.replaceAll("/+$", ""), contact.strip(), enc, id, user.getUsername());
+            audit.record(user.getUsername(), user.role().name(), AuditAction.CHANGE, "network_link", "1",
+                    "hub " + url + (id == null ? "" : ", linkage key " + id));
+        });
+    }
+
+    /** This force's registration request (the same JSON is sent over HTTPS or uploaded at the hub). */
+    public Messages.Registration registration(SoteriaUser user) {
+        NetworkRepository.Link link = repository.link();
+        if (link.contact() == null) {
+            throw new Invalid("hubUrl", "Save the hub's address and a contact first");
+        }
+        NetworkKeys.Identity id = keys.identity(user.forceCode());
+        return new Messages.Registration(id.sender(), forceName(id.sender()), id.publicKey(), link.contact());
+    }
+
+    private String forceName(String code) {
+        return investigations.forceName(code);
+    }
+
+    /** Asks the hub to register this force; returns the hub's key fingerprint, to check by telephone. */
+    public String register(SoteriaUser user) {
+        Messages.Registration r = registration(user);
+        HubClient hub = new HubClient(repository.link().hubUrl());
+        Messages.HubInfo info = hub.info();
+        Signing.publicKey(info.publicKey());
+        hub.register(r);
+        tx.executeWithoutResult(s -> {
+            repository.registered(info.publicKey(), "requested");
+            audit.record(user.getUsername(), user.role().name(), AuditAction.CHANGE, "network_link", "1",
+                    "registration requested at " + repository.link().hubUrl());
+        });
+        return Signing.fingerprint(info.publicKey());
+    }
+
+    /** Records the hub's key by hand (for a force that registers by file), checked by its fingerprint. */
+    public void trustHubKey(SoteriaUser user, String publicKey) {
+        try {
+            Signing.publicKey(publicKey == null ? "" : publicKey);
+        } catch (IllegalArgumentException e) {
+            throw new Invalid("hubKey", "Paste the hub's public key as the hub shows it: it is " + e.getMessage());
+        }
+        tx.executeWithoutResult(s -> {
+            repository.registered(publicKey.strip(), "requested");
+            audit.record(user.getUsername(), user.role().name(), AuditAction.CHANGE, "network_link", "1",
+                    "hub key recorded by hand, fingerprint " + Signing.fingerprint(publicKey));
+        });
+    }
+
+    // ---- the benchmark ----
+
+    /** The quarters a benchmark made today covers: the last {@value #QUARTERS} complete ones. */
+    List<YearMonth> quarterStarts() {
+        LocalDate today = measures.today();
+        YearMonth thisQuarter = YearMonth.of(today.getYear(), ((today.getMonthValue() - 1) / 3) * 3 + 1);
+        List<YearMonth> out = new ArrayList<>();
+        for (int i = QUARTERS; i >= 1; i--) {
+            out.add(thisQuarter.minusMonths(3L * i));
+        }
+        return out;
+    }
+
+    static String quarterName(YearMonth start) {
+        return start.getYear() + "-Q" + ((start.getMonthValue() - 1) / 3 + 1);
+    }
+
+    /** The benchmark as it would leave the force now: counts by quarter and offence group, suppressed. */
+    public BenchmarkBundle benchmark() {
+        if (!measures.readyForPages()) {
+            throw new Invalid("benchmark", "The measures are still loading after a restart: try again in a minute");
+        }
+        LocalDate asOf = measures.today();
+        List<YearMonth> starts = quarterStarts();
+        List<String> quarters = starts.stream().map(NetworkService::quarterName).toList();
+        List<String> groups = java.util.Arrays.stream(OffenceGroup.values()).map(OffenceGroup::code).toList();
+        Map<String, long[][]> counts = new LinkedHashMap<>();
+        for (String m : BenchmarkBundle.MEASURES) {
+            counts.put(m, new long[quarters.size()][groups.size()]);
+        }
+        for (int q = 0; q < starts.size(); q++) {
+            for (int g = 0; g < groups.size(); g++) {
+                Measures ms = measures.compute(new MeasureQuery(starts.get(q).atDay(1),
+                        starts.get(q).plusMonths(2).atEndOfMonth(), asOf,
+                        MeasureFilter.of(Map.of("offence_group", List.of(groups.get(g))))));
+                counts.get(BenchmarkBundle.RECORDED)[q][g] = ms.recorded();
+                counts.get(BenchmarkBundle.OUTCOMES)[q][g] = ms.outcomesAssigned();
+                counts.get(BenchmarkBundle.CHARGED)[q][g] = ms.chargeRate().numerator();
+                counts.get(BenchmarkBundle.VICTIM_DOES_NOT_SUPPORT)[q][g] = ms.victimDoesNotSupportRate().numerator();
+            }
+        }
+        return BenchmarkBundle.of(asOf.toString(), quarters, groups, counts);
+    }
+
+    /** A signed file, ready to send or download, and the submission it was logged as. */
+    public record Signed(long submission, String kind, long sequence, String text) {
+    }
+
+    private Signed sign(SoteriaUser user, String kind, Object payload, String via, String detail) {
+        NetworkRepository.Link link = repository.link();
+        if (link.hubUrl() == null) {
+            throw new Invalid("hubUrl", "Save the hub's address and a contact first");
+        }
+        NetworkKeys.Identity id = keys.identity(user.forceCode());
+        return tx.execute(s -> {
+            long sequence = repository.nextSequence();
+            String text = Envelope.seal(kind, id.sender(), sequence, clock.instant(), payload, id.privateKey());
+            String envelopeId = Envelope.open(text).body().id();
+            long submission = repository.submission(kind, sequence, envelopeId, via,
+                    "https".equals(via) ? "sending" : "downloaded", detail, user.getUsername());
+            return new Signed(submission, kind, sequence, text);
+        });
+    }
+
+    public Signed benchmarkFile(SoteriaUser user, String via) {
+        BenchmarkBundle b = benchmark();
+        Signed signed = sign(user, Envelope.BENCHMARK, b, via, "quarters " + b.quarters().get(0) + " to "
+                + b.quarters().get(b.quarters().size() - 1));
+        audit.record(user.getUsername(), user.role().name(), AuditAction.EXPORT, "network_benchmark",
+                Long.toString(signed.sequence()), "suppressed aggregate counts, " + via);
+        return signed;
+    }
+
+    /** The encodings of every suspect record; a disclosure of encoded personal data, logged with each person. */
+    public Signed encodingsFile(SoteriaUser user, String via) {
+        NetworkRepository.Link link = repository.link();
+        if (link.linkageSecret() == null) {
+            throw new Invalid("secret", "Enter the linkage secret agreed with the other forces first");
+        }
+        BloomEncoder encoder = new BloomEncoder(keys.decryptSecret(link.linkageSecret()));
+        List<PersonRecord> people = linkage.suspectRecords();
+        Map<String, String> tokens = tx.execute(s -> repository.tokens(people.stream().map(PersonRecord::personId)
+                .toList(), this::freshToken));
+        List<Messages.Encodings.Item> items = new ArrayList<>();
+        for (PersonRecord p : people) {
+            items.add(new Messages.Encodings.Item(tokens.get(p.personId()), BloomEncoder.toBase64(encoder.encode(
+                    p.givenName(), p.familyName(), p.dateOfBirth(), p.postcode()))));
+        }
+        Messages.Encodings payload = new Messages.Encodings(encoder.keyId(), BloomEncoder.BITS, BloomEncoder.FIELDS,
+                items);
+        Signed signed = sign(user, Envelope.ENCODINGS, payload, via, items.size() + " encoded suspects");
+        audit.record(AuditEntry.of(user.getUsername(), user.role().name(), AuditAction.EXPORT, "network_encodings",
+                Long.toString(signed.sequence())).records(people.stream().map(p -> "person:" + p.personId()).toList())
+                .detail("keyed Bloom-filter encodings of " + items.size() + " suspect records (no names or dates of "
+                        + "birth), " + via));
+        return signed;
+    }
+
+    private String freshToken() {
+        byte[] b = new byte[16];
+        random.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    /** Sends a signed file to the hub and records what the hub said. */
+    public Messages.Answer send(Signed signed) {
+        NetworkRepository.Link link = repository.link();
+        Messages.Answer answer;
+        try {
+            answer = new HubClient(link.hubUrl()).deliver(signed.text());
+        } catch (HubClient.Failed e) {
+            repository.outcome(signed.submission(), "not sent", e.getMessage());
+            throw e;
+        }
+        repository.outcome(signed.submission(), answer.accepted() ? "accepted" : "refused",
+                answer.accepted() ? answer.detail() : answer.detail());
+        if (answer.accepted() && answer.notices() != null) {
+            takeNotices(answer.notices());
+        }
+        if (answer.accepted() && !"approved".equals(link.status())) {
+            repository.registered(link.hubPublicKey(), "approved");
+        }
+        return answer;
+    }
+
+    public Messages.Answer fetchNotices(SoteriaUser user) {
+        return send(sign(user, Envelope.NOTICES_REQUEST, Map.of(), "https", "notices requested"));
+    }
+
+    /** Takes a notices file (downloaded from the hub), refusing one the hub did not sign or meant for another force. */
+    public int importNotices(SoteriaUser user, String text) {
+        int n;
+        try {
+            n = takeNotices(text);
+        } catch (Envelope.Rejected e) {
+            throw new Invalid("file", e.getMessage());
+        }
+        audit.record(user.getUsername(), user.role().name(), AuditAction.IMPORT, "network_notices", "file",
+                n + " notices");
+        return n;
+    }
+
+    private int takeNotices(String text) {
+        NetworkRepository.Link link = repository.link();
+        if (link.hubPublicKey() == null) {
+            throw new Envelope.Rejected(Envelope.Reason.UNKNOWN_SENDER, "The hub's key is not recorded: register first");
+        }
+        Envelope.Opened o = Envelope.open(text);
+        if (!Envelope.NOTICES.equals(o.body().type())) {
+            throw new Envelope.Rejected(Envelope.Reason.MALFORMED, "This is a " + o.body().type()
+                    + " file, not the hub's notices");
+        }
+        o.verifiedWith(Signing.publicKey(link.hubPublicKey()));
+        Messages.Notices notices = o.payload(Messages.Notices.class);
+        String me = keys.existing().map(NetworkKeys.Identity::sender).orElse(null);
+        if (!notices.force().equals(me)) {
+            throw new Envelope.Rejected(Envelope.Reason.INVALID_PAYLOAD, "These notices are for " + notices.force()
+                    + ", not this force");
+        }
+        tx.executeWithoutResult(s -> repository.replaceNotices(notices.notices()));
+        return notices.notices().size();
+    }
+
+    /** A notice with this force's own person, for the analyst to follow up through normal channels. */
+    public record NoticeRow(NetworkRepository.Notice notice, String name, String dateOfBirth, String personId) {
+    }
+
+    /** The notices, with the people they are about; reading them is logged with each person. */
+    public List<NoticeRow> notices(SoteriaUser user) {
+        List<NoticeRow> out = new ArrayList<>();
+        List<String> refs = new ArrayList<>();
+        for (NetworkRepository.Notice n : repository.notices()) {
+            var person = n.personId() == null ? java.util.Optional.<SuspectService.PersonSummary>empty()
+                    : suspects.summary(Long.parseLong(n.personId()));
+            out.add(new NoticeRow(n, person.map(p -> p.name()).orElse("(record no longer held)"),
+                    person.map(p -> p.dateOfBirth()).orElse(null), person.map(p -> p.personId()).orElse(null)));
+            person.ifPresent(p -> refs.add("person:" + p.ref()));
+        }
+        if (!out.isEmpty()) {
+            audit.record(AuditEntry.of(user.getUsername(), user.role().name(), AuditAction.VIEW, "network_notices",
+                    "all").records(refs).detail(out.size() + " cross-force notices"));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,233 @@
+package org.soteria.network;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.soteria.audit.AuditAction;
+import org.soteria.audit.AuditService;
+import org.soteria.platform.EvidenceFiles;
+import org.soteria.platform.Invalid;
+import org.soteria.reference.Pillar;
+import org.soteria.security.Permission;
+import org.soteria.security.SoteriaUser;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The practice library (hub mode): forces publish promising practice, which the national coordinator checks
+ * before others see it; everyone in the network searches it, comments and marks "we are trying this".
+ */
+@Service
+@ConditionalOnProperty(name = "soteria.mode", havingValue = "hub")
+public class PracticeService {
+
+    /** Shown as the publisher of practice from someone with no force: the national team. */
+    static final String NATIONAL = "NATIONAL";
+
+    private final PracticeRepository repository;
+    private final AuditService audit;
+
+    PracticeService(PracticeRepository repository, AuditService audit) {
+        this.repository = repository;
+        this.audit = audit;
+    }
+
+    static String forceOf(SoteriaUser user) {
+        return user.can(Permission.MODERATE_NETWORK) || user.forceCode() == null ? NATIONAL : user.forceCode();
+    }
+
+    /** One page of a search. */
+    public record Results(List<PracticeRepository.Practice> items, long total) {
+    }
+
+    public Results search(SoteriaUser user, String words, Integer pillar, int page, int size) {
+        String w = words == null || words.isBlank() ? null : words.strip();
+        String force = forceOf(user);
+        return new Results(repository.search(w, pillar, force, (page - 1) * size, size), repository.count(w, pillar, force));
+    }
+
+    /** The fields of a practice form, as typed. */
+    public record Form(String title, String what, String why, String evidence, String contact, String pillar) {
+    }
+
+    @Transactional
+    public long submit(SoteriaUser user, Form f) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        required(errors, "title", f.title(), 200, "Enter a title");
+        required(errors, "what", f.what(), 4000, "Say what the practice is");
+        required(errors, "why", f.why(), 4000, "Say why the force started it: the problem it answers");
+        required(errors, "evidence", f.evidence(), 4000, "Give the evidence that it works, or say that there is none yet");
+        required(errors, "contact", f.contact(), 200, "Enter who to contact about it");
+        int pillar = 0;
+        try {
+            pillar = Integer.parseInt(f.pillar() == null ? "" : f.pillar());
+        } catch (NumberFormatException e) {
+            pillar = 0;
+        }
+        if (pillar < 1 || pillar > Pillar.values().length) {
+            errors.put("pillar", "Choose the pillar the practice serves");
+        }
+        if (!errors.isEmpty()) {
+            throw new Invalid(errors);
+        }
+        long id = repository.add(forceOf(user), f.title().strip(), f.what().strip(), f.why().strip(),
+                f.evidence().strip(), f.contact().strip(), pillar, user.getUsername());
+        audit.record(user.getUsername(), user.role().name(), AuditAction.CHANGE, "hub_practice", Long.toString(id),
+                "practice submitted for moderation");
+        return id;
+    }
+
+    private static void required(Map<String, String> errors, String field, String value, int max, String message) {
+        if (value == null || value.isBlank()) {
+            errors.put(field, message);
+        } else if (value.length() > max) {
+            errors.put(field, "Keep it to " + max + " characters or fewer");
+        }
+    }
+
+    /** A practice page: the practice and what the viewer may do with it. */
+    public record Page(PracticeRepository.Practice practice, List<PracticeRepository.Comment> comments,
+            List<PracticeRepository.Attachment> attachments, List<String> tryingForces, boolean ownForce,
+            boolean moderator, boolean trying) {
+    }
+
+    /** The practice, if the viewer may see it: published, or their own force's, or they moderate. */
+    public Page page(SoteriaUser user, long id) {
+        PracticeRepository.Practice p = visible(user, id);
+        List<String> trying = repository.tryingForces(id);
+        String force = forceOf(user);
+        return new Page(p, repository.comments(id), repository.attachments(id), trying, p.forceCode().equals(force),
+                user.can(Permission.MODERATE_NETWORK), trying.contains(force));
+    }
+
+    private PracticeRepository.Practice visible(SoteriaUser user, long id) {
+        PracticeRepository.Practice p = repository.find(id).orElseThrow(() -> new NoSuchElementException("No practice " + id));
+        if (!p.published() && !user.can(Permission.MODERATE_NETWORK) && !p.forceCode().equals(forceOf(user))) {
+            throw new NoSuchElementException("No practice " + id);
+        }
+        return p;
+    }
+
+    @Transactional
+    public void comment(SoteriaUser user, long id, String body) {
+        PracticeRepository.Practice p = visible(user, id);
+        if (!p.published()) {
+            throw new Invalid("body", "Comments open once the practice is published");
+        }
+        if (body == null || body.isBlank()) {
+            throw new Invalid("body", "Enter your comment");
+        }
+        if (body.length() > 2000) {
+            throw new Invalid("body", "Keep the comment to 2,000 characters or fewer");
+        }
+        repository.comment(id, forceOf(user), user.displayName(), body.strip());
+        audit.record(user.getUsername(), user.role().name(), AuditAction.CHANGE, "hub_practice", Long.toString(id),
+                "comment added");
+    }
+
+    @Transactional
+    public void trying(SoteriaUser user, long id, boolean trying) {
+        PracticeRepository.Practice p = visible(user, id);
+        String force = forceOf(user);
+        if (!p.published() || NATIONAL.equals(force) || p.forceCode().equals(force)) {
+            throw new Invalid("trying", "Only another force can mark published practice as one it is trying");
+        }
+        repository.markTrying(id, force, user.getUsername(), trying);
+        audit.record(user.getUsername(), user.role().name(), AuditAction.CHANGE, "hub_practice", Long.toString(id),
+                (trying ? "marked" : "unmarked") + " as tried by " + force);
+    }
+
+    @Transactional
+    public void attach(SoteriaUser user, long id, String originalName, byte[] content) {
+        PracticeRepository.Practice p = visible(user, id);
+        if (!p.forceCode().equals(forceOf(user)) && !user.can(Permission.MODERATE_NETWORK)) {
+            throw new Invalid("file", "Only the force that shared the practice can add files to it");
+        }
+        String name = EvidenceFiles.safeName(originalName);
+        String problem = EvidenceFiles.problem(name, content);
+        if (problem != null) {
+            throw new Invalid("file", problem);
+        }
+        if (repository.attachments(id).size() >= 10) {
+            throw new Invalid("file", "A practice can have up to 10 files: remove one by asking the national team");
+        }
+        repository.attach(id, name, EvidenceFiles.TYPES.get(EvidenceFiles.extension(name)), content, sha256(content),
+                user.getUsername());
+        audit.record(user.getUsername(), user.role().name(), AuditAction.CHANGE, "hub_practice", Long.toString(id),
+                "file attached: " + name);
+    }
+
+    public PracticeRepository.File file(SoteriaUser user, long id, long fileId) {
+        visible(user, id);
+        PracticeRepository.File f = repository.file(id, fileId).orElseThrow(() -> new NoSuchElementException("No file"));
+        audit.record(user.getUsername(), user.role().name(), AuditAction.EXPORT, "hub_practice_file",
+                id + "/" + fileId, f.fileName());
+        return f;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The force that shared the practice withdraws it. */
+    @Transactional
+    public void withdraw(SoteriaUser user, long id) {
+        PracticeRepository.Practice p = visible(user, id);
+        if (!p.forceCode().equals(forceOf(user))) {
+            throw new Invalid("withdraw", "Only the force that shared the practice can withdraw it");
+        }
+        repository.moderate(id, "withdrawn", "Withdrawn by the force", user.getUsername());
+        audit.record(user.getUsername(), user.role().name(), AuditAction.CHANGE, "hub_practice", Long.toString(id),
+                "withdrawn by the force");
+    }
+
+    public List<PracticeRepository.Practice> awaiting() {
+        return repository.awaiting();
+    }
+
+    /** The national coordinator publishes practice, or returns it to the force with a note saying why. */
+    @Transactional
+    public void moderate(SoteriaUser user, long id, String decision, String note) {
+        PracticeRepository.Practice p = repository.find(id).orElseThrow(() -> new NoSuchElementException("No practice"));
+        String n = note == null || note.isBlank() ? null : note.strip();
+        switch (decision == null ? "" : decision) {
+            case "publish" -> repository.moderate(id, "published", n, user.getUsername());
+            case "return" -> {
+                if (n == null) {
+                    throw new Invalid("note", "Say why the practice is returned, so the force can put it right");
+                }
+                repository.moderate(id, "returned", n, user.getUsername());
+            }
+            case "withdraw" -> {
+                if (n == null) {
+                    throw new Invalid("note", "Say why the practice is withdrawn");
+                }
+                repository.moderate(id, "withdrawn", n, user.getUsername());
+            }
+            default -> throw new Invalid("decision", "Choose publish, return or withdraw");
+        }
+        audit.record(user.getUsername(), user.role().name(), AuditAction.CHANGE, "hub_practice", Long.toString(p.id()),
+                decision + (n == null ? "" : ": " + n));
+    }
+
+    @Transactional
+    public void hideComment(SoteriaUser user, long id, long comment, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new Invalid("reason", "Say why the comment is hidden");
+        }
+        if (!repository.hideComment(id, comment, user.getUsername(), reason.strip())) {
+            throw new NoSuchElementException("No comment " + comment);
+        }
+        audit.record(user.getUsername(), user.role().name(), AuditAction.CHANGE, "hub_practice_comment",
+                id + "/" + comment, "hidden: " + reason.strip());
+    }
+}

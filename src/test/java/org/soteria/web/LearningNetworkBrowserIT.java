@@ -1,0 +1,398 @@
+package org.soteria.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.KeyPair;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.soteria.SoteriaApplication;
+import org.soteria.linkage.PersonRecord;
+import org.soteria.network.BenchmarkBundle;
+import org.soteria.network.Envelope;
+import org.soteria.network.HubService;
+import org.soteria.network.NetworkService;
+import org.soteria.network.Signing;
+import org.soteria.network.SmallNumbers;
+import org.soteria.performance.MeasureService;
+import org.soteria.security.SoteriaUser;
+import org.soteria.security.UserService;
+import org.soteria.suspect.LinkageService;
+import org.soteria.suspect.SuspectService;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The learning network end to end: a hub and two forces, each its own application context with its own
+ * embedded PostgreSQL, on loopback. Force A is driven in Chromium (axe on every page), force B through its
+ * service; the hub's API is also called directly with tampered, replayed, unsigned and unknown files.
+ * The two demo forces are generated from the same seed, so they share every suspect: the cross-force pairs
+ * can be checked against the truth.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LearningNetworkBrowserIT {
+
+    private static final String PASSWORD = "correct-horse-battery";
+    private static final String SECRET = "the secret forces FA and FB agreed by telephone";
+    private static ConfigurableApplicationContext hub;
+    private static ConfigurableApplicationContext forceA;
+    private static ConfigurableApplicationContext forceB;
+    private static BrowserSession b;
+    private static String hubUrl;
+    private static String aUrl;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static ConfigurableApplicationContext start(String name, String... extra) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--soteria.data-dir=:temporary:" + name,
+                "--soteria.demo=true", "--SOTERIA_DEMO_PASSWORD=" + PASSWORD, "--soteria.audit.index-interval=PT1H"));
+        args.addAll(List.of(extra));
+        return new SpringApplicationBuilder(SoteriaApplication.class).web(WebApplicationType.SERVLET)
+                .run(args.toArray(String[]::new));
+    }
+
+    private static int port(ConfigurableApplicationContext ctx) {
+        return Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
+    }
+
+    @BeforeAll
+    static void startHubAndTwoForces() {
+        hub = start("network-hub", "--soteria.mode=hub");
+        forceA = start("network-force-a", "--soteria.demo.crimes=1200", "--soteria.demo.force-code=FA");
+        forceB = start("network-force-b", "--soteria.demo.crimes=1200", "--soteria.demo.force-code=FB");
+        forceA.getBean(MeasureService.class).reloadAll();
+        forceB.getBean(MeasureService.class).reloadAll();
+        // separate host names keep the two instances' session cookies apart in one browser
+        hubUrl = "http://localhost:" + port(hub);
+        aUrl = "http://127.0.0.1:" + port(forceA);
+        b = new BrowserSession(port(hub));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (b != null) {
+            b.close();
+        }
+        for (ConfigurableApplicationContext c : new ConfigurableApplicationContext[] {forceB, forceA, hub}) {
+            if (c != null) {
+                c.close();
+            }
+        }
+    }
+
+    private static SoteriaUser user(ConfigurableApplicationContext ctx, String name) {
+        return (SoteriaUser) ctx.getBean(UserService.class).loadUserByUsername(name);
+    }
+
+    private static void signIn(String base, String user) {
+        b.driver.manage().deleteAllCookies();
+        b.driver.get(base + "/login");
+        b.driver.findElement(By.id("username")).sendKeys(user);
+        b.driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        b.clickAndWaitForPage(By.cssSelector("button[type=submit]"));
+    }
+
+    private static void type(String id, String text) {
+        b.driver.findElement(By.id(id)).clear();
+        b.driver.findElement(By.id(id)).sendKeys(text);
+    }
+
+    private static void press(String text) {
+        b.clickAndWaitForPage(By.xpath("//button[normalize-space()='" + text + "']"));
+    }
+
+    private static String main() {
+        return b.driver.findElement(By.tagName("main")).getText();
+    }
+
+    private static HttpResponse<String> post(String path, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(hubUrl + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @Order(1)
+    void aForceLeadRegistersTheForceAndTheNationalTeamApprovesIt() {
+        signIn(aUrl, "force-lead");
+        b.driver.get(aUrl + "/network");
+        assertThat(main()).contains("Not registered");
+        b.assertAccessible("network-force");
+        type("hubUrl", "ftp://hub.example");
+        type("contact", "rasso.network@fa.police.example");
+        type("secret", "too short");
+        press("Save settings");
+        assertThat(b.driver.findElement(By.cssSelector(".govuk-error-summary")).getText())
+                .contains("The hub's address must start with https://")
+                .contains("The shared linkage secret must be at least 16 characters");
+        b.assertAccessible("network-force-errors");
+        type("hubUrl", hubUrl);
+        type("secret", SECRET);
+        press("Save settings");
+        press("Register with the hub");
+        String fingerprint = forceA.getBean(NetworkService.class).status(1, 1).identity().fingerprint();
+        assertThat(main()).contains("Registration sent").contains("Requested: waiting for the national team")
+                .contains(fingerprint);
+        b.driver.get(aUrl + "/network/benchmark");
+        assertThat(main()).contains("Outcomes assigned").contains("<5");
+        b.assertAccessible("network-benchmark");
+
+        signIn(hubUrl, "national-coordinator");
+        b.driver.get(hubUrl + "/hub/forces");
+        assertThat(main()).contains("Waiting for approval").contains(fingerprint);
+        b.assertAccessible("hub-forces");
+        b.driver.get(hubUrl + "/hub/forces/FA");
+        press("Approve the registration");
+        assertThat(b.driver.findElement(By.cssSelector(".govuk-error-summary")).getText())
+                .contains("Enter the force's peer group");
+        b.assertAccessible("hub-force-errors");
+        type("peerGroup", "Mostly rural");
+        press("Approve the registration");
+        assertThat(main()).contains("Registration approved").contains("Approved");
+        b.assertAccessible("hub-force");
+
+        // force B registers through its service; the national team approves it the same way
+        NetworkService networkB = forceB.getBean(NetworkService.class);
+        SoteriaUser leadB = user(forceB, "force-lead");
+        networkB.saveSettings(leadB, hubUrl, "rasso.network@fb.police.example", SECRET);
+        networkB.register(leadB);
+        hub.getBean(HubService.class).decide("FB", true, "Mostly rural", user(hub, "national-coordinator"));
+    }
+
+    @Test
+    @Order(2)
+    void bothForcesShareTheirBenchmarkAndEncodingsAndHearOfTheSuspectsTheyShare() {
+        signIn(aUrl, "force-lead");
+        b.driver.get(aUrl + "/network");
+        press("Send the benchmark to the hub");
+        assertThat(main()).contains("The hub accepted the benchmark");
+        press("Send the encodings to the hub");
+        assertThat(main()).contains("The hub accepted the encodings").contains("encoded suspects received");
+        b.assertAccessible("network-force-sent");
+
+        NetworkService networkB = forceB.getBean(NetworkService.class);
+        SoteriaUser leadB = user(forceB, "force-lead");
+        assertThat(networkB.send(networkB.benchmarkFile(leadB, "https")).accepted()).isTrue();
+        var answer = networkB.send(networkB.encodingsFile(leadB, "https"));
+        assertThat(answer.accepted()).isTrue();
+        assertThat(answer.detail()).matches("\\d+ encoded suspects received; \\d+ possible matches with other forces");
+
+        b.driver.get(aUrl + "/network/notices");
+        assertThat(main()).contains("No notices");
+        press("Ask the hub for the latest notices");
+        assertThat(main()).contains("Notices brought up to date").contains("FB").contains("rasso.network@fb.police.example");
+        b.assertAccessible("network-notices");
+
+        // every pair the hub found joins two records of the same person (the generator also records a person with
+        // names swapped, a name missing, or only the year of birth): a name in common and the same year of birth
+        JdbcClient hubDb = hub.getBean(JdbcClient.class);
+        List<String[]> pairs = hubDb.sql("select token_a, token_b, force_a from hub_match").query((rs, i) ->
+                new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list();
+        assertThat(pairs).hasSizeGreaterThan(50);
+        int same = 0;
+        List<String> different = new ArrayList<>();
+        for (String[] p : pairs) {
+            String[] inA = p[2].equals("FA") ? new String[] {p[0], p[1]} : new String[] {p[1], p[0]};
+            String a = person(forceA, inA[0]);
+            String bb = person(forceB, inA[1]);
+            if (samePerson(a, bb)) {
+                same++;
+            } else {
+                different.add(a + " ~ " + bb);
+            }
+        }
+        assertThat(same).as(String.join("\n", different.subList(0, Math.min(15, different.size())))).isGreaterThanOrEqualTo((int) Math.ceil(pairs.size() * 0.99));
+        // and the hub holds no name: not in its tables, not in what force A sent
+        List<PersonRecord> suspects = forceA.getBean(LinkageService.class).suspectRecords();
+        String encodings = forceA.getBean(NetworkService.class).encodingsFile(user(forceA, "force-lead"), "file").text();
+        for (PersonRecord p : suspects.subList(0, 50)) {
+            // six letters or more: a shorter string turns up in Base64 by chance
+            if (p.familyName() != null && p.familyName().length() >= 6) {
+                assertThat(encodings).doesNotContain(p.familyName());
+                assertThat(hubDb.sql("select count(*) from hub_receipt where reason like ?").param("%" + p.familyName()
+                        + "%").query(Long.class).single()).isZero();
+            }
+            if (p.dateOfBirth() != null && p.dateOfBirth().length() == 10) {
+                assertThat(encodings).doesNotContain(p.dateOfBirth());
+            }
+        }
+    }
+
+    private static String person(ConfigurableApplicationContext force, String token) {
+        String personId = force.getBean(JdbcClient.class).sql("select person_id from network_token where token = ?")
+                .param(token).query(String.class).single();
+        return force.getBean(SuspectService.class).summary(Long.parseLong(personId))
+                .map(s -> s.name().toLowerCase().replaceAll("[^a-z ]", "") + "|"
+                        + (s.dateOfBirth() == null ? "" : s.dateOfBirth())).orElseThrow();
+    }
+
+    private static boolean samePerson(String a, String b) {
+        String[] x = a.split("\\|", -1);
+        String[] y = b.split("\\|", -1);
+        boolean name = java.util.Arrays.stream(x[0].split(" ")).filter(t -> t.length() >= 3)
+                .anyMatch(t -> java.util.Arrays.asList(y[0].split(" ")).contains(t));
+        boolean year = x[1].isEmpty() || y[1].isEmpty() || x[1].substring(0, 4).equals(y[1].substring(0, 4));
+        return name && year;
+    }
+
+    @Test
+    @Order(3)
+    void theHubRefusesTamperedReplayedUnsignedAndUnknownFilesWithTheReason() throws Exception {
+        NetworkService networkB = forceB.getBean(NetworkService.class);
+        String file = networkB.benchmarkFile(user(forceB, "force-lead"), "file").text();
+        String tampered = file.replaceFirst("\\\\\"(\\d+)\\\\\"", "\\\\\"9$1\\\\\"");
+        assertThat(tampered).isNotEqualTo(file);
+        HttpResponse<String> r = post("/api/v1/network/envelopes", tampered);
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+        assertThat(r.body()).contains("BAD_SIGNATURE").contains("changed after it was signed");
+
+        assertThat(post("/api/v1/network/envelopes", file).statusCode()).isEqualTo(200);
+        r = post("/api/v1/network/envelopes", file);
+        assertThat(r.statusCode()).isEqualTo(409);
+        assertThat(r.body()).contains("REPLAYED").contains("Already received");
+
+        String unsigned = file.replaceAll("\"signature\":\"[^\"]+\"", "\"signature\":\"\"");
+        r = post("/api/v1/network/envelopes", unsigned);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("UNSIGNED");
+
+        KeyPair stranger = Signing.newKeyPair();
+        r = post("/api/v1/network/envelopes", Envelope.seal(Envelope.BENCHMARK, "ZZ", 1, Instant.now(), Map.of(),
+                stranger.getPrivate()));
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(r.body()).contains("ZZ is not registered");
+        // FB's name on a file signed with another key
+        r = post("/api/v1/network/envelopes", Envelope.seal(Envelope.BENCHMARK, "FB", 999, Instant.now(), Map.of(),
+                stranger.getPrivate()));
+        assertThat(r.statusCode()).isEqualTo(422);
+
+        r = post("/api/v1/network/registrations", "{\"force\":\"fa!\",\"name\":\"\",\"publicKey\":\"AAAA\"}");
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(r.body()).contains("The force code must be 2 to 8 capital letters or digits")
+                .contains("not an Ed25519 public key");
+
+        signIn(hubUrl, "national-coordinator");
+        b.driver.get(hubUrl + "/hub/receipts");
+        assertThat(main()).contains("Refused").contains("changed after it was signed").contains("Already received")
+                .contains("not signed").contains("ZZ is not registered");
+        b.assertAccessible("hub-receipts");
+    }
+
+    @Test
+    @Order(4)
+    void theComparisonPlacesEachForceAgainstItsPeersAndNationallyAndNamesOthersOnlyToTheNationalTeam() {
+        signIn(hubUrl, "national-coordinator");
+        b.driver.get(hubUrl + "/hub?measure=charge_rate&quarter=total&force=FA");
+        assertThat(main()).contains("against its peers and the national figure").contains("Funnel plot")
+                .contains("Northmoor Police").contains("Peer group: Mostly rural");
+        assertThat(b.driver.findElements(By.cssSelector("svg#funnel, svg[aria-labelledby^='funnel']"))).hasSize(1);
+        b.assertAccessible("hub-comparison-national");
+        b.driver.get(hubUrl + "/hub?measure=victim_does_not_support_rate");
+        assertThat(main()).contains("Victim does not support rate");
+        b.assertAccessible("hub-comparison-vdns");
+
+        // the hub's demo accounts now belong to force A: its lead sees A's position, no other force named
+        hub.getBean(UserService.class).createDemoAccounts(PASSWORD, "FA");
+        signIn(hubUrl, "force-lead");
+        b.driver.get(hubUrl + "/hub?quarter=total");
+        assertThat(main()).contains("against its peers").contains("other forces are on the plot, not named")
+                .doesNotContain("Northmoor Police").contains("Trend");
+        b.assertAccessible("hub-comparison-force");
+        b.driver.get(hubUrl + "/hub/upload");
+        b.assertAccessible("hub-upload");
+    }
+
+    @Test
+    @Order(5)
+    void noSuppressedCountCanBeRecoveredFromWhatTheHubPublishes() {
+        HubService hubService = hub.getBean(HubService.class);
+        for (String force : List.of("FA", "FB")) {
+            HubService.Published published = hubService.published(force);
+            assertThat(published.grids()).hasSize(4);
+            long suppressed = published.grids().values().stream().flatMap(g -> java.util.Arrays.stream(g.shown()))
+                    .flatMap(java.util.Arrays::stream).filter(c -> c.equals("<5") || c.equals("[c]")).count();
+            assertThat(suppressed).as("a force of 1,200 crimes has small counts to protect").isGreaterThan(10);
+            for (SmallNumbers.Range r : SmallNumbers.ranges(published.grids(), BenchmarkBundle.WITHIN)) {
+                assertThat(r.greatest() - r.least()).as(force + " " + r).isGreaterThanOrEqualTo(1.0);
+            }
+        }
+        // and the rates the comparison shows are built only on counts of 5 or more
+        HubService.Comparison c = hubService.comparison(HubService.Compared.CHARGE_RATE, "total", null, true);
+        assertThat(c.points()).allSatisfy(p -> assertThat(p.numerator()).isGreaterThanOrEqualTo(5));
+    }
+
+    @Test
+    @Order(6)
+    void forcesShareModerateAndTryPracticeAndTakeNoticesByFile() throws Exception {
+        UserService hubUsers = hub.getBean(UserService.class);
+        hubUsers.createDemoAccounts(PASSWORD, "FA");
+        signIn(hubUrl, "force-lead");
+        b.driver.get(hubUrl + "/hub/practice");
+        assertThat(main()).contains("Early investigative advice from the CPS within 28 days");
+        b.assertAccessible("practice-library");
+        b.clickAndWaitForPage(By.linkText("Share practice"));
+        press("Share for moderation");
+        assertThat(b.driver.findElement(By.cssSelector(".govuk-error-summary")).getText()).contains("Enter a title")
+                .contains("Choose the pillar the practice serves");
+        b.assertAccessible("practice-form-errors");
+        type("title", "Suspect-focused arrest briefing");
+        b.driver.findElement(By.cssSelector("label[for='pillar']")).click();
+        type("what", "A one-page briefing on the suspect before arrest.");
+        type("why", "Plans looked at the victim's credibility.");
+        type("evidence", "Used on 40 investigations.");
+        type("contact", "rasso.network@fa.police.example");
+        press("Share for moderation");
+        assertThat(main()).contains("Practice shared").contains("Awaiting moderation");
+        b.assertAccessible("practice-submitted");
+        String practice = b.driver.getCurrentUrl();
+
+        signIn(hubUrl, "national-coordinator");
+        b.driver.get(hubUrl + "/hub/practice/moderation");
+        assertThat(main()).contains("Suspect-focused arrest briefing");
+        b.assertAccessible("practice-moderation");
+        b.driver.get(practice);
+        press("Publish");
+        assertThat(main()).contains("Practice published");
+
+        hubUsers.createDemoAccounts(PASSWORD, "FB");
+        signIn(hubUrl, "analyst");
+        b.driver.get(hubUrl + "/hub/practice?q=arrest+briefing");
+        assertThat(main()).contains("1 practice").contains("Suspect-focused arrest briefing");
+        b.assertAccessible("practice-search");
+        b.driver.get(practice);
+        press("We are trying this");
+        type("body", "We started this in October: how did you brief the night shift?");
+        press("Add the comment");
+        assertThat(main()).contains("FB").contains("how did you brief the night shift");
+        b.assertAccessible("practice-page");
+
+        // notices by file: force A takes its own; a file meant for force B is refused
+        NetworkService networkA = forceA.getBean(NetworkService.class);
+        SoteriaUser leadA = user(forceA, "force-lead");
+        assertThat(networkA.importNotices(leadA, hub.getBean(HubService.class).noticesFile("FA"))).isPositive();
+        try {
+            networkA.importNotices(leadA, hub.getBean(HubService.class).noticesFile("FB"));
+            throw new AssertionError("a file for FB was taken in by FA");
+        } catch (org.soteria.platform.Invalid e) {
+            assertThat(e.errors().get("file")).contains("These notices are for FB");
+        }
+        Map<String, Long> views = new HashMap<>();
+        forceA.getBean(JdbcClient.class).sql("select action, count(*) from audit_event where object_type like "
+                + "'network%' group by action").query((rs, i) -> views.put(rs.getString(1), rs.getLong(2))).list();
+        assertThat(views).containsKeys("EXPORT", "VIEW", "IMPORT");
+    }
+}
