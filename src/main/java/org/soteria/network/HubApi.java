@@ -1,6 +1,9 @@
 package org.soteria.network;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.soteria.platform.Invalid;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -10,7 +13,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 
@@ -23,7 +25,9 @@ import tools.jackson.core.JacksonException;
 @ConditionalOnProperty(name = "soteria.mode", havingValue = "hub")
 class HubApi {
 
-    private static final int MAX_CHARS = 96 * 1024 * 1024;
+    /** Read no further than this: encodings of 200,000 suspects take about 75 MB. */
+    private static final int MAX_BYTES = 96 * 1024 * 1024;
+    private static final int MAX_REGISTRATION_BYTES = 64 * 1024;
 
     private final HubService hub;
 
@@ -37,7 +41,12 @@ class HubApi {
     }
 
     @PostMapping(value = "/api/v1/network/registrations", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> register(@RequestBody String body) {
+    ResponseEntity<?> register(HttpServletRequest request) throws IOException {
+        String body = read(request, MAX_REGISTRATION_BYTES);
+        if (body == null) {
+            return problem(HttpStatus.CONTENT_TOO_LARGE, "Registration too large", "A registration is under 64 KB",
+                    Map.of());
+        }
         Messages.Registration r;
         try {
             r = Envelope.JSON.readValue(body, Messages.Registration.class);
@@ -57,8 +66,9 @@ class HubApi {
     }
 
     @PostMapping(value = "/api/v1/network/envelopes", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> receive(@RequestBody String body) {
-        if (body.length() > MAX_CHARS) {
+    ResponseEntity<?> receive(HttpServletRequest request) throws IOException {
+        String body = read(request, MAX_BYTES);
+        if (body == null) {
             return problem(HttpStatus.CONTENT_TOO_LARGE, "File too large", "Files must be under 96 MB", Map.of());
         }
         Messages.Answer answer = hub.receive(body, "https", null);
@@ -68,6 +78,15 @@ class HubApi {
         Envelope.Reason reason = Envelope.Reason.valueOf(answer.reason());
         return problem(HttpStatus.valueOf(reason.status()), "File refused", answer.detail(),
                 Map.of("reason", answer.reason(), "receipt", answer.receipt(), "accepted", false));
+    }
+
+    /** The request body as text, or null when it is longer than {@code max} bytes (never read further). */
+    private static String read(HttpServletRequest request, int max) throws IOException {
+        if (request.getContentLengthLong() > max) {
+            return null;
+        }
+        byte[] body = request.getInputStream().readNBytes(max + 1);
+        return body.length > max ? null : new String(body, StandardCharsets.UTF_8);
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail,

@@ -257,10 +257,6 @@ public class HubService {
         return Envelope.seal(Envelope.NOTICES, HUB, clock.millis(), clock.instant(), n, hub.privateKey());
     }
 
-    public int noticeCount(String force) {
-        return repository.noticesFor(force).size();
-    }
-
     public List<HubRepository.Receipt> receipts(String sender, int page, int size) {
         return repository.receipts(sender, (page - 1) * size, size);
     }
@@ -370,8 +366,8 @@ public class HubService {
                 shownForces.add(e.getKey());
             }
         }
-        Double national = pooled(shown, null, shownForces, forces, null);
-        Double peers = peerGroup == null ? null : pooled(shown, peerGroup, shownForces, forces, focus);
+        Double national = pooled(shown, null, shownForces, forces);
+        Double peers = peerGroup == null ? null : pooled(shown, peerGroup, shownForces, forces);
         List<Point> points = new ArrayList<>();
         for (int i = 0; i < shown.size(); i++) {
             String code = shownForces.get(i);
@@ -389,14 +385,13 @@ public class HubService {
                 national, peers, points, withheld, trend);
     }
 
+    /** The cells of one quarter (and one offence group), by force then measure. */
     private static Map<String, Map<String, String>> byForce(List<HubRepository.Cell> cells) {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
         for (HubRepository.Cell c : cells) {
-            out.computeIfAbsent(c.force() + "|" + c.quarter(), k -> new LinkedHashMap<>()).put(c.measure(), c.shown());
+            out.computeIfAbsent(c.force(), k -> new LinkedHashMap<>()).put(c.measure(), c.shown());
         }
-        Map<String, Map<String, String>> byForce = new LinkedHashMap<>();
-        out.forEach((k, v) -> byForce.put(k.substring(0, k.indexOf('|')), v));
-        return byForce;
+        return out;
     }
 
     /** Outcomes and the numerator when both are shown and not zero outcomes; null when either is withheld. */
@@ -411,7 +406,7 @@ public class HubService {
     }
 
     private static Double pooled(List<long[]> shown, String peerGroup, List<String> codes,
-            Map<String, HubRepository.HubForce> forces, String focus) {
+            Map<String, HubRepository.HubForce> forces) {
         long n = 0;
         long x = 0;
         for (int i = 0; i < shown.size(); i++) {
@@ -441,8 +436,8 @@ public class HubService {
             long[] mine = own == null ? null : counts(own, measure);
             String forceShown = own == null ? "No data" : mine == null ? "Withheld (small numbers)" : null;
             out.add(new TrendRow(q, forceShown, mine == null ? null : (double) mine[1] / mine[0],
-                    focus.peerGroup() == null ? null : pooled(shown, focus.peerGroup(), codes, forces, focus.code()),
-                    pooled(shown, null, codes, forces, null)));
+                    focus.peerGroup() == null ? null : pooled(shown, focus.peerGroup(), codes, forces),
+                    pooled(shown, null, codes, forces)));
         }
         return out;
     }

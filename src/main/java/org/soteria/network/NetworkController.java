@@ -32,6 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class NetworkController {
 
     private static final int PAGE_SIZE = 20;
+    private static final int NOTICES_PAGE = 50;
 
     private final NetworkService network;
 
@@ -188,9 +189,15 @@ class NetworkController {
     }
 
     @GetMapping("/network/notices")
-    String notices(@AuthenticationPrincipal SoteriaUser user, Model model) {
+    String notices(@AuthenticationPrincipal SoteriaUser user, @RequestParam(required = false) String page,
+            Model model) {
+        int p = RequestValues.page(page);
+        NetworkService.Notices notices = network.notices(user, p, NOTICES_PAGE);
         model.addAttribute("activeNav", "network");
-        model.addAttribute("notices", network.notices(user));
+        model.addAttribute("notices", notices.rows());
+        model.addAttribute("total", notices.total());
+        model.addAttribute("page", p);
+        model.addAttribute("pages", Math.max(1, (notices.total() + NOTICES_PAGE - 1) / NOTICES_PAGE));
         model.addAttribute("canShare", user.can(Permission.SHARE_WITH_NETWORK));
         model.addAttribute("link", network.status(1, 1).link());
         return "network/notices";

@@ -23,10 +23,6 @@ class NetworkRepository {
 
         static final Link NONE = new Link(null, null, null, "not_registered", null, null, null, 1);
 
-        public boolean registered() {
-            return "approved".equals(status) || "requested".equals(status);
-        }
-
         public String hubFingerprint() {
             return hubPublicKey == null ? null : Signing.fingerprint(hubPublicKey);
         }
@@ -108,6 +104,10 @@ class NetworkRepository {
         return out;
     }
 
+    long noticeCount() {
+        return jdbc.sql("select count(*) from network_notice").query(Long.class).single();
+    }
+
     void replaceNotices(List<Messages.Notices.Notice> notices) {
         jdbc.sql("delete from network_notice").update();
         for (Messages.Notices.Notice n : notices) {
@@ -124,10 +124,10 @@ class NetworkRepository {
             OffsetDateTime foundAt, OffsetDateTime receivedAt) {
     }
 
-    List<Notice> notices() {
+    List<Notice> notices(int offset, int limit) {
         return jdbc.sql("select t.person_id, n.other_force, n.other_name, n.other_contact, n.score, n.found_at, "
                 + "n.received_at from network_notice n left join network_token t using (token) "
-                + "order by n.found_at desc, n.other_force")
+                + "order by n.found_at desc, n.other_force, n.score desc, n.token offset ? limit ?").params(offset, limit)
                 .query((rs, i) -> new Notice(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getDouble(5), rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class)))
                 .list();

@@ -267,8 +267,7 @@ public class NetworkService {
             repository.outcome(signed.submission(), "not sent", e.getMessage());
             throw e;
         }
-        repository.outcome(signed.submission(), answer.accepted() ? "accepted" : "refused",
-                answer.accepted() ? answer.detail() : answer.detail());
+        repository.outcome(signed.submission(), answer.accepted() ? "accepted" : "refused", answer.detail());
         if (answer.accepted() && answer.notices() != null) {
             takeNotices(answer.notices());
         }
@@ -320,11 +319,15 @@ public class NetworkService {
     public record NoticeRow(NetworkRepository.Notice notice, String name, String dateOfBirth, String personId) {
     }
 
-    /** The notices, with the people they are about; reading them is logged with each person. */
-    public List<NoticeRow> notices(SoteriaUser user) {
+    /** One page of notices, and how many there are. */
+    public record Notices(List<NoticeRow> rows, long total) {
+    }
+
+    /** A page of notices, with the people they are about; reading them is logged with each person shown. */
+    public Notices notices(SoteriaUser user, int page, int size) {
         List<NoticeRow> out = new ArrayList<>();
         List<String> refs = new ArrayList<>();
-        for (NetworkRepository.Notice n : repository.notices()) {
+        for (NetworkRepository.Notice n : repository.notices((page - 1) * size, size)) {
             var person = n.personId() == null ? java.util.Optional.<SuspectService.PersonSummary>empty()
                     : suspects.summary(Long.parseLong(n.personId()));
             out.add(new NoticeRow(n, person.map(p -> p.name()).orElse("(record no longer held)"),
@@ -333,8 +336,8 @@ public class NetworkService {
         }
         if (!out.isEmpty()) {
             audit.record(AuditEntry.of(user.getUsername(), user.role().name(), AuditAction.VIEW, "network_notices",
-                    "all").records(refs).detail(out.size() + " cross-force notices"));
+                    "page " + page).records(refs).detail(out.size() + " cross-force notices"));
         }
-        return out;
+        return new Notices(out, repository.noticeCount());
     }
 }

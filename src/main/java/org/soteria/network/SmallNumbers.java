@@ -79,12 +79,17 @@ public final class SmallNumbers {
                 // until every row and column with a suppressed cell has at least two
             }
             Map<String, Grid> grids = grids(shown);
-            Exposed exposed = firstExposed(grids, within);
-            if (exposed == null) {
+            List<Exposed> exposed = exposed(grids, within);
+            if (exposed.isEmpty()) {
                 return grids;
             }
-            if (!withholdNear(full, shown, within, exposed)) {
-                return grids; // nothing left to withhold: every count of the table is suppressed
+            boolean changed = false;
+            for (Exposed e : exposed) {
+                // an earlier withholding in this pass may already protect it; the next pass checks again
+                changed |= withholdNear(full, shown, within, e);
+            }
+            if (!changed) {
+                return grids; // nothing left to withhold: every count of the tables is suppressed
             }
         }
     }
@@ -257,13 +262,17 @@ public final class SmallNumbers {
     private record Exposed(String measure, int row, int column) {
     }
 
-    private static Exposed firstExposed(Map<String, Grid> grids, Map<String, List<String>> within) {
-        for (Range r : ranges(grids, within)) {
-            if (r.exact()) {
-                return new Exposed(r.measure(), r.row(), r.column());
+    /** Every suppressed cell the attacker pins to one value, in one pass. */
+    private static List<Exposed> exposed(Map<String, Grid> grids, Map<String, List<String>> within) {
+        Attack attack = new Attack(grids, within);
+        List<Exposed> out = new ArrayList<>();
+        for (int[] cell : attack.cells()) {
+            double least = attack.optimum(cell, GoalType.MINIMIZE);
+            if (attack.optimum(cell, GoalType.MAXIMIZE) - least < 0.5) {
+                out.add(new Exposed(attack.measure(cell), cell[1], cell[2]));
             }
         }
-        return null;
+        return out;
     }
 
     /**
@@ -272,21 +281,60 @@ public final class SmallNumbers {
      * and that the parts named in {@code within} fit inside their parent. Greatest is infinite when unbounded.
      */
     public static List<Range> ranges(Map<String, Grid> grids, Map<String, List<String>> within) {
-        Map<String, int[][]> index = new LinkedHashMap<>();
-        int n = 0;
-        for (Map.Entry<String, Grid> e : grids.entrySet()) {
-            Grid g = e.getValue();
-            int[][] idx = new int[g.rows()][g.columns()];
-            for (int r = 0; r < g.rows(); r++) {
-                for (int c = 0; c < g.columns(); c++) {
-                    idx[r][c] = Grid.suppressed(g.cell(r, c)) ? n++ : -1;
+        Attack attack = new Attack(grids, within);
+        List<Range> out = new ArrayList<>();
+        for (int[] cell : attack.cells()) {
+            out.add(new Range(attack.measure(cell), cell[1], cell[2], attack.optimum(cell, GoalType.MINIMIZE),
+                    attack.optimum(cell, GoalType.MAXIMIZE)));
+        }
+        return out;
+    }
+
+    /** The attacker's linear programme over the published grids: one variable per suppressed cell. */
+    private static final class Attack {
+        private final List<String> measures = new ArrayList<>();
+        private final List<int[]> cells = new ArrayList<>();
+        private final LinearConstraintSet constraints;
+        private final int n;
+
+        Attack(Map<String, Grid> grids, Map<String, List<String>> within) {
+            Map<String, int[][]> index = new LinkedHashMap<>();
+            int count = 0;
+            for (Map.Entry<String, Grid> e : grids.entrySet()) {
+                Grid g = e.getValue();
+                int[][] idx = new int[g.rows()][g.columns()];
+                for (int r = 0; r < g.rows(); r++) {
+                    for (int c = 0; c < g.columns(); c++) {
+                        idx[r][c] = Grid.suppressed(g.cell(r, c)) ? count++ : -1;
+                        if (idx[r][c] >= 0) {
+                            cells.add(new int[] {measures.size(), r, c, idx[r][c]});
+                        }
+                    }
                 }
+                measures.add(e.getKey());
+                index.put(e.getKey(), idx);
             }
-            index.put(e.getKey(), idx);
+            n = count;
+            constraints = n == 0 ? null : new LinearConstraintSet(constraints(grids, within, index, n));
         }
-        if (n == 0) {
-            return List.of();
+
+        List<int[]> cells() {
+            return cells;
         }
+
+        String measure(int[] cell) {
+            return measures.get(cell[0]);
+        }
+
+        double optimum(int[] cell, GoalType goal) {
+            double[] objective = new double[n];
+            objective[cell[3]] = 1;
+            return SmallNumbers.optimum(objective, constraints, goal);
+        }
+    }
+
+    private static List<LinearConstraint> constraints(Map<String, Grid> grids, Map<String, List<String>> within,
+            Map<String, int[][]> index, int n) {
         List<LinearConstraint> constraints = new ArrayList<>();
         for (Map.Entry<String, Grid> e : grids.entrySet()) {
             Grid g = e.getValue();
@@ -346,22 +394,7 @@ public final class SmallNumbers {
                 }
             }
         }
-        LinearConstraintSet set = new LinearConstraintSet(constraints);
-        List<Range> out = new ArrayList<>();
-        for (Map.Entry<String, int[][]> e : index.entrySet()) {
-            int[][] idx = e.getValue();
-            for (int r = 0; r < idx.length; r++) {
-                for (int c = 0; c < idx[0].length; c++) {
-                    if (idx[r][c] >= 0) {
-                        double[] objective = new double[n];
-                        objective[idx[r][c]] = 1;
-                        out.add(new Range(e.getKey(), r, c, optimum(objective, set, GoalType.MINIMIZE),
-                                optimum(objective, set, GoalType.MAXIMIZE)));
-                    }
-                }
-            }
-        }
-        return out;
+        return constraints;
     }
 
     /** Adds a cell to a constraint: a suppressed cell as a variable, a shown one as its known value (returned). */
