@@ -47,14 +47,14 @@ class HubController {
         boolean national = user.can(Permission.MODERATE_NETWORK);
         String focus = national ? (force == null || force.isBlank() ? null : force) : user.forceCode();
         HubService.Comparison c = hub.comparison(HubService.Compared.of(measure), quarter, focus, national);
-        boolean member = focus != null && hub.forces().stream().anyMatch(f -> f.code().equals(focus) && f.approved());
+        List<HubRepository.HubForce> approved = hub.forces().stream().filter(HubRepository.HubForce::approved).toList();
+        boolean member = focus != null && approved.stream().anyMatch(f -> f.code().equals(focus));
         model.addAttribute("activeNav", "hub");
         model.addAttribute("c", c);
         model.addAttribute("national", national);
         model.addAttribute("member", member);
         model.addAttribute("measures", HubService.Compared.values());
-        model.addAttribute("forces", national ? hub.forces().stream().filter(HubRepository.HubForce::approved).toList()
-                : List.of());
+        model.addAttribute("forces", national ? approved : List.of());
         model.addAttribute("funnel", funnel(c));
         model.addAttribute("trendChart", c.trend().isEmpty() ? null : trend(c));
         return "hub/comparison";
@@ -166,7 +166,6 @@ class HubController {
         model.addAttribute("force", f);
         model.addAttribute("peerGroups", hub.peerGroups());
         model.addAttribute("published", hub.published(code));
-        model.addAttribute("measureLabels", BenchmarkBundle.LABELS);
         model.addAttribute("encodings", hub.encodingCount(code));
         model.addAttribute("receipts", hub.receipts(code, p, PAGE_SIZE));
         model.addAttribute("page", p);
@@ -239,13 +238,16 @@ class HubController {
 
     @GetMapping("/hub/notices/{code}")
     ResponseEntity<byte[]> notices(@AuthenticationPrincipal SoteriaUser user, @PathVariable String code) {
-        if (!user.can(Permission.MODERATE_NETWORK) && !code.equals(user.forceCode())) {
+        found(code);
+        String file;
+        try {
+            file = hub.noticesFileFor(user, code);
+        } catch (SecurityException e) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
-        found(code);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("notices-" + code + ".json").build().toString())
-                .body(hub.noticesFile(code).getBytes(StandardCharsets.UTF_8));
+                .body(file.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -18,9 +18,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @ConditionalOnProperty(name = "soteria.mode", havingValue = "hub")
 class HubModeFilter extends OncePerRequestFilter {
 
-    private static final List<String> OPEN = List.of("/hub", "/api/v1/network/", "/login", "/logout", "/sign-in/",
-            "/account", "/audit", "/assets/", "/css/", "/js/", "/favicon.ico", "/error", "/actuator/health",
-            "/oauth2/", "/login/oauth2/");
+    /** Each path that answers in hub mode, with everything under it. */
+    private static final List<String> OPEN = List.of("/hub", "/api/v1/network", "/login", "/logout", "/sign-in",
+            "/account", "/audit", "/assets", "/css", "/js", "/favicon.ico", "/error", "/actuator/health", "/oauth2");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -31,8 +31,7 @@ class HubModeFilter extends OncePerRequestFilter {
             return;
         }
         for (String open : OPEN) {
-            if (path.equals(open) || path.startsWith(open.endsWith("/") ? open : open + "/") || path.startsWith(open)
-                    && open.endsWith("/")) {
+            if (path.equals(open) || path.startsWith(open + "/")) {
                 chain.doFilter(request, response);
                 return;
             }

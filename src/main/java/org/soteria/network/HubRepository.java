@@ -125,10 +125,11 @@ class HubRepository {
     record Cell(String force, String quarter, String group, String measure, String shown) {
     }
 
-    List<Cell> cells(String quarter, String group) {
+    /** Every force's cells of one offence group (or "all"), every quarter and the total. */
+    List<Cell> cells(String group) {
         return jdbc.sql("select force_code, quarter, offence_group, measure, shown from hub_benchmark "
-                + "where (cast(? as text) is null or quarter = ?) and offence_group = ? order by force_code, quarter")
-                .params(quarter, quarter, group)
+                + "where offence_group = ? order by force_code, quarter")
+                .param(group)
                 .query((rs, i) -> new Cell(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5))).list();
     }

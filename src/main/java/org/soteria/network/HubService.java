@@ -10,6 +10,7 @@ import java.util.Set;
 import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditService;
 import org.soteria.platform.Invalid;
+import org.soteria.security.Permission;
 import org.soteria.security.Role;
 import org.soteria.security.SoteriaUser;
 import org.springframework.beans.factory.annotation.Value;
@@ -250,6 +251,20 @@ public class HubService {
         return out;
     }
 
+    /**
+     * A force's notices file for a hub user to download and take to the force: only the national team or a
+     * member of that force may; the download is logged.
+     */
+    public String noticesFileFor(SoteriaUser user, String force) {
+        if (!user.can(Permission.MODERATE_NETWORK) && !force.equals(user.forceCode())) {
+            throw new SecurityException(user.getUsername() + " is not of " + force);
+        }
+        String file = noticesFile(force);
+        audit.record(user.getUsername(), user.role().name(), AuditAction.EXPORT, "hub_notices", force,
+                "notices file downloaded");
+        return file;
+    }
+
     /** The signed notices file for a force: its possible matches with other forces. */
     public String noticesFile(String force) {
         NetworkKeys.Identity hub = keys.identity(HUB);
@@ -350,7 +365,8 @@ public class HubService {
         }
         HubRepository.HubForce focused = focus == null ? null : forces.get(focus);
         String peerGroup = focused == null ? null : focused.peerGroup();
-        Map<String, Map<String, String>> byForce = byForce(repository.cells(q, BenchmarkBundle.ALL_GROUPS));
+        Map<String, Map<String, Map<String, String>>> byQuarter = byQuarter(repository.cells(BenchmarkBundle.ALL_GROUPS));
+        Map<String, Map<String, String>> byForce = byQuarter.getOrDefault(q, Map.of());
         List<long[]> shown = new ArrayList<>();
         List<String> shownForces = new ArrayList<>();
         int withheld = 0;
@@ -380,16 +396,17 @@ public class HubService {
                     national == null ? Funnel.Position.WITHIN : Funnel.position(national, n, x)));
         }
         points.sort(java.util.Comparator.comparing((Point p) -> !p.own()).thenComparing(p -> -p.outcomes()));
-        List<TrendRow> trend = focused == null ? List.of() : trend(measure, quarters, focused, forces);
+        List<TrendRow> trend = focused == null ? List.of() : trend(measure, quarters, byQuarter, focused, forces);
         return new Comparison(measure, q, quarters, focus, focused == null ? null : focused.name(), peerGroup,
                 national, peers, points, withheld, trend);
     }
 
-    /** The cells of one quarter (and one offence group), by force then measure. */
-    private static Map<String, Map<String, String>> byForce(List<HubRepository.Cell> cells) {
-        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+    /** The cells of one offence group, by quarter, then force, then measure. */
+    private static Map<String, Map<String, Map<String, String>>> byQuarter(List<HubRepository.Cell> cells) {
+        Map<String, Map<String, Map<String, String>>> out = new LinkedHashMap<>();
         for (HubRepository.Cell c : cells) {
-            out.computeIfAbsent(c.force(), k -> new LinkedHashMap<>()).put(c.measure(), c.shown());
+            out.computeIfAbsent(c.quarter(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(c.force(), k -> new LinkedHashMap<>()).put(c.measure(), c.shown());
         }
         return out;
     }
@@ -418,11 +435,12 @@ public class HubService {
         return n == 0 ? null : (double) x / n;
     }
 
-    private List<TrendRow> trend(Compared measure, List<String> quarters, HubRepository.HubForce focus,
+    private static List<TrendRow> trend(Compared measure, List<String> quarters,
+            Map<String, Map<String, Map<String, String>>> byQuarter, HubRepository.HubForce focus,
             Map<String, HubRepository.HubForce> forces) {
         List<TrendRow> out = new ArrayList<>();
         for (String q : quarters) {
-            Map<String, Map<String, String>> byForce = byForce(repository.cells(q, BenchmarkBundle.ALL_GROUPS));
+            Map<String, Map<String, String>> byForce = byQuarter.getOrDefault(q, Map.of());
             List<long[]> shown = new ArrayList<>();
             List<String> codes = new ArrayList<>();
             byForce.forEach((code, cells) -> {
@@ -442,11 +460,8 @@ public class HubService {
         return out;
     }
 
-    /** What the hub publishes of one force's latest benchmark: quarters, offence groups and every cell, as shown. */
-    public record Published(List<String> quarters, List<String> groups, Map<String, SmallNumbers.Grid> grids) {
-    }
-
-    public Published published(String force) {
+    /** What the hub publishes of one force's latest benchmark, as the bundle it came in (no as-of date). */
+    public BenchmarkBundle published(String force) {
         List<HubRepository.Cell> cells = repository.cellsOf(force);
         List<String> quarters = new ArrayList<>(new java.util.TreeSet<>(cells.stream().map(HubRepository.Cell::quarter)
                 .filter(q -> !q.equals(SmallNumbers.TOTAL)).toList()));
@@ -456,18 +471,17 @@ public class HubService {
         rows.add(SmallNumbers.TOTAL);
         List<String> columns = new ArrayList<>(groups);
         columns.add(BenchmarkBundle.ALL_GROUPS);
-        Map<String, SmallNumbers.Grid> out = new LinkedHashMap<>();
-        for (String m : BenchmarkBundle.MEASURES) {
-            String[][] s = new String[rows.size()][columns.size()];
-            for (HubRepository.Cell c : cells) {
-                if (c.measure().equals(m)) {
-                    s[rows.indexOf(c.quarter())][columns.indexOf(c.group())] = c.shown();
-                }
+        Map<String, List<List<String>>> measures = new LinkedHashMap<>();
+        for (String m : cells.isEmpty() ? List.<String>of() : BenchmarkBundle.MEASURES) {
+            List<List<String>> grid = new ArrayList<>();
+            for (int r = 0; r < rows.size(); r++) {
+                grid.add(new ArrayList<>(java.util.Collections.nCopies(columns.size(), (String) null)));
             }
-            if (!cells.isEmpty()) {
-                out.put(m, new SmallNumbers.Grid(s));
-            }
+            measures.put(m, grid);
         }
-        return new Published(quarters, groups, out);
+        for (HubRepository.Cell c : cells) {
+            measures.get(c.measure()).get(rows.indexOf(c.quarter())).set(columns.indexOf(c.group()), c.shown());
+        }
+        return new BenchmarkBundle(null, quarters, groups, measures);
     }
 }

@@ -129,7 +129,6 @@ class NetworkController {
             redirect.addFlashAttribute("problem", String.join(" ", e.errors().values()));
             return "redirect:/network";
         }
-        model.addAttribute("measureLabels", BenchmarkBundle.LABELS);
         return "network/benchmark";
     }
 

@@ -88,8 +88,9 @@ class PracticeController {
     @GetMapping("/hub/practice/{id}")
     String view(@AuthenticationPrincipal SoteriaUser user, @PathVariable String id, Model model) {
         model.addAttribute("activeNav", "practice");
-        model.addAttribute("p", page(user, id));
-        model.addAttribute("pillarLabel", Pillar.label(page(user, id).practice().pillar()));
+        PracticeService.Page page = page(user, id);
+        model.addAttribute("p", page);
+        model.addAttribute("pillarLabel", Pillar.label(page.practice().pillar()));
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }

@@ -321,7 +321,7 @@ class LearningNetworkBrowserIT {
     void noSuppressedCountCanBeRecoveredFromWhatTheHubPublishes() {
         HubService hubService = hub.getBean(HubService.class);
         for (String force : List.of("FA", "FB")) {
-            HubService.Published published = hubService.published(force);
+            BenchmarkBundle published = hubService.published(force);
             assertThat(published.grids()).hasSize(4);
             long suppressed = published.grids().values().stream().flatMap(g -> java.util.Arrays.stream(g.shown()))
                     .flatMap(java.util.Arrays::stream).filter(c -> c.equals("<5") || c.equals("[c]")).count();
