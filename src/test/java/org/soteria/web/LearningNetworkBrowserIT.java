@@ -380,6 +380,34 @@ class LearningNetworkBrowserIT {
         assertThat(main()).contains("FB").contains("how did you brief the night shift");
         b.assertAccessible("practice-page");
 
+        // files by upload, for forces whose network blocks calls out: a force's own file is taken, another's is not
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("network-files");
+        java.nio.file.Path own = dir.resolve("benchmark-fb.json");
+        java.nio.file.Files.writeString(own, forceB.getBean(NetworkService.class)
+                .benchmarkFile(user(forceB, "force-lead"), "file").text());
+        java.nio.file.Path other = dir.resolve("benchmark-fa.json");
+        java.nio.file.Files.writeString(other, forceA.getBean(NetworkService.class)
+                .benchmarkFile(user(forceA, "force-lead"), "file").text());
+        signIn(hubUrl, "force-lead");
+        b.driver.get(hubUrl + "/hub/upload");
+        b.driver.findElement(By.id("file")).sendKeys(own.toString());
+        press("Upload");
+        assertThat(main()).contains("benchmark-fb.json accepted");
+        b.driver.findElement(By.id("file")).sendKeys(other.toString());
+        press("Upload");
+        assertThat(main()).contains("benchmark-fa.json refused: This file is from FA; you can upload only your own "
+                + "force's files");
+        b.assertAccessible("hub-upload-refused");
+        // and a registration by file, uploaded by the national team
+        java.nio.file.Path registration = dir.resolve("registration-fc.json");
+        java.nio.file.Files.writeString(registration, "{\"force\":\"FC\",\"name\":\"Force C\",\"publicKey\":\""
+                + Signing.encode(Signing.newKeyPair().getPublic()) + "\",\"contact\":\"rasso@fc.police.example\"}");
+        signIn(hubUrl, "national-coordinator");
+        b.driver.get(hubUrl + "/hub/forces");
+        b.driver.findElement(By.id("file")).sendKeys(registration.toString());
+        press("Upload the registration");
+        assertThat(main()).contains("Registration of FC recorded").contains("Force C");
+
         // notices by file: force A takes its own; a file meant for force B is refused
         NetworkService networkA = forceA.getBean(NetworkService.class);
         SoteriaUser leadA = user(forceA, "force-lead");
