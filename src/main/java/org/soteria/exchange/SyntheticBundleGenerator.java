@@ -1,5 +1,6 @@
 package org.soteria.exchange;
 
+import org.soteria.platform.CsvWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -114,21 +115,21 @@ public final class SyntheticBundleGenerator {
         LocalDate start = end.minusYears(settings.years()).plusDays(1);
         long span = end.toEpochDay() - start.toEpochDay() + 1;
         int[] seqByYear = new int[3000];
-        try (CsvOut cases = new CsvOut(out.resolve("cases.csv"), "crime_ref", "force_code", "record_type", "n100_code",
+        try (CsvWriter cases = CsvWriter.exact(out.resolve("cases.csv"), "crime_ref", "force_code", "record_type", "n100_code",
                 "offence_code", "recorded_date", "offence_date", "report_source", "victim_consented", "team_code",
                 "officer_code", "outcome_code", "outcome_date", "restricted");
-                CsvOut persons = new CsvOut(out.resolve("people.csv"), "person_id", "force_code", "given_name",
+                CsvWriter persons = CsvWriter.exact(out.resolve("people.csv"), "person_id", "force_code", "given_name",
                         "middle_names", "family_name", "date_of_birth", "sex", "postcode", "address", "birth_place",
                         "pnc_id", "phone", "email");
-                CsvOut links = new CsvOut(out.resolve("case_people.csv"), "crime_ref", "person_id", "role",
+                CsvWriter links = CsvWriter.exact(out.resolve("case_people.csv"), "crime_ref", "person_id", "role",
                         "relationship", "age_at_offence");
-                CsvOut timeline = new CsvOut(out.resolve("events.csv"), "event_id", "crime_ref", "event_type",
+                CsvWriter timeline = CsvWriter.exact(out.resolve("events.csv"), "event_id", "crime_ref", "event_type",
                         "occurred_at", "person_id", "officer_code", "detail");
-                CsvOut orderFile = new CsvOut(out.resolve("orders.csv"), "order_id", "person_id", "order_type",
+                CsvWriter orderFile = CsvWriter.exact(out.resolve("orders.csv"), "order_id", "person_id", "order_type",
                         "made_date", "expires_date", "prohibitions", "breached_on");
-                CsvOut feedbackFile = new CsvOut(out.resolve("feedback.csv"), "crime_ref", "person_id",
+                CsvWriter feedbackFile = CsvWriter.exact(out.resolve("feedback.csv"), "crime_ref", "person_id",
                         "returned_date", "dignity", "fairness", "voice", "safety", "trust");
-                CsvOut truth = new CsvOut(out.resolve("truth").resolve("identities.csv"), "person_id",
+                CsvWriter truth = CsvWriter.exact(out.resolve("truth").resolve("identities.csv"), "person_id",
                         "identity_id")) {
             for (int i = 0; i < settings.crimes(); i++) {
                 LocalDate recorded = start.plusDays(Math.min(span - 1, (long) ((double) i * span / settings.crimes())));
@@ -291,8 +292,8 @@ public final class SyntheticBundleGenerator {
         long officers = 0;
         int investigatorsPerTeam = Math.max(6, crimesPerYear / teamCount / 40);
         int officerSeq = 0;
-        try (CsvOut teamFile = new CsvOut(out.resolve("teams.csv"), "team_code", "name", "force_code");
-                CsvOut officerFile = new CsvOut(out.resolve("officers.csv"), "officer_code", "display_name",
+        try (CsvWriter teamFile = CsvWriter.exact(out.resolve("teams.csv"), "team_code", "name", "force_code");
+                CsvWriter officerFile = CsvWriter.exact(out.resolve("officers.csv"), "officer_code", "display_name",
                         "team_code", "role", "accredited_until")) {
             for (int t = 1; t <= teamCount; t++) {
                 String code = String.format("T%02d", t);
@@ -382,7 +383,7 @@ public final class SyntheticBundleGenerator {
     }
 
     /** The person record of a suspect's appearance: often a new record with the variants records systems hold. */
-    private String suspectRecord(Identity identity, CsvOut persons, CsvOut truth) throws IOException {
+    private String suspectRecord(Identity identity, CsvWriter persons, CsvWriter truth) throws IOException {
         if (identity.lastRecord != null && rnd.nextInt(100) < 35) {
             return identity.lastRecord;
         }

@@ -1,5 +1,6 @@
 package org.soteria.linkage;
 
+import org.soteria.platform.CsvWriter;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.function.IntConsumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /** Reads and writes the files of {@code soteria link}: people.csv in, clusters and explanations out. */
@@ -150,11 +150,9 @@ public final class LinkageFiles {
 
     /** person_id,cluster_id for every record, in input order; a cluster is named by its first record's person_id. */
     public static void writeClusters(Path file, RecordSet records, int[] cluster) throws IOException {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-                CSVPrinter out = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
-            out.printRecord("person_id", "cluster_id");
+        try (CsvWriter out = CsvWriter.exact(file, "person_id", "cluster_id")) {
             for (int i = 0; i < records.size(); i++) {
-                out.printRecord(records.personId(i), records.personId(cluster[i]));
+                out.row(records.personId(i), records.personId(cluster[i]));
             }
         }
     }
@@ -168,9 +166,7 @@ public final class LinkageFiles {
             header.add(f.column() + "_weight");
         }
         RecordSet records = result.records();
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-                CSVPrinter out = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
-            out.printRecord(header);
+        try (CsvWriter out = CsvWriter.exact(file, header.toArray(String[]::new))) {
             for (int k = 0; k < result.matchedPairs(); k++) {
                 int a = result.matchedA(k);
                 int b = result.matchedB(k);
@@ -182,7 +178,7 @@ public final class LinkageFiles {
                     row.add(c.levelLabel());
                     row.add(String.format(Locale.ROOT, "%.3f", c.weight()));
                 }
-                out.printRecord(row);
+                out.row(row);
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.soteria.oversight;
 
+import org.soteria.platform.CsvWriter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -11,8 +12,6 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditEntry;
 import org.soteria.audit.AuditQuery;
@@ -118,12 +117,11 @@ public class AuditLogController {
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"audit-log-export.csv\"");
         Writer w = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n")
-                .setHeader("seq", "at", "username", "role", "action", "operation", "object_type", "object_ref",
-                        "records", "justification", "break_glass", "source_address", "request_id", "detail").get());
+        CsvWriter csv = CsvWriter.forPeople(w, "seq", "at", "username", "role", "action", "operation", "object_type",
+                "object_ref", "records", "justification", "break_glass", "source_address", "request_id", "detail");
         audit.forEachMatching(query, r -> {
             try {
-                csv.printRecord(r.seq(), r.at(), r.username(), r.userRole(), r.action(), r.operation(), r.objectType(),
+                csv.row(r.seq(), r.at(), r.username(), r.userRole(), r.action(), r.operation(), r.objectType(),
                         r.objectRef(), String.join(" ", r.records()), r.justification(), r.breakGlass(),
                         r.sourceAddress(), r.requestId(), r.detail());
             } catch (IOException e) {

@@ -1,5 +1,6 @@
 package org.soteria.performance;
 
+import org.soteria.platform.CsvWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -9,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -28,10 +27,9 @@ public final class TableFiles {
     public static byte[] csv(Table table) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-                CSVPrinter out = new CSVPrinter(w, CSVFormat.RFC4180)) {
-            out.printRecord(table.headers());
+                CsvWriter out = CsvWriter.forPeople(w, table.headers().toArray(String[]::new))) {
             for (List<Object> row : table.rows()) {
-                out.printRecord(row.stream().map(v -> v == null ? "" : v).toList());
+                out.row(row.stream().map(v -> v == null ? "" : v).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

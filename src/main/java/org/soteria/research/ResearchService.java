@@ -1,5 +1,6 @@
 package org.soteria.research;
 
+import org.soteria.platform.CsvWriter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -15,8 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditEntry;
 import org.soteria.audit.AuditService;
@@ -244,12 +243,11 @@ public class ResearchService {
                 + p.lawfulBasis() + ")").detail("disclosure: pseudonymised extract of " + release.rows().size()
                 + " crimes, k = " + p.k() + ", " + release.suppressed() + " left out; " + levels));
         StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-                .setHeader(ExtractRows.COLUMNS.toArray(String[]::new)).get())) {
+        try (CsvWriter csv = CsvWriter.forPeople(out, ExtractRows.COLUMNS.toArray(String[]::new))) {
             for (Map<String, String> row : release.rows()) {
                 List<String> values = new ArrayList<>();
                 ExtractRows.COLUMNS.forEach(c -> values.add(row.get(c)));
-                csv.printRecord(values);
+                csv.row(values);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package org.soteria.suspect;
 
+import org.soteria.platform.CsvWriter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Writer;
@@ -9,8 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.soteria.audit.AuditAction;
 import org.soteria.platform.Invalid;
 import org.soteria.security.Permission;
@@ -115,32 +114,18 @@ class SuspectController {
         response.setHeader("Content-Disposition", "attachment; filename=\"repeat-suspects-" + reg.asOf() + ".csv\"");
         response.setHeader("Cache-Control", "no-store");
         Writer w = response.getWriter();
-        try (CSVPrinter out = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
-            out.printRecord("entry", "status", "name", "date_of_birth", "pnc_id", "records", "crimes_in_window",
-                    "latest_crime", "priority", "priority_components", "crime_refs", "active_orders", "links_awaiting_review");
+        try (CsvWriter out = CsvWriter.forPeople(w, "entry", "status", "name", "date_of_birth", "pnc_id", "records", "crimes_in_window",
+                    "latest_crime", "priority", "priority_components", "crime_refs", "active_orders", "links_awaiting_review")) {
             for (RepeatSuspectService.Entry e : visible) {
-                out.printRecord(e.id(), e.confirmed() ? "repeat" : "possible", cell(e.latest().name()),
-                        cell(e.latest().dateOfBirth()), cell(e.latest().pncId()), e.records().size(), e.countedCrimes(), e.latestCrime(), e.priority().score(),
+                out.row(e.id(), e.confirmed() ? "repeat" : "possible", e.latest().name(),
+                        e.latest().dateOfBirth(), e.latest().pncId(), e.records().size(), e.countedCrimes(), e.latestCrime(), e.priority().score(),
                         e.priority().components().stream().map(c -> c.name() + " " + c.points()).reduce((a, b) -> a + "; " + b)
                                 .orElse(""),
-                        cell(String.join(" ", e.crimes().stream().map(RepeatSuspectService.CrimeRow::label).toList())),
+                        String.join(" ", e.crimes().stream().map(RepeatSuspectService.CrimeRow::label).toList()),
                         String.join("; ", e.activeOrders().stream().map(o -> SuspectService.orderTypeLabel(o.type())).toList()),
                         e.awaitingReview());
             }
         }
-    }
-
-    /**
-     * A text cell that a spreadsheet will not run: one starting with =, +, -, @, a tab or a carriage return
-     * (as an imported name might) is prefixed with an apostrophe (OWASP CSV injection).
-     */
-    static String cell(String value) {
-        if (value == null || value.isEmpty()) {
-            return value;
-        }
-        char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + value : value;
     }
 
     @GetMapping("/repeat-suspects/{id}")
