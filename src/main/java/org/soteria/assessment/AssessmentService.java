@@ -1,9 +1,7 @@
 package org.soteria.assessment;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import org.apache.commons.codec.digest.DigestUtils;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -267,12 +265,7 @@ public class AssessmentService {
         if (problem != null) {
             throw new Invalid("file", problem);
         }
-        String sha;
-        try {
-            sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        String sha = DigestUtils.sha256Hex(content);
         repository.addEvidence(id, code, name, EvidenceFiles.TYPES.get(EvidenceFiles.extension(name)), content, sha,
                 user.getUsername());
         audited(user, "assessment", id, "evidence " + name + " (" + content.length + " bytes, sha256 " + sha + ") on " + code);

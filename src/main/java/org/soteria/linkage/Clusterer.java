@@ -29,10 +29,9 @@ final class Clusterer {
      * @return a cluster number per record, numbered by each cluster's first record
      */
     static int[] cluster(int n, long[] edges, Set<Long> confirmed, Set<Long> rejected, Scorer scorer) {
-        int[] parent = new int[n];
+        DisjointSets parent = new DisjointSets(n);
         List<int[]> members = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            parent[i] = i;
             members.add(null);
         }
         for (long pair : confirmed) {
@@ -41,19 +40,7 @@ final class Clusterer {
         for (long pair : edges) {
             merge(parent, members, (int) (pair >>> 32), (int) pair, rejected, scorer);
         }
-        int[] cluster = new int[n];
-        for (int i = 0; i < n; i++) {
-            cluster[i] = find(parent, i);
-        }
-        return cluster;
-    }
-
-    private static int find(int[] parent, int i) {
-        while (parent[i] != i) {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        return i;
+        return parent.roots();
     }
 
     private static int[] membersOf(List<int[]> members, int root) {
@@ -61,9 +48,10 @@ final class Clusterer {
         return m == null ? new int[] {root} : m;
     }
 
-    private static void merge(int[] parent, List<int[]> members, int a, int b, Set<Long> rejected, Scorer scorer) {
-        int ra = find(parent, a);
-        int rb = find(parent, b);
+    private static void merge(DisjointSets parent, List<int[]> members, int a, int b, Set<Long> rejected,
+            Scorer scorer) {
+        int ra = parent.find(a);
+        int rb = parent.find(b);
         if (ra == rb) {
             return;
         }
@@ -90,9 +78,8 @@ final class Clusterer {
         }
         int[] joined = Arrays.copyOf(ma, ma.length + mb.length);
         System.arraycopy(mb, 0, joined, ma.length, mb.length);
-        int root = Math.min(ra, rb);
+        int root = parent.union(ra, rb);
         int other = Math.max(ra, rb);
-        parent[other] = root;
         members.set(root, joined);
         members.set(other, null);
     }

@@ -1,8 +1,6 @@
 package org.soteria.network;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.apache.commons.codec.digest.DigestUtils;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -171,11 +169,7 @@ public class PracticeService {
     }
 
     private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return DigestUtils.sha256Hex(content);
     }
 
     /** The force that shared the practice withdraws it. */

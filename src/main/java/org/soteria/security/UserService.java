@@ -1,5 +1,6 @@
 package org.soteria.security;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -7,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -188,12 +188,7 @@ public class UserService implements UserDetailsService, UserDetailsPasswordServi
 
     /** Recovery codes carry 50 random bits and are spent once, so a fast hash is enough to keep them unreadable. */
     private static String hash(String code) {
-        try {
-            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(code.getBytes(StandardCharsets.US_ASCII)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return DigestUtils.sha256Hex(code.getBytes(StandardCharsets.US_ASCII));
     }
 
     // ---- Accounts ----------------------------------------------------------------------------------------
