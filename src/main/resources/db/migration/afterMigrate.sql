@@ -18,3 +18,28 @@ begin
         end if;
     end if;
 end $$;
+
+-- The whole-force readers' role (V22, ADR 17), granted to the application's role (even when that role
+-- owns the schema) so that it may switch to it, never inheriting it: a user's request sees only what
+-- row-level security allows. It may do what the application may, and no more.
+do $$
+begin
+    execute 'grant select, insert, update, delete on all tables in schema public to soteria_whole_force';
+    execute 'grant usage, select on all sequences in schema public to soteria_whole_force';
+    execute 'grant usage on schema public to soteria_whole_force';
+    execute 'revoke insert, update, delete on flyway_schema_history from soteria_whole_force';
+    execute 'revoke update, delete, truncate on audit_event, audit_checkpoint, audit_event_unchained from soteria_whole_force';
+    execute 'revoke insert on audit_event_unchained from soteria_whole_force';
+    if current_setting('server_version_num')::int >= 170000 then
+        execute 'grant maintain on all tables in schema public to soteria_whole_force';
+        execute 'revoke maintain on audit_event, audit_checkpoint, audit_event_unchained from soteria_whole_force';
+    end if;
+    if exists (select from pg_roles where rolname = '${app_role}')
+            and not pg_has_role('${app_role}', 'soteria_whole_force', 'member') then
+        if current_setting('server_version_num')::int >= 160000 then
+            execute 'grant soteria_whole_force to ${app_role} with inherit false, set true';
+        else
+            execute 'grant soteria_whole_force to ${app_role}';
+        end if;
+    end if;
+end $$;

@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.soteria.platform.FieldCipher;
+import org.soteria.platform.WholeForce;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** SQL for deep-dive samples, the pseudonymised facts a reviewer reads, and reviews. */
+@WholeForce("deep dive: samples drawn from the force's crimes and reviewed pseudonymised")
 @Repository
 class DeepDiveRepository {
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.soteria.platform.FieldCipher;
 import org.soteria.security.NeedToKnow;
+import org.soteria.platform.WholeForce;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -239,6 +240,7 @@ class CaseworkRepository {
             List<Integer> victimDeviceDays) {
     }
 
+    @WholeForce("the force's figures for requests for victims' material: counts and days only")
     RequestFigures requestFigures(String force, LocalDate from, LocalDate to) {
         Map<String, Long> byStatus = new java.util.LinkedHashMap<>();
         Map<String, Long> byMaterial = new java.util.LinkedHashMap<>();
@@ -262,7 +264,7 @@ class CaseworkRepository {
 
     record Device(long id, long crimeId, String crimeRef, String exhibitRef, Codes.DeviceType type, Codes.DeviceOwner owner,
             Long requestId, LocalDate submittedOn, Codes.Triage triage, Codes.DeviceStatus status, LocalDate triagedOn,
-            LocalDate startedOn, LocalDate examinedOn, LocalDate returnedOn) {
+            LocalDate startedOn, LocalDate examinedOn, LocalDate returnedOn, boolean restricted) {
 
         /** Days from submission to examination, or to {@code today} while it waits. */
         public long waitingDays(LocalDate today) {
@@ -273,14 +275,15 @@ class CaseworkRepository {
 
     private static final String DEVICE_COLUMNS = "d.id, d.crime_id, c.crime_ref, d.exhibit_ref, d.device_type, d.owner_role, "
             + "d.material_request_id, d.submitted_on, d.triage, d.status, d.triaged_on, d.started_on, d.examined_on, "
-            + "d.returned_on";
+            + "d.returned_on, c.restricted";
 
     private static Device device(ResultSet rs) throws SQLException {
         return new Device(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                 Codes.parse(Codes.DeviceType.class, rs.getString(5)), Codes.parse(Codes.DeviceOwner.class, rs.getString(6)),
                 (Long) rs.getObject(7), rs.getObject(8, LocalDate.class), Codes.parse(Codes.Triage.class, rs.getString(9)),
                 Codes.parse(Codes.DeviceStatus.class, rs.getString(10)), rs.getObject(11, LocalDate.class),
-                rs.getObject(12, LocalDate.class), rs.getObject(13, LocalDate.class), rs.getObject(14, LocalDate.class));
+                rs.getObject(12, LocalDate.class), rs.getObject(13, LocalDate.class), rs.getObject(14, LocalDate.class),
+                rs.getBoolean(15));
     }
 
     List<Device> devices(long crimeId) {
@@ -293,6 +296,8 @@ class CaseworkRepository {
      * The force's digital forensics queue: devices not yet examined, most urgent first, then oldest; and
      * those examined since {@code since} for turnaround.
      */
+    @WholeForce("the force's digital forensics queue: crime and exhibit references, no personal data; restricted "
+            + "crimes are counted but listed only to their named users")
     List<Device> forensicQueue(String force, LocalDate since) {
         return jdbc.sql("select " + DEVICE_COLUMNS + " from device_exhibit d join crime c on c.id = d.crime_id "
                         + "where c.force_code = ? and (d.status in ('awaiting_triage', 'awaiting_examination', "

@@ -21,6 +21,7 @@ import org.soteria.investigation.InvestigationService;
 import org.soteria.platform.CrimeEvents;
 import org.soteria.platform.DatabaseConfig;
 import org.soteria.platform.Invalid;
+import org.soteria.platform.WholeForce;
 import org.soteria.reference.CpsDecision;
 import org.soteria.security.NeedToKnow;
 import org.soteria.security.Permission;
@@ -692,18 +693,33 @@ public class CaseworkService {
 
     /** The force's digital forensics queue: devices waiting, and turnaround of those examined lately. */
     public record ForensicQueue(List<CaseworkRepository.Device> waiting, Map<Codes.DeviceStatus, Long> waitingByStatus,
-            Map<String, Distribution> turnaroundByTriage, Distribution waitingDays, LocalDate since, LocalDate today) {
+            Map<String, Distribution> turnaroundByTriage, Distribution waitingDays, LocalDate since, LocalDate today,
+            Set<Long> openable) {
+
+        /** Whether the user may open this device's crime, so that the queue links it. */
+        public boolean canOpen(CaseworkRepository.Device d) {
+            return openable.contains(d.crimeId());
+        }
     }
+
+    /**
+     * The force's queue: every device counts in the figures, but a restricted crime's device is listed only
+     * to the crime's named users (its reference and exhibit are themselves sensitive).
+     */
 
     public ForensicQueue forensicQueue(SoteriaUser user, int turnaroundDays) {
         LocalDate today = today();
         LocalDate since = today.minusDays(turnaroundDays);
         List<CaseworkRepository.Device> rows = repository.forensicQueue(user.forceCode(), since);
-        List<CaseworkRepository.Device> waiting = rows.stream().filter(d -> d.examinedOn() == null).toList();
+        List<CaseworkRepository.Device> allWaiting = rows.stream().filter(d -> d.examinedOn() == null).toList();
+        Set<Long> openable = investigations.openable(user,
+                allWaiting.stream().map(CaseworkRepository.Device::crimeId).collect(java.util.stream.Collectors.toSet()));
+        List<CaseworkRepository.Device> waiting = allWaiting.stream()
+                .filter(d -> !d.restricted() || openable.contains(d.crimeId())).toList();
         Map<Codes.DeviceStatus, Long> byStatus = new LinkedHashMap<>();
         for (Codes.DeviceStatus s : List.of(Codes.DeviceStatus.AWAITING_TRIAGE, Codes.DeviceStatus.AWAITING_EXAMINATION,
                 Codes.DeviceStatus.IN_EXAMINATION)) {
-            byStatus.put(s, waiting.stream().filter(d -> d.status() == s).count());
+            byStatus.put(s, allWaiting.stream().filter(d -> d.status() == s).count());
         }
         Map<String, Distribution> turnaround = new LinkedHashMap<>();
         for (Codes.Triage t : Codes.Triage.values()) {
@@ -712,8 +728,8 @@ public class CaseworkService {
         }
         turnaround.put("All", Distribution.of(rows.stream().filter(d -> d.examinedOn() != null)
                 .map(d -> (int) d.waitingDays(today)).sorted().toList()));
-        Distribution waitingDays = Distribution.of(waiting.stream().map(d -> (int) d.waitingDays(today)).sorted().toList());
-        return new ForensicQueue(waiting, byStatus, turnaround, waitingDays, since, today);
+        Distribution waitingDays = Distribution.of(allWaiting.stream().map(d -> (int) d.waitingDays(today)).sorted().toList());
+        return new ForensicQueue(waiting, byStatus, turnaround, waitingDays, since, today, openable);
     }
 
     // ---- Bail and release under investigation ----------------------------------------------------
@@ -1014,6 +1030,7 @@ public class CaseworkService {
      * What casework a crime has, in words and without personal data, for a deep-dive reviewer who reads the crime
      * pseudonymised (the caller has reached the crime through its own rules).
      */
+    @WholeForce("deep dive: a sampled crime's casework as counts, for reviewers who read it pseudonymised")
     public List<String> summary(long crimeId) {
         CaseworkRepository.Counts c = repository.counts(crimeId);
         List<String> out = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.soteria.exchange;
 
+import org.soteria.platform.CsvWriter;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,19 +16,18 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.QuoteMode;
 import org.postgresql.PGConnection;
 import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditService;
 import org.soteria.platform.PersonFields;
+import org.soteria.platform.WholeForce;
 import org.springframework.stereotype.Service;
 
 /**
  * Writes the stored data as an exchange bundle, in a fixed order so that export → import → export
  * gives the same files. Every key event gets an event_id where it has one; date-times are written in UTC.
  */
+@WholeForce("export: the force's whole bundle, written on the server's command line")
 @Service
 public class ExportService {
 
@@ -78,10 +78,8 @@ public class ExportService {
     /** people.csv, decrypted, in the same CSV form COPY writes (quoted only where needed). */
     private long writePeople(Connection c, OutputStream file) throws SQLException, IOException {
         Writer w = new OutputStreamWriter(file, StandardCharsets.UTF_8);
-        CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n")
-                .setQuoteMode(QuoteMode.MINIMAL).get());
-        csv.printRecord("person_id", "force_code", "given_name", "middle_names", "family_name", "date_of_birth", "sex",
-                "postcode", "address", "birth_place", "pnc_id", "phone", "email");
+        CsvWriter csv = CsvWriter.exact(w, "person_id", "force_code", "given_name", "middle_names", "family_name",
+                "date_of_birth", "sex", "postcode", "address", "birth_place", "pnc_id", "phone", "email");
         long n = 0;
         try (PreparedStatement ps = c.prepareStatement("select person_id, force_code, given_name, middle_names, "
                 + "family_name, date_of_birth, sex, postcode, address, birth_place, pnc_id, phone, email from person "
@@ -93,7 +91,7 @@ public class ExportService {
                     String force = rs.getString(2);
                     String[] open = personFields.open(force, id, new String[] {rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(8), rs.getString(9), rs.getString(12), rs.getString(13)});
-                    csv.printRecord(id, force, open[0], open[1], open[2], rs.getString(6), rs.getString(7), open[3],
+                    csv.row(id, force, open[0], open[1], open[2], rs.getString(6), rs.getString(7), open[3],
                             open[4], rs.getString(10), rs.getString(11), open[5], open[6]);
                     n++;
                 }

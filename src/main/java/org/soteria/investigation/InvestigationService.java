@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditEntry;
 import org.soteria.audit.AuditService;
+import org.soteria.platform.DataScope;
 import org.soteria.security.AccessService;
 import org.soteria.security.NeedToKnow;
 import org.soteria.security.SoteriaUser;
@@ -23,13 +24,15 @@ public class InvestigationService {
     private final NeedToKnow needToKnow;
     private final AccessService access;
     private final AuditService audit;
+    private final DataScope scope;
 
     public InvestigationService(CaseRepository cases, NeedToKnow needToKnow, AccessService access,
-            AuditService audit) {
+            AuditService audit, DataScope scope) {
         this.cases = cases;
         this.needToKnow = needToKnow;
         this.access = access;
         this.audit = audit;
+        this.scope = scope;
     }
 
     public CasePage list(CaseFilter filter, SoteriaUser user) {
@@ -74,7 +77,8 @@ public class InvestigationService {
             // The log names the crime that was tried (in any force), so that "who has accessed this case" shows
             // attempts too; the user is told nothing.
             audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.DENIED, "crime",
-                    "id:" + id).records(cases.referenceInAnyForce(id).map(List::of).orElse(List.of()))
+                    "id:" + id).records(scope.wholeForce("the audit log names a crime tried outside need-to-know",
+                            () -> cases.referenceInAnyForce(id)).map(List::of).orElse(List.of()))
                     .detail(page + ": no need-to-know (answered as not found)"));
             return Optional.empty();
         }
@@ -109,9 +113,17 @@ public class InvestigationService {
         return user.can(org.soteria.security.Permission.SEARCH_AUDIT_LOG) || access.canManage(user, id);
     }
 
+    /**
+     * Which of these crimes the user may open, in one query: a page links a crime only when it is in this
+     * set, so that no link leads to "not found".
+     */
+    public java.util.Set<Long> openable(SoteriaUser user, java.util.Collection<Long> crimeIds) {
+        return cases.openable(crimeIds, needToKnow.rule(user, "c"));
+    }
+
     /** A crime's force-qualified reference (no personal data), for crimes of the given force only. */
     public Optional<String> reference(long id, String forceCode) {
-        return cases.reference(id, forceCode);
+        return scope.wholeForce("a crime's reference for its access log", () -> cases.reference(id, forceCode));
     }
 
     /** The teams of the user's force. */

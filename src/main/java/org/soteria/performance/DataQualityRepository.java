@@ -2,10 +2,12 @@ package org.soteria.performance;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.soteria.platform.WholeForce;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Counts of missing and invalid values in the stored records and in what imports rejected. */
+@WholeForce("data quality: counts of missing and invalid values across the force")
 @Repository
 class DataQualityRepository {
 

@@ -18,6 +18,7 @@ import org.soteria.reference.OutcomeCode;
 import org.soteria.reference.RecordType;
 import org.soteria.reference.Relationship;
 import org.soteria.reference.ReportSource;
+import org.soteria.platform.WholeForce;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -27,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Reads the investigation records into a {@link FactsBuilder}: everything, or only the crimes an
  * import changed. Rows stream through a cursor, so memory holds the facts, not the rows.
  */
+@WholeForce("measures: the snapshot of every crime's facts, which leaves only as measures")
 @Repository
 class MeasureRepository {
 

@@ -4,8 +4,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,9 +29,18 @@ public class DatabaseConfig {
 
     public static final ZoneId LONDON = ZoneId.of("Europe/London");
 
+    /**
+     * The application's connections, each given the scope of whoever the work is for (ADR 17), so that
+     * PostgreSQL's row-level security applies need-to-know to every query.
+     */
     @Bean
     @Primary
-    DataSource dataSource(Environment env) {
+    DataScope dataSource(Environment env, ObjectProvider<DataScope.SignedIn> signedIn) {
+        DataScope.SignedIn nobody = Optional::empty;
+        return new DataScope(pool(env), () -> signedIn.getIfAvailable(() -> nobody).current());
+    }
+
+    private static HikariDataSource pool(Environment env) {
         HikariDataSource ds = new HikariDataSource();
         String url = env.getProperty("spring.datasource.url");
         if (url == null || url.isBlank()) {

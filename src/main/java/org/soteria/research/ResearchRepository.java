@@ -10,10 +10,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.soteria.platform.WholeForce;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** SQL for research projects, their members and extracts, and the facts an extract is made from. */
+@WholeForce("research: pseudonymised, generalised extracts and monthly series of the force")
 @Repository
 class ResearchRepository {
 

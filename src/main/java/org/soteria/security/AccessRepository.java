@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.soteria.platform.DataScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Repository;
 class AccessRepository {
 
     private final JdbcClient jdbc;
+    private final DataScope scope;
 
-    AccessRepository(JdbcClient jdbc) {
+    AccessRepository(JdbcClient jdbc, DataScope scope) {
         this.jdbc = jdbc;
+        this.scope = scope;
     }
 
     NeedToKnow.UserScope scope(String username) {
@@ -35,19 +38,23 @@ class AccessRepository {
             boolean restricted) {
     }
 
+    /**
+     * The facts need-to-know decides on are read for the whole force (ADR 17): the decision must see a
+     * crime the user may not, to refuse it, or to open it by break-glass.
+     */
     Optional<CrimeScope> crime(long id) {
-        return jdbc.sql("select id, force_code, crime_ref, team_code, officer_code, restricted from crime where id = ?")
+        return scope.wholeForce("need-to-know: the crime's owner", () -> jdbc.sql("select id, force_code, crime_ref, team_code, officer_code, restricted from crime where id = ?")
                 .param(id).query((rs, n) -> new CrimeScope(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getBoolean(6)))
-                .optional();
+                .optional());
     }
 
     Optional<CrimeScope> crimeByRef(String forceCode, String crimeRef) {
-        return jdbc.sql("select id, force_code, crime_ref, team_code, officer_code, restricted from crime "
+        return scope.wholeForce("need-to-know: the crime named for break-glass", () -> jdbc.sql("select id, force_code, crime_ref, team_code, officer_code, restricted from crime "
                         + "where force_code = ? and upper(crime_ref) = upper(?)")
                 .params(forceCode, crimeRef).query((rs, n) -> new CrimeScope(rs.getLong(1), rs.getString(2),
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6)))
-                .optional();
+                .optional());
     }
 
     boolean isNamed(long crimeId, String username) {
@@ -99,8 +106,9 @@ class AccessRepository {
                 .params(crimeId, username, reason, utc(at), utc(until)).query(Long.class).single();
     }
 
+    /** The auditors' review of break-glass names the crimes by reference: read for the whole force (ADR 17). */
     List<BreakGlassAccess> breakGlass(boolean unreviewedOnly, int limit, int offset) {
-        return jdbc.sql("select b.id, c.force_code || ':' || c.crime_ref, b.username, b.reason, b.started_at, "
+        return scope.wholeForce("auditors' review of break-glass: crime references", () -> jdbc.sql("select b.id, c.force_code || ':' || c.crime_ref, b.username, b.reason, b.started_at, "
                         + "b.expires_at, b.reviewed_by, b.reviewed_at, b.review_note from break_glass b "
                         + "join crime c on c.id = b.crime_id"
                         + (unreviewedOnly ? " where b.reviewed_at is null" : "")
@@ -111,7 +119,7 @@ class AccessRepository {
                         rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7),
                         Optional.ofNullable(rs.getObject(8, OffsetDateTime.class)).map(OffsetDateTime::toInstant)
                                 .orElse(null), rs.getString(9)))
-                .list();
+                .list());
     }
 
     long countUnreviewedBreakGlass() {

@@ -18,6 +18,7 @@ import org.soteria.linkage.Linker;
 import org.soteria.linkage.Nicknames;
 import org.soteria.linkage.PersonRecord;
 import org.soteria.platform.PersonFields;
+import org.soteria.platform.WholeForce;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -31,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * clusters too. Pairs the engine proposes go to {@code person_link}; people's decisions there are
  * never overwritten; source records are never changed.
  */
+@WholeForce("linkage: compares every suspect record of the force; its pairs reach people only through the register")
 @Service
 public class LinkageService {
 

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.soteria.linkage.DisjointSets;
 import org.soteria.platform.DatabaseConfig;
 import org.soteria.security.NeedToKnow;
 import org.soteria.security.Role;
@@ -117,11 +118,7 @@ public class RepeatSuspectService {
      * linkage run, a decision, an import or an order (measure_change), a breach, or the day.
      */
     public Register register() {
-        String stamp = jdbc.sql("select (select coalesce(max(id), 0) from linkage_run) || '/' || "
-                        + "(select count(*) || ':' || coalesce(max(decided_at)::text, '') from person_link) || '/' || "
-                        + "(select coalesce(max(seq), 0) from measure_change) || '/' || "
-                        + "(select count(*) from civil_order) || '/' || (select count(*) from order_breach)")
-                .query(String.class).single() + "/" + today();
+        String stamp = repository.registerStamp() + "/" + today();
         Register r = cached;
         if (r != null && stamp.equals(cachedStamp)) {
             return r;
@@ -146,9 +143,9 @@ public class RepeatSuspectService {
             byRef.put(p.ref(), p);
         }
         int n = people.size();
-        int[] confirmed = identity(n);
+        DisjointSets confirmed = new DisjointSets(n);
         joinSamePnc(people, confirmed);
-        int[] possible = confirmed.clone();
+        DisjointSets possible = confirmed.copy();
         Map<Long, Long> clusters = repository.clusters();
         List<SuspectRepository.Link> links = repository.links("where status <> 'rejected'");
         for (SuspectRepository.Link l : links) {
@@ -158,10 +155,10 @@ public class RepeatSuspectService {
                 continue;
             }
             if (l.status().equals("confirmed")) {
-                union(confirmed, a, b);
-                union(possible, a, b);
+                confirmed.union(a, b);
+                possible.union(a, b);
             } else if (clusters.containsKey(l.personA()) && clusters.get(l.personA()).equals(clusters.get(l.personB()))) {
-                union(possible, a, b);
+                possible.union(a, b);
             }
         }
         Map<Integer, List<SuspectRepository.CrimeLink>> crimesOf = new HashMap<>();
@@ -173,7 +170,7 @@ public class RepeatSuspectService {
         }
         Map<Integer, List<Integer>> components = new HashMap<>();
         for (int i = 0; i < n; i++) {
-            components.computeIfAbsent(find(possible, i), k -> new ArrayList<>()).add(i);
+            components.computeIfAbsent(possible.find(i), k -> new ArrayList<>()).add(i);
         }
         Map<Long, List<SuspectRepository.Order>> ordersOf = new HashMap<>();
         for (SuspectRepository.Order o : repository.orders()) {
@@ -188,7 +185,7 @@ public class RepeatSuspectService {
                 for (SuspectRepository.CrimeLink c : crimesOf.getOrDefault(i, List.of())) {
                     crimes.putIfAbsent(c.crimeId(), c);
                     if (counts(c, windowStart, asOf)) {
-                        countedBySubIdentity.computeIfAbsent(find(confirmed, i), k -> new HashSet<>()).add(c.crimeId());
+                        countedBySubIdentity.computeIfAbsent(confirmed.find(i), k -> new HashSet<>()).add(c.crimeId());
                     }
                 }
             }
@@ -256,30 +253,43 @@ public class RepeatSuspectService {
         return c.recordType().equals("crime") && !c.recordedDate().isBefore(from) && !c.recordedDate().isAfter(to);
     }
 
-    /** The crimes this user may open among those given (force-wide roles: all of their force that are not restricted). */
+    /** The crimes this user may open among those given: need-to-know, and beneath it row-level security. */
     Set<Long> openable(SoteriaUser user, Set<Long> crimeIds) {
         if (crimeIds.isEmpty()) {
             return Set.of();
-        }
-        if (user.role() == Role.ANALYST || user.role() == Role.FORCE_LEAD) {
-            return new HashSet<>(jdbc.sql("select id from crime where id = any(:ids) and force_code = :force and not restricted")
-                    .param("ids", crimeIds.toArray(Long[]::new)).param("force", user.forceCode()).query(Long.class).list());
         }
         NeedToKnow.Rule rule = needToKnow.rule(user, "c");
         return new HashSet<>(jdbc.sql("select c.id from crime c where c.id = any(:ids) and " + rule.sql())
                 .param("ids", crimeIds.toArray(Long[]::new)).params(rule.params()).query(Long.class).list());
     }
 
-    /** The entries this user may see (one of its crimes open to them), with which crimes they may open. */
+    /**
+     * The crimes whose entries this user may see in the register: for the force-wide roles (analysts and the
+     * force lead) every unrestricted crime of their force, though they open only what need-to-know allows;
+     * for officers, what they may open.
+     */
+    Set<Long> inScope(SoteriaUser user, Set<Long> crimeIds) {
+        return inScope(user, crimeIds, null);
+    }
+
+    private Set<Long> inScope(SoteriaUser user, Set<Long> crimeIds, Set<Long> openable) {
+        if (user.role() == Role.ANALYST || user.role() == Role.FORCE_LEAD) {
+            return repository.unrestricted(crimeIds, user.forceCode());
+        }
+        return openable != null ? openable : openable(user, crimeIds);
+    }
+
+    /** The entries this user may see (one of its crimes in their scope), with which crimes they may open. */
     public List<Entry> visible(SoteriaUser user, Register register) {
         Set<Long> all = new HashSet<>();
         register.entries().forEach(e -> e.crimes().forEach(c -> all.add(c.crime().crimeId())));
         Set<Long> open = openable(user, all);
+        Set<Long> seen = inScope(user, all, open);
         List<Entry> out = new ArrayList<>();
         for (Entry e : register.entries()) {
             List<CrimeRow> rows = e.crimes().stream()
                     .map(c -> new CrimeRow(c.crime(), open.contains(c.crime().crimeId()), c.counted())).toList();
-            if (rows.stream().anyMatch(CrimeRow::canOpen)) {
+            if (e.crimes().stream().anyMatch(c -> seen.contains(c.crime().crimeId()))) {
                 out.add(new Entry(e.id(), e.confirmed(), e.latest(), e.records(), rows, e.countedCrimes(), e.latestCrime(),
                         e.priority(), e.joins(), e.orders(), e.activeOrders(), e.awaitingReview()));
             }
@@ -287,7 +297,7 @@ public class RepeatSuspectService {
         return out;
     }
 
-    /** One entry, if this user may see it (one of its crimes is open to them). */
+    /** One entry, if this user may see it (one of its crimes is in their scope). */
     public Optional<Entry> entry(SoteriaUser user, long id) {
         return register().entries().stream().filter(e -> e.id() == id).findFirst()
                 .flatMap(e -> visible(user, new Register(null, List.of(e), Map.of())).stream().findFirst());
@@ -313,40 +323,16 @@ public class RepeatSuspectService {
     }
 
     /** Joins the records that share a PNC identifier (repeat-suspects.md: exact, non-empty). */
-    private static void joinSamePnc(List<SuspectRepository.Person> people, int[] parent) {
+    private static void joinSamePnc(List<SuspectRepository.Person> people, DisjointSets parent) {
         Map<String, Integer> byPnc = new HashMap<>();
         for (int i = 0; i < people.size(); i++) {
             String pnc = people.get(i).pncId();
             if (pnc != null && !pnc.isBlank()) {
                 Integer other = byPnc.putIfAbsent(pnc.trim(), i);
                 if (other != null) {
-                    union(parent, i, other);
+                    parent.union(i, other);
                 }
             }
-        }
-    }
-
-    private static int[] identity(int n) {
-        int[] parent = new int[n];
-        for (int i = 0; i < n; i++) {
-            parent[i] = i;
-        }
-        return parent;
-    }
-
-    private static int find(int[] parent, int i) {
-        while (parent[i] != i) {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        return i;
-    }
-
-    private static void union(int[] parent, int a, int b) {
-        int ra = find(parent, a);
-        int rb = find(parent, b);
-        if (ra != rb) {
-            parent[Math.max(ra, rb)] = Math.min(ra, rb);
         }
     }
 
@@ -359,23 +345,23 @@ public class RepeatSuspectService {
         List<SuspectRepository.Person> people = repository.suspects();
         Map<Long, Integer> index = new HashMap<>();
         people.forEach(p -> index.put(p.ref(), index.size()));
-        int[] parent = identity(people.size());
+        DisjointSets parent = new DisjointSets(people.size());
         joinSamePnc(people, parent);
         Set<Integer> linked = new HashSet<>();
         for (SuspectRepository.Link l : repository.links("where status = 'confirmed'")) {
             Integer a = index.get(l.personA());
             Integer b = index.get(l.personB());
             if (a != null && b != null) {
-                union(parent, a, b);
+                parent.union(a, b);
                 linked.add(a);
             }
         }
         Set<Integer> roots = new HashSet<>();
-        linked.forEach(i -> roots.add(find(parent, i)));
+        linked.forEach(i -> roots.add(parent.find(i)));
         Map<Long, String> keys = new HashMap<>();
         for (int i = 0; i < people.size(); i++) {
-            if (roots.contains(find(parent, i))) {
-                keys.put(people.get(i).ref(), "link:" + people.get(find(parent, i)).ref());
+            if (roots.contains(parent.find(i))) {
+                keys.put(people.get(i).ref(), "link:" + people.get(parent.find(i)).ref());
             }
         }
         return keys;

@@ -6,10 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.soteria.platform.PersonFields;
+import org.soteria.platform.WholeForce;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Suspects' records, their crimes, the links between records and the orders they are subject to. */
+@WholeForce("repeat suspects: the register, orders and alerts are the force's; officers are shown only the people "
+        + "linked to crimes they have need-to-know of (RepeatSuspectService.visible)")
 @Repository
 class SuspectRepository {
 
@@ -211,5 +214,25 @@ class SuspectRepository {
             }
         });
         return true;
+    }
+
+    /** What the register depends on, as one string that changes whenever it must be rebuilt. */
+    String registerStamp() {
+        return jdbc.sql("select (select coalesce(max(id), 0) from linkage_run) || '/' || "
+                        + "(select count(*) || ':' || coalesce(max(decided_at)::text, '') from person_link) || '/' || "
+                        + "(select coalesce(max(seq), 0) from measure_change) || '/' || "
+                        + "(select count(*) from civil_order) || '/' || (select count(*) from order_breach)")
+                .query(String.class).single();
+    }
+
+    /** Those of the crimes given that belong to the force and are not restricted. */
+    java.util.Set<Long> unrestricted(java.util.Set<Long> crimeIds, String forceCode) {
+        if (crimeIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("select id from crime where id = any(:ids) and force_code = :force "
+                        + "and not restricted")
+                .param("ids", crimeIds.toArray(Long[]::new)).param("force", forceCode == null ? "" : forceCode)
+                .query(Long.class).list());
     }
 }

@@ -106,7 +106,7 @@ public class SuspectService {
         repository.suspectCrimes(refs).forEach(c -> crimes.computeIfAbsent(c.personRef(), k -> new ArrayList<>()).add(c));
         Set<Long> allCrimes = new HashSet<>();
         crimes.values().forEach(list -> list.forEach(c -> allCrimes.add(c.crimeId())));
-        Set<Long> open = register.openable(user, allCrimes);
+        Set<Long> open = register.inScope(user, allCrimes);
         List<Review> out = new ArrayList<>();
         for (SuspectRepository.Link l : links) {
             List<SuspectRepository.CrimeLink> ca = crimes.getOrDefault(l.personA(), List.of());
@@ -226,7 +226,7 @@ public class SuspectService {
                 .add(c.crimeId()));
         Set<Long> all = new HashSet<>();
         crimesOf.values().forEach(all::addAll);
-        Set<Long> open = register.openable(user, all);
+        Set<Long> open = register.inScope(user, all);
         Set<Long> out = new HashSet<>();
         crimesOf.forEach((ref, ids) -> {
             if (ids.stream().anyMatch(open::contains)) {

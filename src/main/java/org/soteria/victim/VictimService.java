@@ -1,7 +1,6 @@
 package org.soteria.victim;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import org.apache.commons.codec.digest.DigestUtils;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +18,7 @@ import java.util.TreeMap;
 import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditEntry;
 import org.soteria.audit.AuditService;
+import org.soteria.platform.DataScope;
 import org.soteria.platform.DatabaseConfig;
 import org.soteria.platform.Invalid;
 import org.soteria.reference.EventType;
@@ -53,9 +52,11 @@ public class VictimService {
     private final Clock clock;
     private final Duration feedbackLinkLife;
     private final SecureRandom random = new SecureRandom();
+    private final DataScope scope;
 
     VictimService(VictimRepository repository, VictimsCodeRules rules, NeedToKnow needToKnow, AuditService audit,
-            Clock clock, @Value("${soteria.feedback.link-valid-for:P28D}") Duration feedbackLinkLife) {
+            Clock clock, @Value("${soteria.feedback.link-valid-for:P28D}") Duration feedbackLinkLife, DataScope scope) {
+        this.scope = scope;
         this.repository = repository;
         this.code = rules.code();
         this.needToKnow = needToKnow;
@@ -363,12 +364,7 @@ public class VictimService {
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return DigestUtils.sha256Hex(token);
     }
 
     /** Whether a feedback link can still be used. */
@@ -377,10 +373,13 @@ public class VictimService {
     }
 
     public LinkState linkState(String token) {
-        return repository.invitation(hash(token))
+        return scope.wholeForce(FEEDBACK_LINK, () -> repository.invitation(hash(token))
                 .map(i -> i.used() ? LinkState.USED : i.expired() ? LinkState.EXPIRED : LinkState.USABLE)
-                .orElse(LinkState.UNKNOWN);
+                .orElse(LinkState.UNKNOWN));
     }
+
+    /** The victim signs in with nothing: the single-use link is their authority, for their own crime only (ADR 17). */
+    private static final String FEEDBACK_LINK = "a victim's single-use feedback link";
 
     /**
      * Stores a victim's answers once. The scores join the crime's measures; the comment is kept apart
@@ -388,6 +387,10 @@ public class VictimService {
      */
     @Transactional
     public LinkState submitFeedback(String token, Integer[] scores, String comment) {
+        return scope.wholeForce(FEEDBACK_LINK, () -> storeFeedback(token, scores, comment));
+    }
+
+    private LinkState storeFeedback(String token, Integer[] scores, String comment) {
         Optional<VictimRepository.Invitation> invitation = repository.invitation(hash(token));
         if (invitation.isEmpty()) {
             return LinkState.UNKNOWN;
@@ -585,30 +588,37 @@ public class VictimService {
         NeedToKnow.UserScope mine = needToKnow.scope(user);
         LocalDate today = today();
         boolean wholeForce = mine.allTeams().isEmpty() && user.role() == org.soteria.security.Role.FORCE_LEAD;
-        List<Long> ids = wholeForce
-                ? repository.crimesInScope(new NeedToKnow.Rule("c.force_code = :force and not c.restricted",
-                        Map.of("force", user.forceCode() == null ? "" : user.forceCode())), "true", Map.of(),
-                        today.minusDays(CLOSED_WITHIN_DAYS))
-                : repository.crimesInScope(needToKnow.rule(user, "c"), "c.team_code = any(:teams)",
-                        Map.of("teams", mine.allTeams().toArray(String[]::new)), today.minusDays(CLOSED_WITHIN_DAYS));
-        Map<String, OverdueRow> rows = new TreeMap<>();
-        for (int from = 0; from < ids.size(); from += 1000) {
-            for (VictimRepository.CodeCrime c : repository.load(ids.subList(from, Math.min(ids.size(), from + 1000)))) {
-                for (Duty d : duties(c, today, today)) {
-                    if (d.state() != VictimsCode.State.OVERDUE) {
-                        continue;
+        java.util.function.Supplier<Map<String, OverdueRow>> counting = () -> {
+            List<Long> ids = wholeForce
+                    ? repository.crimesInScope(new NeedToKnow.Rule("c.force_code = :force and not c.restricted",
+                            Map.of("force", user.forceCode() == null ? "" : user.forceCode())), "true", Map.of(),
+                            today.minusDays(CLOSED_WITHIN_DAYS))
+                    : repository.crimesInScope(needToKnow.rule(user, "c"), "c.team_code = any(:teams)",
+                            Map.of("teams", mine.allTeams().toArray(String[]::new)), today.minusDays(CLOSED_WITHIN_DAYS));
+            Map<String, OverdueRow> rows = new TreeMap<>();
+            for (int from = 0; from < ids.size(); from += 1000) {
+                for (VictimRepository.CodeCrime c : repository.load(ids.subList(from, Math.min(ids.size(), from + 1000)))) {
+                    for (Duty d : duties(c, today, today)) {
+                        if (d.state() != VictimsCode.State.OVERDUE) {
+                            continue;
+                        }
+                        String key = (c.teamCode() == null ? "" : c.teamCode()) + "\u0000"
+                                + (c.officerCode() == null ? "" : c.officerCode());
+                        OverdueRow row = rows.computeIfAbsent(key, k -> new OverdueRow(c.teamCode(), c.officerCode(),
+                                c.officerName() != null ? c.officerName() : c.officerCode(),
+                                new EnumMap<>(VictimsCode.ObligationType.class), 0));
+                        row.byType().merge(d.obligation().type(), 1, Integer::sum);
+                        rows.put(key, new OverdueRow(row.teamCode(), row.officerCode(), row.officer(), row.byType(),
+                                row.total() + 1));
                     }
-                    String key = (c.teamCode() == null ? "" : c.teamCode()) + "\u0000"
-                            + (c.officerCode() == null ? "" : c.officerCode());
-                    OverdueRow row = rows.computeIfAbsent(key, k -> new OverdueRow(c.teamCode(), c.officerCode(),
-                            c.officerName() != null ? c.officerName() : c.officerCode(),
-                            new EnumMap<>(VictimsCode.ObligationType.class), 0));
-                    row.byType().merge(d.obligation().type(), 1, Integer::sum);
-                    rows.put(key, new OverdueRow(row.teamCode(), row.officerCode(), row.officer(), row.byType(),
-                            row.total() + 1));
                 }
             }
-        }
+            return rows;
+        };
+        // Counts only, no victim named: the force lead's whole-force view is a named reader of ADR 17.
+        Map<String, OverdueRow> rows = wholeForce
+                ? scope.wholeForce("force lead: overdue Victims' Code duties counted across the force", counting)
+                : counting.get();
         audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.SEARCH, "victim", null)
                 .justification(wholeForce ? "force lead: counts of overdue Victims' Code duties across the force"
                         : "overdue Victims' Code duties of the user's teams")

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.soteria.platform.WholeForce;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -149,6 +150,7 @@ class WorkforceRepository {
     }
 
     /** Open crimes per officer in the case on a day, for the given officers. */
+    @WholeForce("workforce: officers' open caseloads, counts only")
     Map<String, Long> openCaseload(String force, List<String> officers, LocalDate day) {
         Map<String, Long> out = new LinkedHashMap<>();
         jdbc.sql("select officer_code, count(*) from crime where force_code = ? and officer_code = any(?) "
@@ -162,6 +164,7 @@ class WorkforceRepository {
     }
 
     /** One officer's open crimes at each of several days. */
+    @WholeForce("workforce: an officer's open caseload over time, counts only")
     List<Long> caseloadHistory(String force, String officer, List<LocalDate> days) {
         List<Long> out = new ArrayList<>();
         for (LocalDate d : days) {

@@ -60,6 +60,12 @@ class CaseworkIT {
     JdbcClient jdbc;
 
     @Autowired
+    org.soteria.platform.DataScope scope;
+
+    @Autowired
+    org.soteria.security.AccessService access;
+
+    @Autowired
     org.springframework.transaction.PlatformTransactionManager transactions;
 
     @TempDir
@@ -403,5 +409,31 @@ class CaseworkIT {
         assertThat(denied() - deniedBefore).as("both attempts are in the audit log").isEqualTo(2);
         assertThat(jdbc.sql("select description from enquiry_line").query(String.class).list())
                 .as("stored encrypted").noneMatch(d -> d.contains("domestic"));
+    }
+
+    @Test
+    void theForensicsQueueListsARestrictedCrimesDeviceOnlyToItsNamedUsersAndLinksOnlyWhatOpens() {
+        DatabaseReset.owner(":temporary:casework", "update crime set restricted = true where crime_ref = 'C2'; "
+                + "insert into device_exhibit (crime_id, exhibit_ref, device_type, owner_role, submitted_on, status, "
+                + "recorded_by) select id, 'EX-' || crime_ref, 'phone', 'suspect', current_date - 2, 'awaiting_triage', "
+                + "'test' from crime where crime_ref in ('C1', 'C2')");
+        long c2 = jdbc.sql("select id from crime where crime_ref = 'C2'").query(Long.class).single();
+
+        CaseworkService.ForensicQueue forOutsider = scope.asUser("other", true, () -> casework.forensicQueue(outsider, 90));
+        assertThat(forOutsider.waiting()).as("C2 is restricted: its officer in the case is not named on it")
+                .extracting(CaseworkRepository.Device::exhibitRef).containsExactly("EX-C1");
+        assertThat(forOutsider.waitingByStatus()).as("both devices are counted")
+                .containsEntry(Codes.DeviceStatus.AWAITING_TRIAGE, 2L);
+        assertThat(forOutsider.canOpen(forOutsider.waiting().get(0))).as("C1 is another team's").isFalse();
+
+        CaseworkService.ForensicQueue forInvestigator = scope.asUser("inv", true,
+                () -> casework.forensicQueue(investigator, 90));
+        assertThat(forInvestigator.waiting()).extracting(CaseworkRepository.Device::exhibitRef).containsExactly("EX-C1");
+        assertThat(forInvestigator.canOpen(forInvestigator.waiting().get(0))).isTrue();
+
+        access.nameOnRestricted("admin", "NWP", "C2", "other", true);
+        CaseworkService.ForensicQueue named = scope.asUser("other", true, () -> casework.forensicQueue(outsider, 90));
+        assertThat(named.waiting()).extracting(CaseworkRepository.Device::exhibitRef).containsExactly("EX-C1", "EX-C2");
+        assertThat(named.waiting()).filteredOn(d -> d.crimeId() == c2).allMatch(named::canOpen);
     }
 }

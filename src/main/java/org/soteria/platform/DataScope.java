@@ -1,0 +1,192 @@
+package org.soteria.platform;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.ConnectionHolder;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.context.request.RequestContextHolder;
+
+/**
+ * Whose rows a database connection may see (ADR 17). PostgreSQL's row-level security decides, from
+ * three settings this class gives every connection as it is handed out:
+ * <ul>
+ * <li>in a web request, the signed-in user: {@code soteria.user} and {@code soteria.cases} (whether the
+ * user's role may open crimes at all); the policies then return only crimes within need-to-know and the
+ * records that hang from them. A request with nobody signed in sees no case record;</li>
+ * <li>inside {@link #wholeForce}, the role {@value #WHOLE_FORCE_ROLE}, whose policies return every row,
+ * for the named readers whose output leaves only as aggregates, pseudonyms or through need-to-know
+ * pages;</li>
+ * <li>outside any web request (the command line, schedulers, start-up), the same whole-force role: such
+ * work acts for the force, not for a person.</li>
+ * </ul>
+ * A query that forgets the application's own need-to-know rule therefore still returns only what the
+ * user may see.
+ */
+public final class DataScope extends DelegatingDataSource implements AutoCloseable {
+
+    /** The database role of the whole-force readers; the application's role may switch to it, not inherit it. */
+    public static final String WHOLE_FORCE_ROLE = "soteria_whole_force";
+
+    /** The user a web request acts for, as the database needs to know them. */
+    public record Principal(String username, boolean caseReader) {
+    }
+
+    /** Who is signed in on this thread's web request (implemented by the security feature). */
+    public interface SignedIn {
+        Optional<Principal> current();
+    }
+
+    private sealed interface Scope permits UserScope, WholeForce {
+    }
+
+    private record UserScope(Principal principal) implements Scope {
+    }
+
+    private record WholeForce(String purpose) implements Scope {
+    }
+
+    private static final UserScope NOBODY = new UserScope(new Principal("", false));
+    private static final ThreadLocal<Scope> EXPLICIT = new ThreadLocal<>();
+    private static final ThreadLocal<Boolean> RESOLVING = new ThreadLocal<>();
+
+    private final SignedIn signedIn;
+
+    public DataScope(DataSource target, SignedIn signedIn) {
+        super(target);
+        this.signedIn = signedIn;
+    }
+
+    /**
+     * Runs work that reads the whole force's records: a named reader of ADR 17 whose result leaves only as
+     * aggregates, pseudonyms, or through pages that check need-to-know themselves. The purpose is for the
+     * reader of the code and of the database's activity view ({@code application_name} is not changed).
+     */
+    public <T> T wholeForce(String purpose, Supplier<T> work) {
+        return within(new WholeForce(purpose), work);
+    }
+
+    /** {@link #wholeForce(String, Supplier)} for work with no result. */
+    public void wholeForce(String purpose, Runnable work) {
+        within(new WholeForce(purpose), () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** Runs work as this user would see the records, wherever it runs (tests, and work done for a user off the request thread). */
+    public <T> T asUser(String username, boolean caseReader, Supplier<T> work) {
+        return within(new UserScope(new Principal(username, caseReader)), work);
+    }
+
+    private <T> T within(Scope scope, Supplier<T> work) {
+        Scope before = EXPLICIT.get();
+        EXPLICIT.set(scope);
+        Connection bound = boundConnection();
+        try {
+            if (bound != null) {
+                apply(bound, scope);
+            }
+            return work.get();
+        } finally {
+            if (before == null) {
+                EXPLICIT.remove();
+            } else {
+                EXPLICIT.set(before);
+            }
+            if (bound != null) {
+                apply(bound, current());
+            }
+        }
+    }
+
+    /** The connection of a transaction already open on this thread, which must change scope now, not at its next checkout. */
+    private Connection boundConnection() {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            return null;
+        }
+        Object holder = TransactionSynchronizationManager.getResource(this);
+        return holder instanceof ConnectionHolder h && h.getConnectionHandle() != null ? h.getConnection() : null;
+    }
+
+    private Scope current() {
+        Scope explicit = EXPLICIT.get();
+        if (explicit != null) {
+            return explicit;
+        }
+        if (RequestContextHolder.getRequestAttributes() == null) {
+            return new WholeForce("work outside a web request");
+        }
+        if (RESOLVING.get() != null) {
+            // Finding who is signed in may itself read the session from the database: that read is for nobody.
+            return NOBODY;
+        }
+        RESOLVING.set(Boolean.TRUE);
+        try {
+            return signedIn.current().<Scope>map(UserScope::new).orElse(NOBODY);
+        } finally {
+            RESOLVING.remove();
+        }
+    }
+
+    /** Closes the pool behind it when the application stops. */
+    @Override
+    public void close() throws Exception {
+        if (getTargetDataSource() instanceof AutoCloseable pool) {
+            pool.close();
+        }
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        Scope scope = current();
+        return scoped(super.getConnection(), scope);
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        Scope scope = current();
+        return scoped(super.getConnection(username, password), scope);
+    }
+
+    private static Connection scoped(Connection connection, Scope scope) throws SQLException {
+        try {
+            apply(connection, scope);
+            return connection;
+        } catch (RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /** Every hand-out sets all three, so nothing of an earlier borrower's scope survives in the pool. */
+    private static void apply(Connection connection, Scope scope) {
+        String role;
+        String user;
+        boolean cases;
+        if (scope instanceof WholeForce) {
+            role = WHOLE_FORCE_ROLE;
+            user = "";
+            cases = false;
+        } else {
+            Principal p = ((UserScope) scope).principal();
+            role = "none";
+            user = p.username();
+            cases = p.caseReader();
+        }
+        try (PreparedStatement s = connection.prepareStatement(
+                "select set_config('role', ?, false), set_config('soteria.user', ?, false), "
+                        + "set_config('soteria.cases', ?, false)")) {
+            s.setString(1, role);
+            s.setString(2, user);
+            s.setString(3, cases ? "on" : "off");
+            s.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot set the database scope of a connection: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package org.soteria.investigation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.soteria.exchange.ImportProgress;
+import org.soteria.exchange.ImportService;
+import org.soteria.platform.DataScope;
+import org.soteria.security.AccessService;
+import org.soteria.security.NeedToKnow;
+import org.soteria.security.Permission;
+import org.soteria.security.Role;
+import org.soteria.security.SoteriaUser;
+import org.soteria.security.UserService;
+import org.soteria.support.Bundles;
+import org.soteria.support.DatabaseReset;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Need-to-know enforced by PostgreSQL itself (issue 20, ADR 17): users of different teams, forces and
+ * roles read every protected table, and the case list's own query, with the application's rule taken
+ * away. Nothing outside need-to-know comes back, and what comes back is exactly what the application's
+ * rule allows.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {"soteria.data-dir=:temporary:rls", "spring.main.banner-mode=off"})
+class NeedToKnowRlsIT {
+
+    /** Each protected table, and how one of its rows names its crime (as force:ref), read with no rule of the application's. */
+    private static final Map<String, String> CRIME_OF_ROW = Map.ofEntries(
+            Map.entry("crime", "select force_code || ':' || crime_ref from crime"),
+            Map.entry("case_person", "select c.force_code || ':' || c.crime_ref from case_person x join crime c on c.id = x.crime_id"),
+            Map.entry("event", "select c.force_code || ':' || c.crime_ref from event x join crime c on c.id = x.crime_id"),
+            Map.entry("victim_feedback", "select c.force_code || ':' || c.crime_ref from victim_feedback x join crime c on c.id = x.crime_id"));
+
+    @Autowired
+    DataScope scope;
+
+    @Autowired
+    NeedToKnow needToKnow;
+
+    @Autowired
+    CaseRepository cases;
+
+    @Autowired
+    AccessService access;
+
+    @Autowired
+    ImportService imports;
+
+    @Autowired
+    UserService users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @TempDir
+    Path dir;
+
+    private List<SoteriaUser> everyone;
+    private SoteriaUser supervisor;
+    private SoteriaUser lead;
+    private SoteriaUser teamMember;
+
+    @BeforeEach
+    void load() {
+        DatabaseReset.empty(":temporary:rls");
+        new Bundles(dir).file("cases.csv",
+                        "crime_ref,force_code,record_type,offence_code,recorded_date,team_code,officer_code,restricted",
+                        "A1,NWP,crime,19C,2024-01-10,T1,O1,",
+                        "A2,NWP,crime,19F,2024-02-10,T1,O2,",
+                        "B1,NWP,crime,20A,2024-03-10,T2,O3,",
+                        "R1,NWP,crime,19C,2024-04-10,T1,O1,true",
+                        "X1,XYZ,crime,19C,2024-05-10,T1,O1,")
+                .file("people.csv", "person_id,force_code,given_name,family_name", "P1,NWP,Sarah,Quill",
+                        "P2,NWP,Tom,Quill", "P3,NWP,Ann,Reed", "P9,XYZ,Sarah,Quill")
+                .file("case_people.csv", "crime_ref,force_code,person_id,role", "A1,NWP,P1,victim",
+                        "A2,NWP,P3,suspect", "B1,NWP,P2,victim", "R1,NWP,P1,victim", "R1,NWP,P3,suspect",
+                        "X1,XYZ,P9,victim")
+                .file("events.csv", "crime_ref,force_code,event_type,occurred_at",
+                        "A1,NWP,first_contact,2024-01-11", "A2,NWP,first_contact,2024-02-11",
+                        "B1,NWP,first_contact,2024-03-11", "R1,NWP,first_contact,2024-04-11",
+                        "X1,XYZ,first_contact,2024-05-11")
+                .file("feedback.csv", "crime_ref,person_id,returned_date,dignity",
+                        "A1,P1,2024-06-01,4", "B1,P2,2024-06-02,2", "R1,P1,2024-06-03,5");
+        imports.importBundle(dir, "test", ImportProgress.NONE);
+        SoteriaUser oic = account("oic", Role.INVESTIGATOR, "NWP", "O1", List.of(), List.of());
+        teamMember = account("member", Role.VICTIM_LIAISON, "NWP", null, List.of("T1"), List.of());
+        SoteriaUser otherTeam = account("other-team", Role.INVESTIGATOR, "NWP", "O3", List.of("T2"), List.of());
+        supervisor = account("sup", Role.SUPERVISOR, "NWP", null, List.of(), List.of("T1"));
+        lead = account("lead", Role.FORCE_LEAD, "NWP", null, List.of(), List.of());
+        SoteriaUser analyst = account("analyst1", Role.ANALYST, "NWP", null, List.of("T1"), List.of());
+        SoteriaUser otherForce = account("xyz-inv", Role.INVESTIGATOR, "XYZ", "O1", List.of("T1"), List.of());
+        access.nameOnRestricted("admin", "NWP", "R1", "oic", true);
+        everyone = List.of(oic, teamMember, otherTeam, supervisor, lead, analyst, otherForce);
+    }
+
+    private SoteriaUser account(String username, Role role, String force, String officer, List<String> member,
+            List<String> supervises) {
+        users.createAccount("test", new UserService.NewAccount(username, username, role, force, officer, member,
+                supervises));
+        return (SoteriaUser) users.loadUserByUsername(username);
+    }
+
+    private <T> T as(SoteriaUser user, Supplier<T> work) {
+        return scope.asUser(user.getUsername(), user.can(Permission.VIEW_CASES), work);
+    }
+
+    /** The crimes the application's own rule lets this user open, decided crime by crime. */
+    private Set<String> allowed(SoteriaUser user) {
+        Set<String> refs = new TreeSet<>();
+        for (Map<String, Object> c : jdbc.sql("select id, force_code, crime_ref from crime").query().listOfRows()) {
+            if (needToKnow.access(user, ((Number) c.get("id")).longValue()).isPresent()) {
+                refs.add(c.get("force_code") + ":" + c.get("crime_ref"));
+            }
+        }
+        return refs;
+    }
+
+    private Set<String> read(SoteriaUser user, String sql) {
+        return as(user, () -> new TreeSet<>(jdbc.sql(sql).query(String.class).list()));
+    }
+
+    @Test
+    void everyProtectedTableReturnsOnlyWhatNeedToKnowAllowsWithoutTheApplicationsRule() {
+        assertThat(jdbc.sql("select count(*) from crime").query(Long.class).single())
+                .as("work outside a request reads the whole force").isEqualTo(5);
+        for (SoteriaUser user : everyone) {
+            Set<String> allowed = allowed(user);
+            for (Map.Entry<String, String> table : CRIME_OF_ROW.entrySet()) {
+                assertThat(read(user, table.getValue())).as(user.getUsername() + " reading " + table.getKey())
+                        .isSubsetOf(allowed);
+            }
+            assertThat(read(user, CRIME_OF_ROW.get("crime"))).as(user.getUsername()).isEqualTo(allowed);
+        }
+        SoteriaUser oic = everyone.get(0);
+        assertThat(read(oic, CRIME_OF_ROW.get("crime"))).containsExactly("NWP:A1", "NWP:R1");
+        assertThat(read(teamMember, CRIME_OF_ROW.get("crime"))).containsExactly("NWP:A1", "NWP:A2");
+        assertThat(read(teamMember, CRIME_OF_ROW.get("victim_feedback"))).containsExactly("NWP:A1");
+        assertThat(read(everyone.get(6), CRIME_OF_ROW.get("crime"))).as("other force, same codes")
+                .containsExactly("XYZ:X1");
+        assertThat(read(lead, CRIME_OF_ROW.get("event"))).as("the force lead, with no grant").isEmpty();
+        assertThat(read(everyone.get(5), CRIME_OF_ROW.get("crime"))).as("an analyst, even with a team").isEmpty();
+    }
+
+    @Test
+    void peopleAndTheirOrdersAreSeenThroughTheCrimesTheyAreRecordedIn() {
+        String people = "select force_code || ':' || person_id from person";
+        assertThat(read(teamMember, people)).containsExactly("NWP:P1", "NWP:P3");
+        assertThat(read(everyone.get(2), people)).as("other team").containsExactly("NWP:P2");
+        assertThat(read(lead, people)).isEmpty();
+        assertThat(read(everyone.get(5), people)).as("analyst").isEmpty();
+    }
+
+    @Test
+    void theCaseListsOwnQueryWithItsRuleRemovedStillStopsAtNeedToKnow() {
+        NeedToKnow.Rule none = new NeedToKnow.Rule("true", Map.of());
+        CaseFilter all = new CaseFilter(null, null, null, null, null, null, null, null, CaseSort.CRIME_REF, 1);
+        for (SoteriaUser user : everyone) {
+            Set<String> listed = as(user, () -> new TreeSet<>(cases.list(all, none).stream()
+                    .map(r -> r.forceCode() + ":" + r.crimeRef()).toList()));
+            assertThat(listed).as(user.getUsername()).isEqualTo(allowed(user));
+            assertThat(as(user, () -> cases.count(all, none, 100))).isEqualTo(listed.size());
+        }
+        CaseFilter quill = new CaseFilter(null, null, null, null, null, null, null, "Quill", CaseSort.CRIME_REF, 1);
+        assertThat(as(teamMember, () -> cases.list(quill, none)).stream().map(CaseSummary::crimeRef))
+                .as("a name search").containsExactly("A1");
+    }
+
+    @Test
+    void grantsAndBreakGlassOpenTheDatabaseAsTheyOpenThePage() {
+        long a2 = jdbc.sql("select id from crime where crime_ref = 'A2'").query(Long.class).single();
+        access.grant(supervisor, a2, "lead", LocalDate.now().plusDays(5), "covering while the officer is on leave");
+        assertThat(read(lead, CRIME_OF_ROW.get("crime"))).containsExactly("NWP:A2");
+        assertThat(read(lead, CRIME_OF_ROW.get("event"))).containsExactly("NWP:A2");
+        access.breakGlass(lead, "B1", "missing child report linked to this address");
+        assertThat(read(lead, CRIME_OF_ROW.get("crime"))).containsExactly("NWP:A2", "NWP:B1");
+        jdbc.sql("update break_glass set expires_at = now() - interval '1 second'").update();
+        assertThat(read(lead, CRIME_OF_ROW.get("crime"))).containsExactly("NWP:A2");
+    }
+
+    @Test
+    void aUserCannotWriteBeneathACrimeTheyCannotSee() {
+        long b1 = jdbc.sql("select id from crime where crime_ref = 'B1'").query(Long.class).single();
+        assertThatThrownBy(() -> as(teamMember, () -> jdbc.sql("insert into event (force_code, event_key, crime_id, "
+                        + "event_type, occurred_at, occurred_timed) values ('NWP', 'x', ?, 'arrest', now(), true)")
+                .param(b1).update())).rootCause().hasMessageContaining("row-level security");
+        assertThat(as(teamMember, () -> jdbc.sql("update crime set outcome_code = '1', outcome_date = current_date "
+                + "where id = ?").param(b1).update())).as("an update of an unseen crime changes nothing").isZero();
+    }
+
+    @Test
+    void aTransactionAlreadyOpenChangesScopeAndReturnsToIt() {
+        Long counts = transactions.execute(status -> as(teamMember, () -> {
+            long mine = jdbc.sql("select count(*) from crime").query(Long.class).single();
+            long force = scope.wholeForce("test: a whole-force reader inside a user's transaction",
+                    () -> jdbc.sql("select count(*) from crime").query(Long.class).single());
+            long mineAgain = jdbc.sql("select count(*) from crime").query(Long.class).single();
+            return mine * 100 + force * 10 + mineAgain;
+        }));
+        assertThat(counts).isEqualTo(2 * 100 + 5 * 10 + 2);
+    }
+
+    @Test
+    void theApplicationsRoleCannotInheritTheWholeForceRole() {
+        assertThat(as(teamMember, () -> jdbc.sql("select current_user").query(String.class).single()))
+                .isNotEqualTo(DataScope.WHOLE_FORCE_ROLE);
+        assertThat(jdbc.sql("select pg_has_role(session_user, 'soteria_whole_force', 'usage')").query(Boolean.class)
+                .single()).as("membership without inheritance").isFalse();
+        assertThat(jdbc.sql("select rolbypassrls from pg_roles where rolname = session_user").query(Boolean.class)
+                .single()).isFalse();
+    }
+}
