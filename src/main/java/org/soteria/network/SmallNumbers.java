@@ -4,16 +4,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.optim.MaxIter;
-import org.apache.commons.math3.optim.PointValuePair;
-import org.apache.commons.math3.optim.linear.LinearConstraint;
-import org.apache.commons.math3.optim.linear.LinearConstraintSet;
-import org.apache.commons.math3.optim.linear.LinearObjectiveFunction;
-import org.apache.commons.math3.optim.linear.NonNegativeConstraint;
-import org.apache.commons.math3.optim.linear.Relationship;
-import org.apache.commons.math3.optim.linear.SimplexSolver;
-import org.apache.commons.math3.optim.linear.UnboundedSolutionException;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.hipparchus.exception.MathIllegalStateException;
+import org.hipparchus.optim.LocalizedOptimFormats;
+import org.hipparchus.optim.MaxIter;
+import org.hipparchus.optim.PointValuePair;
+import org.hipparchus.optim.linear.LinearConstraint;
+import org.hipparchus.optim.linear.LinearConstraintSet;
+import org.hipparchus.optim.linear.LinearObjectiveFunction;
+import org.hipparchus.optim.linear.NonNegativeConstraint;
+import org.hipparchus.optim.linear.Relationship;
+import org.hipparchus.optim.linear.SimplexSolver;
+import org.hipparchus.optim.nonlinear.scalar.GoalType;
 
 /**
  * Small-number suppression for counts that leave the force (kpis.md "Small numbers"). Each measure is a
@@ -421,7 +422,10 @@ public final class SmallNumbers {
             PointValuePair p = new SimplexSolver().optimize(new MaxIter(10_000),
                     new LinearObjectiveFunction(objective, 0), set, goal, new NonNegativeConstraint(true));
             return p.getValue();
-        } catch (UnboundedSolutionException e) {
+        } catch (MathIllegalStateException e) {
+            if (e.getSpecifier() != LocalizedOptimFormats.UNBOUNDED_SOLUTION) {
+                throw e;
+            }
             return goal == GoalType.MAXIMIZE ? Double.POSITIVE_INFINITY : 0;
         }
     }
