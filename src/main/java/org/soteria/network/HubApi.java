@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.soteria.platform.HubMode;
 import org.soteria.platform.Invalid;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -22,7 +22,7 @@ import tools.jackson.core.JacksonException;
  * Refusals are problem documents (RFC 9457) with the reason and the receipt number.
  */
 @RestController
-@ConditionalOnProperty(name = "soteria.mode", havingValue = "hub")
+@HubMode
 class HubApi {
 
     /** Read no further than this: encodings of 200,000 suspects take about 75 MB. */

@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.soteria.platform.HubMode;
 import org.soteria.performance.Charts;
 import org.soteria.platform.Invalid;
 import org.soteria.security.Permission;
 import org.soteria.security.SoteriaUser;
 import org.soteria.web.RequestValues;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -30,7 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The hub's pages (hub mode): the comparison, forces and their registrations, files received and uploads. */
 @Controller
-@ConditionalOnProperty(name = "soteria.mode", havingValue = "hub")
+@HubMode
 class HubController {
 
     private static final int PAGE_SIZE = 25;

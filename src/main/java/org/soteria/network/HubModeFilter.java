@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.soteria.platform.HubMode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -15,7 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * log answer; every force page is "not found". The home page is the hub's.
  */
 @Component
-@ConditionalOnProperty(name = "soteria.mode", havingValue = "hub")
+@HubMode
 class HubModeFilter extends OncePerRequestFilter {
 
     /** Each path that answers in hub mode, with everything under it. */

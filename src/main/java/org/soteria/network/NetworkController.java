@@ -6,11 +6,11 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.soteria.platform.ForceMode;
 import org.soteria.platform.Invalid;
 import org.soteria.security.Permission;
 import org.soteria.security.SoteriaUser;
 import org.soteria.web.RequestValues;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -28,7 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** A force's pages for the learning network (force mode): settings, registration, files sent, notices. */
 @Controller
-@ConditionalOnProperty(name = "soteria.mode", havingValue = "force", matchIfMissing = true)
+@ForceMode
 class NetworkController {
 
     private static final int PAGE_SIZE = 20;

@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.soteria.platform.HubMode;
 import org.soteria.platform.Invalid;
 import org.soteria.reference.Pillar;
 import org.soteria.security.SoteriaUser;
 import org.soteria.web.RequestValues;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -27,7 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The practice library's pages (hub mode): search, share, a practice with its comments, moderation. */
 @Controller
-@ConditionalOnProperty(name = "soteria.mode", havingValue = "hub")
+@HubMode
 class PracticeController {
 
     private static final int PAGE_SIZE = 20;

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.soteria.platform.HubMode;
 import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditService;
 import org.soteria.platform.EvidenceFiles;
@@ -12,7 +13,6 @@ import org.soteria.platform.Invalid;
 import org.soteria.reference.Pillar;
 import org.soteria.security.Permission;
 import org.soteria.security.SoteriaUser;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * before others see it; everyone in the network searches it, comments and marks "we are trying this".
  */
 @Service
-@ConditionalOnProperty(name = "soteria.mode", havingValue = "hub")
+@HubMode
 public class PracticeService {
 
     /** Shown as the publisher of practice from someone with no force: the national team. */

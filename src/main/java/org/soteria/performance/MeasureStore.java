@@ -8,10 +8,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -96,16 +92,14 @@ public class MeasureStore {
         }
     }
 
-    @EventListener
-    void warmUp(ApplicationReadyEvent event) {
-        if (event.getApplicationContext() instanceof WebServerApplicationContext) {
-            Thread t = new Thread(this::snapshot, "measures-warm-up");
-            t.setDaemon(true);
-            t.start();
-        }
+    /** Loads the snapshot in the background, so that the first page of measures does not wait (MeasureSchedule). */
+    void warmUp() {
+        Thread t = new Thread(this::snapshot, "measures-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
-    @Scheduled(fixedDelayString = "${soteria.measures.refresh-interval:PT1S}")
+    /** Takes in what imports changed since the last refresh (MeasureSchedule, at the configured interval). */
     void refresh() {
         if (snapshot == null) {
             return;

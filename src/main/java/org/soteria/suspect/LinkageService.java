@@ -21,7 +21,6 @@ import org.soteria.platform.PersonFields;
 import org.soteria.platform.WholeForce;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -83,10 +82,8 @@ public class LinkageService {
         serving = event.getApplicationContext() instanceof org.springframework.boot.web.server.context.WebServerApplicationContext;
     }
 
-    /** Picks up new suspects, and decisions that call for new clusters, at the configured interval (when serving). */
-    @Scheduled(fixedDelayString = "${soteria.linkage.refresh-interval:PT30S}",
-            initialDelayString = "${soteria.linkage.initial-delay:PT20S}")
-    public void scheduledRefresh() {
+    /** Picks up new suspects, and decisions that call for new clusters (LinkageSchedule; only when serving). */
+    void scheduledRefresh() {
         if (!serving) {
             return;
         }

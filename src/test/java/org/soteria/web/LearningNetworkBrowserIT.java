@@ -125,6 +125,17 @@ class LearningNetworkBrowserIT {
     }
 
     @Test
+    @Order(0)
+    void theHubRunsNoneOfTheForcesSchedules() {
+        for (String schedule : new String[] {"measureSchedule", "linkageSchedule"}) {
+            assertThat(hub.containsBean(schedule)).as("hub: " + schedule).isFalse();
+            assertThat(forceA.containsBean(schedule)).as("force: " + schedule).isTrue();
+        }
+        assertThat(hub.containsBean("networkController")).as("the force's network page").isFalse();
+        assertThat(forceA.containsBean("hubController")).as("the hub's pages").isFalse();
+    }
+
+    @Test
     @Order(1)
     void aForceLeadRegistersTheForceAndTheNationalTeamApprovesIt() {
         signIn(aUrl, "force-lead");
