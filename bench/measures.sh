@@ -27,6 +27,9 @@ mkdir -p "$DIR/new"
 printf 'crime_ref,force_code,offence_code,recorded_date\nNWP/BENCH/%s,NWP,19C,2025-06-01\n' "$(date +%s)" \
   > "$DIR/new/cases.csv"
 
-java $JAVA_OPTS -jar "$JAR" report --data-dir "$DB" --from 2025-01-01 --to 2025-12-31 --as-of 2026-10-31 \
-  --filter offence_group=adult_rape --format json --engine both --repeat "$ROUNDS" \
-  --then-import "$DIR/new" --out "$DIR/report.json" 2>&1 | grep --line-buffered -v "^\s*$" | tee "$DIR/bench.log"
+# The SQL baseline (performance.SqlMeasures) is test code: run with the test classpath.
+./mvnw -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
+java $JAVA_OPTS -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+  org.soteria.performance.MeasuresBenchmark --data-dir "$DB" --from 2025-01-01 --to 2025-12-31 --as-of 2026-10-31 \
+  --filter offence_group=adult_rape --rounds "$ROUNDS" --then-import "$DIR/new" 2>&1 \
+  | grep --line-buffered -v "^\s*$" | tee "$DIR/bench.log"

@@ -31,7 +31,6 @@ final class ReportCommand implements Callable<Integer> {
 
     enum Format { json, csv, xlsx }
 
-    enum Engine { memory, sql, both }
 
     @Mixin
     DataDirOption dataDir;
@@ -56,20 +55,10 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write to this file (default: standard output).")
     Path out;
 
-    @Option(names = "--engine", defaultValue = "memory", paramLabel = "ENGINE",
-            description = "memory (default), sql (the same measures as plain SQL: the benchmark's baseline) or "
-                    + "both (alternate them and print timings; for the benchmark).")
-    Engine engine;
-
     @Option(names = "--repeat", defaultValue = "1", paramLabel = "N",
-            description = "Compute N times (N rounds with --engine both) and print each time on stderr "
-                    + "(for benchmarks; default 1).")
+            description = "Compute N times and print each time on stderr (default 1). The comparison with plain SQL "
+                    + "is bench/measures.sh.")
     int repeat;
-
-    @Option(names = "--then-import", paramLabel = "BUNDLE",
-            description = "With --engine both: import this bundle afterwards and time how long until the measures "
-                    + "show it (the server refreshes every second).")
-    Path thenImport;
 
     @Option(names = "--run-by", defaultValue = "${sys:user.name}", paramLabel = "NAME",
             description = "Who runs the report, for the audit log (default: the OS user).")
@@ -89,17 +78,12 @@ final class ReportCommand implements Callable<Integer> {
         }
         try (ConfigurableApplicationContext ctx = Contexts.batch(dataDir.dataDir)) {
             MeasureService measures = ctx.getBean(MeasureService.class);
-            Measures result;
-            if (engine == Engine.both) {
-                result = benchmark(ctx, measures, query);
-            } else {
-                result = null;
-                for (int i = 0; i < Math.max(1, repeat); i++) {
-                    long t0 = System.nanoTime();
-                    result = engine == Engine.sql ? measures.computeWithSql(query) : measures.compute(query);
-                    if (repeat > 1) {
-                        System.err.printf("run %d: %.1f ms%n", i + 1, (System.nanoTime() - t0) / 1e6);
-                    }
+            Measures result = null;
+            for (int i = 0; i < Math.max(1, repeat); i++) {
+                long t0 = System.nanoTime();
+                result = measures.compute(query);
+                if (repeat > 1) {
+                    System.err.printf("run %d: %.1f ms%n", i + 1, (System.nanoTime() - t0) / 1e6);
                 }
             }
             byte[] bytes = switch (format) {
@@ -123,58 +107,6 @@ final class ReportCommand implements Callable<Integer> {
             System.err.println("soteria report: cannot write " + out + ": " + e.getMessage());
             return 2;
         }
-    }
-
-    /**
-     * Alternates the two engines in rounds: each round computes the measures ten times in memory and
-     * once as plain SQL, so both see the same machine state; prints every time and the medians.
-     */
-    private Measures benchmark(ConfigurableApplicationContext ctx, MeasureService measures, MeasureQuery query) {
-        long t0 = System.nanoTime();
-        measures.compute(query);
-        System.err.printf("loaded the in-memory snapshot in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        for (int i = 0; i < 20; i++) {
-            measures.compute(query); // warm-up
-        }
-        List<Double> memory = new ArrayList<>();
-        List<Double> sql = new ArrayList<>();
-        Measures result = null;
-        for (int round = 1; round <= Math.max(1, repeat); round++) {
-            for (int i = 0; i < 10; i++) {
-                long t = System.nanoTime();
-                result = measures.compute(query);
-                memory.add((System.nanoTime() - t) / 1e6);
-            }
-            long t = System.nanoTime();
-            Measures reference = measures.computeWithSql(query);
-            sql.add((System.nanoTime() - t) / 1e6);
-            System.err.printf("round %d: memory %s ms; sql %.1f ms; same answer: %s%n", round,
-                    memory.subList(memory.size() - 10, memory.size()).stream().map(v -> String.format("%.1f", v))
-                            .toList(), sql.get(sql.size() - 1),
-                    MeasureJson.of(reference).equals(MeasureJson.of(result)));
-        }
-        if (thenImport != null) {
-            long before = measures.compute(query).recorded();
-            long i0 = System.nanoTime();
-            org.soteria.exchange.ImportResult imported = ctx.getBean(org.soteria.exchange.ImportService.class)
-                    .importBundle(thenImport, "cli:" + runBy, org.soteria.exchange.ImportProgress.NONE);
-            long i1 = System.nanoTime();
-            measures.refreshNow();
-            long i2 = System.nanoTime();
-            System.err.printf("import of %s: %.1f s (run %d); refresh of the snapshot: %.0f ms; recorded %d -> %d%n",
-                    thenImport, (i1 - i0) / 1e9, imported.runId(), (i2 - i1) / 1e6, before,
-                    measures.compute(query).recorded());
-        }
-        double m = median(memory);
-        double s = median(sql);
-        System.err.printf("median: memory %.1f ms (%d runs), sql %.1f ms (%d runs), sql / memory = %.0fx%n", m,
-                memory.size(), s, sql.size(), s / m);
-        return result;
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        return sorted.get((sorted.size() - 1) / 2);
     }
 
     private static LocalDate date(String value, String option) {

@@ -25,24 +25,22 @@ public class MeasureService {
 
     private final MeasureStore store;
     private final MeasureEngine engine;
-    private final SqlMeasures sql;
     private final AuditService audit;
     private final Clock clock;
     private final int minimumFeedback;
 
-    MeasureService(MeasureStore store, MeasureEngine engine, SqlMeasures sql, AuditService audit, Clock clock,
+    MeasureService(MeasureStore store, MeasureEngine engine, AuditService audit, Clock clock,
             @org.springframework.beans.factory.annotation.Value("${soteria.feedback.minimum-responses:5}")
             int minimumFeedback) {
         this.store = store;
         this.engine = engine;
-        this.sql = sql;
         this.audit = audit;
         this.clock = clock;
         this.minimumFeedback = minimumFeedback;
     }
 
     /** Everything this service hands out passes here: victim feedback means of too few responses are withheld. */
-    private Measures shown(Measures m) {
+    Measures shown(Measures m) {
         return m.withVictimFeedback(m.victimFeedback().withheldBelow(minimumFeedback));
     }
 
@@ -60,17 +58,12 @@ public class MeasureService {
         return shown(engine.compute(store.snapshot(), q));
     }
 
-    /** The same measures as plain SQL over the normalised tables (the benchmark baseline and cross-check). */
-    public Measures computeWithSql(MeasureQuery q) {
-        return shown(sql.compute(q));
-    }
-
     /** Reads every record again, as at start-up (after a restore, or in tests that empty the database). */
     public void reloadAll() {
         store.reload();
     }
 
-    /** Picks up what imports changed now, instead of at the next scheduled refresh (for the benchmark). */
+    /** Picks up what imports changed now, instead of at the next scheduled refresh (benchmarks and tests). */
     public void refreshNow() {
         store.refresh();
     }

@@ -19,9 +19,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The same measures as plain SQL over the normalised tables: the baseline the in-memory engine is
- * benchmarked against (docs/benchmarks.md) and the independent reference it is checked against
- * (MeasuresIT). Written for clarity, not speed. Filter values are bound as parameters.
+ * The same measures as plain SQL over the normalised tables: the independent reference the in-memory engine is
+ * checked against (MeasuresIT) and the baseline it is benchmarked against (bench.MeasuresBenchmark,
+ * docs/benchmarks.md). Test code only: it is an oracle, not a way the product computes anything. Written for
+ * clarity, not speed. Filter values are bound as parameters.
  */
 @Component
 public class SqlMeasures {
@@ -32,7 +33,7 @@ public class SqlMeasures {
     private final MeasureEngine.Settings settings;
     private final VictimsCode code;
 
-    SqlMeasures(DataSource dataSource, MeasureEngine.Settings settings, org.soteria.victim.VictimsCodeRules rules) {
+    public SqlMeasures(DataSource dataSource, MeasureEngine.Settings settings, org.soteria.victim.VictimsCodeRules rules) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.settings = settings;
         this.code = rules.code();

@@ -1,0 +1,108 @@
+package org.soteria.performance;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.soteria.SoteriaApplication;
+import org.soteria.exchange.ImportProgress;
+import org.soteria.exchange.ImportResult;
+import org.soteria.exchange.ImportService;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The measures benchmark (ADR 9, docs/benchmarks.md): the in-memory engine against the same measures as plain SQL
+ * over the normalised tables ({@link SqlMeasures}, the baseline), alternating in rounds in one process so that both
+ * see the same machine; then, optionally, a small import and the time until the measures show it. Run by
+ * bench/measures.sh with the test classpath, since the SQL oracle is test code.
+ *
+ * <p>Arguments: {@code --data-dir D --from YYYY-MM-DD --to YYYY-MM-DD [--as-of YYYY-MM-DD] [--filter key=value]…
+ * [--rounds N] [--then-import BUNDLE]}.
+ */
+public final class MeasuresBenchmark {
+
+    private MeasuresBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        String dataDir = arg(args, "--data-dir", "data");
+        LocalDate from = LocalDate.parse(arg(args, "--from", "2025-01-01"));
+        LocalDate to = LocalDate.parse(arg(args, "--to", "2025-12-31"));
+        LocalDate asOf = LocalDate.parse(arg(args, "--as-of", to.toString()));
+        int rounds = Integer.parseInt(arg(args, "--rounds", "5"));
+        String thenImport = arg(args, "--then-import", null);
+        List<String> filters = new ArrayList<>();
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals("--filter")) {
+                filters.add(args[i + 1]);
+            }
+        }
+        MeasureQuery query = new MeasureQuery(from, to, asOf, MeasureFilter.parse(filters));
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(SoteriaApplication.class)
+                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF)
+                .run("--soteria.data-dir=" + dataDir, "--logging.level.root=WARN")) {
+            run(ctx, ctx.getBean(MeasureService.class), ctx.getBean(SqlMeasures.class), query, rounds, thenImport);
+        }
+    }
+
+    /** Each round computes the measures ten times in memory and once as plain SQL; prints every time and the medians. */
+    private static void run(ConfigurableApplicationContext ctx, MeasureService measures, SqlMeasures sql,
+            MeasureQuery query, int rounds, String thenImport) {
+        long t0 = System.nanoTime();
+        measures.compute(query);
+        System.err.printf("loaded the in-memory snapshot in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        for (int i = 0; i < 20; i++) {
+            measures.compute(query); // warm-up
+        }
+        List<Double> memory = new ArrayList<>();
+        List<Double> plain = new ArrayList<>();
+        for (int round = 1; round <= Math.max(1, rounds); round++) {
+            Measures result = null;
+            for (int i = 0; i < 10; i++) {
+                long t = System.nanoTime();
+                result = measures.compute(query);
+                memory.add((System.nanoTime() - t) / 1e6);
+            }
+            long t = System.nanoTime();
+            Measures reference = measures.shown(sql.compute(query));
+            plain.add((System.nanoTime() - t) / 1e6);
+            System.err.printf("round %d: memory %s ms; sql %.1f ms; same answer: %s%n", round,
+                    memory.subList(memory.size() - 10, memory.size()).stream().map(v -> String.format("%.1f", v))
+                            .toList(), plain.get(plain.size() - 1),
+                    MeasureJson.of(reference).equals(MeasureJson.of(result)));
+        }
+        if (thenImport != null) {
+            long before = measures.compute(query).recorded();
+            long i0 = System.nanoTime();
+            ImportResult imported = ctx.getBean(ImportService.class).importBundle(Path.of(thenImport), "benchmark",
+                    ImportProgress.NONE);
+            long i1 = System.nanoTime();
+            measures.refreshNow();
+            long i2 = System.nanoTime();
+            System.err.printf("import of %s: %.1f s (run %d); refresh of the snapshot: %.0f ms; recorded %d -> %d%n",
+                    thenImport, (i1 - i0) / 1e9, imported.runId(), (i2 - i1) / 1e6, before,
+                    measures.compute(query).recorded());
+        }
+        double m = median(memory);
+        double s = median(plain);
+        System.err.printf("median: memory %.1f ms (%d runs), sql %.1f ms (%d runs), sql / memory = %.0fx%n", m,
+                memory.size(), s, plain.size(), s / m);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get((sorted.size() - 1) / 2);
+    }
+
+    private static String arg(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+}
