@@ -90,7 +90,10 @@ class CaseRepository {
                 names.append("p.family_name_index = :name or p.given_name_index = :name");
                 params.put("name", nullToNone(personFields.nameIndex(parts[0])));
             }
-            clauses.add("c.id in (select id from crime where upper(crime_ref) like :ref "
+            // The reference prefix is matched by the schema owner's index lookup (V23): under row-level security a
+            // LIKE on upper(crime_ref) could not use the index. Only ids come back; this query's own rule and
+            // row-level security then decide what is shown.
+            clauses.add("c.id in (select crime_ids_with_reference_like(:ref) "
                     + "union select cp.crime_id from person p join case_person cp on cp.person_ref = p.id where "
                     + names + ")");
             params.put("ref", likeRef);

@@ -163,7 +163,12 @@ public final class DataScope extends DelegatingDataSource implements AutoCloseab
         }
     }
 
-    /** Every hand-out sets all three, so nothing of an earlier borrower's scope survives in the pool. */
+    /**
+     * Every hand-out sets all three, so nothing of an earlier borrower's scope survives in the pool. Work for a
+     * user also runs without parallel query: a page reads a few rows by index, and on a small server parallel
+     * workers only add their start-up to every page while taking the cores other users' pages need
+     * (docs/benchmarks.md: the case list at 1,000,000 crimes). Whole-force readers keep the server's setting.
+     */
     private static void apply(Connection connection, Scope scope) {
         String role;
         String user;
@@ -180,10 +185,13 @@ public final class DataScope extends DelegatingDataSource implements AutoCloseab
         }
         try (PreparedStatement s = connection.prepareStatement(
                 "select set_config('role', ?, false), set_config('soteria.user', ?, false), "
-                        + "set_config('soteria.cases', ?, false)")) {
+                        + "set_config('soteria.cases', ?, false), set_config('max_parallel_workers_per_gather', "
+                        + "case when ? then '0' else (select reset_val from pg_settings "
+                        + "where name = 'max_parallel_workers_per_gather') end, false)")) {
             s.setString(1, role);
             s.setString(2, user);
             s.setString(3, cases ? "on" : "off");
+            s.setBoolean(4, !(scope instanceof WholeForce));
             s.execute();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot set the database scope of a connection: " + e.getMessage(), e);

@@ -181,6 +181,12 @@ class NeedToKnowRlsIT {
         CaseFilter quill = new CaseFilter(null, null, null, null, null, null, null, "Quill", CaseSort.CRIME_REF, 1);
         assertThat(as(teamMember, () -> cases.list(quill, none)).stream().map(CaseSummary::crimeRef))
                 .as("a name search").containsExactly("A1");
+        CaseFilter refs = new CaseFilter(null, null, null, null, null, null, null, "a", CaseSort.CRIME_REF, 1);
+        assertThat(as(teamMember, () -> cases.list(refs, none)).stream().map(CaseSummary::crimeRef))
+                .as("a reference prefix, found by the owner's index lookup, still stops at need-to-know")
+                .containsExactly("A1", "A2");
+        CaseFilter other = new CaseFilter(null, null, null, null, null, null, null, "B", CaseSort.CRIME_REF, 1);
+        assertThat(as(teamMember, () -> cases.list(other, none))).as("another team's reference").isEmpty();
     }
 
     @Test
@@ -215,6 +221,15 @@ class NeedToKnowRlsIT {
             return mine * 100 + force * 10 + mineAgain;
         }));
         assertThat(counts).isEqualTo(2 * 100 + 5 * 10 + 2);
+    }
+
+    @Test
+    void workForAUserRunsWithoutParallelQueryAndWholeForceWorkKeepsTheServersSetting() {
+        String server = jdbc.sql("select reset_val from pg_settings where name = 'max_parallel_workers_per_gather'")
+                .query(String.class).single();
+        assertThat(as(teamMember, () -> jdbc.sql("show max_parallel_workers_per_gather").query(String.class).single()))
+                .isEqualTo("0");
+        assertThat(jdbc.sql("show max_parallel_workers_per_gather").query(String.class).single()).isEqualTo(server);
     }
 
     @Test
