@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Case list under concurrent load with 1,000,000 crimes stored, against the baseline of the same
-# SQL run directly on PostgreSQL with pgbench, in one run.
+# Case list under concurrent load with 1,000,000 crimes stored, with need-to-know and row-level security on,
+# for an investigator whose need-to-know spans several teams, against the baseline of the same SQL (the
+# application's rule, under the same row-level security) sent directly to PostgreSQL with pgbench, in one run.
 # Needs: wrk and pgbench (apt-get install wrk postgresql-contrib), and the database that
 # bench/import-vs-copy.sh 1000000 leaves in bench/out/db-1000000.
 # Usage: bench/case-list-load.sh [DATA_DIR] [SECONDS] [CONNECTIONS]
@@ -21,6 +22,24 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 
+# The embedded PostgreSQL's port (the server's child process).
+pgport=$(ss -ltnp | grep "pid=$(pgrep -P $server -f 'postgres' | head -1)," | grep -o '127.0.0.1:[0-9]*' | head -1 | cut -d: -f2 || true)
+if [ -z "$pgport" ]; then
+  pgport=$(ss -ltnp | grep postgres | grep -o '127.0.0.1:[0-9]*' | head -1 | cut -d: -f2)
+fi
+owner() { psql -X -q -t -A -h localhost -p "$pgport" -U postgres postgres -c "$1"; }
+
+# The demo investigator works in one team; give them six (their need-to-know then spans several teams,
+# about a third of the force's crimes at 1,000,000). Need-to-know is read per request, so this applies at once.
+owner "insert into user_team (username, force_code, team_code, relation)
+       select 'investigator', force_code, team_code, 'member' from team
+       where team_code in ('T01', 'T03', 'T05', 'T07', 'T09', 'T12') on conflict do nothing"
+teams=$(owner "select string_agg(team_code, ',' order by team_code) from user_team where username = 'investigator'")
+officer=$(owner "select coalesce(officer_code, '') from app_user where username = 'investigator'")
+force=$(owner "select force_code from app_user where username = 'investigator'")
+echo "investigator: officer $officer, teams $teams; crimes they may see: $(owner "select count(*) from crime
+  where force_code = '$force' and not restricted and (officer_code = '$officer' or team_code = any('{$teams}'))")"
+
 jar=$(mktemp)
 curl -s -c "$jar" -b "$jar" "localhost:$port/login" -o bench/out/login.html
 token=$(grep -o 'name="_csrf" value="[^"]*"' bench/out/login.html | sed 's/.*value="//;s/"//')
@@ -39,18 +58,21 @@ for mix in browse search; do
     | grep -E "RESULT|Requests/sec"
 done
 
-# Baseline: the page's own SQL (list and capped count) sent straight to PostgreSQL.
-pgport=$(ss -ltnp | grep "pid=$(pgrep -P $server -f 'postgres' | head -1)," | grep -o '127.0.0.1:[0-9]*' | head -1 | cut -d: -f2 || true)
-if [ -z "$pgport" ]; then
-  pgport=$(ss -ltnp | grep postgres | grep -o '127.0.0.1:[0-9]*' | head -1 | cut -d: -f2)
-fi
-cat > bench/out/case-list.sql <<'SQL'
-\set page random(1, 40)
-select c.id, c.crime_ref, c.force_code, c.record_type, c.offence_code, c.recorded_date, c.team_code, c.officer_code, o.display_name, c.outcome_code, c.outcome_date from crime c left join officer o on o.force_code = c.force_code and o.officer_code = c.officer_code where not c.restricted and c.outcome_group in ('victim_does_not_support') order by c.recorded_date desc, c.id desc limit 25 offset (:page - 1) * 25;
-select count(*) from (select 1 from crime c where not c.restricted and c.outcome_group in ('victim_does_not_support') limit 1001) x;
+# Baseline: the page's own list and capped count SQL for one filter, with the application's need-to-know rule,
+# sent straight to PostgreSQL as the application's role under the same row-level security (each transaction
+# first says whom it acts for, and turns parallel query off, as the application's connection pool does).
+ntk="c.force_code = '$force' and ((not c.restricted and (c.officer_code = '$officer' or c.team_code = any('{$teams}')
+ or c.id in (select g.crime_id from case_access_grant g where g.username = 'investigator' and g.revoked_at is null and g.expires_at > now())
+ or c.id in (select b.crime_id from break_glass b where b.username = 'investigator' and b.expires_at > now())))
+ or (c.restricted and c.id in (select r.crime_id from restricted_access r where r.username = 'investigator')))"
+cat > bench/out/case-list.sql <<SQL
+\\set page random(1, 40)
+select set_config('role', 'none', false), set_config('soteria.user', 'investigator', false), set_config('soteria.cases', 'on', false), set_config('max_parallel_workers_per_gather', '0', false);
+select c.id, c.crime_ref, c.force_code, c.record_type, c.offence_code, c.recorded_date, c.team_code, c.officer_code, o.display_name, c.outcome_code, c.outcome_date from crime c left join officer o on o.force_code = c.force_code and o.officer_code = c.officer_code where $(echo $ntk) and c.outcome_group in ('victim_does_not_support') order by c.recorded_date desc, c.id desc limit 25 offset (:page - 1) * 25;
+select count(*) from (select 1 from crime c where $(echo $ntk) and c.outcome_group in ('victim_does_not_support') limit 1001) x;
 SQL
-echo "== Baseline: the same list and count SQL with pgbench, ${conns} clients, ${seconds}s"
-pgbench -n -h localhost -p "$pgport" -U postgres -c "$conns" -j 2 -T "$seconds" -f bench/out/case-list.sql \
+echo "== Baseline: the same list and count SQL with pgbench as the application's role, ${conns} clients, ${seconds}s"
+pgbench -n -h localhost -p "$pgport" -U soteria_app -c "$conns" -j 2 -T "$seconds" -f bench/out/case-list.sql \
   --log --log-prefix=bench/out/pgbench postgres | grep -E "latency average|tps"
 cat bench/out/pgbench.* | awk '{print $3/1000}' | sort -n | awk '{a[NR]=$1} END {
   printf "RESULT baseline_sql p50_ms=%.1f p95_ms=%.1f p99_ms=%.1f\n", a[int(NR*0.50+0.999)], a[int(NR*0.95+0.999)], a[int(NR*0.99+0.999)]}'
