@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditEntry;
 import org.soteria.audit.AuditService;
-import org.soteria.casework.CaseworkService;
+import org.soteria.casework.CaseworkQueueService;
 import org.soteria.performance.AgeBand;
 import org.soteria.platform.DatabaseConfig;
 import org.soteria.platform.Invalid;
@@ -37,12 +37,12 @@ public class DeepDiveService {
     static final int TEXT_LIMIT = 4000;
 
     private final DeepDiveRepository repository;
-    private final CaseworkService caseworkOf;
+    private final CaseworkQueueService caseworkOf;
     private final AuditService audit;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    DeepDiveService(DeepDiveRepository repository, CaseworkService caseworkOf, AuditService audit, Clock clock) {
+    DeepDiveService(DeepDiveRepository repository, CaseworkQueueService caseworkOf, AuditService audit, Clock clock) {
         this.repository = repository;
         this.caseworkOf = caseworkOf;
         this.audit = audit;

@@ -22,15 +22,27 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * A crime's casework pages: the investigation plan, supervisor reviews, requests for the victim's
  * material, device exhibits, bail and RUI, and CPS liaison. Each form is read here and judged by
- * {@link CaseworkService}; a refused form comes back with every fault and what was typed.
+ * the casework services (PlanService, ReviewService, MaterialRequestService, ForensicsService, BailService, CpsService); a refused form comes back with every fault and what was typed.
  */
 @Controller
 class CaseworkController {
 
-    private final CaseworkService casework;
+    private final PlanService plans;
+    private final ReviewService supervisorReviews;
+    private final MaterialRequestService requests;
+    private final ForensicsService forensics;
+    private final BailService bailPeriods;
+    private final CpsService cps;
+    private final CaseworkSupport support;
 
-    CaseworkController(CaseworkService casework) {
-        this.casework = casework;
+    CaseworkController(PlanService plans, ReviewService supervisorReviews, MaterialRequestService requests, ForensicsService forensics, BailService bailPeriods, CpsService cps, CaseworkSupport support) {
+        this.plans = plans;
+        this.supervisorReviews = supervisorReviews;
+        this.requests = requests;
+        this.forensics = forensics;
+        this.bailPeriods = bailPeriods;
+        this.cps = cps;
+        this.support = support;
     }
 
     private static ResponseStatusException notFound() {
@@ -84,7 +96,7 @@ class CaseworkController {
 
     private String planPage(long crimeId, SoteriaUser user, Model model, Map<String, String> errors,
             Map<String, String> form) {
-        CaseworkService.Plan plan = casework.plan(crimeId, user).orElseThrow(CaseworkController::notFound);
+        PlanService.Plan plan = plans.plan(crimeId, user).orElseThrow(CaseworkController::notFound);
         common(model, user, errors, form, "plan");
         model.addAttribute("plan", plan);
         model.addAttribute("crime", plan.crime());
@@ -97,7 +109,7 @@ class CaseworkController {
             @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) {
         long crimeId = RequestValues.id(id);
         Form f = new Form(params);
-        return change(f, () -> casework.enterStage(user, crimeId, f.raw("stage")),
+        return change(f, () -> plans.enterStage(user, crimeId, f.raw("stage")),
                 errors -> planPage(crimeId, user, model, errors, params), flash, "Stage recorded",
                 "/cases/" + crimeId + "/plan");
     }
@@ -114,14 +126,14 @@ class CaseworkController {
 
     private String lineForm(long crimeId, SoteriaUser user, Model model, Map<String, String> errors,
             Map<String, String> form) {
-        CaseworkService.Crime crime = casework.open(crimeId, user, "investigation plan").orElseThrow(
+        Crime crime = support.open(crimeId, user, "investigation plan").orElseThrow(
                 CaseworkController::notFound);
         common(model, user, errors, form, "plan");
-        Prompts.Prompt prompt = casework.prompt(crime, user, form.get("prompt"));
+        Prompts.Prompt prompt = plans.prompt(crime, user, form.get("prompt"));
         model.addAttribute("crime", crime);
         model.addAttribute("prompt", prompt);
         model.addAttribute("focuses", Codes.Focus.values());
-        model.addAttribute("officers", casework.officers(user, crime));
+        model.addAttribute("officers", support.officers(user, crime));
         return "casework/line-form";
     }
 
@@ -131,14 +143,14 @@ class CaseworkController {
         long crimeId = RequestValues.id(id);
         Form f = new Form(params);
         boolean notPursued = "not_pursued".equals(f.raw("decision"));
-        CaseworkService.LineForm line = new CaseworkService.LineForm(f.choice(Codes.Focus.class, "focus"),
-                RequestValues.optional(f.raw("prompt")), f.text("description", "Line of enquiry", CaseworkService.TEXT_LIMIT),
+        PlanService.LineForm line = new PlanService.LineForm(f.choice(Codes.Focus.class, "focus"),
+                RequestValues.optional(f.raw("prompt")), f.text("description", "Line of enquiry", CaseworkSupport.TEXT_LIMIT),
                 RequestValues.optional(f.raw("owner")), f.date("due", "Due date", false),
-                notPursued ? f.text("reason", "Reason", CaseworkService.TEXT_LIMIT) : null);
+                notPursued ? f.text("reason", "Reason", CaseworkSupport.TEXT_LIMIT) : null);
         if (notPursued && line.notPursuedReason() == null) {
             f.errors().put("reason", "Enter why this line will not be pursued");
         }
-        return change(f, () -> casework.addLine(user, crimeId, line, f.errors()),
+        return change(f, () -> plans.addLine(user, crimeId, line, f.errors()),
                 errors -> lineForm(crimeId, user, model, errors, params), flash,
                 notPursued ? "Recorded as not pursued" : "Line of enquiry added", "/cases/" + crimeId + "/plan");
     }
@@ -152,10 +164,10 @@ class CaseworkController {
         Form f = new Form(params);
         Map<String, String> form = with(params, "_line", lineId);
         Codes.LineStatus status = f.choice(Codes.LineStatus.class, "status");
-        String result = f.text("result", "Result", CaseworkService.TEXT_LIMIT);
+        String result = f.text("result", "Result", CaseworkSupport.TEXT_LIMIT);
         return change(f, () -> {
             read(f);
-            casework.closeLine(user, crimeId, lineId, status, result);
+            plans.closeLine(user, crimeId, lineId, status, result);
         },
                 errors -> planPage(crimeId, user, model, errors, form), flash, "Line of enquiry closed",
                 "/cases/" + crimeId + "/plan");
@@ -165,23 +177,23 @@ class CaseworkController {
 
     @GetMapping("/cases/{id}/reviews")
     String reviews(@PathVariable("id") String id, @AuthenticationPrincipal SoteriaUser user, Model model) {
-        CaseworkService.Reviews r = casework.reviews(RequestValues.id(id), user).orElseThrow(CaseworkController::notFound);
+        ReviewService.Reviews r = supervisorReviews.reviews(RequestValues.id(id), user).orElseThrow(CaseworkController::notFound);
         common(model, user, Map.of(), Map.of(), "reviews");
         model.addAttribute("reviews", r);
         model.addAttribute("crime", r.crime());
-        model.addAttribute("schedule", casework.schedule());
+        model.addAttribute("schedule", supervisorReviews.schedule());
         return "casework/reviews";
     }
 
     @GetMapping("/cases/{id}/reviews/new")
     String newReview(@PathVariable("id") String id, @AuthenticationPrincipal SoteriaUser user, Model model) {
         return reviewForm(RequestValues.id(id), user, model, Map.of(),
-                Map.of("reviewedOn", casework.today().toString()));
+                Map.of("reviewedOn", support.today().toString()));
     }
 
     private String reviewForm(long crimeId, SoteriaUser user, Model model, Map<String, String> errors,
             Map<String, String> form) {
-        CaseworkService.Reviews r = casework.reviews(crimeId, user).orElseThrow(CaseworkController::notFound);
+        ReviewService.Reviews r = supervisorReviews.reviews(crimeId, user).orElseThrow(CaseworkController::notFound);
         common(model, user, errors, form, "reviews");
         model.addAttribute("reviews", r);
         model.addAttribute("crime", r.crime());
@@ -195,11 +207,11 @@ class CaseworkController {
             @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) {
         long crimeId = RequestValues.id(id);
         Form f = new Form(params);
-        CaseworkService.ReviewForm review = new CaseworkService.ReviewForm(f.date("reviewedOn", "Date of the review", true),
+        ReviewService.ReviewForm review = new ReviewService.ReviewForm(f.date("reviewedOn", "Date of the review", true),
                 f.choice(Codes.Answer.class, "suspectFocus"), f.choice(Codes.Answer.class, "victimEngagement"),
                 f.choice(Codes.Answer.class, "proportionality"), f.choice(Codes.Answer.class, "bailStatus"),
-                f.text("directions", "Directions", CaseworkService.TEXT_LIMIT));
-        return change(f, () -> casework.addReview(user, crimeId, review, f.errors()),
+                f.text("directions", "Directions", CaseworkSupport.TEXT_LIMIT));
+        return change(f, () -> supervisorReviews.addReview(user, crimeId, review, f.errors()),
                 errors -> reviewForm(crimeId, user, model, errors, params), flash, "Review recorded",
                 "/cases/" + crimeId + "/reviews");
     }
@@ -220,12 +232,12 @@ class CaseworkController {
 
     private String requestsPage(long crimeId, SoteriaUser user, Model model, Map<String, String> errors,
             Map<String, String> form) {
-        CaseworkService.Requests r = casework.requests(crimeId, user).orElseThrow(CaseworkController::notFound);
+        MaterialRequestService.Requests r = requests.requests(crimeId, user).orElseThrow(CaseworkController::notFound);
         common(model, user, errors, form, "requests");
         model.addAttribute("requests", r);
         model.addAttribute("crime", r.crime());
         model.addAttribute("decisions", Codes.Decision.values());
-        model.addAttribute("today", casework.today().toString());
+        model.addAttribute("today", support.today().toString());
         return "casework/requests";
     }
 
@@ -241,7 +253,7 @@ class CaseworkController {
 
     private String requestForm(long crimeId, SoteriaUser user, Model model, Map<String, String> errors,
             Map<String, String> form) {
-        CaseworkService.Requests r = casework.requests(crimeId, user).orElseThrow(CaseworkController::notFound);
+        MaterialRequestService.Requests r = requests.requests(crimeId, user).orElseThrow(CaseworkController::notFound);
         common(model, user, errors, form, "requests");
         model.addAttribute("requests", r);
         model.addAttribute("crime", r.crime());
@@ -256,14 +268,14 @@ class CaseworkController {
             @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) {
         long crimeId = RequestValues.id(id);
         Form f = new Form(params);
-        int limit = CaseworkService.TEXT_LIMIT;
-        CaseworkService.RequestForm request = new CaseworkService.RequestForm(f.id("victimRef"),
+        int limit = CaseworkSupport.TEXT_LIMIT;
+        MaterialRequestService.RequestForm request = new MaterialRequestService.RequestForm(f.id("victimRef"),
                 f.choice(Codes.Material.class, "material"), f.id("lineId"), f.text("holder", "Who holds it", 200),
                 f.text("scope", "What is asked for", limit), f.text("justification", "Justification", limit),
                 f.text("leastIntrusive", "Less intrusive options", limit),
                 f.date("victimInformedOn", "Date the victim was told", false),
                 f.choice(Codes.VictimView.class, "victimView"), f.text("victimViewNote", "The victim's view", limit));
-        return change(f, () -> casework.addRequest(user, crimeId, request, f.errors()),
+        return change(f, () -> requests.addRequest(user, crimeId, request, f.errors()),
                 errors -> requestForm(crimeId, user, model, errors, params), flash,
                 "Request recorded: it goes nowhere until a supervisor approves it", "/cases/" + crimeId + "/requests");
     }
@@ -276,10 +288,10 @@ class CaseworkController {
         long requestId = RequestValues.id(request);
         Form f = new Form(params);
         Codes.Decision decision = f.choice(Codes.Decision.class, "decision");
-        String note = f.text("note", "Reasons", CaseworkService.TEXT_LIMIT);
+        String note = f.text("note", "Reasons", CaseworkSupport.TEXT_LIMIT);
         return change(f, () -> {
             read(f);
-            casework.decide(user, crimeId, requestId, decision, note);
+            requests.decide(user, crimeId, requestId, decision, note);
         },
                 errors -> requestsPage(crimeId, user, model, errors, with(params, "_request", requestId)), flash,
                 decision == Codes.Decision.REFUSED ? "Request refused" : "Request approved", "/cases/" + crimeId
@@ -300,21 +312,21 @@ class CaseworkController {
             java.time.LocalDate on = f.date("sentOn", "Date sent", true);
             change = () -> {
                 read(f);
-                casework.markSent(user, crimeId, requestId, on);
+                requests.markSent(user, crimeId, requestId, on);
             };
             done = "Recorded as sent";
         } else if ("returned".equals(step)) {
             java.time.LocalDate on = f.date("returnedOn", "Date returned", true);
             change = () -> {
                 read(f);
-                casework.markReturned(user, crimeId, requestId, on);
+                requests.markReturned(user, crimeId, requestId, on);
             };
             done = "Recorded as returned";
         } else if ("withdrawn".equals(step)) {
             String reason = f.text("reason", "Reason", 1000);
             change = () -> {
                 read(f);
-                casework.withdraw(user, crimeId, requestId, reason);
+                requests.withdraw(user, crimeId, requestId, reason);
             };
             done = "Request withdrawn";
         } else {
@@ -344,17 +356,17 @@ class CaseworkController {
     String devices(@PathVariable("id") String id, @RequestParam(name = "act", required = false) String act,
             @AuthenticationPrincipal SoteriaUser user, Model model) {
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("submittedOn", casework.today().toString());
+        form.put("submittedOn", support.today().toString());
         if (act != null) {
             form.put("_device", act);
-            form.put("on", casework.today().toString());
+            form.put("on", support.today().toString());
         }
         return devicesPage(RequestValues.id(id), user, model, Map.of(), form);
     }
 
     private String devicesPage(long crimeId, SoteriaUser user, Model model, Map<String, String> errors,
             Map<String, String> form) {
-        CaseworkService.Devices d = casework.devices(crimeId, user).orElseThrow(CaseworkController::notFound);
+        ForensicsService.Devices d = forensics.devices(crimeId, user).orElseThrow(CaseworkController::notFound);
         common(model, user, errors, form, "devices");
         model.addAttribute("devices", d);
         model.addAttribute("crime", d.crime());
@@ -369,10 +381,10 @@ class CaseworkController {
             @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) {
         long crimeId = RequestValues.id(id);
         Form f = new Form(params);
-        CaseworkService.DeviceForm device = new CaseworkService.DeviceForm(f.text("exhibitRef", "Exhibit reference", 40),
+        ForensicsService.DeviceForm device = new ForensicsService.DeviceForm(f.text("exhibitRef", "Exhibit reference", 40),
                 f.choice(Codes.DeviceType.class, "type"), f.choice(Codes.DeviceOwner.class, "owner"), f.id("requestId"),
                 f.date("submittedOn", "Date submitted", true));
-        return change(f, () -> casework.addDevice(user, crimeId, device, f.errors()),
+        return change(f, () -> forensics.addDevice(user, crimeId, device, f.errors()),
                 errors -> devicesPage(crimeId, user, model, errors, params), flash, "Device submitted for examination",
                 "/cases/" + crimeId + "/devices");
     }
@@ -388,7 +400,7 @@ class CaseworkController {
         Map<String, String> form = with(params, "_device", deviceId);
         return change(f, () -> {
             read(f);
-            casework.advanceDevice(user, crimeId, deviceId, on, f.choice(Codes.Triage.class, "triage"));
+            forensics.advanceDevice(user, crimeId, deviceId, on, f.choice(Codes.Triage.class, "triage"));
         }, errors -> devicesPage(crimeId, user, model, errors, form), flash, "Device status updated",
                 "/cases/" + crimeId + "/devices");
     }
@@ -402,20 +414,20 @@ class CaseworkController {
         long crimeId = RequestValues.id(id);
         Map<String, String> form = new LinkedHashMap<>();
         if (act == null) {
-            form.put("startedOn", casework.today().toString());
+            form.put("startedOn", support.today().toString());
         }
         if (act != null && "change".equals(step)) {
             form.put("_bail", act);
         } else if (act != null && "end".equals(step)) {
             form.put("_end", act);
-            form.put("endedOn", casework.today().toString());
+            form.put("endedOn", support.today().toString());
         }
         return bailPage(crimeId, user, model, Map.of(), form);
     }
 
     private String bailPage(long crimeId, SoteriaUser user, Model model, Map<String, String> errors,
             Map<String, String> form) {
-        CaseworkService.BailPage b = casework.bail(crimeId, user).orElseThrow(CaseworkController::notFound);
+        BailService.BailPage b = bailPeriods.bail(crimeId, user).orElseThrow(CaseworkController::notFound);
         common(model, user, errors, form, "bail");
         model.addAttribute("bail", b);
         model.addAttribute("crime", b.crime());
@@ -436,9 +448,9 @@ class CaseworkController {
         java.time.LocalDate expires = f.date("expiresOn", "Bail end date", false);
         String authorisedBy = f.text("authorisedBy", "Authorised by", 200);
         java.time.LocalDate review = f.date("reviewOn", "Review date", false);
-        CaseworkService.BailForm bail = new CaseworkService.BailForm(suspect, kind, started, expires, review, authorisedBy,
-                f.text("conditions", "Conditions", CaseworkService.TEXT_LIMIT));
-        return change(f, () -> casework.addBail(user, crimeId, bail, f.errors()),
+        BailService.BailForm bail = new BailService.BailForm(suspect, kind, started, expires, review, authorisedBy,
+                f.text("conditions", "Conditions", CaseworkSupport.TEXT_LIMIT));
+        return change(f, () -> bailPeriods.addBail(user, crimeId, bail, f.errors()),
                 errors -> bailPage(crimeId, user, model, errors, params), flash,
                 "Recorded. Tell the victim within one working day: the Victims' Code duty is on their page",
                 "/cases/" + crimeId + "/bail");
@@ -456,7 +468,7 @@ class CaseworkController {
         java.time.LocalDate expires = f.date("expiresOn", "Bail end date", false);
         String authorised = f.text("authorisedBy", "Authorised by", 200);
         java.time.LocalDate review = f.date("reviewOn", "Review date", false);
-        return change(f, () -> casework.changeBail(user, crimeId, bailId, expires, review, authorised, f.errors()),
+        return change(f, () -> bailPeriods.changeBail(user, crimeId, bailId, expires, review, authorised, f.errors()),
                 errors -> bailPage(crimeId, user, model, errors, form), flash, "Changes saved",
                 "/cases/" + crimeId + "/bail");
     }
@@ -470,7 +482,7 @@ class CaseworkController {
         Form f = new Form(params);
         Map<String, String> form = with(params, "_end", bailId);
         java.time.LocalDate on = f.date("endedOn", "End date", true);
-        return change(f, () -> casework.endBail(user, crimeId, bailId, on, f.choice(Codes.BailEnd.class, "endReason"),
+        return change(f, () -> bailPeriods.endBail(user, crimeId, bailId, on, f.choice(Codes.BailEnd.class, "endReason"),
                         f.errors()),
                 errors -> bailPage(crimeId, user, model, errors, form), flash, "Recorded as ended",
                 "/cases/" + crimeId + "/bail");
@@ -480,14 +492,14 @@ class CaseworkController {
 
     @GetMapping("/cases/{id}/cps")
     String cps(@PathVariable("id") String id, @AuthenticationPrincipal SoteriaUser user, Model model) {
-        String today = casework.today().toString();
+        String today = support.today().toString();
         return cpsPage(RequestValues.id(id), user, model, Map.of(), Map.of("adviceOn", today, "referredOn", today,
                 "decidedOn", today));
     }
 
     private String cpsPage(long crimeId, SoteriaUser user, Model model, Map<String, String> errors,
             Map<String, String> form) {
-        CaseworkService.Cps c = casework.cps(crimeId, user).orElseThrow(CaseworkController::notFound);
+        CpsService.Cps c = cps.cps(crimeId, user).orElseThrow(CaseworkController::notFound);
         common(model, user, errors, form, "cps");
         model.addAttribute("cps", c);
         model.addAttribute("crime", c.crime());
@@ -507,7 +519,7 @@ class CaseworkController {
                 chosen.add(item);
             }
         }
-        return change(null, () -> casework.saveReadiness(user, crimeId, chosen),
+        return change(null, () -> cps.saveReadiness(user, crimeId, chosen),
                 errors -> cpsPage(crimeId, user, model, errors, Map.of()), flash, "Checklist saved",
                 "/cases/" + crimeId + "/cps");
     }
@@ -518,11 +530,11 @@ class CaseworkController {
         long crimeId = RequestValues.id(id);
         Form f = new Form(params);
         boolean referral = "referral".equals(f.raw("kind"));
-        String text = referral ? f.text("summary", "Summary", CaseworkService.TEXT_LIMIT)
-                : f.text("question", "Question", CaseworkService.TEXT_LIMIT);
+        String text = referral ? f.text("summary", "Summary", CaseworkSupport.TEXT_LIMIT)
+                : f.text("question", "Question", CaseworkSupport.TEXT_LIMIT);
         java.time.LocalDate on = referral ? f.date("referredOn", "Date referred", true)
                 : f.date("adviceOn", "Date asked", true);
-        return change(f, () -> casework.submitToCps(user, crimeId, f.raw("kind"), on, text, f.errors()),
+        return change(f, () -> cps.submitToCps(user, crimeId, f.raw("kind"), on, text, f.errors()),
                 errors -> cpsPage(crimeId, user, model, errors, params), flash,
                 referral ? "Referred to the CPS" : "Early advice requested", "/cases/" + crimeId + "/cps");
     }
@@ -532,10 +544,10 @@ class CaseworkController {
             @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) {
         long crimeId = RequestValues.id(id);
         Form f = new Form(params);
-        String action = f.text("action", "Action", CaseworkService.TEXT_LIMIT);
+        String action = f.text("action", "Action", CaseworkSupport.TEXT_LIMIT);
         String owner = RequestValues.optional(f.raw("actionOwner"));
         java.time.LocalDate due = f.date("actionDue", "Due date", false);
-        return change(f, () -> casework.addAction(user, crimeId, action, due, owner, f.errors()),
+        return change(f, () -> cps.addAction(user, crimeId, action, due, owner, f.errors()),
                 errors -> cpsPage(crimeId, user, model, errors, params), flash, "Action added",
                 "/cases/" + crimeId + "/cps");
     }
@@ -545,7 +557,7 @@ class CaseworkController {
             @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) {
         long crimeId = RequestValues.id(id);
         long actionId = RequestValues.id(action);
-        return change(null, () -> casework.actionDone(user, crimeId, actionId),
+        return change(null, () -> cps.actionDone(user, crimeId, actionId),
                 errors -> cpsPage(crimeId, user, model, errors, Map.of()), flash, "Action done",
                 "/cases/" + crimeId + "/cps");
     }
@@ -556,7 +568,7 @@ class CaseworkController {
         long crimeId = RequestValues.id(id);
         Form f = new Form(params);
         java.time.LocalDate on = f.date("decidedOn", "Date of the decision", true);
-        return change(f, () -> casework.recordDecision(user, crimeId,
+        return change(f, () -> cps.recordDecision(user, crimeId,
                         org.soteria.reference.Coded.parse(org.soteria.reference.CpsDecision.class, f.raw("decision")).orElse(null), on, f.errors()),
                 errors -> cpsPage(crimeId, user, model, errors, params), flash,
                 "Decision recorded. Tell the victim, and of their right to ask for a review of a decision not to "

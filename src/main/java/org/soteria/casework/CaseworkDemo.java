@@ -29,12 +29,24 @@ class CaseworkDemo {
     private static final List<String> STAGES = List.of("initial_conversation", "early_evidence", "suspect_background",
             "victim_account", "digital_strategy", "arrest_interview", "bail_rui", "case_building");
 
-    private final CaseworkService casework;
+    private final PlanService plans;
+    private final ReviewService supervisorReviews;
+    private final MaterialRequestService requests;
+    private final ForensicsService forensics;
+    private final BailService bailPeriods;
+    private final CpsService cps;
+    private final CaseworkSupport support;
     private final UserService users;
     private final JdbcClient jdbc;
 
-    CaseworkDemo(CaseworkService casework, UserService users, JdbcClient jdbc) {
-        this.casework = casework;
+    CaseworkDemo(PlanService plans, ReviewService supervisorReviews, MaterialRequestService requests, ForensicsService forensics, BailService bailPeriods, CpsService cps, CaseworkSupport support, UserService users, JdbcClient jdbc) {
+        this.plans = plans;
+        this.supervisorReviews = supervisorReviews;
+        this.requests = requests;
+        this.forensics = forensics;
+        this.bailPeriods = bailPeriods;
+        this.cps = cps;
+        this.support = support;
         this.users = users;
         this.jdbc = jdbc;
     }
@@ -64,7 +76,7 @@ class CaseworkDemo {
                         + "where v.crime_id = c.id and v.role = 'victim') = 1 order by c.recorded_date desc, c.id limit 12")
                 .param(officer).query((rs, i) -> new long[] {rs.getLong(1), rs.getDate(2).toLocalDate().toEpochDay()})
                 .list();
-        LocalDate today = casework.today();
+        LocalDate today = support.today();
         int done = 0;
         for (int i = 0; i < crimes.size(); i++) {
             long crime = crimes.get(i)[0];
@@ -81,12 +93,12 @@ class CaseworkDemo {
 
     private void seed(long crime, LocalDate recorded, int i, LocalDate today, String officer, SoteriaUser investigator,
             SoteriaUser supervisor) {
-        casework.enterStage(investigator, crime, STAGES.get(i % STAGES.size()));
-        casework.addLine(investigator, crime, new CaseworkService.LineForm(null, "suspect_history",
+        plans.enterStage(investigator, crime, STAGES.get(i % STAGES.size()));
+        plans.addLine(investigator, crime, new PlanService.LineForm(null, "suspect_history",
                 "Check the suspect's PNC and PND records and any other allegations", officer, today.plusDays(i % 6), null),
                 NONE);
         if (i % 4 != 0) {
-            casework.addReview(supervisor, crime, new CaseworkService.ReviewForm(today.minusDays(i % 5), Codes.Answer.YES,
+            supervisorReviews.addReview(supervisor, crime, new ReviewService.ReviewForm(today.minusDays(i % 5), Codes.Answer.YES,
                     Codes.Answer.YES, Codes.Answer.NOT_APPLICABLE, Codes.Answer.NOT_APPLICABLE, null), NONE);
         }
         long victim = jdbc.sql("select person_ref from case_person where crime_id = ? and role = 'victim'").param(crime)
@@ -96,32 +108,32 @@ class CaseworkDemo {
         LocalDate earliest = recorded.isAfter(today.minusDays(25)) ? recorded : today.minusDays(25);
         switch (i) {
             case 1, 2 -> {
-                casework.addLine(investigator, crime, new CaseworkService.LineForm(Codes.Focus.VICTIM, null,
+                plans.addLine(investigator, crime, new PlanService.LineForm(Codes.Focus.VICTIM, null,
                         "Establish what the victim and the suspect said to each other that evening", officer, null, null),
                         NONE);
                 long line = jdbc.sql("select max(id) from enquiry_line where crime_id = ?").param(crime)
                         .query(Long.class).single();
-                long request = casework.addRequest(investigator, crime, new CaseworkService.RequestForm(victim,
+                long request = requests.addRequest(investigator, crime, new MaterialRequestService.RequestForm(victim,
                         Codes.Material.PHONE_DOWNLOAD, line, null, "Messages between the victim and the suspect on the "
                         + "evening of the offence only", "The suspect says the meeting was agreed; the messages show "
                         + "what was said", "Screenshots from the victim do not show the times", earliest,
                         Codes.VictimView.AGREES, null), NONE);
                 if (i == 2) {
-                    casework.decide(supervisor, crime, request, Codes.Decision.APPROVED, null);
-                    casework.markSent(investigator, crime, request, today);
-                    casework.addDevice(investigator, crime, new CaseworkService.DeviceForm("VP/1", Codes.DeviceType.PHONE,
+                    requests.decide(supervisor, crime, request, Codes.Decision.APPROVED, null);
+                    requests.markSent(investigator, crime, request, today);
+                    forensics.addDevice(investigator, crime, new ForensicsService.DeviceForm("VP/1", Codes.DeviceType.PHONE,
                             Codes.DeviceOwner.VICTIM, request, today), NONE);
                 }
             }
-            case 3, 4 -> casework.addDevice(investigator, crime, new CaseworkService.DeviceForm("SP/" + i,
+            case 3, 4 -> forensics.addDevice(investigator, crime, new ForensicsService.DeviceForm("SP/" + i,
                     Codes.DeviceType.PHONE, Codes.DeviceOwner.SUSPECT, null, earliest), NONE);
-            case 5 -> casework.addBail(investigator, crime, new CaseworkService.BailForm(suspect, Codes.BailKind.BAIL,
+            case 5 -> bailPeriods.addBail(investigator, crime, new BailService.BailForm(suspect, Codes.BailKind.BAIL,
                     earliest, today.plusDays(9), today.plusDays(5), null,
                     "Not to contact the victim directly or indirectly; not to enter the street where she lives"), NONE);
             case 6 -> {
-                casework.submitToCps(investigator, crime, "early_advice", earliest, "Is the evidence of the messages and "
+                cps.submitToCps(investigator, crime, "early_advice", earliest, "Is the evidence of the messages and "
                         + "the first account enough to charge, or is the taxi driver's account needed?", NONE);
-                casework.addAction(investigator, crime, "Obtain a statement from the taxi driver", today.plusDays(3),
+                cps.addAction(investigator, crime, "Obtain a statement from the taxi driver", today.plusDays(3),
                         officer, NONE);
             }
             default -> {

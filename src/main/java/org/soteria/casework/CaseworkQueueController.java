@@ -26,21 +26,29 @@ class CaseworkQueueController {
     static final int TURNAROUND_DAYS = 90;
     static final int PAGE_SIZE = 50;
 
-    private final CaseworkService casework;
+    private final PlanService plans;
+    private final MaterialRequestService requests;
+    private final ForensicsService forensics;
+    private final CaseworkQueueService queue;
+    private final CaseworkSupport support;
 
-    CaseworkQueueController(CaseworkService casework) {
-        this.casework = casework;
+    CaseworkQueueController(PlanService plans, MaterialRequestService requests, ForensicsService forensics, CaseworkQueueService queue, CaseworkSupport support) {
+        this.plans = plans;
+        this.requests = requests;
+        this.forensics = forensics;
+        this.queue = queue;
+        this.support = support;
     }
 
     @GetMapping("/casework")
     String queue(@RequestParam(name = "tab", required = false) String tab, @AuthenticationPrincipal SoteriaUser user,
             Model model) {
-        CaseworkService.Queue q = casework.queue(user);
+        CaseworkQueueService.Queue q = queue.queue(user);
         List<String> tabs = List.of("lines", "reviews", "approvals", "bail", "cps");
         String chosen = tab != null && tabs.contains(tab) ? tab : null;
         if (chosen == null) {
             // The first tab with something in it, so the page opens on work.
-            Map<String, List<CaseworkService.Item>> lists = lists(q);
+            Map<String, List<CaseworkQueueService.Item>> lists = lists(q);
             chosen = tabs.stream().filter(t -> !lists.get(t).isEmpty()).findFirst().orElse("lines");
         }
         model.addAttribute("activeNav", "casework");
@@ -50,8 +58,8 @@ class CaseworkQueueController {
         return "casework/queue";
     }
 
-    private static Map<String, List<CaseworkService.Item>> lists(CaseworkService.Queue q) {
-        Map<String, List<CaseworkService.Item>> out = new LinkedHashMap<>();
+    private static Map<String, List<CaseworkQueueService.Item>> lists(CaseworkQueueService.Queue q) {
+        Map<String, List<CaseworkQueueService.Item>> out = new LinkedHashMap<>();
         out.put("lines", q.lines());
         out.put("reviews", q.reviews());
         out.put("approvals", q.approvals());
@@ -66,7 +74,7 @@ class CaseworkQueueController {
             @RequestParam(name = "page", required = false) String page,
             @AuthenticationPrincipal SoteriaUser user, Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
-        LocalDate today = casework.today();
+        LocalDate today = support.today();
         LocalDate fromDate = RequestValues.date(from, "from", "From", false, errors);
         LocalDate toDate = RequestValues.date(to, "to", "To", false, errors);
         fromDate = fromDate == null ? today.minusYears(1).plusDays(1) : fromDate;
@@ -76,7 +84,7 @@ class CaseworkQueueController {
             fromDate = today.minusYears(1).plusDays(1);
             toDate = today;
         }
-        CaseworkService.ForensicQueue queue = casework.forensicQueue(user, TURNAROUND_DAYS);
+        ForensicsService.ForensicQueue queue = forensics.forensicQueue(user, TURNAROUND_DAYS);
         int pages = Math.max(1, (queue.waiting().size() + PAGE_SIZE - 1) / PAGE_SIZE);
         int p = Math.min(RequestValues.page(page), pages);
         model.addAttribute("activeNav", "casework");
@@ -86,7 +94,7 @@ class CaseworkQueueController {
         model.addAttribute("page", p);
         model.addAttribute("pages", pages);
         model.addAttribute("pageBaseUrl", "/casework/forensics?from=" + fromDate + "&to=" + toDate + "&");
-        model.addAttribute("figures", casework.requestFigures(user, fromDate, toDate));
+        model.addAttribute("figures", requests.requestFigures(user, fromDate, toDate));
         model.addAttribute("errors", errors);
         model.addAttribute("fromText", from == null ? fromDate.toString() : from);
         model.addAttribute("toText", to == null ? toDate.toString() : to);
@@ -99,7 +107,7 @@ class CaseworkQueueController {
             Model model) {
         Map<String, String> form = new LinkedHashMap<>();
         if (edit != null) {
-            casework.stages().stream().filter(s -> s.code().equals(edit)).findFirst().ifPresent(s -> {
+            plans.stages().stream().filter(s -> s.code().equals(edit)).findFirst().ifPresent(s -> {
                 form.put("code", s.code());
                 form.put("name", s.name());
                 form.put("position", String.valueOf(s.position()));
@@ -107,7 +115,7 @@ class CaseworkQueueController {
                 form.put("active", String.valueOf(s.active()));
             });
         } else {
-            form.put("position", String.valueOf(casework.stages().stream().mapToInt(CaseworkRepository.Stage::position)
+            form.put("position", String.valueOf(plans.stages().stream().mapToInt(CaseworkRepository.Stage::position)
                     .max().orElse(0) + 1));
         }
         return stagesPage(model, Map.of(), form);
@@ -115,7 +123,7 @@ class CaseworkQueueController {
 
     private String stagesPage(Model model, Map<String, String> errors, Map<String, String> form) {
         model.addAttribute("activeNav", "casework");
-        model.addAttribute("stages", casework.stages());
+        model.addAttribute("stages", plans.stages());
         model.addAttribute("errors", errors);
         model.addAttribute("form", form);
         return "casework/stages";
@@ -127,12 +135,12 @@ class CaseworkQueueController {
         Form f = new Form(params);
         String code = params.get("code");
         boolean isNew = code == null || code.isBlank();
-        CaseworkService.StageForm stage = new CaseworkService.StageForm(isNew ? null : code.trim(),
+        PlanService.StageForm stage = new PlanService.StageForm(isNew ? null : code.trim(),
                 f.text("name", "Name", 120), f.text("guidance", "Guidance", 1000),
                 f.number("position", "Enter the stage's place in the journey, a whole number from 1 to 99"),
                 "true".equals(params.get("active")));
         try {
-            casework.saveStage(user, stage, isNew, f.errors());
+            plans.saveStage(user, stage, isNew, f.errors());
         } catch (Invalid e) {
             return stagesPage(model, e.errors(), params);
         }

@@ -42,7 +42,28 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CaseworkIT {
 
     @Autowired
-    CaseworkService casework;
+    PlanService plans;
+
+    @Autowired
+    ReviewService supervisorReviews;
+
+    @Autowired
+    MaterialRequestService requests;
+
+    @Autowired
+    ForensicsService forensics;
+
+    @Autowired
+    BailService bailPeriods;
+
+    @Autowired
+    CpsService cps;
+
+    @Autowired
+    CaseworkQueueService queue;
+
+    @Autowired
+    CaseworkSupport support;
 
     @Autowired
     ImportService imports;
@@ -88,7 +109,7 @@ class CaseworkIT {
         DatabaseReset.empty(":temporary:casework");
         DatabaseReset.owner(":temporary:casework", "delete from journey_stage where position > 15; "
                 + "update journey_stage set active = true");
-        today = casework.today();
+        today = support.today();
         new Bundles(dir)
                 .file("cases.csv", "crime_ref,force_code,offence_code,recorded_date,team_code,officer_code",
                         "C1,NWP,19C," + today.minusDays(10) + ",T1,O1", "C2,NWP,19C," + today.minusDays(3) + ",T2,O9")
@@ -121,12 +142,12 @@ class CaseworkIT {
     }
 
     private long line(SoteriaUser user, Codes.Focus focus, String text) {
-        casework.addLine(user, crime, new CaseworkService.LineForm(focus, null, text, "O1", today.plusDays(5), null), NONE);
+        plans.addLine(user, crime, new PlanService.LineForm(focus, null, text, "O1", today.plusDays(5), null), NONE);
         return jdbc.sql("select max(id) from enquiry_line").query(Long.class).single();
     }
 
-    private CaseworkService.RequestForm phoneRequest(long lineId, Codes.VictimView view, String note) {
-        return new CaseworkService.RequestForm(victim, Codes.Material.PHONE_DOWNLOAD, lineId, null,
+    private MaterialRequestService.RequestForm phoneRequest(long lineId, Codes.VictimView view, String note) {
+        return new MaterialRequestService.RequestForm(victim, Codes.Material.PHONE_DOWNLOAD, lineId, null,
                 "Messages with the suspect from 1 to 3 June", "The suspect says the victim invited him; the messages "
                 + "show whether she did", "Screenshots from the victim were incomplete", today, view, note);
     }
@@ -146,117 +167,117 @@ class CaseworkIT {
     }
 
     private Codes.RequestStatus status(long requestId) {
-        return casework.requests(crime, investigator).orElseThrow().find(requestId).orElseThrow().status();
+        return requests.requests(crime, investigator).orElseThrow().find(requestId).orElseThrow().status();
     }
 
     @Test
     void nothingGoesWithoutAJustificationAndASupervisorsApproval() {
-        assertThat(errors(() -> casework.addRequest(investigator, crime, new CaseworkService.RequestForm(null, null, null,
+        assertThat(errors(() -> requests.addRequest(investigator, crime, new MaterialRequestService.RequestForm(null, null, null,
                 null, null, null, null, null, null, null), NONE)).keySet())
                 .containsExactly("victimRef", "material", "lineId", "scope", "justification", "leastIntrusive",
                         "victimInformedOn", "victimView");
         long lineId = line(investigator, Codes.Focus.VICTIM, "What the victim and suspect said to each other");
-        assertThat(errors(() -> casework.addRequest(investigator, crime, new CaseworkService.RequestForm(victim,
+        assertThat(errors(() -> requests.addRequest(investigator, crime, new MaterialRequestService.RequestForm(victim,
                 Codes.Material.COUNSELLING_RECORDS, lineId, null, "Notes", "Why", "Options", today,
                 Codes.VictimView.OBJECTS, null), NONE)).keySet()).as("records need a holder; an objection needs the "
                 + "victim's words").containsExactly("holder", "victimViewNote");
 
-        long id = casework.addRequest(investigator, crime, phoneRequest(lineId, Codes.VictimView.AGREES, null), NONE);
+        long id = requests.addRequest(investigator, crime, phoneRequest(lineId, Codes.VictimView.AGREES, null), NONE);
         assertThat(status(id)).isEqualTo(Codes.RequestStatus.AWAITING_APPROVAL);
-        assertThat(errors(() -> casework.markSent(investigator, crime, id, today)))
+        assertThat(errors(() -> requests.markSent(investigator, crime, id, today)))
                 .containsEntry("sentOn", "The request cannot go until a supervisor approves it");
-        assertThat(errors(() -> casework.decide(investigator, crime, id, Codes.Decision.APPROVED, null)))
+        assertThat(errors(() -> requests.decide(investigator, crime, id, Codes.Decision.APPROVED, null)))
                 .as("an investigator cannot approve").containsKey("permission");
         assertThatThrownBy(() -> jdbc.sql("update material_request set sent_on = current_date where id = ?").param(id)
                 .update()).as("the database refuses to send an unapproved request")
                 .isInstanceOf(DataIntegrityViolationException.class);
 
-        assertThat(errors(() -> casework.decide(supervisor, crime, id, Codes.Decision.REFUSED, null)))
+        assertThat(errors(() -> requests.decide(supervisor, crime, id, Codes.Decision.REFUSED, null)))
                 .containsEntry("note", "Enter why the request is refused");
-        casework.decide(supervisor, crime, id, Codes.Decision.APPROVED, null);
-        assertThat(errors(() -> casework.decide(secondSupervisor, crime, id, Codes.Decision.REFUSED, "No")))
+        requests.decide(supervisor, crime, id, Codes.Decision.APPROVED, null);
+        assertThat(errors(() -> requests.decide(secondSupervisor, crime, id, Codes.Decision.REFUSED, "No")))
                 .containsEntry("decision", "This request has already been decided");
-        assertThat(errors(() -> casework.markReturned(investigator, crime, id, today))).containsKey("returnedOn");
-        assertThat(errors(() -> casework.markSent(investigator, crime, id, today.plusDays(1))))
+        assertThat(errors(() -> requests.markReturned(investigator, crime, id, today))).containsKey("returnedOn");
+        assertThat(errors(() -> requests.markSent(investigator, crime, id, today.plusDays(1))))
                 .containsEntry("sentOn", "Date sent must be today or in the past");
-        casework.markSent(investigator, crime, id, today);
-        casework.markReturned(investigator, crime, id, today);
+        requests.markSent(investigator, crime, id, today);
+        requests.markReturned(investigator, crime, id, today);
         assertThat(status(id)).isEqualTo(Codes.RequestStatus.RETURNED);
 
-        long own = casework.addRequest(supervisor, crime, phoneRequest(lineId, Codes.VictimView.OBJECTS,
+        long own = requests.addRequest(supervisor, crime, phoneRequest(lineId, Codes.VictimView.OBJECTS,
                 "She does not want her photographs seen"), NONE);
-        assertThat(errors(() -> casework.decide(supervisor, crime, own, Codes.Decision.APPROVED, "Needed")))
+        assertThat(errors(() -> requests.decide(supervisor, crime, own, Codes.Decision.APPROVED, "Needed")))
                 .containsEntry("decision", "You made this request: another supervisor must decide it");
         assertThatThrownBy(() -> jdbc.sql("update material_request set decision = 'approved', status = 'approved', "
                 + "decided_by = requested_by, decided_on = current_date where id = ?").param(own).update())
                 .as("the database refuses a decision on one's own request")
                 .isInstanceOf(DataIntegrityViolationException.class);
-        assertThat(errors(() -> casework.decide(secondSupervisor, crime, own, Codes.Decision.APPROVED, null)))
+        assertThat(errors(() -> requests.decide(secondSupervisor, crime, own, Codes.Decision.APPROVED, null)))
                 .containsEntry("note", "Enter why the request goes ahead although the victim objects");
-        casework.decide(secondSupervisor, crime, own, Codes.Decision.REFUSED, "Screenshots will do");
-        assertThat(errors(() -> casework.markSent(investigator, crime, own, today))).containsKey("sentOn");
-        assertThat(errors(() -> casework.withdraw(investigator, crime, own, "No longer needed")))
+        requests.decide(secondSupervisor, crime, own, Codes.Decision.REFUSED, "Screenshots will do");
+        assertThat(errors(() -> requests.markSent(investigator, crime, own, today))).containsKey("sentOn");
+        assertThat(errors(() -> requests.withdraw(investigator, crime, own, "No longer needed")))
                 .containsEntry("reason", "This request is refused and cannot be withdrawn");
 
-        CaseworkService.RequestFigures figures = casework.requestFigures(supervisor, today.minusDays(1), today);
+        MaterialRequestService.RequestFigures figures = requests.requestFigures(supervisor, today.minusDays(1), today);
         assertThat(figures.requested()).isEqualTo(2);
         assertThat(figures.byStatus()).containsEntry(Codes.RequestStatus.RETURNED, 1L)
                 .containsEntry(Codes.RequestStatus.REFUSED, 1L);
-        assertThat(figures.daysToReturn()).isEqualTo(new CaseworkService.Distribution(1, 0, 0));
+        assertThat(figures.daysToReturn()).isEqualTo(new Distribution(1, 0, 0));
     }
 
     @Test
     void aVictimsDeviceIsExaminedOnlyUnderAnApprovedRequest() {
-        CaseworkService.DeviceForm victimPhone = new CaseworkService.DeviceForm("EX1", Codes.DeviceType.PHONE,
+        ForensicsService.DeviceForm victimPhone = new ForensicsService.DeviceForm("EX1", Codes.DeviceType.PHONE,
                 Codes.DeviceOwner.VICTIM, null, today);
-        assertThat(errors(() -> casework.addDevice(investigator, crime, victimPhone, NONE))).containsKey("requestId");
+        assertThat(errors(() -> forensics.addDevice(investigator, crime, victimPhone, NONE))).containsKey("requestId");
         long lineId = line(investigator, Codes.Focus.VICTIM, "Messages");
-        long id = casework.addRequest(investigator, crime, phoneRequest(lineId, Codes.VictimView.AGREES, null), NONE);
-        assertThat(errors(() -> casework.addDevice(investigator, crime, new CaseworkService.DeviceForm("EX1",
+        long id = requests.addRequest(investigator, crime, phoneRequest(lineId, Codes.VictimView.AGREES, null), NONE);
+        assertThat(errors(() -> forensics.addDevice(investigator, crime, new ForensicsService.DeviceForm("EX1",
                 Codes.DeviceType.PHONE, Codes.DeviceOwner.VICTIM, id, today), NONE)))
                 .as("awaiting approval is not enough").containsKey("requestId");
         assertThatThrownBy(() -> jdbc.sql("insert into device_exhibit (crime_id, exhibit_ref, device_type, owner_role, "
                 + "submitted_on, status, recorded_by) values (?, 'EX9', 'phone', 'victim', current_date, "
                 + "'awaiting_triage', 'x')").param(crime).update()).isInstanceOf(DataIntegrityViolationException.class);
-        casework.decide(supervisor, crime, id, Codes.Decision.APPROVED, null);
-        casework.addDevice(investigator, crime, new CaseworkService.DeviceForm("EX1", Codes.DeviceType.PHONE,
+        requests.decide(supervisor, crime, id, Codes.Decision.APPROVED, null);
+        forensics.addDevice(investigator, crime, new ForensicsService.DeviceForm("EX1", Codes.DeviceType.PHONE,
                 Codes.DeviceOwner.VICTIM, id, today.minusDays(4)), NONE);
-        casework.addDevice(investigator, crime, new CaseworkService.DeviceForm("EX2", Codes.DeviceType.COMPUTER,
+        forensics.addDevice(investigator, crime, new ForensicsService.DeviceForm("EX2", Codes.DeviceType.COMPUTER,
                 Codes.DeviceOwner.SUSPECT, null, today.minusDays(6)), NONE);
-        assertThat(errors(() -> casework.addDevice(investigator, crime, new CaseworkService.DeviceForm("ex2",
+        assertThat(errors(() -> forensics.addDevice(investigator, crime, new ForensicsService.DeviceForm("ex2",
                 Codes.DeviceType.PHONE, Codes.DeviceOwner.SUSPECT, null, today), NONE)))
                 .containsEntry("exhibitRef", "Exhibit ex2 is already recorded on this crime");
 
-        List<CaseworkRepository.Device> devices = casework.devices(crime, investigator).orElseThrow().devices();
+        List<CaseworkRepository.Device> devices = forensics.devices(crime, investigator).orElseThrow().devices();
         CaseworkRepository.Device suspectsComputer = devices.stream().filter(d -> d.exhibitRef().equals("EX2")).findFirst()
                 .orElseThrow();
-        assertThat(errors(() -> casework.advanceDevice(investigator, crime, suspectsComputer.id(), today, null)))
+        assertThat(errors(() -> forensics.advanceDevice(investigator, crime, suspectsComputer.id(), today, null)))
                 .containsEntry("triage", "Select the triage level");
-        assertThat(errors(() -> casework.advanceDevice(investigator, crime, suspectsComputer.id(), today.minusDays(7),
+        assertThat(errors(() -> forensics.advanceDevice(investigator, crime, suspectsComputer.id(), today.minusDays(7),
                 Codes.Triage.PRIORITY))).containsKey("on");
-        casework.advanceDevice(investigator, crime, suspectsComputer.id(), today.minusDays(5), Codes.Triage.PRIORITY);
+        forensics.advanceDevice(investigator, crime, suspectsComputer.id(), today.minusDays(5), Codes.Triage.PRIORITY);
         long deviceId = suspectsComputer.id();
-        casework.advanceDevice(investigator, crime, deviceId, today.minusDays(3), null);
-        casework.advanceDevice(investigator, crime, deviceId, today.minusDays(1), null);
-        CaseworkService.ForensicQueue queue = casework.forensicQueue(supervisor, 90);
+        forensics.advanceDevice(investigator, crime, deviceId, today.minusDays(3), null);
+        forensics.advanceDevice(investigator, crime, deviceId, today.minusDays(1), null);
+        ForensicsService.ForensicQueue queue = forensics.forensicQueue(supervisor, 90);
         assertThat(queue.waiting()).extracting(CaseworkRepository.Device::exhibitRef).containsExactly("EX1");
         assertThat(queue.waitingByStatus()).containsEntry(Codes.DeviceStatus.AWAITING_TRIAGE, 1L);
         assertThat(queue.turnaroundByTriage().get(Codes.Triage.PRIORITY.label()))
-                .isEqualTo(new CaseworkService.Distribution(1, 5, 5));
+                .isEqualTo(new Distribution(1, 5, 5));
     }
 
     @Test
     void bailWritesTheKeyEventTheVictimMustBeToldOfAndAlertsBeforeItEnds() {
-        assertThat(errors(() -> casework.addBail(investigator, crime, new CaseworkService.BailForm(suspect,
+        assertThat(errors(() -> bailPeriods.addBail(investigator, crime, new BailService.BailForm(suspect,
                 Codes.BailKind.BAIL, today.minusDays(8), today.minusDays(8).plusMonths(4), null, null, null), NONE)))
                 .containsOnlyKeys("authorisedBy");
-        assertThat(errors(() -> casework.addBail(investigator, crime, new CaseworkService.BailForm(suspect,
+        assertThat(errors(() -> bailPeriods.addBail(investigator, crime, new BailService.BailForm(suspect,
                 Codes.BailKind.RUI, today, null, null, null, "Not to contact"), NONE)))
                 .containsOnlyKeys("reviewOn", "conditions");
-        assertThat(errors(() -> casework.addBail(investigator, crime, new CaseworkService.BailForm(suspect,
+        assertThat(errors(() -> bailPeriods.addBail(investigator, crime, new BailService.BailForm(suspect,
                 Codes.BailKind.BAIL, today.minusDays(11), today.plusDays(10), null, null, null), NONE)))
                 .as("not before the crime was recorded").containsOnlyKeys("startedOn");
-        casework.addBail(investigator, crime, new CaseworkService.BailForm(suspect, Codes.BailKind.BAIL,
+        bailPeriods.addBail(investigator, crime, new BailService.BailForm(suspect, Codes.BailKind.BAIL,
                 today.minusDays(8), today.plusDays(10), null, null, "Not to contact the victim"), NONE);
 
         assertThat(jdbc.sql("select count(*) from event where crime_id = ? and event_type = 'bail' and person_ref = ?")
@@ -269,59 +290,59 @@ class CaseworkIT {
                 + "'pre_charge_bail_conditions'").param(suspect).query(LocalDate.class).single())
                 .isEqualTo(today.plusDays(10));
 
-        CaseworkService.Queue q = casework.queue(investigator);
+        CaseworkQueueService.Queue q = queue.queue(investigator);
         assertThat(q.bail()).singleElement().satisfies(i -> {
             assertThat(i.what()).isEqualTo("Bail expires in 10 days, on " + today.plusDays(10));
             assertThat(i.crimeRef()).isEqualTo("C1");
         });
-        assertThat(casework.queue(outsider).bail()).isEmpty();
+        assertThat(queue.queue(outsider).bail()).isEmpty();
 
-        CaseworkRepository.Bail bail = casework.bail(crime, investigator).orElseThrow().periods().get(0).bail();
+        CaseworkRepository.Bail bail = bailPeriods.bail(crime, investigator).orElseThrow().periods().get(0).bail();
         LocalDate beyond = today.minusDays(8).plusMonths(3).plusDays(5);
-        assertThat(errors(() -> casework.changeBail(investigator, crime, bail.id(), beyond, null, null, NONE)))
+        assertThat(errors(() -> bailPeriods.changeBail(investigator, crime, bail.id(), beyond, null, null, NONE)))
                 .as("beyond three months from the start").containsOnlyKeys("authorisedBy");
-        casework.changeBail(investigator, crime, bail.id(), beyond, today.plusDays(20), "Supt Evans", NONE);
-        assertThat(casework.queue(investigator).bail()).isEmpty();
+        bailPeriods.changeBail(investigator, crime, bail.id(), beyond, today.plusDays(20), "Supt Evans", NONE);
+        assertThat(queue.queue(investigator).bail()).isEmpty();
         assertThat(jdbc.sql("select count(*) from event where crime_id = ? and event_type = 'bail_change'").param(crime)
                 .query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select expires_date from civil_order where person_ref = ?").param(suspect)
                 .query(LocalDate.class).single()).isEqualTo(beyond);
 
-        casework.addBail(investigator, crime, new CaseworkService.BailForm(suspect, Codes.BailKind.RUI, today, null,
+        bailPeriods.addBail(investigator, crime, new BailService.BailForm(suspect, Codes.BailKind.RUI, today, null,
                 today.plusDays(90), null, null), NONE);
-        List<CaseworkService.BailRow> rows = casework.bail(crime, investigator).orElseThrow().periods();
+        List<BailService.BailRow> rows = bailPeriods.bail(crime, investigator).orElseThrow().periods();
         assertThat(rows).extracting(r -> r.bail().kind()).containsExactly(Codes.BailKind.RUI, Codes.BailKind.BAIL);
         assertThat(rows.get(1).bail().endReason()).as("RUI ends the bail").isEqualTo(Codes.BailEnd.RELEASED_UNDER_INVESTIGATION);
         assertThat(jdbc.sql("select expires_date from civil_order where person_ref = ?").param(suspect)
                 .query(LocalDate.class).single()).as("the conditions end with the bail").isEqualTo(today);
-        assertThat(errors(() -> casework.endBail(investigator, crime, rows.get(1).bail().id(), today,
+        assertThat(errors(() -> bailPeriods.endBail(investigator, crime, rows.get(1).bail().id(), today,
                 Codes.BailEnd.CHARGED, NONE))).containsKey("bail");
-        casework.endBail(investigator, crime, rows.get(0).bail().id(), today, Codes.BailEnd.NO_FURTHER_ACTION, NONE);
-        assertThat(casework.bail(crime, investigator).orElseThrow().periods()).allSatisfy(r ->
+        bailPeriods.endBail(investigator, crime, rows.get(0).bail().id(), today, Codes.BailEnd.NO_FURTHER_ACTION, NONE);
+        assertThat(bailPeriods.bail(crime, investigator).orElseThrow().periods()).allSatisfy(r ->
                 assertThat(r.bail().endedOn()).isNotNull());
     }
 
     @Test
     void overdueReviewsAppearInTheSupervisorsQueueUntilReviewed() {
-        CaseworkService.Queue before = casework.queue(supervisor);
+        CaseworkQueueService.Queue before = queue.queue(supervisor);
         assertThat(before.reviews()).singleElement().satisfies(i -> {
             assertThat(i.crimeRef()).isEqualTo("C1");
             assertThat(i.overdue()).isTrue();
             assertThat(i.what()).isEqualTo("Within 24 hours (2 review points overdue)");
         });
-        assertThat(casework.queue(investigator).reviews()).as("the officer in the case sees it too")
-                .extracting(CaseworkService.Item::crimeRef).containsExactly("C1");
-        CaseworkService.ReviewForm bad = new CaseworkService.ReviewForm(today, Codes.Answer.NO, Codes.Answer.YES,
+        assertThat(queue.queue(investigator).reviews()).as("the officer in the case sees it too")
+                .extracting(CaseworkQueueService.Item::crimeRef).containsExactly("C1");
+        ReviewService.ReviewForm bad = new ReviewService.ReviewForm(today, Codes.Answer.NO, Codes.Answer.YES,
                 Codes.Answer.NOT_APPLICABLE, Codes.Answer.NOT_APPLICABLE, null);
-        assertThat(errors(() -> casework.addReview(investigator, crime, bad, NONE))).containsKey("permission");
-        assertThat(errors(() -> casework.addReview(supervisor, crime, bad, NONE))).containsOnlyKeys("directions");
-        assertThat(errors(() -> casework.addReview(supervisor, crime, new CaseworkService.ReviewForm(today,
+        assertThat(errors(() -> supervisorReviews.addReview(investigator, crime, bad, NONE))).containsKey("permission");
+        assertThat(errors(() -> supervisorReviews.addReview(supervisor, crime, bad, NONE))).containsOnlyKeys("directions");
+        assertThat(errors(() -> supervisorReviews.addReview(supervisor, crime, new ReviewService.ReviewForm(today,
                 Codes.Answer.NOT_APPLICABLE, null, null, null, null), NONE)).keySet())
                 .containsExactly("suspectFocus", "victimEngagement", "proportionality", "bailStatus");
-        casework.addReview(supervisor, crime, new CaseworkService.ReviewForm(today, Codes.Answer.NO, Codes.Answer.YES,
+        supervisorReviews.addReview(supervisor, crime, new ReviewService.ReviewForm(today, Codes.Answer.NO, Codes.Answer.YES,
                 Codes.Answer.NOT_APPLICABLE, Codes.Answer.NOT_APPLICABLE, "Run PND checks on the suspect this week"), NONE);
-        assertThat(casework.queue(supervisor).reviews()).isEmpty();
-        CaseworkService.Reviews reviews = casework.reviews(crime, supervisor).orElseThrow();
+        assertThat(queue.queue(supervisor).reviews()).isEmpty();
+        ReviewService.Reviews reviews = supervisorReviews.reviews(crime, supervisor).orElseThrow();
         assertThat(reviews.status().points()).extracting(ReviewSchedule.Point::state)
                 .containsExactly(ReviewSchedule.State.LATE, ReviewSchedule.State.LATE, ReviewSchedule.State.MET,
                         ReviewSchedule.State.DUE);
@@ -339,27 +360,27 @@ class CaseworkIT {
 
     @Test
     void theReferralNeedsAReadyFileAndTheCpsDecisionCountsInTheMeasures() {
-        assertThat(errors(() -> casework.submitToCps(investigator, crime, "referral", today, "Rape, strong case", NONE)))
+        assertThat(errors(() -> cps.submitToCps(investigator, crime, "referral", today, "Rape, strong case", NONE)))
                 .containsEntry("items", "The file is not ready to refer: 10 of 10 checklist items are not done");
-        casework.saveReadiness(investigator, crime, List.of(Codes.ReadinessItem.MG3));
-        assertThat(errors(() -> casework.submitToCps(investigator, crime, "referral", today, "Rape", NONE)).get("items"))
+        cps.saveReadiness(investigator, crime, List.of(Codes.ReadinessItem.MG3));
+        assertThat(errors(() -> cps.submitToCps(investigator, crime, "referral", today, "Rape", NONE)).get("items"))
                 .contains("9 of 10");
-        casework.submitToCps(investigator, crime, "early_advice", today.minusDays(2), "Is the evidence of the messages "
+        cps.submitToCps(investigator, crime, "early_advice", today.minusDays(2), "Is the evidence of the messages "
                 + "enough?", NONE);
-        casework.saveReadiness(investigator, crime, Arrays.asList(Codes.ReadinessItem.values()));
-        casework.submitToCps(investigator, crime, "referral", today.minusDays(1), "Rape: the messages and a witness",
+        cps.saveReadiness(investigator, crime, Arrays.asList(Codes.ReadinessItem.values()));
+        cps.submitToCps(investigator, crime, "referral", today.minusDays(1), "Rape: the messages and a witness",
                 NONE);
-        assertThat(errors(() -> casework.recordDecision(investigator, crime, null, today, NONE))).containsKey("decision");
-        casework.recordDecision(investigator, crime, org.soteria.reference.CpsDecision.CHARGE, today, NONE);
-        casework.addAction(investigator, crime, "Obtain the taxi driver's statement", today.minusDays(1), "O1", NONE);
-        assertThat(casework.queue(investigator).cps()).singleElement().satisfies(i -> assertThat(i.overdue()).isTrue());
+        assertThat(errors(() -> cps.recordDecision(investigator, crime, null, today, NONE))).containsKey("decision");
+        cps.recordDecision(investigator, crime, org.soteria.reference.CpsDecision.CHARGE, today, NONE);
+        cps.addAction(investigator, crime, "Obtain the taxi driver's statement", today.minusDays(1), "O1", NONE);
+        assertThat(queue.queue(investigator).cps()).singleElement().satisfies(i -> assertThat(i.overdue()).isTrue());
 
-        CaseworkService.Cps cps = casework.cps(crime, investigator).orElseThrow();
-        assertThat(cps.events()).extracting(e -> e.eventType()).containsExactlyInAnyOrder("cps_early_advice",
+        CpsService.Cps page = cps.cps(crime, investigator).orElseThrow();
+        assertThat(page.events()).extracting(e -> e.eventType()).containsExactlyInAnyOrder("cps_early_advice",
                 "cps_referral", "cps_decision");
-        assertThat(cps.fileReady()).isTrue();
-        casework.actionDone(investigator, crime, cps.actions().get(0).id());
-        assertThat(casework.queue(investigator).cps()).isEmpty();
+        assertThat(page.fileReady()).isTrue();
+        cps.actionDone(investigator, crime, page.actions().get(0).id());
+        assertThat(queue.queue(investigator).cps()).isEmpty();
 
         measures.reloadAll();
         Measures m = measures.compute(new MeasureQuery(today.minusDays(30), today, today, MeasureFilter.NONE));
@@ -370,41 +391,41 @@ class CaseworkIT {
 
     @Test
     void thePlanPromptsFromTheContextAndAnOfficerOfAnotherTeamReachesNothing() {
-        CaseworkService.Plan plan = casework.plan(crime, investigator).orElseThrow();
+        PlanService.Plan plan = plans.plan(crime, investigator).orElseThrow();
         assertThat(plan.prompts()).extracting(p -> p.prompt().code()).contains("suspect_history",
                 "pattern_coercive_control").doesNotContain("suspect_identify", "pattern_grooming");
-        casework.addLine(investigator, crime, new CaseworkService.LineForm(null, "pattern_coercive_control",
+        plans.addLine(investigator, crime, new PlanService.LineForm(null, "pattern_coercive_control",
                 "Check domestic abuse reports between them", "O2", today.plusDays(3), null), NONE);
-        casework.addLine(investigator, crime, new CaseworkService.LineForm(null, "suspect_devices", "No devices",
+        plans.addLine(investigator, crime, new PlanService.LineForm(null, "suspect_devices", "No devices",
                 null, null, "The offence left no digital trace; the suspect's phone was seized in C9"), NONE);
-        plan = casework.plan(crime, investigator).orElseThrow();
+        plan = plans.plan(crime, investigator).orElseThrow();
         assertThat(plan.prompts()).filteredOn(p -> p.answer() != null).extracting(p -> p.answer().status())
                 .containsExactlyInAnyOrder(Codes.LineStatus.OPEN, Codes.LineStatus.NOT_PURSUED);
-        assertThat(errors(() -> casework.addLine(investigator, crime, new CaseworkService.LineForm(null, null, null,
+        assertThat(errors(() -> plans.addLine(investigator, crime, new PlanService.LineForm(null, null, null,
                 "X1", today.minusDays(1), null), NONE)).keySet()).containsExactly("focus", "description", "owner", "due");
         long open = plan.lines().stream().filter(l -> l.status() == Codes.LineStatus.OPEN).findFirst().orElseThrow().id();
-        assertThat(errors(() -> casework.closeLine(investigator, crime, open, Codes.LineStatus.DONE, null)))
+        assertThat(errors(() -> plans.closeLine(investigator, crime, open, Codes.LineStatus.DONE, null)))
                 .containsOnlyKeys("result");
-        casework.closeLine(investigator, crime, open, Codes.LineStatus.DONE, "Two previous reports, 2019 and 2021");
+        plans.closeLine(investigator, crime, open, Codes.LineStatus.DONE, "Two previous reports, 2019 and 2021");
 
-        casework.enterStage(investigator, crime, "suspect_background");
-        assertThat(errors(() -> casework.enterStage(investigator, crime, "suspect_background"))).containsKey("stage");
-        casework.saveStage(forceLead, new CaseworkService.StageForm("suspect_background", "Suspect background", "",
+        plans.enterStage(investigator, crime, "suspect_background");
+        assertThat(errors(() -> plans.enterStage(investigator, crime, "suspect_background"))).containsKey("stage");
+        plans.saveStage(forceLead, new PlanService.StageForm("suspect_background", "Suspect background", "",
                 5, false), false, NONE);
-        assertThat(errors(() -> casework.enterStage(investigator, crime, "suspect_background")))
+        assertThat(errors(() -> plans.enterStage(investigator, crime, "suspect_background")))
                 .as("a retired stage cannot be chosen").containsKey("stage");
-        assertThat(casework.plan(crime, investigator).orElseThrow().current().name()).isEqualTo("Suspect background");
-        assertThat(errors(() -> casework.saveStage(investigator, new CaseworkService.StageForm(null, "New", "", 16, true),
+        assertThat(plans.plan(crime, investigator).orElseThrow().current().name()).isEqualTo("Suspect background");
+        assertThat(errors(() -> plans.saveStage(investigator, new PlanService.StageForm(null, "New", "", 16, true),
                 true, NONE))).containsKey("permission");
-        casework.saveStage(forceLead, new CaseworkService.StageForm(null, "Victim's review of the outcome", "", 16,
+        plans.saveStage(forceLead, new PlanService.StageForm(null, "Victim's review of the outcome", "", 16,
                 true), true, NONE);
-        assertThat(casework.stages()).extracting(CaseworkRepository.Stage::code).contains("victim_s_review_of_the_outcome");
+        assertThat(plans.stages()).extracting(CaseworkRepository.Stage::code).contains("victim_s_review_of_the_outcome");
 
         long deniedBefore = denied();
-        assertThat(casework.plan(crime, outsider)).isEmpty();
-        assertThat(errors(() -> casework.addLine(outsider, crime, new CaseworkService.LineForm(Codes.Focus.SUSPECT, null,
+        assertThat(plans.plan(crime, outsider)).isEmpty();
+        assertThat(errors(() -> plans.addLine(outsider, crime, new PlanService.LineForm(Codes.Focus.SUSPECT, null,
                 "x", null, null, null), NONE))).containsEntry("crime", "Crime not found");
-        assertThat(casework.queue(outsider).reviews()).as("only their own crime").extracting(CaseworkService.Item::crimeRef)
+        assertThat(queue.queue(outsider).reviews()).as("only their own crime").extracting(CaseworkQueueService.Item::crimeRef)
                 .containsExactly("C2");
         assertThat(denied() - deniedBefore).as("both attempts are in the audit log").isEqualTo(2);
         assertThat(jdbc.sql("select description from enquiry_line").query(String.class).list())
@@ -419,20 +440,20 @@ class CaseworkIT {
                 + "'test' from crime where crime_ref in ('C1', 'C2')");
         long c2 = jdbc.sql("select id from crime where crime_ref = 'C2'").query(Long.class).single();
 
-        CaseworkService.ForensicQueue forOutsider = scope.asUser("other", true, () -> casework.forensicQueue(outsider, 90));
+        ForensicsService.ForensicQueue forOutsider = scope.asUser("other", true, () -> forensics.forensicQueue(outsider, 90));
         assertThat(forOutsider.waiting()).as("C2 is restricted: its officer in the case is not named on it")
                 .extracting(CaseworkRepository.Device::exhibitRef).containsExactly("EX-C1");
         assertThat(forOutsider.waitingByStatus()).as("both devices are counted")
                 .containsEntry(Codes.DeviceStatus.AWAITING_TRIAGE, 2L);
         assertThat(forOutsider.canOpen(forOutsider.waiting().get(0))).as("C1 is another team's").isFalse();
 
-        CaseworkService.ForensicQueue forInvestigator = scope.asUser("inv", true,
-                () -> casework.forensicQueue(investigator, 90));
+        ForensicsService.ForensicQueue forInvestigator = scope.asUser("inv", true,
+                () -> forensics.forensicQueue(investigator, 90));
         assertThat(forInvestigator.waiting()).extracting(CaseworkRepository.Device::exhibitRef).containsExactly("EX-C1");
         assertThat(forInvestigator.canOpen(forInvestigator.waiting().get(0))).isTrue();
 
         access.nameOnRestricted("admin", "NWP", "C2", "other", true);
-        CaseworkService.ForensicQueue named = scope.asUser("other", true, () -> casework.forensicQueue(outsider, 90));
+        ForensicsService.ForensicQueue named = scope.asUser("other", true, () -> forensics.forensicQueue(outsider, 90));
         assertThat(named.waiting()).extracting(CaseworkRepository.Device::exhibitRef).containsExactly("EX-C1", "EX-C2");
         assertThat(named.waiting()).filteredOn(d -> d.crimeId() == c2).allMatch(named::canOpen);
     }

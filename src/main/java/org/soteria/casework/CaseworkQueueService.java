@@ -1,0 +1,144 @@
+package org.soteria.casework;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.soteria.audit.AuditAction;
+import org.soteria.audit.AuditEntry;
+import org.soteria.audit.AuditService;
+import org.soteria.investigation.CaseDetail;
+import org.soteria.investigation.InvestigationService;
+import org.soteria.platform.CrimeEvents;
+import org.soteria.platform.DatabaseConfig;
+import org.soteria.platform.Invalid;
+import org.soteria.platform.WholeForce;
+import org.soteria.reference.CpsDecision;
+import org.soteria.security.NeedToKnow;
+import org.soteria.security.Permission;
+import org.soteria.security.SoteriaUser;
+import org.soteria.suspect.SuspectService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Casework across crimes: what is due for the user (lines, reviews, approvals, bail, CPS actions), and a crime's casework in words for the deep dive */
+@Service
+public class CaseworkQueueService {
+
+    private final CaseworkSupport support;
+    private final CaseworkRepository repository;
+    private final NeedToKnow needToKnow;
+    private final AuditService audit;
+    private final ReviewService supervisorReviews;
+    private final BailService bailPeriods;
+
+    CaseworkQueueService(CaseworkSupport support, CaseworkRepository repository, NeedToKnow needToKnow, AuditService audit,
+            ReviewService supervisorReviews, BailService bailPeriods) {
+        this.support = support;
+        this.repository = repository;
+        this.needToKnow = needToKnow;
+        this.audit = audit;
+        this.supervisorReviews = supervisorReviews;
+        this.bailPeriods = bailPeriods;
+    }
+
+    /** One thing due, for the queue. */
+    public record Item(long crimeId, String crimeRef, LocalDate date, String what, boolean overdue, String page) {
+    }
+
+    /** What is due for the user, by kind. */
+    public record Queue(List<Item> lines, List<Item> reviews, List<Item> approvals, List<Item> bail, List<Item> cps,
+            boolean reviewer, LocalDate today) {
+
+        public int total() {
+            return lines.size() + reviews.size() + approvals.size() + bail.size() + cps.size();
+        }
+    }
+
+    public Queue queue(SoteriaUser user) {
+        LocalDate today = support.today();
+        NeedToKnow.Rule rule = needToKnow.rule(user, "c");
+        NeedToKnow.UserScope scope = needToKnow.scope(user);
+        boolean reviewer = user.can(Permission.REVIEW_INVESTIGATIONS);
+        List<Item> lines = new ArrayList<>();
+        if (scope.officerCode() != null) {
+            for (CaseworkRepository.Due d : repository.linesDue(rule, scope.officerCode(), today.plusDays(CaseworkSupport.DUE_SOON_DAYS))) {
+                lines.add(new Item(d.crimeId(), d.crimeRef(), d.date(), d.what(), d.date().isBefore(today), "plan"));
+            }
+        }
+        List<Item> reviews = new ArrayList<>();
+        List<CaseworkRepository.OpenCrime> open = repository.openCrimes(rule, reviewer, scope.supervisedTeams());
+        for (CaseworkRepository.OpenCrime c : open) {
+            if (!reviewer && (scope.officerCode() == null || !scope.officerCode().equals(c.officerCode()))) {
+                continue;
+            }
+            ReviewSchedule.Status s = supervisorReviews.schedule().of(c.recordedDate(), c.reviews(), null, today);
+            if (s.next() != null && !s.next().due().isAfter(today.plusDays(CaseworkSupport.REVIEW_SOON_DAYS))) {
+                long overdue = s.points().stream().filter(x -> x.state() == ReviewSchedule.State.OVERDUE).count();
+                reviews.add(new Item(c.id(), c.crimeRef(), s.next().due(), s.next().name()
+                        + (overdue > 1 ? " (" + overdue + " review points overdue)" : ""), s.overdue(), "reviews"));
+            }
+        }
+        reviews.sort(Comparator.comparing(Item::date));
+        List<Item> approvals = new ArrayList<>();
+        if (reviewer) {
+            for (CaseworkRepository.Due d : repository.awaitingApproval(rule)) {
+                if (!d.ownerCode().equals(user.getUsername())) {
+                    approvals.add(new Item(d.crimeId(), d.crimeRef(), d.date(), d.what(), false, "requests"));
+                }
+            }
+        }
+        List<Item> bail = new ArrayList<>();
+        for (CaseworkRepository.Bail b : repository.openBail(rule)) {
+            for (BailAlerts.Alert a : bailPeriods.alerts().of(b.period(), today)) {
+                bail.add(new Item(b.crimeId(), b.crimeRef(), a.date(), a.message(),
+                        a.kind() == BailAlerts.Kind.LAPSED || a.kind() == BailAlerts.Kind.REVIEW_OVERDUE, "bail"));
+            }
+        }
+        bail.sort(Comparator.comparing(Item::date));
+        List<Item> cps = new ArrayList<>();
+        for (CaseworkRepository.Action a : repository.actionsDue(rule, today.plusDays(CaseworkSupport.DUE_SOON_DAYS))) {
+            cps.add(new Item(a.crimeId(), a.crimeRef(), a.dueOn(), a.action(), a.overdueOn(today), "cps"));
+        }
+        Queue q = new Queue(lines, reviews, approvals, bail, cps, reviewer, today);
+        Set<String> records = new HashSet<>();
+        for (List<Item> list : List.of(lines, reviews, approvals, bail, cps)) {
+            list.forEach(i -> records.add(user.forceCode() + ":" + i.crimeRef()));
+        }
+        audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.SEARCH, "crime", null)
+                .records(records.stream().sorted().toList())
+                .justification("need-to-know: own, team, granted, named or break-glass crimes")
+                .detail("casework queue"));
+        return q;
+    }
+
+    /**
+     * What casework a crime has, in words and without personal data, for a deep-dive reviewer who reads the crime
+     * pseudonymised (the caller has reached the crime through its own rules).
+     */
+    @WholeForce("deep dive: a sampled crime's casework as counts, for reviewers who read it pseudonymised")
+    public List<String> summary(long crimeId) {
+        CaseworkRepository.Counts c = repository.counts(crimeId);
+        List<String> out = new ArrayList<>();
+        out.add(c.lines() + " lines of enquiry recorded in Soteria; " + c.reviews() + " supervisor reviews; " + c.devices()
+                + " devices submitted for examination");
+        c.requests().forEach((k, n) -> {
+            Codes.Material material = Codes.parse(Codes.Material.class, k.substring(0, k.indexOf(':')));
+            Codes.RequestStatus status = Codes.parse(Codes.RequestStatus.class, k.substring(k.indexOf(':') + 1));
+            out.add(n + " request" + (n == 1 ? "" : "s") + " for " + (material == null ? k : material.label()
+                    .toLowerCase(java.util.Locale.ROOT)) + ": " + (status == null ? "" : status.label()
+                    .toLowerCase(java.util.Locale.ROOT)));
+        });
+        return out;
+    }
+}

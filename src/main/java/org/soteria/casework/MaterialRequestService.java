@@ -1,0 +1,235 @@
+package org.soteria.casework;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.soteria.audit.AuditAction;
+import org.soteria.audit.AuditEntry;
+import org.soteria.audit.AuditService;
+import org.soteria.investigation.CaseDetail;
+import org.soteria.investigation.InvestigationService;
+import org.soteria.platform.CrimeEvents;
+import org.soteria.platform.DatabaseConfig;
+import org.soteria.platform.Invalid;
+import org.soteria.platform.WholeForce;
+import org.soteria.reference.CpsDecision;
+import org.soteria.security.NeedToKnow;
+import org.soteria.security.Permission;
+import org.soteria.security.SoteriaUser;
+import org.soteria.suspect.SuspectService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Requests for the victim's material: nothing goes without a justification and a supervisor's approval (never the requester's own), then sent and returned; and the force's figures for them */
+@Service
+public class MaterialRequestService {
+
+    private final CaseworkSupport support;
+    private final CaseworkRepository repository;
+
+    MaterialRequestService(CaseworkSupport support, CaseworkRepository repository) {
+        this.support = support;
+        this.repository = repository;
+    }
+
+    /** The requests page. */
+    public record Requests(Crime crime, List<CaseworkRepository.Request> requests, List<CaseworkRepository.Line> lines,
+            String user, boolean canDecide) {
+
+        public String victimName(long ref) {
+            return crime.person(ref, "victim").map(CaseDetail.CasePerson::name).orElse("(not a victim of this crime)");
+        }
+
+        public String lineText(long id) {
+            return lines.stream().filter(l -> l.id() == id).map(CaseworkRepository.Line::description).findFirst()
+                    .orElse("(line not found)");
+        }
+
+        public Optional<CaseworkRepository.Request> find(long id) {
+            return requests.stream().filter(r -> r.id() == id).findFirst();
+        }
+    }
+
+    public Optional<Requests> requests(long crimeId, SoteriaUser user) {
+        return support.open(crimeId, user, "requests for the victim's material").map(crime -> new Requests(crime,
+                repository.requests(crimeId), repository.lines(crimeId), user.getUsername(),
+                user.can(Permission.REVIEW_INVESTIGATIONS)));
+    }
+
+    /** A request as the form gave it. */
+    public record RequestForm(Long victimRef, Codes.Material material, Long lineId, String holder, String scope,
+            String justification, String leastIntrusive, LocalDate victimInformedOn, Codes.VictimView victimView,
+            String victimViewNote) {
+    }
+
+    /**
+     * Records a request, which then waits for a supervisor: a victim of the crime, the material, the line of
+     * enquiry it serves (open or done, on this crime), who holds it (for records), what exactly is asked for,
+     * why it is necessary and proportionate, the less intrusive options considered, when the victim was told
+     * and what they said (with their reasons when they object or set limits).
+     */
+    @Transactional
+    public long addRequest(SoteriaUser user, long crimeId, RequestForm f, Map<String, String> parseErrors) {
+        Crime crime = support.reach(crimeId, user, Permission.WORK_INVESTIGATIONS);
+        Map<String, String> errors = new LinkedHashMap<>(parseErrors);
+        if (f.victimRef() == null || crime.person(f.victimRef(), "victim").isEmpty()) {
+            errors.putIfAbsent("victimRef", "Select the victim whose material this is");
+        }
+        if (f.material() == null) {
+            errors.putIfAbsent("material", "Select the material");
+        }
+        List<CaseworkRepository.Line> lines = repository.lines(crimeId);
+        if (f.lineId() == null || lines.stream().noneMatch(l -> l.id() == f.lineId()
+                && l.status() != Codes.LineStatus.NOT_PURSUED)) {
+            errors.putIfAbsent("lineId", "Select the line of enquiry this request serves; add it to the plan first if "
+                    + "it is not there");
+        }
+        if (f.material() != null && f.material() != Codes.Material.PHONE_DOWNLOAD && f.holder() == null) {
+            errors.putIfAbsent("holder", "Enter who holds the records, for example the GP surgery or the school");
+        }
+        CaseworkSupport.required(errors, "scope", f.scope(), "Enter exactly what is asked for: dates, kinds of data, search terms");
+        CaseworkSupport.required(errors, "justification", f.justification(),
+                "Enter why the material is necessary for the line of enquiry and proportionate");
+        CaseworkSupport.required(errors, "leastIntrusive", f.leastIntrusive(),
+                "Enter the less intrusive options considered, and why they are not enough");
+        if (f.victimInformedOn() == null) {
+            errors.putIfAbsent("victimInformedOn", "Enter the date the victim was told about the request");
+        } else if (f.victimInformedOn().isAfter(support.today())) {
+            errors.putIfAbsent("victimInformedOn", "Date the victim was told must be today or in the past");
+        }
+        if (f.victimView() == null) {
+            errors.putIfAbsent("victimView", "Select what the victim said");
+        } else if ((f.victimView() == Codes.VictimView.OBJECTS || f.victimView() == Codes.VictimView.AGREES_WITH_LIMITS)
+                && f.victimViewNote() == null) {
+            errors.putIfAbsent("victimViewNote", "Enter the victim's view in their words: what they object to or the "
+                    + "limits they set");
+        }
+        if (!errors.isEmpty()) {
+            throw new Invalid(errors);
+        }
+        long id = repository.insertRequest(new CaseworkRepository.Request(0, crimeId, f.victimRef(), f.material(),
+                f.lineId(), f.holder(), f.scope(), f.justification(), f.leastIntrusive(), f.victimInformedOn(),
+                f.victimView(), f.victimViewNote(), Codes.RequestStatus.AWAITING_APPROVAL, user.getUsername(), support.today(),
+                null, null, null, null, null, null, null));
+        support.changed(user, crime, List.of(crime.person(f.victimRef(), "victim").orElseThrow().personId()),
+                "request " + id + " for " + f.material().code() + " awaiting approval");
+        return id;
+    }
+
+
+
+    private CaseworkRepository.Request request(long crimeId, long requestId) {
+        return repository.request(crimeId, requestId).orElseThrow(() -> new Invalid("request", "Request not found"));
+    }
+
+    private List<String> victimOf(Crime crime, CaseworkRepository.Request r) {
+        return crime.person(r.personRef(), "victim").map(p -> List.of(p.personId())).orElse(List.of());
+    }
+
+    /**
+     * A supervisor approves or refuses a request awaiting approval. No one decides their own request; a
+     * refusal needs a reason, and so does an approval the victim objects to.
+     */
+    @Transactional
+    public void decide(SoteriaUser user, long crimeId, long requestId, Codes.Decision decision, String note) {
+        Crime crime = support.reach(crimeId, user, Permission.REVIEW_INVESTIGATIONS);
+        CaseworkRepository.Request r = request(crimeId, requestId);
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (r.status() != Codes.RequestStatus.AWAITING_APPROVAL) {
+            errors.put("decision", "This request has already been decided");
+        } else if (r.requestedBy().equals(user.getUsername())) {
+            errors.put("decision", "You made this request: another supervisor must decide it");
+        }
+        if (decision == null) {
+            errors.putIfAbsent("decision", "Select whether you approve or refuse the request");
+        } else if (note == null && decision == Codes.Decision.REFUSED) {
+            errors.put("note", "Enter why the request is refused");
+        } else if (note == null && r.victimView() == Codes.VictimView.OBJECTS) {
+            errors.put("note", "Enter why the request goes ahead although the victim objects");
+        }
+        if (!errors.isEmpty()) {
+            throw new Invalid(errors);
+        }
+        if (!repository.decide(r, decision, user.getUsername(), support.today(), note)) {
+            throw new Invalid("decision", "This request has already been decided");
+        }
+        support.changed(user, crime, victimOf(crime, r), "request " + requestId + " " + decision.code());
+    }
+
+    /** Records that an approved request went to the holder (or the device to the examiners). */
+    @Transactional
+    public void markSent(SoteriaUser user, long crimeId, long requestId, LocalDate on) {
+        Crime crime = support.reach(crimeId, user, Permission.WORK_INVESTIGATIONS);
+        CaseworkRepository.Request r = request(crimeId, requestId);
+        if (r.status() != Codes.RequestStatus.APPROVED) {
+            throw new Invalid("sentOn", r.status() == Codes.RequestStatus.AWAITING_APPROVAL
+                    ? "The request cannot go until a supervisor approves it" : "Only an approved request can be sent");
+        }
+        support.dated(on, r.decidedOn(), "sentOn", "Date sent", "the day it was approved");
+        if (!repository.markSent(r, on)) {
+            throw new Invalid("sentOn", "Only an approved request can be sent");
+        }
+        support.changed(user, crime, victimOf(crime, r), "request " + requestId + " sent on " + on);
+    }
+
+    @Transactional
+    public void markReturned(SoteriaUser user, long crimeId, long requestId, LocalDate on) {
+        Crime crime = support.reach(crimeId, user, Permission.WORK_INVESTIGATIONS);
+        CaseworkRepository.Request r = request(crimeId, requestId);
+        if (r.status() != Codes.RequestStatus.SENT) {
+            throw new Invalid("returnedOn", "Only a request that was sent can be returned");
+        }
+        support.dated(on, r.sentOn(), "returnedOn", "Date returned", "the day it was sent");
+        repository.markReturned(r, on);
+        support.changed(user, crime, victimOf(crime, r), "request " + requestId + " returned on " + on);
+    }
+
+    @Transactional
+    public void withdraw(SoteriaUser user, long crimeId, long requestId, String reason) {
+        Crime crime = support.reach(crimeId, user, Permission.WORK_INVESTIGATIONS);
+        CaseworkRepository.Request r = request(crimeId, requestId);
+        if (!r.status().live()) {
+            throw new Invalid("reason", "This request is " + r.status().label().toLowerCase(java.util.Locale.ROOT)
+                    + " and cannot be withdrawn");
+        }
+        if (reason == null) {
+            throw new Invalid("reason", "Enter why the request is withdrawn");
+        }
+        repository.withdraw(r, reason);
+        support.changed(user, crime, victimOf(crime, r), "request " + requestId + " withdrawn");
+    }
+
+
+    /** Figures for requests made and material returned in a period, for the user's force. */
+    public record RequestFigures(LocalDate from, LocalDate to, Map<Codes.RequestStatus, Long> byStatus,
+            Map<Codes.Material, Long> byMaterial, long requested, Distribution daysToReturn,
+            Distribution victimDeviceDays) {
+    }
+
+
+    public RequestFigures requestFigures(SoteriaUser user, LocalDate from, LocalDate to) {
+        CaseworkRepository.RequestFigures f = repository.requestFigures(user.forceCode(), from, to);
+        Map<Codes.RequestStatus, Long> byStatus = new LinkedHashMap<>();
+        for (Codes.RequestStatus s : Codes.RequestStatus.values()) {
+            byStatus.put(s, f.byStatus().getOrDefault(s.code(), 0L));
+        }
+        Map<Codes.Material, Long> byMaterial = new LinkedHashMap<>();
+        for (Codes.Material m : Codes.Material.values()) {
+            byMaterial.put(m, f.byMaterial().getOrDefault(m.code(), 0L));
+        }
+        long requested = byStatus.values().stream().mapToLong(Long::longValue).sum();
+        return new RequestFigures(from, to, byStatus, byMaterial, requested, Distribution.of(f.daysToReturn()),
+                Distribution.of(f.victimDeviceDays()));
+    }
+}

@@ -1,0 +1,242 @@
+package org.soteria.casework;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.soteria.audit.AuditAction;
+import org.soteria.audit.AuditEntry;
+import org.soteria.audit.AuditService;
+import org.soteria.investigation.CaseDetail;
+import org.soteria.investigation.InvestigationService;
+import org.soteria.platform.CrimeEvents;
+import org.soteria.platform.DatabaseConfig;
+import org.soteria.platform.Invalid;
+import org.soteria.platform.WholeForce;
+import org.soteria.reference.CpsDecision;
+import org.soteria.security.NeedToKnow;
+import org.soteria.security.Permission;
+import org.soteria.security.SoteriaUser;
+import org.soteria.suspect.SuspectService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The investigation plan: the journey's stages and each crime's stage, the prompts drawn from the crime's context, and lines of enquiry (ADR 13) */
+@Service
+public class PlanService {
+
+    private final CaseworkSupport support;
+    private final CaseworkRepository repository;
+    private final SuspectService suspects;
+    private final ReviewService supervisorReviews;
+    private final AuditService audit;
+
+    PlanService(CaseworkSupport support, CaseworkRepository repository, SuspectService suspects, ReviewService supervisorReviews,
+            AuditService audit) {
+        this.support = support;
+        this.repository = repository;
+        this.suspects = suspects;
+        this.supervisorReviews = supervisorReviews;
+        this.audit = audit;
+    }
+
+    public List<CaseworkRepository.Stage> stages() {
+        return repository.stages();
+    }
+
+    /** A prompt with the line of enquiry that answers it, if any. */
+    public record PromptRow(Prompts.Prompt prompt, CaseworkRepository.Line answer) {
+    }
+
+    /** The plan page: the journey with the crime's stage, the prompts, the lines and the next review. */
+    public record Plan(Crime crime, List<CaseworkRepository.Stage> stages, CaseworkRepository.Stage current,
+            List<CaseworkRepository.StageEntry> history, List<PromptRow> prompts, List<CaseworkRepository.Line> lines,
+            Map<String, String> officers, ReviewSchedule.Status reviews, LocalDate today) {
+
+        public String stageName(String code) {
+            return stages.stream().filter(s -> s.code().equals(code)).map(CaseworkRepository.Stage::name).findFirst()
+                    .orElse(code);
+        }
+
+        public String officerName(String code) {
+            return code == null ? "Not assigned" : officers.getOrDefault(code, code);
+        }
+
+        public long openPrompts() {
+            return prompts.stream().filter(p -> p.answer() == null).count();
+        }
+    }
+
+    public Optional<Plan> plan(long crimeId, SoteriaUser user) {
+        return support.open(crimeId, user, "investigation plan").map(crime -> {
+            List<CaseworkRepository.Stage> stages = repository.stages();
+            List<CaseworkRepository.StageEntry> history = repository.stageHistory(crimeId);
+            CaseworkRepository.Stage current = history.isEmpty() ? null : stages.stream()
+                    .filter(s -> s.code().equals(history.get(0).stageCode())).findFirst().orElse(null);
+            List<CaseworkRepository.Line> lines = repository.lines(crimeId);
+            Map<String, CaseworkRepository.Line> byPrompt = new LinkedHashMap<>();
+            lines.stream().filter(l -> l.promptCode() != null).forEach(l -> byPrompt.putIfAbsent(l.promptCode(), l));
+            List<PromptRow> prompts = Prompts.forCrime(context(crime, user)).stream()
+                    .map(p -> new PromptRow(p, byPrompt.get(p.code()))).toList();
+            return new Plan(crime, stages, current, history, prompts, lines, support.officers(user, crime), supervisorReviews.reviewStatus(crime),
+                    support.today());
+        });
+    }
+
+    /** Rape of a child under 13 or under 16 (outcomes-and-offences.md). */
+    private static final Set<String> CHILD_RAPE = Set.of("19D", "19E", "19G", "19H");
+
+    private Prompts.Context context(Crime crime, SoteriaUser user) {
+        CaseDetail d = crime.detail();
+        Set<String> relationships = crime.suspects().stream().map(CaseDetail.CasePerson::relationship)
+                .filter(r -> r != null).collect(Collectors.toSet());
+        boolean child = crime.victims().stream().anyMatch(v -> v.ageAtOffence() != null && v.ageAtOffence() < 18)
+                || CHILD_RAPE.contains(d.offenceCode());
+        List<SuspectService.Prompt> flags = suspects.prompts(user, crime.id());
+        boolean repeat = flags.stream().anyMatch(f -> f.status() != null);
+        boolean order = flags.stream().anyMatch(f -> !f.activeOrders().isEmpty());
+        boolean thirdParty = d.thirdPartyReport() && !Boolean.TRUE.equals(d.victimConsented());
+        return new Prompts.Context(!crime.suspects().isEmpty(), relationships, child, repeat, order, thirdParty);
+    }
+
+    public Prompts.Prompt prompt(Crime crime, SoteriaUser user, String code) {
+        return code == null ? null : Prompts.forCrime(context(crime, user)).stream().filter(p -> p.code().equals(code))
+                .findFirst().orElse(null);
+    }
+
+    @Transactional
+    public void enterStage(SoteriaUser user, long crimeId, String stageCode) {
+        Crime crime = support.reach(crimeId, user, Permission.WORK_INVESTIGATIONS);
+        CaseworkRepository.Stage stage = repository.stages().stream()
+                .filter(s -> s.code().equals(stageCode) && s.active()).findFirst()
+                .orElseThrow(() -> new Invalid("stage", "Select the stage the investigation has reached"));
+        List<CaseworkRepository.StageEntry> history = repository.stageHistory(crimeId);
+        if (!history.isEmpty() && history.get(0).stageCode().equals(stage.code())) {
+            throw new Invalid("stage", "The investigation is already at " + stage.name());
+        }
+        repository.enterStage(crimeId, stage.code(), support.today(), user.getUsername());
+        support.changed(user, crime, List.of(), "stage: " + stage.name());
+    }
+
+    /** A new line of enquiry as the form gave it; {@code notPursuedReason} closes it at once. */
+    public record LineForm(Codes.Focus focus, String promptCode, String description, String owner, LocalDate due,
+            String notPursuedReason) {
+    }
+
+    @Transactional
+    public void addLine(SoteriaUser user, long crimeId, LineForm f, Map<String, String> parseErrors) {
+        Crime crime = support.reach(crimeId, user, Permission.WORK_INVESTIGATIONS);
+        Map<String, String> errors = new LinkedHashMap<>(parseErrors);
+        Prompts.Prompt prompt = prompt(crime, user, f.promptCode());
+        if (f.promptCode() != null && prompt == null) {
+            errors.put("description", "That prompt does not apply to this crime");
+        }
+        Codes.Focus focus = prompt != null ? prompt.focus() : f.focus();
+        if (focus == null) {
+            errors.putIfAbsent("focus", "Select what the line of enquiry looks at");
+        }
+        if (f.description() == null) {
+            errors.putIfAbsent("description", "Enter the line of enquiry");
+        }
+        if (f.owner() != null && !support.officers(user, crime).containsKey(f.owner())) {
+            errors.putIfAbsent("owner", "Select an officer from the list");
+        }
+        if (f.due() != null && f.due().isBefore(support.today()) && f.notPursuedReason() == null) {
+            errors.putIfAbsent("due", "Due date must be today or later");
+        }
+        if (!errors.isEmpty()) {
+            throw new Invalid(errors);
+        }
+        boolean closed = f.notPursuedReason() != null;
+        repository.insertLine(crimeId, focus, prompt == null ? null : prompt.code(), f.description(), f.owner(), f.due(),
+                closed ? Codes.LineStatus.NOT_PURSUED : Codes.LineStatus.OPEN, f.notPursuedReason(), user.getUsername(),
+                closed ? support.today() : null);
+        support.changed(user, crime, List.of(), (closed ? "line of enquiry not pursued" : "line of enquiry added")
+                + (prompt == null ? "" : " (prompt " + prompt.code() + ")"));
+    }
+
+    @Transactional
+    public void closeLine(SoteriaUser user, long crimeId, long lineId, Codes.LineStatus status, String result) {
+        Crime crime = support.reach(crimeId, user, Permission.WORK_INVESTIGATIONS);
+        CaseworkRepository.Line line = repository.lines(crimeId).stream().filter(l -> l.id() == lineId).findFirst()
+                .orElseThrow(() -> new Invalid("line", "Line of enquiry not found"));
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (line.status() != Codes.LineStatus.OPEN) {
+            errors.put("status", "This line of enquiry is already closed");
+        }
+        if (status == null || status == Codes.LineStatus.OPEN) {
+            errors.put("status", "Select whether the line is done or not pursued");
+        }
+        if (result == null) {
+            errors.put("result", "Enter what the line of enquiry found, or why it was not pursued");
+        } else if (result.length() > CaseworkSupport.TEXT_LIMIT) {
+            errors.put("result", "Result must be " + CaseworkSupport.TEXT_LIMIT + " characters or fewer");
+        }
+        if (!errors.isEmpty()) {
+            throw new Invalid(errors);
+        }
+        repository.closeLine(line, status, result, user.getUsername(), support.today());
+        support.changed(user, crime, List.of(), "line of enquiry " + lineId + " " + status.code());
+    }
+
+    // ---- The journey's stages (force lead) -------------------------------------------------------
+
+    /** A stage as the form gave it; {@code code} is null for a new stage. */
+    public record StageForm(String code, String name, String guidance, Integer position, boolean active) {
+    }
+
+    @Transactional
+    public void saveStage(SoteriaUser user, StageForm f, boolean isNew, Map<String, String> parseErrors) {
+        if (!user.can(Permission.MANAGE_JOURNEY)) {
+            throw new Invalid("permission", "You do not have permission to do this");
+        }
+        Map<String, String> errors = new LinkedHashMap<>(parseErrors);
+        List<CaseworkRepository.Stage> stages = repository.stages();
+        if (f.name() == null) {
+            errors.putIfAbsent("name", "Enter the stage's name");
+        } else if (f.name().length() > 120) {
+            errors.putIfAbsent("name", "Name must be 120 characters or fewer");
+        } else if (stages.stream().anyMatch(s -> s.name().equalsIgnoreCase(f.name()) && !s.code().equals(f.code()))) {
+            errors.putIfAbsent("name", "Another stage already has this name");
+        }
+        if (f.position() == null || f.position() < 1 || f.position() > 99) {
+            errors.putIfAbsent("position", "Enter the stage's place in the journey, a whole number from 1 to 99");
+        }
+        if (f.guidance() != null && f.guidance().length() > 1000) {
+            errors.putIfAbsent("guidance", "Guidance must be 1000 characters or fewer");
+        }
+        if (!isNew && stages.stream().noneMatch(s -> s.code().equals(f.code()))) {
+            errors.putIfAbsent("name", "Stage not found");
+        }
+        if (!errors.isEmpty()) {
+            throw new Invalid(errors);
+        }
+        String code = isNew ? codeFor(f.name(), stages) : f.code();
+        repository.saveStage(new CaseworkRepository.Stage(code, f.position(), f.name(), f.guidance() == null ? ""
+                : f.guidance(), isNew || f.active()), isNew);
+        audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.CHANGE, "journey-stage", code)
+                .detail((isNew ? "added: " : "changed: ") + f.name() + " at " + f.position()
+                        + (isNew || f.active() ? "" : " (retired)")));
+    }
+
+    static String codeFor(String name, List<CaseworkRepository.Stage> stages) {
+        String base = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+        base = base.isEmpty() ? "stage" : base.substring(0, Math.min(30, base.length()));
+        String code = base;
+        Set<String> taken = stages.stream().map(CaseworkRepository.Stage::code).collect(Collectors.toSet());
+        for (int i = 2; taken.contains(code); i++) {
+            code = base + "_" + i;
+        }
+        return code;
+    }
+}

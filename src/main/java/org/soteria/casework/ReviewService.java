@@ -1,0 +1,113 @@
+package org.soteria.casework;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.soteria.audit.AuditAction;
+import org.soteria.audit.AuditEntry;
+import org.soteria.audit.AuditService;
+import org.soteria.investigation.CaseDetail;
+import org.soteria.investigation.InvestigationService;
+import org.soteria.platform.CrimeEvents;
+import org.soteria.platform.DatabaseConfig;
+import org.soteria.platform.Invalid;
+import org.soteria.platform.WholeForce;
+import org.soteria.reference.CpsDecision;
+import org.soteria.security.NeedToKnow;
+import org.soteria.security.Permission;
+import org.soteria.security.SoteriaUser;
+import org.soteria.suspect.SuspectService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Supervisor reviews of a crime on their schedule (ReviewSchedule): the reviews page and recording a review */
+@Service
+public class ReviewService {
+
+    private final CaseworkSupport support;
+    private final CaseworkRepository repository;
+    private final ReviewSchedule schedule;
+
+    ReviewService(CaseworkSupport support, CaseworkRepository repository,
+            @Value("${soteria.casework.review-days:1,7,28}") String reviewDays,
+            @Value("${soteria.casework.review-every-months:1}") int reviewEveryMonths) {
+        this.support = support;
+        this.repository = repository;
+        this.schedule = new ReviewSchedule(Arrays.stream(reviewDays.split(",")).map(String::trim)
+                .map(Integer::valueOf).toList(), reviewEveryMonths);
+    }
+
+    public ReviewSchedule schedule() {
+        return schedule;
+    }
+
+    ReviewSchedule.Status reviewStatus(Crime crime) {
+        List<LocalDate> dates = repository.reviews(crime.id()).stream().map(CaseworkRepository.Review::reviewedOn).toList();
+        return schedule.of(crime.detail().recordedDate(), dates, crime.detail().outcomeDate(), support.today());
+    }
+
+    /** The reviews page: the schedule's points and every review recorded. */
+    public record Reviews(Crime crime, ReviewSchedule.Status status, List<CaseworkRepository.Review> reviews,
+            List<CaseworkRepository.Bail> bail, long requestsAwaiting) {
+    }
+
+    public Optional<Reviews> reviews(long crimeId, SoteriaUser user) {
+        return support.open(crimeId, user, "supervisor reviews").map(crime -> new Reviews(crime, reviewStatus(crime),
+                repository.reviews(crimeId), repository.bail(crimeId), repository.requests(crimeId).stream()
+                        .filter(r -> r.status() == Codes.RequestStatus.AWAITING_APPROVAL).count()));
+    }
+
+    /** A review as the form gave it. */
+    public record ReviewForm(LocalDate reviewedOn, Codes.Answer suspectFocus, Codes.Answer victimEngagement,
+            Codes.Answer proportionality, Codes.Answer bailStatus, String directions) {
+    }
+
+    @Transactional
+    public void addReview(SoteriaUser user, long crimeId, ReviewForm f, Map<String, String> parseErrors) {
+        Crime crime = support.reach(crimeId, user, Permission.REVIEW_INVESTIGATIONS);
+        Map<String, String> errors = new LinkedHashMap<>(parseErrors);
+        if (f.reviewedOn() != null && f.reviewedOn().isAfter(support.today())) {
+            errors.putIfAbsent("reviewedOn", "Date of the review must be today or in the past");
+        } else if (f.reviewedOn() != null && f.reviewedOn().isBefore(crime.detail().recordedDate())) {
+            errors.putIfAbsent("reviewedOn", "Date of the review must be on or after the day the crime was recorded ("
+                    + crime.detail().recordedDate() + ")");
+        }
+        answer(errors, "suspectFocus", f.suspectFocus(), false, "whether the investigation is focused on the suspect");
+        answer(errors, "victimEngagement", f.victimEngagement(), false, "whether the victim is engaged and kept informed");
+        answer(errors, "proportionality", f.proportionality(), true,
+                "whether requests for the victim's material are proportionate");
+        answer(errors, "bailStatus", f.bailStatus(), true, "whether bail or RUI is in order");
+        boolean anyNo = List.of(Optional.ofNullable(f.suspectFocus()), Optional.ofNullable(f.victimEngagement()),
+                Optional.ofNullable(f.proportionality()), Optional.ofNullable(f.bailStatus())).stream()
+                .anyMatch(a -> a.orElse(null) == Codes.Answer.NO);
+        if (anyNo && f.directions() == null) {
+            errors.putIfAbsent("directions", "Enter your directions: at least one answer needs action");
+        } else if (f.directions() != null && f.directions().length() > CaseworkSupport.TEXT_LIMIT) {
+            errors.putIfAbsent("directions", "Directions must be " + CaseworkSupport.TEXT_LIMIT + " characters or fewer");
+        }
+        if (!errors.isEmpty()) {
+            throw new Invalid(errors);
+        }
+        repository.insertReview(crimeId, f.reviewedOn(), user.getUsername(), f.suspectFocus(), f.victimEngagement(),
+                f.proportionality(), f.bailStatus(), f.directions());
+        support.changed(user, crime, List.of(), "supervisor review of " + f.reviewedOn());
+    }
+
+    private static void answer(Map<String, String> errors, String field, Codes.Answer a, boolean mayNotApply,
+            String what) {
+        if (a == null || (!mayNotApply && a == Codes.Answer.NOT_APPLICABLE)) {
+            errors.putIfAbsent(field, "Select " + what);
+        }
+    }
+}
