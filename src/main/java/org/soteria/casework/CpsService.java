@@ -1,37 +1,22 @@
 package org.soteria.casework;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.soteria.audit.AuditAction;
-import org.soteria.audit.AuditEntry;
-import org.soteria.audit.AuditService;
 import org.soteria.investigation.CaseDetail;
-import org.soteria.investigation.InvestigationService;
 import org.soteria.platform.CrimeEvents;
-import org.soteria.platform.DatabaseConfig;
 import org.soteria.platform.Invalid;
-import org.soteria.platform.WholeForce;
 import org.soteria.reference.CpsDecision;
-import org.soteria.security.NeedToKnow;
 import org.soteria.security.Permission;
 import org.soteria.security.SoteriaUser;
-import org.soteria.suspect.SuspectService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** CPS liaison on a crime: early advice, the file-readiness checklist before a referral, the action plan and decisions, each written to the timeline */
+/** CPS liaison on a crime: early advice, the file-readiness checklist before a referral, the action plan and decisions, each written to the timeline. */
 @Service
 public class CpsService {
 

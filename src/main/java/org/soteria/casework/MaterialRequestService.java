@@ -1,37 +1,18 @@
 package org.soteria.casework;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.soteria.audit.AuditAction;
-import org.soteria.audit.AuditEntry;
-import org.soteria.audit.AuditService;
 import org.soteria.investigation.CaseDetail;
-import org.soteria.investigation.InvestigationService;
-import org.soteria.platform.CrimeEvents;
-import org.soteria.platform.DatabaseConfig;
 import org.soteria.platform.Invalid;
-import org.soteria.platform.WholeForce;
-import org.soteria.reference.CpsDecision;
-import org.soteria.security.NeedToKnow;
 import org.soteria.security.Permission;
 import org.soteria.security.SoteriaUser;
-import org.soteria.suspect.SuspectService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Requests for the victim's material: nothing goes without a justification and a supervisor's approval (never the requester's own), then sent and returned; and the force's figures for them */
+/** Requests for the victim's material: nothing goes without a justification and a supervisor's approval (never the requester's own), then sent and returned; and the force's figures for them. */
 @Service
 public class MaterialRequestService {
 
@@ -127,8 +108,6 @@ public class MaterialRequestService {
         return id;
     }
 
-
-
     private CaseworkRepository.Request request(long crimeId, long requestId) {
         return repository.request(crimeId, requestId).orElseThrow(() -> new Invalid("request", "Request not found"));
     }
@@ -210,13 +189,11 @@ public class MaterialRequestService {
         support.changed(user, crime, victimOf(crime, r), "request " + requestId + " withdrawn");
     }
 
-
     /** Figures for requests made and material returned in a period, for the user's force. */
     public record RequestFigures(LocalDate from, LocalDate to, Map<Codes.RequestStatus, Long> byStatus,
             Map<Codes.Material, Long> byMaterial, long requested, Distribution daysToReturn,
             Distribution victimDeviceDays) {
     }
-
 
     public RequestFigures requestFigures(SoteriaUser user, LocalDate from, LocalDate to) {
         CaseworkRepository.RequestFigures f = repository.requestFigures(user.forceCode(), from, to);
