@@ -15,7 +15,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Pre-charge bail and release under investigation: periods, their key events on the timeline, conditions as orders, and alerts before they end. */
+/**
+ * Pre-charge bail and release under investigation: periods, their key events on the timeline, conditions as
+ * orders, and alerts before they end.
+ */
 @Service
 public class BailService {
 

@@ -15,7 +15,10 @@ import org.soteria.security.Permission;
 import org.soteria.security.SoteriaUser;
 import org.springframework.stereotype.Service;
 
-/** Casework across crimes: what is due for the user (lines, reviews, approvals, bail, CPS actions), and a crime's casework in words for the deep dive. */
+/**
+ * Casework across crimes: what is due for the user (lines, reviews, approvals, bail, CPS actions), and a crime's
+ * casework in words for the deep dive.
+ */
 @Service
 public class CaseworkQueueService {
 

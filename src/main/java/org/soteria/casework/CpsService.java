@@ -16,7 +16,10 @@ import org.soteria.security.SoteriaUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** CPS liaison on a crime: early advice, the file-readiness checklist before a referral, the action plan and decisions, each written to the timeline. */
+/**
+ * CPS liaison on a crime: early advice, the file-readiness checklist before a referral, the action plan and
+ * decisions, each written to the timeline.
+ */
 @Service
 public class CpsService {
 

@@ -16,7 +16,10 @@ import org.soteria.security.SoteriaUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Device exhibits of a crime (a victim's only under an approved request), their triage and examination, and the force's digital forensics queue. */
+/**
+ * Device exhibits of a crime (a victim's only under an approved request), their triage and examination, and the
+ * force's digital forensics queue.
+ */
 @Service
 public class ForensicsService {
 

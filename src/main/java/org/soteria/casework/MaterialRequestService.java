@@ -12,7 +12,10 @@ import org.soteria.security.SoteriaUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Requests for the victim's material: nothing goes without a justification and a supervisor's approval (never the requester's own), then sent and returned; and the force's figures for them. */
+/**
+ * Requests for the victim's material: nothing goes without a justification and a supervisor's approval (never
+ * the requester's own), then sent and returned; and the force's figures for them.
+ */
 @Service
 public class MaterialRequestService {
 

@@ -18,7 +18,10 @@ import org.soteria.suspect.SuspectService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The investigation plan: the journey's stages and each crime's stage, the prompts drawn from the crime's context, and lines of enquiry (ADR 13). */
+/**
+ * The investigation plan: the journey's stages and each crime's stage, the prompts drawn from the crime's
+ * context, and lines of enquiry (ADR 13).
+ */
 @Service
 public class PlanService {
 
