@@ -39,7 +39,9 @@ class CaseworkDemo {
     private final UserService users;
     private final JdbcClient jdbc;
 
-    CaseworkDemo(PlanService plans, ReviewService supervisorReviews, MaterialRequestService requests, ForensicsService forensics, BailService bailPeriods, CpsService cps, CaseworkSupport support, UserService users, JdbcClient jdbc) {
+    CaseworkDemo(PlanService plans, ReviewService supervisorReviews, MaterialRequestService requests,
+            ForensicsService forensics, BailService bailPeriods, CpsService cps, CaseworkSupport support,
+            UserService users, JdbcClient jdbc) {
         this.plans = plans;
         this.supervisorReviews = supervisorReviews;
         this.requests = requests;

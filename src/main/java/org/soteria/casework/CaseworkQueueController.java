@@ -32,7 +32,8 @@ class CaseworkQueueController {
     private final CaseworkQueueService queue;
     private final CaseworkSupport support;
 
-    CaseworkQueueController(PlanService plans, MaterialRequestService requests, ForensicsService forensics, CaseworkQueueService queue, CaseworkSupport support) {
+    CaseworkQueueController(PlanService plans, MaterialRequestService requests, ForensicsService forensics,
+            CaseworkQueueService queue, CaseworkSupport support) {
         this.plans = plans;
         this.requests = requests;
         this.forensics = forensics;

@@ -78,7 +78,8 @@ public class PlanService {
             lines.stream().filter(l -> l.promptCode() != null).forEach(l -> byPrompt.putIfAbsent(l.promptCode(), l));
             List<PromptRow> prompts = Prompts.forCrime(context(crime, user)).stream()
                     .map(p -> new PromptRow(p, byPrompt.get(p.code()))).toList();
-            return new Plan(crime, stages, current, history, prompts, lines, support.officers(user, crime), supervisorReviews.reviewStatus(crime),
+            return new Plan(crime, stages, current, history, prompts, lines, support.officers(user, crime),
+                    supervisorReviews.reviewStatus(crime),
                     support.today());
         });
     }

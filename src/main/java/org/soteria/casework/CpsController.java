@@ -1,0 +1,113 @@
+package org.soteria.casework;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.soteria.security.SoteriaUser;
+import org.soteria.web.RequestValues;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A crime's CPS liaison: file readiness, submissions, the action plan and decisions. */
+@Controller
+class CpsController {
+
+    private final CpsService cps;
+    private final CaseworkSupport support;
+
+    CpsController(CpsService cps, CaseworkSupport support) {
+        this.cps = cps;
+        this.support = support;
+    }
+
+    @GetMapping("/cases/{id}/cps")
+    String cps(@PathVariable("id") String id, @AuthenticationPrincipal SoteriaUser user, Model model) {
+        String today = support.today().toString();
+        return cpsPage(RequestValues.id(id), user, model, Map.of(), Map.of("adviceOn", today, "referredOn", today,
+                "decidedOn", today));
+    }
+
+    private String cpsPage(long crimeId, SoteriaUser user, Model model, Map<String, String> errors,
+            Map<String, String> form) {
+        CpsService.Cps c = cps.cps(crimeId, user).orElseThrow(CaseworkPages::notFound);
+        CaseworkPages.common(model, user, errors, form, "cps");
+        model.addAttribute("cps", c);
+        model.addAttribute("crime", c.crime());
+        model.addAttribute("items", Codes.ReadinessItem.values());
+        model.addAttribute("cpsDecisions", org.soteria.reference.CpsDecision.values());
+        return "casework/cps";
+    }
+
+    @PostMapping("/cases/{id}/cps/readiness")
+    String readiness(@PathVariable("id") String id, @RequestParam(name = "items", required = false) List<String> items,
+            @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) {
+        long crimeId = RequestValues.id(id);
+        List<Codes.ReadinessItem> chosen = new ArrayList<>();
+        for (String i : Form.all(items)) {
+            Codes.ReadinessItem item = Codes.parse(Codes.ReadinessItem.class, i);
+            if (item != null) {
+                chosen.add(item);
+            }
+        }
+        return CaseworkPages.change(null, () -> cps.saveReadiness(user, crimeId, chosen),
+                errors -> cpsPage(crimeId, user, model, errors, Map.of()), flash, "Checklist saved",
+                "/cases/" + crimeId + "/cps");
+    }
+
+    @PostMapping("/cases/{id}/cps/submissions")
+    String submit(@PathVariable("id") String id, @RequestParam Map<String, String> params,
+            @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) {
+        long crimeId = RequestValues.id(id);
+        Form f = new Form(params);
+        boolean referral = "referral".equals(f.raw("kind"));
+        String text = referral ? f.text("summary", "Summary", CaseworkSupport.TEXT_LIMIT)
+                : f.text("question", "Question", CaseworkSupport.TEXT_LIMIT);
+        java.time.LocalDate on = referral ? f.date("referredOn", "Date referred", true)
+                : f.date("adviceOn", "Date asked", true);
+        return CaseworkPages.change(f, () -> cps.submitToCps(user, crimeId, f.raw("kind"), on, text, f.errors()),
+                errors -> cpsPage(crimeId, user, model, errors, params), flash,
+                referral ? "Referred to the CPS" : "Early advice requested", "/cases/" + crimeId + "/cps");
+    }
+
+    @PostMapping("/cases/{id}/cps/actions")
+    String addAction(@PathVariable("id") String id, @RequestParam Map<String, String> params,
+            @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) {
+        long crimeId = RequestValues.id(id);
+        Form f = new Form(params);
+        String action = f.text("action", "Action", CaseworkSupport.TEXT_LIMIT);
+        String owner = RequestValues.optional(f.raw("actionOwner"));
+        java.time.LocalDate due = f.date("actionDue", "Due date", false);
+        return CaseworkPages.change(f, () -> cps.addAction(user, crimeId, action, due, owner, f.errors()),
+                errors -> cpsPage(crimeId, user, model, errors, params), flash, "Action added",
+                "/cases/" + crimeId + "/cps");
+    }
+
+    @PostMapping("/cases/{id}/cps/actions/{action}/done")
+    String actionDone(@PathVariable("id") String id, @PathVariable("action") String action,
+            @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) {
+        long crimeId = RequestValues.id(id);
+        long actionId = RequestValues.id(action);
+        return CaseworkPages.change(null, () -> cps.actionDone(user, crimeId, actionId),
+                errors -> cpsPage(crimeId, user, model, errors, Map.of()), flash, "Action done",
+                "/cases/" + crimeId + "/cps");
+    }
+
+    @PostMapping("/cases/{id}/cps/decisions")
+    String decision(@PathVariable("id") String id, @RequestParam Map<String, String> params,
+            @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) {
+        long crimeId = RequestValues.id(id);
+        Form f = new Form(params);
+        java.time.LocalDate on = f.date("decidedOn", "Date of the decision", true);
+        return CaseworkPages.change(f, () -> cps.recordDecision(user, crimeId,
+                        org.soteria.reference.Coded.parse(org.soteria.reference.CpsDecision.class, f.raw("decision")).orElse(null), on, f.errors()),
+                errors -> cpsPage(crimeId, user, model, errors, params), flash,
+                "Decision recorded. Tell the victim, and of their right to ask for a review of a decision not to "
+                        + "charge", "/cases/" + crimeId + "/cps");
+    }
+}

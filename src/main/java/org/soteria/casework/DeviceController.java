@@ -1,0 +1,80 @@
+package org.soteria.casework;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.soteria.security.SoteriaUser;
+import org.soteria.web.RequestValues;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A crime's device exhibits and their progress through examination. */
+@Controller
+class DeviceController {
+
+    private final ForensicsService forensics;
+    private final CaseworkSupport support;
+
+    DeviceController(ForensicsService forensics, CaseworkSupport support) {
+        this.forensics = forensics;
+        this.support = support;
+    }
+
+    @GetMapping("/cases/{id}/devices")
+    String devices(@PathVariable("id") String id, @RequestParam(name = "act", required = false) String act,
+            @AuthenticationPrincipal SoteriaUser user, Model model) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("submittedOn", support.today().toString());
+        if (act != null) {
+            form.put("_device", act);
+            form.put("on", support.today().toString());
+        }
+        return devicesPage(RequestValues.id(id), user, model, Map.of(), form);
+    }
+
+    private String devicesPage(long crimeId, SoteriaUser user, Model model, Map<String, String> errors,
+            Map<String, String> form) {
+        ForensicsService.Devices d = forensics.devices(crimeId, user).orElseThrow(CaseworkPages::notFound);
+        CaseworkPages.common(model, user, errors, form, "devices");
+        model.addAttribute("devices", d);
+        model.addAttribute("crime", d.crime());
+        model.addAttribute("types", Codes.DeviceType.values());
+        model.addAttribute("owners", Codes.DeviceOwner.values());
+        model.addAttribute("triages", Codes.Triage.values());
+        return "casework/devices";
+    }
+
+    @PostMapping("/cases/{id}/devices/new")
+    String addDevice(@PathVariable("id") String id, @RequestParam Map<String, String> params,
+            @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) {
+        long crimeId = RequestValues.id(id);
+        Form f = new Form(params);
+        ForensicsService.DeviceForm device = new ForensicsService.DeviceForm(f.text("exhibitRef", "Exhibit reference", 40),
+                f.choice(Codes.DeviceType.class, "type"), f.choice(Codes.DeviceOwner.class, "owner"), f.id("requestId"),
+                f.date("submittedOn", "Date submitted", true));
+        return CaseworkPages.change(f, () -> forensics.addDevice(user, crimeId, device, f.errors()),
+                errors -> devicesPage(crimeId, user, model, errors, params), flash, "Device submitted for examination",
+                "/cases/" + crimeId + "/devices");
+    }
+
+    @PostMapping("/cases/{id}/devices/{device}/next")
+    String advanceDevice(@PathVariable("id") String id, @PathVariable("device") String device,
+            @RequestParam Map<String, String> params, @AuthenticationPrincipal SoteriaUser user, Model model,
+            RedirectAttributes flash) {
+        long crimeId = RequestValues.id(id);
+        long deviceId = RequestValues.id(device);
+        Form f = new Form(params);
+        java.time.LocalDate on = f.date("on", "Date", true);
+        Map<String, String> form = CaseworkPages.with(params, "_device", deviceId);
+        return CaseworkPages.change(f, () -> {
+            CaseworkPages.read(f);
+            forensics.advanceDevice(user, crimeId, deviceId, on, f.choice(Codes.Triage.class, "triage"));
+        }, errors -> devicesPage(crimeId, user, model, errors, form), flash, "Device status updated",
+                "/cases/" + crimeId + "/devices");
+    }
+}
