@@ -23,15 +23,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class BailService {
 
     private final CaseworkSupport support;
-    private final CaseworkRepository repository;
+    private final BailRepository bailRecords;
     private final SuspectService suspects;
     private final CrimeEvents events;
     private final BailAlerts bailAlerts;
 
-    BailService(CaseworkSupport support, CaseworkRepository repository, SuspectService suspects, CrimeEvents events,
+    BailService(CaseworkSupport support, BailRepository bailRecords, SuspectService suspects, CrimeEvents events,
             @Value("${soteria.casework.bail-warning-days:14}") int bailWarningDays) {
         this.support = support;
-        this.repository = repository;
+        this.bailRecords = bailRecords;
         this.suspects = suspects;
         this.events = events;
         this.bailAlerts = new BailAlerts(bailWarningDays);
@@ -46,7 +46,7 @@ public class BailService {
     }
 
     /** A bail or RUI period with its alerts and the breaches of its conditions. */
-    public record BailRow(CaseworkRepository.Bail bail, String suspectName, List<BailAlerts.Alert> alerts,
+    public record BailRow(BailRepository.Bail bail, String suspectName, List<BailAlerts.Alert> alerts,
             List<LocalDate> breaches) {
     }
 
@@ -56,7 +56,7 @@ public class BailService {
     public Optional<BailPage> bail(long crimeId, SoteriaUser user) {
         return support.open(crimeId, user, "bail and RUI").map(crime -> {
             LocalDate today = support.today();
-            List<BailRow> rows = repository.bail(crimeId).stream().map(b -> new BailRow(b,
+            List<BailRow> rows = bailRecords.bail(crimeId).stream().map(b -> new BailRow(b,
                     crime.person(b.personRef(), "suspect").map(CaseDetail.CasePerson::name).orElse("(suspect)"),
                     bailAlerts.of(b.period(), today),
                     b.orderId() == null ? List.of() : suspects.breachDates(b.orderForce(), b.orderId()))).toList();
@@ -122,7 +122,7 @@ public class BailService {
             throw new Invalid(errors);
         }
         CaseDetail.CasePerson suspect = crime.person(f.suspectRef(), "suspect").orElseThrow();
-        for (CaseworkRepository.Bail open : repository.bail(crimeId)) {
+        for (BailRepository.Bail open : bailRecords.bail(crimeId)) {
             if (open.personRef() == f.suspectRef() && open.endedOn() == null) {
                 endPeriod(user, open, f.startedOn(), f.kind() == Codes.BailKind.BAIL ? Codes.BailEnd.BAILED
                         : Codes.BailEnd.RELEASED_UNDER_INVESTIGATION);
@@ -132,15 +132,15 @@ public class BailService {
         if (f.conditions() != null) {
             orderId = suspects.recordBailConditions(user, f.suspectRef(), f.startedOn(), f.expiresOn(), f.conditions());
         }
-        repository.insertBail(crimeId, f.suspectRef(), f.kind(), f.startedOn(), f.expiresOn(), f.reviewOn(),
+        bailRecords.insertBail(crimeId, f.suspectRef(), f.kind(), f.startedOn(), f.expiresOn(), f.reviewOn(),
                 f.authorisedBy(), orderId == null ? null : crime.detail().forceCode(), orderId, user.getUsername());
         events.addOnDay(crimeId, f.kind() == Codes.BailKind.BAIL ? "bail" : "released_under_investigation", f.startedOn(),
                 f.suspectRef(), support.officerOf(user), null);
         support.changed(user, crime, List.of(suspect.personId()), f.kind().code() + " from " + f.startedOn());
     }
 
-    private CaseworkRepository.Bail openPeriod(long crimeId, long bailId) {
-        return repository.bail(crimeId).stream().filter(b -> b.id() == bailId && b.endedOn() == null).findFirst()
+    private BailRepository.Bail openPeriod(long crimeId, long bailId) {
+        return bailRecords.bail(crimeId).stream().filter(b -> b.id() == bailId && b.endedOn() == null).findFirst()
                 .orElseThrow(() -> new Invalid("bail", "This period has ended or does not exist"));
     }
 
@@ -149,7 +149,7 @@ public class BailService {
     public void changeBail(SoteriaUser user, long crimeId, long bailId, LocalDate expires, LocalDate review,
             String authorisedBy, Map<String, String> parseErrors) {
         Crime crime = support.reach(crimeId, user, Permission.WORK_INVESTIGATIONS);
-        CaseworkRepository.Bail b = openPeriod(crimeId, bailId);
+        BailRepository.Bail b = openPeriod(crimeId, bailId);
         Map<String, String> errors = new LinkedHashMap<>(parseErrors);
         LocalDate newExpiry = b.kind() == Codes.BailKind.BAIL && expires != null ? expires : b.expiresOn();
         if (b.kind() == Codes.BailKind.BAIL && expires != null && !expires.isAfter(b.startedOn())) {
@@ -172,7 +172,7 @@ public class BailService {
             throw new Invalid(errors);
         }
         boolean extended = b.kind() == Codes.BailKind.BAIL && !newExpiry.equals(b.expiresOn());
-        repository.changeBail(bailId, newExpiry, review, authorisedBy);
+        bailRecords.changeBail(bailId, newExpiry, review, authorisedBy);
         if (extended) {
             if (b.orderId() != null) {
                 suspects.changeBailConditionsExpiry(user, b.personRef(), b.orderForce(), b.orderId(), newExpiry);
@@ -183,7 +183,7 @@ public class BailService {
                 + "review " + review);
     }
 
-    private static List<String> personIds(Crime crime, CaseworkRepository.Bail b) {
+    private static List<String> personIds(Crime crime, BailRepository.Bail b) {
         return crime.person(b.personRef(), "suspect").map(p -> List.of(p.personId())).orElse(List.of());
     }
 
@@ -192,7 +192,7 @@ public class BailService {
     public void endBail(SoteriaUser user, long crimeId, long bailId, LocalDate on, Codes.BailEnd reason,
             Map<String, String> parseErrors) {
         Crime crime = support.reach(crimeId, user, Permission.WORK_INVESTIGATIONS);
-        CaseworkRepository.Bail b = openPeriod(crimeId, bailId);
+        BailRepository.Bail b = openPeriod(crimeId, bailId);
         Map<String, String> errors = new LinkedHashMap<>(parseErrors);
         if (on != null && on.isAfter(support.today())) {
             errors.putIfAbsent("endedOn", "End date must be today or in the past");
@@ -212,8 +212,8 @@ public class BailService {
         support.changed(user, crime, personIds(crime, b), b.kind().code() + " ended on " + on + ": " + reason.code());
     }
 
-    private void endPeriod(SoteriaUser user, CaseworkRepository.Bail b, LocalDate on, Codes.BailEnd reason) {
-        repository.endBail(b.id(), on, reason);
+    private void endPeriod(SoteriaUser user, BailRepository.Bail b, LocalDate on, Codes.BailEnd reason) {
+        bailRecords.endBail(b.id(), on, reason);
         if (b.orderId() != null) {
             suspects.changeBailConditionsExpiry(user, b.personRef(), b.orderForce(), b.orderId(), on);
         }

@@ -22,9 +22,9 @@ public class CaseworkEncryption {
     /** Re-encrypts every value under a key other than the current one; returns how many rows changed. */
     public long rotate() {
         long changed = 0;
-        for (Map.Entry<String, List<String>> t : CaseworkRepository.ENCRYPTED.entrySet()) {
+        for (Map.Entry<String, List<String>> t : CaseworkCipher.ENCRYPTED.entrySet()) {
             changed += columns.rotate(t.getKey(), "crime_id", t.getValue(),
-                    (keys, column) -> CaseworkRepository.context(t.getKey(), ((Number) keys[0]).longValue(), column));
+                    (keys, column) -> CaseworkCipher.context(t.getKey(), ((Number) keys[0]).longValue(), column));
         }
         return changed;
     }

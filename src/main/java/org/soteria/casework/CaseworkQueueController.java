@@ -116,7 +116,7 @@ class CaseworkQueueController {
                 form.put("active", String.valueOf(s.active()));
             });
         } else {
-            form.put("position", String.valueOf(plans.stages().stream().mapToInt(CaseworkRepository.Stage::position)
+            form.put("position", String.valueOf(plans.stages().stream().mapToInt(PlanRepository.Stage::position)
                     .max().orElse(0) + 1));
         }
         return stagesPage(model, Map.of(), form);

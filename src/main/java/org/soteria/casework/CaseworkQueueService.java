@@ -23,16 +23,16 @@ import org.springframework.stereotype.Service;
 public class CaseworkQueueService {
 
     private final CaseworkSupport support;
-    private final CaseworkRepository repository;
+    private final CaseworkQueueRepository queueRecords;
     private final NeedToKnow needToKnow;
     private final AuditService audit;
     private final ReviewService supervisorReviews;
     private final BailService bailPeriods;
 
-    CaseworkQueueService(CaseworkSupport support, CaseworkRepository repository, NeedToKnow needToKnow, AuditService audit,
+    CaseworkQueueService(CaseworkSupport support, CaseworkQueueRepository queueRecords, NeedToKnow needToKnow, AuditService audit,
             ReviewService supervisorReviews, BailService bailPeriods) {
         this.support = support;
-        this.repository = repository;
+        this.queueRecords = queueRecords;
         this.needToKnow = needToKnow;
         this.audit = audit;
         this.supervisorReviews = supervisorReviews;
@@ -59,13 +59,13 @@ public class CaseworkQueueService {
         boolean reviewer = user.can(Permission.REVIEW_INVESTIGATIONS);
         List<Item> lines = new ArrayList<>();
         if (scope.officerCode() != null) {
-            for (CaseworkRepository.Due d : repository.linesDue(rule, scope.officerCode(), today.plusDays(CaseworkSupport.DUE_SOON_DAYS))) {
+            for (CaseworkQueueRepository.Due d : queueRecords.linesDue(rule, scope.officerCode(), today.plusDays(CaseworkSupport.DUE_SOON_DAYS))) {
                 lines.add(new Item(d.crimeId(), d.crimeRef(), d.date(), d.what(), d.date().isBefore(today), "plan"));
             }
         }
         List<Item> reviews = new ArrayList<>();
-        List<CaseworkRepository.OpenCrime> open = repository.openCrimes(rule, reviewer, scope.supervisedTeams());
-        for (CaseworkRepository.OpenCrime c : open) {
+        List<CaseworkQueueRepository.OpenCrime> open = queueRecords.openCrimes(rule, reviewer, scope.supervisedTeams());
+        for (CaseworkQueueRepository.OpenCrime c : open) {
             if (!reviewer && (scope.officerCode() == null || !scope.officerCode().equals(c.officerCode()))) {
                 continue;
             }
@@ -79,14 +79,14 @@ public class CaseworkQueueService {
         reviews.sort(Comparator.comparing(Item::date));
         List<Item> approvals = new ArrayList<>();
         if (reviewer) {
-            for (CaseworkRepository.Due d : repository.awaitingApproval(rule)) {
+            for (CaseworkQueueRepository.Due d : queueRecords.awaitingApproval(rule)) {
                 if (!d.ownerCode().equals(user.getUsername())) {
                     approvals.add(new Item(d.crimeId(), d.crimeRef(), d.date(), d.what(), false, "requests"));
                 }
             }
         }
         List<Item> bail = new ArrayList<>();
-        for (CaseworkRepository.Bail b : repository.openBail(rule)) {
+        for (BailRepository.Bail b : queueRecords.openBail(rule)) {
             for (BailAlerts.Alert a : bailPeriods.alerts().of(b.period(), today)) {
                 bail.add(new Item(b.crimeId(), b.crimeRef(), a.date(), a.message(),
                         a.kind() == BailAlerts.Kind.LAPSED || a.kind() == BailAlerts.Kind.REVIEW_OVERDUE, "bail"));
@@ -94,7 +94,7 @@ public class CaseworkQueueService {
         }
         bail.sort(Comparator.comparing(Item::date));
         List<Item> cps = new ArrayList<>();
-        for (CaseworkRepository.Action a : repository.actionsDue(rule, today.plusDays(CaseworkSupport.DUE_SOON_DAYS))) {
+        for (CpsRepository.Action a : queueRecords.actionsDue(rule, today.plusDays(CaseworkSupport.DUE_SOON_DAYS))) {
             cps.add(new Item(a.crimeId(), a.crimeRef(), a.dueOn(), a.action(), a.overdueOn(today), "cps"));
         }
         Queue q = new Queue(lines, reviews, approvals, bail, cps, reviewer, today);
@@ -115,7 +115,7 @@ public class CaseworkQueueService {
      */
     @WholeForce("deep dive: a sampled crime's casework as counts, for reviewers who read it pseudonymised")
     public List<String> summary(long crimeId) {
-        CaseworkRepository.Counts c = repository.counts(crimeId);
+        CaseworkQueueRepository.Counts c = queueRecords.counts(crimeId);
         List<String> out = new ArrayList<>();
         out.add(c.lines() + " lines of enquiry recorded in Soteria; " + c.reviews() + " supervisor reviews; " + c.devices()
                 + " devices submitted for examination");

@@ -24,18 +24,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class CpsService {
 
     private final CaseworkSupport support;
-    private final CaseworkRepository repository;
+    private final CpsRepository cpsRecords;
     private final CrimeEvents events;
 
-    CpsService(CaseworkSupport support, CaseworkRepository repository, CrimeEvents events) {
+    CpsService(CaseworkSupport support, CpsRepository cpsRecords, CrimeEvents events) {
         this.support = support;
-        this.repository = repository;
+        this.cpsRecords = cpsRecords;
         this.events = events;
     }
 
     /** The CPS page: readiness, what was sent, actions and the CPS events on the timeline. */
-    public record Cps(Crime crime, Set<String> ready, List<CaseworkRepository.Submission> submissions,
-            List<CaseworkRepository.Action> actions, List<CaseDetail.TimelineEvent> events, Map<String, String> officers,
+    public record Cps(Crime crime, Set<String> ready, List<CpsRepository.Submission> submissions,
+            List<CpsRepository.Action> actions, List<CaseDetail.TimelineEvent> events, Map<String, String> officers,
             LocalDate today) {
 
         public boolean fileReady() {
@@ -50,15 +50,15 @@ public class CpsService {
     private static final Set<String> CPS_EVENTS = Set.of("cps_early_advice", "cps_referral", "cps_decision", "charge");
 
     public Optional<Cps> cps(long crimeId, SoteriaUser user) {
-        return support.open(crimeId, user, "CPS liaison").map(crime -> new Cps(crime, repository.readiness(crimeId),
-                repository.submissions(crimeId), repository.actions(crimeId), crime.detail().timeline().stream()
+        return support.open(crimeId, user, "CPS liaison").map(crime -> new Cps(crime, cpsRecords.readiness(crimeId),
+                cpsRecords.submissions(crimeId), cpsRecords.actions(crimeId), crime.detail().timeline().stream()
                         .filter(e -> CPS_EVENTS.contains(e.eventType())).toList(), support.officers(user, crime), support.today()));
     }
 
     @Transactional
     public void saveReadiness(SoteriaUser user, long crimeId, List<Codes.ReadinessItem> items) {
         Crime crime = support.reach(crimeId, user, Permission.WORK_INVESTIGATIONS);
-        repository.setReadiness(crimeId, items.stream().map(Codes.ReadinessItem::code).distinct().toList(),
+        cpsRecords.setReadiness(crimeId, items.stream().map(Codes.ReadinessItem::code).distinct().toList(),
                 user.getUsername());
         support.changed(user, crime, List.of(), "file readiness: " + items.size() + " of " + Codes.ReadinessItem.values().length);
     }
@@ -77,7 +77,7 @@ public class CpsService {
         }
         Map<String, String> errors = new LinkedHashMap<>(parseErrors);
         if (referral) {
-            Set<String> ready = repository.readiness(crimeId);
+            Set<String> ready = cpsRecords.readiness(crimeId);
             List<String> missing = Arrays.stream(Codes.ReadinessItem.values()).filter(i -> !ready.contains(i.code()))
                     .map(Codes.ReadinessItem::label).toList();
             if (!missing.isEmpty()) {
@@ -97,7 +97,7 @@ public class CpsService {
         }
         long event = events.addOnDay(crimeId, referral ? "cps_referral" : "cps_early_advice", on, null, support.officerOf(user),
                 null);
-        repository.insertSubmission(crimeId, kind, on, summary, event, user.getUsername());
+        cpsRecords.insertSubmission(crimeId, kind, on, summary, event, user.getUsername());
         support.changed(user, crime, List.of(), (referral ? "referred to the CPS" : "early advice sought") + " on " + on);
     }
 
@@ -116,14 +116,14 @@ public class CpsService {
         if (!errors.isEmpty()) {
             throw new Invalid(errors);
         }
-        repository.insertAction(crimeId, action, due, owner, user.getUsername());
+        cpsRecords.insertAction(crimeId, action, due, owner, user.getUsername());
         support.changed(user, crime, List.of(), "CPS action due " + due);
     }
 
     @Transactional
     public void actionDone(SoteriaUser user, long crimeId, long actionId) {
         Crime crime = support.reach(crimeId, user, Permission.WORK_INVESTIGATIONS);
-        if (!repository.actionDone(crimeId, actionId, support.today(), user.getUsername())) {
+        if (!cpsRecords.actionDone(crimeId, actionId, support.today(), user.getUsername())) {
             throw new Invalid("action", "This action is already done or does not exist");
         }
         support.changed(user, crime, List.of(), "CPS action " + actionId + " done");

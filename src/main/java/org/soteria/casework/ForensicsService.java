@@ -24,27 +24,29 @@ import org.springframework.transaction.annotation.Transactional;
 public class ForensicsService {
 
     private final CaseworkSupport support;
-    private final CaseworkRepository repository;
+    private final DeviceRepository deviceRecords;
+    private final MaterialRequestRepository requestRecords;
     private final InvestigationService investigations;
 
-    ForensicsService(CaseworkSupport support, CaseworkRepository repository, InvestigationService investigations) {
+    ForensicsService(CaseworkSupport support, DeviceRepository deviceRecords, MaterialRequestRepository requestRecords, InvestigationService investigations) {
         this.support = support;
-        this.repository = repository;
+        this.deviceRecords = deviceRecords;
+        this.requestRecords = requestRecords;
         this.investigations = investigations;
     }
 
     /** The devices page: the crime's exhibits and the requests a victim's device may go under. */
-    public record Devices(Crime crime, List<CaseworkRepository.Device> devices,
-            List<CaseworkRepository.Request> deviceRequests, LocalDate today) {
+    public record Devices(Crime crime, List<DeviceRepository.Device> devices,
+            List<MaterialRequestRepository.Request> deviceRequests, LocalDate today) {
     }
 
     public Optional<Devices> devices(long crimeId, SoteriaUser user) {
-        return support.open(crimeId, user, "device exhibits").map(crime -> new Devices(crime, repository.devices(crimeId),
+        return support.open(crimeId, user, "device exhibits").map(crime -> new Devices(crime, deviceRecords.devices(crimeId),
                 deviceRequests(crimeId), support.today()));
     }
 
-    private List<CaseworkRepository.Request> deviceRequests(long crimeId) {
-        return repository.requests(crimeId).stream().filter(r -> r.material() == Codes.Material.PHONE_DOWNLOAD
+    private List<MaterialRequestRepository.Request> deviceRequests(long crimeId) {
+        return requestRecords.requests(crimeId).stream().filter(r -> r.material() == Codes.Material.PHONE_DOWNLOAD
                 && EnumSet.of(Codes.RequestStatus.APPROVED, Codes.RequestStatus.SENT, Codes.RequestStatus.RETURNED)
                 .contains(r.status())).toList();
     }
@@ -62,7 +64,7 @@ public class ForensicsService {
             errors.putIfAbsent("exhibitRef", "Enter the exhibit reference");
         } else if (f.exhibitRef().length() > 40) {
             errors.putIfAbsent("exhibitRef", "Exhibit reference must be 40 characters or fewer");
-        } else if (repository.exhibitExists(crimeId, f.exhibitRef())) {
+        } else if (deviceRecords.exhibitExists(crimeId, f.exhibitRef())) {
             errors.putIfAbsent("exhibitRef", "Exhibit " + f.exhibitRef() + " is already recorded on this crime");
         }
         if (f.type() == null) {
@@ -83,7 +85,7 @@ public class ForensicsService {
         if (!errors.isEmpty()) {
             throw new Invalid(errors);
         }
-        repository.insertDevice(crimeId, f.exhibitRef(), f.type(), f.owner(),
+        deviceRecords.insertDevice(crimeId, f.exhibitRef(), f.type(), f.owner(),
                 f.owner() == Codes.DeviceOwner.VICTIM ? f.requestId() : null, f.submittedOn(), user.getUsername());
         support.changed(user, crime, List.of(), "device exhibit " + f.exhibitRef() + " submitted");
     }
@@ -92,7 +94,7 @@ public class ForensicsService {
     @Transactional
     public void advanceDevice(SoteriaUser user, long crimeId, long deviceId, LocalDate on, Codes.Triage triage) {
         Crime crime = support.reach(crimeId, user, Permission.WORK_INVESTIGATIONS);
-        CaseworkRepository.Device d = repository.devices(crimeId).stream().filter(x -> x.id() == deviceId).findFirst()
+        DeviceRepository.Device d = deviceRecords.devices(crimeId).stream().filter(x -> x.id() == deviceId).findFirst()
                 .orElseThrow(() -> new Invalid("device", "Device not found"));
         Codes.DeviceStatus to = d.status().following();
         if (to == null) {
@@ -104,19 +106,19 @@ public class ForensicsService {
         LocalDate last = java.util.stream.Stream.of(d.submittedOn(), d.triagedOn(), d.startedOn(), d.examinedOn())
                 .filter(x -> x != null).max(Comparator.naturalOrder()).orElse(d.submittedOn());
         support.dated(on, last, "on", "Date", "the device's last step");
-        if (!repository.advanceDevice(d, to, on, d.status() == Codes.DeviceStatus.AWAITING_TRIAGE ? triage : null)) {
+        if (!deviceRecords.advanceDevice(d, to, on, d.status() == Codes.DeviceStatus.AWAITING_TRIAGE ? triage : null)) {
             throw new Invalid("on", "The device was moved on by someone else: look again");
         }
         support.changed(user, crime, List.of(), "device " + d.exhibitRef() + ": " + to.code());
     }
 
     /** The force's digital forensics queue: devices waiting, and turnaround of those examined lately. */
-    public record ForensicQueue(List<CaseworkRepository.Device> waiting, Map<Codes.DeviceStatus, Long> waitingByStatus,
+    public record ForensicQueue(List<DeviceRepository.Device> waiting, Map<Codes.DeviceStatus, Long> waitingByStatus,
             Map<String, Distribution> turnaroundByTriage, Distribution waitingDays, LocalDate since, LocalDate today,
             Set<Long> openable) {
 
         /** Whether the user may open this device's crime, so that the queue links it. */
-        public boolean canOpen(CaseworkRepository.Device d) {
+        public boolean canOpen(DeviceRepository.Device d) {
             return openable.contains(d.crimeId());
         }
     }
@@ -129,11 +131,11 @@ public class ForensicsService {
     public ForensicQueue forensicQueue(SoteriaUser user, int turnaroundDays) {
         LocalDate today = support.today();
         LocalDate since = today.minusDays(turnaroundDays);
-        List<CaseworkRepository.Device> rows = repository.forensicQueue(user.forceCode(), since);
-        List<CaseworkRepository.Device> allWaiting = rows.stream().filter(d -> d.examinedOn() == null).toList();
+        List<DeviceRepository.Device> rows = deviceRecords.forensicQueue(user.forceCode(), since);
+        List<DeviceRepository.Device> allWaiting = rows.stream().filter(d -> d.examinedOn() == null).toList();
         Set<Long> openable = investigations.openable(user,
-                allWaiting.stream().map(CaseworkRepository.Device::crimeId).collect(java.util.stream.Collectors.toSet()));
-        List<CaseworkRepository.Device> waiting = allWaiting.stream()
+                allWaiting.stream().map(DeviceRepository.Device::crimeId).collect(java.util.stream.Collectors.toSet()));
+        List<DeviceRepository.Device> waiting = allWaiting.stream()
                 .filter(d -> !d.restricted() || openable.contains(d.crimeId())).toList();
         Map<Codes.DeviceStatus, Long> byStatus = new LinkedHashMap<>();
         for (Codes.DeviceStatus s : List.of(Codes.DeviceStatus.AWAITING_TRIAGE, Codes.DeviceStatus.AWAITING_EXAMINATION,

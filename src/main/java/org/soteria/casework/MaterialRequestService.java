@@ -20,15 +20,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class MaterialRequestService {
 
     private final CaseworkSupport support;
-    private final CaseworkRepository repository;
+    private final MaterialRequestRepository requestRecords;
+    private final PlanRepository planRecords;
 
-    MaterialRequestService(CaseworkSupport support, CaseworkRepository repository) {
+    MaterialRequestService(CaseworkSupport support, MaterialRequestRepository requestRecords, PlanRepository planRecords) {
         this.support = support;
-        this.repository = repository;
+        this.requestRecords = requestRecords;
+        this.planRecords = planRecords;
     }
 
     /** The requests page. */
-    public record Requests(Crime crime, List<CaseworkRepository.Request> requests, List<CaseworkRepository.Line> lines,
+    public record Requests(Crime crime, List<MaterialRequestRepository.Request> requests, List<PlanRepository.Line> lines,
             String user, boolean canDecide) {
 
         public String victimName(long ref) {
@@ -36,18 +38,18 @@ public class MaterialRequestService {
         }
 
         public String lineText(long id) {
-            return lines.stream().filter(l -> l.id() == id).map(CaseworkRepository.Line::description).findFirst()
+            return lines.stream().filter(l -> l.id() == id).map(PlanRepository.Line::description).findFirst()
                     .orElse("(line not found)");
         }
 
-        public Optional<CaseworkRepository.Request> find(long id) {
+        public Optional<MaterialRequestRepository.Request> find(long id) {
             return requests.stream().filter(r -> r.id() == id).findFirst();
         }
     }
 
     public Optional<Requests> requests(long crimeId, SoteriaUser user) {
         return support.open(crimeId, user, "requests for the victim's material").map(crime -> new Requests(crime,
-                repository.requests(crimeId), repository.lines(crimeId), user.getUsername(),
+                requestRecords.requests(crimeId), planRecords.lines(crimeId), user.getUsername(),
                 user.can(Permission.REVIEW_INVESTIGATIONS)));
     }
 
@@ -73,7 +75,7 @@ public class MaterialRequestService {
         if (f.material() == null) {
             errors.putIfAbsent("material", "Select the material");
         }
-        List<CaseworkRepository.Line> lines = repository.lines(crimeId);
+        List<PlanRepository.Line> lines = planRecords.lines(crimeId);
         if (f.lineId() == null || lines.stream().noneMatch(l -> l.id() == f.lineId()
                 && l.status() != Codes.LineStatus.NOT_PURSUED)) {
             errors.putIfAbsent("lineId", "Select the line of enquiry this request serves; add it to the plan first if "
@@ -102,7 +104,7 @@ public class MaterialRequestService {
         if (!errors.isEmpty()) {
             throw new Invalid(errors);
         }
-        long id = repository.insertRequest(new CaseworkRepository.Request(0, crimeId, f.victimRef(), f.material(),
+        long id = requestRecords.insertRequest(new MaterialRequestRepository.Request(0, crimeId, f.victimRef(), f.material(),
                 f.lineId(), f.holder(), f.scope(), f.justification(), f.leastIntrusive(), f.victimInformedOn(),
                 f.victimView(), f.victimViewNote(), Codes.RequestStatus.AWAITING_APPROVAL, user.getUsername(), support.today(),
                 null, null, null, null, null, null, null));
@@ -111,11 +113,11 @@ public class MaterialRequestService {
         return id;
     }
 
-    private CaseworkRepository.Request request(long crimeId, long requestId) {
-        return repository.request(crimeId, requestId).orElseThrow(() -> new Invalid("request", "Request not found"));
+    private MaterialRequestRepository.Request request(long crimeId, long requestId) {
+        return requestRecords.request(crimeId, requestId).orElseThrow(() -> new Invalid("request", "Request not found"));
     }
 
-    private List<String> victimOf(Crime crime, CaseworkRepository.Request r) {
+    private List<String> victimOf(Crime crime, MaterialRequestRepository.Request r) {
         return crime.person(r.personRef(), "victim").map(p -> List.of(p.personId())).orElse(List.of());
     }
 
@@ -126,7 +128,7 @@ public class MaterialRequestService {
     @Transactional
     public void decide(SoteriaUser user, long crimeId, long requestId, Codes.Decision decision, String note) {
         Crime crime = support.reach(crimeId, user, Permission.REVIEW_INVESTIGATIONS);
-        CaseworkRepository.Request r = request(crimeId, requestId);
+        MaterialRequestRepository.Request r = request(crimeId, requestId);
         Map<String, String> errors = new LinkedHashMap<>();
         if (r.status() != Codes.RequestStatus.AWAITING_APPROVAL) {
             errors.put("decision", "This request has already been decided");
@@ -143,7 +145,7 @@ public class MaterialRequestService {
         if (!errors.isEmpty()) {
             throw new Invalid(errors);
         }
-        if (!repository.decide(r, decision, user.getUsername(), support.today(), note)) {
+        if (!requestRecords.decide(r, decision, user.getUsername(), support.today(), note)) {
             throw new Invalid("decision", "This request has already been decided");
         }
         support.changed(user, crime, victimOf(crime, r), "request " + requestId + " " + decision.code());
@@ -153,13 +155,13 @@ public class MaterialRequestService {
     @Transactional
     public void markSent(SoteriaUser user, long crimeId, long requestId, LocalDate on) {
         Crime crime = support.reach(crimeId, user, Permission.WORK_INVESTIGATIONS);
-        CaseworkRepository.Request r = request(crimeId, requestId);
+        MaterialRequestRepository.Request r = request(crimeId, requestId);
         if (r.status() != Codes.RequestStatus.APPROVED) {
             throw new Invalid("sentOn", r.status() == Codes.RequestStatus.AWAITING_APPROVAL
                     ? "The request cannot go until a supervisor approves it" : "Only an approved request can be sent");
         }
         support.dated(on, r.decidedOn(), "sentOn", "Date sent", "the day it was approved");
-        if (!repository.markSent(r, on)) {
+        if (!requestRecords.markSent(r, on)) {
             throw new Invalid("sentOn", "Only an approved request can be sent");
         }
         support.changed(user, crime, victimOf(crime, r), "request " + requestId + " sent on " + on);
@@ -168,19 +170,19 @@ public class MaterialRequestService {
     @Transactional
     public void markReturned(SoteriaUser user, long crimeId, long requestId, LocalDate on) {
         Crime crime = support.reach(crimeId, user, Permission.WORK_INVESTIGATIONS);
-        CaseworkRepository.Request r = request(crimeId, requestId);
+        MaterialRequestRepository.Request r = request(crimeId, requestId);
         if (r.status() != Codes.RequestStatus.SENT) {
             throw new Invalid("returnedOn", "Only a request that was sent can be returned");
         }
         support.dated(on, r.sentOn(), "returnedOn", "Date returned", "the day it was sent");
-        repository.markReturned(r, on);
+        requestRecords.markReturned(r, on);
         support.changed(user, crime, victimOf(crime, r), "request " + requestId + " returned on " + on);
     }
 
     @Transactional
     public void withdraw(SoteriaUser user, long crimeId, long requestId, String reason) {
         Crime crime = support.reach(crimeId, user, Permission.WORK_INVESTIGATIONS);
-        CaseworkRepository.Request r = request(crimeId, requestId);
+        MaterialRequestRepository.Request r = request(crimeId, requestId);
         if (!r.status().live()) {
             throw new Invalid("reason", "This request is " + r.status().label().toLowerCase(java.util.Locale.ROOT)
                     + " and cannot be withdrawn");
@@ -188,7 +190,7 @@ public class MaterialRequestService {
         if (reason == null) {
             throw new Invalid("reason", "Enter why the request is withdrawn");
         }
-        repository.withdraw(r, reason);
+        requestRecords.withdraw(r, reason);
         support.changed(user, crime, victimOf(crime, r), "request " + requestId + " withdrawn");
     }
 
@@ -199,7 +201,7 @@ public class MaterialRequestService {
     }
 
     public RequestFigures requestFigures(SoteriaUser user, LocalDate from, LocalDate to) {
-        CaseworkRepository.RequestFigures f = repository.requestFigures(user.forceCode(), from, to);
+        MaterialRequestRepository.RequestFigures f = requestRecords.requestFigures(user.forceCode(), from, to);
         Map<Codes.RequestStatus, Long> byStatus = new LinkedHashMap<>();
         for (Codes.RequestStatus s : Codes.RequestStatus.values()) {
             byStatus.put(s, f.byStatus().getOrDefault(s.code(), 0L));

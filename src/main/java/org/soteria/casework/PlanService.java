@@ -26,35 +26,35 @@ import org.springframework.transaction.annotation.Transactional;
 public class PlanService {
 
     private final CaseworkSupport support;
-    private final CaseworkRepository repository;
+    private final PlanRepository planRecords;
     private final SuspectService suspects;
     private final ReviewService supervisorReviews;
     private final AuditService audit;
 
-    PlanService(CaseworkSupport support, CaseworkRepository repository, SuspectService suspects, ReviewService supervisorReviews,
+    PlanService(CaseworkSupport support, PlanRepository planRecords, SuspectService suspects, ReviewService supervisorReviews,
             AuditService audit) {
         this.support = support;
-        this.repository = repository;
+        this.planRecords = planRecords;
         this.suspects = suspects;
         this.supervisorReviews = supervisorReviews;
         this.audit = audit;
     }
 
-    public List<CaseworkRepository.Stage> stages() {
-        return repository.stages();
+    public List<PlanRepository.Stage> stages() {
+        return planRecords.stages();
     }
 
     /** A prompt with the line of enquiry that answers it, if any. */
-    public record PromptRow(Prompts.Prompt prompt, CaseworkRepository.Line answer) {
+    public record PromptRow(Prompts.Prompt prompt, PlanRepository.Line answer) {
     }
 
     /** The plan page: the journey with the crime's stage, the prompts, the lines and the next review. */
-    public record Plan(Crime crime, List<CaseworkRepository.Stage> stages, CaseworkRepository.Stage current,
-            List<CaseworkRepository.StageEntry> history, List<PromptRow> prompts, List<CaseworkRepository.Line> lines,
+    public record Plan(Crime crime, List<PlanRepository.Stage> stages, PlanRepository.Stage current,
+            List<PlanRepository.StageEntry> history, List<PromptRow> prompts, List<PlanRepository.Line> lines,
             Map<String, String> officers, ReviewSchedule.Status reviews, LocalDate today) {
 
         public String stageName(String code) {
-            return stages.stream().filter(s -> s.code().equals(code)).map(CaseworkRepository.Stage::name).findFirst()
+            return stages.stream().filter(s -> s.code().equals(code)).map(PlanRepository.Stage::name).findFirst()
                     .orElse(code);
         }
 
@@ -69,12 +69,12 @@ public class PlanService {
 
     public Optional<Plan> plan(long crimeId, SoteriaUser user) {
         return support.open(crimeId, user, "investigation plan").map(crime -> {
-            List<CaseworkRepository.Stage> stages = repository.stages();
-            List<CaseworkRepository.StageEntry> history = repository.stageHistory(crimeId);
-            CaseworkRepository.Stage current = history.isEmpty() ? null : stages.stream()
+            List<PlanRepository.Stage> stages = planRecords.stages();
+            List<PlanRepository.StageEntry> history = planRecords.stageHistory(crimeId);
+            PlanRepository.Stage current = history.isEmpty() ? null : stages.stream()
                     .filter(s -> s.code().equals(history.get(0).stageCode())).findFirst().orElse(null);
-            List<CaseworkRepository.Line> lines = repository.lines(crimeId);
-            Map<String, CaseworkRepository.Line> byPrompt = new LinkedHashMap<>();
+            List<PlanRepository.Line> lines = planRecords.lines(crimeId);
+            Map<String, PlanRepository.Line> byPrompt = new LinkedHashMap<>();
             lines.stream().filter(l -> l.promptCode() != null).forEach(l -> byPrompt.putIfAbsent(l.promptCode(), l));
             List<PromptRow> prompts = Prompts.forCrime(context(crime, user)).stream()
                     .map(p -> new PromptRow(p, byPrompt.get(p.code()))).toList();
@@ -108,14 +108,14 @@ public class PlanService {
     @Transactional
     public void enterStage(SoteriaUser user, long crimeId, String stageCode) {
         Crime crime = support.reach(crimeId, user, Permission.WORK_INVESTIGATIONS);
-        CaseworkRepository.Stage stage = repository.stages().stream()
+        PlanRepository.Stage stage = planRecords.stages().stream()
                 .filter(s -> s.code().equals(stageCode) && s.active()).findFirst()
                 .orElseThrow(() -> new Invalid("stage", "Select the stage the investigation has reached"));
-        List<CaseworkRepository.StageEntry> history = repository.stageHistory(crimeId);
+        List<PlanRepository.StageEntry> history = planRecords.stageHistory(crimeId);
         if (!history.isEmpty() && history.get(0).stageCode().equals(stage.code())) {
             throw new Invalid("stage", "The investigation is already at " + stage.name());
         }
-        repository.enterStage(crimeId, stage.code(), support.today(), user.getUsername());
+        planRecords.enterStage(crimeId, stage.code(), support.today(), user.getUsername());
         support.changed(user, crime, List.of(), "stage: " + stage.name());
     }
 
@@ -149,7 +149,7 @@ public class PlanService {
             throw new Invalid(errors);
         }
         boolean closed = f.notPursuedReason() != null;
-        repository.insertLine(crimeId, focus, prompt == null ? null : prompt.code(), f.description(), f.owner(), f.due(),
+        planRecords.insertLine(crimeId, focus, prompt == null ? null : prompt.code(), f.description(), f.owner(), f.due(),
                 closed ? Codes.LineStatus.NOT_PURSUED : Codes.LineStatus.OPEN, f.notPursuedReason(), user.getUsername(),
                 closed ? support.today() : null);
         support.changed(user, crime, List.of(), (closed ? "line of enquiry not pursued" : "line of enquiry added")
@@ -159,7 +159,7 @@ public class PlanService {
     @Transactional
     public void closeLine(SoteriaUser user, long crimeId, long lineId, Codes.LineStatus status, String result) {
         Crime crime = support.reach(crimeId, user, Permission.WORK_INVESTIGATIONS);
-        CaseworkRepository.Line line = repository.lines(crimeId).stream().filter(l -> l.id() == lineId).findFirst()
+        PlanRepository.Line line = planRecords.lines(crimeId).stream().filter(l -> l.id() == lineId).findFirst()
                 .orElseThrow(() -> new Invalid("line", "Line of enquiry not found"));
         Map<String, String> errors = new LinkedHashMap<>();
         if (line.status() != Codes.LineStatus.OPEN) {
@@ -176,7 +176,7 @@ public class PlanService {
         if (!errors.isEmpty()) {
             throw new Invalid(errors);
         }
-        repository.closeLine(line, status, result, user.getUsername(), support.today());
+        planRecords.closeLine(line, status, result, user.getUsername(), support.today());
         support.changed(user, crime, List.of(), "line of enquiry " + lineId + " " + status.code());
     }
 
@@ -192,7 +192,7 @@ public class PlanService {
             throw new Invalid("permission", "You do not have permission to do this");
         }
         Map<String, String> errors = new LinkedHashMap<>(parseErrors);
-        List<CaseworkRepository.Stage> stages = repository.stages();
+        List<PlanRepository.Stage> stages = planRecords.stages();
         if (f.name() == null) {
             errors.putIfAbsent("name", "Enter the stage's name");
         } else if (f.name().length() > 120) {
@@ -213,18 +213,18 @@ public class PlanService {
             throw new Invalid(errors);
         }
         String code = isNew ? codeFor(f.name(), stages) : f.code();
-        repository.saveStage(new CaseworkRepository.Stage(code, f.position(), f.name(), f.guidance() == null ? ""
+        planRecords.saveStage(new PlanRepository.Stage(code, f.position(), f.name(), f.guidance() == null ? ""
                 : f.guidance(), isNew || f.active()), isNew);
         audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.CHANGE, "journey-stage", code)
                 .detail((isNew ? "added: " : "changed: ") + f.name() + " at " + f.position()
                         + (isNew || f.active() ? "" : " (retired)")));
     }
 
-    static String codeFor(String name, List<CaseworkRepository.Stage> stages) {
+    static String codeFor(String name, List<PlanRepository.Stage> stages) {
         String base = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
         base = base.isEmpty() ? "stage" : base.substring(0, Math.min(30, base.length()));
         String code = base;
-        Set<String> taken = stages.stream().map(CaseworkRepository.Stage::code).collect(Collectors.toSet());
+        Set<String> taken = stages.stream().map(PlanRepository.Stage::code).collect(Collectors.toSet());
         for (int i = 2; taken.contains(code); i++) {
             code = base + "_" + i;
         }

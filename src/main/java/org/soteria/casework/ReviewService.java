@@ -18,14 +18,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReviewService {
 
     private final CaseworkSupport support;
-    private final CaseworkRepository repository;
+    private final ReviewRepository reviewRecords;
+    private final BailRepository bailRecords;
+    private final MaterialRequestRepository requestRecords;
     private final ReviewSchedule schedule;
 
-    ReviewService(CaseworkSupport support, CaseworkRepository repository,
+    ReviewService(CaseworkSupport support, ReviewRepository reviewRecords, BailRepository bailRecords, MaterialRequestRepository requestRecords,
             @Value("${soteria.casework.review-days:1,7,28}") String reviewDays,
             @Value("${soteria.casework.review-every-months:1}") int reviewEveryMonths) {
         this.support = support;
-        this.repository = repository;
+        this.reviewRecords = reviewRecords;
+        this.bailRecords = bailRecords;
+        this.requestRecords = requestRecords;
         this.schedule = new ReviewSchedule(Arrays.stream(reviewDays.split(",")).map(String::trim)
                 .map(Integer::valueOf).toList(), reviewEveryMonths);
     }
@@ -35,18 +39,18 @@ public class ReviewService {
     }
 
     ReviewSchedule.Status reviewStatus(Crime crime) {
-        List<LocalDate> dates = repository.reviews(crime.id()).stream().map(CaseworkRepository.Review::reviewedOn).toList();
+        List<LocalDate> dates = reviewRecords.reviews(crime.id()).stream().map(ReviewRepository.Review::reviewedOn).toList();
         return schedule.of(crime.detail().recordedDate(), dates, crime.detail().outcomeDate(), support.today());
     }
 
     /** The reviews page: the schedule's points and every review recorded. */
-    public record Reviews(Crime crime, ReviewSchedule.Status status, List<CaseworkRepository.Review> reviews,
-            List<CaseworkRepository.Bail> bail, long requestsAwaiting) {
+    public record Reviews(Crime crime, ReviewSchedule.Status status, List<ReviewRepository.Review> reviews,
+            List<BailRepository.Bail> bail, long requestsAwaiting) {
     }
 
     public Optional<Reviews> reviews(long crimeId, SoteriaUser user) {
         return support.open(crimeId, user, "supervisor reviews").map(crime -> new Reviews(crime, reviewStatus(crime),
-                repository.reviews(crimeId), repository.bail(crimeId), repository.requests(crimeId).stream()
+                reviewRecords.reviews(crimeId), bailRecords.bail(crimeId), requestRecords.requests(crimeId).stream()
                         .filter(r -> r.status() == Codes.RequestStatus.AWAITING_APPROVAL).count()));
     }
 
@@ -81,7 +85,7 @@ public class ReviewService {
         if (!errors.isEmpty()) {
             throw new Invalid(errors);
         }
-        repository.insertReview(crimeId, f.reviewedOn(), user.getUsername(), f.suspectFocus(), f.victimEngagement(),
+        reviewRecords.insertReview(crimeId, f.reviewedOn(), user.getUsername(), f.suspectFocus(), f.victimEngagement(),
                 f.proportionality(), f.bailStatus(), f.directions());
         support.changed(user, crime, List.of(), "supervisor review of " + f.reviewedOn());
     }

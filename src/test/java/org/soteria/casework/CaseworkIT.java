@@ -248,8 +248,8 @@ class CaseworkIT {
                 Codes.DeviceType.PHONE, Codes.DeviceOwner.SUSPECT, null, today), NONE)))
                 .containsEntry("exhibitRef", "Exhibit ex2 is already recorded on this crime");
 
-        List<CaseworkRepository.Device> devices = forensics.devices(crime, investigator).orElseThrow().devices();
-        CaseworkRepository.Device suspectsComputer = devices.stream().filter(d -> d.exhibitRef().equals("EX2")).findFirst()
+        List<DeviceRepository.Device> devices = forensics.devices(crime, investigator).orElseThrow().devices();
+        DeviceRepository.Device suspectsComputer = devices.stream().filter(d -> d.exhibitRef().equals("EX2")).findFirst()
                 .orElseThrow();
         assertThat(errors(() -> forensics.advanceDevice(investigator, crime, suspectsComputer.id(), today, null)))
                 .containsEntry("triage", "Select the triage level");
@@ -260,7 +260,7 @@ class CaseworkIT {
         forensics.advanceDevice(investigator, crime, deviceId, today.minusDays(3), null);
         forensics.advanceDevice(investigator, crime, deviceId, today.minusDays(1), null);
         ForensicsService.ForensicQueue queue = forensics.forensicQueue(supervisor, 90);
-        assertThat(queue.waiting()).extracting(CaseworkRepository.Device::exhibitRef).containsExactly("EX1");
+        assertThat(queue.waiting()).extracting(DeviceRepository.Device::exhibitRef).containsExactly("EX1");
         assertThat(queue.waitingByStatus()).containsEntry(Codes.DeviceStatus.AWAITING_TRIAGE, 1L);
         assertThat(queue.turnaroundByTriage().get(Codes.Triage.PRIORITY.label()))
                 .isEqualTo(new Distribution(1, 5, 5));
@@ -297,7 +297,7 @@ class CaseworkIT {
         });
         assertThat(queue.queue(outsider).bail()).isEmpty();
 
-        CaseworkRepository.Bail bail = bailPeriods.bail(crime, investigator).orElseThrow().periods().get(0).bail();
+        BailRepository.Bail bail = bailPeriods.bail(crime, investigator).orElseThrow().periods().get(0).bail();
         LocalDate beyond = today.minusDays(8).plusMonths(3).plusDays(5);
         assertThat(errors(() -> bailPeriods.changeBail(investigator, crime, bail.id(), beyond, null, null, NONE)))
                 .as("beyond three months from the start").containsOnlyKeys("authorisedBy");
@@ -354,7 +354,7 @@ class CaseworkIT {
         assertThat(new CaseworkEncryption(new org.soteria.platform.EncryptedColumns(jdbc, rotated, transactions)).rotate()).as("nothing left to do").isZero();
         String stored = jdbc.sql("select directions from supervisor_review").query(String.class).single();
         assertThat(org.soteria.platform.FieldCipher.keyIdOf(stored)).isEqualTo("k2");
-        assertThat(rotated.decrypt(stored, CaseworkRepository.context("supervisor_review", crime, "directions")))
+        assertThat(rotated.decrypt(stored, CaseworkCipher.context("supervisor_review", crime, "directions")))
                 .isEqualTo("Run PND checks on the suspect this week");
     }
 
@@ -419,7 +419,7 @@ class CaseworkIT {
                 true, NONE))).containsKey("permission");
         plans.saveStage(forceLead, new PlanService.StageForm(null, "Victim's review of the outcome", "", 16,
                 true), true, NONE);
-        assertThat(plans.stages()).extracting(CaseworkRepository.Stage::code).contains("victim_s_review_of_the_outcome");
+        assertThat(plans.stages()).extracting(PlanRepository.Stage::code).contains("victim_s_review_of_the_outcome");
 
         long deniedBefore = denied();
         assertThat(plans.plan(crime, outsider)).isEmpty();
@@ -442,19 +442,19 @@ class CaseworkIT {
 
         ForensicsService.ForensicQueue forOutsider = scope.asUser("other", true, () -> forensics.forensicQueue(outsider, 90));
         assertThat(forOutsider.waiting()).as("C2 is restricted: its officer in the case is not named on it")
-                .extracting(CaseworkRepository.Device::exhibitRef).containsExactly("EX-C1");
+                .extracting(DeviceRepository.Device::exhibitRef).containsExactly("EX-C1");
         assertThat(forOutsider.waitingByStatus()).as("both devices are counted")
                 .containsEntry(Codes.DeviceStatus.AWAITING_TRIAGE, 2L);
         assertThat(forOutsider.canOpen(forOutsider.waiting().get(0))).as("C1 is another team's").isFalse();
 
         ForensicsService.ForensicQueue forInvestigator = scope.asUser("inv", true,
                 () -> forensics.forensicQueue(investigator, 90));
-        assertThat(forInvestigator.waiting()).extracting(CaseworkRepository.Device::exhibitRef).containsExactly("EX-C1");
+        assertThat(forInvestigator.waiting()).extracting(DeviceRepository.Device::exhibitRef).containsExactly("EX-C1");
         assertThat(forInvestigator.canOpen(forInvestigator.waiting().get(0))).isTrue();
 
         access.nameOnRestricted("admin", "NWP", "C2", "other", true);
         ForensicsService.ForensicQueue named = scope.asUser("other", true, () -> forensics.forensicQueue(outsider, 90));
-        assertThat(named.waiting()).extracting(CaseworkRepository.Device::exhibitRef).containsExactly("EX-C1", "EX-C2");
+        assertThat(named.waiting()).extracting(DeviceRepository.Device::exhibitRef).containsExactly("EX-C1", "EX-C2");
         assertThat(named.waiting()).filteredOn(d -> d.crimeId() == c2).allMatch(named::canOpen);
     }
 }

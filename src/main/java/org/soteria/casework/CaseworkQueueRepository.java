@@ -1,0 +1,117 @@
+package org.soteria.casework;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.soteria.security.NeedToKnow;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * SQL for casework across crimes: what is due, under the caller's need-to-know rule, and a crime's casework
+ * counts.
+ */
+@Repository
+class CaseworkQueueRepository {
+
+    private final JdbcClient jdbc;
+    private final CaseworkCipher cipher;
+
+    CaseworkQueueRepository(JdbcClient jdbc, CaseworkCipher cipher) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+    }
+
+    record Counts(long lines, long reviews, long devices, Map<String, Long> requests) {
+    }
+
+    Counts counts(long crimeId) {
+        Map<String, Long> requests = new java.util.LinkedHashMap<>();
+        jdbc.sql("select material, status, count(*) from material_request where crime_id = ? group by 1, 2 order by 1, 2")
+                .param(crimeId).query(rs -> {
+                    requests.put(rs.getString(1) + ":" + rs.getString(2), rs.getLong(3));
+                });
+        return jdbc.sql("select (select count(*) from enquiry_line where crime_id = :c), (select count(*) from "
+                        + "supervisor_review where crime_id = :c), (select count(*) from device_exhibit where crime_id = :c)")
+                .param("c", crimeId).query((rs, i) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), requests))
+                .single();
+    }
+
+    /** An open crime the user may see, with what its review schedule needs. */
+    record OpenCrime(long id, String crimeRef, LocalDate recordedDate, String teamCode, String officerCode,
+            List<LocalDate> reviews) {
+    }
+
+    /** Open recorded crimes (no outcome) that meet the need-to-know rule, with their review dates. */
+    List<OpenCrime> openCrimes(NeedToKnow.Rule rule, boolean teamsOnly, List<String> teams) {
+        String sql = "select c.id, c.crime_ref, c.recorded_date, c.team_code, c.officer_code, "
+                + "array(select r.reviewed_on from supervisor_review r where r.crime_id = c.id order by 1) "
+                + "from crime c where c.record_type = 'crime' and c.outcome_code is null and " + rule.sql()
+                + (teamsOnly ? " and c.team_code = any(:teams)" : "") + " order by c.recorded_date, c.id";
+        var spec = jdbc.sql(sql);
+        for (Map.Entry<String, Object> p : rule.params().entrySet()) {
+            spec = spec.param(p.getKey(), p.getValue());
+        }
+        if (teamsOnly) {
+            spec = spec.param("teams", teams.toArray(String[]::new));
+        }
+        return spec.query((rs, i) -> {
+            List<LocalDate> reviews = new ArrayList<>();
+            java.sql.Array a = rs.getArray(6);
+            if (a != null) {
+                for (Object o : (Object[]) a.getArray()) {
+                    reviews.add(((java.sql.Date) o).toLocalDate());
+                }
+            }
+            return new OpenCrime(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4),
+                    rs.getString(5), reviews);
+        }).list();
+    }
+
+    /** A queue row about one crime: what, when, and the record it concerns. */
+    record Due(long crimeId, String crimeRef, LocalDate date, String what, String ownerCode) {
+    }
+
+    private <T> List<T> queue(String sql, NeedToKnow.Rule rule, Map<String, Object> extra,
+            org.springframework.jdbc.core.RowMapper<T> mapper) {
+        var spec = jdbc.sql(sql.replace(":rule", rule.sql()));
+        for (Map.Entry<String, Object> p : rule.params().entrySet()) {
+            spec = spec.param(p.getKey(), p.getValue());
+        }
+        for (Map.Entry<String, Object> p : extra.entrySet()) {
+            spec = spec.param(p.getKey(), p.getValue());
+        }
+        return spec.query(mapper).list();
+    }
+
+    /** Open lines of enquiry due by {@code until} owned by {@code owner} on crimes the rule allows. */
+    List<Due> linesDue(NeedToKnow.Rule rule, String owner, LocalDate until) {
+        return queue("select l.crime_id, c.crime_ref, l.due_on, l.description from enquiry_line l join crime c "
+                        + "on c.id = l.crime_id where l.status = 'open' and l.owner_code = :owner and l.due_on <= :until "
+                        + "and :rule order by l.due_on, l.id limit 500", rule, Map.of("owner", owner, "until", until),
+                (rs, i) -> new Due(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+                        cipher.open(rs, "enquiry_line", "description"), owner));
+    }
+
+    List<Due> awaitingApproval(NeedToKnow.Rule rule) {
+        return queue("select r.crime_id, c.crime_ref, r.requested_on, r.material, r.requested_by from material_request r "
+                        + "join crime c on c.id = r.crime_id where r.status = 'awaiting_approval' and :rule "
+                        + "order by r.requested_on, r.id limit 500", rule, Map.of(),
+                (rs, i) -> new Due(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+                        Codes.parse(Codes.Material.class, rs.getString(4)).label(), rs.getString(5)));
+    }
+
+    List<BailRepository.Bail> openBail(NeedToKnow.Rule rule) {
+        return queue("select " + BailRepository.BAIL_COLUMNS + " from bail_period b join crime c on c.id = b.crime_id "
+                        + "where b.ended_on is null and :rule order by coalesce(b.expires_on, b.review_on), b.id limit 2000",
+                rule, Map.of(), (rs, i) -> BailRepository.bail(rs));
+    }
+
+    List<CpsRepository.Action> actionsDue(NeedToKnow.Rule rule, LocalDate until) {
+        return queue("select a.id, a.crime_id, c.crime_ref, a.action, a.due_on, a.owner_code, a.done_on, a.done_by "
+                        + "from cps_action a join crime c on c.id = a.crime_id where a.done_on is null "
+                        + "and a.due_on <= :until and :rule order by a.due_on, a.id limit 500", rule, Map.of("until", until),
+                (rs, i) -> CpsRepository.action(rs, cipher));
+    }
+}

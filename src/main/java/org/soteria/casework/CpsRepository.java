@@ -1,0 +1,88 @@
+package org.soteria.casework;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for CPS liaison: file readiness, submissions (summaries encrypted) and the action plan (actions encrypted). */
+@Repository
+class CpsRepository {
+
+    private final JdbcClient jdbc;
+    private final CaseworkCipher cipher;
+
+    CpsRepository(JdbcClient jdbc, CaseworkCipher cipher) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+    }
+
+    Set<String> readiness(long crimeId) {
+        return new LinkedHashSet<>(jdbc.sql("select item from cps_readiness where crime_id = ? order by item")
+                .param(crimeId).query(String.class).list());
+    }
+
+    void setReadiness(long crimeId, Collection<String> items, String by) {
+        jdbc.sql("delete from cps_readiness where crime_id = ? and not (item = any(?))")
+                .params(crimeId, items.toArray(String[]::new)).update();
+        for (String item : items) {
+            jdbc.sql("insert into cps_readiness (crime_id, item, ready_by) values (?, ?, ?) on conflict do nothing")
+                    .params(crimeId, item, by).update();
+        }
+    }
+
+    record Submission(long id, long crimeId, String kind, LocalDate submittedOn, String summary, String submittedBy) {
+    }
+
+    List<Submission> submissions(long crimeId) {
+        return jdbc.sql("select id, crime_id, kind, submitted_on, summary, submitted_by from cps_submission "
+                        + "where crime_id = ? order by submitted_on desc, id desc")
+                .param(crimeId).query((rs, i) -> new Submission(rs.getLong("id"), rs.getLong("crime_id"),
+                        rs.getString("kind"), rs.getObject("submitted_on", LocalDate.class),
+                        cipher.open(rs, "cps_submission", "summary"), rs.getString("submitted_by"))).list();
+    }
+
+    void insertSubmission(long crimeId, String kind, LocalDate on, String summary, long eventRef, String by) {
+        jdbc.sql("insert into cps_submission (crime_id, kind, submitted_on, summary, event_ref, submitted_by) "
+                        + "values (?, ?, ?, ?, ?, ?)")
+                .params(crimeId, kind, on, cipher.seal("cps_submission", crimeId, "summary", summary), eventRef, by).update();
+    }
+
+    record Action(long id, long crimeId, String crimeRef, String action, LocalDate dueOn, String ownerCode,
+            LocalDate doneOn, String doneBy) {
+
+        public boolean overdueOn(LocalDate day) {
+            return doneOn == null && dueOn.isBefore(day);
+        }
+    }
+
+    static Action action(ResultSet rs, CaseworkCipher cipher) throws SQLException {
+        return new Action(rs.getLong("id"), rs.getLong("crime_id"), rs.getString("crime_ref"),
+                cipher.open(rs, "cps_action", "action"), rs.getObject("due_on", LocalDate.class), rs.getString("owner_code"),
+                rs.getObject("done_on", LocalDate.class), rs.getString("done_by"));
+    }
+
+    List<Action> actions(long crimeId) {
+        return jdbc.sql("select a.id, a.crime_id, c.crime_ref, a.action, a.due_on, a.owner_code, a.done_on, a.done_by "
+                        + "from cps_action a join crime c on c.id = a.crime_id where a.crime_id = ? "
+                        + "order by (a.done_on is null) desc, a.due_on, a.id")
+                .param(crimeId).query((rs, i) -> action(rs, cipher)).list();
+    }
+
+    void insertAction(long crimeId, String action, LocalDate due, String owner, String by) {
+        jdbc.sql("insert into cps_action (crime_id, action, due_on, owner_code, created_by) values (?, ?, ?, ?, ?)")
+                .params(crimeId, cipher.seal("cps_action", crimeId, "action", action), due, owner, by).update();
+    }
+
+    boolean actionDone(long crimeId, long id, LocalDate on, String by) {
+        return jdbc.sql("update cps_action set done_on = ?, done_by = ? where crime_id = ? and id = ? and done_on is null")
+                .params(on, by, crimeId, id).update() == 1;
+    }
+
+    /** How much casework a crime has: lines of enquiry, supervisor reviews, devices, and requests by material and status. */
+}
