@@ -32,16 +32,16 @@ public class FeedbackController {
 
     static final int COMMENT_LIMIT = 2000;
 
-    private final VictimService victims;
+    private final FeedbackService feedback;
 
-    public FeedbackController(VictimService victims) {
-        this.victims = victims;
+    public FeedbackController(FeedbackService feedback) {
+        this.feedback = feedback;
     }
 
     @GetMapping("/feedback/{token}")
     String form(@PathVariable("token") String token, Model model, jakarta.servlet.http.HttpServletResponse response) {
-        VictimService.LinkState state = victims.linkState(token);
-        if (state != VictimService.LinkState.USABLE) {
+        FeedbackService.LinkState state = feedback.linkState(token);
+        if (state != FeedbackService.LinkState.USABLE) {
             return unusable(state, model, response);
         }
         return formView(token, new LinkedHashMap<>(), Map.of(), model);
@@ -55,8 +55,8 @@ public class FeedbackController {
         return "victim/feedback-form";
     }
 
-    private String unusable(VictimService.LinkState state, Model model, jakarta.servlet.http.HttpServletResponse response) {
-        response.setStatus(state == VictimService.LinkState.UNKNOWN ? HttpStatus.NOT_FOUND.value()
+    private String unusable(FeedbackService.LinkState state, Model model, jakarta.servlet.http.HttpServletResponse response) {
+        response.setStatus(state == FeedbackService.LinkState.UNKNOWN ? HttpStatus.NOT_FOUND.value()
                 : HttpStatus.GONE.value());
         model.addAttribute("state", state.name().toLowerCase(java.util.Locale.ROOT));
         return "victim/feedback-closed";
@@ -94,8 +94,8 @@ public class FeedbackController {
             form.remove("_csrf");
             return formView(token, form, errors, model);
         }
-        VictimService.LinkState before = victims.submitFeedback(token, scores, comment);
-        if (before != VictimService.LinkState.USABLE) {
+        FeedbackService.LinkState before = feedback.submitFeedback(token, scores, comment);
+        if (before != FeedbackService.LinkState.USABLE) {
             return unusable(before, model, response);
         }
         return "victim/feedback-thanks";

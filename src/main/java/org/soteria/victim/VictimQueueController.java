@@ -23,11 +23,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 public class VictimQueueController {
 
     private final VictimService victims;
+    private final VictimQueueService victimQueues;
+    private final FeedbackService feedback;
     private final int minimumComments;
 
-    public VictimQueueController(VictimService victims,
+    public VictimQueueController(VictimService victims, VictimQueueService victimQueues, FeedbackService feedback,
             @Value("${soteria.feedback.minimum-responses:5}") int minimumComments) {
         this.victims = victims;
+        this.victimQueues = victimQueues;
+        this.feedback = feedback;
         this.minimumComments = minimumComments;
     }
 
@@ -37,22 +41,22 @@ public class VictimQueueController {
             @RequestParam(name = "show", required = false) String show,
             @RequestParam(name = "page", defaultValue = "1") String page,
             @AuthenticationPrincipal SoteriaUser user, Model model) {
-        VictimService.Scope s = Coded.parse(VictimService.Scope.class, scope).orElse(VictimService.Scope.MINE);
+        VictimQueueService.Scope s = Coded.parse(VictimQueueService.Scope.class, scope).orElse(VictimQueueService.Scope.MINE);
         String officerCode = officer == null || officer.isBlank() ? null : officer.trim();
-        if (s == VictimService.Scope.OFFICER && officerCode == null) {
-            s = VictimService.Scope.MINE;
+        if (s == VictimQueueService.Scope.OFFICER && officerCode == null) {
+            s = VictimQueueService.Scope.MINE;
         }
-        VictimService.Show sh = Coded.parse(VictimService.Show.class, show).orElse(VictimService.Show.DUE);
-        VictimService.Queue queue = victims.queue(user, s, s == VictimService.Scope.OFFICER ? officerCode : null, sh,
+        VictimQueueService.Show sh = Coded.parse(VictimQueueService.Show.class, show).orElse(VictimQueueService.Show.DUE);
+        VictimQueueService.Queue queue = victimQueues.queue(user, s, s == VictimQueueService.Scope.OFFICER ? officerCode : null, sh,
                 RequestValues.page(page));
         model.addAttribute("queue", queue);
         model.addAttribute("scope", s);
-        model.addAttribute("officer", s == VictimService.Scope.OFFICER ? officerCode : null);
+        model.addAttribute("officer", s == VictimQueueService.Scope.OFFICER ? officerCode : null);
         model.addAttribute("show", sh);
-        model.addAttribute("shows", VictimService.Show.values());
+        model.addAttribute("shows", VictimQueueService.Show.values());
         model.addAttribute("today", victims.today());
         model.addAttribute("canSeeOverdue", user.can(Permission.VIEW_OVERDUE_BY_TEAM));
-        String base = "/victims/due?scope=" + s.code() + (s == VictimService.Scope.OFFICER
+        String base = "/victims/due?scope=" + s.code() + (s == VictimQueueService.Scope.OFFICER
                 ? "&officer=" + org.springframework.web.util.UriUtils.encodeQueryParam(officerCode,
                         java.nio.charset.StandardCharsets.UTF_8) : "");
         model.addAttribute("baseUrl", base);
@@ -63,7 +67,7 @@ public class VictimQueueController {
 
     @GetMapping("/victims/overdue")
     String overdue(@AuthenticationPrincipal SoteriaUser user, Model model) {
-        VictimService.Overdue overdue = victims.overdueByTeamAndOfficer(user);
+        VictimQueueService.Overdue overdue = victimQueues.overdueByTeamAndOfficer(user);
         model.addAttribute("rows", overdue.rows());
         model.addAttribute("wholeForce", overdue.wholeForce());
         model.addAttribute("types", VictimsCode.ObligationType.values());
@@ -84,7 +88,7 @@ public class VictimQueueController {
                 error = "Month must be a real month in the form YYYY-MM, for example 2026-10";
             }
         }
-        model.addAttribute("result", victims.comments(user, chosen, minimumComments));
+        model.addAttribute("result", feedback.comments(user, chosen, minimumComments));
         model.addAttribute("monthError", error);
         model.addAttribute("minimum", minimumComments);
         model.addAttribute("activeNav", "feedback");

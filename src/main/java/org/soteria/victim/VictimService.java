@@ -1,6 +1,5 @@
 package org.soteria.victim;
 
-import org.apache.commons.codec.digest.DigestUtils;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,16 +8,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditEntry;
 import org.soteria.audit.AuditService;
-import org.soteria.platform.DataScope;
 import org.soteria.platform.DatabaseConfig;
 import org.soteria.platform.Invalid;
 import org.soteria.reference.EventType;
@@ -52,17 +48,20 @@ public class VictimService {
     private final Clock clock;
     private final Duration feedbackLinkLife;
     private final SecureRandom random = new SecureRandom();
-    private final DataScope scope;
 
     VictimService(VictimRepository repository, VictimsCodeRules rules, NeedToKnow needToKnow, AuditService audit,
-            Clock clock, @Value("${soteria.feedback.link-valid-for:P28D}") Duration feedbackLinkLife, DataScope scope) {
-        this.scope = scope;
+            Clock clock, @Value("${soteria.feedback.link-valid-for:P28D}") Duration feedbackLinkLife) {
         this.repository = repository;
         this.code = rules.code();
         this.needToKnow = needToKnow;
         this.audit = audit;
         this.clock = clock;
         this.feedbackLinkLife = feedbackLinkLife;
+    }
+
+    /** The Victims' Code in force: its obligations and the working-day calendar. */
+    VictimsCode code() {
+        return code;
     }
 
     public LocalDate today() {
@@ -354,7 +353,7 @@ public class VictimService {
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant expires = clock.instant().plus(feedbackLinkLife);
-        repository.addInvitation(hash(token), crimeId, victimRef, user.getUsername(), expires);
+        repository.addInvitation(FeedbackService.hash(token), crimeId, victimRef, user.getUsername(), expires);
         changed(user, r, "feedback link created, valid until " + expires);
         return token;
     }
@@ -363,268 +362,4 @@ public class VictimService {
         return feedbackLinkLife;
     }
 
-    static String hash(String token) {
-        return DigestUtils.sha256Hex(token);
-    }
-
-    /** Whether a feedback link can still be used. */
-    public enum LinkState {
-        USABLE, USED, EXPIRED, UNKNOWN
-    }
-
-    public LinkState linkState(String token) {
-        return scope.wholeForce(FEEDBACK_LINK, () -> repository.invitation(hash(token))
-                .map(i -> i.used() ? LinkState.USED : i.expired() ? LinkState.EXPIRED : LinkState.USABLE)
-                .orElse(LinkState.UNKNOWN));
-    }
-
-    /** The victim signs in with nothing: the single-use link is their authority, for their own crime only (ADR 17). */
-    private static final String FEEDBACK_LINK = "a victim's single-use feedback link";
-
-    /**
-     * Stores a victim's answers once. The scores join the crime's measures; the comment is kept apart
-     * from the crime and the victim. Returns the link's state before submission.
-     */
-    @Transactional
-    public LinkState submitFeedback(String token, Integer[] scores, String comment) {
-        return scope.wholeForce(FEEDBACK_LINK, () -> storeFeedback(token, scores, comment));
-    }
-
-    private LinkState storeFeedback(String token, Integer[] scores, String comment) {
-        Optional<VictimRepository.Invitation> invitation = repository.invitation(hash(token));
-        if (invitation.isEmpty()) {
-            return LinkState.UNKNOWN;
-        }
-        VictimRepository.Invitation i = invitation.get();
-        if (!repository.useInvitation(i.id())) {
-            return i.expired() ? LinkState.EXPIRED : LinkState.USED;
-        }
-        LocalDate today = today();
-        repository.addFeedback(i.crimeId(), i.victimRef(), today, scores);
-        if (comment != null && !comment.isBlank()) {
-            repository.addFeedbackComment(i.forceCode(), today.withDayOfMonth(1), comment.strip());
-        }
-        audit.record(AuditEntry.of("victim-feedback", "public", AuditAction.IMPORT, "feedback", "invitation:" + i.id())
-                .detail("feedback returned through a single-use link"));
-        return LinkState.USABLE;
-    }
-
-    /** The free-text comments of a month for the force lead, only when at least {@code minimum} were left. */
-    public record Comments(Map<LocalDate, Long> months, LocalDate month, List<String> comments, boolean tooFew) {
-    }
-
-    public Comments comments(SoteriaUser user, LocalDate month, int minimum) {
-        Map<LocalDate, Long> months = repository.feedbackCommentMonths(user.forceCode());
-        LocalDate chosen = month != null ? month.withDayOfMonth(1)
-                : months.isEmpty() ? null : months.keySet().iterator().next();
-        long count = chosen == null ? 0 : months.getOrDefault(chosen, 0L);
-        boolean tooFew = count > 0 && count < minimum;
-        List<String> comments = tooFew || count == 0 ? List.of() : repository.feedbackComments(user.forceCode(), chosen);
-        audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.VIEW, "feedback_comment",
-                user.forceCode() + ":" + (chosen == null ? "none" : chosen)).detail("victims' feedback comments"
-                        + (chosen == null ? ": none left yet" : " of " + chosen + ": " + comments.size() + " shown")));
-        return new Comments(months, chosen, comments, tooFew);
-    }
-
-    // ---- queues ----
-
-    /** Which duties a queue lists. */
-    public enum Show implements org.soteria.reference.Choice {
-        DUE("due", "Due today and overdue"), OVERDUE("overdue", "Overdue"), TODAY("today", "Due today"),
-        COMING("coming", "Due in the next 5 working days");
-
-        private final String code;
-        private final String label;
-
-        Show(String code, String label) {
-            this.code = code;
-            this.label = label;
-        }
-
-        @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String label() {
-            return label;
-        }
-    }
-
-    /** Whose duties a queue lists. */
-    public enum Scope implements org.soteria.reference.Choice {
-        MINE("mine", "Mine"), TEAM("team", "My teams"), OFFICER("officer", "One officer");
-
-        private final String code;
-        private final String label;
-
-        Scope(String code, String label) {
-            this.code = code;
-            this.label = label;
-        }
-
-        @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String label() {
-            return label;
-        }
-    }
-
-    /** A page of a queue, with the counts of each kind for the tabs. */
-    public record Queue(List<Duty> duties, Map<Show, Integer> counts, int page, int pages, long total,
-            List<Duty> thirdParty) {
-    }
-
-    public Queue queue(SoteriaUser user, Scope scope, String officer, Show show, int page) {
-        List<Duty> all = openDuties(user, scope, officer);
-        LocalDate today = today();
-        LocalDate coming = code.workingDays().addWorkingDays(today, 5);
-        Map<Show, List<Duty>> split = new EnumMap<>(Show.class);
-        for (Show s : Show.values()) {
-            split.put(s, new ArrayList<>());
-        }
-        for (Duty d : all) {
-            LocalDate due = d.obligation().due();
-            if (d.state() == VictimsCode.State.OVERDUE) {
-                split.get(Show.OVERDUE).add(d);
-                split.get(Show.DUE).add(d);
-            } else if (due.equals(today)) {
-                split.get(Show.TODAY).add(d);
-                split.get(Show.DUE).add(d);
-            } else if (!due.isAfter(coming)) {
-                split.get(Show.COMING).add(d);
-            }
-        }
-        Map<Show, Integer> counts = new EnumMap<>(Show.class);
-        split.forEach((k, v) -> counts.put(k, v.size()));
-        // Third-party reports the victim did not consent to are kept visibly apart: contact follows the victim's wishes.
-        List<Duty> chosen = split.get(show).stream().filter(d -> !d.thirdPartyWithoutConsent())
-                .sorted(Comparator.comparing((Duty d) -> d.obligation().due()).reversed().thenComparing(Duty::crimeRef))
-                .toList();
-        List<Duty> apart = split.get(show).stream().filter(Duty::thirdPartyWithoutConsent)
-                .sorted(Comparator.comparing((Duty d) -> d.obligation().due())).toList();
-        int pages = Math.max(1, (chosen.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        int p = Math.min(Math.max(1, page), pages);
-        List<Duty> shown = chosen.subList((p - 1) * PAGE_SIZE, Math.min(chosen.size(), p * PAGE_SIZE));
-        audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.SEARCH, "victim", null)
-                .records(java.util.stream.Stream.concat(shown.stream(), apart.stream())
-                        .flatMap(d -> java.util.stream.Stream.of(user.forceCode() + ":" + d.crimeRef(),
-                                user.forceCode() + ":person:" + d.victimPersonId()))
-                        .distinct().toList())
-                .justification("need-to-know: own, team, granted, named or break-glass crimes")
-                .detail("victims' duties queue: " + scope.code() + (officer == null ? "" : " " + officer) + ", "
-                        + show.code() + ", page " + p));
-        return new Queue(shown, counts, p, pages, chosen.size(), apart);
-    }
-
-    /** Duties not yet done, of the crimes in a scope. */
-    private List<Duty> openDuties(SoteriaUser user, Scope scope, String officer) {
-        NeedToKnow.UserScope mine = needToKnow.scope(user);
-        String sql;
-        Map<String, Object> p = new LinkedHashMap<>();
-        switch (scope) {
-            case MINE -> {
-                sql = "(c.officer_code = :me or exists (select 1 from victim_contact_plan vp where vp.crime_id = c.id "
-                        + "and vp.liaison_officer_code = :me))";
-                p.put("me", mine.officerCode() == null ? "" : mine.officerCode());
-            }
-            case TEAM -> {
-                sql = "c.team_code = any(:teams)";
-                p.put("teams", mine.allTeams().toArray(String[]::new));
-            }
-            default -> {
-                sql = "(c.officer_code = :officer or exists (select 1 from victim_contact_plan vp "
-                        + "where vp.crime_id = c.id and vp.liaison_officer_code = :officer))";
-                p.put("officer", officer == null ? "" : officer);
-            }
-        }
-        LocalDate today = today();
-        List<Long> ids = repository.crimesInScope(needToKnow.rule(user, "c"), sql, p,
-                today.minusDays(CLOSED_WITHIN_DAYS));
-        LocalDate horizon = code.workingDays().addWorkingDays(today, 5);
-        List<Duty> out = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += 1000) {
-            for (VictimRepository.CodeCrime c : repository.load(ids.subList(from, Math.min(ids.size(), from + 1000)))) {
-                // Of a victim's contact-plan updates not done, only the latest counts here: a window that has
-                // passed cannot be made up, and the next update meets the current one.
-                Map<Long, Duty> latestUpdate = new LinkedHashMap<>();
-                for (Duty d : duties(c, today, horizon)) {
-                    if (d.obligation().done() != null) {
-                        continue;
-                    }
-                    if (d.obligation().type() == VictimsCode.ObligationType.CONTACT_PLAN_UPDATE) {
-                        latestUpdate.merge(d.victimRef(), d,
-                                (a, b) -> a.obligation().due().isAfter(b.obligation().due()) ? a : b);
-                    } else {
-                        out.add(d);
-                    }
-                }
-                out.addAll(latestUpdate.values());
-            }
-        }
-        return out;
-    }
-
-    /** Overdue duties per team and officer in the case, for a supervisor. */
-    public record OverdueRow(String teamCode, String officerCode, String officer, Map<VictimsCode.ObligationType, Integer> byType,
-            int total) {
-    }
-
-    /** The overdue counts, and whether they cover the whole force (a force lead without teams) or the user's teams. */
-    public record Overdue(List<OverdueRow> rows, boolean wholeForce) {
-    }
-
-    /**
-     * Overdue duties counted by team and officer in the case: for the teams the user works in or
-     * supervises or, for a force lead placed in no team, for the whole force (restricted crimes left
-     * out). Counts only: no victim is named, so need-to-know does not narrow a force lead's counts.
-     */
-    public Overdue overdueByTeamAndOfficer(SoteriaUser user) {
-        NeedToKnow.UserScope mine = needToKnow.scope(user);
-        LocalDate today = today();
-        boolean wholeForce = mine.allTeams().isEmpty() && user.role() == org.soteria.security.Role.FORCE_LEAD;
-        java.util.function.Supplier<Map<String, OverdueRow>> counting = () -> {
-            List<Long> ids = wholeForce
-                    ? repository.crimesInScope(new NeedToKnow.Rule("c.force_code = :force and not c.restricted",
-                            Map.of("force", user.forceCode() == null ? "" : user.forceCode())), "true", Map.of(),
-                            today.minusDays(CLOSED_WITHIN_DAYS))
-                    : repository.crimesInScope(needToKnow.rule(user, "c"), "c.team_code = any(:teams)",
-                            Map.of("teams", mine.allTeams().toArray(String[]::new)), today.minusDays(CLOSED_WITHIN_DAYS));
-            Map<String, OverdueRow> rows = new TreeMap<>();
-            for (int from = 0; from < ids.size(); from += 1000) {
-                for (VictimRepository.CodeCrime c : repository.load(ids.subList(from, Math.min(ids.size(), from + 1000)))) {
-                    for (Duty d : duties(c, today, today)) {
-                        if (d.state() != VictimsCode.State.OVERDUE) {
-                            continue;
-                        }
-                        String key = (c.teamCode() == null ? "" : c.teamCode()) + "\u0000"
-                                + (c.officerCode() == null ? "" : c.officerCode());
-                        OverdueRow row = rows.computeIfAbsent(key, k -> new OverdueRow(c.teamCode(), c.officerCode(),
-                                c.officerName() != null ? c.officerName() : c.officerCode(),
-                                new EnumMap<>(VictimsCode.ObligationType.class), 0));
-                        row.byType().merge(d.obligation().type(), 1, Integer::sum);
-                        rows.put(key, new OverdueRow(row.teamCode(), row.officerCode(), row.officer(), row.byType(),
-                                row.total() + 1));
-                    }
-                }
-            }
-            return rows;
-        };
-        // Counts only, no victim named: the force lead's whole-force view is a named reader of ADR 17.
-        Map<String, OverdueRow> rows = wholeForce
-                ? scope.wholeForce("force lead: overdue Victims' Code duties counted across the force", counting)
-                : counting.get();
-        audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.SEARCH, "victim", null)
-                .justification(wholeForce ? "force lead: counts of overdue Victims' Code duties across the force"
-                        : "overdue Victims' Code duties of the user's teams")
-                .detail("overdue duties by team and officer" + (wholeForce ? ", whole force" : "") + ": " + rows.size()
-                        + " rows (counts only)"));
-        return new Overdue(rows.values().stream().sorted(Comparator.comparingInt(OverdueRow::total).reversed()).toList(),
-                wholeForce);
-    }
 }

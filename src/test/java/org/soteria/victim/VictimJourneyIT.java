@@ -45,6 +45,12 @@ class VictimJourneyIT {
     VictimService victims;
 
     @Autowired
+    VictimQueueService victimQueues;
+
+    @Autowired
+    FeedbackService feedback;
+
+    @Autowired
     VictimRepository repository;
 
     @Autowired
@@ -270,21 +276,21 @@ class VictimJourneyIT {
         String token = victims.createFeedbackLink(c, person("V4"), solo);
         assertThat(jdbc.sql("select token_hash from feedback_invitation").query(String.class).single())
                 .as("only a hash is stored").isNotEqualTo(token).hasSize(64);
-        assertThat(victims.linkState(token)).isEqualTo(VictimService.LinkState.USABLE);
-        assertThat(victims.linkState(token + "x")).isEqualTo(VictimService.LinkState.UNKNOWN);
-        assertThat(victims.submitFeedback(token, new Integer[] {5, 4, null, 3, 2}, "Kind officers."))
-                .isEqualTo(VictimService.LinkState.USABLE);
-        assertThat(victims.submitFeedback(token, new Integer[] {1, 1, 1, 1, 1}, null))
-                .as("a second submission is refused").isEqualTo(VictimService.LinkState.USED);
+        assertThat(feedback.linkState(token)).isEqualTo(FeedbackService.LinkState.USABLE);
+        assertThat(feedback.linkState(token + "x")).isEqualTo(FeedbackService.LinkState.UNKNOWN);
+        assertThat(feedback.submitFeedback(token, new Integer[] {5, 4, null, 3, 2}, "Kind officers."))
+                .isEqualTo(FeedbackService.LinkState.USABLE);
+        assertThat(feedback.submitFeedback(token, new Integer[] {1, 1, 1, 1, 1}, null))
+                .as("a second submission is refused").isEqualTo(FeedbackService.LinkState.USED);
         assertThat(jdbc.sql("select dignity || ',' || fairness || ',' || coalesce(voice::text, '-') from victim_feedback")
                 .query(String.class).list()).containsExactly("5,4,-");
         // The comment has no crime or person, and is encrypted.
         assertThat(jdbc.sql("select comment from feedback_comment").query(String.class).single()).startsWith("v1.")
                 .doesNotContain("Kind");
         jdbc.sql("update feedback_invitation set used_at = null, expires_at = now() - interval '1 minute'").update();
-        assertThat(victims.linkState(token)).isEqualTo(VictimService.LinkState.EXPIRED);
-        assertThat(victims.submitFeedback(token, new Integer[] {1, 1, 1, 1, 1}, null))
-                .isEqualTo(VictimService.LinkState.EXPIRED);
+        assertThat(feedback.linkState(token)).isEqualTo(FeedbackService.LinkState.EXPIRED);
+        assertThat(feedback.submitFeedback(token, new Integer[] {1, 1, 1, 1, 1}, null))
+                .isEqualTo(FeedbackService.LinkState.EXPIRED);
     }
 
     @Autowired
@@ -315,22 +321,22 @@ class VictimJourneyIT {
     @Test
     void overdueCountsCoverTheUsersTeamsOrTheWholeForceForALeadWithoutTeams() {
         SoteriaUser lead = account("lead1", Role.FORCE_LEAD, null, List.of());
-        VictimService.Overdue force = victims.overdueByTeamAndOfficer(lead);
+        VictimQueueService.Overdue force = victimQueues.overdueByTeamAndOfficer(lead);
         assertThat(force.wholeForce()).isTrue();
-        assertThat(force.rows()).extracting(VictimService.OverdueRow::officerCode).contains("O1", "O2");
+        assertThat(force.rows()).extracting(VictimQueueService.OverdueRow::officerCode).contains("O1", "O2");
         SoteriaUser other = account("other2", Role.VICTIM_LIAISON, null, List.of("T2"));
-        assertThat(victims.overdueByTeamAndOfficer(other).rows()).as("T2 has no crimes").isEmpty();
+        assertThat(victimQueues.overdueByTeamAndOfficer(other).rows()).as("T2 has no crimes").isEmpty();
         SoteriaUser team = account("team2", Role.INVESTIGATOR, null, List.of("T1"));
-        VictimService.Overdue mine = victims.overdueByTeamAndOfficer(team);
+        VictimQueueService.Overdue mine = victimQueues.overdueByTeamAndOfficer(team);
         assertThat(mine.wholeForce()).isFalse();
-        assertThat(mine.rows().stream().mapToInt(VictimService.OverdueRow::total).sum())
-                .isEqualTo(force.rows().stream().mapToInt(VictimService.OverdueRow::total).sum());
+        assertThat(mine.rows().stream().mapToInt(VictimQueueService.OverdueRow::total).sum())
+                .isEqualTo(force.rows().stream().mapToInt(VictimQueueService.OverdueRow::total).sum());
     }
 
     @Test
     void theQueueListsUndoneDutiesOfTheUsersCrimesWithThirdPartyReportsApart() {
         SoteriaUser oic = account("oic1", Role.INVESTIGATOR, "O1", List.of());
-        VictimService.Queue mine = victims.queue(oic, VictimService.Scope.MINE, null, VictimService.Show.OVERDUE, 1);
+        VictimQueueService.Queue mine = victimQueues.queue(oic, VictimQueueService.Scope.MINE, null, VictimQueueService.Show.OVERDUE, 1);
         List<String> refs = new ArrayList<>();
         mine.duties().forEach(d -> refs.add(d.crimeRef()));
         // Crimes A and B are O1's; their outcome-less duties are overdue today (they are in 2026).
@@ -340,10 +346,10 @@ class VictimJourneyIT {
                 .as("the queue's read names the crimes and the victims shown").isOne();
         assertThat(mine.thirdParty()).isEmpty();
         SoteriaUser team = account("team1", Role.VICTIM_LIAISON, null, List.of("T1"));
-        VictimService.Queue all = victims.queue(team, VictimService.Scope.TEAM, null, VictimService.Show.OVERDUE, 1);
+        VictimQueueService.Queue all = victimQueues.queue(team, VictimQueueService.Scope.TEAM, null, VictimQueueService.Show.OVERDUE, 1);
         // D is a third-party report the victim did not consent to: its overdue referral is listed apart.
         assertThat(all.thirdParty()).extracting(VictimService.Duty::crimeRef).containsOnly("D");
         assertThat(all.duties()).extracting(VictimService.Duty::crimeRef).doesNotContain("C", "D").contains("A", "B");
-        assertThat(all.counts().get(VictimService.Show.OVERDUE)).isEqualTo(all.duties().size() + all.thirdParty().size());
+        assertThat(all.counts().get(VictimQueueService.Show.OVERDUE)).isEqualTo(all.duties().size() + all.thirdParty().size());
     }
 }
