@@ -63,8 +63,8 @@ public final class DataScope extends DelegatingDataSource implements AutoCloseab
 
     /**
      * Runs work that reads the whole force's records: a named reader of ADR 17 whose result leaves only as
-     * aggregates, pseudonyms, or through pages that check need-to-know themselves. The purpose is for the
-     * reader of the code and of the database's activity view ({@code application_name} is not changed).
+     * aggregates, pseudonyms, or through pages that check need-to-know themselves. The purpose names the reader
+     * where it is called (ADR 17 lists them); it is not sent to the database.
      */
     public <T> T wholeForce(String purpose, Supplier<T> work) {
         return within(new WholeForce(purpose), work);
