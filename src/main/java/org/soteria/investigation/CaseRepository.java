@@ -161,15 +161,6 @@ class CaseRepository {
                 .query(String.class).optional();
     }
 
-    /** Which of these crimes pass the rule (and, beneath it, row-level security). */
-    java.util.Set<Long> openable(java.util.Collection<Long> ids, NeedToKnow.Rule needToKnow) {
-        if (ids.isEmpty()) {
-            return java.util.Set.of();
-        }
-        return new java.util.HashSet<>(jdbc.sql("select c.id from crime c where c.id = any(:ids) and " + needToKnow.sql())
-                .params(needToKnow.params()).param("ids", ids.toArray(Long[]::new)).query(Long.class).list());
-    }
-
     Optional<String> reference(long id, String forceCode) {
         return jdbc.sql("select force_code || ':' || crime_ref from crime where id = ? and force_code = ?")
                 .params(id, forceCode == null ? "" : forceCode).query(String.class).optional();

@@ -57,6 +57,12 @@ class AccessRepository {
                 .optional());
     }
 
+    /** Which of these crimes pass the rule; read in the caller's own scope, so row-level security applies too. */
+    java.util.Set<Long> openable(java.util.Collection<Long> ids, NeedToKnow.Rule rule) {
+        return new java.util.HashSet<>(jdbc.sql("select c.id from crime c where c.id = any(:ids) and " + rule.sql())
+                .params(rule.params()).param("ids", ids.toArray(Long[]::new)).query(Long.class).list());
+    }
+
     boolean isNamed(long crimeId, String username) {
         return jdbc.sql("select exists (select 1 from restricted_access where crime_id = ? and username = ?)")
                 .params(crimeId, username).query(Boolean.class).single();

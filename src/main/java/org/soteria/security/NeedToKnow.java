@@ -53,6 +53,14 @@ public class NeedToKnow {
         return new Rule(sql, p);
     }
 
+    /**
+     * Which of these crimes the user may open, in one query under the rule (and, beneath it, row-level security):
+     * a page links a crime only when it is in this set, so that no link leads to "not found".
+     */
+    public java.util.Set<Long> openable(SoteriaUser user, java.util.Collection<Long> crimeIds) {
+        return crimeIds.isEmpty() ? java.util.Set.of() : access.openable(crimeIds, rule(user, "c"));
+    }
+
     /** Why this user may see this crime, or empty when they may not (and must be told it does not exist). */
     public Optional<Access> access(SoteriaUser user, long crimeId) {
         if (!user.can(Permission.VIEW_CASES) || user.forceCode() == null) {

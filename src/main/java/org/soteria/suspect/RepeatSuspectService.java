@@ -19,7 +19,6 @@ import org.soteria.security.Role;
 import org.soteria.security.SoteriaUser;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,19 +32,17 @@ import org.springframework.stereotype.Service;
 public class RepeatSuspectService {
 
     private final SuspectRepository repository;
-    private final JdbcClient jdbc;
     private final NeedToKnow needToKnow;
     private final PriorityStrategy priority;
     private final Clock clock;
     private final int minimumCrimes;
     private final int lookbackYears;
 
-    RepeatSuspectService(SuspectRepository repository, JdbcClient jdbc, NeedToKnow needToKnow, ApplicationContext context,
+    RepeatSuspectService(SuspectRepository repository, NeedToKnow needToKnow, ApplicationContext context,
             @Value("${soteria.repeat-suspects.priority:rfg}") String strategy,
             @Value("${soteria.measures.repeat-minimum-crimes:2}") int minimumCrimes,
             @Value("${soteria.measures.repeat-lookback-years:10}") int lookbackYears, Clock clock) {
         this.repository = repository;
-        this.jdbc = jdbc;
         this.needToKnow = needToKnow;
         this.priority = context.getBean(strategy, PriorityStrategy.class);
         this.minimumCrimes = minimumCrimes;
@@ -255,12 +252,7 @@ public class RepeatSuspectService {
 
     /** The crimes this user may open among those given: need-to-know, and beneath it row-level security. */
     Set<Long> openable(SoteriaUser user, Set<Long> crimeIds) {
-        if (crimeIds.isEmpty()) {
-            return Set.of();
-        }
-        NeedToKnow.Rule rule = needToKnow.rule(user, "c");
-        return new HashSet<>(jdbc.sql("select c.id from crime c where c.id = any(:ids) and " + rule.sql())
-                .param("ids", crimeIds.toArray(Long[]::new)).params(rule.params()).query(Long.class).list());
+        return needToKnow.openable(user, crimeIds);
     }
 
     /**
