@@ -208,6 +208,17 @@ class MeasuresIT {
             assertThat((long) charge.getCell(2).getNumericCellValue()).isEqualTo(m.chargeRate().numerator());
             assertThat((long) charge.getCell(3).getNumericCellValue()).isEqualTo(m.chargeRate().denominator());
             assertThat(charge.getCell(4).getNumericCellValue()).isEqualTo(m.chargeRate().value());
+            org.apache.poi.ss.usermodel.DataFormatter shown = new org.apache.poi.ss.usermodel.DataFormatter();
+            assertThat(shown.formatCellValue(charge.getCell(4))).as("a rate is a percentage in the workbook")
+                    .isEqualTo(String.format(java.util.Locale.UK, "%.1f%%", m.chargeRate().value() * 100));
+            assertThat(shown.formatCellValue(recorded.getCell(4))).as("a count stays a whole number")
+                    .isEqualTo(String.valueOf(m.recorded()));
+            if (m.victimFeedback().dignity() != null) {
+                assertThat(shown.formatCellValue(find(all, "victim_feedback", "dignity").getCell(4)))
+                        .as("a mean score is no percentage")
+                        .isEqualTo(String.format(java.util.Locale.UK, "%.2f", m.victimFeedback().dignity()));
+            }
+            assertThat(all.getPaneInformation().isFreezePane()).as("the header row stays in view").isTrue();
             Row keyEvents = find(all, "victims_code_compliance", "key_event_notification");
             assertThat(keyEvents.getCell(4).getNumericCellValue())
                     .isEqualTo(m.victimsCodeCompliance().by().get("key_event_notification").value());
@@ -216,6 +227,7 @@ class MeasuresIT {
             for (int s = 0; s < 6; s++) {
                 assertThat((long) funnel.getRow(s + 1).getCell(1).getNumericCellValue())
                         .isEqualTo(m.attritionFunnel().get(s).count());
+                assertThat(funnel.getRow(s + 1).getCell(2).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
             }
         }
     }

@@ -52,8 +52,19 @@ class PerformanceBrowserIT extends BrowserPages {
         assertThat(xlsx.statusCode()).isEqualTo(200);
         assertThat(xlsx.headers().firstValue("Content-Disposition").orElse("")).contains("attachment", ".xlsx");
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
-            Sheet funnel = book.getSheetAt(1);
             DataFormatter format = new DataFormatter();
+            Sheet headline = book.getSheetAt(0);
+            assertThat(format.formatCellValue(headline.getRow(0).getCell(3))).isEqualTo("Change on previous period");
+            int rateChanges = 0;
+            for (int r = 1; r <= headline.getLastRowNum(); r++) {
+                org.apache.poi.ss.usermodel.Cell change = headline.getRow(r).getCell(3);
+                if (change != null && change.getCellStyle().getDataFormatString().contains("p")) {
+                    assertThat(format.formatCellValue(change)).as("a change of rate, in points").matches("[+-]?\\d+\\.\\d points");
+                    rateChanges++;
+                }
+            }
+            assertThat(rateChanges).as("the headline's rates change in points").isPositive();
+            Sheet funnel = book.getSheetAt(1);
             for (int s = 0; s < 6; s++) {
                 assertThat(format.formatCellValue(funnel.getRow(s + 1).getCell(0)))
                         .isEqualTo(column(b, "funnel", 0).get(s));
