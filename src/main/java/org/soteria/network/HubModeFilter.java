@@ -5,22 +5,28 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import org.soteria.platform.HubMode;
+import org.soteria.security.EndpointRules;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * In hub mode the instance holds no crimes: only the hub's pages and API, sign-in, accounts and the audit
- * log answer; every force page is "not found". The home page is the hub's.
+ * In hub mode the instance holds no crimes: the force's features and their routes do not exist (they are
+ * {@code @ForceMode}), so a path that no route of the hub names is "not found" rather than refused (this
+ * filter runs before Spring Security's, which would refuse it). The home page is the hub's.
  */
 @Component
 @HubMode
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1)
 class HubModeFilter extends OncePerRequestFilter {
 
-    /** Each path that answers in hub mode, with everything under it. */
-    private static final List<String> OPEN = List.of("/hub", "/api/v1/network", "/login", "/logout", "/sign-in",
-            "/account", "/audit", "/assets", "/css", "/js", "/favicon.ico", "/error", "/actuator/health", "/oauth2");
+    private final EndpointRules endpoints;
+
+    HubModeFilter(EndpointRules endpoints) {
+        this.endpoints = endpoints;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -30,11 +36,9 @@ class HubModeFilter extends OncePerRequestFilter {
             response.sendRedirect("/hub");
             return;
         }
-        for (String open : OPEN) {
-            if (path.equals(open) || path.startsWith(open + "/")) {
-                chain.doFilter(request, response);
-                return;
-            }
+        if (path.equals("/logout") || endpoints.routed(path)) {
+            chain.doFilter(request, response);
+            return;
         }
         response.sendError(HttpServletResponse.SC_NOT_FOUND);
     }

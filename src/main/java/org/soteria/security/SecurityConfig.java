@@ -29,8 +29,8 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Deny by default: every path is in {@link EndpointRules} with who may use it, and anything not listed
- * is refused. Sign-in is two steps (password, then the TOTP code); between them the user may reach
+ * Deny by default: every path is in {@link EndpointRules} (gathered from the features' routes) with who
+ * may use it, and anything not listed is refused. Sign-in is two steps (password, then the TOTP code); between them the user may reach
  * only the second step.
  */
 @Configuration(proxyBeanMethods = false)
@@ -40,10 +40,11 @@ public class SecurityConfig {
     /** The API: personal access tokens only, no session, no cookies (so no CSRF), problem documents on refusal. */
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens, AuditService audit) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens, AuditService audit, EndpointRules endpoints)
+            throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> {
-                    for (EndpointRules.Rule rule : EndpointRules.RULES) {
+                    for (EndpointRules.Rule rule : endpoints.rules()) {
                         if (rule.access() == EndpointRules.Access.SIGNED_FILE) {
                             // the hub checks the signature itself, against the force's registered key
                             auth.requestMatchers(rule.pattern()).permitAll();
@@ -75,7 +76,8 @@ public class SecurityConfig {
     SecurityFilterChain web(HttpSecurity http, UserService users, PasswordEncoder encoder, Clock clock,
             @Value("${soteria.demo:false}") boolean demoMode,
             @Value("${soteria.session.absolute-limit:PT10H}") Duration absoluteLimit,
-            ObjectProvider<ClientRegistrationRepository> directory, Environment env) throws Exception {
+            ObjectProvider<ClientRegistrationRepository> directory, Environment env, EndpointRules endpoints)
+            throws Exception {
         if (directory.getIfAvailable() != null) {
             // The force's directory (OpenID Connect): its own second factor stands in for Soteria's (ADR 7).
             DirectorySignIn signIn = new DirectorySignIn(users, env);
@@ -83,7 +85,7 @@ public class SecurityConfig {
                     .defaultSuccessUrl("/", true).failureUrl("/login?directoryError"));
         }
         http.authorizeHttpRequests(auth -> {
-            for (EndpointRules.Rule rule : EndpointRules.RULES) {
+            for (EndpointRules.Rule rule : endpoints.rules()) {
                 if (rule.isApi()) {
                     continue;
                 }

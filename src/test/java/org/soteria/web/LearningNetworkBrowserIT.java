@@ -133,6 +133,24 @@ class LearningNetworkBrowserIT {
         }
         assertThat(hub.containsBean("networkController")).as("the force's network page").isFalse();
         assertThat(forceA.containsBean("hubController")).as("the hub's pages").isFalse();
+        java.util.Set<String> hubPaths = new java.util.HashSet<>();
+        hub.getBean(org.soteria.security.EndpointRules.class).rules().forEach(r -> hubPaths.add(r.pattern()));
+        assertThat(hubPaths).as("the hub's routes").contains("/hub", "/audit/**", "/login")
+                .doesNotContain("/cases", "/cases/*", "/performance", "/imports", "/network");
+        java.util.Set<String> forcePaths = new java.util.HashSet<>();
+        forceA.getBean(org.soteria.security.EndpointRules.class).rules().forEach(r -> forcePaths.add(r.pattern()));
+        assertThat(forcePaths).contains("/cases", "/network").doesNotContain("/hub", "/api/v1/network/envelopes");
+    }
+
+    @Test
+    @Order(0)
+    void theHubHasOnlyItsOwnPagesAndNavigation() throws Exception {
+        signIn(hubUrl, "national-coordinator");
+        assertThat(b.driver.findElements(By.cssSelector("#navigation a")).stream().map(e -> e.getText()).toList())
+                .contains("Comparison", "Practice library", "Forces").doesNotContain("Cases", "Performance");
+        HttpResponse<String> cases = HTTP.send(HttpRequest.newBuilder(URI.create(hubUrl + "/cases")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(cases.statusCode()).as("a force's page does not exist on the hub").isEqualTo(404);
     }
 
     @Test

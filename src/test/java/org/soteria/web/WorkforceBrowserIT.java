@@ -97,7 +97,7 @@ class WorkforceBrowserIT extends BrowserPages {
         assertThat(main(b)).contains("Abstraction recorded", "Public order: football");
 
         // No API path reaches wellbeing, so no token can export it.
-        assertThat(EndpointRules.RULES).filteredOn(EndpointRules.Rule::isApi)
+        assertThat(org.soteria.security.AllRoutes.rules()).filteredOn(EndpointRules.Rule::isApi)
                 .noneMatch(r -> r.pattern().contains("workforce") || r.pattern().contains("wellbeing"));
     }
 

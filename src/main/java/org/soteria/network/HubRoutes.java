@@ -1,0 +1,53 @@
+package org.soteria.network;
+
+import java.util.List;
+import org.soteria.platform.HubMode;
+import org.soteria.security.EndpointRules.Rule;
+import org.soteria.security.FeatureRoutes;
+import org.soteria.security.NavItem;
+import org.soteria.security.Permission;
+import org.springframework.stereotype.Component;
+
+/** The learning network hub: its pages and the API forces send signed files to. */
+@Component
+@HubMode
+class HubRoutes implements FeatureRoutes {
+
+    @Override
+    public List<Rule> rules() {
+        return List.of(
+                Rule.needs("/hub", Permission.USE_NETWORK, "The learning network hub: the comparison for your force "
+                        + "(the national team: every force)"),
+                Rule.needs("/hub/practice", Permission.USE_NETWORK, "The practice library: search promising practice"),
+                Rule.needs("/hub/practice/moderation", Permission.MODERATE_NETWORK, "Practice and comments awaiting "
+                        + "moderation"),
+                Rule.needs("/hub/practice/*/moderation", Permission.MODERATE_NETWORK, "Publish or return practice; hide "
+                        + "a comment"),
+                Rule.needs("/hub/practice/**", Permission.USE_NETWORK, "Publish practice, read it, comment, mark "
+                        + "\"we are trying this\", download its attachments"),
+                Rule.needs("/hub/upload", Permission.UPLOAD_NETWORK_FILES, "Upload a force's signed file where its "
+                        + "network blocks calls out"),
+                Rule.needs("/hub/notices/*", Permission.UPLOAD_NETWORK_FILES, "Download a force's signed notices file"),
+                Rule.needs("/hub/forces", Permission.MODERATE_NETWORK, "Forces registered with the hub, and requests to "
+                        + "join"),
+                Rule.needs("/hub/forces/**", Permission.MODERATE_NETWORK, "A force: approve or refuse its registration, "
+                        + "set its peer group, see what it has sent"),
+                Rule.needs("/hub/receipts", Permission.MODERATE_NETWORK, "Every file received, accepted or refused with "
+                        + "the reason"),
+                Rule.signedFile("/api/v1/network/hub", "Hub API: the hub's public key, for forces to check its files"),
+                Rule.signedFile("/api/v1/network/registrations", "Hub API: a force asks to join (waits for the national "
+                        + "team's approval)"),
+                Rule.signedFile("/api/v1/network/envelopes", "Hub API: a force's signed file (benchmark, encodings, "
+                        + "request for notices), checked against its registered key"));
+    }
+
+    @Override
+    public List<NavItem> navigation() {
+        return List.of(
+                NavItem.of("hub", "Comparison", 10, Permission.USE_NETWORK, "/hub"),
+                NavItem.of("practice", "Practice library", 20, Permission.USE_NETWORK, "/hub/practice"),
+                NavItem.of("hub-forces", "Forces", 30, Permission.MODERATE_NETWORK, "/hub/forces"),
+                NavItem.of("hub-receipts", "Files received", 40, Permission.MODERATE_NETWORK, "/hub/receipts"),
+                NavItem.of("hub-upload", "Upload a file", 50, Permission.UPLOAD_NETWORK_FILES, "/hub/upload"));
+    }
+}

@@ -1,0 +1,37 @@
+package org.soteria.network;
+
+import java.util.List;
+import org.soteria.platform.ForceMode;
+import org.soteria.security.EndpointRules.Rule;
+import org.soteria.security.FeatureRoutes;
+import org.soteria.security.NavItem;
+import org.soteria.security.Permission;
+import org.springframework.stereotype.Component;
+
+/** The force's side of the learning network. */
+@Component
+@ForceMode
+class NetworkRoutes implements FeatureRoutes {
+
+    @Override
+    public List<Rule> rules() {
+        return List.of(
+                Rule.needs("/network", Permission.SHARE_WITH_NETWORK, "The force's place in the learning network: its key, "
+                        + "the hub, files sent and their outcome"),
+                Rule.needs("/network/notices", Permission.VIEW_NETWORK_NOTICES, "Suspects of the force who may also be "
+                        + "known to another force (logged)"),
+                Rule.needs("/network/notices/**", Permission.VIEW_NETWORK_NOTICES, "Ask the hub for notices, or upload "
+                        + "its notices file"),
+                Rule.needs("/network/benchmark", Permission.SHARE_WITH_NETWORK, "The benchmark as it would leave the "
+                        + "force, suppressed"),
+                Rule.needs("/network/**", Permission.SHARE_WITH_NETWORK, "Save the hub's address, register, send or "
+                        + "download the benchmark and the encodings"));
+    }
+
+    @Override
+    public List<NavItem> navigation() {
+        return List.of(
+                NavItem.of("network", "Learning network", 130, Permission.SHARE_WITH_NETWORK, "/network")
+                .orElse(Permission.VIEW_NETWORK_NOTICES, "/network/notices"));
+    }
+}
