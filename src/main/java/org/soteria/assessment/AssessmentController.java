@@ -6,7 +6,11 @@ import java.util.Map;
 import org.soteria.platform.Invalid;
 import org.soteria.security.Permission;
 import org.soteria.security.SoteriaUser;
+import jakarta.validation.Valid;
 import org.soteria.web.RequestValues;
+import org.soteria.web.form.FormErrors;
+import org.soteria.web.form.FormValues;
+import org.springframework.validation.BindingResult;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -59,20 +63,18 @@ class AssessmentController {
     }
 
     @PostMapping("/assessment/new")
-    String start(@RequestParam Map<String, String> params, @AuthenticationPrincipal SoteriaUser user, Model model,
-            RedirectAttributes flash) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        String title = RequestValues.text(params.get("title"), "title", "Title", 200, errors);
-        Long framework = RequestValues.choice(params.get("frameworkId"));
+    String start(@Valid AssessmentForms.NewAssessment form, BindingResult binding,
+            @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) {
         try {
-            if (!errors.isEmpty()) {
-                throw new Invalid(errors);
+            Map<String, String> faults = FormErrors.of(binding);
+            if (!faults.isEmpty()) {
+                throw new Invalid(faults);
             }
-            long id = assessments.start(user, framework, title);
+            long id = assessments.start(user, FormValues.number(form.frameworkId()), FormValues.text(form.title()));
             flash.addFlashAttribute("success", "Assessment started");
             return "redirect:/assessment/" + id;
         } catch (Invalid e) {
-            return listPage(user, model, e.errors(), params);
+            return listPage(user, model, FormErrors.inOrder(e.errors(), form.getClass()), FormErrors.values(form));
         }
     }
 
@@ -139,12 +141,14 @@ class AssessmentController {
         Map<Long, Integer> levels = new LinkedHashMap<>();
         Map<Long, String> answers = new LinkedHashMap<>();
         for (AssessmentRepository.Question q : page.questions()) {
-            Integer level = RequestValues.integer(params.get("level-" + q.id()), "level-" + q.id(),
-                    "Select a level from the scale", errors);
+            String given = params.get("level-" + q.id());
+            Integer level = FormValues.integer(given);
             if (level != null) {
                 levels.put(q.id(), level);
+            } else if (FormValues.text(given) != null) {
+                errors.put("level-" + q.id(), "Select a level from the scale");
             }
-            answers.put(q.id(), RequestValues.optional(params.get("answer-" + q.id())));
+            answers.put(q.id(), FormValues.text(params.get("answer-" + q.id())));
         }
         String done = params.get("completed");
         try {
@@ -159,17 +163,17 @@ class AssessmentController {
 
     @PostMapping("/assessment/{id}/sections/{code}/comments")
     String comment(@PathVariable("id") String id, @PathVariable("code") String code,
-            @RequestParam Map<String, String> params, @AuthenticationPrincipal SoteriaUser user, Model model,
+            AssessmentForms.Comment form, @AuthenticationPrincipal SoteriaUser user, Model model,
             RedirectAttributes flash) {
         long assessmentId = RequestValues.id(id);
         try {
-            assessments.comment(user, assessmentId, code, RequestValues.optional(params.get("comment")),
-                    "true".equals(params.get("needsReview")));
+            assessments.comment(user, assessmentId, code, FormValues.text(form.comment()),
+                    "true".equals(form.needsReview()));
         } catch (Invalid e) {
             if (e.errors().containsKey("assessment")) {
                 throw notFound();
             }
-            return sectionPage(assessmentId, code, user, model, e.errors(), params);
+            return sectionPage(assessmentId, code, user, model, e.errors(), FormErrors.values(form));
         }
         flash.addFlashAttribute("success", "Comment added");
         return "redirect:/assessment/" + assessmentId + "/sections/" + code;

@@ -6,7 +6,11 @@ import java.util.Map;
 import org.soteria.platform.Invalid;
 import org.soteria.security.Permission;
 import org.soteria.security.SoteriaUser;
+import jakarta.validation.Valid;
 import org.soteria.web.RequestValues;
+import org.soteria.web.form.FormErrors;
+import org.soteria.web.form.FormValues;
+import org.springframework.validation.BindingResult;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -14,7 +18,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -52,23 +55,16 @@ class DeepDiveController {
     }
 
     @PostMapping("/deep-dive/new")
-    String draw(@RequestParam Map<String, String> params, @AuthenticationPrincipal SoteriaUser user, Model model,
-            RedirectAttributes flash) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        String title = RequestValues.text(params.get("title"), "title", "Title", 200, errors);
-        LocalDate from = RequestValues.date(params.get("from"), "from", "Recorded from", true, errors);
-        LocalDate to = RequestValues.date(params.get("to"), "to", "Recorded to", true, errors);
-        Integer perStratum = RequestValues.integer(params.get("perStratum"), "perStratum",
-                "Enter how many crimes to draw from each stratum, from 1 to 50", errors);
-        Long seed = RequestValues.number(params.get("seed"), "seed",
-                "Enter the seed as a whole number, or leave it empty for a new draw", errors);
+    String draw(@Valid AssessmentForms.Sample form, BindingResult binding, @AuthenticationPrincipal SoteriaUser user,
+            Model model, RedirectAttributes flash) {
         try {
-            long id = deepDive.draw(user, title, from, to, perStratum, seed, errors);
+            long id = deepDive.draw(user, FormValues.text(form.title()), FormValues.date(form.from()),
+                    FormValues.date(form.to()), FormValues.integer(form.perStratum()), FormValues.number(form.seed()),
+                    FormErrors.of(binding));
             flash.addFlashAttribute("success", "Sample drawn. Its seed is recorded, so the same draw can be repeated");
             return "redirect:/deep-dive/" + id;
         } catch (Invalid e) {
-            return samplesPage(user, model, RequestValues.inOrder(e.errors(), "title", "from", "to", "perStratum", "seed"),
-                    params);
+            return samplesPage(user, model, FormErrors.inOrder(e.errors(), form.getClass()), FormErrors.values(form));
         }
     }
 
@@ -117,28 +113,18 @@ class DeepDiveController {
 
     @PostMapping("/deep-dive/{id}/crimes/{position}")
     String review(@PathVariable("id") String id, @PathVariable("position") String position,
-            @RequestParam Map<String, String> params, @AuthenticationPrincipal SoteriaUser user, Model model,
-            RedirectAttributes flash) {
+            @Valid AssessmentForms.FileReview form, BindingResult binding, @AuthenticationPrincipal SoteriaUser user,
+            Model model, RedirectAttributes flash) {
         long sampleId = RequestValues.id(id);
         int pos = (int) RequestValues.id(position);
-        Map<String, String> errors = new LinkedHashMap<>();
-        Map<ReviewItem, ReviewItem.Rating> ratings = new LinkedHashMap<>();
-        for (ReviewItem item : ReviewItem.values()) {
-            ratings.put(item, ReviewItem.Rating.of(params.get(item.code())));
-        }
-        String missed = params.get("missedOpportunity");
-        DeepDiveService.ReviewForm f = new DeepDiveService.ReviewForm(ratings,
-                "yes".equals(missed) ? Boolean.TRUE : "no".equals(missed) ? Boolean.FALSE : null,
-                RequestValues.text(params.get("missedNote"), "missedNote", "Missed opportunity", DeepDiveService.TEXT_LIMIT,
-                        errors),
-                RequestValues.text(params.get("learning"), "learning", "Learning", DeepDiveService.TEXT_LIMIT, errors));
         try {
-            deepDive.review(user, sampleId, pos, f, errors);
+            deepDive.review(user, sampleId, pos, form.read(), FormErrors.of(binding));
         } catch (Invalid e) {
             if (e.errors().containsKey("sample")) {
                 throw notFound();
             }
-            return crimePage(sampleId, pos, user, model, e.errors(), params);
+            return crimePage(sampleId, pos, user, model, FormErrors.inOrder(e.errors(), form.getClass()),
+                    FormErrors.values(form));
         }
         flash.addFlashAttribute("success", "Review saved for sample crime " + pos);
         return "redirect:/deep-dive/" + sampleId;

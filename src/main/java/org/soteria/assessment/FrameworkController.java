@@ -5,6 +5,8 @@ import java.util.Map;
 import org.soteria.platform.Invalid;
 import org.soteria.security.SoteriaUser;
 import org.soteria.web.RequestValues;
+import org.soteria.web.form.FormErrors;
+import org.soteria.web.form.FormValues;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -86,22 +88,18 @@ class FrameworkController {
     }
 
     @PostMapping("/frameworks/{id}/questions")
-    String question(@PathVariable("id") String id, @RequestParam Map<String, String> params,
+    String question(@PathVariable("id") String id, AssessmentForms.Question form,
             @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) {
         long frameworkId = RequestValues.id(id);
-        String rawQuestion = RequestValues.optional(params.get("questionId"));
-        // A question id that is not a number names no question: the service says so.
-        Long questionId = rawQuestion == null ? null : java.util.Objects.requireNonNullElse(
-                RequestValues.choice(rawQuestion), -1L);
+        Long questionId = form.id();
         try {
-            assessments.editQuestion(user, frameworkId, questionId, RequestValues.optional(params.get("section")),
-                    RequestValues.optional(params.get("text")), RequestValues.optional(params.get("guidance")), RequestValues.optional(params.get("evidence")));
+            assessments.editQuestion(user, frameworkId, questionId, FormValues.text(form.section()),
+                    FormValues.text(form.text()), FormValues.text(form.guidance()), FormValues.text(form.evidence()));
         } catch (Invalid e) {
             return page(assessments.framework(frameworkId).orElseThrow(() -> new ResponseStatusException(
-                    HttpStatus.NOT_FOUND)), model, e.errors(), params);
+                    HttpStatus.NOT_FOUND)), model, e.errors(), FormErrors.values(form));
         }
         flash.addFlashAttribute("success", questionId == null ? "Question added" : "Question changed");
         return "redirect:/frameworks/" + frameworkId;
     }
-
 }

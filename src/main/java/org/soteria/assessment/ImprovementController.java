@@ -5,7 +5,10 @@ import java.util.Map;
 import org.soteria.platform.Invalid;
 import org.soteria.security.Permission;
 import org.soteria.security.SoteriaUser;
+import jakarta.validation.Valid;
 import org.soteria.web.RequestValues;
+import org.soteria.web.form.FormErrors;
+import org.springframework.validation.BindingResult;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -13,7 +16,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -63,24 +65,14 @@ class ImprovementController {
     }
 
     @PostMapping("/improvement/new")
-    String add(@RequestParam Map<String, String> params, @AuthenticationPrincipal SoteriaUser user, Model model,
-            RedirectAttributes flash) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        Integer pillar = RequestValues.integer(params.get("pillar"), "pillar", "Select the pillar", errors);
-        ImprovementService.ActionForm f = new ImprovementService.ActionForm(
-                RequestValues.text(params.get("title"), "title", "Action", 200, errors),
-                RequestValues.text(params.get("description"), "description", "Description", 4000, errors), pillar,
-                RequestValues.text(params.get("owner"), "owner", "Owner", 200, errors),
-                RequestValues.date(params.get("dueOn"), "dueOn", "Due date", false, errors),
-                RequestValues.optional(params.get("measure")),
-                RequestValues.date(params.get("liveOn"), "liveOn", "Date it went live", false, errors));
+    String add(@Valid AssessmentForms.Action form, BindingResult binding, @AuthenticationPrincipal SoteriaUser user,
+            Model model, RedirectAttributes flash) {
         try {
-            long id = plan.add(user, f, errors);
+            long id = plan.add(user, form.read(), FormErrors.of(binding));
             flash.addFlashAttribute("success", "Action added to the plan");
             return "redirect:/improvement/" + id;
         } catch (Invalid e) {
-            return form(user, model, RequestValues.inOrder(e.errors(), "title", "description", "pillar", "owner", "dueOn",
-                    "measure", "liveOn"), params);
+            return form(user, model, FormErrors.inOrder(e.errors(), form.getClass()), FormErrors.values(form));
         }
     }
 
@@ -102,25 +94,17 @@ class ImprovementController {
     }
 
     @PostMapping("/improvement/{id}/updates")
-    String update(@PathVariable("id") String id, @RequestParam Map<String, String> params,
+    String update(@PathVariable("id") String id, @Valid AssessmentForms.Update form, BindingResult binding,
             @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) {
         long actionId = RequestValues.id(id);
-        Map<String, String> errors = new LinkedHashMap<>();
-        ImprovementService.UpdateForm f = new ImprovementService.UpdateForm(
-                RequestValues.date(params.get("on"), "on", "Date of the update", true, errors),
-                RequestValues.optional(params.get("rag")),
-                RequestValues.text(params.get("note"), "note", "Progress", 4000, errors),
-                RequestValues.text(params.get("evidence"), "evidence", "Evidence", 1000, errors),
-                RequestValues.date(params.get("liveOn"), "liveOn", "Date it went live", false, errors),
-                "true".equals(params.get("done")));
         try {
-            plan.update(user, actionId, f, errors);
+            plan.update(user, actionId, form.read(), FormErrors.of(binding));
         } catch (Invalid e) {
             if (e.errors().containsKey("action")) {
                 throw new ResponseStatusException(HttpStatus.NOT_FOUND);
             }
-            return actionPage(actionId, user, model, RequestValues.inOrder(e.errors(), "on", "rag", "note", "evidence",
-                    "liveOn"), params);
+            return actionPage(actionId, user, model, FormErrors.inOrder(e.errors(), form.getClass()),
+                    FormErrors.values(form));
         }
         flash.addFlashAttribute("success", "Progress recorded");
         return "redirect:/improvement/" + actionId;

@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.soteria.security.SoteriaUser;
+import jakarta.validation.Valid;
 import org.soteria.web.RequestValues;
+import org.soteria.web.form.FormErrors;
+import org.soteria.web.form.FormValues;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** A crime's bail and release under investigation: periods, changes and ends. */
@@ -57,53 +61,41 @@ class BailController {
     }
 
     @PostMapping("/cases/{id}/bail/new")
-    String addBail(@PathVariable("id") String id, @RequestParam Map<String, String> params,
+    String addBail(@PathVariable("id") String id, @Valid CaseworkForms.NewBail form, BindingResult binding,
             @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) {
         long crimeId = RequestValues.id(id);
-        Form f = new Form(params);
-        Long suspect = f.id("suspectRef");
-        Codes.BailKind kind = f.choice(Codes.BailKind.class, "kind");
-        java.time.LocalDate started = f.date("startedOn", "Start date", true);
-        java.time.LocalDate expires = f.date("expiresOn", "Bail end date", false);
-        String authorisedBy = f.text("authorisedBy", "Authorised by", 200);
-        java.time.LocalDate review = f.date("reviewOn", "Review date", false);
-        BailService.BailForm bail = new BailService.BailForm(suspect, kind, started, expires, review, authorisedBy,
-                f.text("conditions", "Conditions", CaseworkSupport.TEXT_LIMIT));
-        return CaseworkPages.change(f, () -> bailPeriods.addBail(user, crimeId, bail, f.errors()),
-                errors -> bailPage(crimeId, user, model, errors, params), flash,
+        return CaseworkPages.change(form.getClass(), () -> bailPeriods.addBail(user, crimeId, form.read(),
+                        FormErrors.of(binding)),
+                errors -> bailPage(crimeId, user, model, errors, FormErrors.values(form)), flash,
                 "Recorded. Tell the victim within one working day: the Victims' Code duty is on their page",
                 "/cases/" + crimeId + "/bail");
     }
 
     @PostMapping("/cases/{id}/bail/{bail}/change")
     String changeBail(@PathVariable("id") String id, @PathVariable("bail") String bail,
-            @RequestParam Map<String, String> params, @AuthenticationPrincipal SoteriaUser user, Model model,
-            RedirectAttributes flash) {
+            @Valid CaseworkForms.BailChange form, BindingResult binding, @AuthenticationPrincipal SoteriaUser user,
+            Model model, RedirectAttributes flash) {
         long crimeId = RequestValues.id(id);
         long bailId = RequestValues.id(bail);
-        Form f = new Form(params);
-        Map<String, String> form = CaseworkPages.with(params, "_bail", bailId);
-        form.put("_changed", "yes");
-        java.time.LocalDate expires = f.date("expiresOn", "Bail end date", false);
-        String authorised = f.text("authorisedBy", "Authorised by", 200);
-        java.time.LocalDate review = f.date("reviewOn", "Review date", false);
-        return CaseworkPages.change(f, () -> bailPeriods.changeBail(user, crimeId, bailId, expires, review, authorised, f.errors()),
-                errors -> bailPage(crimeId, user, model, errors, form), flash, "Changes saved",
+        Map<String, String> shown = CaseworkPages.with(form, "_bail", bailId);
+        shown.put("_changed", "yes");
+        return CaseworkPages.change(form.getClass(), () -> bailPeriods.changeBail(user, crimeId, bailId,
+                        FormValues.date(form.expiresOn()), FormValues.date(form.reviewOn()),
+                        FormValues.text(form.authorisedBy()), FormErrors.of(binding)),
+                errors -> bailPage(crimeId, user, model, errors, shown), flash, "Changes saved",
                 "/cases/" + crimeId + "/bail");
     }
 
     @PostMapping("/cases/{id}/bail/{bail}/end")
     String endBail(@PathVariable("id") String id, @PathVariable("bail") String bail,
-            @RequestParam Map<String, String> params, @AuthenticationPrincipal SoteriaUser user, Model model,
-            RedirectAttributes flash) {
+            @Valid CaseworkForms.BailEnding form, BindingResult binding, @AuthenticationPrincipal SoteriaUser user,
+            Model model, RedirectAttributes flash) {
         long crimeId = RequestValues.id(id);
         long bailId = RequestValues.id(bail);
-        Form f = new Form(params);
-        Map<String, String> form = CaseworkPages.with(params, "_end", bailId);
-        java.time.LocalDate on = f.date("endedOn", "End date", true);
-        return CaseworkPages.change(f, () -> bailPeriods.endBail(user, crimeId, bailId, on, f.choice(Codes.BailEnd.class, "endReason"),
-                        f.errors()),
-                errors -> bailPage(crimeId, user, model, errors, form), flash, "Recorded as ended",
-                "/cases/" + crimeId + "/bail");
+        return CaseworkPages.change(form.getClass(), () -> bailPeriods.endBail(user, crimeId, bailId,
+                        FormValues.date(form.endedOn()), Codes.parse(Codes.BailEnd.class, form.endReason()),
+                        FormErrors.of(binding)),
+                errors -> bailPage(crimeId, user, model, errors, CaseworkPages.with(form, "_end", bailId)), flash,
+                "Recorded as ended", "/cases/" + crimeId + "/bail");
     }
 }

@@ -5,8 +5,10 @@ import java.util.Map;
 import org.soteria.platform.Invalid;
 import org.soteria.security.Permission;
 import org.soteria.security.SoteriaUser;
+import org.soteria.web.form.FormErrors;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -45,13 +47,13 @@ final class CaseworkPages {
         String show(Map<String, String> errors);
     }
 
-    static String change(Form form, Change change, Page page, RedirectAttributes flash, String done,
-            String redirect) {
+    static String change(Class<? extends Record> form, Change change, Page page, RedirectAttributes flash,
+            String done, String redirect) {
         Map<String, String> errors = new LinkedHashMap<>();
         try {
             change.run();
         } catch (Invalid e) {
-            errors.putAll(form == null ? e.errors() : form.inFormOrder(e.errors()));
+            errors.putAll(form == null ? e.errors() : FormErrors.inOrder(e.errors(), form));
         }
         if (!errors.isEmpty()) {
             return page.show(errors);
@@ -60,16 +62,17 @@ final class CaseworkPages {
         return "redirect:" + redirect;
     }
 
-    /** Refuses a form whose values could not be read, before the service is asked. */
-    static void read(Form f) {
-        if (!f.errors().isEmpty()) {
-            throw new Invalid(f.errors());
+    /** Refuses a form whose values Bean Validation found fault with, before the service is asked. */
+    static void read(BindingResult binding) {
+        Map<String, String> faults = FormErrors.of(binding);
+        if (!faults.isEmpty()) {
+            throw new Invalid(faults);
         }
     }
 
-    /** The form's values and which record a refused form was about, so that its form opens again. */
-    static Map<String, String> with(Map<String, String> params, String key, long id) {
-        Map<String, String> out = new LinkedHashMap<>(params);
+    /** The form's values as typed and which record a refused form was about, so that its form opens again. */
+    static Map<String, String> with(Record form, String key, long id) {
+        Map<String, String> out = FormErrors.values(form);
         out.put(key, String.valueOf(id));
         return out;
     }

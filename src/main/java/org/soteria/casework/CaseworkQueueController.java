@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Map;
 import org.soteria.platform.Invalid;
 import org.soteria.security.SoteriaUser;
+import jakarta.validation.Valid;
 import org.soteria.web.RequestValues;
+import org.soteria.web.form.FormErrors;
+import org.soteria.web.form.FormValues;
+import org.springframework.validation.BindingResult;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -70,14 +74,14 @@ class CaseworkQueueController {
     }
 
     @GetMapping("/casework/forensics")
-    String forensics(@RequestParam(name = "from", required = false) String from,
-            @RequestParam(name = "to", required = false) String to,
-            @RequestParam(name = "page", required = false) String page,
+    String forensics(@Valid CaseworkForms.ForensicsPeriod period, BindingResult binding,
             @AuthenticationPrincipal SoteriaUser user, Model model) {
-        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>(FormErrors.of(binding));
         LocalDate today = support.today();
-        LocalDate fromDate = RequestValues.date(from, "from", "From", false, errors);
-        LocalDate toDate = RequestValues.date(to, "to", "To", false, errors);
+        String from = period.from();
+        String to = period.to();
+        LocalDate fromDate = FormValues.date(from);
+        LocalDate toDate = FormValues.date(to);
         fromDate = fromDate == null ? today.minusYears(1).plusDays(1) : fromDate;
         toDate = toDate == null ? today : toDate;
         if (fromDate.isAfter(toDate)) {
@@ -87,7 +91,7 @@ class CaseworkQueueController {
         }
         ForensicsService.ForensicQueue queue = forensics.forensicQueue(user, TURNAROUND_DAYS);
         int pages = Math.max(1, (queue.waiting().size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        int p = Math.min(RequestValues.page(page), pages);
+        int p = Math.min(RequestValues.page(period.page()), pages);
         model.addAttribute("activeNav", "casework");
         model.addAttribute("queue", queue);
         model.addAttribute("rows", queue.waiting().subList((p - 1) * PAGE_SIZE,
@@ -131,21 +135,14 @@ class CaseworkQueueController {
     }
 
     @PostMapping("/casework/stages")
-    String saveStage(@RequestParam Map<String, String> params, @AuthenticationPrincipal SoteriaUser user, Model model,
-            RedirectAttributes flash) {
-        Form f = new Form(params);
-        String code = params.get("code");
-        boolean isNew = code == null || code.isBlank();
-        PlanService.StageForm stage = new PlanService.StageForm(isNew ? null : code.trim(),
-                f.text("name", "Name", 120), f.text("guidance", "Guidance", 1000),
-                f.number("position", "Enter the stage's place in the journey, a whole number from 1 to 99"),
-                "true".equals(params.get("active")));
+    String saveStage(@Valid CaseworkForms.Stage form, BindingResult binding, @AuthenticationPrincipal SoteriaUser user,
+            Model model, RedirectAttributes flash) {
         try {
-            plans.saveStage(user, stage, isNew, f.errors());
+            plans.saveStage(user, form.read(), form.isNew(), FormErrors.of(binding));
         } catch (Invalid e) {
-            return stagesPage(model, e.errors(), params);
+            return stagesPage(model, FormErrors.inOrder(e.errors(), form.getClass()), FormErrors.values(form));
         }
-        flash.addFlashAttribute("success", isNew ? "Stage added" : "Stage saved");
+        flash.addFlashAttribute("success", form.isNew() ? "Stage added" : "Stage saved");
         return "redirect:/casework/stages";
     }
 }

@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.soteria.security.SoteriaUser;
+import jakarta.validation.Valid;
 import org.soteria.web.RequestValues;
+import org.soteria.web.form.FormErrors;
+import org.soteria.web.form.FormValues;
+import org.springframework.validation.BindingResult;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,7 +53,7 @@ class CpsController {
             @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) {
         long crimeId = RequestValues.id(id);
         List<Codes.ReadinessItem> chosen = new ArrayList<>();
-        for (String i : Form.all(items)) {
+        for (String i : FormValues.all(items)) {
             Codes.ReadinessItem item = Codes.parse(Codes.ReadinessItem.class, i);
             if (item != null) {
                 chosen.add(item);
@@ -61,30 +65,22 @@ class CpsController {
     }
 
     @PostMapping("/cases/{id}/cps/submissions")
-    String submit(@PathVariable("id") String id, @RequestParam Map<String, String> params,
+    String submit(@PathVariable("id") String id, @Valid CaseworkForms.CpsSubmission form, BindingResult binding,
             @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) {
         long crimeId = RequestValues.id(id);
-        Form f = new Form(params);
-        boolean referral = "referral".equals(f.raw("kind"));
-        String text = referral ? f.text("summary", "Summary", CaseworkSupport.TEXT_LIMIT)
-                : f.text("question", "Question", CaseworkSupport.TEXT_LIMIT);
-        java.time.LocalDate on = referral ? f.date("referredOn", "Date referred", true)
-                : f.date("adviceOn", "Date asked", true);
-        return CaseworkPages.change(f, () -> cps.submitToCps(user, crimeId, f.raw("kind"), on, text, f.errors()),
-                errors -> cpsPage(crimeId, user, model, errors, params), flash,
-                referral ? "Referred to the CPS" : "Early advice requested", "/cases/" + crimeId + "/cps");
+        return CaseworkPages.change(form.getClass(), () -> cps.submitToCps(user, crimeId, form.kind(), form.on(),
+                        form.text(), FormErrors.of(binding)),
+                errors -> cpsPage(crimeId, user, model, errors, FormErrors.values(form)), flash,
+                form.referral() ? "Referred to the CPS" : "Early advice requested", "/cases/" + crimeId + "/cps");
     }
 
     @PostMapping("/cases/{id}/cps/actions")
-    String addAction(@PathVariable("id") String id, @RequestParam Map<String, String> params,
+    String addAction(@PathVariable("id") String id, @Valid CaseworkForms.CpsActionForm form, BindingResult binding,
             @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) {
         long crimeId = RequestValues.id(id);
-        Form f = new Form(params);
-        String action = f.text("action", "Action", CaseworkSupport.TEXT_LIMIT);
-        String owner = RequestValues.optional(f.raw("actionOwner"));
-        java.time.LocalDate due = f.date("actionDue", "Due date", false);
-        return CaseworkPages.change(f, () -> cps.addAction(user, crimeId, action, due, owner, f.errors()),
-                errors -> cpsPage(crimeId, user, model, errors, params), flash, "Action added",
+        return CaseworkPages.change(form.getClass(), () -> cps.addAction(user, crimeId, FormValues.text(form.action()),
+                        FormValues.date(form.actionDue()), FormValues.text(form.actionOwner()), FormErrors.of(binding)),
+                errors -> cpsPage(crimeId, user, model, errors, FormErrors.values(form)), flash, "Action added",
                 "/cases/" + crimeId + "/cps");
     }
 
@@ -99,14 +95,12 @@ class CpsController {
     }
 
     @PostMapping("/cases/{id}/cps/decisions")
-    String decision(@PathVariable("id") String id, @RequestParam Map<String, String> params,
+    String decision(@PathVariable("id") String id, @Valid CaseworkForms.CpsDecisionForm form, BindingResult binding,
             @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) {
         long crimeId = RequestValues.id(id);
-        Form f = new Form(params);
-        java.time.LocalDate on = f.date("decidedOn", "Date of the decision", true);
-        return CaseworkPages.change(f, () -> cps.recordDecision(user, crimeId,
-                        org.soteria.reference.Coded.parse(org.soteria.reference.CpsDecision.class, f.raw("decision")).orElse(null), on, f.errors()),
-                errors -> cpsPage(crimeId, user, model, errors, params), flash,
+        return CaseworkPages.change(form.getClass(), () -> cps.recordDecision(user, crimeId, form.chosen(),
+                        FormValues.date(form.decidedOn()), FormErrors.of(binding)),
+                errors -> cpsPage(crimeId, user, model, errors, FormErrors.values(form)), flash,
                 "Decision recorded. Tell the victim, and of their right to ask for a review of a decision not to "
                         + "charge", "/cases/" + crimeId + "/cps");
     }

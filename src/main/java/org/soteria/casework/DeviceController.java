@@ -3,7 +3,11 @@ package org.soteria.casework;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.soteria.security.SoteriaUser;
+import jakarta.validation.Valid;
 import org.soteria.web.RequestValues;
+import org.soteria.web.form.FormErrors;
+import org.soteria.web.form.FormValues;
+import org.springframework.validation.BindingResult;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,31 +54,26 @@ class DeviceController {
     }
 
     @PostMapping("/cases/{id}/devices/new")
-    String addDevice(@PathVariable("id") String id, @RequestParam Map<String, String> params,
+    String addDevice(@PathVariable("id") String id, @Valid CaseworkForms.NewDevice form, BindingResult binding,
             @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) {
         long crimeId = RequestValues.id(id);
-        Form f = new Form(params);
-        ForensicsService.DeviceForm device = new ForensicsService.DeviceForm(f.text("exhibitRef", "Exhibit reference", 40),
-                f.choice(Codes.DeviceType.class, "type"), f.choice(Codes.DeviceOwner.class, "owner"), f.id("requestId"),
-                f.date("submittedOn", "Date submitted", true));
-        return CaseworkPages.change(f, () -> forensics.addDevice(user, crimeId, device, f.errors()),
-                errors -> devicesPage(crimeId, user, model, errors, params), flash, "Device submitted for examination",
-                "/cases/" + crimeId + "/devices");
+        return CaseworkPages.change(form.getClass(), () -> forensics.addDevice(user, crimeId, form.read(),
+                        FormErrors.of(binding)),
+                errors -> devicesPage(crimeId, user, model, errors, FormErrors.values(form)), flash,
+                "Device submitted for examination", "/cases/" + crimeId + "/devices");
     }
 
     @PostMapping("/cases/{id}/devices/{device}/next")
     String advanceDevice(@PathVariable("id") String id, @PathVariable("device") String device,
-            @RequestParam Map<String, String> params, @AuthenticationPrincipal SoteriaUser user, Model model,
-            RedirectAttributes flash) {
+            @Valid CaseworkForms.DeviceStep form, BindingResult binding, @AuthenticationPrincipal SoteriaUser user,
+            Model model, RedirectAttributes flash) {
         long crimeId = RequestValues.id(id);
         long deviceId = RequestValues.id(device);
-        Form f = new Form(params);
-        java.time.LocalDate on = f.date("on", "Date", true);
-        Map<String, String> form = CaseworkPages.with(params, "_device", deviceId);
-        return CaseworkPages.change(f, () -> {
-            CaseworkPages.read(f);
-            forensics.advanceDevice(user, crimeId, deviceId, on, f.choice(Codes.Triage.class, "triage"));
-        }, errors -> devicesPage(crimeId, user, model, errors, form), flash, "Device status updated",
-                "/cases/" + crimeId + "/devices");
+        return CaseworkPages.change(form.getClass(), () -> {
+            CaseworkPages.read(binding);
+            forensics.advanceDevice(user, crimeId, deviceId, FormValues.date(form.on()),
+                    Codes.parse(Codes.Triage.class, form.triage()));
+        }, errors -> devicesPage(crimeId, user, model, errors, CaseworkPages.with(form, "_device", deviceId)), flash,
+                "Device status updated", "/cases/" + crimeId + "/devices");
     }
 }

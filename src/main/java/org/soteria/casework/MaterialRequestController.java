@@ -3,7 +3,11 @@ package org.soteria.casework;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.soteria.security.SoteriaUser;
+import jakarta.validation.Valid;
 import org.soteria.web.RequestValues;
+import org.soteria.web.form.FormErrors;
+import org.soteria.web.form.FormValues;
+import org.springframework.validation.BindingResult;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -71,76 +75,54 @@ class MaterialRequestController {
     }
 
     @PostMapping("/cases/{id}/requests/new")
-    String addRequest(@PathVariable("id") String id, @RequestParam Map<String, String> params,
-            @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) {
+    String addRequest(@PathVariable("id") String id, @Valid CaseworkForms.NewMaterialRequest form,
+            BindingResult binding, @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) {
         long crimeId = RequestValues.id(id);
-        Form f = new Form(params);
-        int limit = CaseworkSupport.TEXT_LIMIT;
-        MaterialRequestService.RequestForm request = new MaterialRequestService.RequestForm(f.id("victimRef"),
-                f.choice(Codes.Material.class, "material"), f.id("lineId"), f.text("holder", "Who holds it", 200),
-                f.text("scope", "What is asked for", limit), f.text("justification", "Justification", limit),
-                f.text("leastIntrusive", "Less intrusive options", limit),
-                f.date("victimInformedOn", "Date the victim was told", false),
-                f.choice(Codes.VictimView.class, "victimView"), f.text("victimViewNote", "The victim's view", limit));
-        return CaseworkPages.change(f, () -> requests.addRequest(user, crimeId, request, f.errors()),
-                errors -> requestForm(crimeId, user, model, errors, params), flash,
+        return CaseworkPages.change(form.getClass(), () -> requests.addRequest(user, crimeId, form.read(),
+                        FormErrors.of(binding)),
+                errors -> requestForm(crimeId, user, model, errors, FormErrors.values(form)), flash,
                 "Request recorded: it goes nowhere until a supervisor approves it", "/cases/" + crimeId + "/requests");
     }
 
     @PostMapping("/cases/{id}/requests/{request}/decision")
     String decide(@PathVariable("id") String id, @PathVariable("request") String request,
-            @RequestParam Map<String, String> params, @AuthenticationPrincipal SoteriaUser user, Model model,
-            RedirectAttributes flash) {
+            @Valid CaseworkForms.MaterialDecision form, BindingResult binding, @AuthenticationPrincipal SoteriaUser user,
+            Model model, RedirectAttributes flash) {
         long crimeId = RequestValues.id(id);
         long requestId = RequestValues.id(request);
-        Form f = new Form(params);
-        Codes.Decision decision = f.choice(Codes.Decision.class, "decision");
-        String note = f.text("note", "Reasons", CaseworkSupport.TEXT_LIMIT);
-        return CaseworkPages.change(f, () -> {
-            CaseworkPages.read(f);
-            requests.decide(user, crimeId, requestId, decision, note);
-        },
-                errors -> requestsPage(crimeId, user, model, errors, CaseworkPages.with(params, "_request", requestId)), flash,
+        Codes.Decision decision = Codes.parse(Codes.Decision.class, form.decision());
+        return CaseworkPages.change(form.getClass(), () -> {
+            CaseworkPages.read(binding);
+            requests.decide(user, crimeId, requestId, decision, FormValues.text(form.note()));
+        }, errors -> requestsPage(crimeId, user, model, errors, CaseworkPages.with(form, "_request", requestId)), flash,
                 decision == Codes.Decision.REFUSED ? "Request refused" : "Request approved", "/cases/" + crimeId
                         + "/requests");
     }
 
     @PostMapping("/cases/{id}/requests/{request}/progress")
     String progress(@PathVariable("id") String id, @PathVariable("request") String request,
-            @RequestParam Map<String, String> params, @AuthenticationPrincipal SoteriaUser user, Model model,
-            RedirectAttributes flash) {
+            @Valid CaseworkForms.MaterialProgress form, BindingResult binding, @AuthenticationPrincipal SoteriaUser user,
+            Model model, RedirectAttributes flash) {
         long crimeId = RequestValues.id(id);
         long requestId = RequestValues.id(request);
-        Form f = new Form(params);
-        String step = f.raw("step");
         String done;
         CaseworkPages.Change change;
-        if ("sent".equals(step)) {
-            java.time.LocalDate on = f.date("sentOn", "Date sent", true);
-            change = () -> {
-                CaseworkPages.read(f);
-                requests.markSent(user, crimeId, requestId, on);
-            };
+        if ("sent".equals(form.step())) {
+            change = () -> requests.markSent(user, crimeId, requestId, FormValues.date(form.sentOn()));
             done = "Recorded as sent";
-        } else if ("returned".equals(step)) {
-            java.time.LocalDate on = f.date("returnedOn", "Date returned", true);
-            change = () -> {
-                CaseworkPages.read(f);
-                requests.markReturned(user, crimeId, requestId, on);
-            };
+        } else if ("returned".equals(form.step())) {
+            change = () -> requests.markReturned(user, crimeId, requestId, FormValues.date(form.returnedOn()));
             done = "Recorded as returned";
-        } else if ("withdrawn".equals(step)) {
-            String reason = f.text("reason", "Reason", 1000);
-            change = () -> {
-                CaseworkPages.read(f);
-                requests.withdraw(user, crimeId, requestId, reason);
-            };
+        } else if ("withdrawn".equals(form.step())) {
+            change = () -> requests.withdraw(user, crimeId, requestId, FormValues.text(form.reason()));
             done = "Request withdrawn";
         } else {
             throw CaseworkPages.notFound();
         }
-        return CaseworkPages.change(f, change, errors -> requestsPage(crimeId, user, model, errors,
-                CaseworkPages.with(params, "_request", requestId)), flash, done, "/cases/" + crimeId + "/requests");
+        return CaseworkPages.change(form.getClass(), () -> {
+            CaseworkPages.read(binding);
+            change.run();
+        }, errors -> requestsPage(crimeId, user, model, errors, CaseworkPages.with(form, "_request", requestId)),
+                flash, done, "/cases/" + crimeId + "/requests");
     }
-
 }

@@ -4,7 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.soteria.security.SoteriaUser;
+import jakarta.validation.Valid;
 import org.soteria.web.RequestValues;
+import org.soteria.web.form.FormErrors;
+import org.soteria.web.form.FormValues;
+import org.springframework.validation.BindingResult;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,13 +47,12 @@ class PlanController {
     }
 
     @PostMapping("/cases/{id}/plan/stage")
-    String stage(@PathVariable("id") String id, @RequestParam Map<String, String> params,
+    String stage(@PathVariable("id") String id, @RequestParam(name = "stage", required = false) String stage,
             @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) {
         long crimeId = RequestValues.id(id);
-        Form f = new Form(params);
-        return CaseworkPages.change(f, () -> plans.enterStage(user, crimeId, f.raw("stage")),
-                errors -> planPage(crimeId, user, model, errors, params), flash, "Stage recorded",
-                "/cases/" + crimeId + "/plan");
+        return CaseworkPages.change(null, () -> plans.enterStage(user, crimeId, stage),
+                errors -> planPage(crimeId, user, model, errors, stage == null ? Map.of() : Map.of("stage", stage)),
+                flash, "Stage recorded", "/cases/" + crimeId + "/plan");
     }
 
     @GetMapping("/cases/{id}/plan/lines/new")
@@ -76,38 +79,26 @@ class PlanController {
     }
 
     @PostMapping("/cases/{id}/plan/lines")
-    String addLine(@PathVariable("id") String id, @RequestParam Map<String, String> params,
+    String addLine(@PathVariable("id") String id, @Valid CaseworkForms.NewLine form, BindingResult binding,
             @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) {
         long crimeId = RequestValues.id(id);
-        Form f = new Form(params);
-        boolean notPursued = "not_pursued".equals(f.raw("decision"));
-        PlanService.LineForm line = new PlanService.LineForm(f.choice(Codes.Focus.class, "focus"),
-                RequestValues.optional(f.raw("prompt")), f.text("description", "Line of enquiry", CaseworkSupport.TEXT_LIMIT),
-                RequestValues.optional(f.raw("owner")), f.date("due", "Due date", false),
-                notPursued ? f.text("reason", "Reason", CaseworkSupport.TEXT_LIMIT) : null);
-        if (notPursued && line.notPursuedReason() == null) {
-            f.errors().put("reason", "Enter why this line will not be pursued");
-        }
-        return CaseworkPages.change(f, () -> plans.addLine(user, crimeId, line, f.errors()),
-                errors -> lineForm(crimeId, user, model, errors, params), flash,
-                notPursued ? "Recorded as not pursued" : "Line of enquiry added", "/cases/" + crimeId + "/plan");
+        return CaseworkPages.change(form.getClass(), () -> plans.addLine(user, crimeId, form.read(),
+                        FormErrors.of(binding)),
+                errors -> lineForm(crimeId, user, model, errors, FormErrors.values(form)), flash,
+                form.notPursued() ? "Recorded as not pursued" : "Line of enquiry added", "/cases/" + crimeId + "/plan");
     }
 
     @PostMapping("/cases/{id}/plan/lines/{line}/close")
     String closeLine(@PathVariable("id") String id, @PathVariable("line") String line,
-            @RequestParam Map<String, String> params, @AuthenticationPrincipal SoteriaUser user, Model model,
-            RedirectAttributes flash) {
+            @Valid CaseworkForms.LineClosing form, BindingResult binding, @AuthenticationPrincipal SoteriaUser user,
+            Model model, RedirectAttributes flash) {
         long crimeId = RequestValues.id(id);
         long lineId = RequestValues.id(line);
-        Form f = new Form(params);
-        Map<String, String> form = CaseworkPages.with(params, "_line", lineId);
-        Codes.LineStatus status = f.choice(Codes.LineStatus.class, "status");
-        String result = f.text("result", "Result", CaseworkSupport.TEXT_LIMIT);
-        return CaseworkPages.change(f, () -> {
-            CaseworkPages.read(f);
-            plans.closeLine(user, crimeId, lineId, status, result);
-        },
-                errors -> planPage(crimeId, user, model, errors, form), flash, "Line of enquiry closed",
-                "/cases/" + crimeId + "/plan");
+        return CaseworkPages.change(form.getClass(), () -> {
+            CaseworkPages.read(binding);
+            plans.closeLine(user, crimeId, lineId, Codes.parse(Codes.LineStatus.class, form.status()),
+                    FormValues.text(form.result()));
+        }, errors -> planPage(crimeId, user, model, errors, CaseworkPages.with(form, "_line", lineId)), flash,
+                "Line of enquiry closed", "/cases/" + crimeId + "/plan");
     }
 }

@@ -3,14 +3,16 @@ package org.soteria.casework;
 import java.util.List;
 import java.util.Map;
 import org.soteria.security.SoteriaUser;
+import jakarta.validation.Valid;
 import org.soteria.web.RequestValues;
+import org.soteria.web.form.FormErrors;
+import org.springframework.validation.BindingResult;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** A crime's supervisor reviews: the schedule and recording a review. */
@@ -53,16 +55,12 @@ class ReviewController {
     }
 
     @PostMapping("/cases/{id}/reviews/new")
-    String addReview(@PathVariable("id") String id, @RequestParam Map<String, String> params,
+    String addReview(@PathVariable("id") String id, @Valid CaseworkForms.NewReview form, BindingResult binding,
             @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) {
         long crimeId = RequestValues.id(id);
-        Form f = new Form(params);
-        ReviewService.ReviewForm review = new ReviewService.ReviewForm(f.date("reviewedOn", "Date of the review", true),
-                f.choice(Codes.Answer.class, "suspectFocus"), f.choice(Codes.Answer.class, "victimEngagement"),
-                f.choice(Codes.Answer.class, "proportionality"), f.choice(Codes.Answer.class, "bailStatus"),
-                f.text("directions", "Directions", CaseworkSupport.TEXT_LIMIT));
-        return CaseworkPages.change(f, () -> supervisorReviews.addReview(user, crimeId, review, f.errors()),
-                errors -> reviewForm(crimeId, user, model, errors, params), flash, "Review recorded",
+        return CaseworkPages.change(form.getClass(), () -> supervisorReviews.addReview(user, crimeId, form.read(),
+                        FormErrors.of(binding)),
+                errors -> reviewForm(crimeId, user, model, errors, FormErrors.values(form)), flash, "Review recorded",
                 "/cases/" + crimeId + "/reviews");
     }
 }

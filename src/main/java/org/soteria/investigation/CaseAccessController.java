@@ -1,7 +1,6 @@
 package org.soteria.investigation;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import org.soteria.security.AccessService;
 import org.soteria.security.Permission;
 import org.soteria.security.SoteriaUser;
 import org.soteria.web.RequestValues;
+import org.soteria.web.form.FormValues;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -62,12 +62,7 @@ public class CaseAccessController {
             @AuthenticationPrincipal SoteriaUser user, Model model) {
         long crimeId = RequestValues.id(id);
         Map<String, String> errors = new LinkedHashMap<>();
-        LocalDate end = null;
-        try {
-            end = until.isBlank() ? null : LocalDate.parse(until.trim());
-        } catch (DateTimeParseException e) {
-            errors.put("until", "The end date must be a real date in the form YYYY-MM-DD, for example 2026-12-24");
-        }
+        LocalDate end = FormValues.date(until, "until", "The end date", errors);
         if (errors.isEmpty()) {
             try {
                 access.grant(user, crimeId, username, end, reason);

@@ -1,7 +1,6 @@
 package org.soteria.investigation;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +10,7 @@ import org.soteria.reference.OutcomeGroup;
 import org.soteria.security.SoteriaUser;
 import org.soteria.suspect.SuspectService;
 import org.soteria.web.RequestValues;
+import org.soteria.web.form.FormValues;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -47,27 +47,27 @@ public class CaseController {
             @AuthenticationPrincipal SoteriaUser user, Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
         List<CaseStatus> statuses = new ArrayList<>();
-        for (String s : nonEmpty(status)) {
+        for (String s : FormValues.all(status)) {
             try {
                 statuses.add(CaseStatus.fromCode(s));
             } catch (IllegalArgumentException e) {
                 errors.put("status", "Choose a status from the list");
             }
         }
-        List<String> offenceGroups = known(nonEmpty(offenceGroup), g -> {
+        List<String> offenceGroups = known(FormValues.all(offenceGroup), g -> {
             OffenceGroup.fromCode(g);
         }, "offenceGroup", "Choose an offence group from the list", errors);
-        List<String> outcomeGroups = known(nonEmpty(outcomeGroup), g -> {
+        List<String> outcomeGroups = known(FormValues.all(outcomeGroup), g -> {
             OutcomeGroup.fromCode(g);
         }, "outcomeGroup", "Choose an outcome group from the list", errors);
-        LocalDate fromDate = date(from, "from", "Recorded from", errors);
-        LocalDate toDate = date(to, "to", "Recorded to", errors);
+        LocalDate fromDate = FormValues.date(from, "from", "Recorded from", errors);
+        LocalDate toDate = FormValues.date(to, "to", "Recorded to", errors);
         if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
             errors.put("to", "Recorded to must be the same as or after recorded from");
             toDate = null;
         }
         int pageNumber = RequestValues.page(page);
-        CaseFilter filter = new CaseFilter(statuses, offenceGroups, outcomeGroups, nonEmpty(team), nonEmpty(officer),
+        CaseFilter filter = new CaseFilter(statuses, offenceGroups, outcomeGroups, FormValues.all(team), FormValues.all(officer),
                 fromDate, toDate, q, CaseSort.fromCode(sort), pageNumber);
         CasePage result = investigations.list(filter, user);
 
@@ -87,11 +87,11 @@ public class CaseController {
         model.addAttribute("officers", officers);
         model.addAttribute("officerChoiceLimited", officers.isEmpty() && filter.teams().isEmpty());
         Map<String, List<String>> query = new LinkedHashMap<>();
-        query.put("status", nonEmpty(status));
-        query.put("offenceGroup", nonEmpty(offenceGroup));
-        query.put("outcomeGroup", nonEmpty(outcomeGroup));
-        query.put("team", nonEmpty(team));
-        query.put("officer", nonEmpty(officer));
+        query.put("status", FormValues.all(status));
+        query.put("offenceGroup", FormValues.all(offenceGroup));
+        query.put("outcomeGroup", FormValues.all(outcomeGroup));
+        query.put("team", FormValues.all(team));
+        query.put("officer", FormValues.all(officer));
         // Only dates that were understood are applied, so only they are shown as selected filters.
         query.put("from", fromDate == null ? List.of() : List.of(fromDate.toString()));
         query.put("to", toDate == null ? List.of() : List.of(toDate.toString()));
@@ -133,22 +133,6 @@ public class CaseController {
             }
         }
         return ok;
-    }
-
-    private static List<String> nonEmpty(List<String> values) {
-        return values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank()).toList();
-    }
-
-    private static LocalDate date(String value, String field, String label, Map<String, String> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            errors.put(field, label + " must be a real date in the form YYYY-MM-DD, for example 2024-03-27");
-            return null;
-        }
     }
 
     /** A selected filter shown as a tag, with the link that removes it. */

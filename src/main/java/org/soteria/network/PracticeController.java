@@ -71,10 +71,8 @@ class PracticeController {
     }
 
     @PostMapping("/hub/practice/new")
-    String submit(@AuthenticationPrincipal SoteriaUser user, @RequestParam Map<String, String> params, Model model,
+    String submit(@AuthenticationPrincipal SoteriaUser user, PracticeService.Form f, Model model,
             RedirectAttributes redirect) {
-        PracticeService.Form f = new PracticeService.Form(params.get("title"), params.get("what"), params.get("why"),
-                params.get("evidence"), params.get("contact"), params.get("pillar"));
         try {
             long id = practice.submit(user, f);
             redirect.addFlashAttribute("saved", "Practice shared. The national coordinator will check it before other "

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,7 @@ import org.soteria.security.AccessService;
 import org.soteria.security.BreakGlassAccess;
 import org.soteria.security.SoteriaUser;
 import org.soteria.web.RequestValues;
+import org.soteria.web.form.FormValues;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -155,10 +155,10 @@ public class AuditLogController {
     }
 
     @PostMapping("/audit/break-glass/{id}")
-    String review(@PathVariable("id") String id, @RequestParam Map<String, String> form,
+    String review(@PathVariable("id") String id, @RequestParam(name = "note", defaultValue = "") String note,
             @AuthenticationPrincipal SoteriaUser auditor, Model model) {
         try {
-            access.reviewBreakGlass(auditor, RequestValues.id(id), form.getOrDefault("note-" + RequestValues.id(id), ""));
+            access.reviewBreakGlass(auditor, RequestValues.id(id), note);
             return "redirect:/audit/break-glass?reviewed=" + RequestValues.id(id);
         } catch (AccessService.Refused e) {
             model.addAttribute("errors", Map.of("note-" + RequestValues.id(id), e.getMessage()));
@@ -182,8 +182,8 @@ public class AuditLogController {
                 errors.put("action", "Choose an action from the list");
             }
         }
-        LocalDate f = date(from, "from", "From", errors);
-        LocalDate t = date(to, "to", "To", errors);
+        LocalDate f = FormValues.date(from, "from", "From", errors);
+        LocalDate t = FormValues.date(to, "to", "To", errors);
         if (f != null && t != null && f.isAfter(t)) {
             errors.put("to", "To must be the same as or after from");
             t = null;
@@ -191,18 +191,6 @@ public class AuditLogController {
         return new AuditQuery(user, record, a, f == null ? null : f.atStartOfDay(DatabaseConfig.LONDON).toInstant(),
                 t == null ? null : t.plusDays(1).atStartOfDay(DatabaseConfig.LONDON).toInstant(),
                 "true".equals(breakGlass));
-    }
-
-    private static LocalDate date(String value, String field, String label, Map<String, String> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            errors.put(field, label + " must be a real date in the form YYYY-MM-DD, for example 2026-11-01");
-            return null;
-        }
     }
 
     private static String describe(AuditQuery q) {

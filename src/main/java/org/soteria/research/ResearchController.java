@@ -9,7 +9,14 @@ import org.soteria.platform.Invalid;
 import org.soteria.reference.OffenceGroup;
 import org.soteria.security.Permission;
 import org.soteria.security.SoteriaUser;
+import jakarta.validation.Valid;
 import org.soteria.web.RequestValues;
+import org.soteria.web.form.FormErrors;
+import org.soteria.web.form.FormValues;
+import org.soteria.web.form.IsoDate;
+import org.soteria.web.form.MaxChars;
+import org.soteria.web.form.WholeNumber;
+import org.springframework.validation.BindingResult;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -18,7 +25,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -64,33 +70,33 @@ class ResearchController {
         return "research/project-form";
     }
 
-    @PostMapping("/research/new")
-    String propose(@RequestParam MultiValueMap<String, String> params, @AuthenticationPrincipal SoteriaUser user,
-            Model model, RedirectAttributes flash) {
-        Map<String, String> single = params.toSingleValueMap();
-        Map<String, String> errors = new LinkedHashMap<>();
-        List<String> members = nonEmpty(params.get("members"));
-        List<String> groups = nonEmpty(params.get("offenceGroups"));
-        Integer k = RequestValues.integer(single.get("k"), "k", "Enter k as a whole number, for example 5", errors);
-        ResearchService.ProjectForm f = new ResearchService.ProjectForm(
-                RequestValues.text(single.get("title"), "title", "Title", 200, errors),
-                RequestValues.text(single.get("purpose"), "purpose", "Purpose", 4000, errors),
-                RequestValues.optional(single.get("lawfulBasis")), members,
-                RequestValues.date(single.get("periodFrom"), "periodFrom", "Data from", true, errors),
-                RequestValues.date(single.get("periodTo"), "periodTo", "Data to", true, errors), groups, k,
-                RequestValues.date(single.get("endsOn"), "endsOn", "End date", true, errors));
-        try {
-            long id = research.propose(user, f, errors);
-            flash.addFlashAttribute("success", "Project proposed. Approve it when its terms are agreed");
-            return "redirect:/research/" + id;
-        } catch (Invalid e) {
-            return form(user, model, RequestValues.inOrder(e.errors(), "title", "purpose", "lawfulBasis", "members",
-                    "periodFrom", "periodTo", "offenceGroups", "k", "endsOn"), single, members, groups);
+    /** A proposed project as typed, in the page's order; Bean Validation checks each field before the service's rules. */
+    record Proposal(@MaxChars(value = 200, label = "Title") String title,
+            @MaxChars(value = 4000, label = "Purpose") String purpose, String lawfulBasis, List<String> members,
+            @IsoDate(label = "Data from", required = true) String periodFrom,
+            @IsoDate(label = "Data to", required = true) String periodTo, List<String> offenceGroups,
+            @WholeNumber(message = "Enter k as a whole number, for example 5") String k,
+            @IsoDate(label = "End date", required = true) String endsOn) {
+
+        ResearchService.ProjectForm read() {
+            return new ResearchService.ProjectForm(FormValues.text(title), FormValues.text(purpose),
+                    FormValues.text(lawfulBasis), FormValues.all(members), FormValues.date(periodFrom),
+                    FormValues.date(periodTo), FormValues.all(offenceGroups), FormValues.integer(k),
+                    FormValues.date(endsOn));
         }
     }
 
-    private static List<String> nonEmpty(List<String> values) {
-        return values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank()).toList();
+    @PostMapping("/research/new")
+    String propose(@Valid Proposal form, BindingResult binding, @AuthenticationPrincipal SoteriaUser user, Model model,
+            RedirectAttributes flash) {
+        try {
+            long id = research.propose(user, form.read(), FormErrors.of(binding));
+            flash.addFlashAttribute("success", "Project proposed. Approve it when its terms are agreed");
+            return "redirect:/research/" + id;
+        } catch (Invalid e) {
+            return form(user, model, FormErrors.inOrder(e.errors(), form.getClass()), FormErrors.values(form),
+                    FormValues.all(form.members()), FormValues.all(form.offenceGroups()));
+        }
     }
 
     @GetMapping("/research/{id}")
@@ -107,7 +113,7 @@ class ResearchController {
         form.put("outcome", outcome == null ? "" : outcome);
         form.put("change", change == null ? "" : change);
         form.put("team", team == null ? "" : team);
-        List<String> comparisons = nonEmpty(comparison);
+        List<String> comparisons = FormValues.all(comparison);
         if (outcome != null) {
             ResearchService.Outcome chosen = null;
             for (ResearchService.Outcome o : ResearchService.Outcome.values()) {
@@ -129,7 +135,7 @@ class ResearchController {
             }
             if (errors.isEmpty()) {
                 try {
-                    ResearchService.Evaluation ev = research.evaluate(user, projectId, chosen, month, RequestValues.optional(team),
+                    ResearchService.Evaluation ev = research.evaluate(user, projectId, chosen, month, FormValues.text(team),
                             comparisons);
                     model.addAttribute("evaluation", ev);
                     model.addAttribute("estimates", estimates(ev));

@@ -1,19 +1,19 @@
 package org.soteria.victim;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.soteria.platform.DatabaseConfig;
 import org.soteria.platform.Invalid;
-import org.soteria.reference.Coded;
 import org.soteria.reference.WithdrawalReason;
 import org.soteria.security.SoteriaUser;
+import jakarta.validation.Valid;
 import org.soteria.web.RequestValues;
+import org.soteria.web.form.FormErrors;
+import org.soteria.web.form.FormValues;
+import org.springframework.validation.BindingResult;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -115,57 +115,30 @@ public class VictimController {
 
     @PostMapping("/cases/{id}/victims/{ref}/plan")
     String savePlan(@PathVariable("id") String id, @PathVariable("ref") String ref,
-            @RequestParam Map<String, String> params, @AuthenticationPrincipal SoteriaUser user, Model model,
-            RedirectAttributes redirect) {
+            @Valid VictimForms.ContactPlan form, BindingResult binding, @AuthenticationPrincipal SoteriaUser user,
+            Model model, RedirectAttributes redirect) {
         VictimService.VictimPage page = load(id, ref, user);
-        Map<String, String> errors = new LinkedHashMap<>();
-        String channel = choice(params, "preferredChannel", ContactChannel.class, "Choose how the victim prefers to be "
-                + "contacted", errors);
-        String gender = params.getOrDefault("interviewerGender", "no_preference");
-        if (!List.of("female", "male", "no_preference").contains(gender)) {
-            errors.put("interviewerGender", "Choose the interviewer's gender the victim prefers, or no preference");
-        }
-        Integer every = whole(params.get("updateEveryDays"), 1, 90, "updateEveryDays",
-                "How often to update the victim", errors);
-        LocalDate agreed = date(params.get("agreedOn"), "agreedOn", "The date the plan was agreed", true, errors);
-        LocalDate ended = date(params.get("endedOn"), "endedOn", "The date the plan ended", false, errors);
+        Map<String, String> errors = new LinkedHashMap<>(FormErrors.of(binding));
+        LocalDate agreed = FormValues.date(form.agreedOn());
         if (agreed != null && agreed.isAfter(victims.today())) {
-            errors.put("agreedOn", "The date the plan was agreed must be today or in the past");
+            errors.putIfAbsent("agreedOn", "The date the plan was agreed must be today or in the past");
         }
-        if (agreed != null && ended != null && ended.isBefore(agreed)) {
-            errors.put("endedOn", "The date the plan ended must be the same as or after the date it was agreed");
-        }
-        boolean doNotCall = "true".equals(params.get("doNotCall"));
-        boolean thisNumberOnly = "true".equals(params.get("thisNumberOnly"));
-        String safeNumber = text(params, "safeNumber", 40, "The safe number", errors);
-        if (thisNumberOnly && safeNumber == null) {
-            errors.put("safeNumber", "Enter the only number the victim may be contacted on");
-        }
-        if (safeNumber != null && !safeNumber.matches("[0-9 +()-]{6,40}")) {
-            errors.put("safeNumber", "Enter the safe number using digits, spaces and + ( ) - only, like 07700 900123");
-        }
-        String liaison = params.get("liaisonOfficer");
-        liaison = liaison == null || liaison.isBlank() ? null : liaison.trim();
+        String liaison = FormValues.text(form.liaisonOfficer());
         if (liaison != null && !page.officers().containsKey(liaison)) {
             errors.put("liaisonOfficer", "Choose a liaison officer from the list");
         }
-        VictimRepository.Plan plan = new VictimRepository.Plan(page.crime().id(), page.victim().ref(), channel,
-                doNotCall, thisNumberOnly, safeNumber, text(params, "safeTimes", TEXT_LIMIT, "Safe times", errors),
-                gender, text(params, "interpreterLanguage", 100, "The interpreter's language", errors),
-                text(params, "communicationNeeds", TEXT_LIMIT, "Communication needs", errors),
-                text(params, "isvaName", 200, "The ISVA's name", errors),
-                text(params, "isvaContact", 200, "The ISVA's contact details", errors), liaison, null,
-                every == null ? 0 : every, agreed, ended, user.getUsername(), null);
-        if (errors.isEmpty()) {
-            try {
-                victims.savePlan(page.crime().id(), page.victim().ref(), plan, user);
-                redirect.addFlashAttribute("success", "Contact plan saved");
-                return "redirect:" + base(page);
-            } catch (Invalid e) {
-                errors.putAll(e.errors());
-            }
+        errors = FormErrors.attempt(errors, form.getClass(), () -> victims.savePlan(page.crime().id(),
+                page.victim().ref(), new VictimRepository.Plan(page.crime().id(), page.victim().ref(),
+                        form.preferredChannel().strip(), "true".equals(form.doNotCall()), form.onlyThisNumber(),
+                        FormValues.text(form.safeNumber()), FormValues.text(form.safeTimes()), form.gender(),
+                        FormValues.text(form.interpreterLanguage()), FormValues.text(form.communicationNeeds()),
+                        FormValues.text(form.isvaName()), FormValues.text(form.isvaContact()), liaison, null,
+                        form.every(), agreed, FormValues.date(form.endedOn()), user.getUsername(), null), user));
+        if (!errors.isEmpty()) {
+            return planView(page, FormErrors.values(form), errors, model);
         }
-        return planView(page, new LinkedHashMap<>(params), errors, model);
+        redirect.addFlashAttribute("success", "Contact plan saved");
+        return "redirect:" + base(page);
     }
 
     // ---- contact log ----
@@ -197,57 +170,23 @@ public class VictimController {
     }
 
     @PostMapping("/cases/{id}/victims/{ref}/contacts")
-    String logContact(@PathVariable("id") String id, @PathVariable("ref") String ref,
-            @RequestParam Map<String, String> params, @AuthenticationPrincipal SoteriaUser user, Model model,
+    String logContact(@PathVariable("id") String id, @PathVariable("ref") String ref, @Valid VictimForms.Contact form,
+            BindingResult binding, @AuthenticationPrincipal SoteriaUser user, Model model,
             RedirectAttributes redirect) {
         VictimService.VictimPage page = load(id, ref, user);
-        Map<String, String> errors = new LinkedHashMap<>();
-        LocalDate day = date(params.get("occurredDate"), "occurredDate", "The date of the contact", true, errors);
-        LocalTime time = null;
-        String t = params.get("occurredTime");
-        if (t == null || t.isBlank()) {
-            errors.put("occurredTime", "Enter the time of the contact, like 14:30");
-        } else {
-            try {
-                time = LocalTime.parse(t.trim().length() == 4 ? "0" + t.trim() : t.trim());
-            } catch (DateTimeParseException e) {
-                errors.put("occurredTime", "Enter the time of the contact in 24-hour form, like 14:30");
-            }
-        }
+        Map<String, String> errors = new LinkedHashMap<>(FormErrors.of(binding));
+        LocalDate day = FormValues.date(form.occurredDate());
         if (day != null && day.isAfter(victims.today())) {
-            errors.put("occurredDate", "The date of the contact must be today or in the past");
+            errors.putIfAbsent("occurredDate", "The date of the contact must be today or in the past");
         }
-        String channel = choice(params, "channel", ContactChannel.class, "Choose how the contact was made", errors);
-        String purposeCode = choice(params, "purpose", VictimService.Purpose.class, "Choose what the contact was for",
-                errors);
-        VictimService.Purpose purpose = purposeCode == null ? null
-                : Coded.parse(VictimService.Purpose.class, purposeCode).orElse(null);
-        String detail = null;
-        if (purpose == VictimService.Purpose.SUPPORT_REFERRAL) {
-            detail = choice(params, "referral", org.soteria.reference.SupportReferralDetail.class,
-                    "Choose the service the victim was referred to, or that they declined", errors);
-        } else if (purpose == VictimService.Purpose.KEY_EVENT_NOTIFICATION) {
-            detail = params.get("keyEvent");
-            if (detail == null || detail.isBlank()) {
-                errors.put("keyEvent", "Choose the key event the victim was told about");
-            }
+        errors = FormErrors.attempt(errors, form.getClass(), () -> victims.recordContact(page.crime().id(),
+                page.victim().ref(), day.atTime(form.time()).atZone(DatabaseConfig.LONDON).toInstant(),
+                form.channel().strip(), form.chosenPurpose(), form.detail(), FormValues.text(form.summary()), user));
+        if (!errors.isEmpty()) {
+            return contactView(page, FormErrors.values(form), errors, model);
         }
-        String summary = text(params, "summary", SUMMARY_LIMIT, "What was said", errors);
-        if (summary == null && !errors.containsKey("summary")) {
-            errors.put("summary", "Enter what was said");
-        }
-        if (errors.isEmpty()) {
-            try {
-                Instant at = day.atTime(time).atZone(DatabaseConfig.LONDON).toInstant();
-                victims.recordContact(page.crime().id(), page.victim().ref(), at, channel, purpose, detail, summary,
-                        user);
-                redirect.addFlashAttribute("success", "Contact logged");
-                return "redirect:" + base(page);
-            } catch (Invalid e) {
-                errors.putAll(e.errors());
-            }
-        }
-        return contactView(page, new LinkedHashMap<>(params), errors, model);
+        redirect.addFlashAttribute("success", "Contact logged");
+        return "redirect:" + base(page);
     }
 
     // ---- withdrawal, re-engagement and review ----
@@ -270,27 +209,18 @@ public class VictimController {
 
     @PostMapping("/cases/{id}/victims/{ref}/journey")
     String recordJourney(@PathVariable("id") String id, @PathVariable("ref") String ref,
-            @RequestParam Map<String, String> params, @AuthenticationPrincipal SoteriaUser user, Model model,
-            RedirectAttributes redirect) {
+            @Valid VictimForms.Journey form, BindingResult binding, @AuthenticationPrincipal SoteriaUser user,
+            Model model, RedirectAttributes redirect) {
         VictimService.VictimPage page = load(id, ref, user);
-        Map<String, String> errors = new LinkedHashMap<>();
-        String what = params.get("what");
-        if (!List.of("withdrawal", "reengagement", "vrr_police", "vrr_cps").contains(what == null ? "" : what)) {
-            errors.put("what", "Choose what to record");
-        }
-        LocalDate on = date(params.get("on"), "on", "The date", true, errors);
-        WithdrawalReason reason = null;
-        if ("withdrawal".equals(what)) {
-            String r = choice(params, "reason", WithdrawalReason.class, "Choose the reason the victim gave, or not recorded",
-                    errors);
-            reason = r == null ? null : Coded.parse(WithdrawalReason.class, r).orElse(null);
-        }
+        Map<String, String> errors = new LinkedHashMap<>(FormErrors.of(binding));
         if (errors.isEmpty()) {
             try {
                 long crime = page.crime().id();
                 long victim = page.victim().ref();
+                LocalDate on = FormValues.date(form.on());
+                String what = form.what().strip();
                 switch (what) {
-                    case "withdrawal" -> victims.recordWithdrawal(crime, victim, on, reason, user);
+                    case "withdrawal" -> victims.recordWithdrawal(crime, victim, on, form.chosenReason(), user);
                     case "reengagement" -> victims.recordReengagement(crime, victim, on, user);
                     default -> victims.recordReview(crime, victim, what.substring(4), on, user);
                 }
@@ -300,25 +230,21 @@ public class VictimController {
                 e.errors().forEach((k, v) -> errors.put("on", v));
             }
         }
-        return journeyView(page, new LinkedHashMap<>(params), errors, model);
+        return journeyView(page, FormErrors.values(form), errors, model);
     }
 
+    /** A review's outcome; the page shows a form per review, so its fields' ids carry the review's id. */
     @PostMapping("/cases/{id}/victims/{ref}/reviews/{review}")
     String decideReview(@PathVariable("id") String id, @PathVariable("ref") String ref,
-            @PathVariable("review") String review, @RequestParam Map<String, String> params,
+            @PathVariable("review") String review, @Valid VictimForms.ReviewOutcome form, BindingResult binding,
             @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes redirect) {
         VictimService.VictimPage page = load(id, ref, user);
         Map<String, String> errors = new LinkedHashMap<>();
-        String outcome = params.get("outcome");
-        if (!List.of("decision_upheld", "decision_overturned", "request_withdrawn").contains(outcome == null ? ""
-                : outcome)) {
-            errors.put("outcome-" + review, "Choose the outcome of the review");
-        }
-        LocalDate on = date(params.get("outcomeOn-" + review), "outcomeOn-" + review, "The outcome date", true, errors);
+        FormErrors.of(binding).forEach((k, v) -> errors.put(k + "-" + review, v));
         if (errors.isEmpty()) {
             try {
-                victims.decideReview(page.crime().id(), page.victim().ref(), RequestValues.id(review), outcome, on,
-                        user);
+                victims.decideReview(page.crime().id(), page.victim().ref(), RequestValues.id(review),
+                        form.outcome().strip(), FormValues.date(form.outcomeOn()), user);
                 redirect.addFlashAttribute("success", "Review outcome recorded");
                 return "redirect:" + base(page);
             } catch (Invalid e) {
@@ -327,8 +253,10 @@ public class VictimController {
                 throw new ResponseStatusException(HttpStatus.NOT_FOUND);
             }
         }
+        Map<String, String> shown = new LinkedHashMap<>();
+        FormErrors.values(form).forEach((k, v) -> shown.put(k.equals("outcomeOn") ? k + "-" + review : k, v));
         model.addAttribute("reviewErrors", errors);
-        model.addAttribute("reviewForm", params);
+        model.addAttribute("reviewForm", shown);
         return show(id, ref, user, model);
     }
 
@@ -346,46 +274,5 @@ public class VictimController {
         model.addAttribute("link", origin + "/feedback/" + token);
         model.addAttribute("days", victims.feedbackLinkLife().toDays());
         return "victim/feedback-link";
-    }
-
-    // ---- parsing ----
-
-    private static <E extends Enum<E> & Coded> String choice(Map<String, String> params, String field, Class<E> type,
-            String message, Map<String, String> errors) {
-        String v = params.get(field);
-        if (v == null || v.isBlank() || Coded.parse(type, v).isEmpty()) {
-            errors.put(field, message);
-            return null;
-        }
-        return Coded.parse(type, v).get().code();
-    }
-
-    private static String text(Map<String, String> params, String field, int limit, String label,
-            Map<String, String> errors) {
-        return RequestValues.text(params.get(field), field, label, limit, errors);
-    }
-
-    private static Integer whole(String value, int min, int max, String field, String label,
-            Map<String, String> errors) {
-        if (value == null || value.isBlank()) {
-            errors.put(field, "Enter " + label.toLowerCase(java.util.Locale.UK) + ", in days");
-            return null;
-        }
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n < min || n > max) {
-                errors.put(field, label + " must be between " + min + " and " + max + " days");
-                return null;
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            errors.put(field, label + " must be a whole number of days, like 14");
-            return null;
-        }
-    }
-
-    private static LocalDate date(String value, String field, String label, boolean required,
-            Map<String, String> errors) {
-        return RequestValues.date(value, field, label, required, errors);
     }
 }

@@ -1,0 +1,193 @@
+package org.soteria.casework;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.soteria.reference.Coded;
+import org.soteria.reference.CpsDecision;
+import org.soteria.web.form.FormErrors;
+import org.soteria.web.form.FormValues;
+import org.soteria.web.form.IsoDate;
+import org.soteria.web.form.MaxChars;
+import org.soteria.web.form.WholeNumber;
+
+/**
+ * The casework pages' forms as Spring binds them: the values as typed (so a refused form shows them again),
+ * each field in the order the page shows it, checked by Bean Validation; then read as the services' types.
+ * What is missing or not allowed by the record's own state (no suspect chosen, a stage out of turn) the
+ * services say.
+ */
+final class CaseworkForms {
+
+    private static final int TEXT = CaseworkSupport.TEXT_LIMIT;
+
+    private CaseworkForms() {
+    }
+
+    record NewBail(String suspectRef, String kind,
+            @IsoDate(label = "Start date", required = true) String startedOn,
+            @IsoDate(label = "Bail end date") String expiresOn,
+            @MaxChars(value = 200, label = "Authorised by") String authorisedBy,
+            @IsoDate(label = "Review date") String reviewOn,
+            @MaxChars(value = TEXT, label = "Conditions") String conditions) {
+
+        BailService.BailForm read() {
+            return new BailService.BailForm(FormValues.number(suspectRef), Codes.parse(Codes.BailKind.class, kind),
+                    FormValues.date(startedOn), FormValues.date(expiresOn), FormValues.date(reviewOn),
+                    FormValues.text(authorisedBy), FormValues.text(conditions));
+        }
+    }
+
+    record BailChange(@IsoDate(label = "Bail end date") String expiresOn,
+            @MaxChars(value = 200, label = "Authorised by") String authorisedBy,
+            @IsoDate(label = "Review date") String reviewOn) {
+    }
+
+    record BailEnding(@IsoDate(label = "End date", required = true) String endedOn, String endReason) {
+    }
+
+    record CpsSubmission(String kind,
+            @MaxChars(value = TEXT, label = "Question") String question,
+            @IsoDate(label = "Date asked") String adviceOn,
+            @MaxChars(value = TEXT, label = "Summary") String summary,
+            @IsoDate(label = "Date referred") String referredOn) implements FormErrors.CrossField {
+
+        boolean referral() {
+            return "referral".equals(kind);
+        }
+
+        String text() {
+            return FormValues.text(referral() ? summary : question);
+        }
+
+        LocalDate on() {
+            return FormValues.date(referral() ? referredOn : adviceOn);
+        }
+
+        @Override
+        public Map<String, String> crossFieldFaults() {
+            Map<String, String> faults = new LinkedHashMap<>();
+            if (referral() && FormValues.text(referredOn) == null) {
+                faults.put("referredOn", "Enter date referred");
+            } else if (!referral() && FormValues.text(adviceOn) == null) {
+                faults.put("adviceOn", "Enter date asked");
+            }
+            return faults;
+        }
+    }
+
+    record CpsActionForm(@MaxChars(value = TEXT, label = "Action") String action, String actionOwner,
+            @IsoDate(label = "Due date") String actionDue) {
+    }
+
+    record CpsDecisionForm(@IsoDate(label = "Date of the decision", required = true) String decidedOn,
+            String decision) {
+
+        CpsDecision chosen() {
+            return Coded.parse(CpsDecision.class, decision).orElse(null);
+        }
+    }
+
+    record NewDevice(@MaxChars(value = 40, label = "Exhibit reference") String exhibitRef, String type, String owner,
+            String requestId, @IsoDate(label = "Date submitted", required = true) String submittedOn) {
+
+        ForensicsService.DeviceForm read() {
+            return new ForensicsService.DeviceForm(FormValues.text(exhibitRef), Codes.parse(Codes.DeviceType.class, type),
+                    Codes.parse(Codes.DeviceOwner.class, owner), FormValues.number(requestId),
+                    FormValues.date(submittedOn));
+        }
+    }
+
+    record DeviceStep(@IsoDate(label = "Date", required = true) String on, String triage) {
+    }
+
+    record NewMaterialRequest(String victimRef, String material, String lineId,
+            @MaxChars(value = 200, label = "Who holds it") String holder,
+            @MaxChars(value = TEXT, label = "What is asked for") String scope,
+            @MaxChars(value = TEXT, label = "Justification") String justification,
+            @MaxChars(value = TEXT, label = "Less intrusive options") String leastIntrusive,
+            @IsoDate(label = "Date the victim was told") String victimInformedOn, String victimView,
+            @MaxChars(value = TEXT, label = "The victim's view") String victimViewNote) {
+
+        MaterialRequestService.RequestForm read() {
+            return new MaterialRequestService.RequestForm(FormValues.number(victimRef),
+                    Codes.parse(Codes.Material.class, material), FormValues.number(lineId), FormValues.text(holder),
+                    FormValues.text(scope), FormValues.text(justification), FormValues.text(leastIntrusive),
+                    FormValues.date(victimInformedOn), Codes.parse(Codes.VictimView.class, victimView),
+                    FormValues.text(victimViewNote));
+        }
+    }
+
+    record MaterialDecision(String decision, @MaxChars(value = TEXT, label = "Reasons") String note) {
+    }
+
+    record MaterialProgress(String step, @IsoDate(label = "Date sent") String sentOn,
+            @IsoDate(label = "Date returned") String returnedOn,
+            @MaxChars(value = 1000, label = "Reason") String reason) implements FormErrors.CrossField {
+
+        @Override
+        public Map<String, String> crossFieldFaults() {
+            Map<String, String> faults = new LinkedHashMap<>();
+            if ("sent".equals(step) && FormValues.text(sentOn) == null) {
+                faults.put("sentOn", "Enter date sent");
+            } else if ("returned".equals(step) && FormValues.text(returnedOn) == null) {
+                faults.put("returnedOn", "Enter date returned");
+            }
+            return faults;
+        }
+    }
+
+    record NewLine(String focus, String decision, String prompt,
+            @MaxChars(value = TEXT, label = "Line of enquiry") String description, String owner,
+            @IsoDate(label = "Due date") String due,
+            @MaxChars(value = TEXT, label = "Reason") String reason) implements FormErrors.CrossField {
+
+        boolean notPursued() {
+            return "not_pursued".equals(decision);
+        }
+
+        @Override
+        public Map<String, String> crossFieldFaults() {
+            return notPursued() && FormValues.text(reason) == null
+                    ? Map.of("reason", "Enter why this line will not be pursued") : Map.of();
+        }
+
+        PlanService.LineForm read() {
+            return new PlanService.LineForm(Codes.parse(Codes.Focus.class, focus), FormValues.text(prompt),
+                    FormValues.text(description), FormValues.text(owner), FormValues.date(due),
+                    notPursued() ? FormValues.text(reason) : null);
+        }
+    }
+
+    record LineClosing(String status, @MaxChars(value = TEXT, label = "Result") String result) {
+    }
+
+    record NewReview(@IsoDate(label = "Date of the review", required = true) String reviewedOn, String suspectFocus,
+            String victimEngagement, String proportionality, String bailStatus,
+            @MaxChars(value = TEXT, label = "Directions") String directions) {
+
+        ReviewService.ReviewForm read() {
+            return new ReviewService.ReviewForm(FormValues.date(reviewedOn), Codes.parse(Codes.Answer.class, suspectFocus),
+                    Codes.parse(Codes.Answer.class, victimEngagement), Codes.parse(Codes.Answer.class, proportionality),
+                    Codes.parse(Codes.Answer.class, bailStatus), FormValues.text(directions));
+        }
+    }
+
+    record Stage(String code, @MaxChars(value = 120, label = "Name") String name,
+            @MaxChars(value = 1000, label = "Guidance") String guidance,
+            @WholeNumber(message = "Enter the stage's place in the journey, a whole number from 1 to 99") String position,
+            String active) {
+
+        boolean isNew() {
+            return code == null || code.isBlank();
+        }
+
+        PlanService.StageForm read() {
+            return new PlanService.StageForm(isNew() ? null : code.strip(), FormValues.text(name),
+                    FormValues.text(guidance), FormValues.integer(position), "true".equals(active));
+        }
+    }
+
+    record ForensicsPeriod(@IsoDate(label = "From") String from, @IsoDate(label = "To") String to, String page) {
+    }
+}

@@ -1,0 +1,213 @@
+package org.soteria.victim;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.soteria.reference.Coded;
+import org.soteria.reference.SupportReferralDetail;
+import org.soteria.reference.WithdrawalReason;
+import org.soteria.web.form.FormErrors;
+import org.soteria.web.form.FormValues;
+import org.soteria.web.form.IsoDate;
+import org.soteria.web.form.MaxChars;
+import org.soteria.web.form.OneOf;
+import java.util.List;
+
+/**
+ * A victim's forms as Spring binds them: the values as typed, each field in the order the page shows it,
+ * checked by Bean Validation and the rules that span fields, before the service applies its own.
+ */
+final class VictimForms {
+
+    static final int TEXT_LIMIT = 500;
+    static final int SUMMARY_LIMIT = 4000;
+
+    private VictimForms() {
+    }
+
+    /** A required coded choice: its code, or a fault with {@code message}. */
+    static <E extends Enum<E> & Coded> String chosen(Class<E> type, String value, String field, String message,
+            Map<String, String> faults) {
+        return Coded.parse(type, value).map(Coded::code).orElseGet(() -> {
+            faults.put(field, message);
+            return null;
+        });
+    }
+
+    record ContactPlan(String preferredChannel, String doNotCall, String thisNumberOnly,
+            @MaxChars(value = 40, label = "The safe number") String safeNumber,
+            @MaxChars(value = TEXT_LIMIT, label = "Safe times") String safeTimes, String interviewerGender,
+            @MaxChars(value = 100, label = "The interpreter's language") String interpreterLanguage,
+            @MaxChars(value = TEXT_LIMIT, label = "Communication needs") String communicationNeeds,
+            @MaxChars(value = 200, label = "The ISVA's name") String isvaName,
+            @MaxChars(value = 200, label = "The ISVA's contact details") String isvaContact, String liaisonOfficer,
+            String updateEveryDays, @IsoDate(label = "The date the plan was agreed", required = true) String agreedOn,
+            @IsoDate(label = "The date the plan ended") String endedOn) implements FormErrors.CrossField {
+
+        String gender() {
+            return interviewerGender == null ? "no_preference" : interviewerGender;
+        }
+
+        boolean onlyThisNumber() {
+            return "true".equals(thisNumberOnly);
+        }
+
+        Integer every() {
+            Integer n = FormValues.integer(updateEveryDays);
+            return n != null && n >= 1 && n <= 90 ? n : null;
+        }
+
+        @Override
+        public Map<String, String> crossFieldFaults() {
+            Map<String, String> faults = new LinkedHashMap<>();
+            chosen(ContactChannel.class, preferredChannel, "preferredChannel",
+                    "Choose how the victim prefers to be contacted", faults);
+            String safe = FormValues.text(safeNumber);
+            if (onlyThisNumber() && safe == null) {
+                faults.put("safeNumber", "Enter the only number the victim may be contacted on");
+            } else if (safe != null && !safe.matches("[0-9 +()-]{6,40}")) {
+                faults.put("safeNumber", "Enter the safe number using digits, spaces and + ( ) - only, like 07700 900123");
+            }
+            if (!java.util.List.of("female", "male", "no_preference").contains(gender())) {
+                faults.put("interviewerGender", "Choose the interviewer's gender the victim prefers, or no preference");
+            }
+            if (FormValues.text(updateEveryDays) == null) {
+                faults.put("updateEveryDays", "Enter how often to update the victim, in days");
+            } else if (FormValues.integer(updateEveryDays) == null) {
+                faults.put("updateEveryDays", "How often to update the victim must be a whole number of days, like 14");
+            } else if (every() == null) {
+                faults.put("updateEveryDays", "How often to update the victim must be between 1 and 90 days");
+            }
+            LocalDate agreed = FormValues.date(agreedOn);
+            LocalDate ended = FormValues.date(endedOn);
+            if (agreed != null && ended != null && ended.isBefore(agreed)) {
+                faults.put("endedOn", "The date the plan ended must be the same as or after the date it was agreed");
+            }
+            return faults;
+        }
+    }
+
+    record Contact(@IsoDate(label = "The date of the contact", required = true) String occurredDate,
+            String occurredTime, String channel, String purpose, String referral, String keyEvent,
+            @MaxChars(value = SUMMARY_LIMIT, label = "What was said") String summary)
+            implements FormErrors.CrossField {
+
+        LocalTime time() {
+            String t = FormValues.text(occurredTime);
+            try {
+                return t == null ? null : LocalTime.parse(t.length() == 4 ? "0" + t : t);
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+
+        VictimService.Purpose chosenPurpose() {
+            return Coded.parse(VictimService.Purpose.class, purpose).orElse(null);
+        }
+
+        /** The referral's service, or the key event told about, as the purpose needs. */
+        String detail() {
+            if (chosenPurpose() == VictimService.Purpose.SUPPORT_REFERRAL) {
+                return Coded.parse(SupportReferralDetail.class, referral).map(Coded::code).orElse(null);
+            }
+            return chosenPurpose() == VictimService.Purpose.KEY_EVENT_NOTIFICATION ? FormValues.text(keyEvent) : null;
+        }
+
+        @Override
+        public Map<String, String> crossFieldFaults() {
+            Map<String, String> faults = new LinkedHashMap<>();
+            if (FormValues.text(occurredTime) == null) {
+                faults.put("occurredTime", "Enter the time of the contact, like 14:30");
+            } else if (time() == null) {
+                faults.put("occurredTime", "Enter the time of the contact in 24-hour form, like 14:30");
+            }
+            chosen(ContactChannel.class, channel, "channel", "Choose how the contact was made", faults);
+            chosen(VictimService.Purpose.class, purpose, "purpose", "Choose what the contact was for", faults);
+            if (chosenPurpose() == VictimService.Purpose.SUPPORT_REFERRAL) {
+                chosen(SupportReferralDetail.class, referral, "referral",
+                        "Choose the service the victim was referred to, or that they declined", faults);
+            } else if (chosenPurpose() == VictimService.Purpose.KEY_EVENT_NOTIFICATION
+                    && FormValues.text(keyEvent) == null) {
+                faults.put("keyEvent", "Choose the key event the victim was told about");
+            }
+            if (FormValues.text(summary) == null) {
+                faults.put("summary", "Enter what was said");
+            }
+            return faults;
+        }
+    }
+
+    record Journey(@OneOf(value = {"withdrawal", "reengagement", "vrr_police", "vrr_cps"},
+            message = "Choose what to record") String what,
+            @IsoDate(label = "The date", required = true) String on, String reason) implements FormErrors.CrossField {
+
+        WithdrawalReason chosenReason() {
+            return Coded.parse(WithdrawalReason.class, reason).orElse(null);
+        }
+
+        @Override
+        public Map<String, String> crossFieldFaults() {
+            Map<String, String> faults = new LinkedHashMap<>();
+            if ("withdrawal".equals(what)) {
+                chosen(WithdrawalReason.class, reason, "reason", "Choose the reason the victim gave, or not recorded",
+                        faults);
+            }
+            return faults;
+        }
+    }
+
+    record ReviewOutcome(@OneOf(value = {"decision_upheld", "decision_overturned", "request_withdrawn"},
+            message = "Choose the outcome of the review") String outcome,
+            @IsoDate(label = "The outcome date", required = true) String outcomeOn) {
+    }
+
+    /** A question of the victim's feedback form: its field, its heading and the statement the victim rates. */
+    public record Question(String name, String heading, String statement) {
+    }
+
+    public static final List<Question> QUESTIONS = List.of(
+            new Question("dignity", "Dignity and respect", "I was treated with dignity and respect"),
+            new Question("fairness", "Fairness", "I was treated fairly"),
+            new Question("voice", "Voice", "I was listened to and could say what mattered to me"),
+            new Question("safety", "Safety", "I was helped to feel safe"),
+            new Question("trust", "Trust", "I could trust the officers I dealt with"));
+
+    static final int COMMENT_LIMIT = 2000;
+
+    /** The victim's answers: each question 1 to 5 or "skip", and a comment; at least one of them. */
+    record Answers(String dignity, String fairness, String voice, String safety, String trust,
+            @MaxChars(value = COMMENT_LIMIT, label = "Your comments") String comment)
+            implements FormErrors.CrossField {
+
+        Integer[] scores() {
+            Map<String, String> given = FormErrors.values(this);
+            Integer[] scores = new Integer[QUESTIONS.size()];
+            for (int i = 0; i < scores.length; i++) {
+                String v = given.get(QUESTIONS.get(i).name());
+                scores[i] = v != null && v.matches("[1-5]") ? Integer.parseInt(v) : null;
+            }
+            return scores;
+        }
+
+        @Override
+        public Map<String, String> crossFieldFaults() {
+            Map<String, String> faults = new LinkedHashMap<>();
+            Map<String, String> given = FormErrors.values(this);
+            for (Question q : QUESTIONS) {
+                String v = given.get(q.name());
+                if (v != null && !v.isBlank() && !"skip".equals(v) && !v.matches("[1-5]")) {
+                    faults.put(q.name(), "Choose a number from 1 to 5 for \"" + q.statement()
+                            + "\", or \"I'd rather not say\"");
+                }
+            }
+            boolean nothing = java.util.Arrays.stream(scores()).allMatch(java.util.Objects::isNull)
+                    && FormValues.text(comment) == null;
+            if (nothing && faults.isEmpty()) {
+                faults.put("dignity", "Answer at least one question, or close this page if you would rather not");
+            }
+            return faults;
+        }
+    }
+}

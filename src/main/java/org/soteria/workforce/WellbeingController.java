@@ -1,0 +1,111 @@
+package org.soteria.workforce;
+
+import jakarta.validation.Valid;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.soteria.security.SoteriaUser;
+import org.soteria.web.form.FormErrors;
+import org.soteria.web.form.FormValues;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** An officer's own wellbeing: check-ins, reflective supervision, referrals, and whom they share check-ins with. */
+@Controller
+class WellbeingController {
+
+    private final WellbeingService wellbeing;
+
+    WellbeingController(WellbeingService wellbeing) {
+        this.wellbeing = wellbeing;
+    }
+
+    @GetMapping("/workforce/wellbeing")
+    String wellbeingPage(@AuthenticationPrincipal SoteriaUser user, Model model) {
+        return wellbeingView(user, Map.of(), Map.of(), model);
+    }
+
+    private String wellbeingView(SoteriaUser user, Map<String, String> form, Map<String, String> errors, Model model) {
+        model.addAttribute("own", wellbeing.own(user));
+        model.addAttribute("scale", WellbeingService.SCALE);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("today", wellbeing.today());
+        model.addAttribute("activeNav", "workforce");
+        return "workforce/wellbeing";
+    }
+
+    @PostMapping("/workforce/wellbeing/check-in")
+    String checkIn(@Valid WorkforceForms.CheckIn form, BindingResult binding, @AuthenticationPrincipal SoteriaUser user,
+            Model model, RedirectAttributes redirect) {
+        Map<String, String> errors = FormErrors.of(binding);
+        if (!errors.isEmpty()) {
+            return wellbeingView(user, FormErrors.values(form), errors, model);
+        }
+        wellbeing.checkIn(user, form.scores());
+        redirect.addFlashAttribute("success", "Check-in saved. Only you, and anyone you share with, can see it.");
+        return "redirect:/workforce/wellbeing";
+    }
+
+    @PostMapping("/workforce/wellbeing/supervision")
+    String supervision(@Valid WorkforceForms.Supervision form, BindingResult binding,
+            @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes redirect) {
+        Map<String, String> errors = new LinkedHashMap<>(FormErrors.of(binding));
+        LocalDate held = FormValues.date(form.heldOn());
+        if (held != null && held.isAfter(wellbeing.today())) {
+            errors.putIfAbsent("heldOn", "The date of the session must be today or in the past");
+        }
+        if (!errors.isEmpty()) {
+            return wellbeingView(user, FormErrors.values(form), FormErrors.inOrder(errors, form.getClass()), model);
+        }
+        wellbeing.recordSupervision(user, held, FormValues.text(form.supervisor()));
+        redirect.addFlashAttribute("success", "Reflective supervision recorded");
+        return "redirect:/workforce/wellbeing";
+    }
+
+    @PostMapping("/workforce/wellbeing/referral")
+    String referral(@Valid WorkforceForms.Referral form, BindingResult binding, @AuthenticationPrincipal SoteriaUser user,
+            Model model, RedirectAttributes redirect) {
+        Map<String, String> errors = FormErrors.of(binding);
+        if (!errors.isEmpty()) {
+            return wellbeingView(user, FormErrors.values(form), errors, model);
+        }
+        wellbeing.recordReferral(user, FormValues.date(form.referredOn()), form.service().strip());
+        redirect.addFlashAttribute("success", "Referral recorded");
+        return "redirect:/workforce/wellbeing";
+    }
+
+    @PostMapping("/workforce/wellbeing/share")
+    String share(@Valid WorkforceForms.Share form, BindingResult binding, @AuthenticationPrincipal SoteriaUser user,
+            Model model, RedirectAttributes redirect) {
+        String viewer = FormValues.text(form.viewer());
+        if (binding.hasErrors() || !wellbeing.share(user, viewer)) {
+            return wellbeingView(user, FormErrors.values(form), Map.of("viewer",
+                    "Enter the user name of someone in your force, for example a trusted colleague"), model);
+        }
+        redirect.addFlashAttribute("success", "Your check-ins are now shared with " + viewer);
+        return "redirect:/workforce/wellbeing";
+    }
+
+    @PostMapping("/workforce/wellbeing/unshare")
+    String unshare(@RequestParam("viewer") String viewer, @AuthenticationPrincipal SoteriaUser user,
+            RedirectAttributes redirect) {
+        wellbeing.unshare(user, viewer);
+        redirect.addFlashAttribute("success", "You no longer share your check-ins with " + viewer);
+        return "redirect:/workforce/wellbeing";
+    }
+
+    @GetMapping("/workforce/wellbeing/shared")
+    String sharedWithMe(@AuthenticationPrincipal SoteriaUser user, Model model) {
+        model.addAttribute("shared", wellbeing.sharedWithMe(user));
+        model.addAttribute("scale", WellbeingService.SCALE);
+        model.addAttribute("activeNav", "workforce");
+        return "workforce/wellbeing-shared";
+    }
+}
