@@ -40,26 +40,7 @@ final class BundleImporter {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BundleImporter.class);
 
     /** The files of exchange-format.md in the order they are applied (references point backwards). */
-    static final List<String> FILES = List.of("cases.csv", "teams.csv", "officers.csv", "people.csv",
-            "case_people.csv", "events.csv", "orders.csv", "feedback.csv");
-
-    private static final Map<String, List<String>> COLUMNS = Map.of(
-            "cases.csv", List.of("crime_ref", "force_code", "record_type", "n100_code", "offence_code", "recorded_date",
-                    "offence_date", "report_source", "victim_consented", "team_code", "officer_code", "outcome_code",
-                    "outcome_date", "restricted"),
-            "people.csv", List.of("person_id", "force_code", "given_name", "middle_names", "family_name",
-                    "date_of_birth", "sex", "postcode", "address", "birth_place", "pnc_id", "phone", "email"),
-            "case_people.csv", List.of("force_code", "crime_ref", "person_id", "role", "relationship",
-                    "age_at_offence"),
-            "events.csv", List.of("force_code", "event_id", "crime_ref", "event_type", "occurred_at", "person_id",
-                    "officer_code", "detail"),
-            "officers.csv", List.of("officer_code", "force_code", "display_name", "team_code", "role",
-                    "accredited_until"),
-            "teams.csv", List.of("team_code", "name", "force_code"),
-            "orders.csv", List.of("order_id", "force_code", "person_id", "order_type", "made_date", "expires_date",
-                    "prohibitions", "breached_on"),
-            "feedback.csv", List.of("force_code", "crime_ref", "person_id", "returned_date", "dignity", "fairness",
-                    "voice", "safety", "trust"));
+    static final List<String> FILES = ExchangeFile.names();
 
     private static final int PROGRESS_EVERY = 100_000;
 
@@ -124,8 +105,7 @@ final class BundleImporter {
     }
 
     private static int columnOrder(String file, String column) {
-        List<String> cols = COLUMNS.get(file);
-        return cols == null || column == null ? -1 : cols.indexOf(column);
+        return column == null ? -1 : ExchangeFile.named(file).map(f -> f.columns().indexOf(column)).orElse(-1);
     }
 
     // ---------------------------------------------------------------- reading
@@ -156,7 +136,7 @@ final class BundleImporter {
                 return 0;
             }
             Map<String, Integer> columns = new LinkedHashMap<>();
-            List<String> known = COLUMNS.get(file);
+            List<String> known = ExchangeFile.named(file).orElseThrow().columns();
             for (int i = 0; i < header.length; i++) {
                 String col = header[i].trim().toLowerCase(Locale.ROOT);
                 if (!known.contains(col)) {
@@ -262,7 +242,7 @@ final class BundleImporter {
     // ---------------------------------------------------------------- files without references
 
     private void importTeams() throws SQLException, IOException {
-        String file = "teams.csv";
+        String file = ExchangeFile.TEAMS.file();
         if (!source.has(file)) {
             return;
         }
@@ -270,7 +250,7 @@ final class BundleImporter {
                 .update();
         int rows;
         try (StageWriter out = new StageWriter(connection, "stage_team", "line, force_code, team_code, name")) {
-            rows = read(file, List.of("team_code"), row -> {
+            rows = read(file, ExchangeFile.TEAMS.required(), row -> {
                 String team = row.required("team_code");
                 String name = row.optional("name");
                 String force = forceOf(row);
@@ -287,7 +267,7 @@ final class BundleImporter {
     }
 
     private void importOfficers() throws SQLException, IOException {
-        String file = "officers.csv";
+        String file = ExchangeFile.OFFICERS.file();
         if (!source.has(file)) {
             return;
         }
@@ -296,7 +276,7 @@ final class BundleImporter {
         int rows;
         try (StageWriter out = new StageWriter(connection, "stage_officer",
                 "line, force_code, officer_code, display_name, team_code, role, accredited_until")) {
-            rows = read(file, List.of("officer_code"), row -> {
+            rows = read(file, ExchangeFile.OFFICERS.required(), row -> {
                 String officer = row.required("officer_code");
                 String force = forceOf(row);
                 String name = row.optional("display_name");
@@ -321,7 +301,7 @@ final class BundleImporter {
     }
 
     private void importCases() throws SQLException, IOException {
-        String file = "cases.csv";
+        String file = ExchangeFile.CASES.file();
         // First pass over force codes alone, so that later files can take the bundle's single force.
         jdbc.sql("create temp table stage_crime (line int, force_code text, crime_ref text, record_type text, "
                 + "n100_code smallint, offence_code text, recorded_date date, offence_date date, report_source text, "
@@ -333,7 +313,7 @@ final class BundleImporter {
         try (StageWriter out = new StageWriter(connection, "stage_crime", "line, force_code, crime_ref, record_type, "
                 + "n100_code, offence_code, recorded_date, offence_date, report_source, victim_consented, team_code, "
                 + "officer_code, outcome_code, outcome_date, restricted")) {
-            rows = read(file, List.of("crime_ref", "force_code", "offence_code", "recorded_date"), row -> {
+            rows = read(file, ExchangeFile.CASES.required(), row -> {
                 String ref = row.required("crime_ref");
                 String force = row.required("force_code");
                 if (force != null) {
@@ -425,7 +405,7 @@ final class BundleImporter {
     }
 
     private void importPeople() throws SQLException, IOException {
-        String file = "people.csv";
+        String file = ExchangeFile.PEOPLE.file();
         if (!source.has(file)) {
             return;
         }
@@ -440,7 +420,7 @@ final class BundleImporter {
         try (StageWriter out = new StageWriter(connection, "stage_person", "line, force_code, person_id, given_name, "
                 + "middle_names, family_name, date_of_birth, sex, postcode, address, birth_place, pnc_id, phone, email, "
                 + "given_name_index, family_name_index, fields_mac, key_id")) {
-            rows = read(file, List.of("person_id"), row -> {
+            rows = read(file, ExchangeFile.PEOPLE.required(), row -> {
                 String id = row.required("person_id");
                 String force = forceOf(row);
                 String dob = null;
@@ -628,7 +608,7 @@ final class BundleImporter {
     }
 
     private void importCasePeople() throws SQLException, IOException {
-        String file = "case_people.csv";
+        String file = ExchangeFile.CASE_PEOPLE.file();
         if (!source.has(file)) {
             return;
         }
@@ -637,7 +617,7 @@ final class BundleImporter {
         int rows;
         try (StageWriter out = new StageWriter(connection, "stage_cp",
                 "line, bad, force_code, crime_ref, person_id, role, relationship, age_at_offence")) {
-            rows = read(file, List.of("crime_ref", "person_id", "role"), row -> {
+            rows = read(file, ExchangeFile.CASE_PEOPLE.required(), row -> {
                 String crimeRef = row.required("crime_ref");
                 String personId = row.required("person_id");
                 PersonRole role = row.coded("role", PersonRole.class, true);
@@ -660,7 +640,7 @@ final class BundleImporter {
     }
 
     private void importEvents() throws SQLException, IOException {
-        String file = "events.csv";
+        String file = ExchangeFile.EVENTS.file();
         if (!source.has(file)) {
             return;
         }
@@ -670,7 +650,7 @@ final class BundleImporter {
         int rows;
         try (StageWriter out = new StageWriter(connection, "stage_event", "line, bad, force_code, event_key, event_id, "
                 + "crime_ref, event_type, occurred_at, occurred_timed, person_id, officer_code, detail")) {
-            rows = read(file, List.of("crime_ref", "event_type", "occurred_at"), row -> {
+            rows = read(file, ExchangeFile.EVENTS.required(), row -> {
                 String eventId = row.optional("event_id");
                 String crimeRef = row.required("crime_ref");
                 EventType type = row.coded("event_type", EventType.class, true);
@@ -734,7 +714,7 @@ final class BundleImporter {
     }
 
     private void importOrders() throws SQLException, IOException {
-        String file = "orders.csv";
+        String file = ExchangeFile.ORDERS.file();
         if (!source.has(file)) {
             return;
         }
@@ -744,7 +724,7 @@ final class BundleImporter {
         int rows;
         try (StageWriter out = new StageWriter(connection, "stage_order", "line, bad, force_code, order_id, person_id, "
                 + "order_type, made_date, expires_date, prohibitions, breached_on")) {
-            rows = read(file, List.of("order_id", "person_id", "order_type"), row -> {
+            rows = read(file, ExchangeFile.ORDERS.required(), row -> {
                 String orderId = row.required("order_id");
                 String force = forceOf(row);
                 String personId = row.required("person_id");
@@ -774,7 +754,7 @@ final class BundleImporter {
     }
 
     private void importFeedback() throws SQLException, IOException {
-        String file = "feedback.csv";
+        String file = ExchangeFile.FEEDBACK.file();
         if (!source.has(file)) {
             return;
         }
@@ -784,7 +764,7 @@ final class BundleImporter {
         int rows;
         try (StageWriter out = new StageWriter(connection, "stage_feedback", "line, bad, force_code, crime_ref, "
                 + "person_id, returned_date, dignity, fairness, voice, safety, trust")) {
-            rows = read(file, List.of("crime_ref", "person_id", "returned_date"), row -> {
+            rows = read(file, ExchangeFile.FEEDBACK.required(), row -> {
                 String crimeRef = row.required("crime_ref");
                 String personId = row.required("person_id");
                 LocalDate returned = row.date("returned_date", true);

@@ -34,22 +34,22 @@ public class ExportService {
     private static final String BOOL = "case when %s then 'true' when not %s then 'false' end";
 
     /** File name → the query that produces it, with the exchange format's column names. */
-    private static final Map<String, String> QUERIES = new LinkedHashMap<>();
+    private static final Map<ExchangeFile, String> QUERIES = new LinkedHashMap<>();
 
     static {
-        QUERIES.put("teams.csv", "select team_code, name, force_code from team order by force_code, team_code");
-        QUERIES.put("officers.csv", "select officer_code, force_code, display_name, team_code, role, accredited_until "
+        QUERIES.put(ExchangeFile.TEAMS, "select team_code, name, force_code from team order by force_code, team_code");
+        QUERIES.put(ExchangeFile.OFFICERS, "select officer_code, force_code, display_name, team_code, role, accredited_until "
                 + "from officer order by force_code, officer_code");
-        QUERIES.put("cases.csv", "select crime_ref, force_code, record_type, n100_code, offence_code, recorded_date, "
+        QUERIES.put(ExchangeFile.CASES, "select crime_ref, force_code, record_type, n100_code, offence_code, recorded_date, "
                 + "offence_date, report_source, " + bool("victim_consented") + " as victim_consented, team_code, "
                 + "officer_code, outcome_code, outcome_date, " + bool("restricted") + " as restricted "
                 + "from crime order by force_code, crime_ref");
         // people.csv is written by writePeople: its names, contact details and addresses are decrypted in Java.
-        QUERIES.put("people.csv", null);
-        QUERIES.put("case_people.csv", "select c.force_code, c.crime_ref, p.person_id, cp.role, cp.relationship, "
+        QUERIES.put(ExchangeFile.PEOPLE, null);
+        QUERIES.put(ExchangeFile.CASE_PEOPLE, "select c.force_code, c.crime_ref, p.person_id, cp.role, cp.relationship, "
                 + "cp.age_at_offence from case_person cp join crime c on c.id = cp.crime_id "
                 + "join person p on p.id = cp.person_ref order by c.force_code, c.crime_ref, p.person_id, cp.role");
-        QUERIES.put("events.csv", "select e.force_code, e.event_id, c.crime_ref, e.event_type, "
+        QUERIES.put(ExchangeFile.EVENTS, "select e.force_code, e.event_id, c.crime_ref, e.event_type, "
                 + "case when not e.occurred_timed then to_char(e.occurred_at at time zone 'Europe/London', 'YYYY-MM-DD') "
                 + "when date_trunc('second', e.occurred_at) = e.occurred_at "
                 + "then to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') "
@@ -57,10 +57,10 @@ public class ExportService {
                 + "as occurred_at, p.person_id, e.officer_code, e.detail from event e "
                 + "join crime c on c.id = e.crime_id left join person p on p.id = e.person_ref "
                 + "order by e.force_code, e.event_key");
-        QUERIES.put("orders.csv", "select o.order_id, o.force_code, p.person_id, o.order_type, o.made_date, "
+        QUERIES.put(ExchangeFile.ORDERS, "select o.order_id, o.force_code, p.person_id, o.order_type, o.made_date, "
                 + "o.expires_date, o.prohibitions, o.breached_on from civil_order o join person p on p.id = o.person_ref "
                 + "order by o.force_code, o.order_id");
-        QUERIES.put("feedback.csv", "select c.force_code, c.crime_ref, p.person_id, f.returned_date, f.dignity, "
+        QUERIES.put(ExchangeFile.FEEDBACK, "select c.force_code, c.crime_ref, p.person_id, f.returned_date, f.dignity, "
                 + "f.fairness, f.voice, f.safety, f.trust from victim_feedback f join crime c on c.id = f.crime_id "
                 + "join person p on p.id = f.person_ref order by c.force_code, c.crime_ref, p.person_id, f.returned_date");
     }
@@ -78,8 +78,7 @@ public class ExportService {
     /** people.csv, decrypted, in the same CSV form COPY writes (quoted only where needed). */
     private long writePeople(Connection c, OutputStream file) throws SQLException, IOException {
         Writer w = new OutputStreamWriter(file, StandardCharsets.UTF_8);
-        CsvWriter csv = CsvWriter.exact(w, "person_id", "force_code", "given_name", "middle_names", "family_name",
-                "date_of_birth", "sex", "postcode", "address", "birth_place", "pnc_id", "phone", "email");
+        CsvWriter csv = CsvWriter.exact(w, ExchangeFile.PEOPLE.columns().toArray(String[]::new));
         long n = 0;
         try (PreparedStatement ps = c.prepareStatement("select person_id, force_code, given_name, middle_names, "
                 + "family_name, date_of_birth, sex, postcode, address, birth_place, pnc_id, phone, email from person "
@@ -101,6 +100,21 @@ public class ExportService {
         return n;
     }
 
+    /** A query gives exactly the file's columns, in the schema's order, or the export stops before writing it. */
+    private static void checkColumns(Connection c, ExchangeFile file, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            java.sql.ResultSetMetaData meta = ps.getMetaData();
+            java.util.List<String> given = new java.util.ArrayList<>();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                given.add(meta.getColumnLabel(i));
+            }
+            if (!given.equals(file.columns())) {
+                throw new IllegalStateException("the export of " + file.file() + " gives " + given
+                        + ", not the columns of exchange-format.md " + file.columns());
+            }
+        }
+    }
+
     private static String bool(String column) {
         return "(" + String.format(BOOL, column, column) + ")";
     }
@@ -116,11 +130,17 @@ public class ExportService {
                 c.createStatement().execute("set transaction isolation level repeatable read");
                 PGConnection pg = c.unwrap(PGConnection.class);
                 for (var e : QUERIES.entrySet()) {
-                    try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(out.resolve(e.getKey())))) {
-                        long n = e.getValue() == null ? writePeople(c, file)
-                                : pg.getCopyAPI().copyOut("COPY (" + e.getValue() + ") TO STDOUT (FORMAT csv, HEADER)",
-                                        file);
-                        rows.put(e.getKey(), n);
+                    ExchangeFile f = e.getKey();
+                    try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(out.resolve(f.file())))) {
+                        long n;
+                        if (e.getValue() == null) {
+                            n = writePeople(c, file);
+                        } else {
+                            checkColumns(c, f, e.getValue());
+                            file.write((String.join(",", f.columns()) + "\n").getBytes(StandardCharsets.UTF_8));
+                            n = pg.getCopyAPI().copyOut("COPY (" + e.getValue() + ") TO STDOUT (FORMAT csv)", file);
+                        }
+                        rows.put(f.file(), n);
                     }
                 }
                 c.commit();

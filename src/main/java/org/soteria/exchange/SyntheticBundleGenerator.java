@@ -115,20 +115,16 @@ public final class SyntheticBundleGenerator {
         LocalDate start = end.minusYears(settings.years()).plusDays(1);
         long span = end.toEpochDay() - start.toEpochDay() + 1;
         int[] seqByYear = new int[3000];
-        try (CsvWriter cases = CsvWriter.exact(out.resolve("cases.csv"), "crime_ref", "force_code", "record_type", "n100_code",
-                "offence_code", "recorded_date", "offence_date", "report_source", "victim_consented", "team_code",
-                "officer_code", "outcome_code", "outcome_date", "restricted");
-                CsvWriter persons = CsvWriter.exact(out.resolve("people.csv"), "person_id", "force_code", "given_name",
-                        "middle_names", "family_name", "date_of_birth", "sex", "postcode", "address", "birth_place",
-                        "pnc_id", "phone", "email");
-                CsvWriter links = CsvWriter.exact(out.resolve("case_people.csv"), "crime_ref", "person_id", "role",
-                        "relationship", "age_at_offence");
-                CsvWriter timeline = CsvWriter.exact(out.resolve("events.csv"), "event_id", "crime_ref", "event_type",
-                        "occurred_at", "person_id", "officer_code", "detail");
-                CsvWriter orderFile = CsvWriter.exact(out.resolve("orders.csv"), "order_id", "person_id", "order_type",
-                        "made_date", "expires_date", "prohibitions", "breached_on");
-                CsvWriter feedbackFile = CsvWriter.exact(out.resolve("feedback.csv"), "crime_ref", "person_id",
-                        "returned_date", "dignity", "fairness", "voice", "safety", "trust");
+        try (CsvWriter cases = file(out, ExchangeFile.CASES, ExchangeFile.CASES.columns().toArray(String[]::new));
+                CsvWriter persons = file(out, ExchangeFile.PEOPLE, ExchangeFile.PEOPLE.columns().toArray(String[]::new));
+                CsvWriter links = file(out, ExchangeFile.CASE_PEOPLE, "crime_ref", "person_id", "role", "relationship",
+                        "age_at_offence");
+                CsvWriter timeline = file(out, ExchangeFile.EVENTS, "event_id", "crime_ref", "event_type", "occurred_at",
+                        "person_id", "officer_code", "detail");
+                CsvWriter orderFile = file(out, ExchangeFile.ORDERS, "order_id", "person_id", "order_type", "made_date",
+                        "expires_date", "prohibitions", "breached_on");
+                CsvWriter feedbackFile = file(out, ExchangeFile.FEEDBACK, "crime_ref", "person_id", "returned_date", "dignity",
+                        "fairness", "voice", "safety", "trust");
                 CsvWriter truth = CsvWriter.exact(out.resolve("truth").resolve("identities.csv"), "person_id",
                         "identity_id")) {
             for (int i = 0; i < settings.crimes(); i++) {
@@ -288,13 +284,18 @@ public final class SyntheticBundleGenerator {
         }
     }
 
+    /** One file of the bundle with the given columns of the exchange schema (a bundle may leave columns out). */
+    private static CsvWriter file(Path out, ExchangeFile file, String... columns) throws IOException {
+        return CsvWriter.exact(out.resolve(file.file()), file.header(columns));
+    }
+
     private long writeTeamsAndOfficers(Path out, int teamCount, int crimesPerYear) throws IOException {
         long officers = 0;
         int investigatorsPerTeam = Math.max(6, crimesPerYear / teamCount / 40);
         int officerSeq = 0;
-        try (CsvWriter teamFile = CsvWriter.exact(out.resolve("teams.csv"), "team_code", "name", "force_code");
-                CsvWriter officerFile = CsvWriter.exact(out.resolve("officers.csv"), "officer_code", "display_name",
-                        "team_code", "role", "accredited_until")) {
+        try (CsvWriter teamFile = file(out, ExchangeFile.TEAMS, ExchangeFile.TEAMS.columns().toArray(String[]::new));
+                CsvWriter officerFile = file(out, ExchangeFile.OFFICERS, "officer_code", "display_name", "team_code", "role",
+                        "accredited_until")) {
             for (int t = 1; t <= teamCount; t++) {
                 String code = String.format("T%02d", t);
                 String area = SyntheticNames.PLACES.get((t - 1) % 15);
