@@ -1,5 +1,6 @@
 package org.soteria.assessment;
 
+import org.soteria.platform.ForceMode;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,6 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The force self-assessment: the list, the task list, a section, evidence, comments, sign-off and comparison. */
 @Controller
+@ForceMode
 class AssessmentController {
 
     private final AssessmentService assessments;

@@ -1,5 +1,6 @@
 package org.soteria.assessment;
 
+import org.soteria.platform.ForceMode;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The deep-dive pages: samples, drawing one, a sample's crimes and agreement, a crime's review, findings. */
 @Controller
+@ForceMode
 class DeepDiveController {
 
     private final DeepDiveService deepDive;

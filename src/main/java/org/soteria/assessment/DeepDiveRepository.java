@@ -55,7 +55,7 @@ class DeepDiveRepository {
     /** Recorded crimes of the force in the period, each with its stratum (offence group, outcome group, quarter). */
     List<StratifiedSample.Candidate> candidates(String force, LocalDate from, LocalDate to) {
         return jdbc.sql("select id, offence_group, outcome_group, extract(year from recorded_date)::int as y, "
-                        + "extract(quarter from recorded_date)::int as q from crime where force_code = ? "
+                        + "extract(quarter from recorded_date)::int as q from investigation_crime crime where force_code = ? "
                         + "and record_type = 'crime' and not restricted and recorded_date between ? and ?")
                 .params(force, from, to)
                 .query((rs, i) -> new StratifiedSample.Candidate(rs.getLong("id"), StratifiedSample.stratum(
@@ -95,13 +95,13 @@ class DeepDiveRepository {
 
     Facts facts(long crimeId) {
         Map<String, Object> c = jdbc.sql("select crime_ref, offence_code, recorded_date, report_source, victim_consented, "
-                + "outcome_code, outcome_date from crime where id = ?").param(crimeId).query().singleRow();
+                + "outcome_code, outcome_date from investigation_crime crime where id = ?").param(crimeId).query().singleRow();
         List<Map<String, Object>> people = jdbc.sql("select cp.role, cp.age_at_offence, p.sex, cp.relationship "
-                        + "from case_person cp join person p on p.id = cp.person_ref where cp.crime_id = ? "
+                        + "from investigation_case_person cp join investigation_person p on p.id = cp.person_ref where cp.crime_id = ? "
                         + "order by cp.role desc, cp.person_ref")
                 .param(crimeId).query().listOfRows();
         List<Map<String, Object>> events = jdbc.sql("select e.event_type, e.detail, (e.occurred_at at time zone "
-                        + "'Europe/London')::date - c.recorded_date as day from event e join crime c on c.id = e.crime_id "
+                        + "'Europe/London')::date - c.recorded_date as day from investigation_event e join investigation_crime c on c.id = e.crime_id "
                         + "where e.crime_id = ? and e.event_type <> 'victim_notified' order by e.occurred_at, e.id")
                 .param(crimeId).query().listOfRows();
         return new Facts((String) c.get("crime_ref"), (String) c.get("offence_code"),

@@ -1,5 +1,6 @@
 package org.soteria.assessment;
 
+import org.soteria.platform.ForceMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.soteria.platform.Invalid;
@@ -20,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Assessment frameworks for the national coordinator: versions, a draft's questions, publishing. */
 @Controller
+@ForceMode
 class FrameworkController {
 
     private final AssessmentService assessments;

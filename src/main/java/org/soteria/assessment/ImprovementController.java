@@ -1,5 +1,6 @@
 package org.soteria.assessment;
 
+import org.soteria.platform.ForceMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.soteria.platform.Invalid;
@@ -21,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The improvement plan: the plan, the plan on a page, adding an action, an action and its progress. */
 @Controller
+@ForceMode
 class ImprovementController {
 
     private final ImprovementService plan;

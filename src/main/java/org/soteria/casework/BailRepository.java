@@ -38,7 +38,7 @@ class BailRepository {
     }
 
     List<Bail> bail(long crimeId) {
-        return jdbc.sql("select " + BAIL_COLUMNS + " from bail_period b join crime c on c.id = b.crime_id "
+        return jdbc.sql("select " + BAIL_COLUMNS + " from bail_period b join investigation_crime c on c.id = b.crime_id "
                         + "where b.crime_id = ? order by b.started_on desc, b.id desc")
                 .param(crimeId).query((rs, i) -> bail(rs)).list();
     }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.soteria.investigation.CaseDetail;
-import org.soteria.platform.CrimeEvents;
+import org.soteria.investigation.CrimeEvents;
 import org.soteria.platform.Invalid;
 import org.soteria.security.Permission;
 import org.soteria.security.SoteriaUser;

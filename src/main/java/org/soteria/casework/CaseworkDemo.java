@@ -72,9 +72,9 @@ class CaseworkDemo {
             return;
         }
         // The investigator's own open crimes with one victim and a suspect, newest first.
-        List<long[]> crimes = jdbc.sql("select c.id, c.recorded_date from crime c where c.officer_code = ? and not c.restricted "
-                        + "and c.record_type = 'crime' and c.outcome_code is null and exists (select 1 from case_person s "
-                        + "where s.crime_id = c.id and s.role = 'suspect') and (select count(*) from case_person v "
+        List<long[]> crimes = jdbc.sql("select c.id, c.recorded_date from investigation_crime c where c.officer_code = ? and not c.restricted "
+                        + "and c.record_type = 'crime' and c.outcome_code is null and exists (select 1 from investigation_case_person s "
+                        + "where s.crime_id = c.id and s.role = 'suspect') and (select count(*) from investigation_case_person v "
                         + "where v.crime_id = c.id and v.role = 'victim') = 1 order by c.recorded_date desc, c.id limit 12")
                 .param(officer).query((rs, i) -> new long[] {rs.getLong(1), rs.getDate(2).toLocalDate().toEpochDay()})
                 .list();
@@ -103,9 +103,9 @@ class CaseworkDemo {
             supervisorReviews.addReview(supervisor, crime, new ReviewService.ReviewForm(today.minusDays(i % 5), Codes.Answer.YES,
                     Codes.Answer.YES, Codes.Answer.NOT_APPLICABLE, Codes.Answer.NOT_APPLICABLE, null), NONE);
         }
-        long victim = jdbc.sql("select person_ref from case_person where crime_id = ? and role = 'victim'").param(crime)
+        long victim = jdbc.sql("select person_ref from investigation_case_person case_person where crime_id = ? and role = 'victim'").param(crime)
                 .query(Long.class).single();
-        long suspect = jdbc.sql("select min(person_ref) from case_person where crime_id = ? and role = 'suspect'")
+        long suspect = jdbc.sql("select min(person_ref) from investigation_case_person case_person where crime_id = ? and role = 'suspect'")
                 .param(crime).query(Long.class).single();
         LocalDate earliest = recorded.isAfter(today.minusDays(25)) ? recorded : today.minusDays(25);
         switch (i) {

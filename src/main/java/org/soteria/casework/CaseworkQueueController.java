@@ -1,5 +1,6 @@
 package org.soteria.casework;
 
+import org.soteria.platform.ForceMode;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * for requests for victims' material, and the stages of the investigator's journey.
  */
 @Controller
+@ForceMode
 class CaseworkQueueController {
 
     /** Examinations finished within this many days count in the turnaround figures. */

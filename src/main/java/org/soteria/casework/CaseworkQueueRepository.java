@@ -47,7 +47,7 @@ class CaseworkQueueRepository {
     List<OpenCrime> openCrimes(NeedToKnow.Rule rule, boolean teamsOnly, List<String> teams) {
         String sql = "select c.id, c.crime_ref, c.recorded_date, c.team_code, c.officer_code, "
                 + "array(select r.reviewed_on from supervisor_review r where r.crime_id = c.id order by 1) "
-                + "from crime c where c.record_type = 'crime' and c.outcome_code is null and " + rule.sql()
+                + "from investigation_crime c where c.record_type = 'crime' and c.outcome_code is null and " + rule.sql()
                 + (teamsOnly ? " and c.team_code = any(:teams)" : "") + " order by c.recorded_date, c.id";
         var spec = jdbc.sql(sql);
         for (Map.Entry<String, Object> p : rule.params().entrySet()) {
@@ -87,7 +87,7 @@ class CaseworkQueueRepository {
 
     /** Open lines of enquiry due by {@code until} owned by {@code owner} on crimes the rule allows. */
     List<Due> linesDue(NeedToKnow.Rule rule, String owner, LocalDate until) {
-        return queue("select l.crime_id, c.crime_ref, l.due_on, l.description from enquiry_line l join crime c "
+        return queue("select l.crime_id, c.crime_ref, l.due_on, l.description from enquiry_line l join investigation_crime c "
                         + "on c.id = l.crime_id where l.status = 'open' and l.owner_code = :owner and l.due_on <= :until "
                         + "and :rule order by l.due_on, l.id limit 500", rule, Map.of("owner", owner, "until", until),
                 (rs, i) -> new Due(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
@@ -96,21 +96,21 @@ class CaseworkQueueRepository {
 
     List<Due> awaitingApproval(NeedToKnow.Rule rule) {
         return queue("select r.crime_id, c.crime_ref, r.requested_on, r.material, r.requested_by from material_request r "
-                        + "join crime c on c.id = r.crime_id where r.status = 'awaiting_approval' and :rule "
+                        + "join investigation_crime c on c.id = r.crime_id where r.status = 'awaiting_approval' and :rule "
                         + "order by r.requested_on, r.id limit 500", rule, Map.of(),
                 (rs, i) -> new Due(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
                         Codes.parse(Codes.Material.class, rs.getString(4)).label(), rs.getString(5)));
     }
 
     List<BailRepository.Bail> openBail(NeedToKnow.Rule rule) {
-        return queue("select " + BailRepository.BAIL_COLUMNS + " from bail_period b join crime c on c.id = b.crime_id "
+        return queue("select " + BailRepository.BAIL_COLUMNS + " from bail_period b join investigation_crime c on c.id = b.crime_id "
                         + "where b.ended_on is null and :rule order by coalesce(b.expires_on, b.review_on), b.id limit 2000",
                 rule, Map.of(), (rs, i) -> BailRepository.bail(rs));
     }
 
     List<CpsRepository.Action> actionsDue(NeedToKnow.Rule rule, LocalDate until) {
         return queue("select a.id, a.crime_id, c.crime_ref, a.action, a.due_on, a.owner_code, a.done_on, a.done_by "
-                        + "from cps_action a join crime c on c.id = a.crime_id where a.done_on is null "
+                        + "from cps_action a join investigation_crime c on c.id = a.crime_id where a.done_on is null "
                         + "and a.due_on <= :until and :rule order by a.due_on, a.id limit 500", rule, Map.of("until", until),
                 (rs, i) -> CpsRepository.action(rs, cipher));
     }

@@ -1,5 +1,6 @@
 package org.soteria.casework;
 
+import org.soteria.platform.ForceMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** A crime's CPS liaison: file readiness, submissions, the action plan and decisions. */
 @Controller
+@ForceMode
 class CpsController {
 
     private final CpsService cps;

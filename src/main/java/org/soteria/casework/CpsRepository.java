@@ -69,7 +69,7 @@ class CpsRepository {
 
     List<Action> actions(long crimeId) {
         return jdbc.sql("select a.id, a.crime_id, c.crime_ref, a.action, a.due_on, a.owner_code, a.done_on, a.done_by "
-                        + "from cps_action a join crime c on c.id = a.crime_id where a.crime_id = ? "
+                        + "from cps_action a join investigation_crime c on c.id = a.crime_id where a.crime_id = ? "
                         + "order by (a.done_on is null) desc, a.due_on, a.id")
                 .param(crimeId).query((rs, i) -> action(rs, cipher)).list();
     }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.soteria.investigation.CaseDetail;
-import org.soteria.platform.CrimeEvents;
+import org.soteria.investigation.CrimeEvents;
 import org.soteria.platform.Invalid;
 import org.soteria.reference.CpsDecision;
 import org.soteria.security.Permission;

@@ -1,5 +1,6 @@
 package org.soteria.casework;
 
+import org.soteria.platform.ForceMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.soteria.security.SoteriaUser;
@@ -19,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** A crime's device exhibits and their progress through examination. */
 @Controller
+@ForceMode
 class DeviceController {
 
     private final ForensicsService forensics;

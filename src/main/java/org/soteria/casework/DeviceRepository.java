@@ -43,7 +43,7 @@ class DeviceRepository {
     }
 
     List<Device> devices(long crimeId) {
-        return jdbc.sql("select " + DEVICE_COLUMNS + " from device_exhibit d join crime c on c.id = d.crime_id "
+        return jdbc.sql("select " + DEVICE_COLUMNS + " from device_exhibit d join investigation_crime c on c.id = d.crime_id "
                         + "where d.crime_id = ? order by d.submitted_on, d.id")
                 .param(crimeId).query((rs, i) -> device(rs)).list();
     }
@@ -55,7 +55,7 @@ class DeviceRepository {
     @WholeForce("the force's digital forensics queue: crime and exhibit references, no personal data; restricted "
             + "crimes are counted but listed only to their named users")
     List<Device> forensicQueue(String force, LocalDate since) {
-        return jdbc.sql("select " + DEVICE_COLUMNS + " from device_exhibit d join crime c on c.id = d.crime_id "
+        return jdbc.sql("select " + DEVICE_COLUMNS + " from device_exhibit d join investigation_crime c on c.id = d.crime_id "
                         + "where c.force_code = ? and (d.status in ('awaiting_triage', 'awaiting_examination', "
                         + "'in_examination') or d.examined_on >= ?) order by case d.triage when 'urgent' then 0 "
                         + "when 'priority' then 1 when 'standard' then 2 else -1 end, d.submitted_on, d.id")

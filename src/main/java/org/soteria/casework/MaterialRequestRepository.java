@@ -105,16 +105,16 @@ class MaterialRequestRepository {
     RequestFigures requestFigures(String force, LocalDate from, LocalDate to) {
         Map<String, Long> byStatus = new java.util.LinkedHashMap<>();
         Map<String, Long> byMaterial = new java.util.LinkedHashMap<>();
-        jdbc.sql("select r.status, r.material, count(*) from material_request r join crime c on c.id = r.crime_id "
+        jdbc.sql("select r.status, r.material, count(*) from material_request r join investigation_crime c on c.id = r.crime_id "
                         + "where c.force_code = ? and r.requested_on between ? and ? group by 1, 2")
                 .params(force, from, to).query(rs -> {
                     byStatus.merge(rs.getString(1), rs.getLong(3), Long::sum);
                     byMaterial.merge(rs.getString(2), rs.getLong(3), Long::sum);
                 });
-        List<Integer> days = jdbc.sql("select r.returned_on - r.sent_on from material_request r join crime c "
+        List<Integer> days = jdbc.sql("select r.returned_on - r.sent_on from material_request r join investigation_crime c "
                         + "on c.id = r.crime_id where c.force_code = ? and r.returned_on between ? and ? order by 1")
                 .params(force, from, to).query(Integer.class).list();
-        List<Integer> devices = jdbc.sql("select d.returned_on - d.submitted_on from device_exhibit d join crime c "
+        List<Integer> devices = jdbc.sql("select d.returned_on - d.submitted_on from device_exhibit d join investigation_crime c "
                         + "on c.id = d.crime_id where c.force_code = ? and d.owner_role = 'victim' "
                         + "and d.returned_on between ? and ? order by 1")
                 .params(force, from, to).query(Integer.class).list();

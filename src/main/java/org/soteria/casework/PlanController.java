@@ -1,5 +1,6 @@
 package org.soteria.casework;
 
+import org.soteria.platform.ForceMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** A crime's investigation plan: its stage, the prompts and the lines of enquiry. */
 @Controller
+@ForceMode
 class PlanController {
 
     private final PlanService plans;

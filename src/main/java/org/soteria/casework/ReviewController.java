@@ -1,5 +1,6 @@
 package org.soteria.casework;
 
+import org.soteria.platform.ForceMode;
 import java.util.List;
 import java.util.Map;
 import org.soteria.security.SoteriaUser;
@@ -17,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** A crime's supervisor reviews: the schedule and recording a review. */
 @Controller
+@ForceMode
 class ReviewController {
 
     private final ReviewService supervisorReviews;

@@ -1,7 +1,7 @@
 package org.soteria.cli;
 
 import java.util.concurrent.Callable;
-import org.soteria.platform.PersonEncryption;
+import org.soteria.investigation.PersonEncryption;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

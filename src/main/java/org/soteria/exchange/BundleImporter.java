@@ -22,7 +22,8 @@ import org.soteria.reference.OfficerRole;
 import org.soteria.reference.OffenceCode;
 import org.soteria.reference.OrderType;
 import org.soteria.reference.OutcomeCode;
-import org.soteria.platform.PersonFields;
+import org.soteria.investigation.CaseRecordImport;
+import org.soteria.investigation.PersonFields;
 import org.soteria.reference.PersonRole;
 import org.soteria.reference.RecordType;
 import org.soteria.reference.Relationship;
@@ -94,7 +95,7 @@ final class BundleImporter {
         importOrders();
         importFeedback();
         // Fresh statistics, so that the case list's plans suit the data just loaded.
-        jdbc.sql("analyze crime, person, case_person, event").update();
+        jdbc.sql(org.soteria.investigation.CaseRecordTables.ANALYZE).update();
         problems.sort(Comparator.comparingInt((ImportProblem p) -> fileOrder(p.file())).thenComparingInt(
                 ImportProblem::line).thenComparingInt(p -> columnOrder(p.file(), p.column())));
     }
@@ -384,24 +385,7 @@ final class BundleImporter {
         rememberRejected("crime", rejected, valid);
         ensureForces("stage_crime", "force_code");
         merge(file, rows, "stage_crime", "force_code, crime_ref",
-                "insert into crime (force_code, crime_ref, record_type, n100_code, offence_code, recorded_date, "
-                        + "offence_date, report_source, victim_consented, team_code, officer_code, outcome_code, "
-                        + "outcome_date, restricted) select force_code, crime_ref, record_type, n100_code, offence_code, "
-                        + "recorded_date, offence_date, report_source, victim_consented, team_code, officer_code, "
-                        + "outcome_code, outcome_date, restricted from src on conflict (force_code, crime_ref) do update "
-                        + "set record_type = excluded.record_type, n100_code = excluded.n100_code, "
-                        + "offence_code = excluded.offence_code, recorded_date = excluded.recorded_date, "
-                        + "offence_date = excluded.offence_date, report_source = excluded.report_source, "
-                        + "victim_consented = excluded.victim_consented, team_code = excluded.team_code, "
-                        + "officer_code = excluded.officer_code, outcome_code = excluded.outcome_code, "
-                        + "outcome_date = excluded.outcome_date, restricted = excluded.restricted "
-                        + "where (crime.record_type, crime.n100_code, crime.offence_code, crime.recorded_date, "
-                        + "crime.offence_date, crime.report_source, crime.victim_consented, crime.team_code, "
-                        + "crime.officer_code, crime.outcome_code, crime.outcome_date, crime.restricted) "
-                        + "is distinct from (excluded.record_type, excluded.n100_code, excluded.offence_code, "
-                        + "excluded.recorded_date, excluded.offence_date, excluded.report_source, "
-                        + "excluded.victim_consented, excluded.team_code, excluded.officer_code, excluded.outcome_code, "
-                        + "excluded.outcome_date, excluded.restricted)", "true", "id");
+                CaseRecordImport.CRIMES, "true", "id");
     }
 
     private void importPeople() throws SQLException, IOException {
@@ -451,23 +435,7 @@ final class BundleImporter {
         rememberRejected("person", rejected, valid);
         ensureForces("stage_person", "force_code");
         merge(file, rows, "stage_person", "force_code, person_id",
-                "insert into person (force_code, person_id, given_name, middle_names, family_name, date_of_birth, sex, "
-                        + "postcode, address, birth_place, pnc_id, phone, email, given_name_index, family_name_index, "
-                        + "fields_mac, key_id, encrypted) select force_code, person_id, given_name, middle_names, "
-                        + "family_name, date_of_birth, sex, postcode, address, birth_place, pnc_id, phone, email, "
-                        + "given_name_index, family_name_index, fields_mac, key_id, true "
-                        + "from src on conflict (force_code, person_id) do update set "
-                        + "given_name = excluded.given_name, middle_names = excluded.middle_names, "
-                        + "family_name = excluded.family_name, date_of_birth = excluded.date_of_birth, "
-                        + "sex = excluded.sex, postcode = excluded.postcode, address = excluded.address, "
-                        + "birth_place = excluded.birth_place, pnc_id = excluded.pnc_id, phone = excluded.phone, "
-                        + "email = excluded.email, given_name_index = excluded.given_name_index, "
-                        + "family_name_index = excluded.family_name_index, fields_mac = excluded.fields_mac, "
-                        + "key_id = excluded.key_id, encrypted = true "
-                        // Ciphertext differs on every import, so a change is judged by the keyed hash of the plaintext.
-                        + "where (person.fields_mac, person.date_of_birth, person.sex, person.birth_place, person.pnc_id) "
-                        + "is distinct from (excluded.fields_mac, excluded.date_of_birth, excluded.sex, "
-                        + "excluded.birth_place, excluded.pnc_id)", "true", "person:id");
+                CaseRecordImport.PEOPLE, "true", "person:id");
     }
 
     private void rememberRejected(String kind, Map<String, Integer> rejected, Set<String> valid) throws SQLException {
@@ -511,7 +479,7 @@ final class BundleImporter {
         if (changedCrime != null && changedCrime.startsWith("person:")) {
             changed = ", " + changedCrime.substring(7) + " as changed_person";
             mark = ", mark as (insert into measure_change (crime_id) select distinct cp.crime_id from up "
-                    + "join case_person cp on cp.person_ref = up.changed_person) ";
+                    + "join investigation_case_person cp on cp.person_ref = up.changed_person) ";
         } else if (changedCrime != null) {
             changed = ", " + changedCrime + " as changed_crime";
             mark = ", mark as (insert into measure_change (crime_id) select distinct changed_crime from up) ";
@@ -544,7 +512,7 @@ final class BundleImporter {
         long t0 = System.nanoTime();
         String forceExpr = hasCrime ? "coalesce(s.force_code, case when u.n = 1 then u.force_code end)" : "s.force_code";
         String sql = "create temp table " + stage + "_r on commit drop as "
-                + (hasCrime ? "with u as (select crime_ref, min(force_code) as force_code, count(*) as n from crime "
+                + (hasCrime ? "with u as (select crime_ref, min(force_code) as force_code, count(*) as n from investigation_crime crime "
                 + "where crime_ref in (select crime_ref from " + stage + " where force_code is null) "
                 + "group by crime_ref) " : "")
                 + "select s.*, f.rforce, " + (hasCrime ? "u.n as forces_with_ref, c.id as crime_id, rc.line as crime_rej, "
@@ -553,11 +521,11 @@ final class BundleImporter {
                 + "p.id as person_ref, rp.line as person_rej from " + stage + " s "
                 + (hasCrime ? "left join u on s.force_code is null and u.crime_ref = s.crime_ref " : "")
                 + "cross join lateral (select " + forceExpr + " as rforce) f "
-                + (hasCrime ? "left join crime c on c.force_code = f.rforce and c.crime_ref = s.crime_ref "
+                + (hasCrime ? "left join investigation_crime c on c.force_code = f.rforce and c.crime_ref = s.crime_ref "
                 + "left join (select key, min(line) as line, bool_or(force_code is null) as anyforce, "
                 + "array_agg(force_code) as forces from rejected_key where kind = 'crime' group by key) rc "
                 + "on rc.key = s.crime_ref and (rc.anyforce or f.rforce is null or f.rforce = any(rc.forces)) " : "")
-                + "left join person p on p.force_code = f.rforce and p.person_id = s.person_id "
+                + "left join investigation_person p on p.force_code = f.rforce and p.person_id = s.person_id "
                 + "left join (select key, min(line) as line, bool_or(force_code is null) as anyforce, "
                 + "array_agg(force_code) as forces from rejected_key where kind = 'person' group by key) rp "
                 + "on rp.key = s.person_id and (rp.anyforce or f.rforce is null or f.rforce = any(rp.forces))";
@@ -631,11 +599,7 @@ final class BundleImporter {
         }
         resolve(file, "stage_cp", true, true);
         merge(file, rows, "stage_cp_r", "crime_id, person_ref, role",
-                "insert into case_person (crime_id, person_ref, role, relationship, age_at_offence) "
-                        + "select crime_id, person_ref, role, relationship, age_at_offence from src "
-                        + "on conflict (crime_id, person_ref, role) do update set relationship = excluded.relationship, "
-                        + "age_at_offence = excluded.age_at_offence where (case_person.relationship, "
-                        + "case_person.age_at_offence) is distinct from (excluded.relationship, excluded.age_at_offence)",
+                CaseRecordImport.CASE_PEOPLE,
                 okResolved(true, true), "crime_id");
     }
 
@@ -680,18 +644,7 @@ final class BundleImporter {
         }
         resolve(file, "stage_event", true, false);
         merge(file, rows, "stage_event_r", "rforce, event_key",
-                "insert into event (force_code, event_key, event_id, crime_id, event_type, occurred_at, occurred_timed, "
-                        + "person_ref, officer_code, detail) select rforce, event_key, event_id, crime_id, event_type, "
-                        + "occurred_at, occurred_timed, person_ref, officer_code, detail from src "
-                        + "on conflict (force_code, event_key) do update set event_id = excluded.event_id, "
-                        + "crime_id = excluded.crime_id, event_type = excluded.event_type, "
-                        + "occurred_at = excluded.occurred_at, occurred_timed = excluded.occurred_timed, "
-                        + "person_ref = excluded.person_ref, officer_code = excluded.officer_code, "
-                        + "detail = excluded.detail where (event.event_id, event.crime_id, event.event_type, "
-                        + "event.occurred_at, event.occurred_timed, event.person_ref, event.officer_code, event.detail) "
-                        + "is distinct from (excluded.event_id, excluded.crime_id, excluded.event_type, "
-                        + "excluded.occurred_at, excluded.occurred_timed, excluded.person_ref, excluded.officer_code, "
-                        + "excluded.detail)",
+                CaseRecordImport.EVENTS,
                 okResolved(true, false), "crime_id");
     }
 

@@ -53,7 +53,7 @@ public class DemoDataLoader implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         String pw = users.createDemoAccounts(password, demoForce);
-        long stored = jdbc.sql("select count(*) from crime").query(Long.class).single();
+        long stored = jdbc.sql("select count(*) from investigation_crime crime").query(Long.class).single();
         if (stored == 0) {
             loadSyntheticForce();
         }
@@ -83,7 +83,7 @@ public class DemoDataLoader implements ApplicationRunner {
             return;
         }
         LocalDate today = LocalDate.now(org.soteria.platform.DatabaseConfig.LONDON);
-        List<long[]> victims = jdbc.sql("select c.id, min(v.person_ref) from crime c join case_person v on v.crime_id = c.id "
+        List<long[]> victims = jdbc.sql("select c.id, min(v.person_ref) from investigation_crime c join investigation_case_person v on v.crime_id = c.id "
                         + "and v.role = 'victim' where c.force_code = ? and c.team_code = ? and c.outcome_code is null "
                         + "and c.record_type = 'crime' group by c.id order by c.id desc limit 12")
                 .params(demoForce, team.get()).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();

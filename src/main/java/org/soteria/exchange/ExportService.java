@@ -19,7 +19,7 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditService;
-import org.soteria.platform.PersonFields;
+import org.soteria.investigation.PersonFields;
 import org.soteria.platform.WholeForce;
 import org.springframework.stereotype.Service;
 
@@ -43,26 +43,26 @@ public class ExportService {
         QUERIES.put(ExchangeFile.CASES, "select crime_ref, force_code, record_type, n100_code, offence_code, recorded_date, "
                 + "offence_date, report_source, " + bool("victim_consented") + " as victim_consented, team_code, "
                 + "officer_code, outcome_code, outcome_date, " + bool("restricted") + " as restricted "
-                + "from crime order by force_code, crime_ref");
+                + "from investigation_crime crime order by force_code, crime_ref");
         // people.csv is written by writePeople: its names, contact details and addresses are decrypted in Java.
         QUERIES.put(ExchangeFile.PEOPLE, null);
         QUERIES.put(ExchangeFile.CASE_PEOPLE, "select c.force_code, c.crime_ref, p.person_id, cp.role, cp.relationship, "
-                + "cp.age_at_offence from case_person cp join crime c on c.id = cp.crime_id "
-                + "join person p on p.id = cp.person_ref order by c.force_code, c.crime_ref, p.person_id, cp.role");
+                + "cp.age_at_offence from investigation_case_person cp join investigation_crime c on c.id = cp.crime_id "
+                + "join investigation_person p on p.id = cp.person_ref order by c.force_code, c.crime_ref, p.person_id, cp.role");
         QUERIES.put(ExchangeFile.EVENTS, "select e.force_code, e.event_id, c.crime_ref, e.event_type, "
                 + "case when not e.occurred_timed then to_char(e.occurred_at at time zone 'Europe/London', 'YYYY-MM-DD') "
                 + "when date_trunc('second', e.occurred_at) = e.occurred_at "
                 + "then to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') "
                 + "else to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') end "
-                + "as occurred_at, p.person_id, e.officer_code, e.detail from event e "
-                + "join crime c on c.id = e.crime_id left join person p on p.id = e.person_ref "
+                + "as occurred_at, p.person_id, e.officer_code, e.detail from investigation_event e "
+                + "join investigation_crime c on c.id = e.crime_id left join investigation_person p on p.id = e.person_ref "
                 + "order by e.force_code, e.event_key");
         QUERIES.put(ExchangeFile.ORDERS, "select o.order_id, o.force_code, p.person_id, o.order_type, o.made_date, "
-                + "o.expires_date, o.prohibitions, o.breached_on from civil_order o join person p on p.id = o.person_ref "
+                + "o.expires_date, o.prohibitions, o.breached_on from civil_order o join investigation_person p on p.id = o.person_ref "
                 + "order by o.force_code, o.order_id");
         QUERIES.put(ExchangeFile.FEEDBACK, "select c.force_code, c.crime_ref, p.person_id, f.returned_date, f.dignity, "
-                + "f.fairness, f.voice, f.safety, f.trust from victim_feedback f join crime c on c.id = f.crime_id "
-                + "join person p on p.id = f.person_ref order by c.force_code, c.crime_ref, p.person_id, f.returned_date");
+                + "f.fairness, f.voice, f.safety, f.trust from victim_feedback f join investigation_crime c on c.id = f.crime_id "
+                + "join investigation_person p on p.id = f.person_ref order by c.force_code, c.crime_ref, p.person_id, f.returned_date");
     }
 
     private final DataSource dataSource;
@@ -81,7 +81,7 @@ public class ExportService {
         CsvWriter csv = CsvWriter.exact(w, ExchangeFile.PEOPLE.columns().toArray(String[]::new));
         long n = 0;
         try (PreparedStatement ps = c.prepareStatement("select person_id, force_code, given_name, middle_names, "
-                + "family_name, date_of_birth, sex, postcode, address, birth_place, pnc_id, phone, email from person "
+                + "family_name, date_of_birth, sex, postcode, address, birth_place, pnc_id, phone, email from investigation_person person "
                 + "order by force_code, person_id")) {
             ps.setFetchSize(5000);
             try (ResultSet rs = ps.executeQuery()) {

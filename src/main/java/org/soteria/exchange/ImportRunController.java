@@ -1,5 +1,6 @@
 package org.soteria.exchange;
 
+import org.soteria.platform.ForceMode;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -20,6 +21,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** Import runs: the list, one run's counts and problems, and its report as CSV. */
 @Controller
+@ForceMode
 public class ImportRunController {
 
     private static final int RUNS_PER_PAGE = 20;

@@ -10,7 +10,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditService;
-import org.soteria.platform.PersonFields;
+import org.soteria.investigation.PersonFields;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

@@ -1,5 +1,6 @@
 package org.soteria.investigation;
 
+import org.soteria.platform.ForceMode;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ import org.springframework.web.server.ResponseStatusException;
  * it shows references and user names only, no personal data of victims or suspects.
  */
 @Controller
+@ForceMode
 public class CaseAccessController {
 
     static final int PAGE_SIZE = 50;

@@ -1,5 +1,6 @@
 package org.soteria.investigation;
 
+import org.soteria.platform.ForceMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,7 +9,6 @@ import java.util.Map;
 import org.soteria.reference.OffenceGroup;
 import org.soteria.reference.OutcomeGroup;
 import org.soteria.security.SoteriaUser;
-import org.soteria.suspect.SuspectService;
 import org.soteria.web.RequestValues;
 import org.soteria.web.form.FormValues;
 import org.springframework.http.HttpStatus;
@@ -23,60 +23,29 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /** The case list (MoJ filter, search, sort, pages) and the case page. */
 @Controller
+@ForceMode
 public class CaseController {
 
     private final InvestigationService investigations;
-    private final SuspectService suspects;
+    private final SuspectNotices suspects;
 
-    public CaseController(InvestigationService investigations, SuspectService suspects) {
+    public CaseController(InvestigationService investigations, SuspectNotices suspects) {
         this.investigations = investigations;
         this.suspects = suspects;
     }
 
     @GetMapping("/cases")
-    String list(@RequestParam(name = "status", required = false) List<String> status,
-            @RequestParam(name = "offenceGroup", required = false) List<String> offenceGroup,
-            @RequestParam(name = "outcomeGroup", required = false) List<String> outcomeGroup,
-            @RequestParam(name = "team", required = false) List<String> team,
-            @RequestParam(name = "officer", required = false) List<String> officer,
-            @RequestParam(name = "from", required = false) String from,
-            @RequestParam(name = "to", required = false) String to,
-            @RequestParam(name = "q", required = false) String q,
-            @RequestParam(name = "sort", required = false) String sort,
-            @RequestParam(name = "page", defaultValue = "1") String page,
-            @AuthenticationPrincipal SoteriaUser user, Model model) {
+    String list(CaseQuery query, @AuthenticationPrincipal SoteriaUser user, Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
-        List<CaseStatus> statuses = new ArrayList<>();
-        for (String s : FormValues.all(status)) {
-            try {
-                statuses.add(CaseStatus.fromCode(s));
-            } catch (IllegalArgumentException e) {
-                errors.put("status", "Choose a status from the list");
-            }
-        }
-        List<String> offenceGroups = known(FormValues.all(offenceGroup), g -> {
-            OffenceGroup.fromCode(g);
-        }, "offenceGroup", "Choose an offence group from the list", errors);
-        List<String> outcomeGroups = known(FormValues.all(outcomeGroup), g -> {
-            OutcomeGroup.fromCode(g);
-        }, "outcomeGroup", "Choose an outcome group from the list", errors);
-        LocalDate fromDate = FormValues.date(from, "from", "Recorded from", errors);
-        LocalDate toDate = FormValues.date(to, "to", "Recorded to", errors);
-        if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
-            errors.put("to", "Recorded to must be the same as or after recorded from");
-            toDate = null;
-        }
-        int pageNumber = RequestValues.page(page);
-        CaseFilter filter = new CaseFilter(statuses, offenceGroups, outcomeGroups, FormValues.all(team), FormValues.all(officer),
-                fromDate, toDate, q, CaseSort.fromCode(sort), pageNumber);
+        CaseFilter filter = query.filter(errors);
         CasePage result = investigations.list(filter, user);
 
         model.addAttribute("activeNav", "cases");
         model.addAttribute("filter", filter);
         model.addAttribute("result", result);
         model.addAttribute("errors", errors);
-        model.addAttribute("fromText", from == null ? "" : from);
-        model.addAttribute("toText", to == null ? "" : to);
+        model.addAttribute("fromText", query.from() == null ? "" : query.from());
+        model.addAttribute("toText", query.to() == null ? "" : query.to());
         model.addAttribute("statuses", CaseStatus.values());
         model.addAttribute("offenceGroups", OffenceGroup.values());
         model.addAttribute("outcomeGroups", OutcomeGroup.values());
@@ -86,20 +55,20 @@ public class CaseController {
         model.addAttribute("teams", teams);
         model.addAttribute("officers", officers);
         model.addAttribute("officerChoiceLimited", officers.isEmpty() && filter.teams().isEmpty());
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        query.put("status", FormValues.all(status));
-        query.put("offenceGroup", FormValues.all(offenceGroup));
-        query.put("outcomeGroup", FormValues.all(outcomeGroup));
-        query.put("team", FormValues.all(team));
-        query.put("officer", FormValues.all(officer));
+        Map<String, List<String>> applied = new LinkedHashMap<>();
+        applied.put("status", FormValues.all(query.status()));
+        applied.put("offenceGroup", FormValues.all(query.offenceGroup()));
+        applied.put("outcomeGroup", FormValues.all(query.outcomeGroup()));
+        applied.put("team", FormValues.all(query.team()));
+        applied.put("officer", FormValues.all(query.officer()));
         // Only dates that were understood are applied, so only they are shown as selected filters.
-        query.put("from", fromDate == null ? List.of() : List.of(fromDate.toString()));
-        query.put("to", toDate == null ? List.of() : List.of(toDate.toString()));
-        query.put("q", q == null || q.isBlank() ? List.of() : List.of(q));
-        query.put("sort", sort == null || sort.isBlank() ? List.of() : List.of(sort));
-        model.addAttribute("pageBaseUrl", url(query, null, null) + (query.values().stream().allMatch(List::isEmpty)
-                ? "?" : "&"));
-        model.addAttribute("selectedFilters", selectedFilters(query, teams, officers));
+        applied.put("from", filter.recordedFrom() == null ? List.of() : List.of(filter.recordedFrom().toString()));
+        applied.put("to", filter.recordedTo() == null ? List.of() : List.of(filter.recordedTo().toString()));
+        applied.put("q", query.q() == null || query.q().isBlank() ? List.of() : List.of(query.q()));
+        applied.put("sort", query.sort() == null || query.sort().isBlank() ? List.of() : List.of(query.sort()));
+        model.addAttribute("pageBaseUrl", url(applied, null, null)
+                + (applied.values().stream().allMatch(List::isEmpty) ? "?" : "&"));
+        model.addAttribute("selectedFilters", selectedFilters(applied, teams, officers));
         return "investigation/cases";
     }
 
@@ -113,26 +82,8 @@ public class CaseController {
         model.addAttribute("canSeeAccess", investigations.canSeeAccessLog(crimeId, user));
         model.addAttribute("activeNav", "cases");
         model.addAttribute("crime", detail);
-        model.addAttribute("suspectPrompts", suspects.prompts(user, crimeId));
+        model.addAttribute("suspectPrompts", suspects.about(user, crimeId));
         return "investigation/case";
-    }
-
-    private interface Check {
-        void check(String value);
-    }
-
-    private static List<String> known(List<String> values, Check check, String field, String message,
-            Map<String, String> errors) {
-        List<String> ok = new ArrayList<>();
-        for (String v : values) {
-            try {
-                check.check(v);
-                ok.add(v);
-            } catch (IllegalArgumentException e) {
-                errors.put(field, message);
-            }
-        }
-        return ok;
     }
 
     /** A selected filter shown as a tag, with the link that removes it. */

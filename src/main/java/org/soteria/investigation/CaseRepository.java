@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.soteria.platform.PersonFields;
+import org.soteria.investigation.PersonFields;
 import org.soteria.reference.EventType;
 import org.soteria.reference.OffenceCode;
 import org.soteria.reference.OutcomeCode;

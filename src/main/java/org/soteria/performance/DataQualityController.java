@@ -1,5 +1,6 @@
 package org.soteria.performance;
 
+import org.soteria.platform.ForceMode;
 import java.util.List;
 import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditService;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** What a force's data is worth for the measures, and where to fix it. */
 @Controller
+@ForceMode
 class DataQualityController {
 
     private final DataQualityRepository repository;

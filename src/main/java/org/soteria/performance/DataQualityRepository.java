@@ -27,15 +27,15 @@ class DataQualityRepository {
                 + "where o.force_code = c.force_code and o.officer_code = c.officer_code)) unknown_officer, "
                 + "count(*) filter (where c.offence_date is null) no_offence_date, "
                 + "count(*) filter (where c.report_source <> 'victim' and c.victim_consented is null) no_consent, "
-                + "count(*) filter (where not exists (select 1 from case_person v where v.crime_id = c.id "
+                + "count(*) filter (where not exists (select 1 from investigation_case_person v where v.crime_id = c.id "
                 + "and v.role = 'victim')) no_victim, "
-                + "count(*) filter (where exists (select 1 from case_person v where v.crime_id = c.id "
+                + "count(*) filter (where exists (select 1 from investigation_case_person v where v.crime_id = c.id "
                 + "and v.role = 'victim' and v.age_at_offence is null)) victim_no_age, "
-                + "count(*) filter (where exists (select 1 from case_person s where s.crime_id = c.id "
+                + "count(*) filter (where exists (select 1 from investigation_case_person s where s.crime_id = c.id "
                 + "and s.role = 'suspect' and s.relationship is null)) suspect_no_relationship, "
-                + "count(*) filter (where exists (select 1 from event e where e.crime_id = c.id "
+                + "count(*) filter (where exists (select 1 from investigation_event e where e.crime_id = c.id "
                 + "and e.event_type in (" + key + ") and e.event_id is null)) key_event_no_id "
-                + "from crime c where c.record_type <> 'cancelled' and (cast(:force as text) is null "
+                + "from investigation_crime c where c.record_type <> 'cancelled' and (cast(:force as text) is null "
                 + "or c.force_code = :force) group by 1 order by 1")
                 .param("force", force)
                 .query((rs, n) -> {

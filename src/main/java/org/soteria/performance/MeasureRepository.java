@@ -33,15 +33,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MeasureRepository {
 
     private static final String CRIME = "select id, force_code, team_code, officer_code, record_type, n100_code, "
-            + "offence_code, recorded_date, report_source, victim_consented, outcome_code, outcome_date from crime";
+            + "offence_code, recorded_date, report_source, victim_consented, outcome_code, outcome_date from investigation_crime crime";
     // A suspect's identity key: a confirmed link's key (person_identity, kept by the linkage feature), else the PNC id.
     private static final String PEOPLE = "select cp.crime_id, cp.person_ref, cp.role, cp.relationship, "
             + "cp.age_at_offence, case when cp.role = 'suspect' then coalesce(pi.identity_key, p.pnc_id) end as pnc_id "
-            + "from case_person cp join person p on p.id = cp.person_ref "
+            + "from investigation_case_person cp join investigation_person p on p.id = cp.person_ref "
             + "left join person_identity pi on pi.person_ref = p.id where cp.role in ('victim', 'suspect')";
     // An event's date is the calendar date of occurred_at in Europe/London (victims-code.md).
     private static final String EVENTS = "select crime_id, event_type, (occurred_at at time zone 'Europe/London')::date "
-            + "as day, event_id, person_ref, detail from event";
+            + "as day, event_id, person_ref, detail from investigation_event event";
     private static final String FEEDBACK = "select crime_id, returned_date, dignity, fairness, voice, safety, trust "
             + "from victim_feedback";
 
@@ -127,7 +127,7 @@ class MeasureRepository {
             if (crimeIds == null) {
                 // In slices of crime ids, each read through the event_crime index and finished before the
                 // next, so that only one slice's events are held in memory at a time.
-                long[] range = jdbc.queryForObject("select coalesce(min(id), 0), coalesce(max(id), -1) from crime",
+                long[] range = jdbc.queryForObject("select coalesce(min(id), 0), coalesce(max(id), -1) from investigation_crime crime",
                         (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
                 for (long from = range[0]; from <= range[1]; from += EVENT_SLICE) {
                     long to = from + EVENT_SLICE - 1;

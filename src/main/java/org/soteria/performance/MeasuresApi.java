@@ -1,5 +1,6 @@
 package org.soteria.performance;
 
+import org.soteria.platform.ForceMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import org.springframework.web.server.ResponseStatusException;
  * {@code from}, {@code to}, {@code as-of} and repeated {@code filter=key=value}.
  */
 @RestController
+@ForceMode
 public class MeasuresApi {
 
     private final MeasureService measures;

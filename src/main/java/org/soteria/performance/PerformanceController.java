@@ -1,5 +1,6 @@
 package org.soteria.performance;
 
+import org.soteria.platform.ForceMode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -27,6 +28,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** The performance dashboard, the team and officer breakdowns, and their CSV and XLSX downloads. */
 @Controller
+@ForceMode
 public class PerformanceController {
 
     private static final List<String> VIEWS = List.of("headline", "funnel", "outcomes", "timeliness", "xmr", "victims",

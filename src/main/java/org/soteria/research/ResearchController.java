@@ -1,5 +1,6 @@
 package org.soteria.research;
 
+import org.soteria.platform.ForceMode;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -34,6 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Research projects: the list, proposing one, a project's page with its extract and evaluation. */
 @Controller
+@ForceMode
 class ResearchController {
 
     private final ResearchService research;

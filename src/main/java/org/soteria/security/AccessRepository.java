@@ -43,14 +43,14 @@ class AccessRepository {
      * crime the user may not, to refuse it, or to open it by break-glass.
      */
     Optional<CrimeScope> crime(long id) {
-        return scope.wholeForce("need-to-know: the crime's owner", () -> jdbc.sql("select id, force_code, crime_ref, team_code, officer_code, restricted from crime where id = ?")
+        return scope.wholeForce("need-to-know: the crime's owner", () -> jdbc.sql("select id, force_code, crime_ref, team_code, officer_code, restricted from investigation_crime crime where id = ?")
                 .param(id).query((rs, n) -> new CrimeScope(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getBoolean(6)))
                 .optional());
     }
 
     Optional<CrimeScope> crimeByRef(String forceCode, String crimeRef) {
-        return scope.wholeForce("need-to-know: the crime named for break-glass", () -> jdbc.sql("select id, force_code, crime_ref, team_code, officer_code, restricted from crime "
+        return scope.wholeForce("need-to-know: the crime named for break-glass", () -> jdbc.sql("select id, force_code, crime_ref, team_code, officer_code, restricted from investigation_crime crime "
                         + "where force_code = ? and upper(crime_ref) = upper(?)")
                 .params(forceCode, crimeRef).query((rs, n) -> new CrimeScope(rs.getLong(1), rs.getString(2),
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6)))
@@ -59,7 +59,7 @@ class AccessRepository {
 
     /** Which of these crimes pass the rule; read in the caller's own scope, so row-level security applies too. */
     java.util.Set<Long> openable(java.util.Collection<Long> ids, NeedToKnow.Rule rule) {
-        return new java.util.HashSet<>(jdbc.sql("select c.id from crime c where c.id = any(:ids) and " + rule.sql())
+        return new java.util.HashSet<>(jdbc.sql("select c.id from investigation_crime c where c.id = any(:ids) and " + rule.sql())
                 .params(rule.params()).param("ids", ids.toArray(Long[]::new)).query(Long.class).list());
     }
 
@@ -116,7 +116,7 @@ class AccessRepository {
     List<BreakGlassAccess> breakGlass(boolean unreviewedOnly, int limit, int offset) {
         return scope.wholeForce("auditors' review of break-glass: crime references", () -> jdbc.sql("select b.id, c.force_code || ':' || c.crime_ref, b.username, b.reason, b.started_at, "
                         + "b.expires_at, b.reviewed_by, b.reviewed_at, b.review_note from break_glass b "
-                        + "join crime c on c.id = b.crime_id"
+                        + "join investigation_crime c on c.id = b.crime_id"
                         + (unreviewedOnly ? " where b.reviewed_at is null" : "")
                         + " order by b.started_at desc limit ? offset ?")
                 .params(limit, offset)

@@ -1,5 +1,6 @@
 package org.soteria.security;
 
+import org.soteria.platform.ForceMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** Break-glass: opening a crime outside need-to-know in an emergency, with a written reason. */
 @Controller
+@ForceMode
 public class BreakGlassController {
 
     private final AccessService access;

@@ -1,5 +1,6 @@
 package org.soteria.suspect;
 
+import org.soteria.platform.ForceMode;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
 import org.soteria.web.form.Choice;
@@ -27,6 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Disruption: civil orders and bail conditions in force, their alerts, reviews and breaches, and recording an order. */
 @Controller
+@ForceMode
 class DisruptionController {
 
     private static final int PAGE_SIZE = 25;

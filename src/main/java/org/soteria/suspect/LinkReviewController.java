@@ -1,5 +1,6 @@
 package org.soteria.suspect;
 
+import org.soteria.platform.ForceMode;
 import jakarta.validation.Valid;
 import org.soteria.web.form.Choice;
 import org.soteria.web.form.FormErrors;
@@ -24,6 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Proposed links between person records awaiting a person's decision: confirm or reject, with a reason. */
 @Controller
+@ForceMode
 class LinkReviewController {
 
     private static final int PAGE_SIZE = 25;

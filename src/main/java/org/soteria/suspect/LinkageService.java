@@ -17,7 +17,7 @@ import org.soteria.linkage.LinkageModel;
 import org.soteria.linkage.Linker;
 import org.soteria.linkage.Nicknames;
 import org.soteria.linkage.PersonRecord;
-import org.soteria.platform.PersonFields;
+import org.soteria.investigation.PersonFields;
 import org.soteria.platform.WholeForce;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -106,11 +106,11 @@ public class LinkageService {
     public Optional<Run> refresh(boolean full) {
         synchronized (running) {
             Optional<Run> last = lastRun();
-            long newest = jdbc.sql("select coalesce(max(cp.person_ref), 0) from case_person cp where cp.role = 'suspect'")
+            long newest = jdbc.sql("select coalesce(max(cp.person_ref), 0) from investigation_case_person cp where cp.role = 'suspect'")
                     .query(Long.class).single();
             boolean recluster = reclusterWanted.getAndSet(false);
             // New: suspect records no run has placed in a cluster yet (new people, or people first named as a suspect).
-            boolean anyNew = jdbc.sql("select exists (select 1 from case_person cp where cp.role = 'suspect' and not exists "
+            boolean anyNew = jdbc.sql("select exists (select 1 from investigation_case_person cp where cp.role = 'suspect' and not exists "
                     + "(select 1 from person_cluster pc where pc.person_ref = cp.person_ref))").query(Boolean.class).single();
             if (!full && last.isPresent() && !anyNew && !recluster) {
                 return Optional.empty();
@@ -175,8 +175,8 @@ public class LinkageService {
     private List<PersonRecord> loadSuspects(List<Long> refs) {
         List<PersonRecord> out = new ArrayList<>();
         jdbc.sql("select p.id, p.force_code, p.person_id, p.given_name, p.middle_names, p.family_name, p.date_of_birth, "
-                        + "p.sex, p.postcode, p.address, p.birth_place, p.pnc_id, p.phone, p.email from person p "
-                        + "where exists (select 1 from case_person cp where cp.person_ref = p.id and cp.role = 'suspect') "
+                        + "p.sex, p.postcode, p.address, p.birth_place, p.pnc_id, p.phone, p.email from investigation_person p "
+                        + "where exists (select 1 from investigation_case_person cp where cp.person_ref = p.id and cp.role = 'suspect') "
                         + "order by p.id")
                 .query(rs -> {
                     long id = rs.getLong(1);

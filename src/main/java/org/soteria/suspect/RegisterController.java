@@ -1,5 +1,6 @@
 package org.soteria.suspect;
 
+import org.soteria.platform.ForceMode;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Writer;
@@ -25,6 +26,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** The repeat-suspect register: its list, its CSV and an entry's linked records and crimes. */
 @Controller
+@ForceMode
 class RegisterController {
 
     private static final int PAGE_SIZE = 25;

@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.soteria.platform.PersonFields;
+import org.soteria.investigation.PersonFields;
 import org.soteria.platform.WholeForce;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -59,7 +59,7 @@ class SuspectRepository {
 
     List<Person> suspects() {
         return jdbc.sql("select p.id, p.force_code, p.person_id, p.given_name, p.family_name, p.date_of_birth, p.sex, "
-                        + "p.postcode, p.birth_place, p.pnc_id from person p where exists (select 1 from case_person cp "
+                        + "p.postcode, p.birth_place, p.pnc_id from investigation_person p where exists (select 1 from investigation_case_person cp "
                         + "where cp.person_ref = p.id and cp.role = 'suspect') order by p.id")
                 .query((rs, n) -> person(rs)).list();
     }
@@ -69,7 +69,7 @@ class SuspectRepository {
             return List.of();
         }
         return jdbc.sql("select p.id, p.force_code, p.person_id, p.given_name, p.family_name, p.date_of_birth, p.sex, "
-                        + "p.postcode, p.birth_place, p.pnc_id from person p where p.id = any(?) order by p.id")
+                        + "p.postcode, p.birth_place, p.pnc_id from investigation_person p where p.id = any(?) order by p.id")
                 .param(refs.toArray(Long[]::new)).query((rs, n) -> person(rs)).list();
     }
 
@@ -83,7 +83,7 @@ class SuspectRepository {
 
     private static final String CRIME_LINKS = "select cp.person_ref, c.id, c.crime_ref, c.force_code, c.record_type, "
             + "c.offence_code, c.offence_group, c.recorded_date, c.team_code, c.officer_code, c.restricted, c.outcome_code "
-            + "from case_person cp join crime c on c.id = cp.crime_id where cp.role = 'suspect'";
+            + "from investigation_case_person cp join investigation_crime c on c.id = cp.crime_id where cp.role = 'suspect'";
 
     private static CrimeLink crimeLink(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new CrimeLink(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
@@ -230,7 +230,7 @@ class SuspectRepository {
         if (crimeIds.isEmpty()) {
             return java.util.Set.of();
         }
-        return new java.util.HashSet<>(jdbc.sql("select id from crime where id = any(:ids) and force_code = :force "
+        return new java.util.HashSet<>(jdbc.sql("select id from investigation_crime crime where id = any(:ids) and force_code = :force "
                         + "and not restricted")
                 .param("ids", crimeIds.toArray(Long[]::new)).param("force", forceCode == null ? "" : forceCode)
                 .query(Long.class).list());

@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * breaches, with the alerts they raise. Every read and change of suspects' personal data is audited.
  */
 @Service
-public class SuspectService {
+public class SuspectService implements org.soteria.investigation.SuspectNotices {
 
     /** Days ahead that an expiring order or a due review is flagged. */
     static final int EXPIRY_WARNING_DAYS = 28;
@@ -437,6 +437,12 @@ public class SuspectService {
      * entries and the orders in force that bind them or the records linked to them. A few queries, whatever
      * the size of the force: the register is cached and only these people's orders are read.
      */
+    @Override
+    public List<Prompt> about(SoteriaUser user, long crimeId) {
+        return prompts(user, crimeId);
+    }
+
+    /** As {@link #about}, typed for the investigation plan's prompts. */
     public List<Prompt> prompts(SoteriaUser user, long crimeId) {
         if (!user.can(Permission.VIEW_REPEAT_SUSPECTS)) {
             return List.of();

@@ -1,5 +1,6 @@
 package org.soteria.victim;
 
+import org.soteria.platform.ForceMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
  * "Exit this page". Every question may be skipped; the link works once.
  */
 @Controller
+@ForceMode
 public class FeedbackController {
 
     /** The five dimensions, in the order asked, with the statement the victim rates. */

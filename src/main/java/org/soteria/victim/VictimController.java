@@ -1,5 +1,6 @@
 package org.soteria.victim;
 
+import org.soteria.platform.ForceMode;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.LinkedHashMap;
@@ -31,6 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * something is wrong, shows the form again with what was typed and a GOV.UK error summary.
  */
 @Controller
+@ForceMode
 public class VictimController {
 
     private static final int SUMMARY_LIMIT = 4000;

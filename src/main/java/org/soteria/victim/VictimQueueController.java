@@ -1,5 +1,6 @@
 package org.soteria.victim;
 
+import org.soteria.platform.ForceMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * victims' free-text feedback.
  */
 @Controller
+@ForceMode
 public class VictimQueueController {
 
     private final VictimService victims;

@@ -12,9 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.soteria.platform.CrimeEvents;
+import org.soteria.investigation.CrimeEvents;
 import org.soteria.platform.FieldCipher;
-import org.soteria.platform.PersonFields;
+import org.soteria.investigation.PersonFields;
 import org.soteria.reference.EventType;
 import org.soteria.security.NeedToKnow;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -84,9 +84,9 @@ class VictimRepository {
         Map<String, Object> p = new HashMap<>(rule.params());
         p.putAll(scopeParams);
         p.put("closedSince", closedSince);
-        return jdbc.sql("select c.id from crime c where " + rule.sql() + " and c.record_type <> 'cancelled' "
+        return jdbc.sql("select c.id from investigation_crime c where " + rule.sql() + " and c.record_type <> 'cancelled' "
                         + "and (c.outcome_date is null or c.outcome_date >= :closedSince) and " + scopeSql
-                        + " and exists (select 1 from case_person v where v.crime_id = c.id and v.role = 'victim')")
+                        + " and exists (select 1 from investigation_case_person v where v.crime_id = c.id and v.role = 'victim')")
                 .params(p).query(Long.class).list();
     }
 
@@ -97,8 +97,8 @@ class VictimRepository {
         }
         Long[] ids = crimeIds.toArray(Long[]::new);
         Map<Long, List<Victim>> victims = new HashMap<>();
-        jdbc.sql("select cp.crime_id, p.id, p.force_code, p.person_id, p.given_name, p.family_name from case_person cp "
-                        + "join person p on p.id = cp.person_ref where cp.role = 'victim' and cp.crime_id = any(?) "
+        jdbc.sql("select cp.crime_id, p.id, p.force_code, p.person_id, p.given_name, p.family_name from investigation_case_person cp "
+                        + "join investigation_person p on p.id = cp.person_ref where cp.role = 'victim' and cp.crime_id = any(?) "
                         + "order by cp.crime_id, p.person_id")
                 .param(ids)
                 .query(rs -> {
@@ -107,7 +107,7 @@ class VictimRepository {
                 });
         Map<Long, List<VictimsCode.CrimeEvent>> events = new HashMap<>();
         jdbc.sql("select crime_id, event_type, (occurred_at at time zone 'Europe/London')::date, event_id, person_ref, "
-                        + "detail from event where crime_id = any(?) order by occurred_at, id")
+                        + "detail from investigation_event event where crime_id = any(?) order by occurred_at, id")
                 .param(ids)
                 .query(rs -> {
                     Optional<EventType> type = EventType.parse(rs.getString(2));
@@ -123,8 +123,8 @@ class VictimRepository {
         }
         return jdbc.sql("select c.id, c.force_code, c.crime_ref, c.recorded_date, c.outcome_date, c.team_code, "
                         + "c.officer_code, o.display_name, c.report_source <> 'victim' and c.victim_consented is false, "
-                        + "c.outcome_code, exists (select 1 from case_person s where s.crime_id = c.id "
-                        + "and s.role = 'suspect') from crime c left join officer o on o.force_code = c.force_code "
+                        + "c.outcome_code, exists (select 1 from investigation_case_person s where s.crime_id = c.id "
+                        + "and s.role = 'suspect') from investigation_crime c left join officer o on o.force_code = c.force_code "
                         + "and o.officer_code = c.officer_code where c.id = any(?) order by c.id")
                 .param(ids)
                 .query((rs, n) -> {
@@ -147,7 +147,7 @@ class VictimRepository {
     }
 
     private List<Plan> plans(Long[] crimeIds) {
-        return jdbc.sql("select p.*, o.display_name liaison_name from victim_contact_plan p join crime c on c.id = p.crime_id "
+        return jdbc.sql("select p.*, o.display_name liaison_name from victim_contact_plan p join investigation_crime c on c.id = p.crime_id "
                         + "left join officer o on o.force_code = c.force_code and o.officer_code = p.liaison_officer_code "
                         + "where p.crime_id = any(?)")
                 .param(crimeIds)
@@ -295,7 +295,7 @@ class VictimRepository {
 
     Optional<Invitation> invitation(String tokenHash) {
         return jdbc.sql("select i.id, i.crime_id, i.person_ref, c.force_code, i.used_at is not null, "
-                        + "i.expires_at <= now() from feedback_invitation i join crime c on c.id = i.crime_id "
+                        + "i.expires_at <= now() from feedback_invitation i join investigation_crime c on c.id = i.crime_id "
                         + "where i.token_hash = ?")
                 .param(tokenHash)
                 .query((rs, n) -> new Invitation(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),

@@ -1,5 +1,6 @@
 package org.soteria.workforce;
 
+import org.soteria.platform.ForceMode;
 import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Forms show GOV.UK errors and keep what was typed.
  */
 @Controller
+@ForceMode
 class DevelopmentController {
 
     private final WorkforceService workforce;

@@ -1,5 +1,6 @@
 package org.soteria.workforce;
 
+import org.soteria.platform.ForceMode;
 import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The guidance library: reading it, and (for the force lead) adding guidance and publishing new versions. */
 @Controller
+@ForceMode
 class GuidanceController {
 
     private final WorkforceService workforce;

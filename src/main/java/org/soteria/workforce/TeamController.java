@@ -1,5 +1,6 @@
 package org.soteria.workforce;
 
+import org.soteria.platform.ForceMode;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -19,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** A supervisor's teams: readiness, caseloads, abstraction and wellbeing averages; recording an abstraction. */
 @Controller
+@ForceMode
 class TeamController {
 
     private final WorkforceService workforce;

@@ -1,5 +1,6 @@
 package org.soteria.workforce;
 
+import org.soteria.platform.ForceMode;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** An officer's own wellbeing: check-ins, reflective supervision, referrals, and whom they share check-ins with. */
 @Controller
+@ForceMode
 class WellbeingController {
 
     private final WellbeingService wellbeing;

@@ -153,7 +153,7 @@ class WorkforceRepository {
     @WholeForce("workforce: officers' open caseloads, counts only")
     Map<String, Long> openCaseload(String force, List<String> officers, LocalDate day) {
         Map<String, Long> out = new LinkedHashMap<>();
-        jdbc.sql("select officer_code, count(*) from crime where force_code = ? and officer_code = any(?) "
+        jdbc.sql("select officer_code, count(*) from investigation_crime crime where force_code = ? and officer_code = any(?) "
                         + "and record_type = 'crime' and recorded_date <= ? and (outcome_date is null or outcome_date > ?) "
                         + "group by officer_code")
                 .params(force, officers.toArray(String[]::new), day, day)

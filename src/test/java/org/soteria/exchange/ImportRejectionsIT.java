@@ -173,7 +173,7 @@ class ImportRejectionsIT {
     }
 
     @Autowired
-    org.soteria.platform.PersonFields personFields;
+    org.soteria.investigation.PersonFields personFields;
 
     @Test
     void aSecondImportOfTheSameBundleChangesNothing() {

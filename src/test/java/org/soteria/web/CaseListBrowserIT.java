@@ -22,7 +22,7 @@ class CaseListBrowserIT extends BrowserPages {
     AuditService audit;
 
     @Autowired
-    org.soteria.platform.PersonFields personFields;
+    org.soteria.investigation.PersonFields personFields;
 
     @Test
     void aWrongPasswordIsRefusedWithAnErrorSummary() {

@@ -133,6 +133,10 @@ class LearningNetworkBrowserIT {
         }
         assertThat(hub.containsBean("networkController")).as("the force's network page").isFalse();
         assertThat(forceA.containsBean("hubController")).as("the hub's pages").isFalse();
+        for (String page : new String[] {"caseController", "caseApi", "planController", "victimController",
+            "registerController", "performanceController", "breakGlassController", "importRunController"}) {
+            assertThat(hub.containsBean(page)).as("hub: the force's " + page).isFalse();
+        }
         java.util.Set<String> hubPaths = new java.util.HashSet<>();
         hub.getBean(org.soteria.security.EndpointRules.class).rules().forEach(r -> hubPaths.add(r.pattern()));
         assertThat(hubPaths).as("the hub's routes").contains("/hub", "/audit/**", "/login")

@@ -63,6 +63,11 @@ class OpenApiSpecTest {
                             params.add(rp.name().isEmpty() ? rp.value() : rp.name());
                         } else if (pv != null) {
                             params.add(pv.name().isEmpty() ? pv.value() : pv.name());
+                        } else if (p.getType().isRecord() && p.getAnnotations().length == 0) {
+                            // a query bound to a record: each of its components is a parameter
+                            for (java.lang.reflect.RecordComponent rc : p.getType().getRecordComponents()) {
+                                params.add(rc.getName());
+                            }
                         }
                     }
                     ops.put(verb + " " + path, params);

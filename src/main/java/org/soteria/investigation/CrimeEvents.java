@@ -1,8 +1,9 @@
-package org.soteria.platform;
+package org.soteria.investigation;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
+import org.soteria.platform.DatabaseConfig;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

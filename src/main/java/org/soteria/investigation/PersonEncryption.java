@@ -1,4 +1,4 @@
-package org.soteria.platform;
+package org.soteria.investigation;
 
 import java.util.ArrayList;
 import java.util.List;

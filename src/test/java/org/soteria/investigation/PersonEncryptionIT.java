@@ -1,4 +1,4 @@
-package org.soteria.platform;
+package org.soteria.investigation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.soteria.exchange.ImportProgress;
+import org.soteria.platform.EmbeddedDatabase;
+import org.soteria.platform.FieldCipher;
 import org.soteria.exchange.ImportResult;
 import org.soteria.exchange.ImportService;
 import org.soteria.support.Bundles;

@@ -1,7 +1,8 @@
-package org.soteria.platform;
+package org.soteria.investigation;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.soteria.platform.FieldCipher;
 import org.springframework.stereotype.Component;
 
 /**
