@@ -50,9 +50,9 @@ class AssessmentRoutes implements FeatureRoutes {
     @Override
     public List<NavItem> navigation() {
         return List.of(
-                NavItem.of("assessment", "Self-assessment", 80, Permission.VIEW_ASSESSMENTS, "/assessment"),
-                NavItem.of("frameworks", "Frameworks", 90, Permission.MANAGE_FRAMEWORKS, "/frameworks"),
-                NavItem.of("deep-dive", "Deep dive", 100, Permission.REVIEW_CASE_FILES, "/deep-dive"),
-                NavItem.of("improvement", "Improvement plan", 110, Permission.VIEW_IMPROVEMENT_PLAN, "/improvement"));
+                NavItem.of("assessment", "nav.assessment", 80, Permission.VIEW_ASSESSMENTS, "/assessment"),
+                NavItem.of("frameworks", "nav.frameworks", 90, Permission.MANAGE_FRAMEWORKS, "/frameworks"),
+                NavItem.of("deep-dive", "nav.deepDive", 100, Permission.REVIEW_CASE_FILES, "/deep-dive"),
+                NavItem.of("improvement", "nav.improvement", 110, Permission.VIEW_IMPROVEMENT_PLAN, "/improvement"));
     }
 }

@@ -45,7 +45,7 @@ class CaseworkRoutes implements FeatureRoutes {
     @Override
     public List<NavItem> navigation() {
         return List.of(
-                NavItem.of("casework", "Casework", 20, Permission.VIEW_CASES, "/casework")
+                NavItem.of("casework", "nav.casework", 20, Permission.VIEW_CASES, "/casework")
                 .orElse(Permission.VIEW_FORENSIC_QUEUE, "/casework/forensics"));
     }
 }

@@ -23,6 +23,6 @@ class ExchangeRoutes implements FeatureRoutes {
     @Override
     public List<NavItem> navigation() {
         return List.of(
-                NavItem.of("imports", "Import runs", 150, Permission.VIEW_IMPORT_RUNS, "/imports"));
+                NavItem.of("imports", "nav.imports", 150, Permission.VIEW_IMPORT_RUNS, "/imports"));
     }
 }

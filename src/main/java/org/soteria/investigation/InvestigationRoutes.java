@@ -30,6 +30,6 @@ class InvestigationRoutes implements FeatureRoutes {
     @Override
     public List<NavItem> navigation() {
         return List.of(
-                NavItem.of("cases", "Cases", 10, Permission.VIEW_CASES, "/cases"));
+                NavItem.of("cases", "nav.cases", 10, Permission.VIEW_CASES, "/cases"));
     }
 }

@@ -44,10 +44,10 @@ class HubRoutes implements FeatureRoutes {
     @Override
     public List<NavItem> navigation() {
         return List.of(
-                NavItem.of("hub", "Comparison", 10, Permission.USE_NETWORK, "/hub"),
-                NavItem.of("practice", "Practice library", 20, Permission.USE_NETWORK, "/hub/practice"),
-                NavItem.of("hub-forces", "Forces", 30, Permission.MODERATE_NETWORK, "/hub/forces"),
-                NavItem.of("hub-receipts", "Files received", 40, Permission.MODERATE_NETWORK, "/hub/receipts"),
-                NavItem.of("hub-upload", "Upload a file", 50, Permission.UPLOAD_NETWORK_FILES, "/hub/upload"));
+                NavItem.of("hub", "nav.hub", 10, Permission.USE_NETWORK, "/hub"),
+                NavItem.of("practice", "nav.practice", 20, Permission.USE_NETWORK, "/hub/practice"),
+                NavItem.of("hub-forces", "nav.hubForces", 30, Permission.MODERATE_NETWORK, "/hub/forces"),
+                NavItem.of("hub-receipts", "nav.hubReceipts", 40, Permission.MODERATE_NETWORK, "/hub/receipts"),
+                NavItem.of("hub-upload", "nav.hubUpload", 50, Permission.UPLOAD_NETWORK_FILES, "/hub/upload"));
     }
 }

@@ -31,7 +31,7 @@ class NetworkRoutes implements FeatureRoutes {
     @Override
     public List<NavItem> navigation() {
         return List.of(
-                NavItem.of("network", "Learning network", 130, Permission.SHARE_WITH_NETWORK, "/network")
+                NavItem.of("network", "nav.network", 130, Permission.SHARE_WITH_NETWORK, "/network")
                 .orElse(Permission.VIEW_NETWORK_NOTICES, "/network/notices"));
     }
 }

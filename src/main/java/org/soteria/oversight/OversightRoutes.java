@@ -21,6 +21,6 @@ class OversightRoutes implements FeatureRoutes {
     @Override
     public List<NavItem> navigation() {
         return List.of(
-                NavItem.of("audit", "Audit log", 140, Permission.SEARCH_AUDIT_LOG, "/audit"));
+                NavItem.of("audit", "nav.audit", 140, Permission.SEARCH_AUDIT_LOG, "/audit"));
     }
 }

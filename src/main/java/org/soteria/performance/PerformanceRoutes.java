@@ -36,7 +36,7 @@ class PerformanceRoutes implements FeatureRoutes {
     @Override
     public List<NavItem> navigation() {
         return List.of(
-                NavItem.of("performance", "Performance", 70, Permission.VIEW_MEASURES, "/performance")
+                NavItem.of("performance", "nav.performance", 70, Permission.VIEW_MEASURES, "/performance")
                 .orElse(Permission.VIEW_DATA_QUALITY, "/performance/data-quality"));
     }
 }

@@ -29,6 +29,6 @@ class ResearchRoutes implements FeatureRoutes {
     @Override
     public List<NavItem> navigation() {
         return List.of(
-                NavItem.of("research", "Research", 120, Permission.VIEW_RESEARCH_PROJECTS, "/research"));
+                NavItem.of("research", "nav.research", 120, Permission.VIEW_RESEARCH_PROJECTS, "/research"));
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An entry in the service navigation: its key (which pages mark it current), its label, its place from
+ * An entry in the service navigation: its key (which pages mark it current), its label (a message key of
+ * messages.properties, so that it is shown in the page's language), its place from
  * left to right, and where it leads, by permission: the first target whose permission the user holds
  * (a target with no permission is for any signed-in user). A user with none of them does not see it.
  */

@@ -32,6 +32,6 @@ class SuspectRoutes implements FeatureRoutes {
     @Override
     public List<NavItem> navigation() {
         return List.of(
-                NavItem.of("repeat", "Repeat suspects", 40, Permission.VIEW_REPEAT_SUSPECTS, "/repeat-suspects"));
+                NavItem.of("repeat", "nav.repeat", 40, Permission.VIEW_REPEAT_SUSPECTS, "/repeat-suspects"));
     }
 }

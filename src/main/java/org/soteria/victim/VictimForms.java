@@ -163,22 +163,22 @@ final class VictimForms {
             @IsoDate(label = "The outcome date", required = true) String outcomeOn) {
     }
 
-    /** A question of the victim's feedback form: its field, its heading and the statement the victim rates. */
-    public record Question(String name, String heading, String statement) {
+    /**
+     * A question of the victim's feedback form, by its field: its heading and the statement the victim rates are
+     * the messages {@code feedback.question.<name>.heading} and {@code .statement}, in the page's language.
+     */
+    public record Question(String name) {
     }
 
-    public static final List<Question> QUESTIONS = List.of(
-            new Question("dignity", "Dignity and respect", "I was treated with dignity and respect"),
-            new Question("fairness", "Fairness", "I was treated fairly"),
-            new Question("voice", "Voice", "I was listened to and could say what mattered to me"),
-            new Question("safety", "Safety", "I was helped to feel safe"),
-            new Question("trust", "Trust", "I could trust the officers I dealt with"));
+    /** The questions in the order the form asks them: the five of procedural justice (kpis.md). */
+    public static final List<Question> QUESTIONS = List.of(new Question("dignity"), new Question("fairness"),
+            new Question("voice"), new Question("safety"), new Question("trust"));
 
     static final int COMMENT_LIMIT = 2000;
 
     /** The victim's answers: each question 1 to 5 or "skip", and a comment; at least one of them. */
     record Answers(String dignity, String fairness, String voice, String safety, String trust,
-            @MaxChars(value = COMMENT_LIMIT, label = "Your comments") String comment)
+            @MaxChars(value = COMMENT_LIMIT, label = "Your comments", message = "{feedback.comment.tooLong}") String comment)
             implements FormErrors.CrossField {
 
         Integer[] scores() {
@@ -198,14 +198,14 @@ final class VictimForms {
             for (Question q : QUESTIONS) {
                 String v = given.get(q.name());
                 if (v != null && !v.isBlank() && !"skip".equals(v) && !v.matches("[1-5]")) {
-                    faults.put(q.name(), "Choose a number from 1 to 5 for \"" + q.statement()
-                            + "\", or \"I'd rather not say\"");
+                    faults.put(q.name(), FormErrors.message("feedback.error.choose",
+                            "#feedback.question." + q.name() + ".statement"));
                 }
             }
             boolean nothing = java.util.Arrays.stream(scores()).allMatch(java.util.Objects::isNull)
                     && FormValues.text(comment) == null;
             if (nothing && faults.isEmpty()) {
-                faults.put("dignity", "Answer at least one question, or close this page if you would rather not");
+                faults.put("dignity", FormErrors.message("feedback.error.nothing"));
             }
             return faults;
         }

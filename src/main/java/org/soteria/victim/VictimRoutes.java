@@ -32,7 +32,7 @@ class VictimRoutes implements FeatureRoutes {
     @Override
     public List<NavItem> navigation() {
         return List.of(
-                NavItem.of("victims", "Victims", 30, Permission.VIEW_CASES, "/victims/due"),
-                NavItem.of("feedback", "Victim feedback", 50, Permission.READ_FEEDBACK_COMMENTS, "/victims/feedback-comments"));
+                NavItem.of("victims", "nav.victims", 30, Permission.VIEW_CASES, "/victims/due"),
+                NavItem.of("feedback", "nav.feedback", 50, Permission.READ_FEEDBACK_COMMENTS, "/victims/feedback-comments"));
     }
 }

@@ -17,11 +17,14 @@ public class HomeController {
 
     private final ObjectProvider<ClientRegistrationRepository> directory;
     private final String directoryRegistration;
+    private final org.springframework.context.MessageSource messages;
 
     public HomeController(ObjectProvider<ClientRegistrationRepository> directory,
-            @Value("${soteria.oidc.registration-id:entra}") String directoryRegistration) {
+            @Value("${soteria.oidc.registration-id:entra}") String directoryRegistration,
+            org.springframework.context.MessageSource messages) {
         this.directory = directory;
         this.directoryRegistration = directoryRegistration;
+        this.messages = messages;
     }
 
     @GetMapping("/")
@@ -37,13 +40,15 @@ public class HomeController {
             @RequestParam(name = "signedOut", required = false) String signedOut,
             @RequestParam(name = "signedOutEverywhere", required = false) String signedOutEverywhere,
             @RequestParam(name = "expired", required = false) String expired,
-            @RequestParam(name = "directoryError", required = false) String directoryError, Model model) {
+            @RequestParam(name = "directoryError", required = false) String directoryError, Model model,
+            java.util.Locale locale) {
         model.addAttribute("directoryError", directoryError != null);
         model.addAttribute("directoryUrl", directory.getIfAvailable() == null ? null
                 : "/oauth2/authorization/" + directoryRegistration);
         model.addAttribute("loginError", error != null);
         model.addAttribute("signedOutMessage", signedOutEverywhere != null
-                ? "You have signed out on every device." : signedOut != null ? "You have signed out." : null);
+                ? messages.getMessage("login.signedOutEverywhere", null, locale)
+                : signedOut != null ? messages.getMessage("login.signedOut", null, locale) : null);
         model.addAttribute("expired", expired != null);
         return "web/login";
     }

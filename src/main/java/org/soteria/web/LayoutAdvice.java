@@ -37,6 +37,30 @@ public class LayoutAdvice {
         return hub;
     }
 
+    /** One language of the switch: its code, its own name, whether the page is in it, and the page in it. */
+    public record LanguageLink(String code, String name, boolean current, String href) {
+    }
+
+    /**
+     * The language switch for a page reached by GET: the same address in each language. A page shown in
+     * reply to a form (a POST) has no address of its own to switch, so it shows no switch; the choice is made
+     * on the page before or after it.
+     */
+    @ModelAttribute("languageLinks")
+    List<LanguageLink> languageLinks(HttpServletRequest request, java.util.Locale locale) {
+        if (!"GET".equals(request.getMethod())) {
+            return null;
+        }
+        Language current = Language.of(locale);
+        List<LanguageLink> links = new ArrayList<>();
+        for (Language l : Language.values()) {
+            String href = org.springframework.web.util.UriComponentsBuilder.fromPath(request.getRequestURI())
+                    .query(request.getQueryString()).replaceQueryParam("lang", l.code()).build().toUriString();
+            links.add(new LanguageLink(l.code(), l.ownName(), l == current, href));
+        }
+        return links;
+    }
+
     @ModelAttribute("demoMode")
     boolean demoMode() {
         return demo;

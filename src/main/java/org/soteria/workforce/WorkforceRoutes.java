@@ -34,7 +34,7 @@ class WorkforceRoutes implements FeatureRoutes {
     @Override
     public List<NavItem> navigation() {
         return List.of(
-                NavItem.of("workforce", "Development", 60, Permission.MANAGE_OWN_DEVELOPMENT, "/workforce")
+                NavItem.of("workforce", "nav.workforce", 60, Permission.MANAGE_OWN_DEVELOPMENT, "/workforce")
                 .orElse(Permission.RECORD_OWN_WELLBEING, "/workforce/wellbeing").orElse(null, "/workforce/guidance"));
     }
 }

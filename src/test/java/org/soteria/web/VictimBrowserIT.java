@@ -120,6 +120,33 @@ class VictimBrowserIT extends BrowserPages {
         b.open(victimUrl.replace("http://localhost:" + port, ""));
         assertThat(b.driver.findElement(By.tagName("main")).getText()).contains("used")
                 .as("the victim's answers are never on their page").doesNotContain("The officer listened.");
+
+        // The same journey in Welsh (issue 21): a new link, opened at 320 px, switched to Cymraeg on the page.
+        b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Create a feedback link']"));
+        String welsh = b.driver.findElement(By.id("feedback-link")).getText();
+        b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(320, 1000));
+        b.driver.get(welsh);
+        b.clickAndWaitForPage(By.cssSelector("a[hreflang=cy]"));
+        assertThat(b.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("cy");
+        assertThat(b.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Dywedwch wrthym sut y cawsoch eich trin");
+        assertThat(b.driver.findElement(By.tagName("body")).getText()).contains("Gadael y dudalen hon",
+                "Cefais fy nhrin ag urddas a pharch", "Byddai'n well gennyf beidio â dweud")
+                .doesNotContain("Tell us how you were treated", "strongly agree");
+        b.assertAccessible("feedback-form-cy-320");
+        b.clickAndWaitForPage(By.cssSelector("main form button[type=submit]"));
+        assertThat(b.driver.findElement(By.className("govuk-error-summary")).getText())
+                .contains("Mae problem wedi codi", "Atebwch o leiaf un cwestiwn");
+        assertThat(b.driver.getTitle()).startsWith("Gwall:");
+        b.assertAccessible("feedback-form-cy-error-320");
+        b.driver.findElement(By.cssSelector("label[for=voice-4]")).click();
+        b.clickAndWaitForPage(By.cssSelector("main form button[type=submit]"));
+        assertThat(b.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Diolch");
+        b.assertAccessible("feedback-thanks-cy-320");
+        b.driver.get(welsh);
+        assertThat(b.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Nid yw'r ddolen hon yn gweithio mwyach");
+        b.clickAndWaitForPage(By.cssSelector("a[hreflang=en]"));
+        assertThat(b.driver.findElement(By.tagName("h1")).getText()).isEqualTo("This link no longer works");
+        b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
     }
 
     @Test

@@ -1,0 +1,82 @@
+package org.soteria.web.i18n;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The English and Welsh bundles are complete, each key in both, each Welsh message translated (issue 21). */
+class MessageBundlesTest {
+
+    /** Keys whose Welsh is rightly the same as the English: names and codes. */
+    private static final Set<String> SAME_IN_BOTH = Set.of("service.name", "service.title", "language.en",
+            "language.cy");
+
+    static Properties bundle(String name) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(Path.of("src/main/resources", name))) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    @Test
+    void everyKeyIsInBothLanguagesAndEveryWelshMessageIsTranslated() throws IOException {
+        Properties en = bundle("messages.properties");
+        Properties cy = bundle("messages_cy.properties");
+        assertThat(new TreeSet<>(cy.stringPropertyNames())).as("keys in Welsh")
+                .isEqualTo(new TreeSet<>(en.stringPropertyNames()));
+        for (String key : en.stringPropertyNames()) {
+            assertThat(en.getProperty(key)).as(key).isNotBlank();
+            assertThat(cy.getProperty(key)).as(key).isNotBlank();
+            if (!SAME_IN_BOTH.contains(key)) {
+                assertThat(cy.getProperty(key)).as(key + " is not translated").isNotEqualTo(en.getProperty(key));
+            }
+            // Every message goes through MessageFormat: a lone apostrophe would vanish, a brace would break it.
+            assertThat(new MessageFormat(en.getProperty(key)).getFormats().length)
+                    .as(key + " takes the same arguments in Welsh")
+                    .isEqualTo(new MessageFormat(cy.getProperty(key)).getFormats().length);
+        }
+    }
+
+    @Test
+    void everyMessageATemplateOrTheNavigationAsksForExists() throws IOException {
+        Properties en = bundle("messages.properties");
+        Pattern expression = Pattern.compile("#\\{([a-zA-Z][\\w.-]*)");
+        Set<String> missing = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/resources/templates"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".html")).toList()) {
+                Matcher m = expression.matcher(Files.readString(f));
+                while (m.find()) {
+                    if (!en.containsKey(m.group(1))) {
+                        missing.add(f.getFileName() + ": " + m.group(1));
+                    }
+                }
+            }
+        }
+        Pattern nav = Pattern.compile("NavItem\\.of\\(\"[^\"]+\", \"([^\"]+)\"");
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith("Routes.java")).toList()) {
+                Matcher m = nav.matcher(Files.readString(f));
+                while (m.find()) {
+                    if (!en.containsKey(m.group(1))) {
+                        missing.add(f.getFileName() + ": " + m.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+}
