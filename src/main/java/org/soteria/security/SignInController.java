@@ -55,7 +55,7 @@ public class SignInController {
         }
         SoteriaUser user = (SoteriaUser) authentication.getPrincipal();
         if (code.isBlank()) {
-            model.addAttribute("errors", Map.of("code", "Enter the 6-digit code from your authenticator app"));
+            model.addAttribute("errors", Map.of("code", "{secondFactor.error.empty}"));
             return "security/second-factor";
         }
         if (!users.verifySecondFactor(user.getUsername(), code)) {
@@ -63,8 +63,7 @@ public class SignInController {
                 new SecurityContextLogoutHandler().logout(request, response, authentication);
                 return "redirect:/login?error";
             }
-            model.addAttribute("errors", Map.of("code", "The code is not right. Enter the code your app shows now, "
-                    + "or one of your recovery codes"));
+            model.addAttribute("errors", Map.of("code", "{secondFactor.error.wrong}"));
             return "security/second-factor";
         }
         completeSignIn(user, request, response, "password and authenticator code");
@@ -91,12 +90,11 @@ public class SignInController {
         }
         SoteriaUser user = (SoteriaUser) authentication.getPrincipal();
         if (code.isBlank()) {
-            return setUpPage(user, model, "Enter the 6-digit code your authenticator app shows for Soteria");
+            return setUpPage(user, model, "{setUp.error.empty}");
         }
         List<String> recoveryCodes = users.confirmEnrolment(user, code);
         if (recoveryCodes.isEmpty()) {
-            return setUpPage(user, model, "The code is not right. Check the app shows Soteria and enter the code it "
-                    + "shows now");
+            return setUpPage(user, model, "{setUp.error.wrong}");
         }
         completeSignIn(user, request, response, "password and authenticator code (second factor set up)");
         model.addAttribute("recoveryCodes", recoveryCodes);
@@ -104,6 +102,7 @@ public class SignInController {
         return "security/recovery-codes";
     }
 
+    /** The set-up page; {@code error} is a message code in braces, put in the page's language as it renders. */
     private String setUpPage(SoteriaUser user, Model model, String error) {
         String secret = users.pendingSecret(user.getUsername());
         model.addAttribute("secret", secret.replaceAll("(.{4})(?!$)", "$1 "));

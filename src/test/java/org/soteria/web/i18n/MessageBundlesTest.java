@@ -77,6 +77,19 @@ class MessageBundlesTest {
                 }
             }
         }
+        // Faults written in Java as message codes: "{code}" literals and FormErrors.message("code", …).
+        Pattern inJava = Pattern.compile("\"\\{([a-zA-Z][\\w.]*)\\}\"|FormErrors\\.message\\(\"([\\w.]+)\"");
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = inJava.matcher(Files.readString(f));
+                while (m.find()) {
+                    String key = m.group(1) != null ? m.group(1) : m.group(2);
+                    if (!en.containsKey(key)) {
+                        missing.add(f.getFileName() + ": " + key);
+                    }
+                }
+            }
+        }
         assertThat(missing).isEmpty();
     }
 }
