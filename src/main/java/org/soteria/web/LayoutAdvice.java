@@ -42,9 +42,9 @@ public class LayoutAdvice {
     }
 
     /**
-     * The language switch for a page reached by GET: the same address in each language. A page shown in
-     * reply to a form (a POST) has no address of its own to switch, so it shows no switch; the choice is made
-     * on the page before or after it.
+     * The language switch for a page reached by GET: the same address in each language (for an error page, the
+     * start page). A page shown in reply to a form (a POST) has no address of its own to switch, so it shows no
+     * switch; the choice is made on the page before or after it.
      */
     @ModelAttribute("languageLinks")
     List<LanguageLink> languageLinks(HttpServletRequest request, java.util.Locale locale) {
@@ -52,10 +52,14 @@ public class LayoutAdvice {
             return null;
         }
         Language current = Language.of(locale);
+        // An error page (a refusal, a page not found) switches to the start page: the same address would only
+        // refuse again, in the other language.
+        boolean error = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE) != null;
         List<LanguageLink> links = new ArrayList<>();
         for (Language l : Language.values()) {
-            String href = org.springframework.web.util.UriComponentsBuilder.fromPath(request.getRequestURI())
-                    .query(request.getQueryString()).replaceQueryParam("lang", l.code()).build().toUriString();
+            String href = org.springframework.web.util.UriComponentsBuilder.fromPath(error ? "/" : request.getRequestURI())
+                    .query(error ? null : request.getQueryString()).replaceQueryParam("lang", l.code()).build()
+                    .toUriString();
             links.add(new LanguageLink(l.code(), l.ownName(), l == current, href));
         }
         return links;

@@ -156,5 +156,14 @@ class CaseListBrowserIT extends BrowserPages {
         b.open("/cases");
         assertThat(b.driver.findElement(By.tagName("h1")).getText()).isEqualTo("You do not have access to this page");
         b.assertAccessible("forbidden");
+        // The language switch on an error page leads to the start page, never back to the refusal.
+        b.clickAndWaitForPage(By.cssSelector("a[hreflang=cy]"));
+        assertThat(b.driver.getCurrentUrl()).endsWith("/?lang=cy");
+        assertThat(b.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("cy");
+        assertThat(b.driver.findElement(By.tagName("main")).getText()).contains("Nid yw eich rôl yn cynnwys");
+        b.assertAccessible("home-analyst-cy");
+        b.open("/nowhere");
+        assertThat(b.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Nid oes gennych fynediad i'r dudalen hon");
+        b.open("/?lang=en");
     }
 }
