@@ -1,6 +1,5 @@
 package org.soteria.casework;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.soteria.platform.Invalid;
 import org.soteria.security.Permission;
@@ -35,26 +34,18 @@ final class CaseworkPages {
         model.addAttribute("canReview", user.can(Permission.REVIEW_INVESTIGATIONS));
     }
 
-    /**
-     * Runs a change; on success flashes {@code done} and redirects; on refusal shows {@code page} with the faults,
-     * in the order the form's fields were read (the form's own order), whichever check found them.
-     */
-    interface Change {
-        void run();
-    }
-
+    /** A casework page shown again with a refused form's faults. */
     interface Page {
         String show(Map<String, String> errors);
     }
 
-    static String change(Class<? extends Record> form, Change change, Page page, RedirectAttributes flash,
+    /**
+     * Runs a change; on success flashes {@code done} and redirects; on refusal shows {@code page} with the faults
+     * in the order the form record lists its fields, whichever check found them.
+     */
+    static String change(Class<? extends Record> form, Runnable change, Page page, RedirectAttributes flash,
             String done, String redirect) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        try {
-            change.run();
-        } catch (Invalid e) {
-            errors.putAll(form == null ? e.errors() : FormErrors.inOrder(e.errors(), form));
-        }
+        Map<String, String> errors = FormErrors.attempt(Map.of(), form == null ? Object.class : form, change);
         if (!errors.isEmpty()) {
             return page.show(errors);
         }

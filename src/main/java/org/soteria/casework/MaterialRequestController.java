@@ -108,7 +108,7 @@ class MaterialRequestController {
         long crimeId = RequestValues.id(id);
         long requestId = RequestValues.id(request);
         String done;
-        CaseworkPages.Change change;
+        Runnable change;
         if ("sent".equals(form.step())) {
             change = () -> requests.markSent(user, crimeId, requestId, FormValues.date(form.sentOn()));
             done = "Recorded as sent";
