@@ -171,6 +171,35 @@ class SignInIT {
         assertThat(users.throttled("203.0.113.250")).isFalse();
     }
 
+    /**
+     * Tabs opened at once just after sign-in: each page asks for the session's form token, which does not exist
+     * yet, so each request stores one; the session store must take them all (it once answered a server error to
+     * all but the first).
+     */
+    @Test
+    void pagesOpenedAtOnceAfterSignInAllLoad() throws Exception {
+        WebClient web = new WebClient(port);
+        web.get("/login");
+        assertThat(WebClient.location(web.post("/login",
+                Map.of("username", "investigator", "password", "correct-horse-battery")))).isEqualTo("/");
+        List<String> pages = List.of("/cases", "/cases?page=2", "/account", "/cases?status=open", "/cases?status=n100",
+                "/cases?sort=recorded-oldest", "/cases?page=3", "/cases?outcomeGroup=charged");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(pages.size());
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> statuses = pages.stream().map(page -> pool.submit(() -> {
+                start.await();
+                return web.get(page).statusCode();
+            })).toList();
+            start.countDown();
+            for (var status : statuses) {
+                assertThat(status.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void anIdleSessionEndsAfterFifteenMinutes() {
         WebClient web = new WebClient(port);
