@@ -133,6 +133,23 @@ public final class DataScope extends DelegatingDataSource implements AutoCloseab
         }
     }
 
+    /** The server's own max_parallel_workers_per_gather, read once (from pg_settings, which costs a millisecond). */
+    private volatile String serverParallelWorkers;
+
+    private String serverParallelWorkers(Connection connection) throws SQLException {
+        String value = serverParallelWorkers;
+        if (value == null) {
+            try (PreparedStatement s = connection.prepareStatement(
+                    "select reset_val from pg_settings where name = 'max_parallel_workers_per_gather'");
+                    java.sql.ResultSet rs = s.executeQuery()) {
+                rs.next();
+                value = rs.getString(1);
+            }
+            serverParallelWorkers = value;
+        }
+        return value;
+    }
+
     /** Closes the pool behind it when the application stops. */
     @Override
     public void close() throws Exception {
@@ -153,7 +170,7 @@ public final class DataScope extends DelegatingDataSource implements AutoCloseab
         return scoped(super.getConnection(username, password), scope);
     }
 
-    private static Connection scoped(Connection connection, Scope scope) throws SQLException {
+    private Connection scoped(Connection connection, Scope scope) throws SQLException {
         try {
             apply(connection, scope);
             return connection;
@@ -169,7 +186,7 @@ public final class DataScope extends DelegatingDataSource implements AutoCloseab
      * workers only add their start-up to every page while taking the cores other users' pages need
      * (docs/benchmarks.md: the case list at 1,000,000 crimes). Whole-force readers keep the server's setting.
      */
-    private static void apply(Connection connection, Scope scope) {
+    private void apply(Connection connection, Scope scope) {
         String role;
         String user;
         boolean cases;
@@ -185,13 +202,11 @@ public final class DataScope extends DelegatingDataSource implements AutoCloseab
         }
         try (PreparedStatement s = connection.prepareStatement(
                 "select set_config('role', ?, false), set_config('soteria.user', ?, false), "
-                        + "set_config('soteria.cases', ?, false), set_config('max_parallel_workers_per_gather', "
-                        + "case when ? then '0' else (select reset_val from pg_settings "
-                        + "where name = 'max_parallel_workers_per_gather') end, false)")) {
+                        + "set_config('soteria.cases', ?, false), set_config('max_parallel_workers_per_gather', ?, false)")) {
             s.setString(1, role);
             s.setString(2, user);
             s.setString(3, cases ? "on" : "off");
-            s.setBoolean(4, !(scope instanceof WholeForce));
+            s.setString(4, scope instanceof WholeForce ? serverParallelWorkers(connection) : "0");
             s.execute();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot set the database scope of a connection: " + e.getMessage(), e);

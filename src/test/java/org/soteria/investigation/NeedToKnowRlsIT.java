@@ -256,6 +256,36 @@ class NeedToKnowRlsIT {
         assertThat(as(teamMember, () -> cases.list(other, none))).as("another team's reference").isEmpty();
     }
 
+    /**
+     * The case list counts over the rule's parts (one index each): they must not overlap, and together they must be
+     * the rule, for every kind of user, with a grant, a break-glass, a restricted naming and a crime with no team.
+     */
+    @Test
+    void theRulesPartsAreDisjointAndTogetherAreTheWholeRule() {
+        Path more = dir.resolve("more");
+        new Bundles(more).file("cases.csv",
+                "crime_ref,force_code,record_type,offence_code,recorded_date,team_code,officer_code,restricted",
+                "N1,NWP,crime,19C,2024-06-10,,O1,");
+        imports.importBundle(more, "test", ImportProgress.NONE);
+        long a2 = jdbc.sql("select id from crime where crime_ref = 'A2'").query(Long.class).single();
+        access.grant(supervisor, a2, "lead", LocalDate.now().plusDays(5), "covering while the officer is on leave");
+        access.breakGlass(lead, "B1", "missing child report linked to this address");
+        for (SoteriaUser user : everyone) {
+            NeedToKnow.Rule rule = needToKnow.rule(user, "c");
+            List<String> byParts = new java.util.ArrayList<>();
+            for (String part : rule.parts()) {
+                byParts.addAll(scope.wholeForce("test", () -> jdbc.sql("select force_code || ':' || crime_ref "
+                        + "from crime c where " + part).params(rule.params()).query(String.class).list()));
+            }
+            Set<String> whole = scope.wholeForce("test", () -> new TreeSet<>(jdbc.sql("select force_code || ':' "
+                    + "|| crime_ref from crime c where " + rule.sql()).params(rule.params()).query(String.class).list()));
+            assertThat(byParts).as(user.getUsername()).doesNotHaveDuplicates();
+            assertThat(new TreeSet<>(byParts)).as(user.getUsername()).isEqualTo(whole).isEqualTo(allowed(user));
+        }
+        assertThat(allowed(lead)).containsExactly("NWP:A2", "NWP:B1");
+        assertThat(allowed(everyone.get(0))).as("the officer in the case").contains("NWP:N1", "NWP:R1");
+    }
+
     @Test
     void grantsAndBreakGlassOpenTheDatabaseAsTheyOpenThePage() {
         long a2 = jdbc.sql("select id from crime where crime_ref = 'A2'").query(Long.class).single();
