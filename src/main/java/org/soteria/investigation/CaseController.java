@@ -28,10 +28,12 @@ public class CaseController {
 
     private final InvestigationService investigations;
     private final SuspectNotices suspects;
+    private final org.soteria.web.Labels labels;
 
-    public CaseController(InvestigationService investigations, SuspectNotices suspects) {
+    public CaseController(InvestigationService investigations, SuspectNotices suspects, org.soteria.web.Labels labels) {
         this.investigations = investigations;
         this.suspects = suspects;
+        this.labels = labels;
     }
 
     @GetMapping("/cases")
@@ -86,11 +88,11 @@ public class CaseController {
         return "investigation/case";
     }
 
-    /** A selected filter shown as a tag, with the link that removes it. */
+    /** A selected filter shown as a tag (its heading a message code), with the link that removes it. */
     public record SelectedFilter(String heading, String label, String removeUrl) {
     }
 
-    private static List<SelectedFilter> selectedFilters(Map<String, List<String>> query,
+    private List<SelectedFilter> selectedFilters(Map<String, List<String>> query,
             List<Map<String, Object>> teams, List<Map<String, Object>> officers) {
         List<SelectedFilter> out = new ArrayList<>();
         Map<String, String> teamNames = new LinkedHashMap<>();
@@ -98,30 +100,30 @@ public class CaseController {
         Map<String, String> officerNames = new LinkedHashMap<>();
         officers.forEach(o -> officerNames.put((String) o.get("officer_code"), (String) o.get("name")));
         for (String v : query.get("status")) {
-            out.add(new SelectedFilter("Status", label(() -> CaseStatus.fromCode(v).label(), v), url(query, "status", v)));
+            out.add(new SelectedFilter("cases.filter.status", label(() -> labels.of(CaseStatus.fromCode(v)), v), url(query, "status", v)));
         }
         for (String v : query.get("offenceGroup")) {
-            out.add(new SelectedFilter("Offence group", label(() -> OffenceGroup.fromCode(v).label(), v),
+            out.add(new SelectedFilter("cases.filter.offenceGroup", label(() -> labels.of(OffenceGroup.fromCode(v)), v),
                     url(query, "offenceGroup", v)));
         }
         for (String v : query.get("outcomeGroup")) {
-            out.add(new SelectedFilter("Outcome group", label(() -> OutcomeGroup.fromCode(v).label(), v),
+            out.add(new SelectedFilter("cases.filter.outcomeGroup", label(() -> labels.of(OutcomeGroup.fromCode(v)), v),
                     url(query, "outcomeGroup", v)));
         }
         for (String v : query.get("team")) {
-            out.add(new SelectedFilter("Team", teamNames.getOrDefault(v, v), url(query, "team", v)));
+            out.add(new SelectedFilter("cases.filter.team", teamNames.getOrDefault(v, v), url(query, "team", v)));
         }
         for (String v : query.get("officer")) {
-            out.add(new SelectedFilter("Officer", officerNames.getOrDefault(v, v), url(query, "officer", v)));
+            out.add(new SelectedFilter("cases.filter.officer", officerNames.getOrDefault(v, v), url(query, "officer", v)));
         }
         for (String v : query.get("from")) {
-            out.add(new SelectedFilter("Recorded from", v, url(query, "from", v)));
+            out.add(new SelectedFilter("cases.filter.from", v, url(query, "from", v)));
         }
         for (String v : query.get("to")) {
-            out.add(new SelectedFilter("Recorded to", v, url(query, "to", v)));
+            out.add(new SelectedFilter("cases.filter.to", v, url(query, "to", v)));
         }
         for (String v : query.get("q")) {
-            out.add(new SelectedFilter("Search", v, url(query, "q", v)));
+            out.add(new SelectedFilter("cases.filter.search", v, url(query, "q", v)));
         }
         return out;
     }

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.soteria.reference.OffenceGroup;
 import org.soteria.reference.OutcomeGroup;
 import org.soteria.web.RequestValues;
+import org.soteria.web.form.FormErrors;
 import org.soteria.web.form.FormValues;
 
 /**
@@ -24,19 +25,28 @@ record CaseQuery(List<String> status, List<String> offenceGroup, List<String> ou
      */
     CaseFilter filter(Map<String, String> faults) {
         List<CaseStatus> statuses = new ArrayList<>();
-        known(status, s -> statuses.add(CaseStatus.fromCode(s)), "status", "Choose a status from the list", faults);
+        known(status, s -> statuses.add(CaseStatus.fromCode(s)), "status", FormErrors.message("cases.error.status"), faults);
         List<String> offences = known(offenceGroup, OffenceGroup::fromCode, "offenceGroup",
-                "Choose an offence group from the list", faults);
+                FormErrors.message("cases.error.offenceGroup"), faults);
         List<String> outcomes = known(outcomeGroup, OutcomeGroup::fromCode, "outcomeGroup",
-                "Choose an outcome group from the list", faults);
-        LocalDate fromDate = FormValues.date(from, "from", "Recorded from", faults);
-        LocalDate toDate = FormValues.date(to, "to", "Recorded to", faults);
+                FormErrors.message("cases.error.outcomeGroup"), faults);
+        LocalDate fromDate = date(from, "from", "cases.error.from", faults);
+        LocalDate toDate = date(to, "to", "cases.error.to", faults);
         if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
-            faults.put("to", "Recorded to must be the same as or after recorded from");
+            faults.put("to", FormErrors.message("cases.error.toBeforeFrom"));
             toDate = null;
         }
         return new CaseFilter(statuses, offences, outcomes, FormValues.all(team), FormValues.all(officer), fromDate,
                 toDate, q, CaseSort.fromCode(sort), RequestValues.page(page));
+    }
+
+    /** A recorded date, or null (with the field's fault when it is given but not a real date). */
+    private static LocalDate date(String value, String field, String fault, Map<String, String> faults) {
+        LocalDate d = FormValues.date(value);
+        if (d == null && value != null && !value.isBlank()) {
+            faults.put(field, FormErrors.message(fault));
+        }
+        return d;
     }
 
     /** The values {@code check} accepts; one it refuses gives the field its fault. */

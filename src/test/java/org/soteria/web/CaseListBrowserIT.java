@@ -69,6 +69,20 @@ class CaseListBrowserIT extends BrowserPages {
                         "Remove this filter: Outcome group: Victim does not support");
         b.assertAccessible("case-list-filtered");
 
+        // The same filtered list in Welsh: the page's words, the filters' choices and the table's outcome groups.
+        String filtered = b.driver.getCurrentUrl().replaceFirst("^https?://[^/]+", "");
+        b.open(filtered + "&lang=cy");
+        assertThat(b.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Achosion");
+        assertThat(b.driver.findElement(By.id("result-count")).getText())
+                .isEqualTo(String.format("%,d achos yn cyfateb.", expected));
+        assertThat(b.driver.findElements(By.cssSelector(".moj-filter__tag"))).extracting(e -> e.getText().replace("\n", " "))
+                .containsExactly("Dileu'r hidlydd hwn: Grŵp troseddau: Trais rhywiol yn erbyn oedolyn",
+                        "Dileu'r hidlydd hwn: Grŵp canlyniadau: Nid yw'r dioddefwr yn cefnogi");
+        assertThat(b.driver.findElements(By.cssSelector("table.govuk-table tbody tr td:nth-child(5)")))
+                .allSatisfy(td -> assertThat(td.getText()).startsWith("Nid yw'r dioddefwr yn cefnogi"));
+        b.assertAccessible("case-list-filtered-cy");
+        b.open(filtered + "&lang=en");
+
         // Sort oldest first, and the team filter narrows further.
         new Select(b.driver.findElement(By.id("sort"))).selectByValue("recorded-oldest");
         new Select(b.driver.findElement(By.id("team"))).selectByValue("T01");

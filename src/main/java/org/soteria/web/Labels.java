@@ -1,0 +1,49 @@
+package org.soteria.web;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The label of a choice in the page's language, for templates ({@code ${@labels.of(item)}}): a coded choice
+ * (an enum implementing {@link org.soteria.reference.Choice}) has its words in the message bundles under
+ * {@code choice.<Type>.<code>}; any other item with a label() (a form's own options) shows that label.
+ * {@code ChoiceLabelsTest} holds the English bundle to the enums' own labels, so the two cannot drift apart.
+ */
+@Component("labels")
+public class Labels {
+
+    private final MessageSource messages;
+
+    public Labels(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    public static String key(org.soteria.reference.Choice choice) {
+        Class<?> type = choice instanceof Enum<?> e ? e.getDeclaringClass() : choice.getClass();
+        return "choice." + type.getSimpleName() + "." + choice.code();
+    }
+
+    /** The group of an outcome code, in the page's language; empty for no outcome, "Other" for one not known. */
+    public String outcomeGroupOf(String outcomeCode) {
+        if (outcomeCode == null) {
+            return "";
+        }
+        return of(org.soteria.reference.OutcomeCode.parse(outcomeCode).map(org.soteria.reference.OutcomeCode::group)
+                .orElse(org.soteria.reference.OutcomeGroup.OTHER));
+    }
+
+    public String of(Object item) {
+        if (item instanceof org.soteria.reference.Choice choice) {
+            return messages.getMessage(key(choice), null, choice.label(), LocaleContextHolder.getLocale());
+        }
+        if (item instanceof org.soteria.web.form.Choice choice) {
+            return choice.label();
+        }
+        try {
+            return String.valueOf(item.getClass().getMethod("label").invoke(item));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("Not a choice with a label: " + item, e);
+        }
+    }
+}

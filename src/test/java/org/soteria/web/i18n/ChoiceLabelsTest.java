@@ -1,0 +1,48 @@
+package org.soteria.web.i18n;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.soteria.investigation.CaseSort;
+import org.soteria.investigation.CaseStatus;
+import org.soteria.reference.Choice;
+import org.soteria.reference.OffenceGroup;
+import org.soteria.reference.OutcomeGroup;
+import org.soteria.web.Labels;
+
+/**
+ * Coded choices shown in Welsh have their words in the bundles under {@code choice.<Type>.<code>}
+ * (web.Labels): the English bundle must say exactly what the enum's own label says (the label Java uses for
+ * exports and logs), every constant of a translated type must be there, and no key may name a code that does
+ * not exist.
+ */
+class ChoiceLabelsTest {
+
+    /** The coded choices whose labels are in the bundles. */
+    private static final List<Class<? extends Choice>> TRANSLATED = List.of(CaseStatus.class, CaseSort.class,
+            OffenceGroup.class, OutcomeGroup.class);
+
+    @Test
+    void theEnglishBundleSaysWhatEachEnumSaysAndNamesNoOtherCode() throws Exception {
+        Properties en = MessageBundlesTest.bundle("messages.properties");
+        Set<String> expected = new TreeSet<>();
+        for (Class<? extends Choice> type : TRANSLATED) {
+            for (Choice c : type.getEnumConstants()) {
+                String key = Labels.key(c);
+                expected.add(key);
+                assertThat(en.getProperty(key)).as(key).isNotNull();
+                assertThat(new MessageFormat(en.getProperty(key), Locale.UK).format(new Object[0]))
+                        .as(key).isEqualTo(c.label());
+            }
+        }
+        Set<String> inBundle = new TreeSet<>();
+        en.stringPropertyNames().stream().filter(k -> k.startsWith("choice.")).forEach(inBundle::add);
+        assertThat(inBundle).isEqualTo(expected);
+    }
+}
