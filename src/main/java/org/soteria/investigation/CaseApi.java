@@ -29,9 +29,11 @@ import org.springframework.web.server.ResponseStatusException;
 public class CaseApi {
 
     private final InvestigationService investigations;
+    private final org.soteria.web.form.FormMessages messages;
 
-    public CaseApi(InvestigationService investigations) {
+    public CaseApi(InvestigationService investigations, org.soteria.web.form.FormMessages messages) {
         this.investigations = investigations;
+        this.messages = messages;
     }
 
     /** One page of the case list. */
@@ -43,9 +45,11 @@ public class CaseApi {
         Map<String, String> faults = new LinkedHashMap<>();
         CaseFilter filter = query.filter(faults);
         faults.entrySet().stream().findFirst().ifPresent(f -> {
-            // The page's wording, with the value sent, so that a program's author sees what was refused.
+            // The page's wording (in English: the API speaks to programs), with the value sent, so that a
+            // program's author sees what was refused.
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, f.getKey() + ": '"
-                    + FormErrors.values(query).getOrDefault(f.getKey(), "") + "': " + f.getValue());
+                    + FormErrors.values(query).getOrDefault(f.getKey(), "") + "': "
+                    + messages.text(f.getValue(), java.util.Locale.UK));
         });
         CasePage result = investigations.list(filter, user);
         return new CaseListResponse(result.rows(), result.page(), result.pages(), result.total(),
