@@ -19,7 +19,7 @@ final class EncryptionCommand implements Runnable {
     }
 
     @Command(name = "rotate", mixinStandardHelpOptions = true,
-            description = {"Re-encrypt every person, contact plan, contact log entry and feedback comment under the current key: the first in soteria.encryption.keys "
+            description = {"Re-encrypt every person, contact plan, contact log entry, feedback comment and authenticator secret under the current key: the first in soteria.encryption.keys "
                     + "(SOTERIA_ENCRYPTION_KEYS). Keep the old key listed after it until this has run; then it can "
                     + "be removed.", "Safe to stop and run again: it works in batches and carries on."})
     static final class Rotate implements Callable<Integer> {
@@ -39,6 +39,8 @@ final class EncryptionCommand implements Runnable {
                 System.out.printf("Re-encrypted %,d casework records (lines of enquiry, reviews, requests, CPS).%n", w);
                 long d = ctx.getBean(org.soteria.assessment.DeepDiveEncryption.class).rotate();
                 System.out.printf("Re-encrypted %,d deep-dive reviews.%n", d);
+                long t = ctx.getBean(org.soteria.security.SecondFactorSecrets.class).rotate();
+                System.out.printf("Re-encrypted %,d authenticator secrets.%n", t);
                 long k = ctx.getBean(org.soteria.network.NetworkKeys.class).rotate();
                 System.out.printf("Re-encrypted %,d learning network keys (signing key, shared linkage secret).%n", k);
                 return 0;

@@ -14,6 +14,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.config.annotation.authentication.builders.AuthenticationManagerBuilder;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -84,6 +85,10 @@ public class SecurityConfig {
             http.oauth2Login(o -> o.loginPage("/login").userInfoEndpoint(u -> u.oidcUserService(signIn))
                     .defaultSuccessUrl("/", true).failureUrl("/login?directoryError"));
         }
+        // No parent authentication manager: Spring would otherwise build one from UserService (a UserDetailsService)
+        // and ask it whenever SignInProvider refuses, so a refused but correct password (a held-back address) would
+        // sign in fully, without the second factor.
+        http.getSharedObject(AuthenticationManagerBuilder.class).parentAuthenticationManager(null);
         http.authorizeHttpRequests(auth -> {
             for (EndpointRules.Rule rule : endpoints.rules()) {
                 if (rule.isApi()) {

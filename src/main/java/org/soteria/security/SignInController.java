@@ -21,7 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The second step of sign-in: the six-digit code from the user's authenticator app (or a recovery
  * code), or on first sign-in, setting the app up from a QR code. Failures count towards the account's
- * lockout, like wrong passwords.
+ * lockout, like wrong passwords; a session whose account is locked (from here or anywhere else) or whose
+ * address is held back ends at its next code, right or wrong.
  */
 @Controller
 public class SignInController {
@@ -58,6 +59,9 @@ public class SignInController {
             model.addAttribute("errors", Map.of("code", "{secondFactor.error.empty}"));
             return "security/second-factor";
         }
+        if (refused(user, "second factor", authentication, request, response)) {
+            return "redirect:/login?error";
+        }
         if (!users.verifySecondFactor(user.getUsername(), code)) {
             if (users.signInFailed(user.getUsername(), request.getRemoteAddr(), "second factor: wrong code")) {
                 new SecurityContextLogoutHandler().logout(request, response, authentication);
@@ -92,6 +96,9 @@ public class SignInController {
         if (code.isBlank()) {
             return setUpPage(user, model, "{setUp.error.empty}");
         }
+        if (refused(user, "set-up", authentication, request, response)) {
+            return "redirect:/login?error";
+        }
         List<String> recoveryCodes = users.confirmEnrolment(user, code);
         if (recoveryCodes.isEmpty()) {
             return setUpPage(user, model, "{setUp.error.wrong}");
@@ -100,6 +107,18 @@ public class SignInController {
         model.addAttribute("recoveryCodes", recoveryCodes);
         model.addAttribute("firstSetUp", true);
         return "security/recovery-codes";
+    }
+
+    /** Ends a half-signed-in session whose account is now locked or disabled, or whose address is held back. */
+    private boolean refused(SoteriaUser user, String step, Authentication authentication, HttpServletRequest request,
+            HttpServletResponse response) {
+        var why = users.secondFactorRefused(user.getUsername(), request.getRemoteAddr());
+        if (why.isEmpty()) {
+            return false;
+        }
+        users.signInFailed(user.getUsername(), request.getRemoteAddr(), step + " refused: " + why.get());
+        new SecurityContextLogoutHandler().logout(request, response, authentication);
+        return true;
     }
 
     /** The set-up page; {@code error} is a message code in braces, put in the page's language as it renders. */

@@ -88,12 +88,26 @@ class UserRepository {
         jdbc.sql("update app_user set password_hash = ? where username = ?").params(hash, username).update();
     }
 
-    /** Counts a failure and locks the account when it reaches {@code limit}; returns the failures so far. */
-    int recordFailure(String username, int limit, Instant lockUntil) {
-        return jdbc.sql("update app_user set failed_sign_ins = failed_sign_ins + 1, locked_until = case "
-                        + "when failed_sign_ins + 1 >= ? then ? else locked_until end where username = ? "
-                        + "returning failed_sign_ins")
-                .params(limit, utc(lockUntil), username).query(Integer.class).optional().orElse(0);
+    /** An account's run of failures and its lock, read for update. */
+    record Failures(int count, Instant lockedUntil) {
+        boolean lockedAt(Instant now) {
+            return lockedUntil != null && lockedUntil.isAfter(now);
+        }
+    }
+
+    Optional<Failures> failuresForUpdate(String username) {
+        return jdbc.sql("select failed_sign_ins, locked_until from app_user where username = ? for update")
+                .param(username)
+                .query((rs, n) -> {
+                    OffsetDateTime until = rs.getObject(2, OffsetDateTime.class);
+                    return new Failures(rs.getInt(1), until == null ? null : until.toInstant());
+                })
+                .optional();
+    }
+
+    void setFailures(String username, int count, Instant lockedUntil) {
+        jdbc.sql("update app_user set failed_sign_ins = ?, locked_until = ? where username = ?")
+                .params(count, lockedUntil == null ? null : utc(lockedUntil), username).update();
     }
 
     /** Clears the failure count and any lock; with a time, records it as the last sign-in. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditEntry;
@@ -32,6 +33,7 @@ public class UserService implements UserDetailsService, UserDetailsPasswordServi
     /** Failed sign-ins in a row (password or second factor) after which an account is locked. */
     public static final int LOCK_AFTER = 5;
     public static final Duration LOCK_FOR = Duration.ofMinutes(15);
+    public static final Duration LONGEST_LOCK = Duration.ofHours(24);
     /** Failures from one address, across all accounts, after which that address is held back. */
     public static final int THROTTLE_AFTER = 20;
     public static final Duration THROTTLE_WINDOW = Duration.ofMinutes(15);
@@ -41,10 +43,13 @@ public class UserService implements UserDetailsService, UserDetailsPasswordServi
     private final PasswordEncoder passwords;
     private final AuditService audit;
     private final Clock clock;
+    private final SecondFactorSecrets secrets;
     private final SecureRandom random = new SecureRandom();
 
-    public UserService(UserRepository users, PasswordEncoder passwords, AuditService audit, Clock clock) {
+    public UserService(UserRepository users, PasswordEncoder passwords, AuditService audit, Clock clock,
+            SecondFactorSecrets secrets) {
         this.users = users;
+        this.secrets = secrets;
         this.passwords = passwords;
         this.audit = audit;
         this.clock = clock;
@@ -63,7 +68,7 @@ public class UserService implements UserDetailsService, UserDetailsPasswordServi
         return loadUserByUsername(user.getUsername());
     }
 
-    // ---- Guessing: lockout per account, throttling per address -------------------------------------------
+    // ---- Guessing: lockout per account, throttling per address, at both steps -----------------------------
 
     /** Whether an address has failed so often recently that it must wait. */
     public boolean throttled(String source) {
@@ -71,21 +76,71 @@ public class UserService implements UserDetailsService, UserDetailsPasswordServi
                 && users.recentFailuresFrom(source, clock.instant().minus(THROTTLE_WINDOW)) >= THROTTLE_AFTER;
     }
 
-    /** Records a failed attempt; returns true when this failure locked the account. */
+    /**
+     * How long the lock lasts that the {@code failures}-th failure in a row sets, or null when it sets none: every
+     * {@link #LOCK_AFTER}-th failure locks, for {@link #LOCK_FOR} the first time and twice as long each time after
+     * until the next successful sign-in, up to {@link #LONGEST_LOCK}. The run is not cleared by a lock expiring, so
+     * someone holding the password cannot have {@code LOCK_AFTER} fresh guesses at the code every 15 minutes.
+     */
+    public static Duration lockFor(int failures) {
+        if (failures <= 0 || failures % LOCK_AFTER != 0) {
+            return null;
+        }
+        int doublings = Math.min(failures / LOCK_AFTER - 1, 16);
+        Duration d = LOCK_FOR.multipliedBy(1L << doublings);
+        return d.compareTo(LONGEST_LOCK) > 0 ? LONGEST_LOCK : d;
+    }
+
+    /**
+     * Records a failed attempt (password or code); returns true when the account is locked after it, because this
+     * failure locked it or it already was. Failures while locked are logged but do not lengthen the lock, so a
+     * stranger typing wrong passwords cannot keep an account locked for ever.
+     */
     @Transactional
     public boolean signInFailed(String username, String source, String why) {
         Instant now = clock.instant();
         users.recordAttempt(username, source, false, now);
-        boolean known = users.exists(username);
-        int failures = known ? users.recordFailure(username, LOCK_AFTER, now.plus(LOCK_FOR)) : 0;
-        audit.record(AuditEntry.of(known ? username : "unknown:" + username, null, AuditAction.SIGN_IN_FAILED,
-                "account", username).detail(why));
-        if (failures == LOCK_AFTER) {
-            audit.record(AuditEntry.of(username, null, AuditAction.ACCOUNT_LOCKED, "account", username)
-                    .detail(LOCK_AFTER + " failed sign-ins; locked for " + LOCK_FOR.toMinutes() + " minutes"));
+        UserRepository.Failures before = users.failuresForUpdate(username).orElse(null);
+        audit.record(AuditEntry.of(before != null ? username : "unknown:" + username, null,
+                AuditAction.SIGN_IN_FAILED, "account", username).detail(why));
+        if (before == null) {
+            return false;
+        }
+        if (before.lockedAt(now)) {
             return true;
         }
-        return false;
+        int failures = before.count() + 1;
+        Duration lock = lockFor(failures);
+        users.setFailures(username, failures, lock == null ? before.lockedUntil() : now.plus(lock));
+        if (lock != null) {
+            audit.record(AuditEntry.of(username, null, AuditAction.ACCOUNT_LOCKED, "account", username)
+                    .detail(failures + " failed sign-ins in a row; locked for " + minutes(lock)));
+        }
+        return lock != null;
+    }
+
+    private static String minutes(Duration d) {
+        return d.toMinutes() % 60 == 0 ? d.toHours() + (d.toHours() == 1 ? " hour" : " hours")
+                : d.toMinutes() + " minutes";
+    }
+
+    /**
+     * Whether a session waiting for the second factor must end before its code is even looked at: the account is
+     * locked (by failures here or in any other session) or disabled, or the address is held back.
+     */
+    public Optional<String> secondFactorRefused(String username, String source) {
+        Instant now = clock.instant();
+        SoteriaUser user = users.find(username, now).orElse(null);
+        if (user == null || !user.isEnabled()) {
+            return Optional.of("account disabled or removed");
+        }
+        if (!user.isAccountNonLocked()) {
+            return Optional.of("account locked");
+        }
+        if (throttled(source)) {
+            return Optional.of("too many failures from " + source);
+        }
+        return Optional.empty();
     }
 
     @Transactional
@@ -112,10 +167,10 @@ public class UserService implements UserDetailsService, UserDetailsPasswordServi
             throw new IllegalStateException("The second factor is already set up");
         }
         if (f.secret() != null) {
-            return f.secret();
+            return secrets.open(username, f.secret());
         }
         String secret = Totp.newSecret(random);
-        users.setPendingSecret(username, secret);
+        users.setPendingSecret(username, secrets.seal(username, secret));
         return secret;
     }
 
@@ -134,7 +189,8 @@ public class UserService implements UserDetailsService, UserDetailsPasswordServi
         if (f.enabled() || f.secret() == null) {
             return List.of();
         }
-        OptionalLong step = Totp.matchingStep(f.secret(), code, clock.instant(), null);
+        OptionalLong step = Totp.matchingStep(secrets.open(user.getUsername(), f.secret()), code, clock.instant(),
+                null);
         if (step.isEmpty()) {
             return List.of();
         }
@@ -152,7 +208,8 @@ public class UserService implements UserDetailsService, UserDetailsPasswordServi
         if (f == null || !f.enabled()) {
             return false;
         }
-        OptionalLong step = Totp.matchingStep(f.secret(), code, clock.instant(), f.lastStep());
+        OptionalLong step = Totp.matchingStep(secrets.open(username, f.secret()), code, clock.instant(),
+                f.lastStep());
         if (step.isPresent()) {
             return users.useStep(username, step.getAsLong());
         }

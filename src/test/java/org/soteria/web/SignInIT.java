@@ -41,6 +41,12 @@ class SignInIT {
 
     private static int accounts;
 
+    /** Each test starts with a clean record for the test client's address, so one test's failures do not hold back the next. */
+    @org.junit.jupiter.api.BeforeEach
+    void forgetThisAddressesFailures() {
+        jdbc.sql("delete from sign_in_attempt where source_address = '127.0.0.1'").update();
+    }
+
     /** A new non-demo investigator in team T01; returns its first password. */
     private String newAccount(String username) {
         return users.createAccount("test", new UserService.NewAccount(username, "Test " + username,
@@ -159,6 +165,140 @@ class SignInIT {
         HttpResponse<String> fifth = web.post("/sign-in/second-factor", Map.of("code", "999999"));
         assertThat(WebClient.location(fifth)).isEqualTo("/login?error");
         assertThat(new WebClient(port).signIn(name, password)).isEqualTo("/login?error");
+    }
+
+    /**
+     * The attacker who has the password and waits out the lock: before, the run of failures was never cleared, no
+     * later failure equalled the limit again, and the code step never looked at the lock, so guessing went on
+     * without end in one session. Now every fifth failure locks again, for twice as long, and the session ends.
+     */
+    @Test
+    void afterALockExpiresOnlyFiveMoreCodesCanBeTriedBeforeALongerLock() {
+        String name = uniqueName("dan");
+        String password = newAccount(name);
+        enrol(new WebClient(port), name, password);
+        WebClient first = new WebClient(port);
+        first.signIn(name, password);
+        for (int i = 0; i < 5; i++) {
+            first.post("/sign-in/second-factor", Map.of("code", "10000" + i));
+        }
+        assertThat(WebClient.location(first.get("/cases"))).as("the fifth wrong code ended the session")
+                .endsWith("/login");
+        expireLock(name);
+
+        WebClient attacker = new WebClient(port);
+        assertThat(attacker.signIn(name, password)).isEqualTo("/sign-in/second-factor");
+        int tried = 0;
+        for (; tried < 50; tried++) {
+            HttpResponse<String> r = attacker.post("/sign-in/second-factor", Map.of("code", "20000" + (tried % 10)));
+            if (r.statusCode() == 302) {
+                assertThat(WebClient.location(r)).isEqualTo("/login?error");
+                tried++;
+                break;
+            }
+        }
+        assertThat(tried).as("codes tried after the first lock expired").isEqualTo(5);
+        assertThat(WebClient.location(attacker.get("/sign-in/second-factor"))).endsWith("/login");
+        Long minutes = jdbc.sql("select round(extract(epoch from locked_until - now()) / 60) from app_user "
+                + "where username = ?").param(name).query(Long.class).single();
+        assertThat(minutes).as("the second lock lasts twice as long").isBetween(29L, 30L);
+    }
+
+    /**
+     * A held-back address with the right password: the password step refused it, and Spring then asked a second,
+     * built-in authentication manager, which signed the user in fully without the second factor.
+     */
+    @Test
+    void aHeldBackAddressIsRefusedEvenWithTheRightPassword() {
+        String name = uniqueName("hal");
+        String password = newAccount(name);
+        enrol(new WebClient(port), name, password);
+        for (int i = 0; i < UserService.THROTTLE_AFTER; i++) {
+            users.signInFailed("guess-" + name + "-" + i, "127.0.0.1", "test");
+        }
+        try {
+            WebClient web = new WebClient(port);
+            assertThat(web.signIn(name, password)).isEqualTo("/login?error");
+            assertThat(WebClient.location(web.get("/cases"))).endsWith("/login");
+        } finally {
+            jdbc.sql("delete from sign_in_attempt where source_address = '127.0.0.1'").update();
+        }
+    }
+
+    /** A session waiting for its code ends when the account is locked elsewhere, even if the code is right. */
+    @Test
+    void aSessionWaitingForItsCodeEndsWhenTheAccountIsLockedElsewhere() {
+        String name = uniqueName("eve");
+        String password = newAccount(name);
+        Enrolled e = enrol(new WebClient(port), name, password);
+        WebClient waiting = new WebClient(port);
+        waiting.signIn(name, password);
+        for (int i = 0; i < 5; i++) {
+            new WebClient(port).signIn(name, "wrong-" + i);
+        }
+        HttpResponse<String> r = waiting.post("/sign-in/second-factor",
+                Map.of("code", Totp.code(e.secret(), Instant.now().plusSeconds(Totp.STEP_SECONDS))));
+        assertThat(WebClient.location(r)).isEqualTo("/login?error");
+        assertThat(WebClient.location(waiting.get("/cases"))).endsWith("/login");
+        assertThat(jdbc.sql("select count(*) from audit_event where object_ref = ? and action = 'SIGN_IN_FAILED' "
+                + "and detail = 'second factor refused: account locked'").param(name).query(Long.class).single())
+                .isOne();
+    }
+
+    /** The address throttle holds at the code step too, not only at the password. */
+    @Test
+    void aHeldBackAddressCannotTryCodes() {
+        String name = uniqueName("fay");
+        String password = newAccount(name);
+        Enrolled e = enrol(new WebClient(port), name, password);
+        WebClient waiting = new WebClient(port);
+        waiting.signIn(name, password);
+        for (int i = 0; i < UserService.THROTTLE_AFTER; i++) {
+            users.signInFailed("guess-" + name + "-" + i, "127.0.0.1", "test");
+        }
+        try {
+            HttpResponse<String> r = waiting.post("/sign-in/second-factor",
+                    Map.of("code", Totp.code(e.secret(), Instant.now().plusSeconds(Totp.STEP_SECONDS))));
+            assertThat(WebClient.location(r)).isEqualTo("/login?error");
+        } finally {
+            jdbc.sql("delete from sign_in_attempt where source_address = '127.0.0.1'").update();
+        }
+    }
+
+    @Test
+    void lockingDoublesEachTimeUpToADay() {
+        assertThat(UserService.lockFor(4)).isNull();
+        assertThat(UserService.lockFor(5)).isEqualTo(java.time.Duration.ofMinutes(15));
+        assertThat(UserService.lockFor(6)).isNull();
+        assertThat(UserService.lockFor(10)).isEqualTo(java.time.Duration.ofMinutes(30));
+        assertThat(UserService.lockFor(15)).isEqualTo(java.time.Duration.ofHours(1));
+        assertThat(UserService.lockFor(35)).isEqualTo(java.time.Duration.ofHours(16));
+        assertThat(UserService.lockFor(40)).isEqualTo(java.time.Duration.ofHours(24));
+        assertThat(UserService.lockFor(5000)).isEqualTo(java.time.Duration.ofHours(24));
+    }
+
+    /** A copy of app_user cannot make codes: the secret is stored encrypted, and one stored before is encrypted at start. */
+    @Test
+    void authenticatorSecretsAreEncryptedAtRest(@Autowired org.soteria.security.SecondFactorSecrets secrets) {
+        String name = uniqueName("gus");
+        String password = newAccount(name);
+        Enrolled e = enrol(new WebClient(port), name, password);
+        String stored = jdbc.sql("select totp_secret from app_user where username = ?").param(name)
+                .query(String.class).single();
+        assertThat(stored).startsWith("v1.").doesNotContain(e.secret());
+        jdbc.sql("update app_user set totp_secret = ? where username = ?").params(e.secret(), name).update();
+        assertThat(secrets.encryptPlaintext()).isOne();
+        assertThat(jdbc.sql("select totp_secret from app_user where username = ?").param(name).query(String.class)
+                .single()).startsWith("v1.");
+        WebClient web = new WebClient(port);
+        web.signIn(name, password);
+        assertThat(WebClient.location(web.post("/sign-in/second-factor",
+                Map.of("code", Totp.code(e.secret(), Instant.now().plusSeconds(Totp.STEP_SECONDS)))))).isEqualTo("/");
+    }
+
+    private void expireLock(String name) {
+        jdbc.sql("update app_user set locked_until = now() - interval '1 second' where username = ?").param(name)
+                .update();
     }
 
     @Test
