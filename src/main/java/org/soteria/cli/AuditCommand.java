@@ -22,6 +22,7 @@ final class AuditCommand implements Runnable {
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = {"Check the whole audit log: no record edited, removed, inserted or reordered, every "
                     + "checkpoint signed and none beyond the end of the log.",
+                    "A check: it changes nothing (read-only connections; no migrations, start-up work or checkpoint).",
                     "Exit code 0 when the log is intact, 1 when it is broken (the first broken record is named)."})
     static final class Verify implements Callable<Integer> {
 
@@ -30,7 +31,7 @@ final class AuditCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (ConfigurableApplicationContext ctx = Contexts.batch(dataDir.dataDir)) {
+            try (ConfigurableApplicationContext ctx = Contexts.auditCheck(dataDir.dataDir)) {
                 AuditVerification v = ctx.getBean(AuditVerifier.class).verify();
                 if (v.intact()) {
                     System.out.printf("Audit log intact: %,d records, %,d signed checkpoints.%n", v.recordsChecked(),

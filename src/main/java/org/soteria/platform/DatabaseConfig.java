@@ -8,7 +8,6 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,6 +50,8 @@ public class DatabaseConfig {
             ds.setPassword(env.getProperty("spring.datasource.password"));
         }
         ds.setPoolName("soteria");
+        // A check (audit verify) must change nothing: PostgreSQL refuses any write on these connections.
+        ds.setReadOnly(env.getProperty("soteria.check-only", Boolean.class, false));
         ds.setMaximumPoolSize(env.getProperty("soteria.db.pool-size", Integer.class, 16));
         return ds;
     }

@@ -84,6 +84,26 @@ class CommandLineIT {
                 .contains("Audit log BROKEN at record 1: record 1 does not match its hash");
     }
 
+    /**
+     * A check changes nothing. It once ran the start-up work of every command: on a demo data directory it disabled
+     * the demo accounts, and at its end it signed a new audit checkpoint.
+     */
+    @Test
+    void auditVerifyChangesNothing() {
+        String db = dir.resolve("db-check").toString();
+        assertThat(run("users", "add", "--username", "k.jones", "--name", "DC Kay Jones", "--role", "investigator",
+                "--force", "NWP", "--data-dir", db)).isZero();
+        DatabaseReset.owner(db, "update app_user set demo = true, enabled = true where username = 'k.jones'");
+        String state = "select (select count(*) from audit_event) || '/' || (select count(*) from audit_checkpoint) "
+                + "|| '/' || (select string_agg(username || ':' || enabled, ',' order by username) from app_user) "
+                + "|| '/' || (select count(*) from flyway_schema_history)";
+        String before = DatabaseReset.ownerQuery(db, state);
+        out.reset();
+        assertThat(run("audit", "verify", "--data-dir", db)).as(() -> err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Audit log intact");
+        assertThat(DatabaseReset.ownerQuery(db, state)).isEqualTo(before).contains("k.jones:true");
+    }
+
     @Test
     void importRefusesABundleItCannotRunWithExitCodeTwo() throws Exception {
         assertThat(run("import", "--bundle", dir.resolve("nowhere").toString())).isEqualTo(2);

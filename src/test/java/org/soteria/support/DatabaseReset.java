@@ -35,4 +35,14 @@ public final class DatabaseReset {
             throw new IllegalStateException(e.getMessage(), e);
         }
     }
+
+    /** The first column of the first row of a query run as the schema owner, as text. */
+    public static String ownerQuery(String dataDir, String sql) {
+        try (Connection c = DriverManager.getConnection(EmbeddedDatabase.ownerJdbcUrl(dataDir));
+                Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
 }
