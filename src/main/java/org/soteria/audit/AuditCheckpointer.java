@@ -13,7 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Signs a checkpoint of the audit log's head every {@code soteria.audit.checkpoint-interval} (five
  * minutes by default) and when Soteria stops, if records were added since the last one. A cut-off
- * tail is then detectable back to the last checkpoint; ADR 5 records this window.
+ * tail is then detectable back to the last checkpoint, even with the checkpoints deleted too, since each is also
+ * appended to the {@link AuditWitness}; ADR 5 records this window.
  */
 @Component
 public class AuditCheckpointer {
@@ -24,10 +25,12 @@ public class AuditCheckpointer {
     private final AuditSigningKey key;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final AuditWitness witness;
 
     public AuditCheckpointer(AuditRepository repository, AuditSigningKey key, Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, AuditWitness witness) {
         this.repository = repository;
+        this.witness = witness;
         this.key = key;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
@@ -48,22 +51,30 @@ public class AuditCheckpointer {
         }
     }
 
-    /** Signs the current head unless it is already signed; returns the sequence number signed, if any. */
+    /**
+     * Signs the current head unless it is already signed, then hands the newest checkpoint to the witness once the
+     * database has committed it (so the witness never holds one the log lacks); returns the sequence number signed.
+     */
     public Optional<Long> checkpoint() {
-        return Optional.ofNullable(tx.execute(status -> {
+        Signed signed = tx.execute(status -> {
             AuditRepository.Head head = repository.lockHead();
-            if (head.seq() == 0) {
-                return null;
-            }
             Optional<AuditRepository.Checkpoint> last = repository.lastCheckpoint();
-            if (last.isPresent() && last.get().seq() >= head.seq()) {
-                return null;
+            if (head.seq() == 0 || last.isPresent() && last.get().seq() >= head.seq()) {
+                return new Signed(null, last.orElse(null));
             }
             AuditRepository.Checkpoint unsigned = new AuditRepository.Checkpoint(head.seq(), head.hash(),
                     AuditChain.storedPrecision(clock.instant()), key.keyId(), null);
-            repository.insertCheckpoint(new AuditRepository.Checkpoint(unsigned.seq(), unsigned.hash(), unsigned.at(),
-                    unsigned.keyId(), key.sign(unsigned.message())));
-            return head.seq();
-        }));
+            AuditRepository.Checkpoint c = new AuditRepository.Checkpoint(unsigned.seq(), unsigned.hash(),
+                    unsigned.at(), unsigned.keyId(), key.sign(unsigned.message()));
+            repository.insertCheckpoint(c);
+            return new Signed(c.seq(), c);
+        });
+        if (signed != null && signed.newest() != null) {
+            witness.witness(signed.newest());
+        }
+        return Optional.ofNullable(signed == null ? null : signed.seq());
+    }
+
+    private record Signed(Long seq, AuditRepository.Checkpoint newest) {
     }
 }

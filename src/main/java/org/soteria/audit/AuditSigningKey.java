@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -22,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.soteria.platform.EmbeddedDatabase;
+import org.soteria.platform.SecretFiles;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -104,15 +104,13 @@ public class AuditSigningKey {
 
     private KeyPair read() {
         try {
-            String pem = Files.readString(file, StandardCharsets.US_ASCII);
+            String pem = SecretFiles.readPrivate(file, "audit signing key");
             byte[] priv = block(pem, PRIVATE).orElseThrow(() -> new IllegalStateException(
                     "The audit signing key file " + file + " has no PRIVATE KEY block"));
             byte[] pub = block(pem, PUBLIC).orElseThrow(() -> new IllegalStateException(
                     "The audit signing key file " + file + " has no PUBLIC KEY block"));
             PrivateKey privateKey = KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(priv));
             return new KeyPair(publicKey(pub), privateKey);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the audit signing key " + file, e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The audit signing key " + file + " is not an Ed25519 key", e);
         }
@@ -121,17 +119,9 @@ public class AuditSigningKey {
     private KeyPair create() {
         try {
             KeyPair created = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-            Files.createDirectories(file.toAbsolutePath().getParent());
             String pem = pem(PRIVATE, created.getPrivate().getEncoded()) + pem(PUBLIC, created.getPublic().getEncoded());
-            Files.writeString(file, pem, StandardCharsets.US_ASCII);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the directory's own permissions apply.
-            }
+            SecretFiles.writeNew(file, pem);
             return created;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the audit signing key " + file, e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("This Java has no Ed25519", e);
         }

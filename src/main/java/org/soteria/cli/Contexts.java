@@ -57,7 +57,7 @@ final class Contexts {
     /** The beans a check of the audit log needs, and nothing else (not a scanned configuration). */
     @Import(DatabaseConfig.class)
     @ComponentScan(basePackageClasses = AuditVerifier.class, useDefaultFilters = false, includeFilters =
-            @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.soteria\\.audit\\.Audit(Repository|SigningKey|Verifier)"))
+            @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.soteria\\.audit\\.Audit(Repository|SigningKey|Verifier|Witness)"))
     static class AuditCheck {
 
         @Bean

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.text.Normalizer;
@@ -159,9 +158,7 @@ public class FieldCipher {
         Properties p = new Properties();
         try {
             if (Files.exists(file)) {
-                try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    p.load(in);
-                }
+                p.load(new java.io.StringReader(SecretFiles.readPrivate(file, "field encryption key file")));
                 return p;
             }
             SecureRandom r = new SecureRandom();
@@ -171,16 +168,10 @@ public class FieldCipher {
             r.nextBytes(i);
             p.setProperty("keys", "k1:" + Base64.getEncoder().encodeToString(k));
             p.setProperty("index-key", Base64.getEncoder().encodeToString(i));
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                p.store(out, "Soteria field encryption keys: back these up with the database; without them the "
-                        + "encrypted fields cannot be read");
-            }
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the directory's own permissions apply.
-            }
+            java.io.StringWriter text = new java.io.StringWriter();
+            p.store(text, "Soteria field encryption keys: back these up with the database; without them the "
+                    + "encrypted fields cannot be read");
+            SecretFiles.writeNew(file, text.toString());
             return p;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the field keys " + file, e);

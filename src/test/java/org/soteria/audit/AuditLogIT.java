@@ -44,12 +44,23 @@ class AuditLogIT {
     @Autowired
     AuditWriter writer;
 
+    @Autowired
+    AuditWitness witness;
+
+    @Autowired
+    AuditSigningKey keys;
+
     @BeforeEach
     void emptyLog() {
         // Only the owner, with the triggers switched off, can empty the log: the test plays that attacker.
         asOwnerWithoutTriggers("truncate audit_event, audit_checkpoint, audit_record_ref; "
                 + "update audit_index_state set indexed_seq = 0");
         writer.forgetHead();
+        try {
+            java.nio.file.Files.deleteIfExists(witness.file());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void asOwnerWithoutTriggers(String sql) {
@@ -196,6 +207,58 @@ class AuditLogIT {
         assertThat(v.intact()).isFalse();
         assertThat(v.firstBrokenSeq()).isEqualTo(8);
         assertThat(v.problem()).contains("records 8 to 10 were cut off");
+    }
+
+    /** The attacker who also deletes the checkpoints of the records they cut off: the witness still has them. */
+    @Test
+    void aCutOffTailIsFoundEvenWithItsCheckpointsDeleted() {
+        write(5);
+        checkpointer.checkpoint();
+        write(5);
+        checkpointer.checkpoint();
+        asOwnerWithoutTriggers("delete from audit_event where seq > 5; delete from audit_checkpoint where seq > 5");
+        AuditVerification v = verifier.verify();
+        assertThat(v.intact()).isFalse();
+        assertThat(v.firstBrokenSeq()).isEqualTo(6);
+        assertThat(v.problem()).contains("kept by the witness and deleted from the database",
+                "records 6 to 10 were cut off");
+    }
+
+    @Test
+    void aMissingWitnessIsNamed() throws Exception {
+        write(3);
+        checkpointer.checkpoint();
+        assertThat(verifier.verify().intact()).isTrue();
+        java.nio.file.Files.delete(witness.file());
+        assertThat(verifier.verify().problem()).contains("there is no audit witness at " + witness.file());
+    }
+
+    @Test
+    void anAlteredWitnessIsNamed() throws Exception {
+        write(3);
+        checkpointer.checkpoint();
+        String line = java.nio.file.Files.readString(witness.file());
+        java.nio.file.Files.writeString(witness.file(), line.replace("v1 3 ", "v1 2 "));
+        assertThat(verifier.verify().problem()).contains("the witness's checkpoint at record 2",
+                "signature that does not match", "was altered");
+        java.nio.file.Files.writeString(witness.file(), "v1 not a checkpoint\n");
+        assertThat(verifier.verify().problem()).contains("line 1 of the audit witness");
+    }
+
+    /** Checkpoints stopped (or were deleted) while records kept coming: found once they are overdue. */
+    @Test
+    void recordsLeftUnsignedPastTheIntervalAreFound() {
+        write(3);
+        checkpointer.checkpoint();
+        write(2);
+        assertThat(verifier.verify().intact()).as("just written: not yet due").isTrue();
+        java.time.Clock later = java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(12));
+        AuditVerifier afterTwelveMinutes = new AuditVerifier(repository, keys, witness, later,
+                java.time.Duration.ofMinutes(5), transactions);
+        AuditVerification v = afterTwelveMinutes.verify();
+        assertThat(v.intact()).isFalse();
+        assertThat(v.firstBrokenSeq()).isEqualTo(4);
+        assertThat(v.problem()).contains("records 4 to 5 are covered by no signed checkpoint");
     }
 
     @Test
