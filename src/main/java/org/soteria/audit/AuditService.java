@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.soteria.platform.FieldCipher;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestAttributes;
@@ -32,10 +33,12 @@ public class AuditService {
     private final Clock clock;
 
     private final boolean benchmarkBaseline;
+    private final FieldCipher cipher;
 
-    public AuditService(AuditRepository repository, AuditWriter writer, Clock clock,
+    public AuditService(AuditRepository repository, AuditWriter writer, Clock clock, FieldCipher cipher,
             @Value("${soteria.bench.skip-audit:false}") boolean skipAudit, @Value("${soteria.demo:false}") boolean demo) {
         this.repository = repository;
+        this.cipher = cipher;
         this.writer = writer;
         this.clock = clock;
         if (skipAudit && !demo) {
@@ -73,6 +76,20 @@ public class AuditService {
         return writer.append(new AuditRecord(0, at, e.username(), e.userRole(), e.action().name(),
                 e.action().operation().code(), e.objectType(), e.objectRef(), e.records(), e.justification(),
                 e.breakGlass(), from, request, e.detail(), null, null));
+    }
+
+    /** The prefix an auditor types before a search term to find who searched for it. */
+    public static final String SEARCH_TERM_PREFIX = "search:";
+
+    /**
+     * What the log keeps of a search term a user typed (a name, a reference): not the term, which may name a victim,
+     * but a keyed hash of it as a record reference ({@code NWP:search:<hash>}). An auditor who asks who searched for
+     * a name types it and gets the same reference; nobody reading the log without the index key can recover it.
+     */
+    public String searchTermRef(String forceCode, String term) {
+        String normalised = FieldCipher.normaliseName(term);
+        String hash = cipher.index("audit search term\u0000" + (normalised == null ? "" : normalised));
+        return forceCode + ":" + SEARCH_TERM_PREFIX + hash.substring(0, 32);
     }
 
     /** Shorthand for an entry with no records list, justification or break-glass. */

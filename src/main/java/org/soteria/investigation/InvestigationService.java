@@ -42,11 +42,18 @@ public class InvestigationService {
         boolean capped = counted > CasePage.COUNT_CAP;
         long total = Math.min(counted, CasePage.COUNT_CAP);
         int pages = (int) Math.max(1, (total + CaseFilter.PAGE_SIZE - 1) / CaseFilter.PAGE_SIZE);
+        List<String> records = new java.util.ArrayList<>();
+        if (filter.search() != null) {
+            // The term itself may name a victim: the log keeps only its keyed hash (an auditor can look it up).
+            records.add(audit.searchTermRef(user.forceCode(), filter.search()));
+        }
+        rows.forEach(r -> records.add(r.forceCode() + ":" + r.crimeRef()));
         audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.SEARCH, "crime", null)
-                .records(rows.stream().map(r -> r.forceCode() + ":" + r.crimeRef()).toList())
+                .records(records)
                 .justification("need-to-know: own, team, granted, named or break-glass crimes")
                 .detail("case list page " + filter.page() + (filter.search() == null ? ""
-                        : "; search: " + filter.search())));
+                        : "; searched for a term (kept as a keyed hash), " + (capped ? "over " : "") + total
+                                + (total == 1 ? " match" : " matches"))));
         return new CasePage(rows, total, capped, filter.page(), pages);
     }
 

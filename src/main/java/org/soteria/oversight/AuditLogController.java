@@ -59,7 +59,7 @@ public class AuditLogController {
             @RequestParam(name = "page", defaultValue = "1") String page,
             @AuthenticationPrincipal SoteriaUser auditor, Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
-        AuditQuery query = query(user, record, action, from, to, breakGlass, errors);
+        AuditQuery query = query(user, searchable(record, auditor), action, from, to, breakGlass, errors);
         int p = RequestValues.page(page);
         List<AuditRecord> rows = audit.search(query, p, PAGE_SIZE);
         long total = audit.count(query, COUNT_CAP + 1);
@@ -105,7 +105,7 @@ public class AuditLogController {
             @RequestParam(name = "breakGlass", required = false) String breakGlass,
             @AuthenticationPrincipal SoteriaUser auditor, HttpServletResponse response) throws IOException {
         Map<String, String> errors = new LinkedHashMap<>();
-        AuditQuery query = query(user, record, action, from, to, breakGlass, errors);
+        AuditQuery query = query(user, searchable(record, auditor), action, from, to, breakGlass, errors);
         if (!errors.isEmpty() || query.isEmpty()) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST,
                     "Choose a user, record or dates to export, in the forms the search page shows");
@@ -191,6 +191,14 @@ public class AuditLogController {
         return new AuditQuery(user, record, a, f == null ? null : f.atStartOfDay(DatabaseConfig.LONDON).toInstant(),
                 t == null ? null : t.plusDays(1).atStartOfDay(DatabaseConfig.LONDON).toInstant(),
                 "true".equals(breakGlass));
+    }
+
+    /** "search:Smith" becomes the keyed reference under which the log keeps searches for Smith. */
+    private String searchable(String record, SoteriaUser auditor) {
+        if (record != null && record.trim().toLowerCase(java.util.Locale.ROOT).startsWith(AuditService.SEARCH_TERM_PREFIX)) {
+            return audit.searchTermRef(auditor.forceCode(), record.trim().substring(AuditService.SEARCH_TERM_PREFIX.length()));
+        }
+        return record;
     }
 
     private static String describe(AuditQuery q) {

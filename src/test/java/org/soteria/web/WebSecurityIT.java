@@ -366,6 +366,29 @@ class WebSecurityIT {
         assertThat(supervisor.get("/cases/" + otherTeamCrime + "/access").statusCode()).isEqualTo(404);
     }
 
+    /**
+     * A name typed into the search may be a victim's: the log keeps a keyed hash of it with the match count, never
+     * the name, and an auditor finds who searched for it by typing search: and the name.
+     */
+    @Test
+    void aSearchTermIsLoggedAsAKeyedHashThatAnAuditorCanLookUp() {
+        String surname = "Zzyzxquillon";
+        WebClient web = new WebClient(port);
+        web.signIn("investigator", PASSWORD);
+        assertThat(web.get("/cases?q=" + surname).statusCode()).isEqualTo(200);
+        String logged = jdbc.sql("select detail || ' ' || array_to_string(records, ' ') from audit_event "
+                + "where username = 'investigator' and action = 'SEARCH' order by seq desc limit 1")
+                .query(String.class).single();
+        assertThat(logged).doesNotContainIgnoringCase(surname).contains("kept as a keyed hash", "0 matches")
+                .containsPattern("NWP:search:[0-9a-f]{32}");
+        WebClient auditor = new WebClient(port);
+        auditor.signIn("auditor", PASSWORD);
+        String found = auditor.get("/audit?record=search:" + surname.toLowerCase()).body();
+        assertThat(found).doesNotContain("No records match").contains("searched for a term (kept as a keyed hash)");
+        assertThat(jdbc.sql("select count(*) from audit_event where detail ilike ?").param("%" + surname + "%")
+                .query(Long.class).single()).as("not even the auditor's own search keeps the name").isZero();
+    }
+
     /** A page less what differs on every response: its CSRF token and CSP nonce. */
     private static String withoutTokens(String html) {
         return html.replaceAll("name=\"_csrf\" value=\"[^\"]+\"", "").replaceAll("nonce=\"[^\"]+\"", "");
