@@ -73,9 +73,18 @@ final class Contexts {
 
     /** Options given on the command line outrank application.properties, as Spring's own arguments do. */
     static ConfigurableApplicationContext serve(String dataDir, int port, boolean demo, String mode) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--soteria.data-dir=" + dataDir,
+                "--server.port=" + port, "--soteria.demo=" + demo, "--soteria.mode=" + mode));
+        if (demo) {
+            // Demo accounts have a known password: never beside real accounts, and on this machine only unless the
+            // address is set (SERVER_ADDRESS).
+            args.add("--soteria.demo.refuse-real-accounts=true");
+            if (System.getenv("SERVER_ADDRESS") == null && System.getProperty("server.address") == null) {
+                args.add("--server.address=127.0.0.1");
+            }
+        }
         return new SpringApplicationBuilder(SoteriaApplication.class)
                 .web(WebApplicationType.SERVLET)
-                .run("--soteria.data-dir=" + dataDir, "--server.port=" + port, "--soteria.demo=" + demo,
-                        "--soteria.mode=" + mode);
+                .run(args.toArray(String[]::new));
     }
 }

@@ -1,6 +1,7 @@
 package org.soteria.cli;
 
 import java.util.concurrent.Callable;
+import org.soteria.security.UserService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,7 +20,8 @@ final class ServeCommand implements Callable<Integer> {
     int port;
 
     @Option(names = "--demo", description = "Demo mode: one account per role, and a synthetic force "
-            + "loaded when the database is empty.")
+            + "loaded when the database is empty. Served on 127.0.0.1 only unless SERVER_ADDRESS is set; refused on a "
+            + "data directory holding real accounts.")
     boolean demo;
 
     /** What this instance is: a force's own, or the national learning network's hub. */
@@ -37,7 +39,17 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Contexts.serve(dataDir.dataDir, port, demo, mode.name());
+        try {
+            Contexts.serve(dataDir.dataDir, port, demo, mode.name());
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof UserService.DemoRefused refused) {
+                    System.err.println(refused.getMessage());
+                    return 2;
+                }
+            }
+            throw e;
+        }
         serving = true;
         return 0;
     }

@@ -1,15 +1,23 @@
 package org.soteria.security;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
 
 /**
  * The session store in PostgreSQL. Requests of one session can run at once (tabs opened together after
  * sign-in); each may add the same attribute the session did not have when it was read (the form token), and
  * the store's plain insert then failed every request but the first with a server error. An attribute is
- * therefore written with an upsert: the last request's value stands, as it would for an update.
+ * therefore written with an upsert: the last request's value stands, as it would for an update. And the session's
+ * cookie.
  */
 @Configuration(proxyBeanMethods = false)
 class SessionStoreConfig {
@@ -20,8 +28,50 @@ class SessionStoreConfig {
             ON CONFLICT (SESSION_PRIMARY_ID, ATTRIBUTE_NAME) DO UPDATE SET ATTRIBUTE_BYTES = EXCLUDED.ATTRIBUTE_BYTES
             """;
 
+    private static final Logger LOG = LoggerFactory.getLogger(SessionStoreConfig.class);
+
     @Bean
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> attributesWrittenByUpsert() {
         return repository -> repository.setCreateSessionAttributeQuery(UPSERT_ATTRIBUTE);
+    }
+
+    /**
+     * The session cookie: HttpOnly, SameSite=Strict, and Secure unless Soteria serves plain HTTP on a loopback address
+     * only (or {@code soteria.secure-cookies} says otherwise); start-up says which.
+     */
+    @Bean
+    CookieSerializer sessionCookie(Environment env) {
+        boolean secure = secureCookie(env.getProperty("soteria.secure-cookies", Boolean.class),
+                env.getProperty("server.address"), env.getProperty("server.ssl.enabled", Boolean.class, false)
+                        || env.getProperty("server.ssl.bundle") != null);
+        if (secure) {
+            LOG.info("Session cookie marked Secure: browsers send it over HTTPS only (or to http://localhost)");
+        } else {
+            LOG.warn("Session cookie NOT marked Secure ({}): use this only for plain HTTP on this machine",
+                    env.getProperty("soteria.secure-cookies") != null ? "soteria.secure-cookies=false"
+                            : "plain HTTP on the loopback address " + env.getProperty("server.address"));
+        }
+        DefaultCookieSerializer cookie = new DefaultCookieSerializer();
+        cookie.setCookieName("SOTERIA_SESSION");
+        cookie.setUseHttpOnlyCookie(true);
+        cookie.setSameSite("Strict");
+        cookie.setCookiePath("/");
+        cookie.setUseSecureCookie(secure);
+        return cookie;
+    }
+
+    /** Secure unless configured otherwise, or serving plain HTTP bound to a loopback address only. */
+    static boolean secureCookie(Boolean configured, String serverAddress, boolean tls) {
+        if (configured != null) {
+            return configured;
+        }
+        if (tls || serverAddress == null || serverAddress.isBlank()) {
+            return true;
+        }
+        try {
+            return !InetAddress.getByName(serverAddress.trim()).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return true;
+        }
     }
 }

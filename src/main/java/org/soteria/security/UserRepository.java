@@ -41,20 +41,26 @@ class UserRepository {
         return jdbc.sql("update app_user set enabled = false where demo and enabled").update();
     }
 
-    void upsertDemo(String username, String displayName, Role role, String passwordHash, String forceCode,
+    long countRealAccounts() {
+        return jdbc.sql("select count(*) from app_user where not demo").query(Long.class).single();
+    }
+
+    /** Creates or refreshes a demo account; a real account of the same name is never touched (returns false). */
+    boolean upsertDemo(String username, String displayName, Role role, String passwordHash, String forceCode,
             String officerCode) {
-        jdbc.sql("insert into app_user (username, display_name, role, password_hash, force_code, officer_code, demo) "
+        return jdbc.sql("insert into app_user (username, display_name, role, password_hash, force_code, officer_code, demo) "
                         + "values (?, ?, ?, ?, ?, ?, true) on conflict (username) do update set "
                         + "password_hash = excluded.password_hash, display_name = excluded.display_name, "
                         + "role = excluded.role, force_code = excluded.force_code, "
                         + "officer_code = excluded.officer_code, demo = true, enabled = true, failed_sign_ins = 0, "
-                        + "locked_until = null")
-                .params(username, displayName, role.code(), passwordHash, forceCode, officerCode).update();
+                        + "locked_until = null where app_user.demo")
+                .params(username, displayName, role.code(), passwordHash, forceCode, officerCode).update() == 1;
     }
 
-    void upsertDemoPlacement(String username, String officerCode) {
-        jdbc.sql("update app_user set officer_code = ? where username = ? and demo").params(officerCode, username)
-                .update();
+    /** Places a demo account; false (nothing changed) when the account of that name is a real one. */
+    boolean upsertDemoPlacement(String username, String officerCode) {
+        return jdbc.sql("update app_user set officer_code = ? where username = ? and demo").params(officerCode, username)
+                .update() == 1;
     }
 
     void upsertDirectoryAccount(String username, String displayName, Role role, String forceCode, String hash) {

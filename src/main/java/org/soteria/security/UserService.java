@@ -12,9 +12,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditEntry;
 import org.soteria.audit.AuditService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -30,6 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserService implements UserDetailsService, UserDetailsPasswordService {
 
+    private static final Logger LOG = LoggerFactory.getLogger(UserService.class);
+
     /** Failed sign-ins in a row (password or second factor) after which an account is locked. */
     public static final int LOCK_AFTER = 5;
     public static final Duration LOCK_FOR = Duration.ofMinutes(15);
@@ -44,10 +49,13 @@ public class UserService implements UserDetailsService, UserDetailsPasswordServi
     private final AuditService audit;
     private final Clock clock;
     private final SecondFactorSecrets secrets;
+    private final boolean refuseDemoBesideRealAccounts;
     private final SecureRandom random = new SecureRandom();
 
     public UserService(UserRepository users, PasswordEncoder passwords, AuditService audit, Clock clock,
-            SecondFactorSecrets secrets) {
+            SecondFactorSecrets secrets,
+            @Value("${soteria.demo.refuse-real-accounts:false}") boolean refuseDemoBesideRealAccounts) {
+        this.refuseDemoBesideRealAccounts = refuseDemoBesideRealAccounts;
         this.users = users;
         this.secrets = secrets;
         this.passwords = passwords;
@@ -321,20 +329,37 @@ public class UserService implements UserDetailsService, UserDetailsPasswordServi
      */
     @Transactional
     public String createDemoAccounts(String password, String forceCode) {
+        long real = users.countRealAccounts();
+        if (refuseDemoBesideRealAccounts && real > 0) {
+            throw new DemoRefused(real);
+        }
         String pw = password == null || password.isBlank() ? randomPassword() : password;
         String hash = passwords.encode(pw);
         for (Role role : Role.values()) {
-            users.upsertDemo(role.code(), "Demo " + role.label(), role, hash, forceCode, null);
+            if (!users.upsertDemo(role.code(), "Demo " + role.label(), role, hash, forceCode, null)) {
+                LOG.warn("Demo mode: a real account is called {}; it is left as it is and there is no demo {}",
+                        role.code(), role.code());
+            }
         }
         return pw;
+    }
+
+    /** Demo mode refused: the data directory holds real accounts, which demo mode must never sit beside. */
+    public static final class DemoRefused extends IllegalStateException {
+        DemoRefused(long real) {
+            super("This data directory holds " + real + (real == 1 ? " account" : " accounts") + " of real users. "
+                    + "Demo mode signs anyone in as any role with a known password, so it will not run beside them. "
+                    + "Serve this data directory without --demo, or give the demo a new one (--data-dir demo-data).");
+        }
     }
 
     /** Gives the demo officers a place in the demo force: a team to work in or supervise, an officer code. */
     @Transactional
     public void placeDemoAccount(Role role, String forceCode, String officerCode, List<String> memberOf,
             List<String> supervises) {
-        users.upsertDemoPlacement(role.code(), officerCode);
-        users.setTeams(role.code(), forceCode, memberOf, supervises);
+        if (users.upsertDemoPlacement(role.code(), officerCode)) {
+            users.setTeams(role.code(), forceCode, memberOf, supervises);
+        }
     }
 
     /** Outside demo mode no demo account may sign in, even if a demo run left them in the database. */

@@ -84,6 +84,22 @@ class CommandLineIT {
                 .contains("Audit log BROKEN at record 1: record 1 does not match its hash");
     }
 
+    /** Demo accounts have a known password: demo mode never starts on a data directory with real accounts. */
+    @Test
+    void serveDemoIsRefusedWhereRealAccountsLive() {
+        String db = dir.resolve("db-real").toString();
+        assertThat(run("users", "add", "--username", "investigator", "--name", "DC Real Person", "--role",
+                "investigator", "--force", "NWP", "--data-dir", db)).isZero();
+        String before = DatabaseReset.ownerQuery(db, "select password_hash || demo from app_user "
+                + "where username = 'investigator'");
+        err.reset();
+        assertThat(run("serve", "--demo", "--port", "0", "--data-dir", db)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("holds 1 account of real users",
+                "will not run beside them");
+        assertThat(DatabaseReset.ownerQuery(db, "select password_hash || demo from app_user "
+                + "where username = 'investigator'")).as("the real account is untouched").isEqualTo(before);
+    }
+
     /**
      * A check changes nothing. It once ran the start-up work of every command: on a demo data directory it disabled
      * the demo accounts, and at its end it signed a new audit checkpoint.

@@ -225,6 +225,18 @@ class SignInIT {
         }
     }
 
+    /** With no trusted proxy configured, a client cannot choose the address the throttle and the audit log see. */
+    @Test
+    void aForwardedForHeaderFromAnUntrustedClientIsIgnored() {
+        String name = uniqueName("ivy");
+        newAccount(name);
+        new WebClient(port).withHeader("X-Forwarded-For", "198.51.100.77").signIn(name, "wrong");
+        assertThat(jdbc.sql("select source_address from sign_in_attempt where username = ?").param(name)
+                .query(String.class).single()).isEqualTo("127.0.0.1");
+        assertThat(jdbc.sql("select source_address from audit_event where object_ref = ? and action = 'SIGN_IN_FAILED'")
+                .param(name).query(String.class).single()).isEqualTo("127.0.0.1");
+    }
+
     /** A session waiting for its code ends when the account is locked elsewhere, even if the code is right. */
     @Test
     void aSessionWaitingForItsCodeEndsWhenTheAccountIsLockedElsewhere() {

@@ -26,6 +26,7 @@ public final class WebClient {
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
     private String csrf;
+    private final Map<String, String> extraHeaders = new LinkedHashMap<>();
 
     public WebClient(int port) {
         this.port = port;
@@ -98,8 +99,19 @@ public final class WebClient {
         }
     }
 
+    /** Sends this header with every later request (as a proxy, or a client pretending to be one, would). */
+    public WebClient withHeader(String name, String value) {
+        extraHeaders.put(name, value);
+        return this;
+    }
+
     private HttpResponse<String> send(HttpRequest request) {
         try {
+            if (!extraHeaders.isEmpty()) {
+                HttpRequest.Builder b = HttpRequest.newBuilder(request, (n, v) -> true);
+                extraHeaders.forEach(b::header);
+                request = b.build();
+            }
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
