@@ -36,13 +36,22 @@ public class AccountController {
     String createToken(@RequestParam(name = "name", defaultValue = "") String name,
             @RequestParam(name = "scopes", required = false) java.util.List<String> scopes,
             @RequestParam(name = "days", defaultValue = "") String days,
-            @AuthenticationPrincipal SoteriaUser user, Model model) {
+            @RequestParam(name = "password", defaultValue = "") String password,
+            @RequestParam(name = "code", defaultValue = "") String code,
+            @AuthenticationPrincipal SoteriaUser user, Authentication authentication, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
         java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
         int d = 0;
         try {
             d = Integer.parseInt(days.trim());
         } catch (NumberFormatException e) {
             errors.put("days", "Enter how many days the token lasts, as a number from 1 to " + ApiTokenService.MAX_DAYS);
+        }
+        if (errors.isEmpty()) {
+            errors.putAll(users.stepUp(user, password, code, request.getRemoteAddr(), "token", "an API token"));
+            if (!errors.isEmpty() && users.lockedNow(user.getUsername())) {
+                return signOutLocked(authentication, request, response);
+            }
         }
         if (errors.isEmpty()) {
             try {
@@ -53,6 +62,13 @@ public class AccountController {
             }
         }
         return page(user, model, errors, null, name, d == 0 ? 30 : d);
+    }
+
+    /** Step-up failures locked the account: this session ends as a sign-in's would. */
+    private static String signOutLocked(Authentication authentication, HttpServletRequest request,
+            HttpServletResponse response) {
+        new SecurityContextLogoutHandler().logout(request, response, authentication);
+        return "redirect:/login?error";
     }
 
     @PostMapping("/account/tokens/{id}/revoke")
@@ -92,13 +108,25 @@ public class AccountController {
         model.addAttribute("enrolled", users.secondFactorEnrolled(user.getUsername()));
         model.addAttribute("unusedRecoveryCodes", users.unusedRecoveryCodes(user.getUsername()));
         model.addAttribute("sessionCount", sessions.count(user.getUsername()));
+        model.addAttribute("directory", users.directoryAccount(user.getUsername()));
         return "security/account";
     }
 
     @PostMapping("/account/recovery-codes")
-    String newRecoveryCodes(@AuthenticationPrincipal SoteriaUser user, Model model) {
+    String newRecoveryCodes(@RequestParam(name = "password", defaultValue = "") String password,
+            @RequestParam(name = "code", defaultValue = "") String code,
+            @AuthenticationPrincipal SoteriaUser user, Authentication authentication, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
         if (!users.secondFactorEnrolled(user.getUsername())) {
             return "redirect:/account";
+        }
+        java.util.Map<String, String> errors = users.stepUp(user, password, code, request.getRemoteAddr(), "recovery",
+                "new recovery codes");
+        if (!errors.isEmpty()) {
+            if (users.lockedNow(user.getUsername())) {
+                return signOutLocked(authentication, request, response);
+            }
+            return page(user, model, errors, null, "", 30);
         }
         model.addAttribute("recoveryCodes", users.replaceRecoveryCodes(user));
         model.addAttribute("firstSetUp", false);

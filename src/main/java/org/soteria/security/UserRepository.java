@@ -41,6 +41,20 @@ class UserRepository {
         return jdbc.sql("update app_user set enabled = false where demo and enabled").update();
     }
 
+    /** What step-up needs: the password's hash, whether the directory signs the user in, and their last sign-in. */
+    record Credentials(String passwordHash, boolean directory, Instant lastSignIn) {
+    }
+
+    Optional<Credentials> credentials(String username) {
+        return jdbc.sql("select password_hash, directory, last_sign_in_at from app_user where username = ?")
+                .param(username)
+                .query((rs, n) -> {
+                    OffsetDateTime last = rs.getObject(3, OffsetDateTime.class);
+                    return new Credentials(rs.getString(1), rs.getBoolean(2), last == null ? null : last.toInstant());
+                })
+                .optional();
+    }
+
     long countRealAccounts() {
         return jdbc.sql("select count(*) from app_user where not demo").query(Long.class).single();
     }

@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
@@ -223,6 +225,59 @@ public class UserService implements UserDetailsService, UserDetailsPasswordServi
         }
         String normalised = code == null ? "" : code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
         return normalised.length() == 10 && users.useRecoveryCode(username, hash(normalised), clock.instant());
+    }
+
+    /** How recent a directory user's sign-in must be to stand in for step-up (their directory holds the password). */
+    public static final Duration DIRECTORY_STEP_UP = Duration.ofMinutes(10);
+
+    /**
+     * Step-up before something that hands out lasting access (an API token, new recovery codes): the password and a
+     * current code again, so that a session left open or taken over cannot mint itself a way back in. Wrong answers
+     * count towards the lockout like failed sign-ins. Directory users, whose password Soteria never sees, must have
+     * signed in within {@link #DIRECTORY_STEP_UP}. Returns the faults by field id ({@code prefix-password},
+     * {@code prefix-code}) as message codes; empty when confirmed.
+     */
+    @Transactional
+    public Map<String, String> stepUp(SoteriaUser user, String password, String code, String source, String prefix,
+            String forWhat) {
+        Map<String, String> faults = new LinkedHashMap<>();
+        UserRepository.Credentials c = users.credentials(user.getUsername()).orElseThrow();
+        if (c.directory()) {
+            if (c.lastSignIn() == null || c.lastSignIn().plus(DIRECTORY_STEP_UP).isBefore(clock.instant())) {
+                faults.put(prefix + "-password", "{stepUp.error.directory}");
+            }
+            return faults;
+        }
+        boolean needsCode = secondFactorEnrolled(user.getUsername());
+        if (password == null || password.isEmpty()) {
+            faults.put(prefix + "-password", "{stepUp.error.password.empty}");
+        }
+        if (needsCode && (code == null || code.isBlank())) {
+            faults.put(prefix + "-code", "{stepUp.error.code.empty}");
+        }
+        if (!faults.isEmpty()) {
+            return faults;
+        }
+        if (!passwords.matches(password, c.passwordHash())) {
+            signInFailed(user.getUsername(), source, "step-up for " + forWhat + ": wrong password");
+            faults.put(prefix + "-password", "{stepUp.error.password.wrong}");
+        } else if (needsCode && !verifySecondFactor(user.getUsername(), code)) {
+            signInFailed(user.getUsername(), source, "step-up for " + forWhat + ": wrong code");
+            faults.put(prefix + "-code", "{stepUp.error.code.wrong}");
+        } else {
+            users.recordSuccess(user.getUsername(), null);
+        }
+        return faults;
+    }
+
+    /** Whether the user's directory signs them in (Soteria holds no password for them). */
+    public boolean directoryAccount(String username) {
+        return users.credentials(username).map(UserRepository.Credentials::directory).orElse(false);
+    }
+
+    /** Whether the account is locked now (a step-up's failures can lock it, and its session must then end). */
+    public boolean lockedNow(String username) {
+        return users.find(username, clock.instant()).map(u -> !u.isAccountNonLocked()).orElse(true);
     }
 
     public long unusedRecoveryCodes(String username) {

@@ -57,7 +57,7 @@ class ApiIT {
         web.signIn(role, PASSWORD);
         web.get("/account");
         HttpResponse<String> r = web.post("/account/tokens", Map.of("name", "test tool", "scopes", scope,
-                "days", "30"));
+                "days", "30", "password", PASSWORD));
         Matcher m = TOKEN.matcher(r.body());
         assertThat(m.find()).as(r.body()).isTrue();
         return m.group(1);
@@ -148,7 +148,7 @@ class ApiIT {
         auditor.signIn("auditor", PASSWORD);
         assertThat(auditor.get("/account").body()).as("no scope to offer").doesNotContain("Create a token");
         HttpResponse<String> refused = analyst.post("/account/tokens", Map.of("name", "x", "scopes", "cases:read",
-                "days", "30"));
+                "days", "30", "password", PASSWORD));
         assertThat(refused.body()).contains("Your role cannot read cases");
         // A force lead's token reads only what need-to-know gives them: nothing, here.
         String lead = token("force-lead");
@@ -158,7 +158,8 @@ class ApiIT {
             WebClient web = new WebClient(port);
             web.signIn("investigator", PASSWORD);
             web.get("/account");
-            assertThat(web.post("/account/tokens", Map.of("name", "x", "scopes", "cases:read", "days", bad)).body())
+            assertThat(web.post("/account/tokens", Map.of("name", "x", "scopes", "cases:read", "days", bad,
+                    "password", PASSWORD)).body())
                     .as(bad).contains("There is a problem");
         }
     }

@@ -308,6 +308,47 @@ class SignInIT {
                 Map.of("code", Totp.code(e.secret(), Instant.now().plusSeconds(Totp.STEP_SECONDS)))))).isEqualTo("/");
     }
 
+    /**
+     * Step-up: a session left open cannot mint itself lasting access. Before, an API token and new recovery codes
+     * came for the asking; now each needs the password and a current code, and wrong answers count to the lock.
+     */
+    @Test
+    void aTokenAndNewRecoveryCodesNeedThePasswordAndACodeAgain() {
+        String name = uniqueName("jon");
+        String password = newAccount(name);
+        Enrolled e = enrol(new WebClient(port), name, password);
+        WebClient web = new WebClient(port);
+        web.signIn(name, password);
+        // A recovery code here leaves the app's next code free for the step-up below.
+        web.post("/sign-in/second-factor", Map.of("code", e.recoveryCodes().get(0)));
+        web.get("/account");
+        Map<String, String> token = Map.of("name", "script", "scopes", "cases:read", "days", "30");
+        assertThat(web.post("/account/tokens", token).body()).contains("Enter your password",
+                "Enter the code from your authenticator app").doesNotContain("sot_");
+        Map<String, String> wrongPassword = new java.util.HashMap<>(token);
+        wrongPassword.putAll(Map.of("password", "not-it", "code", "123456"));
+        assertThat(web.post("/account/tokens", wrongPassword).body()).contains("The password is not right");
+        Map<String, String> wrongCode = new java.util.HashMap<>(token);
+        wrongCode.putAll(Map.of("password", password, "code", "000000"));
+        assertThat(web.post("/account/tokens", wrongCode).body()).contains("The code is not right");
+        Map<String, String> right = new java.util.HashMap<>(token);
+        right.putAll(Map.of("password", password, "code", Totp.code(e.secret(), Instant.now().plusSeconds(30))));
+        assertThat(web.post("/account/tokens", right).body()).contains("sot_");
+        assertThat(web.post("/account/recovery-codes", Map.of("password", password, "code", "111111")).body())
+                .contains("The code is not right").doesNotContain("Your new recovery codes");
+        assertThat(jdbc.sql("select count(*) from audit_event where object_ref = ? and action = 'SIGN_IN_FAILED' "
+                + "and detail like 'step-up%'").param(name).query(Long.class).single()).isEqualTo(3);
+        // The token's success cleared the run; three more failures, then the fifth in a row locks the account and
+        // ends this session too.
+        for (int i = 0; i < 3; i++) {
+            assertThat(web.post("/account/recovery-codes", Map.of("password", "guess", "code", "1")).body())
+                    .contains("The password is not right");
+        }
+        HttpResponse<String> fifth = web.post("/account/recovery-codes", Map.of("password", "guess", "code", "1"));
+        assertThat(WebClient.location(fifth)).isEqualTo("/login?error");
+        assertThat(WebClient.location(web.get("/account"))).endsWith("/login");
+    }
+
     private void expireLock(String name) {
         jdbc.sql("update app_user set locked_until = now() - interval '1 second' where username = ?").param(name)
                 .update();
