@@ -27,7 +27,9 @@ pgport=$(ss -ltnp | grep "pid=$(pgrep -P $server -f 'postgres' | head -1)," | gr
 if [ -z "$pgport" ]; then
   pgport=$(ss -ltnp | grep postgres | grep -o '127.0.0.1:[0-9]*' | head -1 | cut -d: -f2)
 fi
-owner() { psql -X -q -t -A -h localhost -p "$pgport" -U postgres postgres -c "$1"; }
+# The embedded PostgreSQL asks every connection for its password (database-secrets.properties, readable by us alone).
+secret() { grep "^$1=" "$data/database-secrets.properties" | cut -d= -f2-; }
+owner() { PGPASSWORD=$(secret owner-password) psql -X -q -t -A -h localhost -p "$pgport" -U postgres postgres -c "$1"; }
 
 # Start-up work runs in the background on a fresh database (the first linkage of every suspect, a minute at
 # 1,000,000 crimes; the demo's casework; autovacuum after a migration): wait until the database has been idle for five seconds in a row, so
@@ -98,7 +100,7 @@ select c.id, c.crime_ref, c.force_code, c.record_type, c.offence_code, c.recorde
 $(echo $count);
 SQL
 echo "== Baseline: the same list and count SQL with pgbench as the application's role, ${conns} clients, ${seconds}s"
-pgbench -n -h localhost -p "$pgport" -U soteria_app -c "$conns" -j 2 -T "$seconds" -f bench/out/case-list.sql \
+PGPASSWORD=$(secret app-password) pgbench -n -h localhost -p "$pgport" -U soteria_app -c "$conns" -j 2 -T "$seconds" -f bench/out/case-list.sql \
   --log --log-prefix=bench/out/pgbench postgres | grep -E "latency average|tps"
 cat bench/out/pgbench.* | awk '{print $3/1000}' | sort -n | awk '{a[NR]=$1} END {
   printf "RESULT baseline_sql p50_ms=%.1f p95_ms=%.1f p99_ms=%.1f\n", a[int(NR*0.50+0.999)], a[int(NR*0.95+0.999)], a[int(NR*0.99+0.999)]}'

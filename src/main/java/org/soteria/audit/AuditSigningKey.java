@@ -52,6 +52,11 @@ public class AuditSigningKey {
         }
         this.file = configured != null && !configured.isBlank() ? Path.of(configured)
                 : EmbeddedDatabase.directory(env.getProperty("soteria.data-dir", "data")).resolve("audit-signing-key.pem");
+        if (configured == null || configured.isBlank()) {
+            org.slf4j.LoggerFactory.getLogger(AuditSigningKey.class).warn("The audit signing key is kept beside the "
+                    + "database, in {}: someone who can rewrite the database and read this folder could sign a "
+                    + "shortened log. For real data keep it elsewhere: SOTERIA_AUDIT_SIGNING_KEY_FILE (README)", file);
+        }
         this.retired = List.of(env.getProperty("soteria.audit.retired-public-keys", String[].class, new String[0]));
     }
 

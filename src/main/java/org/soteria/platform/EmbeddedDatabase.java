@@ -24,7 +24,7 @@ public final class EmbeddedDatabase {
      */
     public static final String TEMPORARY = ":temporary:";
 
-    private static final Map<Path, EmbeddedPostgres> RUNNING = new ConcurrentHashMap<>();
+    private static final Map<Path, Server> RUNNING = new ConcurrentHashMap<>();
     private static final Map<String, Path> TEMPORARY_DIRS = new ConcurrentHashMap<>();
 
     private EmbeddedDatabase() {
@@ -36,17 +36,29 @@ public final class EmbeddedDatabase {
      */
     public static final String APP_ROLE = "soteria_app";
 
+    /** The superuser initdb makes, which owns the schema and runs migrations. */
+    public static final String OWNER_ROLE = "postgres";
+
     /** Starts (or reuses) the server for a data directory and returns the JDBC URL for the application role. */
     public static String jdbcUrl(String dataDir) {
-        return server(dataDir).getJdbcUrl(APP_ROLE, "postgres");
+        Server s = server(dataDir);
+        return withPassword(s.pg().getJdbcUrl(APP_ROLE, "postgres"), s.secrets().app());
     }
 
     /** The JDBC URL for the owner of the schema, used by migrations alone (and by tests that play an attacker). */
     public static String ownerJdbcUrl(String dataDir) {
-        return server(dataDir).getJdbcUrl("postgres", "postgres");
+        Server s = server(dataDir);
+        return withPassword(s.pg().getJdbcUrl(OWNER_ROLE, "postgres"), s.secrets().owner());
     }
 
-    private static EmbeddedPostgres server(String dataDir) {
+    private static String withPassword(String url, String password) {
+        return url + "&password=" + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private record Server(EmbeddedPostgres pg, DatabaseSecrets secrets) {
+    }
+
+    private static Server server(String dataDir) {
         return RUNNING.computeIfAbsent(resolve(dataDir), EmbeddedDatabase::start);
     }
 
@@ -71,23 +83,53 @@ public final class EmbeddedDatabase {
         return Path.of(dataDir).toAbsolutePath().normalize();
     }
 
-    /** The embedded server trusts local connections, so the role needs no password. */
-    private static void createApplicationRole(EmbeddedPostgres pg) throws IOException {
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+    /** The first line of a pg_hba.conf Soteria has written: the server asks every connection for its password. */
+    static final String HBA_MARKER = "# Soteria: password (SCRAM) authentication for every connection";
+
+    /**
+     * Closes the server to everyone without a password. initdb (run by the embedded server) trusts every local
+     * connection as superuser; on first start, and on a data directory from before this was done, Soteria gives
+     * the owner and the application's role generated passwords (kept in {@link DatabaseSecrets}, readable by the
+     * service alone), writes a pg_hba.conf that asks every connection for one with SCRAM, and reloads it. After
+     * that, every connection, Soteria's own included, gives its password.
+     */
+    private static void secure(EmbeddedPostgres pg, Path pgData, DatabaseSecrets secrets) throws IOException {
+        Path hba = pgData.resolve("pg_hba.conf");
+        boolean secured = Files.exists(hba) && Files.readString(hba).startsWith(HBA_MARKER);
+        String url = pg.getJdbcUrl(OWNER_ROLE, "postgres");
+        try (Connection c = java.sql.DriverManager.getConnection(secured ? withPassword(url, secrets.owner()) : url);
+                Statement s = c.createStatement()) {
+            s.execute("set password_encryption = 'scram-sha-256'");
+            s.execute("alter role " + OWNER_ROLE + " password " + literal(secrets.owner()));
             s.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + APP_ROLE + "') then "
                     + "create role " + APP_ROLE + " login nosuperuser nocreatedb nocreaterole noinherit; end if; end $$");
+            s.execute("alter role " + APP_ROLE + " nosuperuser password " + literal(secrets.app()));
+            if (!secured) {
+                Files.writeString(hba, HBA_MARKER + "\n"
+                        + "local all all scram-sha-256\n"
+                        + "host all all 127.0.0.1/32 scram-sha-256\n"
+                        + "host all all ::1/128 scram-sha-256\n");
+                s.execute("select pg_reload_conf()");
+            }
         } catch (SQLException e) {
-            throw new IOException("Cannot create the application role: " + e.getMessage(), e);
+            throw new IOException("Cannot secure the embedded PostgreSQL in " + pgData + ": " + e.getMessage()
+                    + (secured ? " (its passwords are in " + secrets.file() + "; was that file replaced?)" : ""), e);
         }
     }
 
-    private static EmbeddedPostgres start(Path dir) {
+    private static String literal(String password) {
+        return "'" + password.replace("'", "''") + "'";
+    }
+
+    private static Server start(Path dir) {
         try {
             Path pgData = dir.resolve("postgres");
             Files.createDirectories(pgData);
+            DatabaseSecrets secrets = DatabaseSecrets.in(dir);
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
+                    .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("work_mem", "32MB")
@@ -98,7 +140,7 @@ public final class EmbeddedDatabase {
                     .setServerConfig("random_page_cost", "1.1")
                     .setServerConfig("effective_cache_size", "4GB")
                     .start();
-            createApplicationRole(pg);
+            secure(pg, pgData, secrets);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     pg.close();
@@ -106,7 +148,7 @@ public final class EmbeddedDatabase {
                     // The JVM is exiting; PostgreSQL recovers from its WAL on the next start.
                 }
             }, "embedded-postgres-stop"));
-            return pg;
+            return new Server(pg, secrets);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + dir
                     + ": " + e.getMessage(), e);

@@ -35,6 +35,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class FieldCipher {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FieldCipher.class);
     private static final String VERSION = "v1";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -54,8 +55,13 @@ public class FieldCipher {
                         + "SOTERIA_ENCRYPTION_INDEX_KEY (soteria.encryption.keys and .index-key): keys generated on one "
                         + "server's disk would not be shared with other instances or survive its loss");
             }
-            Properties file = keyFile(EmbeddedDatabase.directory(env.getProperty("soteria.data-dir", "data"))
-                    .resolve("field-keys.properties"));
+            Path keyFile = EmbeddedDatabase.directory(env.getProperty("soteria.data-dir", "data"))
+                    .resolve("field-keys.properties");
+            Properties file = keyFile(keyFile);
+            LOG.warn("The field encryption keys are kept beside the database, in {}: whoever copies the data "
+                    + "directory (or a backup of it) can read every encrypted name. For real data keep them elsewhere: "
+                    + "SOTERIA_ENCRYPTION_KEYS and SOTERIA_ENCRYPTION_INDEX_KEY from the force's secret store "
+                    + "(README, Running Soteria on a server)", keyFile);
             configured = file.getProperty("keys");
             index = file.getProperty("index-key");
         }
