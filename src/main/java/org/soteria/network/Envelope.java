@@ -100,6 +100,30 @@ public record Envelope(String format, String body, String signature) {
 
     /** Reads an envelope's text, refusing with a specific reason anything that is not a complete, signed one. */
     public static Opened open(String text) {
+        Envelope e = outer(text);
+        return new Opened(e, body(e));
+    }
+
+    /**
+     * Reads a file from a force known in advance (the sending force named outside the file, the hub's API): only the
+     * thin outer layer is parsed before the signature is checked with that force's key; the body, which carries the
+     * bulk, is parsed only once it is known to be theirs, and must then name the same sender.
+     */
+    public static Opened openFrom(String text, String sender, PublicKey key) {
+        Envelope e = outer(text);
+        if (!Signing.verifies(e.body(), e.signature(), key)) {
+            throw new Rejected(Reason.BAD_SIGNATURE, "The signature does not match the contents: the file was "
+                    + "changed after it was signed, or signed with a key other than the one registered for " + sender);
+        }
+        Body body = body(e);
+        if (!sender.equals(body.sender())) {
+            throw new Rejected(Reason.MALFORMED, "The file says it is from " + body.sender() + " but was sent as "
+                    + sender);
+        }
+        return new Opened(e, body);
+    }
+
+    private static Envelope outer(String text) {
         if (text == null || text.isBlank()) {
             throw new Rejected(Reason.MALFORMED, "The file is empty");
         }
@@ -119,6 +143,10 @@ public record Envelope(String format, String body, String signature) {
         if (e.signature() == null || e.signature().isBlank()) {
             throw new Rejected(Reason.UNSIGNED, "The file is not signed: only signed files are accepted");
         }
+        return e;
+    }
+
+    private static Body body(Envelope e) {
         Body body;
         try {
             body = JSON.readValue(e.body(), Body.class);
@@ -143,6 +171,6 @@ public record Envelope(String format, String body, String signature) {
         } catch (DateTimeParseException ex) {
             throw new Rejected(Reason.MALFORMED, "The creation time " + body.created() + " is not an ISO instant");
         }
-        return new Opened(e, body);
+        return body;
     }
 }

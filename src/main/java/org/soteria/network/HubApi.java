@@ -29,7 +29,12 @@ class HubApi {
     private static final int MAX_BYTES = 96 * 1024 * 1024;
     private static final int MAX_REGISTRATION_BYTES = 64 * 1024;
 
+    /** The header in which a force names itself before its file is read. */
+    public static final String SENDER_HEADER = "Soteria-Sender";
+    static final int RATE_PER_MINUTE = 30;
+
     private final HubService hub;
+    private final RateLimiter limiter = new RateLimiter(RATE_PER_MINUTE, java.time.Duration.ofMinutes(1));
 
     HubApi(HubService hub) {
         this.hub = hub;
@@ -42,6 +47,10 @@ class HubApi {
 
     @PostMapping(value = "/api/v1/network/registrations", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> register(HttpServletRequest request) throws IOException {
+        if (!limiter.allow(request.getRemoteAddr())) {
+            return problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", "This address has sent more than "
+                    + RATE_PER_MINUTE + " requests in a minute: wait and send again", Map.of());
+        }
         String body = read(request, MAX_REGISTRATION_BYTES);
         if (body == null) {
             return problem(HttpStatus.CONTENT_TOO_LARGE, "Registration too large", "A registration is under 64 KB",
@@ -67,17 +76,42 @@ class HubApi {
 
     @PostMapping(value = "/api/v1/network/envelopes", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> receive(HttpServletRequest request) throws IOException {
+        if (!limiter.allow(request.getRemoteAddr())) {
+            return problem(HttpStatus.TOO_MANY_REQUESTS, "Too many files", "This address has sent more than "
+                    + RATE_PER_MINUTE + " requests in a minute: wait and send again", Map.of());
+        }
+        // Nothing is read from a sender the hub does not know: the force is named before the file, and only an
+        // approved force's files are read at all, up to the size limit, and checked against its key before parsing.
+        String sender = request.getHeader(SENDER_HEADER);
+        if (sender == null || sender.isBlank()) {
+            return problem(HttpStatus.BAD_REQUEST, "Sender not named", "Name the sending force in the "
+                    + SENDER_HEADER + " header (Soteria does this itself)", Map.of("reason", "MALFORMED"));
+        }
+        var key = hub.approvedKey(sender.strip());
+        if (key.isEmpty()) {
+            return problem(HttpStatus.FORBIDDEN, "File refused", sender.strip() + " is not registered with this hub "
+                    + "or not yet approved", Map.of("reason", "UNKNOWN_SENDER", "accepted", false));
+        }
+        if (request.getContentLengthLong() < 0) {
+            return problem(HttpStatus.LENGTH_REQUIRED, "Length needed", "Send the file with a Content-Length",
+                    Map.of());
+        }
         String body = read(request, MAX_BYTES);
         if (body == null) {
             return problem(HttpStatus.CONTENT_TOO_LARGE, "File too large", "Files must be under 96 MB", Map.of());
         }
-        Messages.Answer answer = hub.receive(body, "https", null);
+        Messages.Answer answer = hub.receiveFrom(body, sender.strip(), key.get());
         if (answer.accepted()) {
             return ResponseEntity.ok(answer);
         }
         Envelope.Reason reason = Envelope.Reason.valueOf(answer.reason());
-        return problem(HttpStatus.valueOf(reason.status()), "File refused", answer.detail(),
-                Map.of("reason", answer.reason(), "receipt", answer.receipt(), "accepted", false));
+        Map<String, Object> extra = new java.util.LinkedHashMap<>();
+        extra.put("reason", answer.reason());
+        extra.put("accepted", false);
+        if (answer.receipt() != null) {
+            extra.put("receipt", answer.receipt());
+        }
+        return problem(HttpStatus.valueOf(reason.status()), "File refused", answer.detail(), extra);
     }
 
     /** The request body as text, or null when it is longer than {@code max} bytes (never read further). */

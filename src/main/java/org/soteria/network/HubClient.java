@@ -66,8 +66,10 @@ final class HubClient {
         return response.body();
     }
 
-    Messages.Answer deliver(String envelope) {
-        HttpResponse<String> response = send(json(base.getPath() + "/api/v1/network/envelopes", envelope));
+    /** Sends a signed file, naming its force first: the hub reads nothing from a sender it has not approved. */
+    Messages.Answer deliver(String envelope, String sender) {
+        HttpResponse<String> response = send(json(base.getPath() + "/api/v1/network/envelopes", envelope)
+                .header(HubApi.SENDER_HEADER, sender));
         if (response.statusCode() >= 500) {
             throw new Failed("The hub could not take the file (HTTP " + response.statusCode() + "): try again later");
         }

@@ -91,6 +91,12 @@ public class HubService {
                 throw new Invalid("publicKey", r.force() + " is already registered with another key: ask the "
                         + "national team to remove the old registration first");
             }
+            if (existing.isPresent() && "pending".equals(existing.get().status())
+                    && !existing.get().publicKey().equals(r.publicKey().strip())) {
+                throw new Invalid("publicKey", r.force() + " already has a registration waiting for the national "
+                        + "team with another key. If that one is not yours, tell the national team; they refuse it, "
+                        + "and then you can register again");
+            }
             repository.upsertRequest(new Messages.Registration(r.force(), r.name().strip(), r.publicKey().strip(),
                     r.contact().strip()));
             audit.record(by == null ? r.force() : by, by == null ? "FORCE" : "", AuditAction.CHANGE, "hub_force",
@@ -137,9 +143,34 @@ public class HubService {
      * a force's user may upload only their own force's files.
      */
     public Messages.Answer receive(String text, String via, SoteriaUser uploader) {
+        return receive(() -> Envelope.open(text), via, uploader);
+    }
+
+    /** The key of an approved force, if {@code force} is one: the API reads nothing from anyone else. */
+    public java.util.Optional<java.security.PublicKey> approvedKey(String force) {
+        return force == null ? java.util.Optional.empty() : repository.force(force)
+                .filter(HubRepository.HubForce::approved).map(f -> Signing.publicKey(f.publicKey()));
+    }
+
+    /**
+     * A file over the API from a force named before it was read: its signature is checked before its body is parsed,
+     * and a file whose signature fails gets no receipt (anyone can claim a force's name; only the force can sign).
+     */
+    public Messages.Answer receiveFrom(String text, String sender, java.security.PublicKey key) {
+        Envelope.Opened opened;
+        try {
+            opened = Envelope.openFrom(text, sender, key);
+        } catch (Envelope.Rejected e) {
+            return new Messages.Answer(false, e.reason().name(), e.getMessage(), null, null);
+        }
+        return receive(() -> opened, "https", null);
+    }
+
+    private Messages.Answer receive(java.util.function.Supplier<Envelope.Opened> open, String via,
+            SoteriaUser uploader) {
         Envelope.Opened opened = null;
         try {
-            opened = Envelope.open(text);
+            opened = open.get();
             Envelope.Opened o = opened;
             if (uploader != null && uploader.role() != Role.NATIONAL_COORDINATOR
                     && !o.body().sender().equals(uploader.forceCode())) {

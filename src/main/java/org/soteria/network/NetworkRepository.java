@@ -108,7 +108,14 @@ class NetworkRepository {
         return jdbc.sql("select count(*) from network_notice").query(Long.class).single();
     }
 
-    void replaceNotices(List<Messages.Notices.Notice> notices) {
+    /** The hub's sequence number of the notices file last taken (0 before any): an older one is refused. */
+    long lastNoticesSequence() {
+        return jdbc.sql("select coalesce((select last_notices_sequence from network_link where id = 1), 0)")
+                .query(Long.class).single();
+    }
+
+    void replaceNotices(List<Messages.Notices.Notice> notices, long sequence) {
+        jdbc.sql("update network_link set last_notices_sequence = ? where id = 1").param(sequence).update();
         jdbc.sql("delete from network_notice").update();
         for (Messages.Notices.Notice n : notices) {
             jdbc.sql("insert into network_notice (token, other_force, other_name, other_contact, score, found_at) "

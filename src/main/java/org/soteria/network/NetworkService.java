@@ -262,7 +262,9 @@ public class NetworkService {
         NetworkRepository.Link link = repository.link();
         Messages.Answer answer;
         try {
-            answer = new HubClient(link.hubUrl()).deliver(signed.text());
+            String sender = keys.existing().map(NetworkKeys.Identity::sender).orElseThrow(() -> new Invalid("hubUrl",
+                    "This force has no network key yet: register with the hub first"));
+            answer = new HubClient(link.hubUrl()).deliver(signed.text(), sender);
         } catch (HubClient.Failed e) {
             repository.outcome(signed.submission(), "not sent", e.getMessage());
             throw e;
@@ -311,7 +313,15 @@ public class NetworkService {
             throw new Envelope.Rejected(Envelope.Reason.INVALID_PAYLOAD, "These notices are for " + notices.force()
                     + ", not this force");
         }
-        tx.executeWithoutResult(s -> repository.replaceNotices(notices.notices()));
+        long sequence = o.body().sequence();
+        tx.executeWithoutResult(s -> {
+            long last = repository.lastNoticesSequence();
+            if (sequence < last) {
+                throw new Envelope.Rejected(Envelope.Reason.REPLAYED, "These notices were made before the ones "
+                        + "already taken (" + o.body().created() + "): download the newest from the hub");
+            }
+            repository.replaceNotices(notices.notices(), sequence);
+        });
         return notices.notices().size();
     }
 

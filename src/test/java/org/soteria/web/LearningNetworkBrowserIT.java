@@ -120,8 +120,17 @@ class LearningNetworkBrowserIT {
     }
 
     private static HttpResponse<String> post(String path, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(hubUrl + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return post(path, body, "FB");
+    }
+
+    /** A POST to the hub naming its sender, as a force's Soteria sends it. */
+    private static HttpResponse<String> post(String path, String body, String sender) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(hubUrl + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (sender != null) {
+            b.header("Soteria-Sender", sender);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -305,13 +314,21 @@ class LearningNetworkBrowserIT {
 
         KeyPair stranger = Signing.newKeyPair();
         r = post("/api/v1/network/envelopes", Envelope.seal(Envelope.BENCHMARK, "ZZ", 1, Instant.now(), Map.of(),
-                stranger.getPrivate()));
+                stranger.getPrivate()), "ZZ");
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(r.body()).contains("ZZ is not registered");
         // FB's name on a file signed with another key
         r = post("/api/v1/network/envelopes", Envelope.seal(Envelope.BENCHMARK, "FB", 999, Instant.now(), Map.of(),
                 stranger.getPrivate()));
         assertThat(r.statusCode()).isEqualTo(422);
+        // A file that names FB inside but is sent as another force's is read no further than its signature.
+        r = post("/api/v1/network/envelopes", file, "FA");
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(r.body()).contains("BAD_SIGNATURE");
+        // No sender named: nothing is read.
+        r = post("/api/v1/network/envelopes", file, null);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("Soteria-Sender");
 
         r = post("/api/v1/network/registrations", "{\"force\":\"fa!\",\"name\":\"\",\"publicKey\":\"AAAA\"}");
         assertThat(r.statusCode()).isEqualTo(422);
@@ -320,8 +337,10 @@ class LearningNetworkBrowserIT {
 
         signIn(hubUrl, "national-coordinator");
         b.driver.get(hubUrl + "/hub/receipts");
-        assertThat(main()).contains("Refused").contains("changed after it was signed").contains("Already received")
-                .contains("not signed").contains("ZZ is not registered");
+        // Receipts are for files their sender signed: a refusal before the signature was checked leaves none, so
+        // nobody can fill the hub's records in a force's name.
+        assertThat(main()).contains("Refused").contains("Already received").doesNotContain("changed after it was signed")
+                .doesNotContain("not signed").doesNotContain("ZZ is not registered");
         b.assertAccessible("hub-receipts");
     }
 
@@ -440,11 +459,25 @@ class LearningNetworkBrowserIT {
         b.driver.findElement(By.id("file")).sendKeys(registration.toString());
         press("Upload the registration");
         assertThat(main()).contains("Registration of FC recorded").contains("Force C");
+        // While FC waits for the national team, nobody can swap its key by registering again in its name.
+        HttpResponse<String> swap = post("/api/v1/network/registrations", "{\"force\":\"FC\",\"name\":\"Force C\","
+                + "\"publicKey\":\"" + Signing.encode(Signing.newKeyPair().getPublic())
+                + "\",\"contact\":\"attacker@example.org\"}");
+        assertThat(swap.statusCode()).isEqualTo(422);
+        assertThat(swap.body()).contains("FC already has a registration waiting");
 
         // notices by file: force A takes its own; a file meant for force B is refused
         NetworkService networkA = forceA.getBean(NetworkService.class);
         SoteriaUser leadA = user(forceA, "force-lead");
+        String older = hub.getBean(HubService.class).noticesFile("FA");
+        Thread.sleep(5);
         assertThat(networkA.importNotices(leadA, hub.getBean(HubService.class).noticesFile("FA"))).isPositive();
+        try {
+            networkA.importNotices(leadA, older);
+            throw new AssertionError("an older notices file replaced newer notices");
+        } catch (org.soteria.platform.Invalid e) {
+            assertThat(e.errors().get("file")).contains("made before the ones already taken");
+        }
         try {
             networkA.importNotices(leadA, hub.getBean(HubService.class).noticesFile("FB"));
             throw new AssertionError("a file for FB was taken in by FA");
