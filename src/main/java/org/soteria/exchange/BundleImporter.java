@@ -51,6 +51,7 @@ final class BundleImporter {
     private final ImportProgress progress;
     private final PersonFields personFields;
     private final List<ImportProblem> problems = new ArrayList<>();
+    private final java.util.Set<String> forces = new java.util.TreeSet<>();
     private final List<FileCounts> counts = new ArrayList<>();
     private Mappings mappings;
     /** Force codes named in cases.csv; a file without a force_code takes the single one. */
@@ -63,6 +64,11 @@ final class BundleImporter {
         this.source = source;
         this.progress = progress;
         this.personFields = personFields;
+    }
+
+    /** The force codes the bundle's rows named. */
+    java.util.Set<String> forces() {
+        return forces;
     }
 
     List<ImportProblem> problems() {
@@ -175,6 +181,10 @@ final class BundleImporter {
                 }
                 rows++;
                 Row row = new Row(file, reader.recordLine(), cells, columns, mappings);
+                String force = row.text("force_code");
+                if (!force.isEmpty()) {
+                    forces.add(force.toUpperCase(java.util.Locale.ROOT));
+                }
                 handler.handle(row);
                 problems.addAll(row.problems);
                 if (rows % PROGRESS_EVERY == 0) {
@@ -547,24 +557,27 @@ final class BundleImporter {
                         Integer crimeRej = (Integer) rs.getObject("crime_rej");
                         if (crimeRej != null) {
                             return new ImportProblem(file, line, "crime_ref", crimeRef, "crime " + crimeRef
-                                    + " was rejected in this import (cases.csv line " + crimeRej + ")", true);
+                                    + " was rejected in this import (cases.csv line " + crimeRej + ")", true, force,
+                                    crimeRef);
                         }
                         if (rs.getString("force_code") == null && forces > 1) {
                             return new ImportProblem(file, line, "crime_ref", crimeRef, "crime_ref " + crimeRef
-                                    + " exists in " + forces + " forces; add a force_code column to say which", true);
+                                    + " exists in " + forces + " forces; add a force_code column to say which", true,
+                                    force, crimeRef);
                         }
                         if (rs.getObject("crime_id") == null) {
                             return new ImportProblem(file, line, "crime_ref", crimeRef, "no crime " + crimeRef
-                                    + where + " in this bundle or already stored", true);
+                                    + where + " in this bundle or already stored", true, force, crimeRef);
                         }
                     }
                     Integer personRej = (Integer) rs.getObject("person_rej");
                     if (personRej != null) {
                         return new ImportProblem(file, line, "person_id", personId, "person " + personId
-                                + " was rejected in this import (people.csv line " + personRej + ")", true);
+                                + " was rejected in this import (people.csv line " + personRej + ")", true, force,
+                                crimeRef);
                     }
                     return new ImportProblem(file, line, "person_id", personId, "no person " + personId + where
-                            + " in this bundle or already stored", true);
+                            + " in this bundle or already stored", true, force, crimeRef);
                 }).list().forEach(problems::add);
         ensureForces(stage + "_r", "rforce");
         LOG.info("{}: references resolved in {} ms", file, (System.nanoTime() - t0) / 1_000_000);

@@ -36,11 +36,12 @@ public class ImportRunController {
     }
 
     @GetMapping("/imports")
-    String list(@RequestParam(name = "page", required = false) String page, Model model) {
+    String list(@RequestParam(name = "page", required = false) String page, @AuthenticationPrincipal SoteriaUser user,
+            Model model) {
         int p = RequestValues.page(page);
-        long total = imports.runCount();
+        long total = imports.runCount(user.forceCode());
         model.addAttribute("activeNav", "imports");
-        model.addAttribute("runs", imports.runs(RUNS_PER_PAGE, (p - 1) * RUNS_PER_PAGE));
+        model.addAttribute("runs", imports.runs(user.forceCode(), RUNS_PER_PAGE, (p - 1) * RUNS_PER_PAGE));
         model.addAttribute("page", p);
         model.addAttribute("pages", (int) Math.max(1, (total + RUNS_PER_PAGE - 1) / RUNS_PER_PAGE));
         return "exchange/imports";
@@ -50,13 +51,15 @@ public class ImportRunController {
     String show(@PathVariable("id") String runId, @RequestParam(name = "page", required = false) String page,
             @AuthenticationPrincipal SoteriaUser user, Model model) {
         long id = RequestValues.id(runId);
-        ImportRunSummary run = imports.run(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        ImportRunSummary run = imports.run(user.forceCode(), id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         int p = RequestValues.page(page);
-        long problems = imports.problemCount(id);
+        long problems = imports.problemCount(id, user.forceCode());
         model.addAttribute("activeNav", "imports");
         model.addAttribute("run", run);
         model.addAttribute("counts", imports.counts(id));
-        model.addAttribute("problems", imports.problems(id, PROBLEMS_PER_PAGE, (p - 1) * PROBLEMS_PER_PAGE));
+        model.addAttribute("problems", imports.problems(id, user.forceCode(), user.getUsername(), PROBLEMS_PER_PAGE,
+                (p - 1) * PROBLEMS_PER_PAGE));
         model.addAttribute("problemCount", problems);
         model.addAttribute("page", p);
         model.addAttribute("pages", (int) Math.max(1, (problems + PROBLEMS_PER_PAGE - 1) / PROBLEMS_PER_PAGE));
@@ -71,12 +74,12 @@ public class ImportRunController {
     void report(@PathVariable("id") String runId, @AuthenticationPrincipal SoteriaUser user,
             HttpServletResponse response) throws IOException {
         long id = RequestValues.id(runId);
-        imports.run(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        imports.run(user.forceCode(), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         audit.record(user.getUsername(), user.role().code(), AuditAction.EXPORT, "import_run", Long.toString(id), "report.csv");
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"import-run-" + id + "-report.csv\"");
         Writer w = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        ReportCsv.write(imports.problems(id, Integer.MAX_VALUE, 0), w);
+        ReportCsv.write(imports.problems(id, user.forceCode(), user.getUsername(), Integer.MAX_VALUE, 0), w);
         w.flush();
     }
 }

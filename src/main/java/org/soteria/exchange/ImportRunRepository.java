@@ -29,10 +29,11 @@ class ImportRunRepository {
     }
 
     void finish(long runId, Instant at, String status, String message, List<FileCounts> counts,
-            List<ImportProblem> problems) {
-        jdbc.sql("update import_run set finished_at = :at, status = :status, message = :message where id = :id")
+            List<ImportProblem> problems, java.util.Set<String> forces) {
+        jdbc.sql("update import_run set finished_at = :at, status = :status, message = :message, forces = :forces, "
+                        + "forces_known = true where id = :id")
                 .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).param("status", status)
-                .param("message", message).param("id", runId).update();
+                .param("message", message).param("forces", forces.toArray(String[]::new)).param("id", runId).update();
         for (FileCounts c : counts) {
             jdbc.sql("insert into import_file_count (run_id, file_name, rows_read, inserted, updated, unchanged, "
                             + "superseded, rejected) values (?, ?, ?, ?, ?, ?, ?, ?)")
@@ -43,28 +44,35 @@ class ImportRunRepository {
         List<Object[]> rows = new java.util.ArrayList<>(problems.size());
         int seq = 0;
         for (ImportProblem p : problems) {
-            rows.add(new Object[] {runId, ++seq, p.file(), p.line(), p.column(), p.value(), p.reason(), p.rejection()});
+            rows.add(new Object[] {runId, ++seq, p.file(), p.line(), p.column(), p.value(), p.reason(), p.rejection(),
+                p.forceCode(), p.crimeRef()});
         }
         batch.batchUpdate("insert into import_problem (run_id, seq, file_name, line, column_name, value, reason, "
-                + "rejection) values (?, ?, ?, ?, ?, ?, ?, ?)", rows);
+                + "rejection, force_code, crime_ref) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
-    List<ImportRunSummary> list(int limit, int offset) {
-        return summaries("", limit, offset, null);
+    /**
+     * Runs a user of {@code force} may see: those whose rows named their force, or that named none (a run that
+     * failed before reading a row), and runs from before forces were recorded (their rejected values stay hidden).
+     */
+    private static final String RUN_VISIBLE = "(not r.forces_known or r.forces = '{}' or :force = any(r.forces)) ";
+
+    List<ImportRunSummary> list(String force, int limit, int offset) {
+        return summaries("where " + RUN_VISIBLE, force, limit, offset, null);
     }
 
-    Optional<ImportRunSummary> find(long id) {
-        return summaries("where r.id = :id ", 1, 0, id).stream().findFirst();
+    Optional<ImportRunSummary> find(String force, long id) {
+        return summaries("where r.id = :id and " + RUN_VISIBLE, force, 1, 0, id).stream().findFirst();
     }
 
-    private List<ImportRunSummary> summaries(String where, int limit, int offset, Long id) {
+    private List<ImportRunSummary> summaries(String where, String force, int limit, int offset, Long id) {
         var spec = jdbc.sql("select r.id, r.started_at, r.finished_at, r.run_by, r.source, r.checksum, r.status, r.message, "
                         + "coalesce(sum(c.rows_read), 0) as rows_read, coalesce(sum(c.inserted), 0) as inserted, "
                         + "coalesce(sum(c.updated), 0) as updated, coalesce(sum(c.unchanged), 0) as unchanged, "
                         + "coalesce(sum(c.rejected), 0) as rejected from import_run r "
                         + "left join import_file_count c on c.run_id = r.id " + where + "group by r.id "
                         + "order by r.id desc limit :limit offset :offset")
-                .param("limit", limit).param("offset", offset);
+                .param("limit", limit).param("offset", offset).param("force", force);
         if (id != null) {
             spec = spec.param("id", id);
         }
@@ -78,8 +86,9 @@ class ImportRunRepository {
                 .list();
     }
 
-    long count() {
-        return jdbc.sql("select count(*) from import_run").query(Long.class).single();
+    long count(String force) {
+        return jdbc.sql("select count(*) from import_run r where " + RUN_VISIBLE).param("force", force)
+                .query(Long.class).single();
     }
 
     List<FileCounts> counts(long runId) {
@@ -91,16 +100,34 @@ class ImportRunRepository {
                 .list();
     }
 
-    List<ImportProblem> problems(long runId, int limit, int offset) {
-        return jdbc.sql("select file_name, line, column_name, value, reason, rejection from import_problem "
-                        + "where run_id = ? order by seq limit ? offset ?")
-                .params(runId, limit, offset)
+    /**
+     * A run's problems as a user of {@code force} may read them: those of rows that named their force, or named none
+     * in a bundle of their force alone. A rejected value of a run from before forces were recorded is not shown; nor
+     * is anything of a row naming a restricted crime the user is not named on.
+     */
+    private static final String MINE = "(p.force_code = :force or (p.force_code is null and (not r.forces_known "
+            + "or r.forces <@ array[cast(:force as text)]))) ";
+    private static final String RESTRICTED = "(p.crime_ref is not null and restricted_for(coalesce(p.force_code, "
+            + ":force), p.crime_ref, :username))";
+
+    List<ImportProblem> problems(long runId, String force, String username, int limit, int offset) {
+        return jdbc.sql("select p.file_name, p.line, p.column_name, "
+                        + "case when not r.forces_known or " + RESTRICTED + " then null else p.value end, "
+                        + "case when " + RESTRICTED + " then 'a row of a restricted crime: shown to its named users only' "
+                        + "else p.reason end, p.rejection, p.force_code, "
+                        + "case when " + RESTRICTED + " then null else p.crime_ref end "
+                        + "from import_problem p join import_run r on r.id = p.run_id "
+                        + "where p.run_id = :run and " + MINE + "order by p.seq limit :limit offset :offset")
+                .param("run", runId).param("force", force).param("username", username).param("limit", limit)
+                .param("offset", offset)
                 .query((rs, n) -> new ImportProblem(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getBoolean(6)))
+                        rs.getString(5), rs.getBoolean(6), rs.getString(7), rs.getString(8)))
                 .list();
     }
 
-    long problemCount(long runId) {
-        return jdbc.sql("select count(*) from import_problem where run_id = ?").param(runId).query(Long.class).single();
+    long problemCount(long runId, String force) {
+        return jdbc.sql("select count(*) from import_problem p join import_run r on r.id = p.run_id "
+                        + "where p.run_id = :run and " + MINE)
+                .param("run", runId).param("force", force).query(Long.class).single();
     }
 }

@@ -65,10 +65,10 @@ public class ImportService {
             } catch (RuntimeException e) {
                 String message = e instanceof BundleException ? e.getMessage()
                         : "The import stopped and applied nothing: " + e.getMessage();
-                finish(runId, "failed", message, List.of(), List.of());
+                finish(runId, "failed", message, List.of(), List.of(), java.util.Set.of());
                 throw e instanceof BundleException b ? b : new BundleException(message, e);
             }
-            finish(runId, "completed", null, importer.counts(), importer.problems());
+            finish(runId, "completed", null, importer.counts(), importer.problems(), importer.forces());
             ImportResult result = new ImportResult(runId, importer.counts(), importer.problems());
             audit.record(runBy, null, AuditAction.IMPORT, "import_run", Long.toString(runId),
                     result.changedRows() + " rows changed, " + result.rejectedRows() + " rejected, from " + path);
@@ -78,8 +78,9 @@ public class ImportService {
 
     /** Writes the run's outcome, counts and problems together, so a run is never listed half-finished. */
     private void finish(long runId, String status, String message, List<FileCounts> counts,
-            List<ImportProblem> problems) {
-        transactions.executeWithoutResult(s -> runs.finish(runId, clock.instant(), status, message, counts, problems));
+            List<ImportProblem> problems, java.util.Set<String> forces) {
+        transactions.executeWithoutResult(s -> runs.finish(runId, clock.instant(), status, message, counts, problems,
+                forces));
     }
 
     /**
@@ -90,16 +91,17 @@ public class ImportService {
         BundleSource.open(path).close();
     }
 
-    public List<ImportRunSummary> runs(int limit, int offset) {
-        return runs.list(limit, offset);
+    /** Import runs a user of {@code force} may see (see {@link ImportRunRepository}), newest first. */
+    public List<ImportRunSummary> runs(String force, int limit, int offset) {
+        return runs.list(force, limit, offset);
     }
 
-    public long runCount() {
-        return runs.count();
+    public long runCount(String force) {
+        return runs.count(force);
     }
 
-    public Optional<ImportRunSummary> run(long id) {
-        return runs.find(id);
+    public Optional<ImportRunSummary> run(String force, long id) {
+        return runs.find(force, id);
     }
 
     /** The run's counts per file, in the order the files are applied. */
@@ -109,11 +111,12 @@ public class ImportService {
                 .toList();
     }
 
-    public List<ImportProblem> problems(long runId, int limit, int offset) {
-        return runs.problems(runId, limit, offset);
+    /** The run's problems as this user may read them: their force's rows, restricted crimes' only if named. */
+    public List<ImportProblem> problems(long runId, String force, String username, int limit, int offset) {
+        return runs.problems(runId, force, username, limit, offset);
     }
 
-    public long problemCount(long runId) {
-        return runs.problemCount(runId);
+    public long problemCount(long runId, String force) {
+        return runs.problemCount(runId, force);
     }
 }

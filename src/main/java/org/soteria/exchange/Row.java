@@ -48,7 +48,10 @@ final class Row {
     }
 
     void reject(String column, String value, String reason) {
-        problems.add(new ImportProblem(file, line, column, value, reason, true));
+        String force = text("force_code").toUpperCase(java.util.Locale.ROOT);
+        String crime = text("crime_ref");
+        problems.add(new ImportProblem(file, line, column, value, reason, true, force.isEmpty() ? null : force,
+                crime.isEmpty() ? null : crime));
     }
 
     /** A required text value; rejects the row when it is empty. */

@@ -94,7 +94,7 @@ class ExportRoundTripIT {
         ImportResult retry = imports.importBundle(generated, "test", ImportProgress.NONE);
         assertThat(retry.rejectedRows()).isZero();
         assertThat(jdbc.sql("select count(*) from crime").query(Long.class).single()).isEqualTo(500);
-        assertThat(imports.run(retry.runId()).orElseThrow().status()).isEqualTo("completed");
+        assertThat(imports.run("NWP", retry.runId()).orElseThrow().status()).isEqualTo("completed");
     }
 
     @Test

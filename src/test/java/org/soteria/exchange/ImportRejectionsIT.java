@@ -120,11 +120,11 @@ class ImportRejectionsIT {
                         tuple("events.csv", 9, "crime_ref"),
                         tuple("events.csv", 10, "person_id"));
 
-        assertThat(imports.problems(result.runId(), 1_000, 0)).as("the run keeps every problem, in order")
+        assertThat(imports.problems(result.runId(), "NWP", "test", 1_000, 0)).as("the run keeps every problem, in order")
                 .containsExactlyElementsOf(result.problems());
-        assertThat(imports.problemCount(result.runId())).isEqualTo(result.problems().size());
+        assertThat(imports.problemCount(result.runId(), "NWP")).isEqualTo(result.problems().size());
         assertThat(imports.counts(result.runId())).containsExactlyElementsOf(result.files());
-        assertThat(imports.run(result.runId()).orElseThrow().status()).isEqualTo("completed");
+        assertThat(imports.run("NWP", result.runId()).orElseThrow().status()).isEqualTo("completed");
 
         assertThat(reason(result, "cases.csv", 4)).isEqualTo(
                 "unknown offence_code '99Z': not a RASSO offence code and no mapping in mappings/offence_code.csv");
@@ -181,10 +181,10 @@ class ImportRejectionsIT {
         long events = jdbc.sql("select count(*) from event").query(Long.class).single();
         ImportResult again = imports.importBundle(badBundle().path(), "test", ImportProgress.NONE);
         assertThat(again.changedRows()).isZero();
-        String checksum = imports.run(again.runId()).orElseThrow().checksum();
+        String checksum = imports.run("NWP", again.runId()).orElseThrow().checksum();
         assertThat(checksum).matches("[0-9a-f]{64}");
-        assertThat(imports.runs(10, 0)).extracting(ImportRunSummary::checksum).containsOnly(checksum);
-        assertThat(imports.runs(10, 0)).extracting(ImportRunSummary::runBy).containsOnly("test");
+        assertThat(imports.runs("NWP", 10, 0)).extracting(ImportRunSummary::checksum).containsOnly(checksum);
+        assertThat(imports.runs("NWP", 10, 0)).extracting(ImportRunSummary::runBy).containsOnly("test");
         assertThat(again.files()).allSatisfy(f -> assertThat(f.inserted() + f.updated()).isZero());
         assertThat(again.files()).extracting(FileCounts::unchanged).containsExactly(3, 2, 2, 6);
         assertThat(jdbc.sql("select count(*) from event").query(Long.class).single()).isEqualTo(events);

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.soteria.exchange.ImportProblem;
 import org.soteria.exchange.ImportProgress;
 import org.soteria.exchange.ImportService;
 import org.soteria.security.AccessService;
@@ -147,6 +148,32 @@ class NeedToKnowIT {
         assertThat(jdbc.sql("select count(*) from audit_event where username = 'member' and action = 'SEARCH' "
                 + "and detail like '%searched for a term (kept as a keyed hash), 0 matches' and records = array[cast(? as text)]")
                 .param(audit.searchTermRef("NWP", "x1")).query(Long.class).single()).isOne();
+    }
+
+    /**
+     * An import's rejected values are personal data: a user sees those of their own force's rows, and nothing of a
+     * restricted crime they are not named on. Before, every holder of the permission saw every force's values.
+     */
+    @Test
+    void importProblemsFollowTheForceAndRestrictedCrimes() throws Exception {
+        Path more = dir.resolve("more");
+        new Bundles(more).file("cases.csv", "crime_ref,force_code,offence_code,recorded_date")
+                .file("case_people.csv", "crime_ref,force_code,person_id,role", "A1,NWP,P1,Sarah Quill the witness",
+                        "R1,NWP,P1,Tom Quill the suspect", "X1,XYZ,P9,Xavier Quill the victim");
+        long run = imports.importBundle(more, "test", ImportProgress.NONE).runId();
+        List<ImportProblem> nwp = imports.problems(run, "NWP", "member", 100, 0);
+        assertThat(nwp).extracting(ImportProblem::crimeRef).containsExactly("A1", null);
+        assertThat(nwp.get(0).value()).isEqualTo("Sarah Quill the witness");
+        assertThat(nwp.get(1).value()).as("a restricted crime's row").isNull();
+        assertThat(nwp.get(1).reason()).contains("restricted crime").doesNotContain("R1");
+        assertThat(imports.problemCount(run, "NWP")).isEqualTo(2);
+        access.nameOnRestricted("admin", "NWP", "R1", "member", true);
+        assertThat(imports.problems(run, "NWP", "member", 100, 0).get(1).value()).as("named on it now")
+                .isEqualTo("Tom Quill the suspect");
+        assertThat(imports.problems(run, "XYZ", "xyz-inv", 100, 0)).extracting(ImportProblem::value)
+                .containsExactly("Xavier Quill the victim");
+        assertThat(imports.run("ABC", run)).as("a force the bundle did not name").isEmpty();
+        assertThat(imports.runs("ABC", 100, 0)).extracting(r -> r.id()).doesNotContain(run);
     }
 
     @Test
