@@ -318,7 +318,8 @@ public class ResearchService {
                     + from + " to " + to + ")");
         }
         int changeIndex = (int) from.until(change, java.time.temporal.ChronoUnit.MONTHS);
-        Map<String, List<String>> groups = Map.of("offence_group", p.offenceGroups());
+        // The project's force alone: the measures hold every force in the database.
+        Map<String, List<String>> groups = Map.of("offence_group", p.offenceGroups(), "force", List.of(p.forceCode()));
         double[] force = series(p, outcome, from, to, filter(groups, null));
         if (treatedTeam == null) {
             InterruptedTimeSeries.Result its;
@@ -327,7 +328,7 @@ public class ResearchService {
             } catch (IllegalArgumentException e) {
                 throw new Invalid("change", e.getMessage());
             }
-            return new Evaluation(outcome, from, to, change, force.length, its, null, null, List.of());
+            return audited(user, p, new Evaluation(outcome, from, to, change, force.length, its, null, null, List.of()));
         }
         List<String> teams = repository.teams(p.forceCode());
         if (!teams.contains(treatedTeam)) {
@@ -349,7 +350,17 @@ public class ResearchService {
         } catch (IllegalArgumentException e) {
             throw new Invalid("change", e.getMessage());
         }
-        return new Evaluation(outcome, from, to, change, treated.length, null, did, treatedTeam, comparisons);
+        return audited(user, p, new Evaluation(outcome, from, to, change, treated.length, null, did, treatedTeam,
+                comparisons));
+    }
+
+    /** An evaluation shown is a view of the force's measures over the project's period: logged like one. */
+    private Evaluation audited(SoteriaUser user, ResearchRepository.Project p, Evaluation e) {
+        audit.record(user.getUsername(), user.role().code(), AuditAction.VIEW, "research_evaluation",
+                String.valueOf(p.id()), e.outcome().code() + " in " + p.forceCode() + ", " + e.from() + " to " + e.to()
+                        + ", change " + e.change() + (e.treatedTeam() == null ? ", interrupted time series"
+                        : ", team " + e.treatedTeam() + " against " + e.comparisonTeams()));
+        return e;
     }
 
     private static MeasureFilter filter(Map<String, List<String>> groups, String team) {

@@ -220,5 +220,27 @@ class ResearchIT {
         assertThat(did.did().comparisons()).isEqualTo(2);
         assertThat(errors(() -> research.evaluate(researcher, p, ResearchService.Outcome.RECORDED, YearMonth.of(2023, 1),
                 null, List.of()))).containsKey("change");
+        assertThat(jdbc.sql("select count(*) from audit_event where username = 'uni1' and object_type = "
+                + "'research_evaluation'").query(Long.class).single()).as("each evaluation shown is logged").isEqualTo(2);
+    }
+
+    /** Another force's crimes in the same database never enter a force's project's evaluation. */
+    @Test
+    void anEvaluationCountsTheProjectsForceAlone() throws Exception {
+        long p = project("Early advice", 5);
+        research.approve(lead, p);
+        double before = research.evaluate(researcher, p, ResearchService.Outcome.RECORDED, YearMonth.of(2025, 1), null,
+                List.of()).its().levelChange().value();
+        List<String> other = new ArrayList<>(List.of("crime_ref,force_code,offence_code,recorded_date,team_code"));
+        for (int i = 0; i < 300; i++) {
+            other.add("XY" + i + ",XYZ,19C," + LocalDate.of(2025, 3, 1).plusDays(i % 20) + ",T1");
+        }
+        Path xyz = dir.resolve("xyz");
+        new Bundles(xyz).file("cases.csv", other.toArray(String[]::new));
+        assertThat(imports.importBundle(xyz, "test", ImportProgress.NONE).rejectedRows()).isZero();
+        measures.reloadAll();
+        double after = research.evaluate(researcher, p, ResearchService.Outcome.RECORDED, YearMonth.of(2025, 1), null,
+                List.of()).its().levelChange().value();
+        assertThat(after).isEqualTo(before);
     }
 }
