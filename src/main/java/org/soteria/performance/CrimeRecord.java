@@ -134,9 +134,12 @@ final class CrimeRecord {
         }
     }
 
+    /** In a feedback mark's detail, beside the five 3-bit scores: from a link the officer in the case made. */
+    static final int OWN_OFFICERS_LINK = 1 << 15;
+
     /** One returned feedback form; each score 1 to 5, or null when not answered. */
-    void feedback(LocalDate returned, Integer... scores) {
-        int packed = 0;
+    void feedback(LocalDate returned, boolean ownOfficersLink, Integer... scores) {
+        int packed = ownOfficersLink ? OWN_OFFICERS_LINK : 0;
         for (int i = 0; i < 5; i++) {
             packed |= (scores[i] == null ? 0 : scores[i]) << (3 * i);
         }

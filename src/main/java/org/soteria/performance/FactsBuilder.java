@@ -79,9 +79,14 @@ final class FactsBuilder {
 
     FactsBuilder feedback(long crimeId, LocalDate returned, Integer dignity, Integer fairness, Integer voice,
             Integer safety, Integer trust) {
+        return feedback(crimeId, returned, false, dignity, fairness, voice, safety, trust);
+    }
+
+    /** {@code ownOfficersLink}: it came from a link the crime's officer in the case made (not counted for them). */
+    FactsBuilder feedback(long crimeId, LocalDate returned, boolean ownOfficersLink, Integer... scores) {
         CrimeRecord c = crimes.get(crimeId);
         if (c != null) {
-            c.feedback(returned, dignity, fairness, voice, safety, trust);
+            c.feedback(returned, ownOfficersLink, scores);
         }
         return this;
     }

@@ -102,7 +102,8 @@ public final class MeasureEngine {
                 count(matchers, CrimeRecord.COURT_CONVICTED, from, last),
                 count(matchers, CrimeRecord.COURT_ACQUITTED, from, last),
                 count(matchers, CrimeRecord.COURT_DISCONTINUED, from, last), compliance(matchers, from, last),
-                withdrawals(matchers, from, last), feedback(matchers, from, last)));
+                withdrawals(matchers, from, last),
+                feedback(matchers, from, last, !q.filter().get(MeasureFilter.Key.OFFICER).isEmpty())));
 
         // ---- cohort: crimes recorded in the period, followed to the as-of date
         long recorded = 0;
@@ -384,7 +385,11 @@ public final class MeasureEngine {
         return new Measures.Withdrawals(total, reasonMap, stageMap);
     }
 
-    private static Measures.Feedback feedback(List<Matcher> matchers, int from, int last) {
+    /**
+     * Victims' feedback of the period. When an officer's measures are shown ({@code officerShown}), feedback that came
+     * from a link that officer made for their own case is left out: nobody weighs their own scores.
+     */
+    private static Measures.Feedback feedback(List<Matcher> matchers, int from, int last, boolean officerShown) {
         long responses = 0;
         long[] sum = new long[5];
         long[] answered = new long[5];
@@ -396,8 +401,11 @@ public final class MeasureEngine {
                 if (!m.isCrime(i)) {
                     continue;
                 }
-                responses++;
                 int packed = marks.detail()[k];
+                if (officerShown && (packed & CrimeRecord.OWN_OFFICERS_LINK) != 0) {
+                    continue;
+                }
+                responses++;
                 for (int d = 0; d < 5; d++) {
                     int score = (packed >> (3 * d)) & 7;
                     if (score != 0) {

@@ -42,8 +42,10 @@ class MeasureRepository {
     // An event's date is the calendar date of occurred_at in Europe/London (victims-code.md).
     private static final String EVENTS = "select crime_id, event_type, (occurred_at at time zone 'Europe/London')::date "
             + "as day, event_id, person_ref, detail from investigation_event event";
-    private static final String FEEDBACK = "select crime_id, returned_date, dignity, fairness, voice, safety, trust "
-            + "from victim_feedback";
+    /** Feedback, and whether it came from a link made by the crime's own officer in the case (issue 22). */
+    private static final String FEEDBACK = "select crime_id, returned_date, dignity, fairness, voice, safety, trust, "
+            + "invited_by_officer is not null and invited_by_officer = (select c.officer_code from investigation_crime c "
+            + "where c.id = victim_feedback.crime_id) from victim_feedback";
 
     private static final String PLANS = "select crime_id, person_ref, agreed_on, update_every_days, ended_on "
             + "from victim_contact_plan";
@@ -140,7 +142,7 @@ class MeasureRepository {
                 stream(EVENTS + onlyEvent, crimeIds, rs -> event(b, rs));
             }
             stream(FEEDBACK + onlyEvent, crimeIds, rs -> b.feedback(rs.getLong(1), rs.getDate(2).toLocalDate(),
-                    (Integer) score(rs, 3), score(rs, 4), score(rs, 5), score(rs, 6), score(rs, 7)));
+                    rs.getBoolean(8), score(rs, 3), score(rs, 4), score(rs, 5), score(rs, 6), score(rs, 7)));
             List<MeasureFacts.Order> orders = new ArrayList<>();
             stream("select force_code, person_ref, order_type, made_date, expires_date from civil_order", null,
                     rs -> orders.add(new MeasureFacts.Order(rs.getString(1), rs.getLong(2),

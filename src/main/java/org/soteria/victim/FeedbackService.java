@@ -69,7 +69,7 @@ public class FeedbackService {
             return i.expired() ? LinkState.EXPIRED : LinkState.USED;
         }
         LocalDate today = victims.today();
-        repository.addFeedback(i.crimeId(), i.victimRef(), today, scores);
+        repository.addFeedback(i.crimeId(), i.victimRef(), today, scores, i.byOfficer());
         if (comment != null && !comment.isBlank()) {
             repository.addFeedbackComment(i.forceCode(), today.withDayOfMonth(1), comment.strip());
         }

@@ -269,7 +269,14 @@ public class VictimController {
             @AuthenticationPrincipal SoteriaUser user, Model model,
             jakarta.servlet.http.HttpServletRequest request) {
         VictimService.VictimPage page = load(id, ref, user);
-        String token = victims.createFeedbackLink(page.crime().id(), page.victim().ref(), user);
+        String token;
+        try {
+            token = victims.createFeedbackLink(page.crime().id(), page.victim().ref(), user);
+        } catch (Invalid e) {
+            show(id, ref, user, model);
+            model.addAttribute("reviewErrors", e.errors());
+            return "victim/victim";
+        }
         String origin = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request)
                 .replacePath(null).build().toUriString();
         victimModel(page, model);

@@ -283,23 +283,40 @@ class VictimRepository {
     }
 
     /** Creates a feedback link's record; only the token's hash is stored. */
-    void addInvitation(String tokenHash, long crimeId, long victimRef, String by, Instant expires) {
-        jdbc.sql("insert into feedback_invitation (token_hash, crime_id, person_ref, created_by, expires_at) "
-                        + "values (?, ?, ?, ?, ?)")
-                .params(tokenHash, crimeId, victimRef, by, Timestamp.from(expires)).update();
+    void addInvitation(String tokenHash, long crimeId, long victimRef, String by, String byOfficer, Instant expires) {
+        jdbc.sql("insert into feedback_invitation (token_hash, crime_id, person_ref, created_by, created_by_officer, "
+                        + "expires_at) values (?, ?, ?, ?, ?, ?)")
+                .params(tokenHash, crimeId, victimRef, by, byOfficer, Timestamp.from(expires)).update();
     }
 
-    /** A feedback link's state: whether it exists, is unused and unexpired. */
-    record Invitation(long id, long crimeId, long victimRef, String forceCode, boolean used, boolean expired) {
+    /** The links made for one victim of a crime since {@code since}, and whether one is still open. */
+    record LinksMade(long since, boolean open, OffsetDateTime openUntil) {
+    }
+
+    LinksMade linksMade(long crimeId, long victimRef, Instant since) {
+        return jdbc.sql("select count(*) filter (where created_at >= ?), "
+                        + "max(expires_at) filter (where used_at is null and expires_at > now()) "
+                        + "from feedback_invitation where crime_id = ? and person_ref = ?")
+                .params(Timestamp.from(since), crimeId, victimRef)
+                .query((rs, n) -> {
+                    OffsetDateTime until = rs.getObject(2, OffsetDateTime.class);
+                    return new LinksMade(rs.getLong(1), until != null, until);
+                })
+                .single();
+    }
+
+    /** A feedback link's state: whether it exists, is unused and unexpired, and the officer who made it. */
+    record Invitation(long id, long crimeId, long victimRef, String forceCode, boolean used, boolean expired,
+            String byOfficer) {
     }
 
     Optional<Invitation> invitation(String tokenHash) {
         return jdbc.sql("select i.id, i.crime_id, i.person_ref, c.force_code, i.used_at is not null, "
-                        + "i.expires_at <= now() from feedback_invitation i join investigation_crime c on c.id = i.crime_id "
-                        + "where i.token_hash = ?")
+                        + "i.expires_at <= now(), i.created_by_officer from feedback_invitation i "
+                        + "join investigation_crime c on c.id = i.crime_id where i.token_hash = ?")
                 .param(tokenHash)
                 .query((rs, n) -> new Invitation(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                        rs.getBoolean(5), rs.getBoolean(6)))
+                        rs.getBoolean(5), rs.getBoolean(6), rs.getString(7)))
                 .optional();
     }
 
@@ -323,12 +340,14 @@ class VictimRepository {
                 .list();
     }
 
-    void addFeedback(long crimeId, long victimRef, LocalDate returned, Integer[] scores) {
+    void addFeedback(long crimeId, long victimRef, LocalDate returned, Integer[] scores, String invitedByOfficer) {
         jdbc.sql("insert into victim_feedback (crime_id, person_ref, returned_date, dignity, fairness, voice, safety, "
-                        + "trust) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (crime_id, person_ref, returned_date) do "
+                        + "trust, invited_by_officer) values (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "on conflict (crime_id, person_ref, returned_date) do "
                         + "update set dignity = excluded.dignity, fairness = excluded.fairness, voice = excluded.voice, "
-                        + "safety = excluded.safety, trust = excluded.trust")
-                .params(crimeId, victimRef, returned, scores[0], scores[1], scores[2], scores[3], scores[4])
+                        + "safety = excluded.safety, trust = excluded.trust, invited_by_officer = excluded.invited_by_officer")
+                .params(crimeId, victimRef, returned, scores[0], scores[1], scores[2], scores[3], scores[4],
+                        invitedByOfficer)
                 .update();
         changed(crimeId);
     }

@@ -345,15 +345,32 @@ public class VictimService {
 
     // ---- feedback links ----
 
+    /** At most this many links for one victim of a crime in {@link #FEEDBACK_LINK_PERIOD}, and one open at a time. */
+    public static final int FEEDBACK_LINKS_PER_PERIOD = 3;
+    public static final Duration FEEDBACK_LINK_PERIOD = Duration.ofDays(90);
+
     /** A new single-use feedback link's token; it is shown once and only its hash is kept. */
     @Transactional
     public String createFeedbackLink(long crimeId, long victimRef, SoteriaUser user) {
         Reached r = mustReach(crimeId, victimRef, user);
+        VictimRepository.LinksMade made = repository.linksMade(crimeId, victimRef,
+                clock.instant().minus(FEEDBACK_LINK_PERIOD));
+        if (made.open()) {
+            throw new Invalid("feedbackLink", "This victim already has a feedback link that has not been used, valid "
+                    + "until " + made.openUntil().atZoneSameInstant(org.soteria.platform.DatabaseConfig.LONDON)
+                    .toLocalDate() + ". Give them that one; a new link can be made once it is used or has expired.");
+        }
+        if (made.since() >= FEEDBACK_LINKS_PER_PERIOD) {
+            throw new Invalid("feedbackLink", "This victim has had " + made.since() + " feedback links in the last "
+                    + FEEDBACK_LINK_PERIOD.toDays() + " days, the most Soteria makes: asking more often would burden "
+                    + "them, and would let anyone weigh the feedback.");
+        }
         byte[] bytes = new byte[24];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant expires = clock.instant().plus(feedbackLinkLife);
-        repository.addInvitation(FeedbackService.hash(token), crimeId, victimRef, user.getUsername(), expires);
+        repository.addInvitation(FeedbackService.hash(token), crimeId, victimRef, user.getUsername(),
+                user.officerCode(), expires);
         changed(user, r, "feedback link created, valid until " + expires);
         return token;
     }

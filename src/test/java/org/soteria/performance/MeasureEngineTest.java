@@ -269,6 +269,22 @@ class MeasureEngineTest {
                 .hasMessage("the period ends (2025-01-01) before it starts (2025-12-31)");
     }
 
+    /**
+     * An officer cannot weigh their own feedback: forms from links they made for their own case count for the force
+     * and the team, never in that officer's own measures.
+     */
+    @Test
+    void feedbackFromAnOfficersOwnLinksIsLeftOutOfTheirOwnMeasures() {
+        crime(1, "2025-01-01", null, null); // O1, T1
+        b.feedback(1, LocalDate.parse("2025-05-01"), true, 5, 5, 5, 5, 5);
+        b.feedback(1, LocalDate.parse("2025-06-01"), false, 1, 1, 1, 1, 1);
+        assertThat(measures().victimFeedback().responses()).isEqualTo(2);
+        assertThat(measures(MeasureFilter.parse(List.of("team=T1"))).victimFeedback().responses()).isEqualTo(2);
+        Measures officer = measures(MeasureFilter.parse(List.of("officer=O1")));
+        assertThat(officer.victimFeedback().responses()).isOne();
+        assertThat(officer.victimFeedback().dignity()).isEqualTo(1.0);
+    }
+
     @Test
     void feedbackDisruptionsCaseloadAndAccreditation() {
         crime(1, "2025-01-01", null, null);

@@ -293,6 +293,30 @@ class VictimJourneyIT {
                 .isEqualTo(FeedbackService.LinkState.EXPIRED);
     }
 
+    /**
+     * Links cannot be made without end for one victim (an officer could otherwise answer for them): one open at a
+     * time, at most three in 90 days; and feedback remembers the officer who made its link.
+     */
+    @Test
+    void feedbackLinksAreLimitedAndRememberTheirOfficer() {
+        SoteriaUser solo = account("solo6", Role.VICTIM_LIAISON, "O9", List.of("T1"));
+        long c = crime("C");
+        long v = person("V4");
+        String first = victims.createFeedbackLink(c, v, solo);
+        assertThatThrownBy(() -> victims.createFeedbackLink(c, v, solo)).isInstanceOf(Invalid.class)
+                .hasMessageContaining("already has a feedback link that has not been used");
+        feedback.submitFeedback(first, new Integer[] {5, 5, 5, 5, 5}, null);
+        assertThat(jdbc.sql("select invited_by_officer from victim_feedback").query(String.class).single())
+                .isEqualTo("O9");
+        String second = victims.createFeedbackLink(c, v, solo);
+        jdbc.sql("update feedback_invitation set expires_at = now() - interval '1 minute' where used_at is null").update();
+        victims.createFeedbackLink(c, v, solo);
+        jdbc.sql("update feedback_invitation set expires_at = now() - interval '1 minute' where used_at is null").update();
+        assertThat(second).isNotEqualTo(first);
+        assertThatThrownBy(() -> victims.createFeedbackLink(c, v, solo)).isInstanceOf(Invalid.class)
+                .hasMessageContaining("has had 3 feedback links in the last 90 days");
+    }
+
     @Autowired
     org.springframework.transaction.PlatformTransactionManager transactions;
 
