@@ -43,9 +43,9 @@ class MeasureRepository {
     private static final String EVENTS = "select crime_id, event_type, (occurred_at at time zone 'Europe/London')::date "
             + "as day, event_id, person_ref, detail from investigation_event event";
     /** Feedback, and whether it came from a link made by the crime's own officer in the case (issue 22). */
-    private static final String FEEDBACK = "select crime_id, returned_date, dignity, fairness, voice, safety, trust, "
-            + "invited_by_officer is not null and invited_by_officer = (select c.officer_code from investigation_crime c "
-            + "where c.id = victim_feedback.crime_id) from victim_feedback";
+    private static final String FEEDBACK = "select * from (select f.crime_id, f.returned_date, f.dignity, f.fairness, "
+            + "f.voice, f.safety, f.trust, f.invited_by_officer is not null and f.invited_by_officer = c.officer_code "
+            + "from victim_feedback f join investigation_crime c on c.id = f.crime_id) feedback";
 
     private static final String PLANS = "select crime_id, person_ref, agreed_on, update_every_days, ended_on "
             + "from victim_contact_plan";
