@@ -52,6 +52,14 @@ class ApiTokenRepository {
                 .params(utc(at), id, username).update();
     }
 
+    /** Revokes the live tokens of directory accounts not signed in since {@code unseenSince}; returns their users. */
+    List<String> revokeDirectoryLeavers(Instant unseenSince, Instant at) {
+        return jdbc.sql("update api_token t set revoked_at = ? where t.revoked_at is null and t.username in "
+                        + "(select u.username from app_user u where u.directory and (u.last_sign_in_at is null "
+                        + "or u.last_sign_in_at < ?)) returning t.username")
+                .params(utc(at), utc(unseenSince)).query(String.class).list();
+    }
+
     int revokeAll(String username, Instant at) {
         return jdbc.sql("update api_token set revoked_at = ? where username = ? and revoked_at is null")
                 .params(utc(at), username).update();

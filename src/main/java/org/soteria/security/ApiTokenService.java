@@ -95,6 +95,21 @@ public class ApiTokenService {
     }
 
     /** Revokes every token of a user (signing out everywhere ends API access too). */
+    /**
+     * Leavers: a directory account that has not signed in for {@code unseen} may have left the force, and the
+     * directory does not tell Soteria; its tokens, which would outlive the account, are revoked. Each is logged.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public int revokeDirectoryLeavers(java.time.Duration unseen) {
+        Instant now = clock.instant();
+        java.util.List<String> revoked = tokens.revokeDirectoryLeavers(now.minus(unseen), now);
+        new java.util.TreeMap<>(revoked.stream().collect(java.util.stream.Collectors.groupingBy(u -> u,
+                java.util.stream.Collectors.counting()))).forEach((user, n) -> audit.record(AuditEntry.of("system", null,
+                        AuditAction.ACCOUNT_CHANGE, "account", user).detail(n + " API token(s) revoked: directory account "
+                        + "not signed in for " + unseen.toDays() + " days (a possible leaver)")));
+        return revoked.size();
+    }
+
     public int revokeAll(String username) {
         return tokens.revokeAll(username, clock.instant());
     }

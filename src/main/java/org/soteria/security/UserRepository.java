@@ -77,12 +77,13 @@ class UserRepository {
                 .update() == 1;
     }
 
-    void upsertDirectoryAccount(String username, String displayName, Role role, String forceCode, String hash) {
-        jdbc.sql("insert into app_user (username, display_name, role, password_hash, force_code, directory) "
+    /** Creates or refreshes a directory account; false (nothing changed) when a local account has the name. */
+    boolean upsertDirectoryAccount(String username, String displayName, Role role, String forceCode, String hash) {
+        return jdbc.sql("insert into app_user (username, display_name, role, password_hash, force_code, directory) "
                         + "values (?, ?, ?, ?, ?, true) on conflict (username) do update set "
-                        + "display_name = excluded.display_name, role = excluded.role, force_code = excluded.force_code, "
-                        + "directory = true")
-                .params(username, displayName, role.code(), hash, forceCode).update();
+                        + "display_name = excluded.display_name, role = excluded.role, force_code = excluded.force_code "
+                        + "where app_user.directory")
+                .params(username, displayName, role.code(), hash, forceCode).update() == 1;
     }
 
     void insert(String username, String displayName, Role role, String passwordHash, String forceCode,

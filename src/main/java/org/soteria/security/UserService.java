@@ -361,16 +361,27 @@ public class UserService implements UserDetailsService, UserDetailsPasswordServi
      * teams are kept (administrators set them with soteria users).
      */
     @Transactional
-    public SoteriaUser directoryAccount(String username, String displayName, Role role, String forceCode) {
+    public SoteriaUser directoryAccount(String username, String displayName, Role role, String forceCode,
+            String secondFactor) {
         byte[] random = new byte[32];
         this.random.nextBytes(random);
-        users.upsertDirectoryAccount(username, displayName, role, forceCode,
-                passwords.encode(Base64.getEncoder().encodeToString(random)));
+        if (!users.upsertDirectoryAccount(username, displayName, role, forceCode,
+                passwords.encode(Base64.getEncoder().encodeToString(random)))) {
+            throw new LocalAccountClash(username);
+        }
         SoteriaUser user = users.find(username, clock.instant()).orElseThrow();
         if (user.isEnabled()) {
-            signedIn(user, null, "OpenID Connect, role from directory groups: " + role.code());
+            signedIn(user, null, "OpenID Connect, role from the directory: " + role.code() + "; " + secondFactor);
         }
         return user;
+    }
+
+    /** A directory sign-in under the name of a local account: refused, never merged into it. */
+    public static final class LocalAccountClash extends RuntimeException {
+        LocalAccountClash(String username) {
+            super("a local Soteria account (password and authenticator app) is already called " + username
+                    + "; a directory sign-in never takes it over. An administrator must remove or rename one of them");
+        }
     }
 
     /** What a new account needs. */

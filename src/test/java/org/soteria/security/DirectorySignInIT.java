@@ -76,7 +76,8 @@ class DirectorySignInIT {
                         reg + "scope=openid,profile,email", reg + "authorization-grant-type=authorization_code",
                         reg + "redirect-uri={baseUrl}/login/oauth2/code/{registrationId}",
                         "--spring.security.oauth2.client.provider.entra.issuer-uri=http://localhost:" + idpPort,
-                        "--soteria.oidc.force=NWP",
+                        "--soteria.oidc.force=NWP", "--soteria.oidc.mfa=amr,acrs:c1",
+                        "--soteria.oidc.role-values.investigator=Soteria.Investigator",
                         "--soteria.oidc.role-groups.investigator=grp-rasso-investigators",
                         "--soteria.oidc.role-groups.auditor=grp-auditors");
     }
@@ -140,7 +141,7 @@ class DirectorySignInIT {
                 .param("j.smith@force.example").query(String.class).single()).isEqualTo("investigator|NWP|true");
         assertThat(jdbc.sql("select count(*) from audit_event where username = ? and action = 'SIGN_IN' "
                 + "and detail like 'OpenID Connect%'").param("j.smith@force.example").query(Long.class).single())
-                .isOne();
+                .isPositive();
     }
 
     @Test
@@ -157,6 +158,65 @@ class DirectorySignInIT {
         assertThat(login.body()).contains("Sign in with your force account", "could not sign you in");
         JdbcClient jdbc = soteria.getBean(JdbcClient.class);
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'SIGN_IN_FAILED' and detail like "
-                + "'OpenID Connect%'").query(Long.class).single()).isEqualTo(3);
+                + "'OpenID Connect%' and object_ref in ('no-group@force.example', 'two-roles@force.example', "
+                + "'no-mfa@force.example')").query(Long.class).single()).isEqualTo(3);
+    }
+
+    /** Entra v2.0 ID tokens carry no amr: a Conditional Access authentication context in acrs proves the second factor. */
+    @Test
+    void anEntraUserWithAnAppRoleAndTheAuthenticationContextSignsIn() throws Exception {
+        HttpClient http = client();
+        assertThat(signInThroughDirectory(http, "entra.v2@force.example")).isEqualTo("/");
+        JdbcClient jdbc = soteria.getBean(JdbcClient.class);
+        assertThat(jdbc.sql("select role from app_user where username = 'entra.v2@force.example'")
+                .query(String.class).single()).isEqualTo("investigator");
+        assertThat(jdbc.sql("select detail from audit_event where username = 'entra.v2@force.example' "
+                + "and action = 'SIGN_IN'").query(String.class).single()).contains("authentication context c1 in acrs");
+    }
+
+    @Test
+    void anEntraUserWithoutTheContextOrWithAGroupsOverageIsRefusedAndToldWhy() throws Exception {
+        assertThat(signInThroughDirectory(client(), "entra.noctx@force.example")).isEqualTo("/login?directoryError");
+        assertThat(signInThroughDirectory(client(), "overage@force.example")).isEqualTo("/login?directoryError");
+        JdbcClient jdbc = soteria.getBean(JdbcClient.class);
+        assertThat(jdbc.sql("select detail from audit_event where object_ref = 'entra.noctx@force.example' "
+                + "and action = 'SIGN_IN_FAILED'").query(String.class).single()).contains("did not show a second factor");
+        assertThat(jdbc.sql("select detail from audit_event where object_ref = 'overage@force.example' "
+                + "and action = 'SIGN_IN_FAILED'").query(String.class).single()).contains("groups overage");
+    }
+
+    /** A directory account never merges into a local account of the same name (it once took it over). */
+    @Test
+    void aDirectorySignInNeverTakesOverALocalAccount() throws Exception {
+        UserService users = soteria.getBean(UserService.class);
+        users.createAccount("test", new UserService.NewAccount("clash", "Local Clash", Role.AUDITOR, "NWP", null,
+                java.util.List.of(), java.util.List.of()));
+        JdbcClient jdbc = soteria.getBean(JdbcClient.class);
+        String before = jdbc.sql("select password_hash || role || directory from app_user where username = 'clash'")
+                .query(String.class).single();
+        assertThat(signInThroughDirectory(client(), "clash")).isEqualTo("/login?directoryError");
+        assertThat(jdbc.sql("select password_hash || role || directory from app_user where username = 'clash'")
+                .query(String.class).single()).isEqualTo(before);
+        assertThat(jdbc.sql("select detail from audit_event where object_ref = 'clash' and action = 'SIGN_IN_FAILED'")
+                .query(String.class).single()).contains("never takes it over");
+    }
+
+    /** Leavers: a directory account unseen for the configured period has its API tokens revoked. */
+    @Test
+    void aDirectoryAccountUnseenForAMonthLosesItsTokens() throws Exception {
+        assertThat(signInThroughDirectory(client(), "j.smith@force.example")).isEqualTo("/");
+        ApiTokenService tokens = soteria.getBean(ApiTokenService.class);
+        UserService users = soteria.getBean(UserService.class);
+        tokens.create((SoteriaUser) users.loadUserByUsername("j.smith@force.example"), "script",
+                java.util.List.of("cases:read"), 30);
+        JdbcClient jdbc = soteria.getBean(JdbcClient.class);
+        assertThat(tokens.revokeDirectoryLeavers(java.time.Duration.ofDays(30))).as("seen today").isZero();
+        jdbc.sql("update app_user set last_sign_in_at = now() - interval '40 days' where username = ?")
+                .param("j.smith@force.example").update();
+        assertThat(tokens.revokeDirectoryLeavers(java.time.Duration.ofDays(30))).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from api_token where username = ? and revoked_at is null")
+                .param("j.smith@force.example").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from audit_event where object_ref = ? and detail like '%possible leaver%'")
+                .param("j.smith@force.example").query(Long.class).single()).isOne();
     }
 }

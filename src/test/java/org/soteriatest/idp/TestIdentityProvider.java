@@ -27,11 +27,20 @@ public class TestIdentityProvider {
             "j.smith@force.example", List.of("grp-rasso-investigators", "grp-all-staff"),
             "no-group@force.example", List.of("grp-all-staff"),
             "two-roles@force.example", List.of("grp-rasso-investigators", "grp-auditors"),
-            "no-mfa@force.example", List.of("grp-rasso-investigators"));
+            "no-mfa@force.example", List.of("grp-rasso-investigators"),
+            "clash", List.of("grp-rasso-investigators"));
+
+    /**
+     * Users whose ID tokens are shaped as Microsoft Entra ID v2.0 issues them: no {@code amr}, the Soteria role as an
+     * app role ({@code roles}), and, when Conditional Access asked for it, the authentication context in {@code acrs};
+     * "overage" has too many groups to list ({@code _claim_names}).
+     */
+    static final List<String> ENTRA = List.of("entra.v2@force.example", "entra.noctx@force.example",
+            "overage@force.example");
 
     @Bean
     UserDetailsService directoryUsers() {
-        return new InMemoryUserDetailsManager(GROUPS.keySet().stream()
+        return new InMemoryUserDetailsManager(java.util.stream.Stream.concat(GROUPS.keySet().stream(), ENTRA.stream())
                 .map(u -> User.withUsername(u).password("{noop}" + PASSWORD).roles("USER").build()).toList());
     }
 
@@ -40,10 +49,23 @@ public class TestIdentityProvider {
         return context -> {
             if ("id_token".equals(context.getTokenType().getValue())) {
                 String user = context.getPrincipal().getName();
-                context.getClaims().claim("groups", GROUPS.getOrDefault(user, List.of()));
                 context.getClaims().claim("preferred_username", user);
-                context.getClaims().claim("name", "Directory " + user.substring(0, user.indexOf('@')));
-                context.getClaims().claim("amr", user.startsWith("no-mfa") ? List.of("pwd") : List.of("pwd", "mfa"));
+                context.getClaims().claim("name", "Directory " + user.split("@")[0]);
+                if (user.equals("overage@force.example")) {
+                    context.getClaims().claim("_claim_names", Map.of("groups", "src1"));
+                    context.getClaims().claim("_claim_sources", Map.of("src1", Map.of("endpoint",
+                            "https://graph.microsoft.com/v1.0/users/x/getMemberObjects")));
+                    context.getClaims().claim("amr", List.of("pwd", "mfa"));
+                } else if (ENTRA.contains(user)) {
+                    context.getClaims().claim("roles", List.of("Soteria.Investigator"));
+                    context.getClaims().claim("tid", "9188040d-6c67-4c5b-b112-36a304b66dad");
+                    if (user.startsWith("entra.v2")) {
+                        context.getClaims().claim("acrs", List.of("c1"));
+                    }
+                } else {
+                    context.getClaims().claim("groups", GROUPS.getOrDefault(user, List.of()));
+                    context.getClaims().claim("amr", user.startsWith("no-mfa") ? List.of("pwd") : List.of("pwd", "mfa"));
+                }
             }
         };
     }
