@@ -3,6 +3,7 @@ package org.soteria.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.soteria.security.AccountAdminService;
 import org.soteria.security.Role;
 import org.soteria.security.UserService;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -13,7 +14,9 @@ import picocli.CommandLine.Option;
 
 /** Account administration from the server's command line: every change is written to the audit log. */
 @Command(name = "users", mixinStandardHelpOptions = true, description = "Create and administer accounts.",
-        subcommands = {UsersCommand.Add.class, UsersCommand.ResetSecondFactor.class, UsersCommand.Unlock.class})
+        subcommands = {UsersCommand.Add.class, UsersCommand.ResetSecondFactor.class, UsersCommand.Unlock.class,
+            UsersCommand.Disable.class, UsersCommand.Enable.class, UsersCommand.SetRole.class, UsersCommand.SetTeams.class,
+            UsersCommand.RequestReset.class, UsersCommand.ApproveReset.class})
 final class UsersCommand implements Runnable {
 
     @Override
@@ -74,7 +77,9 @@ final class UsersCommand implements Runnable {
             try (ConfigurableApplicationContext ctx = Contexts.batch(common.dataDir.dataDir)) {
                 String password = ctx.getBean(UserService.class).createAccount("cli:" + common.runBy,
                         new UserService.NewAccount(username, displayName, r, force, officer, teams, supervises));
+                ctx.getBean(AccountAdminService.class).requirePasswordChange(username);
                 System.out.println("Account " + username + " created. First password (shown once): " + password);
+                System.out.println("They choose their own password, and set up their authenticator app, at first sign-in.");
                 return 0;
             } catch (IllegalArgumentException e) {
                 System.err.println("soteria users add: " + e.getMessage());
@@ -84,8 +89,9 @@ final class UsersCommand implements Runnable {
     }
 
     @Command(name = "reset-second-factor", mixinStandardHelpOptions = true,
-            description = "For a user who has lost both their authenticator and their recovery codes: they set up "
-                    + "a new authenticator at their next sign-in. Check who is asking before you run it.")
+            description = {"Ask for a user's second factor to be removed (they lost their authenticator and their "
+                    + "recovery codes). Nothing changes until a second administrator approves with users approve-reset; "
+                    + "the user is told at their next sign-in.", "Exit code 0 when asked, 2 when refused."})
     static final class ResetSecondFactor implements Callable<Integer> {
 
         @Mixin
@@ -94,17 +100,164 @@ final class UsersCommand implements Runnable {
         @Option(names = "--username", required = true, paramLabel = "NAME")
         String username;
 
+        @Option(names = "--reason", required = true, paramLabel = "TEXT",
+                description = "Why, and how you checked it is them asking (audited, and shown to the user).")
+        String reason;
+
         @Override
         public Integer call() {
-            try (ConfigurableApplicationContext ctx = Contexts.batch(common.dataDir.dataDir)) {
-                if (!ctx.getBean(UserService.class).resetSecondFactor("cli:" + common.runBy, username)) {
-                    System.err.println("soteria users reset-second-factor: there is no account " + username);
-                    return 2;
-                }
-                System.out.println("The second factor of " + username + " was removed; they set up a new one at their "
-                        + "next sign-in. Their sessions were not ended: use sign out everywhere if needed.");
+            return admin(common, "reset-second-factor", a -> {
+                long id = a.requestReset(AccountAdminService.Actor.commandLine(common.runBy), username, "second-factor",
+                        reason);
+                System.out.println("Request " + id + " made. A second administrator approves it with: soteria users "
+                        + "approve-reset --request " + id + " --run-by <their name>");
+            });
+        }
+    }
+
+    /** Runs an administration step in a batch context; a refusal prints its reason in English and exits 2. */
+    static int admin(Common common, String command, java.util.function.Consumer<AccountAdminService> step) {
+        try (ConfigurableApplicationContext ctx = Contexts.batch(common.dataDir.dataDir)) {
+            try {
+                step.accept(ctx.getBean(AccountAdminService.class));
                 return 0;
+            } catch (org.soteria.platform.Invalid e) {
+                org.soteria.web.form.FormMessages words = ctx.getBean(org.soteria.web.form.FormMessages.class);
+                e.errors().values().forEach(v -> System.err.println("soteria users " + command + ": "
+                        + words.text(v, java.util.Locale.UK)));
+                return 2;
             }
+        }
+    }
+
+    @Command(name = "disable", mixinStandardHelpOptions = true,
+            description = "Disable an account: its sessions end and its API tokens are revoked at once.")
+    static final class Disable implements Callable<Integer> {
+        @Mixin
+        Common common;
+
+        @Option(names = "--username", required = true, paramLabel = "NAME")
+        String username;
+
+        @Override
+        public Integer call() {
+            return admin(common, "disable", a -> {
+                a.setEnabled(AccountAdminService.Actor.commandLine(common.runBy), username, false);
+                System.out.println("Account " + username + " disabled; its sessions ended and its tokens were revoked.");
+            });
+        }
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enable a disabled account.")
+    static final class Enable implements Callable<Integer> {
+        @Mixin
+        Common common;
+
+        @Option(names = "--username", required = true, paramLabel = "NAME")
+        String username;
+
+        @Override
+        public Integer call() {
+            return admin(common, "enable", a -> {
+                a.setEnabled(AccountAdminService.Actor.commandLine(common.runBy), username, true);
+                System.out.println("Account " + username + " enabled.");
+            });
+        }
+    }
+
+    @Command(name = "set-role", mixinStandardHelpOptions = true,
+            description = "Change a local account's role; their sessions end, so it holds from their next request.")
+    static final class SetRole implements Callable<Integer> {
+        @Mixin
+        Common common;
+
+        @Option(names = "--username", required = true, paramLabel = "NAME")
+        String username;
+
+        @Option(names = "--role", required = true, paramLabel = "ROLE")
+        String role;
+
+        @Override
+        public Integer call() {
+            return admin(common, "set-role", a -> {
+                a.changeRole(AccountAdminService.Actor.commandLine(common.runBy), username, Role.fromCode(role)
+                        .orElse(null));
+                System.out.println("Account " + username + " is now " + role + ".");
+            });
+        }
+    }
+
+    @Command(name = "set-teams", mixinStandardHelpOptions = true,
+            description = "Set the teams a user works in and supervises (replacing the ones they had).")
+    static final class SetTeams implements Callable<Integer> {
+        @Mixin
+        Common common;
+
+        @Option(names = "--username", required = true, paramLabel = "NAME")
+        String username;
+
+        @Option(names = "--team", paramLabel = "CODE", split = ",", description = "Teams they work in.")
+        List<String> teams = new ArrayList<>();
+
+        @Option(names = "--supervises", paramLabel = "CODE", split = ",", description = "Teams they supervise.")
+        List<String> supervises = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            return admin(common, "set-teams", a -> {
+                a.setTeams(AccountAdminService.Actor.commandLine(common.runBy), username, teams, supervises);
+                System.out.println("Teams of " + username + " set.");
+            });
+        }
+    }
+
+    @Command(name = "request-reset", mixinStandardHelpOptions = true,
+            description = "Ask for a user's password or second factor to be reset; a second administrator approves.")
+    static final class RequestReset implements Callable<Integer> {
+        @Mixin
+        Common common;
+
+        @Option(names = "--username", required = true, paramLabel = "NAME")
+        String username;
+
+        @Option(names = "--kind", required = true, paramLabel = "KIND", description = "password or second-factor.")
+        String kind;
+
+        @Option(names = "--reason", required = true, paramLabel = "TEXT",
+                description = "Why, and how you checked it is them asking (audited, and shown to the user).")
+        String reason;
+
+        @Override
+        public Integer call() {
+            return admin(common, "request-reset", a -> {
+                long id = a.requestReset(AccountAdminService.Actor.commandLine(common.runBy), username, kind, reason);
+                System.out.println("Request " + id + " made. A second administrator approves it with: soteria users "
+                        + "approve-reset --request " + id + " --run-by <their name>");
+            });
+        }
+    }
+
+    @Command(name = "approve-reset", mixinStandardHelpOptions = true,
+            description = "Approve another administrator's reset request: it is carried out and the user told.")
+    static final class ApproveReset implements Callable<Integer> {
+        @Mixin
+        Common common;
+
+        @Option(names = "--request", required = true, paramLabel = "ID")
+        long request;
+
+        @Override
+        public Integer call() {
+            return admin(common, "approve-reset", a -> {
+                AccountAdminService.Approved done = a.approveReset(AccountAdminService.Actor.commandLine(common.runBy),
+                        request);
+                System.out.println("Done: the " + done.kind() + " of " + done.username() + " was reset; their sessions "
+                        + "ended and their tokens were revoked.");
+                if (done.firstPassword() != null) {
+                    System.out.println("New first password (shown once; they change it at sign-in): "
+                            + done.firstPassword());
+                }
+            });
         }
     }
 

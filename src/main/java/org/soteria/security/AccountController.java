@@ -20,9 +20,12 @@ public class AccountController {
     private final UserService users;
     private final SessionService sessions;
     private final ApiTokenService tokens;
+    private final AccountAdminService accounts;
 
-    public AccountController(UserService users, SessionService sessions, ApiTokenService tokens) {
+    public AccountController(UserService users, SessionService sessions, ApiTokenService tokens,
+            AccountAdminService accounts) {
         this.users = users;
+        this.accounts = accounts;
         this.sessions = sessions;
         this.tokens = tokens;
     }
@@ -46,6 +49,13 @@ public class AccountController {
             d = Integer.parseInt(days.trim());
         } catch (NumberFormatException e) {
             errors.put("days", "Enter how many days the token lasts, as a number from 1 to " + ApiTokenService.MAX_DAYS);
+        }
+        if (errors.isEmpty()) {
+            try {
+                tokens.check(user, name, scopes, d);
+            } catch (AccessService.Refused e) {
+                errors.put(e.field(), e.getMessage());
+            }
         }
         if (errors.isEmpty()) {
             errors.putAll(users.stepUp(user, password, code, request.getRemoteAddr(), "token", "an API token"));
@@ -109,6 +119,7 @@ public class AccountController {
         model.addAttribute("unusedRecoveryCodes", users.unusedRecoveryCodes(user.getUsername()));
         model.addAttribute("sessionCount", sessions.count(user.getUsername()));
         model.addAttribute("directory", users.directoryAccount(user.getUsername()));
+        model.addAttribute("notices", accounts.notices(user.getUsername()));
         return "security/account";
     }
 
@@ -131,6 +142,46 @@ public class AccountController {
         model.addAttribute("recoveryCodes", users.replaceRecoveryCodes(user));
         model.addAttribute("firstSetUp", false);
         return "security/recovery-codes";
+    }
+
+    @GetMapping("/account/password")
+    String passwordForm(@AuthenticationPrincipal SoteriaUser user, HttpServletRequest request, Model model) {
+        return passwordPage(user, request, model, new java.util.LinkedHashMap<>());
+    }
+
+    @PostMapping("/account/password")
+    String changePassword(@RequestParam(name = "current", defaultValue = "") String current,
+            @RequestParam(name = "fresh", defaultValue = "") String fresh,
+            @RequestParam(name = "again", defaultValue = "") String again,
+            @AuthenticationPrincipal SoteriaUser user, Authentication authentication, HttpServletRequest request,
+            HttpServletResponse response, Model model,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        java.util.Map<String, String> errors = accounts.changeOwnPassword(user, current, fresh, again);
+        if (!errors.isEmpty()) {
+            if (errors.containsKey("current") && !"{password.error.currentEmpty}".equals(errors.get("current"))
+                    && !"{password.error.directory}".equals(errors.get("current"))) {
+                // A wrong current password counts towards the lock like a failed sign-in.
+                if (users.signInFailed(user.getUsername(), request.getRemoteAddr(), "password change: wrong password")) {
+                    return signOutLocked(authentication, request, response);
+                }
+            }
+            return passwordPage(user, request, model, errors);
+        }
+        request.getSession().removeAttribute(PasswordChangeFilter.MUST_CHANGE);
+        redirect.addFlashAttribute("success", "Your password was changed");
+        return "redirect:/account";
+    }
+
+    private String passwordPage(SoteriaUser user, HttpServletRequest request, Model model,
+            java.util.Map<String, String> errors) {
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        model.addAttribute("mustChange", session != null
+                && Boolean.TRUE.equals(session.getAttribute(PasswordChangeFilter.MUST_CHANGE)));
+        model.addAttribute("errors", errors);
+        model.addAttribute("min", AccountAdminService.MIN_PASSWORD);
+        model.addAttribute("notices", accounts.notices(user.getUsername()));
+        model.addAttribute("activeNav", "account");
+        return "security/password";
     }
 
     @PostMapping("/account/sign-out-everywhere")

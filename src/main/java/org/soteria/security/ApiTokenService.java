@@ -46,8 +46,30 @@ public class ApiTokenService {
     public record Created(String token, ApiToken details) {
     }
 
+    /** Checks a request for a token without making one (a refusal names the field), before step-up is asked. */
+    public void check(SoteriaUser user, String name, List<String> scopeCodes, int days) {
+        scopes(user, name, scopeCodes, days);
+    }
+
     @Transactional
     public Created create(SoteriaUser user, String name, List<String> scopeCodes, int days) {
+        List<String> scopes = scopes(user, name, scopeCodes, days);
+        String label = name.trim();
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant now = clock.instant();
+        Instant until = now.plus(Duration.ofDays(days));
+        String prefix = token.substring(0, PREFIX.length() + 6);
+        long id = tokens.insert(user.getUsername(), label, hash(token), prefix, scopes, now, until);
+        audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.ACCOUNT_CHANGE, "api_token",
+                Long.toString(id)).detail("token '" + label + "' created with scopes " + scopes + " for " + days
+                        + " days"));
+        return new Created(token, new ApiToken(id, label, prefix, scopes, now, until, null, null));
+    }
+
+    /** The token's scopes once its name, scopes (never beyond the owner's role) and days are checked. */
+    private List<String> scopes(SoteriaUser user, String name, List<String> scopeCodes, int days) {
         String label = name == null ? "" : name.trim();
         if (label.isEmpty() || label.length() > 100) {
             throw new AccessService.Refused("name", "Give the token a name of up to 100 characters, for example "
@@ -68,17 +90,7 @@ public class ApiTokenService {
         if (days < 1 || days > MAX_DAYS) {
             throw new AccessService.Refused("days", "A token lasts between 1 and " + MAX_DAYS + " days");
         }
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Instant now = clock.instant();
-        Instant until = now.plus(Duration.ofDays(days));
-        String prefix = token.substring(0, PREFIX.length() + 6);
-        long id = tokens.insert(user.getUsername(), label, hash(token), prefix, scopes, now, until);
-        audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.ACCOUNT_CHANGE, "api_token",
-                Long.toString(id)).detail("token '" + label + "' created with scopes " + scopes + " for " + days
-                        + " days"));
-        return new Created(token, new ApiToken(id, label, prefix, scopes, now, until, null, null));
+        return scopes;
     }
 
     public List<ApiToken> tokens(String username) {

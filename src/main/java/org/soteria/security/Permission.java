@@ -96,7 +96,9 @@ public enum Permission {
     MODERATE_NETWORK("On the hub: approve forces' registrations and set peer groups, see every file received and "
             + "every force named in the comparisons, moderate the practice library",
             EnumSet.of(Role.NATIONAL_COORDINATOR)),
-    MANAGE_OWN_ACCOUNT("Set up the second factor, see recovery codes, sign out everywhere",
+    ADMINISTER_ACCOUNTS("Administer the force's accounts: disable and enable, role and teams, ask for and approve "
+            + "(a second administrator) resets of a password or second factor", EnumSet.of(Role.ADMIN)),
+    MANAGE_OWN_ACCOUNT("Set up the second factor, see recovery codes, change your password, sign out everywhere",
             EnumSet.allOf(Role.class));
 
     private final String description;

@@ -124,6 +124,7 @@ public class SecurityConfig {
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .addFilterBefore(new SecurityHeadersFilter(), SecurityContextHolderFilter.class)
                 .addFilterAfter(new SessionLimitFilter(clock, absoluteLimit), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new PasswordChangeFilter(), SessionLimitFilter.class)
                 .headers(h -> h
                         .httpStrictTransportSecurity(hsts -> hsts.disable())
                         .frameOptions(f -> f.deny())

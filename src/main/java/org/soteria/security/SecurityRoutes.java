@@ -22,6 +22,16 @@ class SecurityRoutes implements FeatureRoutes {
                 EndpointRules.Rule.open("/error", "Error pages (they reveal nothing)"),
                 EndpointRules.Rule.signedIn("/sign-in/**", "The second step of sign-in and setting up the second factor"),
                 EndpointRules.Rule.needs("/account/**", Permission.MANAGE_OWN_ACCOUNT, "Your account: second factor, recovery codes, "
-                        + "signing out everywhere"));
+                        + "your password, signing out everywhere"),
+                EndpointRules.Rule.needs("/admin/users", Permission.ADMINISTER_ACCOUNTS, "The force's accounts"),
+                EndpointRules.Rule.needs("/admin/users/**", Permission.ADMINISTER_ACCOUNTS,
+                        "One account: disable, enable, role, teams, resets"),
+                EndpointRules.Rule.needs("/admin/resets/**", Permission.ADMINISTER_ACCOUNTS,
+                        "Approving or withdrawing a reset request"));
+    }
+
+    @Override
+    public List<NavItem> navigation() {
+        return List.of(NavItem.of("accounts", "nav.accounts", 160, Permission.ADMINISTER_ACCOUNTS, "/admin/users"));
     }
 }

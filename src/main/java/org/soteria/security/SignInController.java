@@ -28,11 +28,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 public class SignInController {
 
     private final UserService users;
+    private final AccountAdminService accounts;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
 
-    public SignInController(UserService users) {
+    public SignInController(UserService users, AccountAdminService accounts) {
         this.users = users;
+        this.accounts = accounts;
     }
 
     @GetMapping("/sign-in/second-factor")
@@ -71,7 +73,7 @@ public class SignInController {
             return "security/second-factor";
         }
         completeSignIn(user, request, response, "password and authenticator code");
-        return "redirect:/";
+        return "redirect:" + afterSignIn(user, request);
     }
 
     @GetMapping("/sign-in/set-up")
@@ -104,6 +106,8 @@ public class SignInController {
             return setUpPage(user, model, "{setUp.error.wrong}");
         }
         completeSignIn(user, request, response, "password and authenticator code (second factor set up)");
+        afterSignIn(user, request);
+        model.addAttribute("notices", accounts.notices(user.getUsername()));
         model.addAttribute("recoveryCodes", recoveryCodes);
         model.addAttribute("firstSetUp", true);
         return "security/recovery-codes";
@@ -128,6 +132,18 @@ public class SignInController {
         model.addAttribute("qrSvg", users.enrolmentQrSvg(user.getUsername(), user.forceCode(), secret));
         model.addAttribute("errors", error == null ? Map.of() : Map.of("code", error));
         return "security/set-up";
+    }
+
+    /**
+     * Where a fully signed-in user goes first: to choose their own password when an administrator set it, to their
+     * account when administrators changed it since (they are told what), otherwise home.
+     */
+    private String afterSignIn(SoteriaUser user, HttpServletRequest request) {
+        if (accounts.mustChangePassword(user.getUsername())) {
+            request.getSession().setAttribute(PasswordChangeFilter.MUST_CHANGE, Boolean.TRUE);
+            return PasswordChangeFilter.PAGE;
+        }
+        return accounts.hasUnseenNotices(user.getUsername()) ? "/account" : "/";
     }
 
     /** Both factors checked: the session gets a new id and the user their role's authorities. */

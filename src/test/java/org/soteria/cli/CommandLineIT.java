@@ -84,6 +84,40 @@ class CommandLineIT {
                 .contains("Audit log BROKEN at record 1: record 1 does not match its hash");
     }
 
+    /** Account administration from the command line: disable, role, and a reset that needs a second administrator. */
+    @Test
+    void usersAreAdministeredAndAResetNeedsASecondAdministrator() {
+        String db = dir.resolve("db-admin").toString();
+        assertThat(run("users", "add", "--username", "m.jones", "--name", "DC Mo Jones", "--role", "investigator",
+                "--force", "NWP", "--data-dir", db, "--run-by", "alice")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("choose their own password");
+        assertThat(DatabaseReset.ownerQuery(db, "select must_change_password::text from app_user "
+                + "where username = 'm.jones'")).isEqualTo("true");
+        assertThat(run("users", "disable", "--username", "m.jones", "--data-dir", db, "--run-by", "alice")).isZero();
+        assertThat(DatabaseReset.ownerQuery(db, "select enabled::text from app_user where username = 'm.jones'"))
+                .isEqualTo("false");
+        assertThat(run("users", "set-role", "--username", "m.jones", "--role", "auditor", "--data-dir", db,
+                "--run-by", "alice")).isZero();
+        err.reset();
+        assertThat(run("users", "set-teams", "--username", "m.jones", "--team", "NOPE", "--data-dir", db,
+                "--run-by", "alice")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("There is no team NOPE in NWP");
+        out.reset();
+        assertThat(run("users", "request-reset", "--username", "m.jones", "--kind", "password", "--reason",
+                "forgot it; checked by phone", "--data-dir", db, "--run-by", "alice")).isZero();
+        String request = out.toString(StandardCharsets.UTF_8).replaceAll("(?s).*Request (\\d+) made.*", "$1");
+        err.reset();
+        assertThat(run("users", "approve-reset", "--request", request, "--data-dir", db, "--run-by", "alice"))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("another administrator must approve it");
+        out.reset();
+        assertThat(run("users", "approve-reset", "--request", request, "--data-dir", db, "--run-by", "bob")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("New first password \\(shown once; they "
+                + "change it at sign-in\\): \\S{20}");
+        assertThat(DatabaseReset.ownerQuery(db, "select text from account_notice where username = 'm.jones'"))
+                .contains("asked for by cli:alice", "approved by cli:bob");
+    }
+
     /** Demo accounts have a known password: demo mode never starts on a data directory with real accounts. */
     @Test
     void serveDemoIsRefusedWhereRealAccountsLive() {

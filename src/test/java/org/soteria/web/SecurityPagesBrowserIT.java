@@ -80,12 +80,50 @@ class SecurityPagesBrowserIT extends BrowserPages {
         b.assertAccessible("account-token-error");
         b.driver.findElement(By.id("name")).sendKeys("weekly caseload script");
         b.driver.findElement(By.id("scope-0")).click();
+        b.driver.findElement(By.id("token-password")).sendKeys(PASSWORD);
         b.clickAndWaitForPage(By.cssSelector("form[action='/account/tokens'] button"));
         assertThat(b.driver.findElement(By.id("new-token")).getText()).startsWith("sot_");
         b.assertAccessible("account-token-created");
         b.open("/account");
         assertThat(b.driver.findElements(By.id("new-token"))).as("shown once").isEmpty();
         assertThat(main(b)).contains("weekly caseload script");
+    }
+
+    /** The administrators' pages, in English and Welsh, axe on each: the list, an account, a refusal, a reset asked. */
+    @Test
+    void anAdministratorFindsAnAccountAndAsksForAReset() {
+        String name = "admin-page-" + (System.nanoTime() % 100000);
+        users.createAccount("test", new UserService.NewAccount(name, "DC Page Officer", Role.INVESTIGATOR, "NWP", null,
+                List.of("T01"), List.of()));
+        BrowserSession b = browser();
+        b.signIn("admin", PASSWORD);
+        b.clickAndWaitForPage(By.linkText("Accounts"));
+        assertThat(main(b)).contains("Accounts", "Search by user name or name");
+        b.assertAccessible("admin-users");
+        b.driver.findElement(By.id("q")).sendKeys(name);
+        b.clickAndWaitForPage(By.cssSelector("form[action='/admin/users'] button"));
+        b.clickAndWaitForPage(By.linkText(name));
+        assertThat(main(b)).contains("DC Page Officer", "Disable the account", "Role", "Teams",
+                "Reset the password or second factor");
+        b.assertAccessible("admin-user");
+        b.clickAndWaitForPage(By.cssSelector("form[action$='/resets'] button"));
+        assertThat(b.driver.findElement(By.className("govuk-error-summary")).getText())
+                .contains("Select what to reset", "Enter the reason");
+        b.assertAccessible("admin-user-error");
+        b.driver.findElement(By.id("kind-0")).click();
+        b.driver.findElement(By.id("reason")).sendKeys("Forgot it; rang back on the duty number");
+        b.clickAndWaitForPage(By.cssSelector("form[action$='/resets'] button"));
+        assertThat(main(b)).contains("Reset asked for", "waiting for a second administrator");
+        b.open("/admin/users?lang=cy");
+        assertThat(main(b)).contains("Cyfrifon", "Ailosodiadau sy’n aros am ail weinyddwr".replace("’", "'"));
+        b.assertAccessible("admin-users-cy");
+        b.open("/admin/users/" + name + "?lang=cy");
+        assertThat(main(b)).contains("Analluogi'r cyfrif", "Ceisiadau ailosod");
+        b.assertAccessible("admin-user-cy");
+        b.open("/account/password?lang=cy");
+        assertThat(main(b)).contains("Newid eich cyfrinair");
+        b.assertAccessible("password-cy");
+        b.open("/?lang=en");
     }
 
     @Test

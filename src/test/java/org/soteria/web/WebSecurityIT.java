@@ -48,6 +48,16 @@ class WebSecurityIT {
         MATRIX.put("POST /account/sign-out-everywhere", all);
         MATRIX.put("POST /account/tokens", all);
         MATRIX.put("POST /account/tokens/{id}/revoke", all);
+        MATRIX.put("GET /account/password", all);
+        MATRIX.put("POST /account/password", all);
+        MATRIX.put("GET /admin/users", Set.of("admin"));
+        MATRIX.put("GET /admin/users/{username}", Set.of("admin"));
+        MATRIX.put("POST /admin/users/{username}/enabled", Set.of("admin"));
+        MATRIX.put("POST /admin/users/{username}/role", Set.of("admin"));
+        MATRIX.put("POST /admin/users/{username}/teams", Set.of("admin"));
+        MATRIX.put("POST /admin/users/{username}/resets", Set.of("admin"));
+        MATRIX.put("POST /admin/resets/{id}/approve", Set.of("admin"));
+        MATRIX.put("POST /admin/resets/{id}/withdraw", Set.of("admin"));
         MATRIX.put("GET /sign-in/second-factor", all);
         MATRIX.put("POST /sign-in/second-factor", all);
         MATRIX.put("GET /sign-in/set-up", all);
@@ -213,6 +223,7 @@ class WebSecurityIT {
             Map.entry("GET /login", "the sign-in form"),
             Map.entry("GET /error", "error pages reveal nothing"),
             Map.entry("GET /account", "the user's own account settings"),
+            Map.entry("GET /account/password", "a form"),
             Map.entry("GET /break-glass", "an empty form"),
             Map.entry("GET /sign-in/second-factor", "a form"),
             Map.entry("GET /sign-in/set-up", "the user's own enrolment"),
@@ -298,7 +309,7 @@ class WebSecurityIT {
         boolean notCrime = NOT_CRIMES.stream().anyMatch(pattern::startsWith);
         return pattern.replace("{id}", notCrime ? "999999" : Long.toString(teamCrime)).replace("{grantId}", "1")
                 .replace("{ref}", Long.toString(teamVictim)).replace("{review}", "1").replace("{token}", "x")
-                .replace("{code}", "NOBODY").replace("{pair}", "1-2").replace("{force}", "NWP")
+                .replace("{code}", "NOBODY").replace("{username}", "nobody-here").replace("{pair}", "1-2").replace("{force}", "NWP")
                 .replace("{orderId}", "NONE").replace("{line}", "1").replace("{request}", "1").replace("{device}", "1")
                 .replace("{bail}", "1").replace("{action}", "1").replace("{position}", "1").replace("{evidence}", "1")
                 .replace("{view}", pattern.startsWith("/performance/data-quality/") ? "gaps" : "funnel");
@@ -450,6 +461,8 @@ class WebSecurityIT {
         reads.put("GET /audit", new String[] {"auditor", "/audit"});
         reads.put("GET /audit/export.csv", new String[] {"auditor", "/audit/export.csv?user=investigator"});
         reads.put("GET /audit/break-glass", new String[] {"auditor", "/audit/break-glass"});
+        reads.put("GET /admin/users", new String[] {"admin", "/admin/users"});
+        reads.put("GET /admin/users/{username}", new String[] {"admin", "/admin/users/investigator"});
         reads.put("GET /imports/{id}/report.csv", new String[] {"force-lead", "/imports/" + importRun + "/report.csv"});
         reads.put("GET /performance", new String[] {"analyst", "/performance"});
         reads.put("GET /performance/teams", new String[] {"analyst", "/performance/teams"});
