@@ -25,15 +25,20 @@ final class Contexts {
     }
 
     static ConfigurableApplicationContext batch(String dataDir) {
+        return new SpringApplicationBuilder(SoteriaApplication.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .properties(quiet())
+                .run("--soteria.data-dir=" + dataDir);
+    }
+
+    /** A command's own output is what the user reads: the application says only warnings. */
+    private static Map<String, Object> quiet() {
         Map<String, Object> props = new HashMap<>();
         props.put("logging.level.root", "WARN");
         props.put("logging.level.io.zonky", "WARN");
         props.put("spring.main.log-startup-info", "false");
-        return new SpringApplicationBuilder(SoteriaApplication.class)
-                .web(WebApplicationType.NONE)
-                .bannerMode(Banner.Mode.OFF)
-                .properties(props)
-                .run("--soteria.data-dir=" + dataDir);
+        return props;
     }
 
     /**
@@ -42,10 +47,7 @@ final class Contexts {
      * plaintext encrypted, linkage), scheduled work or work at stop (a new audit checkpoint).
      */
     static ConfigurableApplicationContext auditCheck(String dataDir) {
-        Map<String, Object> props = new HashMap<>();
-        props.put("logging.level.root", "WARN");
-        props.put("logging.level.io.zonky", "WARN");
-        props.put("spring.main.log-startup-info", "false");
+        Map<String, Object> props = quiet();
         props.put("soteria.check-only", "true");
         return new SpringApplicationBuilder(AuditCheck.class)
                 .web(WebApplicationType.NONE)

@@ -34,6 +34,32 @@ final class UsersCommand implements Runnable {
         String runBy;
     }
 
+    /** The teams a user works in and supervises. */
+    static final class Teams {
+        @Option(names = "--team", paramLabel = "CODE", split = ",", description = "Teams they work in.")
+        List<String> memberOf = new ArrayList<>();
+
+        @Option(names = "--supervises", paramLabel = "CODE", split = ",", description = "Teams they supervise.")
+        List<String> supervises = new ArrayList<>();
+    }
+
+    /** A step on one account, named by --username, taken by the person named by --run-by. */
+    abstract static class OnAccount implements Callable<Integer> {
+        @Mixin
+        Common common;
+
+        @Option(names = "--username", required = true, paramLabel = "NAME")
+        String username;
+
+        AccountAdminService.Actor actor() {
+            return AccountAdminService.Actor.commandLine(common.runBy);
+        }
+
+        int admin(String command, java.util.function.Consumer<AccountAdminService> step) {
+            return UsersCommand.admin(common, command, step);
+        }
+    }
+
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = {"Create an account. Prints a first password once; the user sets up their authenticator "
                     + "app at first sign-in.", "Exit code 0 when created, 2 when refused (the reason is printed)."})
@@ -60,11 +86,8 @@ final class UsersCommand implements Runnable {
         @Option(names = "--officer", paramLabel = "CODE", description = "Their officer code in the records, if any.")
         String officer;
 
-        @Option(names = "--team", paramLabel = "CODE", split = ",", description = "Teams they work in.")
-        List<String> teams = new ArrayList<>();
-
-        @Option(names = "--supervises", paramLabel = "CODE", split = ",", description = "Teams they supervise.")
-        List<String> supervises = new ArrayList<>();
+        @Mixin
+        Teams teams = new Teams();
 
         @Override
         public Integer call() {
@@ -76,7 +99,8 @@ final class UsersCommand implements Runnable {
             }
             try (ConfigurableApplicationContext ctx = Contexts.batch(common.dataDir.dataDir)) {
                 String password = ctx.getBean(UserService.class).createAccount("cli:" + common.runBy,
-                        new UserService.NewAccount(username, displayName, r, force, officer, teams, supervises));
+                        new UserService.NewAccount(username, displayName, r, force, officer, teams.memberOf,
+                                teams.supervises));
                 ctx.getBean(AccountAdminService.class).requirePasswordChange(username);
                 System.out.println("Account " + username + " created. First password (shown once): " + password);
                 System.out.println("They choose their own password, and set up their authenticator app, at first sign-in.");
@@ -92,13 +116,7 @@ final class UsersCommand implements Runnable {
             description = {"Ask for a user's second factor to be removed (they lost their authenticator and their "
                     + "recovery codes). Nothing changes until a second administrator approves with users approve-reset; "
                     + "the user is told at their next sign-in.", "Exit code 0 when asked, 2 when refused."})
-    static final class ResetSecondFactor implements Callable<Integer> {
-
-        @Mixin
-        Common common;
-
-        @Option(names = "--username", required = true, paramLabel = "NAME")
-        String username;
+    static final class ResetSecondFactor extends OnAccount {
 
         @Option(names = "--reason", required = true, paramLabel = "TEXT",
                 description = "Why, and how you checked it is them asking (audited, and shown to the user).")
@@ -106,8 +124,8 @@ final class UsersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return admin(common, "reset-second-factor", a -> {
-                long id = a.requestReset(AccountAdminService.Actor.commandLine(common.runBy), username, "second-factor",
+            return admin("reset-second-factor", a -> {
+                long id = a.requestReset(actor(), username, "second-factor",
                         reason);
                 System.out.println("Request " + id + " made. A second administrator approves it with: soteria users "
                         + "approve-reset --request " + id + " --run-by <their name>");
@@ -132,34 +150,24 @@ final class UsersCommand implements Runnable {
 
     @Command(name = "disable", mixinStandardHelpOptions = true,
             description = "Disable an account: its sessions end and its API tokens are revoked at once.")
-    static final class Disable implements Callable<Integer> {
-        @Mixin
-        Common common;
-
-        @Option(names = "--username", required = true, paramLabel = "NAME")
-        String username;
+    static final class Disable extends OnAccount {
 
         @Override
         public Integer call() {
-            return admin(common, "disable", a -> {
-                a.setEnabled(AccountAdminService.Actor.commandLine(common.runBy), username, false);
+            return admin("disable", a -> {
+                a.setEnabled(actor(), username, false);
                 System.out.println("Account " + username + " disabled; its sessions ended and its tokens were revoked.");
             });
         }
     }
 
     @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enable a disabled account.")
-    static final class Enable implements Callable<Integer> {
-        @Mixin
-        Common common;
-
-        @Option(names = "--username", required = true, paramLabel = "NAME")
-        String username;
+    static final class Enable extends OnAccount {
 
         @Override
         public Integer call() {
-            return admin(common, "enable", a -> {
-                a.setEnabled(AccountAdminService.Actor.commandLine(common.runBy), username, true);
+            return admin("enable", a -> {
+                a.setEnabled(actor(), username, true);
                 System.out.println("Account " + username + " enabled.");
             });
         }
@@ -167,20 +175,15 @@ final class UsersCommand implements Runnable {
 
     @Command(name = "set-role", mixinStandardHelpOptions = true,
             description = "Change a local account's role; their sessions end, so it holds from their next request.")
-    static final class SetRole implements Callable<Integer> {
-        @Mixin
-        Common common;
-
-        @Option(names = "--username", required = true, paramLabel = "NAME")
-        String username;
+    static final class SetRole extends OnAccount {
 
         @Option(names = "--role", required = true, paramLabel = "ROLE")
         String role;
 
         @Override
         public Integer call() {
-            return admin(common, "set-role", a -> {
-                a.changeRole(AccountAdminService.Actor.commandLine(common.runBy), username, Role.fromCode(role)
+            return admin("set-role", a -> {
+                a.changeRole(actor(), username, Role.fromCode(role)
                         .orElse(null));
                 System.out.println("Account " + username + " is now " + role + ".");
             });
@@ -189,23 +192,15 @@ final class UsersCommand implements Runnable {
 
     @Command(name = "set-teams", mixinStandardHelpOptions = true,
             description = "Set the teams a user works in and supervises (replacing the ones they had).")
-    static final class SetTeams implements Callable<Integer> {
+    static final class SetTeams extends OnAccount {
+
         @Mixin
-        Common common;
-
-        @Option(names = "--username", required = true, paramLabel = "NAME")
-        String username;
-
-        @Option(names = "--team", paramLabel = "CODE", split = ",", description = "Teams they work in.")
-        List<String> teams = new ArrayList<>();
-
-        @Option(names = "--supervises", paramLabel = "CODE", split = ",", description = "Teams they supervise.")
-        List<String> supervises = new ArrayList<>();
+        Teams teams = new Teams();
 
         @Override
         public Integer call() {
-            return admin(common, "set-teams", a -> {
-                a.setTeams(AccountAdminService.Actor.commandLine(common.runBy), username, teams, supervises);
+            return admin("set-teams", a -> {
+                a.setTeams(actor(), username, teams.memberOf, teams.supervises);
                 System.out.println("Teams of " + username + " set.");
             });
         }
@@ -213,12 +208,7 @@ final class UsersCommand implements Runnable {
 
     @Command(name = "request-reset", mixinStandardHelpOptions = true,
             description = "Ask for a user's password or second factor to be reset; a second administrator approves.")
-    static final class RequestReset implements Callable<Integer> {
-        @Mixin
-        Common common;
-
-        @Option(names = "--username", required = true, paramLabel = "NAME")
-        String username;
+    static final class RequestReset extends OnAccount {
 
         @Option(names = "--kind", required = true, paramLabel = "KIND", description = "password or second-factor.")
         String kind;
@@ -229,8 +219,8 @@ final class UsersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return admin(common, "request-reset", a -> {
-                long id = a.requestReset(AccountAdminService.Actor.commandLine(common.runBy), username, kind, reason);
+            return admin("request-reset", a -> {
+                long id = a.requestReset(actor(), username, kind, reason);
                 System.out.println("Request " + id + " made. A second administrator approves it with: soteria users "
                         + "approve-reset --request " + id + " --run-by <their name>");
             });

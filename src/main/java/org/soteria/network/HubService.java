@@ -2,11 +2,9 @@ package org.soteria.network;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditService;
 import org.soteria.platform.Invalid;
@@ -26,7 +24,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class HubService {
 
     public static final String HUB = "HUB";
-    private static final int MAX_RECORDS = 200_000;
 
     private final HubRepository repository;
     private final NetworkKeys keys;
@@ -222,7 +219,7 @@ public class HubService {
             }
             case Envelope.ENCODINGS -> {
                 Messages.Encodings encodings = o.payload(Messages.Encodings.class);
-                List<CrossForceMatcher.Encoded> records = encoded(encodings);
+                List<CrossForceMatcher.Encoded> records = EncodingsCheck.records(encodings);
                 receipt = receipt(b, via, uploader);
                 repository.replaceEncodings(b.sender(), encodings.keyId(), records);
                 int pairs = 0;
@@ -250,36 +247,6 @@ public class HubService {
     private long receipt(Envelope.Body b, String via, SoteriaUser uploader) {
         return repository.receipt(b.sender(), b.type(), b.sequence(), b.id(), via, true, null,
                 uploader == null ? null : uploader.getUsername());
-    }
-
-    private static List<CrossForceMatcher.Encoded> encoded(Messages.Encodings e) {
-        if (e.keyId() == null || !e.keyId().matches("[0-9a-f]{16}")) {
-            throw new Envelope.Rejected(Envelope.Reason.INVALID_PAYLOAD, "The encodings have no valid key id");
-        }
-        if (e.bits() != BloomEncoder.BITS || !BloomEncoder.FIELDS.equals(e.fields())) {
-            throw new Envelope.Rejected(Envelope.Reason.INVALID_PAYLOAD, "The encodings must be " + BloomEncoder.BITS
-                    + "-bit filters of " + BloomEncoder.FIELDS + ": update Soteria at the force");
-        }
-        if (e.records() == null || e.records().size() > MAX_RECORDS) {
-            throw new Envelope.Rejected(Envelope.Reason.INVALID_PAYLOAD, "The encodings must list between 0 and "
-                    + MAX_RECORDS + " records");
-        }
-        List<CrossForceMatcher.Encoded> out = new ArrayList<>();
-        Set<String> tokens = new HashSet<>();
-        for (int i = 0; i < e.records().size(); i++) {
-            Messages.Encodings.Item item = e.records().get(i);
-            if (item == null || item.token() == null || !item.token().matches("[0-9a-f]{32}") || !tokens.add(item.token())) {
-                throw new Envelope.Rejected(Envelope.Reason.INVALID_PAYLOAD, "Record " + (i + 1)
-                        + ": the token must be 32 hex digits and appear once");
-            }
-            try {
-                out.add(new CrossForceMatcher.Encoded(item.token(), BloomEncoder.fromBase64(item.filters())));
-            } catch (IllegalArgumentException ex) {
-                throw new Envelope.Rejected(Envelope.Reason.INVALID_PAYLOAD, "Record " + (i + 1) + ": the filters are "
-                        + ex.getMessage());
-            }
-        }
-        return out;
     }
 
     /**

@@ -41,8 +41,12 @@ class SignInIT {
 
     private static int accounts;
 
-    /** Each test starts with a clean record for the test client's address, so one test's failures do not hold back the next. */
+    /**
+     * Each test starts and ends with a clean record for the test client's address, so that one test's failures hold
+     * back neither the next nor the other classes sharing this server.
+     */
     @org.junit.jupiter.api.BeforeEach
+    @org.junit.jupiter.api.AfterEach
     void forgetThisAddressesFailures() {
         jdbc.sql("delete from sign_in_attempt where source_address = '127.0.0.1'").update();
     }
@@ -213,16 +217,10 @@ class SignInIT {
         String name = uniqueName("hal");
         String password = newAccount(name);
         enrol(new WebClient(port), name, password);
-        for (int i = 0; i < UserService.THROTTLE_AFTER; i++) {
-            users.signInFailed("guess-" + name + "-" + i, "127.0.0.1", "test");
-        }
-        try {
-            WebClient web = new WebClient(port);
-            assertThat(web.signIn(name, password)).isEqualTo("/login?error");
-            assertThat(WebClient.location(web.get("/cases"))).endsWith("/login");
-        } finally {
-            jdbc.sql("delete from sign_in_attempt where source_address = '127.0.0.1'").update();
-        }
+        holdBackTheTestAddress(name);
+        WebClient web = new WebClient(port);
+        assertThat(web.signIn(name, password)).isEqualTo("/login?error");
+        assertThat(WebClient.location(web.get("/cases"))).endsWith("/login");
     }
 
     /** With no trusted proxy configured, a client cannot choose the address the throttle and the audit log see. */
@@ -265,16 +263,10 @@ class SignInIT {
         Enrolled e = enrol(new WebClient(port), name, password);
         WebClient waiting = new WebClient(port);
         waiting.signIn(name, password);
-        for (int i = 0; i < UserService.THROTTLE_AFTER; i++) {
-            users.signInFailed("guess-" + name + "-" + i, "127.0.0.1", "test");
-        }
-        try {
-            HttpResponse<String> r = waiting.post("/sign-in/second-factor",
-                    Map.of("code", Totp.code(e.secret(), Instant.now().plusSeconds(Totp.STEP_SECONDS))));
-            assertThat(WebClient.location(r)).isEqualTo("/login?error");
-        } finally {
-            jdbc.sql("delete from sign_in_attempt where source_address = '127.0.0.1'").update();
-        }
+        holdBackTheTestAddress(name);
+        HttpResponse<String> r = waiting.post("/sign-in/second-factor",
+                Map.of("code", Totp.code(e.secret(), Instant.now().plusSeconds(Totp.STEP_SECONDS))));
+        assertThat(WebClient.location(r)).isEqualTo("/login?error");
     }
 
     @Test
@@ -347,6 +339,13 @@ class SignInIT {
         HttpResponse<String> fifth = web.post("/account/recovery-codes", Map.of("password", "guess", "code", "1"));
         assertThat(WebClient.location(fifth)).isEqualTo("/login?error");
         assertThat(WebClient.location(web.get("/account"))).endsWith("/login");
+    }
+
+    /** As many failures from the test client's address as hold it back (cleared after each test). */
+    private void holdBackTheTestAddress(String name) {
+        for (int i = 0; i < UserService.THROTTLE_AFTER; i++) {
+            users.signInFailed("guess-" + name + "-" + i, "127.0.0.1", "test");
+        }
     }
 
     private void expireLock(String name) {
