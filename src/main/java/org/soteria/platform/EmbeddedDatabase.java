@@ -58,6 +58,18 @@ public final class EmbeddedDatabase {
     private record Server(EmbeddedPostgres pg, DatabaseSecrets secrets) {
     }
 
+    /** Stops the server of a data directory; the next use starts it again (as a restart of Soteria would). */
+    static void stop(String dataDir) {
+        Server s = RUNNING.remove(resolve(dataDir));
+        if (s != null) {
+            try {
+                s.pg().close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot stop the embedded PostgreSQL in " + dataDir, e);
+            }
+        }
+    }
+
     private static Server server(String dataDir) {
         return RUNNING.computeIfAbsent(resolve(dataDir), EmbeddedDatabase::start);
     }
@@ -130,6 +142,8 @@ public final class EmbeddedDatabase {
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
                     .setServerConfig("listen_addresses", "localhost")
+                    // the server's own readiness check connects as the owner: with the password once it is asked for
+                    .setConnectConfig("password", secrets.owner())
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("work_mem", "32MB")

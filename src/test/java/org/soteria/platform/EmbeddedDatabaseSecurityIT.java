@@ -48,6 +48,10 @@ class EmbeddedDatabaseSecurityIT {
         assertThat(query(app, "select rolsuper::text from pg_roles where rolname = current_user")).isEqualTo("false");
         Path secrets = dir.resolve("fresh").resolve(DatabaseSecrets.FILE);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets))).isEqualTo("rw-------");
+        // A restart: the server's own readiness check must give the password too (it once could not start again).
+        EmbeddedDatabase.stop(data);
+        assertThat(query(EmbeddedDatabase.ownerJdbcUrl(data), "select 'started again'")).isEqualTo("started again");
+        assertThat(query(EmbeddedDatabase.jdbcUrl(data), "select current_user")).isEqualTo("soteria_app");
     }
 
     @Test
