@@ -36,8 +36,9 @@ public class AuditCheckpointer {
         this.tx = new TransactionTemplate(transactions);
     }
 
+    /** Soon after start (the head left by a stop that could not sign, a crash), then every interval. */
     @Scheduled(fixedDelayString = "${soteria.audit.checkpoint-interval:PT5M}",
-            initialDelayString = "${soteria.audit.checkpoint-interval:PT5M}")
+            initialDelayString = "${soteria.audit.checkpoint-first-after:PT10S}")
     public void scheduled() {
         checkpoint();
     }

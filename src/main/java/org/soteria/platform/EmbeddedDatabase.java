@@ -58,6 +58,22 @@ public final class EmbeddedDatabase {
     private record Server(EmbeddedPostgres pg, DatabaseSecrets secrets) {
     }
 
+    /**
+     * Waits (at most half a minute) for Spring's own shutdown hook, which closes the application: it still writes
+     * at stop (the audit log's last checkpoint), and the JVM runs shutdown hooks side by side.
+     */
+    private static void awaitApplicationShutdown() {
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t != Thread.currentThread() && "SpringApplicationShutdownHook".equals(t.getName())) {
+                try {
+                    t.join(30_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
     /** Stops the server of a data directory; the next use starts it again (as a restart of Soteria would). */
     static void stop(String dataDir) {
         Server s = RUNNING.remove(resolve(dataDir));
@@ -142,6 +158,8 @@ public final class EmbeddedDatabase {
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
                     .setServerConfig("listen_addresses", "localhost")
+                    // stopped by Soteria's own hook below, after the application's (which still writes at stop)
+                    .setRegisterShutdownHook(false)
                     // the server's own readiness check connects as the owner: with the password once it is asked for
                     .setConnectConfig("password", secrets.owner())
                     .setServerConfig("max_connections", "100")
@@ -156,6 +174,7 @@ public final class EmbeddedDatabase {
                     .start();
             secure(pg, pgData, secrets);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                awaitApplicationShutdown();
                 try {
                     pg.close();
                 } catch (IOException ignored) {

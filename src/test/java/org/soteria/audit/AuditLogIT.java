@@ -24,7 +24,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"soteria.data-dir=:temporary:audit", "spring.main.banner-mode=off",
             // The test runs the indexer itself: the scheduled one, every second, could index first and leave it nothing.
-            "soteria.audit.index-interval=PT1H"})
+            "soteria.audit.index-interval=PT1H",
+            // and signs checkpoints itself: a scheduled one could sign a head a test means to leave unsigned
+            "soteria.audit.checkpoint-first-after=PT1H"})
 class AuditLogIT {
 
     private static final String DATA = ":temporary:audit";
