@@ -154,6 +154,10 @@ class AuditRepository {
                 rs.getBytes("prev_hash"), rs.getBytes("hash"));
     }
 
+    Optional<byte[]> hashOf(long seq) {
+        return jdbc.sql("select hash from audit_event where seq = ?").param(seq).query(byte[].class).optional();
+    }
+
     Optional<Checkpoint> lastCheckpoint() {
         return jdbc.sql("select seq, hash, at, key_id, signature from audit_checkpoint order by seq desc limit 1")
                 .query((rs, n) -> checkpoint(rs)).optional();

@@ -78,6 +78,22 @@ public class AuditService {
                 e.breakGlass(), from, request, e.detail(), null, null));
     }
 
+    /** A signed checkpoint as it leaves the force for a witness (the learning network's hub). */
+    public record SignedCheckpoint(long seq, String hash, java.time.Instant at, String keyId, String signature) {
+    }
+
+    /** The latest signed checkpoint of the log, if any. */
+    public java.util.Optional<SignedCheckpoint> latestCheckpoint() {
+        return repository.lastCheckpoint().map(c -> new SignedCheckpoint(c.seq(),
+                java.util.HexFormat.of().formatHex(c.hash()), c.at(), c.keyId(),
+                java.util.Base64.getEncoder().encodeToString(c.signature())));
+    }
+
+    /** Whether the log still holds record {@code seq} with this hash (a witness's copy names it). */
+    public boolean holds(long seq, String hashHex) {
+        return repository.hashOf(seq).map(h -> java.util.HexFormat.of().formatHex(h).equals(hashHex)).orElse(false);
+    }
+
     /** The prefix an auditor types before a search term to find who searched for it. */
     public static final String SEARCH_TERM_PREFIX = "search:";
 

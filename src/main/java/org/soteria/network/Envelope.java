@@ -22,7 +22,8 @@ public record Envelope(String format, String body, String signature) {
     public static final String ENCODINGS = "encodings";
     public static final String NOTICES_REQUEST = "notices-request";
     public static final String NOTICES = "notices";
-    static final Set<String> TYPES = Set.of(BENCHMARK, ENCODINGS, NOTICES_REQUEST, NOTICES);
+    public static final String CHECKPOINT = "checkpoint";
+    static final Set<String> TYPES = Set.of(BENCHMARK, ENCODINGS, NOTICES_REQUEST, NOTICES, CHECKPOINT);
 
     /** Tolerant of fields it does not know, so that a newer hub or force can add some. */
     static final JsonMapper JSON = JsonMapper.builder()

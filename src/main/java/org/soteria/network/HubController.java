@@ -167,6 +167,7 @@ class HubController {
         model.addAttribute("peerGroups", hub.peerGroups());
         model.addAttribute("published", hub.published(code));
         model.addAttribute("encodings", hub.encodingCount(code));
+        model.addAttribute("checkpoint", hub.checkpoint(code).orElse(null));
         model.addAttribute("receipts", hub.receipts(code, p, PAGE_SIZE));
         model.addAttribute("page", p);
         model.addAttribute("pages", Math.max(1, (hub.receiptCount(code) + PAGE_SIZE - 1) / PAGE_SIZE));

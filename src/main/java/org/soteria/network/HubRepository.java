@@ -200,4 +200,21 @@ class HubRepository {
         return jdbc.sql("select count(*) from hub_encoding where force_code = ?").param(force).query(Long.class)
                 .single();
     }
+
+    /** Keeps a force's audit checkpoint unless the hub holds a later one; returns the one it holds now. */
+    Messages.Checkpoint keepCheckpoint(String force, Messages.Checkpoint c) {
+        jdbc.sql("insert into hub_checkpoint (force_code, seq, hash, at, key_id, signature) values (?, ?, ?, ?, ?, ?) "
+                        + "on conflict (force_code) do update set seq = excluded.seq, hash = excluded.hash, "
+                        + "at = excluded.at, key_id = excluded.key_id, signature = excluded.signature, "
+                        + "received_at = now() where hub_checkpoint.seq < excluded.seq")
+                .params(force, c.seq(), c.hash(), c.at(), c.keyId(), c.signature()).update();
+        return checkpoint(force).orElseThrow();
+    }
+
+    java.util.Optional<Messages.Checkpoint> checkpoint(String force) {
+        return jdbc.sql("select seq, hash, at, key_id, signature from hub_checkpoint where force_code = ?").param(force)
+                .query((rs, n) -> new Messages.Checkpoint(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5)))
+                .optional();
+    }
 }

@@ -203,6 +203,7 @@ public class HubService {
         }
         String detail;
         long receipt;
+        Messages.Checkpoint witnessed = null;
         switch (b.type()) {
             case Envelope.BENCHMARK -> {
                 BenchmarkBundle bundle = o.payload(BenchmarkBundle.class);
@@ -231,6 +232,17 @@ public class HubService {
                 }
                 detail = records.size() + " encoded suspects received; " + pairs + " possible matches with other forces";
             }
+            case Envelope.CHECKPOINT -> {
+                Messages.Checkpoint cp = o.payload(Messages.Checkpoint.class);
+                if (cp.problem() != null) {
+                    throw new Envelope.Rejected(Envelope.Reason.INVALID_PAYLOAD, "The audit checkpoint cannot be kept: "
+                            + cp.problem());
+                }
+                receipt = receipt(b, via, uploader);
+                witnessed = repository.keepCheckpoint(b.sender(), cp);
+                detail = "audit checkpoint received; the hub holds " + b.sender() + "'s checkpoint of record "
+                        + witnessed.seq();
+            }
             default -> {
                 receipt = receipt(b, via, uploader);
                 detail = "notices sent";
@@ -241,7 +253,7 @@ public class HubService {
                     + b.sequence() + " or later from " + b.sender() + " arrived at the same time");
         }
         String notices = Envelope.NOTICES_REQUEST.equals(b.type()) ? noticesFile(b.sender()) : null;
-        return new Messages.Answer(true, null, detail, receipt, notices);
+        return new Messages.Answer(true, null, detail, receipt, notices, witnessed);
     }
 
     private long receipt(Envelope.Body b, String via, SoteriaUser uploader) {
@@ -268,6 +280,11 @@ public class HubService {
         NetworkKeys.Identity hub = keys.identity(HUB);
         Messages.Notices n = new Messages.Notices(force, repository.noticesFor(force));
         return Envelope.seal(Envelope.NOTICES, HUB, clock.millis(), clock.instant(), n, hub.privateKey());
+    }
+
+    /** The latest audit checkpoint a force sent, for the national team's page of the force. */
+    public java.util.Optional<Messages.Checkpoint> checkpoint(String force) {
+        return repository.checkpoint(force);
     }
 
     public List<HubRepository.Receipt> receipts(String sender, int page, int size) {

@@ -35,10 +35,41 @@ public final class Messages {
     }
 
     /** The hub's answer to a file: accepted or refused with the reason, and for a notices request the notices. */
-    public record Answer(boolean accepted, String reason, String detail, Long receipt, String notices) {
+    /**
+     * The hub's answer. {@code witnessed}: for a force's audit checkpoint, the latest one the hub holds for it (which
+     * the force then checks its own log against).
+     */
+    public record Answer(boolean accepted, String reason, String detail, Long receipt, String notices,
+            Checkpoint witnessed) {
 
-        static Answer accepted(long receipt, String detail) {
-            return new Answer(true, null, detail, receipt, null);
+        Answer(boolean accepted, String reason, String detail, Long receipt, String notices) {
+            this(accepted, reason, detail, receipt, notices, null);
+        }
+    }
+
+    /** A force's signed audit checkpoint, as its audit log signed it (ADR 5): a copy its own administrators cannot reach. */
+    public record Checkpoint(long seq, String hash, String at, String keyId, String signature) {
+
+        /** What is wrong with it, or null: the hub keeps only well-formed copies. */
+        String problem() {
+            if (seq < 1) {
+                return "the record number must be 1 or more";
+            }
+            if (hash == null || !hash.matches("[0-9a-f]{64}")) {
+                return "the hash must be 64 hex digits";
+            }
+            if (keyId == null || !keyId.matches("[0-9a-f]{16}")) {
+                return "the key id must be 16 hex digits";
+            }
+            if (signature == null || !signature.matches("[A-Za-z0-9+/=]{40,200}")) {
+                return "the signature is not base64";
+            }
+            try {
+                java.time.Instant.parse(at);
+            } catch (RuntimeException e) {
+                return "the time is not an ISO instant";
+            }
+            return null;
         }
     }
 }

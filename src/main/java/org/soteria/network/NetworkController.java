@@ -142,6 +142,26 @@ class NetworkController {
         return sent(redirect, () -> network.send(network.encodingsFile(user, "https")), "The hub accepted the encodings");
     }
 
+    @PostMapping("/network/checkpoint/send")
+    String sendCheckpoint(@AuthenticationPrincipal SoteriaUser user, RedirectAttributes redirect) {
+        try {
+            NetworkService.CheckpointWitnessed w = network.sendCheckpoint(user);
+            if (w.logAgrees()) {
+                redirect.addFlashAttribute("saved", "The hub holds the audit checkpoint of record " + w.held()
+                        + ", and this log still holds that record as signed");
+            } else {
+                redirect.addFlashAttribute("problem", "The hub holds an audit checkpoint of record " + w.held()
+                        + " that this log no longer holds as signed: the audit log was cut or rewritten. Run soteria "
+                        + "audit verify and tell the information security officer.");
+            }
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("problem", String.join(" ", e.errors().values()));
+        } catch (HubClient.Failed | IllegalArgumentException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/network";
+    }
+
     private String sent(RedirectAttributes redirect, java.util.function.Supplier<Messages.Answer> send, String done) {
         try {
             Messages.Answer a = send.get();

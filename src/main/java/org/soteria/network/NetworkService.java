@@ -279,6 +279,35 @@ public class NetworkService {
         return answer;
     }
 
+    /**
+     * Sends the audit log's latest signed checkpoint to the hub, which keeps the latest it has for the force and
+     * answers with it. The force then checks its own log against that copy: a copy of a record the log no longer
+     * holds (or holds with another hash) means the log was cut or rewritten, with its checkpoints and its witness
+     * file; that is logged as such and reported. Returns what the hub holds.
+     */
+    public CheckpointWitnessed sendCheckpoint(SoteriaUser user) {
+        AuditService.SignedCheckpoint latest = audit.latestCheckpoint().orElseThrow(() -> new Invalid("checkpoint",
+                "The audit log has no signed checkpoint yet: one is signed within minutes of the first records"));
+        Messages.Checkpoint payload = new Messages.Checkpoint(latest.seq(), latest.hash(), latest.at().toString(),
+                latest.keyId(), latest.signature());
+        Messages.Answer answer = send(sign(user, Envelope.CHECKPOINT, payload, "https", "audit checkpoint of record "
+                + latest.seq()));
+        if (!answer.accepted() || answer.witnessed() == null) {
+            throw new Invalid("checkpoint", "The hub refused the checkpoint: " + answer.detail());
+        }
+        Messages.Checkpoint held = answer.witnessed();
+        boolean intact = audit.holds(held.seq(), held.hash());
+        audit.record(AuditEntry.of(user.getUsername(), user.role().name(), AuditAction.EXPORT, "audit_checkpoint",
+                Long.toString(latest.seq())).detail(intact ? "sent to the hub, which holds the checkpoint of record "
+                        + held.seq() + ", found in this log" : "ALERT: the hub holds a checkpoint of record " + held.seq()
+                        + " that this log no longer holds as signed: the audit log was cut or rewritten"));
+        return new CheckpointWitnessed(latest.seq(), held.seq(), intact);
+    }
+
+    /** What sending a checkpoint found: the record sent, the record the hub holds, and whether this log agrees. */
+    public record CheckpointWitnessed(long sent, long held, boolean logAgrees) {
+    }
+
     public Messages.Answer fetchNotices(SoteriaUser user) {
         return send(sign(user, Envelope.NOTICES_REQUEST, Map.of(), "https", "notices requested"));
     }

@@ -489,4 +489,34 @@ class LearningNetworkBrowserIT {
                 + "'network%' group by action").query((rs, i) -> views.put(rs.getString(1), rs.getLong(2))).list();
         assertThat(views).containsKeys("EXPORT", "VIEW", "IMPORT");
     }
+
+    /**
+     * The hub as the second witness of a force's audit log: it keeps the latest checkpoint the force sends and
+     * answers with it; after the force's log is cut together with its checkpoints, the hub's copy gives it away.
+     */
+    @Test
+    @Order(7)
+    void theHubWitnessesAForcesAuditLogAndTheForceSeesACut() {
+        NetworkService networkB = forceB.getBean(NetworkService.class);
+        SoteriaUser leadB = user(forceB, "force-lead");
+        forceB.getBean(org.soteria.audit.AuditCheckpointer.class).checkpoint();
+        NetworkService.CheckpointWitnessed first = networkB.sendCheckpoint(leadB);
+        assertThat(first.logAgrees()).isTrue();
+        assertThat(first.held()).isEqualTo(first.sent());
+        assertThat(hub.getBean(HubService.class).checkpoint("FB")).get()
+                .extracting(org.soteria.network.Messages.Checkpoint::seq).isEqualTo(first.sent());
+
+        // The attacker with the force's database cuts the log's tail and the checkpoints that cover it.
+        org.soteria.support.DatabaseReset.owner(":temporary:network-force-b",
+                "alter table audit_event disable trigger user; alter table audit_checkpoint disable trigger user; "
+                        + "delete from audit_event where seq >= " + first.sent() + "; "
+                        + "delete from audit_checkpoint where seq >= " + (first.sent() - 1) + "; "
+                        + "alter table audit_event enable trigger user; alter table audit_checkpoint enable trigger user");
+        forceB.getBean(org.soteria.audit.AuditCheckpointer.class).checkpoint();
+        NetworkService.CheckpointWitnessed after = networkB.sendCheckpoint(leadB);
+        assertThat(after.held()).as("the hub keeps the later copy").isEqualTo(first.sent());
+        assertThat(after.logAgrees()).as("the log no longer holds the record the hub's copy names").isFalse();
+        assertThat(forceB.getBean(JdbcClient.class).sql("select count(*) from audit_event where object_type = "
+                + "'audit_checkpoint' and detail like 'ALERT%'").query(Long.class).single()).isOne();
+    }
 }

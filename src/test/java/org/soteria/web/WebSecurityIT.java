@@ -159,7 +159,7 @@ class WebSecurityIT {
         for (String page : List.of("GET /network", "POST /network/settings", "POST /network/register",
                 "GET /network/registration.json", "POST /network/hub-key", "GET /network/benchmark",
                 "POST /network/benchmark/send", "POST /network/benchmark.json", "POST /network/encodings/send",
-                "POST /network/encodings.json")) {
+                "POST /network/encodings.json", "POST /network/checkpoint/send")) {
             MATRIX.put(page, Set.of("force-lead"));
         }
         MATRIX.put("GET /network/notices", Set.of("force-lead", "analyst"));
