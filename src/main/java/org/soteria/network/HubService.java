@@ -233,11 +233,7 @@ public class HubService {
                 detail = records.size() + " encoded suspects received; " + pairs + " possible matches with other forces";
             }
             case Envelope.CHECKPOINT -> {
-                Messages.Checkpoint cp = o.payload(Messages.Checkpoint.class);
-                if (cp.problem() != null) {
-                    throw new Envelope.Rejected(Envelope.Reason.INVALID_PAYLOAD, "The audit checkpoint cannot be kept: "
-                            + cp.problem());
-                }
+                Messages.Checkpoint cp = o.payload(Messages.Checkpoint.class).checked();
                 receipt = receipt(b, via, uploader);
                 witnessed = repository.keepCheckpoint(b.sender(), cp);
                 detail = "audit checkpoint received; the hub holds " + b.sender() + "'s checkpoint of record "

@@ -50,8 +50,17 @@ public final class Messages {
     /** A force's signed audit checkpoint, as its audit log signed it (ADR 5): a copy its own administrators cannot reach. */
     public record Checkpoint(long seq, String hash, String at, String keyId, String signature) {
 
-        /** What is wrong with it, or null: the hub keeps only well-formed copies. */
-        String problem() {
+        /** This checkpoint, refused with the reason unless well formed: the hub keeps only well-formed copies. */
+        Checkpoint checked() {
+            String problem = problem();
+            if (problem != null) {
+                throw new Envelope.Rejected(Envelope.Reason.INVALID_PAYLOAD, "The audit checkpoint cannot be kept: "
+                        + problem);
+            }
+            return this;
+        }
+
+        private String problem() {
             if (seq < 1) {
                 return "the record number must be 1 or more";
             }
