@@ -23,6 +23,13 @@ class EmbeddedDatabaseSecurityIT {
     @TempDir
     Path dir;
 
+    /** Each test's servers stop before JUnit deletes their folder (a running server writes into it). */
+    @org.junit.jupiter.api.AfterEach
+    void stopServers() {
+        EmbeddedDatabase.stop(dir.resolve("fresh").toString());
+        EmbeddedDatabase.stop(dir.resolve("old").toString());
+    }
+
     private static String query(String url, String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(url); ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
