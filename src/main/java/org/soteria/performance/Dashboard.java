@@ -161,14 +161,32 @@ public final class Dashboard {
         w.byStage().forEach((stage, n) -> rows.add(row("  at stage: " + stageLabel(stage), n, w.total(),
                 share(n, w.total()))));
         Measures.Feedback f = m.victimFeedback();
-        rows.add(row(f.withheld() ? "Feedback responses (too few for their scores to be shown)" : "Feedback responses",
-                f.responses(), null, null));
+        rows.add(row(feedbackLabel(f), f.notPublished() == null ? f.responses() : null, null, null));
+        if (f.withheld()) {
+            rows.add(row("  months left out: too few answers to show (" + f.monthsWithheld() + ")", null, null, null));
+        }
         rows.add(row("  dignity and respect (mean 1 to 5)", null, null, f.dignity()));
         rows.add(row("  fairness (mean 1 to 5)", null, null, f.fairness()));
         rows.add(row("  voice (mean 1 to 5)", null, null, f.voice()));
         rows.add(row("  safety (mean 1 to 5)", null, null, f.safety()));
         rows.add(row("  trustworthiness (mean 1 to 5)", null, null, f.trust()));
         return new View("victims", new Table("Victims", List.of("Measure", "Count", "Out of", "Value"), rows), null);
+    }
+
+    /** What the published feedback covers, in words: its months, or why nothing is published. */
+    static String feedbackLabel(Measures.Feedback f) {
+        if (f.notPublished() != null) {
+            return "Feedback responses: not shown, as " + f.notPublished();
+        }
+        if (f.months().isEmpty()) {
+            return "Feedback responses (whole months that have ended only; none to show)";
+        }
+        java.time.format.DateTimeFormatter month = java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy",
+                java.util.Locale.UK);
+        String first = f.months().get(0).format(month);
+        String last = f.months().get(f.months().size() - 1).format(month);
+        return "Feedback responses, " + (first.equals(last) ? first : first + " to " + last)
+                + (f.includesLate() ? " (including forms that came back after their month)" : "");
     }
 
     public static View suspects(Measures m) {

@@ -79,6 +79,12 @@ public final class MeasureJson {
         feedback.put("voice", f.voice());
         feedback.put("safety", f.safety());
         feedback.put("trust", f.trust());
+        feedback.put("months", f.months().stream().map(Object::toString).toList());
+        feedback.put("months_withheld", f.monthsWithheld());
+        feedback.put("includes_late_answers", f.includesLate());
+        if (f.notPublished() != null) {
+            feedback.put("not_published", f.notPublished());
+        }
         out.put("victim_feedback", feedback);
         out.put("repeat_suspect_share", rate(m.repeatSuspectShare()));
         Map<String, Object> disruptions = new LinkedHashMap<>();

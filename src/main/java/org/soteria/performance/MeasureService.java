@@ -11,6 +11,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditService;
+import org.soteria.disclosure.Cell;
+import org.soteria.disclosure.DisclosurePolicy;
+import org.soteria.disclosure.PublishedAnswers;
 import org.soteria.security.SoteriaUser;
 import org.springframework.stereotype.Service;
 
@@ -27,26 +30,74 @@ public class MeasureService {
     private final MeasureEngine engine;
     private final AuditService audit;
     private final Clock clock;
-    private final int minimumFeedback;
+    private final PublishedAnswers published;
+    private final FeedbackCellsRepository feedback;
+    private final DisclosurePolicy policy;
 
-    MeasureService(MeasureStore store, MeasureEngine engine, AuditService audit, Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${soteria.feedback.minimum-responses:5}")
-            int minimumFeedback) {
+    MeasureService(MeasureStore store, MeasureEngine engine, AuditService audit, Clock clock, PublishedAnswers published,
+            FeedbackCellsRepository feedback, DisclosurePolicy policy) {
         this.store = store;
         this.engine = engine;
         this.audit = audit;
         this.clock = clock;
-        this.minimumFeedback = minimumFeedback;
+        this.published = published;
+        this.feedback = feedback;
+        this.policy = policy;
     }
 
-    /** Everything this service hands out passes here: victim feedback means of too few responses are withheld. */
+    /**
+     * Everything this service hands out passes here: victims' feedback is replaced by its published figure (ADR 24),
+     * whole ended months only, fixed once published, and only cells of k people or more.
+     */
     Measures shown(Measures m) {
-        return m.withVictimFeedback(m.victimFeedback().withheldBelow(minimumFeedback));
+        return m.withVictimFeedback(publishedFeedback(m.query()));
     }
 
-    /** The fewest feedback responses whose means are shown. */
+    /** The fewest respondents any shown feedback figure rests on, each month. */
     public int minimumFeedback() {
-        return minimumFeedback;
+        return policy.minimum();
+    }
+
+    private static final java.util.EnumSet<MeasureFilter.Key> FEEDBACK_KEYS = java.util.EnumSet.of(
+            MeasureFilter.Key.FORCE, MeasureFilter.Key.TEAM, MeasureFilter.Key.OFFICER);
+
+    /** The published feedback of a query: by force, team and officer only, over the period's whole ended months. */
+    Measures.Feedback publishedFeedback(MeasureQuery q) {
+        List<String> other = new ArrayList<>();
+        q.filter().values().keySet().stream().filter(k -> !FEEDBACK_KEYS.contains(k)).forEach(k -> other.add(k.code()));
+        if (!other.isEmpty()) {
+            return Measures.Feedback.notPublished("victims' feedback is published by force, team and officer only, "
+                    + "not by " + String.join(", ", other));
+        }
+        LocalDate to = q.to().isAfter(q.asOf()) ? q.asOf() : q.to();
+        if (to.isBefore(q.from())) {
+            return Measures.Feedback.notPublished("the period starts after the as-of date");
+        }
+        YearMonth[] months = PublishedAnswers.wholeMonths(q.from(), to);
+        if (months[1].isBefore(months[0])) {
+            return Measures.Feedback.notPublished("victims' feedback is published for whole calendar months, and the "
+                    + "period holds none");
+        }
+        if (!months[1].isBefore(published.currentMonth())) {
+            months[1] = published.currentMonth().minusMonths(1);
+        }
+        Set<String> forces = q.filter().get(MeasureFilter.Key.FORCE);
+        Set<String> teams = q.filter().get(MeasureFilter.Key.TEAM);
+        Set<String> officers = q.filter().get(MeasureFilter.Key.OFFICER);
+        java.util.function.Predicate<Cell> counted;
+        if (!officers.isEmpty()) {
+            counted = c -> officers.contains(Cell.officerOf(c.unit()))
+                    && (teams.isEmpty() || teams.contains(Cell.teamOf(c.unit())));
+        } else if (!teams.isEmpty()) {
+            counted = c -> Cell.officerOf(c.unit()) == null && teams.contains(Cell.teamOf(c.unit()));
+        } else {
+            counted = c -> c.unit().equals(Cell.FORCE);
+        }
+        PublishedAnswers.Figure f = published.figure(feedback, forces.isEmpty() ? feedback.forces() : List.copyOf(forces),
+                months[0], months[1], counted);
+        Double[] m = f.means() == null ? new Double[5] : f.means();
+        return new Measures.Feedback(f.responses(), m[0], m[1], m[2], m[3], m[4], f.months(), f.monthsWithheld(),
+                f.includesLate(), null);
     }
 
     public LocalDate today() {
@@ -61,6 +112,7 @@ public class MeasureService {
     /** Reads every record again, as at start-up (after a restore, or in tests that empty the database). */
     public void reloadAll() {
         store.reload();
+        published.forget();
     }
 
     /** Picks up what imports changed now, instead of at the next scheduled refresh (benchmarks and tests). */
@@ -91,10 +143,15 @@ public class MeasureService {
      */
     public MeasureQuery scope(MeasureQuery q, SoteriaUser user) {
         String own = user.forceCode();
+        Set<String> asked = q.filter().get(MeasureFilter.Key.FORCE);
+        if (!q.filter().get(MeasureFilter.Key.OFFICER).isEmpty()
+                && !user.can(org.soteria.security.Permission.VIEW_OFFICER_MEASURES)) {
+            throw new MeasureFilter.Invalid("officer", "filter officer: measures by officer need the permission to see "
+                    + "officers' measures, which your role does not have");
+        }
         if (own == null) {
             return q;
         }
-        Set<String> asked = q.filter().get(MeasureFilter.Key.FORCE);
         if (!asked.isEmpty() && !(asked.size() == 1 && asked.contains(own))) {
             throw new MeasureFilter.Invalid("force", "filter force: you can see the measures of your own force (" + own
                     + ") only");

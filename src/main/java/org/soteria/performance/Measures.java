@@ -74,21 +74,32 @@ public record Measures(
     public record Withdrawals(long total, Map<String, Long> byReason, Map<String, Long> byStage) {
     }
 
-    /** Mean score per procedural-justice dimension; null without responses. */
-    public record Feedback(long responses, Double dignity, Double fairness, Double voice, Double safety, Double trust) {
+    /**
+     * Mean score per procedural-justice dimension; null without responses. As the engine computes it, every form
+     * returned in the period; as it is shown (ADR 24), the published whole months of the period only: {@code months}
+     * lists them, {@code monthsWithheld} counts months whose answers were too few to show, {@code includesLate} says
+     * that some forms arrived after their own month was published and count in the month they came, and
+     * {@code notPublished} says why nothing at all is published for the query (null otherwise).
+     */
+    public record Feedback(long responses, Double dignity, Double fairness, Double voice, Double safety, Double trust,
+            List<java.time.YearMonth> months, int monthsWithheld, boolean includesLate, String notPublished) {
 
-        /**
-         * The same responses without their means when there are fewer than {@code minimum}: with so few,
-         * a mean could give away one victim's answers, and nobody may see those.
-         */
-        public Feedback withheldBelow(int minimum) {
-            return responses > 0 && responses < minimum ? new Feedback(responses, null, null, null, null, null) : this;
+        public Feedback(long responses, Double dignity, Double fairness, Double voice, Double safety, Double trust) {
+            this(responses, dignity, fairness, voice, safety, trust, List.of(), 0, false, null);
         }
 
-        /** Whether the means are withheld because there are too few responses. */
+        public Feedback {
+            months = List.copyOf(months);
+        }
+
+        /** Nothing published for this query, with the reason. */
+        public static Feedback notPublished(String why) {
+            return new Feedback(0, null, null, null, null, null, List.of(), 0, false, why);
+        }
+
+        /** Whether some answers of the period are left out because there were too few of them. */
         public boolean withheld() {
-            return responses > 0 && dignity == null && fairness == null && voice == null && safety == null
-                    && trust == null;
+            return monthsWithheld > 0;
         }
     }
 

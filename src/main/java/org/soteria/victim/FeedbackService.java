@@ -83,10 +83,11 @@ public class FeedbackService {
     }
 
     public Comments comments(SoteriaUser user, LocalDate month, int minimum) {
-        Map<LocalDate, Long> months = repository.feedbackCommentMonths(user.forceCode());
+        Map<LocalDate, Long> months = repository.feedbackCommentMonths(user.forceCode(),
+                victims.today().withDayOfMonth(1));
         LocalDate chosen = month != null ? month.withDayOfMonth(1)
                 : months.isEmpty() ? null : months.keySet().iterator().next();
-        long count = chosen == null ? 0 : months.getOrDefault(chosen, 0L);
+        long count = chosen == null || !months.containsKey(chosen) ? 0 : months.get(chosen);
         boolean tooFew = count > 0 && count < minimum;
         List<String> comments = tooFew || count == 0 ? List.of() : repository.feedbackComments(user.forceCode(), chosen);
         audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.VIEW, "feedback_comment",

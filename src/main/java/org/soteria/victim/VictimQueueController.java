@@ -8,7 +8,6 @@ import org.soteria.reference.Coded;
 import org.soteria.security.Permission;
 import org.soteria.security.SoteriaUser;
 import org.soteria.web.RequestValues;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,11 +29,11 @@ public class VictimQueueController {
     private final int minimumComments;
 
     public VictimQueueController(VictimService victims, VictimQueueService victimQueues, FeedbackService feedback,
-            @Value("${soteria.feedback.minimum-responses:5}") int minimumComments) {
+            org.soteria.disclosure.DisclosurePolicy disclosure) {
         this.victims = victims;
         this.victimQueues = victimQueues;
         this.feedback = feedback;
-        this.minimumComments = minimumComments;
+        this.minimumComments = disclosure.minimum();
     }
 
     @GetMapping("/victims/due")

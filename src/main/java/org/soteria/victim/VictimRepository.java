@@ -368,10 +368,12 @@ class VictimRepository {
     }
 
     /** How many comments each month has, newest first. */
-    Map<LocalDate, Long> feedbackCommentMonths(String forceCode) {
+    /** The months that have ended with their number of comments: a month still open is never shown (ADR 24). */
+    Map<LocalDate, Long> feedbackCommentMonths(String forceCode, LocalDate currentMonth) {
         Map<LocalDate, Long> out = new LinkedHashMap<>();
-        jdbc.sql("select returned_month, count(*) from feedback_comment where force_code = ? group by 1 order by 1 desc")
-                .param(forceCode).query(rs -> {
+        jdbc.sql("select returned_month, count(*) from feedback_comment where force_code = ? and returned_month < ? "
+                        + "group by 1 order by 1 desc")
+                .params(forceCode, currentMonth).query(rs -> {
                     out.put(rs.getObject(1, LocalDate.class), rs.getLong(2));
                 });
         return out;

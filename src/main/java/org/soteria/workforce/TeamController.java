@@ -64,7 +64,8 @@ class TeamController {
         model.addAttribute("wellbeing", wellbeing.teamMonth(user, m));
         model.addAttribute("month", m);
         model.addAttribute("scale", WellbeingService.SCALE);
-        model.addAttribute("minimumGroup", WellbeingService.MINIMUM_GROUP);
+        model.addAttribute("minimumGroup", wellbeing.minimumGroup());
+        model.addAttribute("monthPublished", wellbeing.published(m));
         model.addAttribute("needs", needed);
         model.addAttribute("errors", errors);
         model.addAttribute("courses", workforce.courses());

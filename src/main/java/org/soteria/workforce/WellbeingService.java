@@ -10,6 +10,8 @@ import java.util.Map;
 import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditEntry;
 import org.soteria.audit.AuditService;
+import org.soteria.disclosure.DisclosurePolicy;
+import org.soteria.disclosure.PublishedAnswers;
 import org.soteria.platform.DatabaseConfig;
 import org.soteria.security.SoteriaUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,14 +21,12 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Private, voluntary wellbeing records: check-ins on a five-item scale, reflective supervision and
  * referrals. A person's own records are shown to them and to the people they chose to share with, and
- * to nobody else. Managers get team averages of a month's check-ins only when at least
- * {@link #MINIMUM_GROUP} different people checked in; with fewer, nothing about the group is shown.
+ * to nobody else. Managers get team averages of an ended month's check-ins only when at least k different people
+ * checked in (ADR 24); with fewer, nothing about the group is shown.
  */
 @Service
 public class WellbeingService {
 
-    /** The fewest people whose check-ins are ever shown together. */
-    public static final int MINIMUM_GROUP = 5;
     /** Days without a check-in after which a gentle reminder is shown. */
     public static final int REMIND_AFTER_DAYS = 14;
 
@@ -45,12 +45,19 @@ public class WellbeingService {
     private final AuditService audit;
     private final Clock clock;
     private final WorkforceService workforce;
+    private final PublishedAnswers published;
+    private final WellbeingCellsRepository cells;
+    private final DisclosurePolicy policy;
 
-    WellbeingService(JdbcClient jdbc, AuditService audit, Clock clock, WorkforceService workforce) {
+    WellbeingService(JdbcClient jdbc, AuditService audit, Clock clock, WorkforceService workforce,
+            PublishedAnswers published, WellbeingCellsRepository cells, DisclosurePolicy policy) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
         this.workforce = workforce;
+        this.published = published;
+        this.cells = cells;
+        this.policy = policy;
     }
 
     public LocalDate today() {
@@ -149,8 +156,9 @@ public class WellbeingService {
     }
 
     /**
-     * A team's month: how many people checked in and the mean of each item, or nothing (null means and a
-     * null count) when fewer than {@link #MINIMUM_GROUP} did.
+     * A team's month as published (ADR 24): how many people checked in and the mean of each item, or nothing (null
+     * means and a null count) when fewer than k did. {@code published} is false for a month that has not ended:
+     * nothing of it is shown, so that nobody learns one person's answers by looking before and after they check in.
      */
     public record TeamMonth(String teamCode, String teamName, Integer people, Double[] means) {
 
@@ -159,7 +167,16 @@ public class WellbeingService {
         }
     }
 
-    /** The managed teams' averages for a month; groups of fewer than five show nothing. */
+    /** Whether a month's averages can be shown: only once it has ended. */
+    public boolean published(YearMonth month) {
+        return month.isBefore(published.currentMonth());
+    }
+
+    /**
+     * The managed teams' averages for an ended month, from the month's fixed cells: later check-ins, and people
+     * joining or leaving a team, never change them. Groups of fewer than k people show nothing; a month not yet
+     * ended shows nothing for any team.
+     */
     public List<TeamMonth> teamMonth(SoteriaUser user, YearMonth month) {
         List<TeamMonth> out = new ArrayList<>();
         Map<String, String> names = new LinkedHashMap<>();
@@ -168,24 +185,22 @@ public class WellbeingService {
                     names.put(rs.getString(1), rs.getString(2));
                 });
         for (String team : workforce.managedTeams(user)) {
-            Map<String, Object> r = jdbc.sql("select count(distinct w.username) people, avg(w.coping) a, "
-                            + "avg(w.supported) b, avg(w.switch_off) c, avg(w.sleep) d, avg(w.purpose) e "
-                            + "from wellbeing_checkin w join user_team t on t.username = w.username "
-                            + "and t.relation = 'member' and t.team_code = ? join app_user u on u.username = w.username "
-                            + "and u.force_code = ? where w.checked_on between ? and ?")
-                    .params(team, user.forceCode(), month.atDay(1), month.atEndOfMonth()).query().singleRow();
-            long people = ((Number) r.get("people")).longValue();
-            if (people < MINIMUM_GROUP) {
+            String unit = org.soteria.disclosure.Cell.team(team);
+            PublishedAnswers.Figure f = published(month) ? published.figure(cells, List.of(user.forceCode()), month,
+                    month, c -> c.unit().equals(unit)) : null;
+            if (f == null || !f.shown()) {
                 out.add(new TeamMonth(team, names.getOrDefault(team, team), null, null));
             } else {
-                Double[] means = new Double[5];
-                String[] keys = {"a", "b", "c", "d", "e"};
-                for (int i = 0; i < 5; i++) {
-                    means[i] = ((Number) r.get(keys[i])).doubleValue();
-                }
-                out.add(new TeamMonth(team, names.getOrDefault(team, team), (int) people, means));
+                out.add(new TeamMonth(team, names.getOrDefault(team, team), f.people(), f.means()));
             }
         }
+        audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.VIEW, "wellbeing",
+                user.forceCode() + ":" + month).detail("team wellbeing averages of " + month + " (published cells only)"));
         return out;
+    }
+
+    /** The fewest people whose check-ins are shown together. */
+    public int minimumGroup() {
+        return policy.minimum();
     }
 }

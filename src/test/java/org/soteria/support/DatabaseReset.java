@@ -21,7 +21,7 @@ public final class DatabaseReset {
                 + "wellbeing_share, reflective_supervision, wellbeing_referral, guidance_version, guidance_document, "
                 + "crime_stage, enquiry_line, supervisor_review, device_exhibit, material_request, bail_period, cps_readiness, "
                 + "cps_action, cps_submission, victim_contact, vrr_request, feedback_invitation, feedback_comment, victim_contact_plan, "
-                + "victim_feedback, order_breach, civil_order, person_link, person_cluster, person_identity, linkage_run, event, case_person, person, crime, officer, team, force, "
+                + "victim_feedback, disclosure_published_cell, disclosure_published_month, order_breach, civil_order, person_link, person_cluster, person_identity, linkage_run, event, case_person, person, crime, officer, team, force, "
                 + "import_problem, import_file_count, import_run, case_access_grant, restricted_access, break_glass, "
                 + "user_team, recovery_code, sign_in_attempt, app_user, measure_change restart identity cascade");
     }

@@ -64,9 +64,13 @@ class WorkforceIT {
     private SoteriaUser lead;
     private final List<SoteriaUser> members = new ArrayList<>();
 
+    @Autowired
+    org.soteria.disclosure.PublishedAnswers published;
+
     @BeforeEach
     void load() {
         DatabaseReset.empty(":temporary:import");
+        published.forget();
         LocalDate today = workforce.today();
         List<String> cases = new ArrayList<>(List.of(
                 "crime_ref,force_code,record_type,n100_code,offence_code,recorded_date,team_code,officer_code,outcome_code,outcome_date"));
@@ -207,41 +211,82 @@ class WorkforceIT {
                 .abstractionDays()).isEqualTo(5);
     }
 
+    /** A check-in as it was made on an earlier day (the page only ever records today's). */
+    private void checkInOn(SoteriaUser who, LocalDate on, int... scores) {
+        jdbc.sql("insert into wellbeing_checkin (username, checked_on, coping, supported, switch_off, sleep, purpose) "
+                + "values (?, ?, ?, ?, ?, ?, ?)").params(who.getUsername(), on, scores[0], scores[1], scores[2], scores[3],
+                scores[4]).update();
+    }
+
     @Test
     void wellbeingIsPrivateSharedByChoiceAndAveragedOnlyFromFivePeople() {
-        YearMonth month = YearMonth.from(wellbeing.today());
+        YearMonth twoAgo = YearMonth.from(wellbeing.today()).minusMonths(2);
+        YearMonth last = twoAgo.plusMonths(1);
         for (int i = 0; i < 4; i++) {
-            wellbeing.checkIn(members.get(i), new int[] {i + 1, 3, 3, 3, 3});
+            checkInOn(members.get(i), twoAgo.atDay(10), i + 1, 3, 3, 3, 3);
+            checkInOn(members.get(i), last.atDay(10), i + 1, 3, 3, 3, 3);
         }
-        assertThat(wellbeing.teamMonth(supervisor, month)).singleElement().satisfies(t -> {
+        // The same person twice is still four people.
+        checkInOn(members.get(0), twoAgo.atDay(12), 5, 5, 5, 5, 5);
+        checkInOn(members.get(0), last.atDay(12), 5, 5, 5, 5, 5);
+        checkInOn(members.get(4), last.atDay(14), 5, 1, 1, 1, 1);
+        assertThat(wellbeing.teamMonth(supervisor, twoAgo)).singleElement().satisfies(t -> {
             assertThat(t.shown()).isFalse();
             assertThat(t.people()).isNull();
             assertThat(t.means()).isNull();
         });
-        // The same person twice is still four people.
-        wellbeing.checkIn(members.get(0), new int[] {5, 5, 5, 5, 5});
-        assertThat(wellbeing.teamMonth(supervisor, month).get(0).shown()).isFalse();
-        wellbeing.checkIn(members.get(4), new int[] {5, 1, 1, 1, 1});
-        WellbeingService.TeamMonth five = wellbeing.teamMonth(supervisor, month).get(0);
+        WellbeingService.TeamMonth five = wellbeing.teamMonth(supervisor, last).get(0);
         assertThat(five.people()).isEqualTo(5);
         assertThat(five.means()[0]).isEqualTo((1 + 2 + 3 + 4 + 5 + 5) / 6.0);
-        assertThat(wellbeing.teamMonth(lead, month)).as("the force lead sees every team, by the same rule")
+        assertThat(wellbeing.teamMonth(lead, last)).as("the force lead sees every team, by the same rule")
                 .extracting(WellbeingService.TeamMonth::teamCode).containsExactly("T1", "T2");
+        wellbeing.checkIn(members.get(0), new int[] {3, 3, 3, 3, 3});
+        wellbeing.checkIn(members.get(0), new int[] {4, 4, 4, 4, 4});
 
         // Own records only; nothing shared until chosen.
         assertThat(wellbeing.own(supervisor).checkIns()).isEmpty();
-        assertThat(wellbeing.own(members.get(0)).checkIns()).hasSize(2);
+        assertThat(wellbeing.own(members.get(0)).checkIns()).hasSize(6);
         assertThat(wellbeing.sharedWithMe(supervisor)).isEmpty();
         assertThat(wellbeing.share(members.get(0), "sup")).isTrue();
         assertThat(wellbeing.share(members.get(0), "nobody-here")).isFalse();
         assertThat(wellbeing.share(members.get(0), "o1")).as("not with oneself").isFalse();
         assertThat(wellbeing.sharedWithMe(supervisor)).containsOnlyKeys("o1");
-        assertThat(wellbeing.sharedWithMe(supervisor).get("o1")).hasSize(2);
+        assertThat(wellbeing.sharedWithMe(supervisor).get("o1")).hasSize(6);
         wellbeing.unshare(members.get(0), "sup");
         assertThat(wellbeing.sharedWithMe(supervisor)).isEmpty();
         // The officer's development record, which a supervisor sees, carries no wellbeing at all.
         assertThat(WorkforceService.Record.class.getRecordComponents())
                 .extracting(java.lang.reflect.RecordComponent::getName)
                 .noneMatch(n -> n.toLowerCase().contains("wellbeing") || n.toLowerCase().contains("check"));
+    }
+
+    /**
+     * The attack of issue 23: a manager looks at the team's averages, one officer checks in (or joins the team), the
+     * manager looks again. Nothing of the open month is shown, and an ended month is shown as it was first published.
+     */
+    @Test
+    void aManagerLearnsNothingOfOneCheckInByLookingBeforeAndAfter() {
+        YearMonth now = YearMonth.from(wellbeing.today());
+        YearMonth last = now.minusMonths(1);
+        for (int i = 0; i < 5; i++) {
+            checkInOn(members.get(i), last.atDay(3), 2, 2, 2, 2, 2);
+            wellbeing.checkIn(members.get(i), new int[] {2, 2, 2, 2, 2});
+        }
+        List<WellbeingService.TeamMonth> before = wellbeing.teamMonth(supervisor, now);
+        List<WellbeingService.TeamMonth> lastBefore = wellbeing.teamMonth(supervisor, last);
+        wellbeing.checkIn(members.get(5), new int[] {5, 5, 5, 5, 5});
+        List<WellbeingService.TeamMonth> after = wellbeing.teamMonth(supervisor, now);
+        assertThat(before.get(0).shown()).as("the open month is never shown").isFalse();
+        assertThat(after.get(0).shown()).isFalse();
+
+        // Last month's figure was fixed when first shown: someone who checked in then and joins the team now, or a
+        // check-in written into it afterwards, leaves it as it was.
+        SoteriaUser mover = account("mover", Role.INVESTIGATOR, "O9", List.of(), List.of());
+        checkInOn(mover, last.atDay(20), 5, 5, 5, 5, 5);
+        jdbc.sql("insert into user_team (username, force_code, team_code, relation) values ('mover', 'NWP', 'T1', 'member')").update();
+        checkInOn(members.get(5), last.atDay(21), 5, 5, 5, 5, 5);
+        List<WellbeingService.TeamMonth> lastAfter = wellbeing.teamMonth(supervisor, last);
+        assertThat(lastAfter.get(0).people()).isEqualTo(lastBefore.get(0).people()).isEqualTo(5);
+        assertThat(lastAfter.get(0).means()).containsExactly(lastBefore.get(0).means());
     }
 }
