@@ -21,21 +21,29 @@ public final class Dashboard {
     }
 
     /** A headline measure: this period, the previous period and the same period a year before. */
-    private record Headline(String title, Function<Measures, Number> value, boolean rate) {
+    private record Headline(String title, Measure measure, Function<Measures, Number> value, boolean rate) {
+    }
+
+    /** What a cell says in place of a figure withheld because it rests on too few crimes (ADR 24). */
+    public static final String WITHHELD = "too few crimes to show";
+
+    /** The value, or {@link #WITHHELD} when its measure is withheld from these measures. */
+    private static Object v(Measures m, Measure measure, Object value) {
+        return m.isWithheld(measure) ? WITHHELD : value;
     }
 
     private static final List<Headline> HEADLINES = List.of(
-            new Headline("Crimes recorded", Measures::recorded, false),
-            new Headline("Outcomes assigned", Measures::outcomesAssigned, false),
-            new Headline("Charge rate", m -> m.chargeRate().value(), true),
-            new Headline("Charged so far (crimes recorded in the period)", m -> m.cohortChargeRate().value(), true),
-            new Headline("Victim does not support (outcomes 14 and 16)", m -> m.victimDoesNotSupportRate().value(), true),
-            new Headline("Median days from report to charge", m -> m.daysToCharge().median(), false),
-            new Headline("CPS charge rate", m -> m.cpsChargeRate().value(), true),
-            new Headline("Conviction rate", m -> m.convictionRate().value(), true),
-            new Headline("Victims' Code duties met on time", m -> m.victimsCodeCompliance().total().value(), true),
-            new Headline("Crimes with a repeat suspect", m -> m.repeatSuspectShare().value(), true),
-            new Headline("Reported by a third party", m -> m.thirdPartyShare().value(), true));
+            new Headline("Crimes recorded", Measure.RECORDED, Measures::recorded, false),
+            new Headline("Outcomes assigned", Measure.OUTCOMES_ASSIGNED, Measures::outcomesAssigned, false),
+            new Headline("Charge rate", Measure.CHARGE_RATE, m -> m.chargeRate().value(), true),
+            new Headline("Charged so far (crimes recorded in the period)", Measure.COHORT_CHARGE_RATE, m -> m.cohortChargeRate().value(), true),
+            new Headline("Victim does not support (outcomes 14 and 16)", Measure.VICTIM_DOES_NOT_SUPPORT_RATE, m -> m.victimDoesNotSupportRate().value(), true),
+            new Headline("Median days from report to charge", Measure.DAYS_TO_CHARGE, m -> m.daysToCharge().median(), false),
+            new Headline("CPS charge rate", Measure.CPS_CHARGE_RATE, m -> m.cpsChargeRate().value(), true),
+            new Headline("Conviction rate", Measure.CONVICTION_RATE, m -> m.convictionRate().value(), true),
+            new Headline("Victims' Code duties met on time", Measure.VICTIMS_CODE_COMPLIANCE, m -> m.victimsCodeCompliance().total().value(), true),
+            new Headline("Crimes with a repeat suspect", Measure.REPEAT_SUSPECT_SHARE, m -> m.repeatSuspectShare().value(), true),
+            new Headline("Reported by a third party", Measure.THIRD_PARTY_SHARE, m -> m.thirdPartyShare().value(), true));
 
     private Dashboard() {
     }
@@ -46,7 +54,10 @@ public final class Dashboard {
             Number a = h.value().apply(now);
             Number b = h.value().apply(previous);
             Number c = h.value().apply(yearBefore);
-            rows.add(row(h.title(), a, b, change(a, b), c, change(a, c)));
+            rows.add(row(h.title(), v(now, h.measure(), a), v(previous, h.measure(), b),
+                    now.isWithheld(h.measure()) || previous.isWithheld(h.measure()) ? null : change(a, b),
+                    v(yearBefore, h.measure(), c),
+                    now.isWithheld(h.measure()) || yearBefore.isWithheld(h.measure()) ? null : change(a, c)));
         }
         return new View("headline", new Table("Headline measures", List.of("Measure", "This period",
                 "Previous period", "Change on previous period", "Same period a year before", "Change on a year before"),
@@ -58,7 +69,7 @@ public final class Dashboard {
         List<Charts.Bar> bars = new ArrayList<>();
         for (Measures.FunnelStage s : m.attritionFunnel()) {
             String label = stageLabel(s.stage());
-            rows.add(row(label, s.count(), s.shareOfRecorded(), s.shareOfPrevious()));
+            rows.add(row(label, v(m, Measure.ATTRITION_FUNNEL, s.count()), s.shareOfRecorded(), s.shareOfPrevious()));
             bars.add(new Charts.Bar(label, s.count(), String.format("%,d", s.count())));
         }
         return new View("funnel", new Table("Attrition funnel", List.of("Stage", "Crimes", "Share of recorded",
@@ -81,7 +92,7 @@ public final class Dashboard {
             Measures m = series.get(i);
             String label = periodLabel(m.query().from(), quarterly);
             columns.add(label);
-            List<Object> row = new ArrayList<>(List.of(label, m.outcomesAssigned()));
+            List<Object> row = new ArrayList<>(List.of(label, v(m, Measure.OUTCOMES_ASSIGNED, m.outcomesAssigned())));
             int k = 0;
             for (OutcomeGroup g : OutcomeGroup.values()) {
                 Double share = m.outcomeGroupShares().get(g.code()).share();
@@ -98,17 +109,19 @@ public final class Dashboard {
 
     public static View timeliness(Measures m) {
         List<List<Object>> rows = new ArrayList<>();
-        addDistribution(rows, "Report to charge", m.daysToCharge());
-        addDistribution(rows, "Report to outcome", m.daysToOutcome());
-        addDistribution(rows, "Report to CPS referral", m.daysReportToCpsReferral());
+        addDistribution(rows, "Report to charge", m.daysToCharge(), m.isWithheld(Measure.DAYS_TO_CHARGE));
+        addDistribution(rows, "Report to outcome", m.daysToOutcome(), m.isWithheld(Measure.DAYS_TO_OUTCOME));
+        addDistribution(rows, "Report to CPS referral", m.daysReportToCpsReferral(),
+                m.isWithheld(Measure.DAYS_REPORT_TO_CPS_REFERRAL));
         List<Charts.Bar> bars = new ArrayList<>();
         for (List<Object> r : rows) {
-            Number median = (Number) r.get(3);
+            Number median = r.get(3) instanceof Number n ? n : null;
             bars.add(new Charts.Bar((String) r.get(0), median == null ? 0 : median.doubleValue(),
                     median == null ? "no data" : median + " days"));
         }
         List<List<Object>> open = new ArrayList<>();
-        m.openAfterDays().forEach((n, c) -> open.add(row("Still open after " + n + " days", c, "", "", "")));
+        m.openAfterDays().forEach((n, c) -> open.add(row("Still open after " + n + " days",
+                v(m, Measure.OPEN_AFTER_DAYS, c), "", "", "")));
         rows.addAll(open);
         return new View("timeliness", new Table("Timeliness (days)", List.of("Measure", "Crimes", "25th percentile",
                 "Median", "90th percentile"), rows), Charts.bars("timeliness-chart", "Median days",
@@ -134,7 +147,9 @@ public final class Dashboard {
         List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {
             Measures.Rate r = series.get(i).chargeRate();
-            rows.add(row(labels.get(i), r.numerator(), r.denominator(), r.value(), chart.mean(), chart.lowerLimit(),
+            Measures mi = series.get(i);
+            rows.add(row(labels.get(i), v(mi, Measure.CHARGE_RATE, r.numerator()), v(mi, Measure.CHARGE_RATE,
+                    r.denominator()), v(mi, Measure.CHARGE_RATE, r.value()), chart.mean(), chart.lowerLimit(),
                     chart.upperLimit(), chart.signals()[i] ? "Signal" : ""));
         }
         String description = "Charge rate per " + (quarterly ? "quarter" : "month") + " with its mean ("
@@ -148,12 +163,12 @@ public final class Dashboard {
     public static View victims(Measures m) {
         List<List<Object>> rows = new ArrayList<>();
         Measures.Breakdown c = m.victimsCodeCompliance();
-        rows.add(row("Victims' Code duties met on time", c.total().numerator(), c.total().denominator(),
-                c.total().value()));
+        rows.add(row("Victims' Code duties met on time", v(m, Measure.VICTIMS_CODE_COMPLIANCE, c.total().numerator()),
+                v(m, Measure.VICTIMS_CODE_COMPLIANCE, c.total().denominator()), c.total().value()));
         c.by().forEach((type, r) -> rows.add(row("  " + type.replace('_', ' '), r.numerator(), r.denominator(),
                 r.value())));
         Measures.Withdrawals w = m.withdrawalByStageAndReason();
-        rows.add(row("Victim withdrawals", w.total(), null, null));
+        rows.add(row("Victim withdrawals", v(m, Measure.WITHDRAWAL_BY_STAGE_AND_REASON, w.total()), null, null));
         for (WithdrawalReason reason : WithdrawalReason.values()) {
             rows.add(row("  reason: " + reason.label().toLowerCase(java.util.Locale.UK), w.byReason().get(reason.code()), w.total(),
                     share(w.byReason().get(reason.code()), w.total())));
@@ -192,8 +207,10 @@ public final class Dashboard {
     public static View suspects(Measures m) {
         List<List<Object>> rows = new ArrayList<>();
         Measures.Rate r = m.repeatSuspectShare();
-        rows.add(row("Crimes with a repeat suspect", r.numerator(), r.denominator(), r.value()));
-        rows.add(row("Civil orders and bail conditions in force", m.activeDisruptions().total(), null, null));
+        rows.add(row("Crimes with a repeat suspect", v(m, Measure.REPEAT_SUSPECT_SHARE, r.numerator()),
+                v(m, Measure.REPEAT_SUSPECT_SHARE, r.denominator()), r.value()));
+        rows.add(row("Civil orders and bail conditions in force", v(m, Measure.ACTIVE_DISRUPTIONS,
+                m.activeDisruptions().total()), null, null));
         m.activeDisruptions().byType().forEach((type, n) -> rows.add(row("  " + type, n, null, null)));
         Measures.Caseload c = m.openCaseload();
         rows.add(row("Officers with open crimes", c.officers(), null, null));
@@ -213,9 +230,10 @@ public final class Dashboard {
         List<List<Object>> out = new ArrayList<>();
         for (MeasureService.Breakdown b : rows) {
             Measures m = b.measures();
-            out.add(row(b.code(), m.recorded(), m.outcomesAssigned(), m.chargeRate().value(),
-                    m.cohortChargeRate().value(), m.daysToCharge().median(), m.victimsCodeCompliance().total().value(),
-                    b.openCrimes()));
+            out.add(row(b.code(), v(m, Measure.RECORDED, m.recorded()), v(m, Measure.OUTCOMES_ASSIGNED,
+                    m.outcomesAssigned()), m.chargeRate().value(), m.cohortChargeRate().value(),
+                    v(m, Measure.DAYS_TO_CHARGE, m.daysToCharge().median()), m.victimsCodeCompliance().total().value(),
+                    b.openWithheld() ? WITHHELD : b.openCrimes()));
         }
         return new View(key, new Table("Measures by " + label.toLowerCase(), List.of(label, "Crimes recorded",
                 "Outcomes assigned", "Charge rate", "Charged so far", "Median days to charge",
@@ -244,8 +262,9 @@ public final class Dashboard {
                 : m.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.UK) + " " + m.getYear();
     }
 
-    private static void addDistribution(List<List<Object>> rows, String label, Measures.Distribution d) {
-        rows.add(row(label, d.count(), d.p25(), d.median(), d.p90()));
+    private static void addDistribution(List<List<Object>> rows, String label, Measures.Distribution d,
+            boolean withheld) {
+        rows.add(withheld ? row(label, WITHHELD, null, null, null) : row(label, d.count(), d.p25(), d.median(), d.p90()));
     }
 
     private static Double share(Long n, long total) {

@@ -101,8 +101,14 @@ public final class MeasureJson {
         out.put("open_caseload", caseload);
         out.put("accredited_share", rate(m.accreditedShare()));
         out.put("abstraction_days", m.abstractionDays());
+        for (Measure w : m.withheld()) {
+            out.put(w.key(), Map.of("withheld", WITHHELD));
+        }
         return out;
     }
+
+    /** Why a measure is missing from a query below force level (ADR 24). */
+    public static final String WITHHELD = "rests on too few crimes to show below force level";
 
     static Map<String, Object> rate(Measures.Rate r) {
         Map<String, Object> out = new LinkedHashMap<>();

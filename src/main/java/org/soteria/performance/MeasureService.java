@@ -187,11 +187,22 @@ public class MeasureService {
         return out;
     }
 
-    /** A team's or officer's measures of the period, with the crimes open at the as-of date. */
-    public record Breakdown(String code, Measures measures, long openCrimes) {
+    /** {@link #series} as pages show it: each period below force level withholds what rests on too few crimes. */
+    public List<Measures> publishSeries(MeasureQuery q, boolean quarterly) {
+        return series(q, quarterly).stream().map(this::belowForceLevel).toList();
     }
 
-    /** The measures per team or per officer (the values of {@code key} found in the data), one row each. */
+    /**
+     * A team's or officer's measures of the period, with the crimes open at the as-of date ({@code openWithheld}
+     * when they are too few to show, ADR 24).
+     */
+    public record Breakdown(String code, Measures measures, long openCrimes, boolean openWithheld) {
+    }
+
+    /**
+     * The measures per team or per officer (the values of {@code key} found in the data), one row each, as shown:
+     * each row is below force level, so what rests on fewer than k crimes is withheld.
+     */
     public List<Breakdown> breakdown(MeasureQuery q, MeasureFilter.Key key) {
         MeasureSnapshot facts = store.snapshot();
         Map<String, Long> open = engine.openCrimesBy(facts, q, key);
@@ -202,9 +213,63 @@ public class MeasureService {
                 Measures m = shown(engine.computeOnce(facts, q.withFilter(q.filter().with(key, code))));
                 long openCrimes = open.get(code);
                 if (m.recorded() > 0 || m.outcomesAssigned() > 0 || openCrimes > 0) {
-                    out.add(new Breakdown(code, m, openCrimes));
+                    out.add(new Breakdown(code, belowForceLevel(m), openCrimes, policy.tooSmall(openCrimes)));
                 }
             }
+        }
+        return out;
+    }
+
+    /**
+     * The measures of a query as pages, downloads and the API show them (ADR 24). At force level they are exact; below
+     * it (any filter but force) a measure resting on fewer than k crimes is withheld, since the user could not open
+     * those crimes. {@link #compute} stays exact for the force's own report.
+     */
+    public Measures publish(MeasureQuery q) {
+        return belowForceLevel(compute(q));
+    }
+
+    private Measures belowForceLevel(Measures m) {
+        return m.query().filter().restrictsCrimes() ? m.withholding(tooFewCrimes(m)) : m;
+    }
+
+    /** The measures that rest on more than none and fewer than k crimes, with those computed from them. */
+    java.util.Set<Measure> tooFewCrimes(Measures m) {
+        java.util.Set<Measure> out = java.util.EnumSet.noneOf(Measure.class);
+        if (policy.tooSmall(m.recorded())) {
+            out.addAll(List.of(Measure.RECORDED, Measure.THIRD_PARTY_SHARE, Measure.COHORT_CHARGE_RATE,
+                    Measure.ATTRITION_FUNNEL, Measure.OPEN_AFTER_DAYS, Measure.REPEAT_SUSPECT_SHARE));
+        }
+        if (m.repeatSuspectShare() != null && policy.tooSmall(m.repeatSuspectShare().denominator())) {
+            out.add(Measure.REPEAT_SUSPECT_SHARE);
+        }
+        if (policy.tooSmall(m.n100Incidents().total())) {
+            out.add(Measure.N100_INCIDENTS);
+        }
+        if (policy.tooSmall(m.outcomesAssigned())) {
+            out.addAll(List.of(Measure.OUTCOMES_ASSIGNED, Measure.CHARGE_RATE, Measure.VICTIM_DOES_NOT_SUPPORT_RATE,
+                    Measure.VICTIM_DOES_NOT_SUPPORT_EXCLUDING, Measure.OUTCOME_GROUP_SHARES, Measure.DAYS_TO_OUTCOME));
+        }
+        if (policy.tooSmall(m.daysToCharge().count())) {
+            out.add(Measure.DAYS_TO_CHARGE);
+        }
+        if (policy.tooSmall(m.cpsReferrals()) || policy.tooSmall(m.daysReportToCpsReferral().count())) {
+            out.addAll(List.of(Measure.CPS_REFERRALS, Measure.DAYS_REPORT_TO_CPS_REFERRAL));
+        }
+        if (policy.tooSmall(m.cpsChargeRate().denominator())) {
+            out.add(Measure.CPS_CHARGE_RATE);
+        }
+        if (policy.tooSmall(m.convictionRate().denominator())) {
+            out.addAll(List.of(Measure.CONVICTIONS, Measure.CONVICTION_RATE));
+        }
+        if (policy.tooSmall(m.victimsCodeCompliance().total().denominator())) {
+            out.add(Measure.VICTIMS_CODE_COMPLIANCE);
+        }
+        if (policy.tooSmall(m.withdrawalByStageAndReason().total())) {
+            out.add(Measure.WITHDRAWAL_BY_STAGE_AND_REASON);
+        }
+        if (m.activeDisruptions() != null && policy.tooSmall(m.activeDisruptions().total())) {
+            out.add(Measure.ACTIVE_DISRUPTIONS);
         }
         return out;
     }

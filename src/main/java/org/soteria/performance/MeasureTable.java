@@ -18,7 +18,9 @@ public final class MeasureTable {
         List<List<Object>> rows = new ArrayList<>();
         for (Measure measure : Measure.values()) {
             Object v = json.get(measure.key());
-            if (measure == Measure.ATTRITION_FUNNEL) {
+            if (m.isWithheld(measure)) {
+                rows.add(row(measure, "withheld: " + MeasureJson.WITHHELD, null, null, null));
+            } else if (measure == Measure.ATTRITION_FUNNEL) {
                 long recorded = m.recorded();
                 for (Measures.FunnelStage s : m.attritionFunnel()) {
                     rows.add(row(measure, s.stage(), s.count(), recorded, s.shareOfRecorded()));

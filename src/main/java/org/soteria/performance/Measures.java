@@ -34,7 +34,29 @@ public record Measures(
         Disruptions activeDisruptions,
         Caseload openCaseload,
         Rate accreditedShare,
-        Long abstractionDays) {
+        Long abstractionDays,
+        java.util.Set<Measure> withheld) {
+
+    public Measures {
+        withheld = withheld == null ? java.util.Set.of() : java.util.Set.copyOf(withheld);
+    }
+
+    /** The measures as the engine gives them: nothing withheld. */
+    public Measures(MeasureQuery query, long recorded, N100 n100Incidents, Rate thirdPartyShare, long outcomesAssigned,
+            Rate chargeRate, Rate victimDoesNotSupportRate, Rate victimDoesNotSupportRateExcludingUnconsentedThirdParty,
+            Map<String, GroupShare> outcomeGroupShares, Rate cohortChargeRate, List<FunnelStage> attritionFunnel,
+            Map<Integer, Long> openAfterDays, Distribution daysToCharge, Distribution daysToOutcome,
+            Distribution daysReportToCpsReferral, long cpsReferrals, Rate cpsChargeRate, long convictions,
+            Rate convictionRate, Breakdown victimsCodeCompliance, Withdrawals withdrawalByStageAndReason,
+            Feedback victimFeedback, Rate repeatSuspectShare, Disruptions activeDisruptions, Caseload openCaseload,
+            Rate accreditedShare, Long abstractionDays) {
+        this(query, recorded, n100Incidents, thirdPartyShare, outcomesAssigned, chargeRate, victimDoesNotSupportRate,
+                victimDoesNotSupportRateExcludingUnconsentedThirdParty, outcomeGroupShares, cohortChargeRate,
+                attritionFunnel, openAfterDays, daysToCharge, daysToOutcome, daysReportToCpsReferral, cpsReferrals,
+                cpsChargeRate, convictions, convictionRate, victimsCodeCompliance, withdrawalByStageAndReason,
+                victimFeedback, repeatSuspectShare, activeDisruptions, openCaseload, accreditedShare, abstractionDays,
+                java.util.Set.of());
+    }
 
     /** These measures with the victim feedback replaced. */
     public Measures withVictimFeedback(Feedback f) {
@@ -43,7 +65,80 @@ public record Measures(
                 cohortChargeRate, attritionFunnel, openAfterDays, daysToCharge, daysToOutcome,
                 daysReportToCpsReferral, cpsReferrals, cpsChargeRate, convictions, convictionRate,
                 victimsCodeCompliance, withdrawalByStageAndReason, f, repeatSuspectShare, activeDisruptions,
-                openCaseload, accreditedShare, abstractionDays);
+                openCaseload, accreditedShare, abstractionDays, withheld);
+    }
+
+    /** Whether a measure is withheld from this user because it rests on too few crimes (ADR 24). */
+    public boolean isWithheld(Measure m) {
+        return withheld.contains(m);
+    }
+
+    /**
+     * These measures with {@code which} withheld (ADR 24): their figures emptied, so that no table or chart drawn
+     * from them can show what they were, and named, so that pages and files say why they are missing.
+     */
+    public Measures withholding(java.util.Set<Measure> which) {
+        if (which.isEmpty()) {
+            return this;
+        }
+        java.util.Set<Measure> all = java.util.EnumSet.noneOf(Measure.class);
+        all.addAll(withheld);
+        all.addAll(which);
+        Rate none = new Rate(0, 0);
+        Distribution noDays = new Distribution(0, null, null, null);
+        boolean cohort = all.contains(Measure.RECORDED);
+        boolean outcomes = all.contains(Measure.OUTCOMES_ASSIGNED);
+        Map<String, GroupShare> groups = outcomeGroupShares;
+        if (outcomes) {
+            groups = new java.util.LinkedHashMap<>();
+            for (String k : outcomeGroupShares.keySet()) {
+                groups.put(k, new GroupShare(0, null));
+            }
+        }
+        List<FunnelStage> funnel = attritionFunnel;
+        Map<Integer, Long> open = openAfterDays;
+        if (cohort) {
+            funnel = attritionFunnel.stream().map(s -> new FunnelStage(s.stage(), 0, null, null)).toList();
+            open = new java.util.LinkedHashMap<>();
+            for (Integer k : openAfterDays.keySet()) {
+                open.put(k, 0L);
+            }
+        }
+        Breakdown compliance = victimsCodeCompliance;
+        if (all.contains(Measure.VICTIMS_CODE_COMPLIANCE)) {
+            Map<String, Rate> by = new java.util.LinkedHashMap<>();
+            victimsCodeCompliance.by().keySet().forEach(k -> by.put(k, none));
+            compliance = new Breakdown(none, by);
+        }
+        Withdrawals withdrawals = withdrawalByStageAndReason;
+        if (all.contains(Measure.WITHDRAWAL_BY_STAGE_AND_REASON)) {
+            Map<String, Long> reasons = new java.util.LinkedHashMap<>();
+            withdrawals.byReason().keySet().forEach(k -> reasons.put(k, 0L));
+            Map<String, Long> stages = new java.util.LinkedHashMap<>();
+            withdrawals.byStage().keySet().forEach(k -> stages.put(k, 0L));
+            withdrawals = new Withdrawals(0, reasons, stages);
+        }
+        Disruptions disruptions = activeDisruptions;
+        if (all.contains(Measure.ACTIVE_DISRUPTIONS) && disruptions != null) {
+            Map<String, Long> types = new java.util.LinkedHashMap<>();
+            disruptions.byType().keySet().forEach(k -> types.put(k, 0L));
+            disruptions = new Disruptions(0, types);
+        }
+        return new Measures(query, cohort ? 0 : recorded,
+                all.contains(Measure.N100_INCIDENTS) ? new N100(0, 0, 0, 0) : n100Incidents,
+                cohort ? none : thirdPartyShare, outcomes ? 0 : outcomesAssigned, outcomes ? none : chargeRate,
+                outcomes ? none : victimDoesNotSupportRate,
+                outcomes ? none : victimDoesNotSupportRateExcludingUnconsentedThirdParty, groups,
+                cohort ? none : cohortChargeRate, funnel, open,
+                all.contains(Measure.DAYS_TO_CHARGE) ? noDays : daysToCharge,
+                all.contains(Measure.DAYS_TO_OUTCOME) ? noDays : daysToOutcome,
+                all.contains(Measure.DAYS_REPORT_TO_CPS_REFERRAL) ? noDays : daysReportToCpsReferral,
+                all.contains(Measure.CPS_REFERRALS) ? 0 : cpsReferrals,
+                all.contains(Measure.CPS_CHARGE_RATE) ? none : cpsChargeRate,
+                all.contains(Measure.CONVICTIONS) ? 0 : convictions,
+                all.contains(Measure.CONVICTION_RATE) ? none : convictionRate, compliance, withdrawals,
+                victimFeedback, cohort && repeatSuspectShare != null ? none : repeatSuspectShare, disruptions,
+                openCaseload, accreditedShare, abstractionDays, all);
     }
 
     /** A share: numerator ÷ denominator, with no value when the denominator is 0. */

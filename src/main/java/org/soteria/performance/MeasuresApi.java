@@ -39,7 +39,7 @@ public class MeasuresApi {
             MeasureQuery q = measures.scope(new MeasureQuery(date(required(from, "from"), "from"),
                     date(required(to, "to"), "to"), asOfDate,
                     MeasureFilter.parse(filters == null ? new ArrayList<>() : filters)), user);
-            Map<String, Object> json = MeasureJson.of(measures.compute(q));
+            Map<String, Object> json = MeasureJson.of(measures.publish(q));
             measures.audited(user, false, "api", q);
             return json;
         } catch (MeasureFilter.Invalid e) {

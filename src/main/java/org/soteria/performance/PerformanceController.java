@@ -119,14 +119,14 @@ public class PerformanceController {
 
         Measures now() {
             if (now == null) {
-                now = measures.compute(query);
+                now = measures.publish(query);
             }
             return now;
         }
 
         List<Measures> series() {
             if (series == null) {
-                series = measures.series(query.withPeriod(YearMonth.from(query.to()).minusMonths(23).atDay(1),
+                series = measures.publishSeries(query.withPeriod(YearMonth.from(query.to()).minusMonths(23).atDay(1),
                         query.to()), quarterly);
             }
             return series;
@@ -138,8 +138,8 @@ public class PerformanceController {
         MeasureQuery q = in.query;
         boolean quarterly = in.quarterly;
         return switch (key) {
-            case "headline" -> Dashboard.headline(in.now(), measures.compute(q.previousPeriod()),
-                    measures.compute(q.yearEarlier()));
+            case "headline" -> Dashboard.headline(in.now(), measures.publish(q.previousPeriod()),
+                    measures.publish(q.yearEarlier()));
             case "funnel" -> Dashboard.funnel(in.now());
             case "outcomes" -> Dashboard.outcomes(in.series(), quarterly);
             case "timeliness" -> Dashboard.timeliness(in.now());

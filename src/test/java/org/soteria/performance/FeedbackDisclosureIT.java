@@ -158,4 +158,22 @@ class FeedbackDisclosureIT {
         assertThatThrownBy(() -> measures.scope(byOfficer, investigator)).isInstanceOf(MeasureFilter.Invalid.class)
                 .hasMessageContaining("officer");
     }
+
+    @Test
+    void aNarrowFilterShowsNothingOfTheOneCrimeItFindsButTheForceLevelStaysExact() {
+        MeasureQuery narrow = new MeasureQuery(LocalDate.parse("2025-03-01"), LocalDate.parse("2025-03-31"),
+                LocalDate.parse("2026-11-30"), MeasureFilter.parse(List.of("offence_code=19C", "team=T1")));
+        assertThat(measures.compute(narrow).recorded()).as("the attacker's filter finds one crime").isOne();
+        Measures shown = measures.publish(narrow);
+        assertThat(shown.recorded()).isZero();
+        assertThat(shown.isWithheld(Measure.RECORDED)).isTrue();
+        assertThat(shown.attritionFunnel()).allSatisfy(s -> assertThat(s.count()).isZero());
+        assertThat(MeasureJson.of(shown).get("recorded")).isEqualTo(java.util.Map.of("withheld", MeasureJson.WITHHELD));
+        assertThat(Dashboard.headline(shown, shown, shown).table().rows().get(0).get(1)).isEqualTo(Dashboard.WITHHELD);
+
+        MeasureQuery force = narrow.withFilter(MeasureFilter.parse(List.of("force=NWP")));
+        assertThat(measures.publish(force)).as("force level: exactly the report's figures")
+                .isEqualTo(measures.compute(force));
+        assertThat(measures.publish(force).recorded()).isOne();
+    }
 }
