@@ -44,8 +44,13 @@ public final class MeasureTable {
         } else if (v instanceof Map<?, ?> map) {
             ((Map<String, Object>) map).forEach((k, inner) -> flatten(rows, measure,
                     part.isEmpty() ? k : part + "." + k, inner));
-        } else {
+        } else if (v == null || v instanceof Number) {
             rows.add(row(measure, part, null, null, (Number) v));
+        } else {
+            // What a figure covers or why it is missing (the months feedback was published for, a reason): words.
+            String words = v instanceof java.util.Collection<?> c ? c.stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(" ")) : String.valueOf(v);
+            rows.add(row(measure, part + ": " + words, null, null, null));
         }
     }
 

@@ -24,6 +24,40 @@ final class ExtractRows {
             "report_source", "victim_age_band", "victim_sex", "suspect_age_band", "relationship", "team",
             "outcome_group", "outcome_month", "weeks_to_outcome", "cps_referred", "charged", "withdrawal_reason");
 
+    /** How a released column is treated (ADR 24 shows the table). */
+    enum ColumnClass {
+        /** Names a record: only ever a pseudonym, per extract unless the project's extracts are linked. */
+        IDENTIFIER,
+        /** Could single a person out with what someone already knows: always generalised until k holds. */
+        QUASI_IDENTIFIER,
+        /** What the research studies: released as recorded, inside classes of k people or more. */
+        SENSITIVE
+    }
+
+    /** Every released column's class, in column order. */
+    static final Map<String, ColumnClass> CLASSES = classes();
+
+    private static Map<String, ColumnClass> classes() {
+        Map<String, ColumnClass> c = new LinkedHashMap<>();
+        for (String id : List.of("crime_key", "victim_key", "suspect_key")) {
+            c.put(id, ColumnClass.IDENTIFIER);
+        }
+        for (String qi : List.of("offence", "recorded_month", "report_source", "victim_age_band", "victim_sex",
+                "suspect_age_band", "relationship", "team")) {
+            c.put(qi, ColumnClass.QUASI_IDENTIFIER);
+        }
+        c.put("outcome_group", ColumnClass.SENSITIVE);
+        c.put("outcome_month", ColumnClass.QUASI_IDENTIFIER);
+        c.put("weeks_to_outcome", ColumnClass.QUASI_IDENTIFIER);
+        for (String sensitive : List.of("cps_referred", "charged", "withdrawal_reason")) {
+            c.put(sensitive, ColumnClass.SENSITIVE);
+        }
+        return java.util.Collections.unmodifiableMap(c);
+    }
+
+    /** The columns naming people, whose distinct values k counts in every class. */
+    static final List<String> PEOPLE = List.of("victim_key", "suspect_key");
+
     /** What is read from the records for one crime (its first victim and first suspect). */
     record CrimeFacts(String forceCode, String crimeRef, String offenceCode, LocalDate recordedDate, String reportSource,
             String outcomeCode, LocalDate outcomeDate, String victimPersonId, Integer victimAge, String victimSex,
@@ -97,6 +131,30 @@ final class ExtractRows {
         return month.substring(0, 4) + "-Q" + ((m - 1) / 3 + 1);
     }
 
+    private static String reportedBy(String source) {
+        return "victim".equals(source) ? "victim" : source == null || source.isEmpty() ? UNKNOWN : "someone_else";
+    }
+
+    /** Weeks from report to outcome in bands of 13 (a quarter), then under or over a year. */
+    private static String weeksBand(String weeks) {
+        if (weeks == null || weeks.isEmpty()) {
+            return weeks;
+        }
+        int w = Integer.parseInt(weeks);
+        return w >= 52 ? "52_plus" : (w / 13) * 13 + "_" + ((w / 13) * 13 + 12);
+    }
+
+    private static String weeksYear(String weeks) {
+        if (weeks == null || weeks.isEmpty()) {
+            return weeks;
+        }
+        return Integer.parseInt(weeks) >= 52 ? "52_plus" : "under_52";
+    }
+
+    private static String year(String month) {
+        return month.length() >= 4 ? month.substring(0, 4) : month;
+    }
+
     private static UnaryOperator<String> any() {
         return v -> ANY;
     }
@@ -108,13 +166,32 @@ final class ExtractRows {
     static final List<Anonymiser.Hierarchy> QUASI_IDENTIFIERS = List.of(
             new Anonymiser.Hierarchy("offence", List.of(
                     v -> OffenceCode.parse(v).map(o -> o.group().code()).orElse(UNKNOWN))),
-            new Anonymiser.Hierarchy("recorded_month", List.of(ExtractRows::quarter,
-                    v -> v.length() >= 4 ? v.substring(0, 4) : v)),
+            new Anonymiser.Hierarchy("recorded_month", List.of(ExtractRows::quarter, ExtractRows::year)),
+            new Anonymiser.Hierarchy("report_source", List.of(ExtractRows::reportedBy, any())),
+            new Anonymiser.Hierarchy("outcome_month", List.of(ExtractRows::quarter, ExtractRows::year)),
+            new Anonymiser.Hierarchy("weeks_to_outcome", List.of(ExtractRows::weeksBand, ExtractRows::weeksYear)),
             new Anonymiser.Hierarchy("victim_age_band", List.of(ExtractRows::coarseAge, any())),
             new Anonymiser.Hierarchy("victim_sex", List.of(any())),
             new Anonymiser.Hierarchy("suspect_age_band", List.of(ExtractRows::coarseAge, any())),
             new Anonymiser.Hierarchy("relationship", List.of(ExtractRows::relationshipGroup, any())),
             new Anonymiser.Hierarchy("team", List.of(any())));
+
+    /** Levels as a linked project keeps them: {@code column=level;…}. */
+    static String levels(Map<String, Integer> levels) {
+        StringBuilder b = new StringBuilder();
+        levels.forEach((column, level) -> b.append(b.length() == 0 ? "" : ";").append(column).append('=').append(level));
+        return b.toString();
+    }
+
+    /** The levels a linked project keeps, read back. */
+    static Map<String, Integer> levels(String kept) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (String pair : kept.split(";")) {
+            int eq = pair.indexOf('=');
+            out.put(pair.substring(0, eq), Integer.parseInt(pair.substring(eq + 1)));
+        }
+        return out;
+    }
 
     /** Labels for the generalisation levels, for the release note. */
     static String describe(Map<String, Integer> levels) {

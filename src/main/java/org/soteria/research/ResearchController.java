@@ -78,13 +78,13 @@ class ResearchController {
             @IsoDate(label = "Data from", required = true) String periodFrom,
             @IsoDate(label = "Data to", required = true) String periodTo, List<String> offenceGroups,
             @WholeNumber(message = "Enter k as a whole number, for example 5") String k,
-            @IsoDate(label = "End date", required = true) String endsOn) {
+            @IsoDate(label = "End date", required = true) String endsOn, String linkedExtracts) {
 
         ResearchService.ProjectForm read() {
             return new ResearchService.ProjectForm(FormValues.text(title), FormValues.text(purpose),
                     FormValues.text(lawfulBasis), FormValues.all(members), FormValues.date(periodFrom),
                     FormValues.date(periodTo), FormValues.all(offenceGroups), FormValues.integer(k),
-                    FormValues.date(endsOn));
+                    FormValues.date(endsOn), "yes".equals(linkedExtracts));
         }
     }
 

@@ -28,7 +28,7 @@ class ResearchRepository {
     record Project(long id, UUID ref, String forceCode, String title, String purpose, String lawfulBasis,
             LocalDate periodFrom, LocalDate periodTo, List<String> offenceGroups, int k, LocalDate endsOn,
             String projectKey, String status, String createdBy, String approvedBy, OffsetDateTime approvedAt,
-            List<String> members) {
+            List<String> members, boolean linkedExtracts, String fixedLevels) {
 
         boolean activeOn(LocalDate day) {
             return "approved".equals(status) && !day.isAfter(endsOn);
@@ -46,7 +46,7 @@ class ResearchRepository {
                 strings(rs.getArray("offence_groups")), rs.getInt("k"), rs.getObject("ends_on", LocalDate.class),
                 rs.getString("project_key"), rs.getString("status"), rs.getString("created_by"),
                 rs.getString("approved_by"), rs.getObject("approved_at", OffsetDateTime.class),
-                strings(rs.getArray("members")));
+                strings(rs.getArray("members")), rs.getBoolean("linked_extracts"), rs.getString("fixed_levels"));
     }
 
     private static final String SELECT = "select p.*, array(select m.username from research_member m "
@@ -69,15 +69,22 @@ class ResearchRepository {
 
     long insert(Project p, String by) {
         long id = jdbc.sql("insert into research_project (ref, force_code, title, purpose, lawful_basis, period_from, "
-                        + "period_to, offence_groups, k, ends_on, project_key, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, "
-                        + "?, ?, ?, ?) returning id")
+                        + "period_to, offence_groups, k, ends_on, project_key, created_by, linked_extracts) values (?, ?, ?, "
+                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
                 .params(p.ref(), p.forceCode(), p.title(), p.purpose(), p.lawfulBasis(), p.periodFrom(), p.periodTo(),
-                        p.offenceGroups().toArray(String[]::new), p.k(), p.endsOn(), p.projectKey(), by)
+                        p.offenceGroups().toArray(String[]::new), p.k(), p.endsOn(), p.projectKey(), by,
+                        p.linkedExtracts())
                 .query(Long.class).single();
         for (String member : p.members()) {
             jdbc.sql("insert into research_member (project_id, username) values (?, ?)").params(id, member).update();
         }
         return id;
+    }
+
+    /** Fixes a linked project's generalisation at its first release; false when another release fixed it first. */
+    boolean fixLevels(long id, String levels) {
+        return jdbc.sql("update research_project set fixed_levels = ? where id = ? and fixed_levels is null")
+                .params(levels, id).update() == 1;
     }
 
     boolean setStatus(long id, String from, String to, String by) {

@@ -50,9 +50,12 @@ public class ResearchService {
     private final Clock clock;
     private final double maxSuppressed;
     private final SecureRandom random = new SecureRandom();
+    private final org.soteria.disclosure.DisclosurePolicy disclosure;
 
     ResearchService(ResearchRepository repository, FieldCipher cipher, AuditService audit, MeasureService measures,
-            Clock clock, @Value("${soteria.research.max-suppressed-share:0.05}") double maxSuppressed) {
+            Clock clock, @Value("${soteria.research.max-suppressed-share:0.05}") double maxSuppressed,
+            org.soteria.disclosure.DisclosurePolicy disclosure) {
+        this.disclosure = disclosure;
         this.repository = repository;
         this.cipher = cipher;
         this.audit = audit;
@@ -128,7 +131,8 @@ public class ResearchService {
 
     /** A proposed project as the form gave it. */
     public record ProjectForm(String title, String purpose, String lawfulBasis, List<String> members,
-            LocalDate periodFrom, LocalDate periodTo, List<String> offenceGroups, Integer k, LocalDate endsOn) {
+            LocalDate periodFrom, LocalDate periodTo, List<String> offenceGroups, Integer k, LocalDate endsOn,
+            boolean linkedExtracts) {
     }
 
     @Transactional
@@ -159,8 +163,9 @@ public class ResearchService {
         if (f.offenceGroups().isEmpty()) {
             errors.putIfAbsent("offenceGroups", "Select the offence groups the project may see");
         }
-        if (f.k() == null || f.k() < 2 || f.k() > 100) {
-            errors.putIfAbsent("k", "Enter k, the smallest group a person may hide in, from 2 to 100 (usually 5)");
+        if (f.k() == null || f.k() < disclosure.minimum() || f.k() > 100) {
+            errors.putIfAbsent("k", "Enter k, the fewest different people a group may hold, from " + disclosure.minimum()
+                    + " (the force's minimum) to 100");
         }
         if (f.endsOn() != null && !f.endsOn().isAfter(today())) {
             errors.putIfAbsent("endsOn", "End date must be in the future");
@@ -174,7 +179,7 @@ public class ResearchService {
         String sealed = cipher.encrypt(Base64.getEncoder().encodeToString(key), keyContext(ref));
         long id = repository.insert(new ResearchRepository.Project(0, ref, user.forceCode(), f.title(), f.purpose(),
                 f.lawfulBasis(), f.periodFrom(), f.periodTo(), f.offenceGroups(), f.k(), f.endsOn(), sealed, "proposed",
-                user.getUsername(), null, null, f.members()), user.getUsername());
+                user.getUsername(), null, null, f.members(), f.linkedExtracts(), null), user.getUsername());
         audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.CHANGE, "research-project",
                 String.valueOf(id)).detail("proposed: " + f.title() + "; researchers " + String.join(", ", f.members())));
         return id;
@@ -222,19 +227,31 @@ public class ResearchService {
             throw new Invalid("project", "Extracts can be made only while the project is approved and before its end "
                     + "date (" + p.endsOn() + ")");
         }
-        Pseudonyms pseudonyms = new Pseudonyms(Base64.getDecoder().decode(cipher.decrypt(p.projectKey(),
-                keyContext(p.ref()))));
+        // Pseudonyms are the extract's own, unless the project follows crimes and people across its extracts.
+        byte[] key = new byte[32];
+        if (p.linkedExtracts()) {
+            key = Base64.getDecoder().decode(cipher.decrypt(p.projectKey(), keyContext(p.ref())));
+        } else {
+            random.nextBytes(key);
+        }
+        Pseudonyms pseudonyms = new Pseudonyms(key);
         List<Map<String, String>> rows = new ArrayList<>();
         for (ExtractRows.CrimeFacts f : repository.facts(p)) {
             rows.add(ExtractRows.row(f, pseudonyms));
         }
+        Map<String, Integer> fixed = p.linkedExtracts() && p.fixedLevels() != null ? ExtractRows.levels(p.fixedLevels())
+                : null;
         Anonymiser.Release release;
         try {
-            release = Anonymiser.anonymise(rows, ExtractRows.QUASI_IDENTIFIERS, p.k(), maxSuppressed);
+            release = Anonymiser.anonymise(rows, ExtractRows.QUASI_IDENTIFIERS, ExtractRows.PEOPLE,
+                    Math.max(p.k(), disclosure.minimum()), maxSuppressed, fixed);
         } catch (Anonymiser.Refused e) {
             audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.DENIED, "research-project",
                     String.valueOf(id)).detail("extract refused: " + e.getMessage()));
             throw new Invalid("extract", "The extract cannot be released: " + e.getMessage());
+        }
+        if (p.linkedExtracts() && fixed == null && !repository.fixLevels(p.id(), ExtractRows.levels(release.levels()))) {
+            throw new Invalid("extract", "Another extract of this project was released at the same moment: ask again");
         }
         String levels = ExtractRows.describe(release.levels());
         repository.logExtract(p.id(), user.getUsername(), release.rows().size(), release.suppressed(), p.k(), levels);

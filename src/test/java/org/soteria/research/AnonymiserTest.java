@@ -79,7 +79,7 @@ class AnonymiserTest {
     void everyReleasedRowHidesAmongAtLeastKOthersAndOnlyAFewAreLeftOut() {
         List<Map<String, String>> rows = rows(3000, 5);
         assertThat(classes(rows).values()).as("as recorded, many rows are unique").contains(1);
-        Anonymiser.Release r = Anonymiser.anonymise(rows, ExtractRows.QUASI_IDENTIFIERS, 5, 0.02);
+        Anonymiser.Release r = Anonymiser.anonymise(rows, ExtractRows.QUASI_IDENTIFIERS, ExtractRows.PEOPLE, 5, 0.02, null);
         assertThat(classes(r.rows()).values()).allSatisfy(size -> assertThat(size).isGreaterThanOrEqualTo(5));
         assertThat(r.smallestClass()).isGreaterThanOrEqualTo(5);
         assertThat(r.suppressed()).isLessThanOrEqualTo(60);
@@ -93,21 +93,66 @@ class AnonymiserTest {
         List<Map<String, String>> rows = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             rows.add(new HashMap<>(Map.of("offence", "19C", "recorded_month", "2026-01", "victim_age_band", "18_24",
-                    "victim_sex", "female", "suspect_age_band", "25_34", "relationship", "stranger", "team", "x")));
+                    "victim_sex", "female", "suspect_age_band", "25_34", "relationship", "stranger", "team", "x",
+                    "report_source", "victim", "outcome_month", "", "weeks_to_outcome", "")));
         }
-        Anonymiser.Release r = Anonymiser.anonymise(rows, ExtractRows.QUASI_IDENTIFIERS, 5, 0);
+        Anonymiser.Release r = Anonymiser.anonymise(rows, ExtractRows.QUASI_IDENTIFIERS, ExtractRows.PEOPLE, 5, 0, null);
         assertThat(r.levels().values()).containsOnly(0);
         assertThat(r.suppressed()).isZero();
     }
 
     @Test
     void whenKCannotHoldTheExtractIsRefusedWithTheReason() {
-        assertThatThrownBy(() -> Anonymiser.anonymise(rows(4, 1), ExtractRows.QUASI_IDENTIFIERS, 5, 0.05))
+        assertThatThrownBy(() -> Anonymiser.anonymise(rows(4, 1), ExtractRows.QUASI_IDENTIFIERS, ExtractRows.PEOPLE, 5, 0.05, null))
                 .isInstanceOf(Anonymiser.Refused.class)
                 .hasMessage("The extract has 4 rows, fewer than k = 5: no generalisation can hide a row among 5 others");
         List<Map<String, String>> rows = rows(30, 2);
-        assertThatThrownBy(() -> Anonymiser.anonymise(rows, ExtractRows.QUASI_IDENTIFIERS, 20, 0.0))
+        assertThatThrownBy(() -> Anonymiser.anonymise(rows, ExtractRows.QUASI_IDENTIFIERS, ExtractRows.PEOPLE, 20, 0.0, null))
                 .isInstanceOf(Anonymiser.Refused.class)
                 .hasMessageStartingWith("k-anonymity with k = 20 cannot hold: even the most general form allowed leaves");
+    }
+
+    @Test
+    void kCountsDifferentPeopleNotRows() {
+        // Six crimes alike in every way, but one suspect's: a class of six rows hides one suspect among nobody.
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            rows.add(new HashMap<>(Map.of("offence", "19C", "recorded_month", "2026-01", "victim_age_band", "18_24",
+                    "victim_sex", "female", "suspect_age_band", "25_34", "relationship", "stranger", "team", "x",
+                    "report_source", "victim", "outcome_month", "", "weeks_to_outcome", "")));
+            rows.get(i).put("victim_key", "v" + i);
+            rows.get(i).put("suspect_key", "same-suspect");
+        }
+        assertThatThrownBy(() -> Anonymiser.anonymise(rows, ExtractRows.QUASI_IDENTIFIERS, ExtractRows.PEOPLE, 5, 0.5,
+                null)).isInstanceOf(Anonymiser.Refused.class).hasMessageContaining("different people");
+        for (int i = 0; i < 6; i++) {
+            rows.get(i).put("suspect_key", "s" + i);
+        }
+        assertThat(Anonymiser.anonymise(rows, ExtractRows.QUASI_IDENTIFIERS, ExtractRows.PEOPLE, 5, 0, null).rows())
+                .hasSize(6);
+    }
+
+    @Test
+    void aLinkedProjectsLaterExtractsKeepTheFirstReleasesLevels() {
+        List<Map<String, String>> rows = rows(3000, 5);
+        Anonymiser.Release first = Anonymiser.anonymise(rows, ExtractRows.QUASI_IDENTIFIERS, ExtractRows.PEOPLE, 5, 0.02,
+                null);
+        Map<String, Integer> kept = ExtractRows.levels(ExtractRows.levels(first.levels()));
+        assertThat(kept).isEqualTo(first.levels());
+        // A larger extract would be generalised less on its own; fixed, it keeps the first release's levels.
+        List<Map<String, String>> more = rows(6000, 5);
+        Anonymiser.Release later = Anonymiser.anonymise(more, ExtractRows.QUASI_IDENTIFIERS, ExtractRows.PEOPLE, 5,
+                0.02, kept);
+        assertThat(later.levels()).isEqualTo(first.levels());
+    }
+
+    @Test
+    void everyReleasedColumnIsClassedAndEveryQuasiIdentifierIsGeneralised() {
+        assertThat(ExtractRows.CLASSES.keySet()).containsExactlyElementsOf(ExtractRows.COLUMNS);
+        List<String> generalised = ExtractRows.QUASI_IDENTIFIERS.stream().map(Anonymiser.Hierarchy::column).toList();
+        ExtractRows.CLASSES.forEach((column, kind) -> assertThat(generalised.contains(column)).as(column)
+                .isEqualTo(kind == ExtractRows.ColumnClass.QUASI_IDENTIFIER));
+        assertThat(ExtractRows.PEOPLE).allSatisfy(c -> assertThat(ExtractRows.CLASSES.get(c))
+                .isEqualTo(ExtractRows.ColumnClass.IDENTIFIER));
     }
 }

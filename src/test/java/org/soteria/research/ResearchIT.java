@@ -110,10 +110,82 @@ class ResearchIT {
     }
 
     private long project(String title, int k) {
+        return project(title, k, false);
+    }
+
+    private long project(String title, int k, boolean linked) {
         return research.propose(lead, new ResearchService.ProjectForm(title, "Does early CPS advice raise the charge rate?",
                 "gdpr_public_task_research", List.of("uni1"), LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 31),
-                List.of("adult_rape", "child_rape", "sexual_assault", "other_sexual"), k, research.today().plusMonths(6)),
-                Map.of());
+                List.of("adult_rape", "child_rape", "sexual_assault", "other_sexual"), k, research.today().plusMonths(6),
+                linked), Map.of());
+    }
+
+    /** More crimes like the first four hundred, so that an extract on its own could be generalised less. */
+    private void moreCrimes(int n) {
+        Random r = new Random(11);
+        List<String> cases = new ArrayList<>(List.of("crime_ref,force_code,offence_code,recorded_date,team_code,"
+                + "officer_code,outcome_code,outcome_date,report_source"));
+        List<String> people = new ArrayList<>(List.of("person_id,given_name,family_name,date_of_birth,sex,postcode"));
+        List<String> links = new ArrayList<>(List.of("crime_ref,person_id,role,relationship,age_at_offence"));
+        for (int i = 0; i < n; i++) {
+            LocalDate recorded = LocalDate.of(2024, 1, 1).plusDays(r.nextInt(730));
+            boolean charged = r.nextInt(5) == 0;
+            cases.add("DR" + i + ",NWP," + OFFENCES[r.nextInt(OFFENCES.length)] + "," + recorded + ",T" + (1 + r.nextInt(3))
+                    + ",O1," + (charged ? "1," + recorded.plusDays(60) : ",") + ",victim");
+            people.add("DV" + i + ",Given" + i + ",Family" + i + ",1980-01-01,female,LL1 1AB");
+            people.add("DS" + i + ",Other" + i + ",Name" + i + ",1970-01-01,male,CH1 1AA");
+            links.add("DR" + i + ",DV" + i + ",victim,," + (14 + r.nextInt(50)));
+            links.add("DR" + i + ",DS" + i + ",suspect," + RELATIONSHIPS[r.nextInt(RELATIONSHIPS.length)] + ","
+                    + (18 + r.nextInt(50)));
+        }
+        Path more = dir.resolve("more");
+        new Bundles(more).file("cases.csv", cases.toArray(String[]::new)).file("people.csv", people.toArray(String[]::new))
+                .file("case_people.csv", links.toArray(String[]::new));
+        assertThat(imports.importBundle(more, "test", ImportProgress.NONE).rejectedRows()).isZero();
+    }
+
+    private static Map<String, String> quasiIdentifiersByCrime(String csv) {
+        Map<String, String> out = new java.util.HashMap<>();
+        int[] qi = ExtractRows.QUASI_IDENTIFIERS.stream().mapToInt(h -> ExtractRows.COLUMNS.indexOf(h.column())).toArray();
+        List<String[]> all = rows(csv);
+        for (String[] row : all.subList(1, all.size())) {
+            StringBuilder key = new StringBuilder();
+            for (int i : qi) {
+                key.append(row[i]).append('|');
+            }
+            out.put(row[0], key.toString());
+        }
+        return out;
+    }
+
+    /**
+     * The attack of issue 23: a researcher joins two extracts of one project on the crime's key, hoping each gives the
+     * finer level of what the other generalised. Unlinked, the extracts share no key; linked, they share the levels.
+     */
+    @Test
+    void twoExtractsOfOneProjectJoinedGiveNothingFinerThanEither() {
+        long unlinked = project("Early advice", 5, false);
+        long linked = project("Early advice, followed up", 5, true);
+        research.approve(lead, unlinked);
+        research.approve(lead, linked);
+        Map<String, String> a = quasiIdentifiersByCrime(research.extract(researcher, unlinked).csv());
+        Map<String, String> b = quasiIdentifiersByCrime(research.extract(researcher, unlinked).csv());
+        assertThat(a.keySet()).as("each extract its own pseudonyms").doesNotContainAnyElementsOf(b.keySet());
+
+        ResearchService.Extract first = research.extract(researcher, linked);
+        moreCrimes(1200);
+        long alone = project("On its own", 5, false);
+        research.approve(lead, alone);
+        assertThat(research.extract(researcher, alone).levels()).as("with more crimes, an extract alone is finer")
+                .isNotEqualTo(first.levels());
+        ResearchService.Extract second = research.extract(researcher, linked);
+        assertThat(second.levels()).isEqualTo(first.levels());
+        Map<String, String> x = quasiIdentifiersByCrime(first.csv());
+        Map<String, String> y = quasiIdentifiersByCrime(second.csv());
+        Set<String> both = new HashSet<>(x.keySet());
+        both.retainAll(y.keySet());
+        assertThat(both).as("the linked project follows its crimes").hasSizeGreaterThan(300);
+        both.forEach(crime -> assertThat(y.get(crime)).as(crime).isEqualTo(x.get(crime)));
     }
 
     private static Map<String, String> errors(Runnable r) {
@@ -200,7 +272,7 @@ class ResearchIT {
         research.close(lead, p);
         assertThat(errors(() -> research.extract(researcher, p)).get("project")).startsWith("Extracts can be made only");
         assertThat(errors(() -> research.propose(lead, new ResearchService.ProjectForm(null, null, "x", List.of("nobody"),
-                LocalDate.of(2025, 1, 1), LocalDate.of(2024, 1, 1), List.of(), 1, LocalDate.of(2020, 1, 1)), Map.of()))
+                LocalDate.of(2025, 1, 1), LocalDate.of(2024, 1, 1), List.of(), 1, LocalDate.of(2020, 1, 1), false), Map.of()))
                 .keySet()).containsExactly("title", "purpose", "lawfulBasis", "members", "periodTo", "offenceGroups", "k",
                 "endsOn");
     }
