@@ -29,10 +29,19 @@ public record BenchmarkBundle(String asOf, List<String> quarters, List<String> g
     private static final Pattern QUARTER = Pattern.compile("\\d{4}-Q[1-4]");
     private static final Pattern CELL = Pattern.compile("[0-9]{1,9}|<5|\\[c]");
 
-    /** Builds the bundle from raw counts, suppressing them together so that no small count can be worked out. */
+    /**
+     * Builds the bundle from raw counts, suppressing them together, and together with the force's {@code earlier}
+     * releases, so that no small count can be worked out from this release or from all of them.
+     */
     public static BenchmarkBundle of(String asOf, List<String> quarters, List<String> groups,
-            Map<String, long[][]> counts) {
-        Map<String, SmallNumbers.Grid> grids = SmallNumbers.suppress(counts, WITHIN);
+            Map<String, long[][]> counts, List<BenchmarkBundle> earlier) {
+        List<ReleaseAttack.Release> before = new ArrayList<>();
+        for (BenchmarkBundle b : earlier) {
+            if (b.groups().equals(groups)) {
+                before.add(b.release());
+            }
+        }
+        Map<String, SmallNumbers.Grid> grids = SmallNumbers.suppress(counts, WITHIN, quarters, before);
         Map<String, List<List<String>>> measures = new LinkedHashMap<>();
         grids.forEach((m, g) -> measures.put(m, rows(g)));
         return new BenchmarkBundle(asOf, List.copyOf(quarters), List.copyOf(groups), measures);
@@ -48,6 +57,11 @@ public record BenchmarkBundle(String asOf, List<String> quarters, List<String> g
             rows.add(row);
         }
         return rows;
+    }
+
+    /** This bundle as the attacker holds it. */
+    ReleaseAttack.Release release() {
+        return new ReleaseAttack.Release(quarters, grids());
     }
 
     public Map<String, SmallNumbers.Grid> grids() {

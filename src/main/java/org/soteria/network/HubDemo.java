@@ -107,7 +107,7 @@ class HubDemo implements ApplicationRunner {
                     counts.get(BenchmarkBundle.VICTIM_DOES_NOT_SUPPORT)[q][g] = vdns;
                 }
             }
-            BenchmarkBundle bundle = BenchmarkBundle.of(today.toString(), quarters, groups, counts);
+            BenchmarkBundle bundle = BenchmarkBundle.of(today.toString(), quarters, groups, counts, List.of());
             hub.receive(Envelope.seal(Envelope.BENCHMARK, FORCES[f][0], 1, clock.instant(), bundle, keys.getPrivate()),
                     "https", null);
             if (f == 1) {

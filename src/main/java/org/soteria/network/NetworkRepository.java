@@ -68,6 +68,17 @@ class NetworkRepository {
                 .params(kind, sequence, envelopeId, via, outcome, detail, by).query(Long.class).single();
     }
 
+    /** Keeps a signed benchmark release as it left the force. */
+    void keepEnvelope(long id, String envelope) {
+        jdbc.sql("update network_submission set envelope = ? where id = ?").params(envelope, id).update();
+    }
+
+    /** Every benchmark release the force signed, oldest first, as signed. */
+    List<String> benchmarkReleases() {
+        return jdbc.sql("select envelope from network_submission where kind = 'benchmark' and envelope is not null "
+                + "order by sequence").query(String.class).list();
+    }
+
     void outcome(long id, String outcome, String detail) {
         jdbc.sql("update network_submission set outcome = ?, detail = ? where id = ?").params(outcome, detail, id)
                 .update();

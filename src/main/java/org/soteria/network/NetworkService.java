@@ -194,7 +194,16 @@ public class NetworkService {
                 counts.get(BenchmarkBundle.VICTIM_DOES_NOT_SUPPORT)[q][g] = ms.victimDoesNotSupportRate().numerator();
             }
         }
-        return BenchmarkBundle.of(asOf.toString(), quarters, groups, counts);
+        return BenchmarkBundle.of(asOf.toString(), quarters, groups, counts, earlierReleases());
+    }
+
+    /** The benchmark releases this force signed before (ADR 24: the next is suppressed together with them). */
+    List<BenchmarkBundle> earlierReleases() {
+        List<BenchmarkBundle> out = new ArrayList<>();
+        for (String text : repository.benchmarkReleases()) {
+            out.add(Envelope.open(text).payload(BenchmarkBundle.class));
+        }
+        return out;
     }
 
     /** A signed file, ready to send or download, and the submission it was logged as. */
@@ -213,6 +222,9 @@ public class NetworkService {
             String envelopeId = Envelope.open(text).body().id();
             long submission = repository.submission(kind, sequence, envelopeId, via,
                     "https".equals(via) ? "sending" : "downloaded", detail, user.getUsername());
+            if (Envelope.BENCHMARK.equals(kind)) {
+                repository.keepEnvelope(submission, text);
+            }
             return new Signed(submission, kind, sequence, text);
         });
     }

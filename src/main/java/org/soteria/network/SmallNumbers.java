@@ -4,17 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.hipparchus.exception.MathIllegalStateException;
-import org.hipparchus.optim.LocalizedOptimFormats;
-import org.hipparchus.optim.MaxIter;
-import org.hipparchus.optim.PointValuePair;
-import org.hipparchus.optim.linear.LinearConstraint;
-import org.hipparchus.optim.linear.LinearConstraintSet;
-import org.hipparchus.optim.linear.LinearObjectiveFunction;
-import org.hipparchus.optim.linear.NonNegativeConstraint;
-import org.hipparchus.optim.linear.Relationship;
-import org.hipparchus.optim.linear.SimplexSolver;
-import org.hipparchus.optim.nonlinear.scalar.GoalType;
 
 /**
  * Small-number suppression for counts that leave the force (kpis.md "Small numbers"). Each measure is a
@@ -22,10 +11,11 @@ import org.hipparchus.optim.nonlinear.scalar.GoalType;
  * Counts under 5 are shown as "&lt;5" (primary suppression), zeros included: with zeros shown, four small
  * parts of a small total would each be known to be exactly 1 (the test proves it). Further counts are
  * withheld, shown as "[c]" (secondary suppression), until no withheld or small count can be worked out
- * exactly from what is shown:
- * not from a row or column total, not from several tables' totals together, and not from the rule that a
- * subset measure (charged) cannot exceed its parent (outcomes). {@link #ranges} is that attacker, by linear
- * programming, and the suppression is only finished when it finds nothing.
+ * exactly from what is shown, in this release or together with every release the force sent before (ADR 24):
+ * not from a row or column total, not from several tables' totals together, not from the rule that a
+ * subset measure (charged) cannot exceed its parent (outcomes), not from the quarters two releases share, and not
+ * from counts being whole numbers. {@link ReleaseAttack} is that attacker, by integer programming, and the
+ * suppression is only finished when it finds nothing.
  */
 public final class SmallNumbers {
 
@@ -62,6 +52,21 @@ public final class SmallNumbers {
      * outcomes: charged and victim does not support), which an attacker may use.
      */
     public static Map<String, Grid> suppress(Map<String, long[][]> interior, Map<String, List<String>> within) {
+        int quarters = interior.values().iterator().next().length;
+        List<String> labels = new ArrayList<>();
+        for (int q = 0; q < quarters; q++) {
+            labels.add("row" + q);
+        }
+        return suppress(interior, within, labels, List.of());
+    }
+
+    /**
+     * Suppresses a new release of {@code quarters} together with the force's earlier releases, which are published
+     * and cannot change: a quarter's count hidden before stays hidden while it is the same, and more counts of the
+     * new release are withheld until the attacker holding every release works none out.
+     */
+    public static Map<String, Grid> suppress(Map<String, long[][]> interior, Map<String, List<String>> within,
+            List<String> quarters, List<ReleaseAttack.Release> earlier) {
         Map<String, long[][]> full = new LinkedHashMap<>();
         Map<String, String[][]> shown = new LinkedHashMap<>();
         interior.forEach((m, counts) -> {
@@ -75,12 +80,17 @@ public final class SmallNumbers {
             }
             shown.put(m, s);
         });
+        keepHidden(full, shown, quarters, earlier);
         while (true) {
             while (protectLines(full, shown)) {
                 // until every row and column with a suppressed cell has at least two
             }
             Map<String, Grid> grids = grids(shown);
-            List<Exposed> exposed = exposed(grids, within);
+            // The release alone first (a small programme), then with the earlier releases once it holds alone.
+            List<Exposed> exposed = exposed(grids, within, quarters, List.of());
+            if (exposed.isEmpty() && !earlier.isEmpty()) {
+                exposed = exposed(grids, within, quarters, earlier);
+            }
             if (exposed.isEmpty()) {
                 return grids;
             }
@@ -252,7 +262,7 @@ public final class SmallNumbers {
         return out;
     }
 
-    /** A suppressed cell and the least and greatest values consistent with everything published. */
+    /** A suppressed cell and the least and greatest whole values consistent with everything published. */
     public record Range(String measure, int row, int column, double least, double greatest) {
 
         public boolean exact() {
@@ -263,170 +273,73 @@ public final class SmallNumbers {
     private record Exposed(String measure, int row, int column) {
     }
 
-    /** Every suppressed cell the attacker pins to one value, in one pass. */
-    private static List<Exposed> exposed(Map<String, Grid> grids, Map<String, List<String>> within) {
-        Attack attack = new Attack(grids, within);
+    /**
+     * A count hidden in an earlier release stays hidden in this one while it is the same kind of count (small, or 5
+     * and more): shown now, it would give the earlier release's hidden count back.
+     */
+    private static void keepHidden(Map<String, long[][]> full, Map<String, String[][]> shown, List<String> quarters,
+            List<ReleaseAttack.Release> earlier) {
+        for (ReleaseAttack.Release before : earlier) {
+            for (Map.Entry<String, Grid> e : before.grids().entrySet()) {
+                String[][] s = shown.get(e.getKey());
+                long[][] v = full.get(e.getKey());
+                if (s == null) {
+                    continue;
+                }
+                for (int row = 0; row < before.quarters().size(); row++) {
+                    int now = quarters.indexOf(before.quarters().get(row));
+                    for (int col = 0; now >= 0 && col < e.getValue().columns() - 1 && col < s[now].length - 1; col++) {
+                        if (WITHHELD.equals(e.getValue().cell(row, col)) && v[now][col] >= 5) {
+                            s[now][col] = WITHHELD;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Every suppressed cell the attacker pins to one value, holding this release and the earlier ones, as a cell of
+     * this release to protect: an earlier release's exposed cell is protected here by its quarter's row (or the
+     * total row when this release no longer has that quarter).
+     */
+    private static List<Exposed> exposed(Map<String, Grid> grids, Map<String, List<String>> within,
+            List<String> quarters, List<ReleaseAttack.Release> earlier) {
+        List<ReleaseAttack.Release> all = new ArrayList<>(earlier);
+        all.add(new ReleaseAttack.Release(quarters, grids));
+        int latest = all.size() - 1;
         List<Exposed> out = new ArrayList<>();
-        for (int[] cell : attack.cells()) {
-            double least = attack.optimum(cell, GoalType.MINIMIZE);
-            if (attack.optimum(cell, GoalType.MAXIMIZE) - least < 0.5) {
-                out.add(new Exposed(attack.measure(cell), cell[1], cell[2]));
+        for (ReleaseAttack.Range r : ReleaseAttack.ranges(all, within, true)) {
+            if (!r.exact() || r.published()) {
+                continue; // a count shown in another release is pinned, but public already
+            }
+            if (r.release() == latest) {
+                out.add(new Exposed(r.measure(), r.row(), r.column()));
+            } else {
+                ReleaseAttack.Release before = all.get(r.release());
+                int row = r.row() < before.quarters().size() ? quarters.indexOf(before.quarters().get(r.row())) : -1;
+                out.add(new Exposed(r.measure(), row < 0 ? quarters.size() : row, r.column()));
             }
         }
         return out;
     }
 
     /**
-     * What an attacker holding the published grids can learn about each suppressed cell: its least and
-     * greatest possible values, given every total, that small counts are 0 to 4, withheld ones 5 or more,
-     * and that the parts named in {@code within} fit inside their parent. Greatest is infinite when unbounded.
+     * What an attacker holding the published grids of one release can learn about each suppressed cell: its least
+     * and greatest whole values, given every total, that small counts are 0 to 4, withheld ones 5 or more, and that
+     * the parts named in {@code within} fit inside their parent. Greatest is infinite when unbounded.
      */
     public static List<Range> ranges(Map<String, Grid> grids, Map<String, List<String>> within) {
-        Attack attack = new Attack(grids, within);
+        int rows = grids.values().iterator().next().rows() - 1;
+        List<String> labels = new ArrayList<>();
+        for (int q = 0; q < rows; q++) {
+            labels.add("row" + q);
+        }
         List<Range> out = new ArrayList<>();
-        for (int[] cell : attack.cells()) {
-            out.add(new Range(attack.measure(cell), cell[1], cell[2], attack.optimum(cell, GoalType.MINIMIZE),
-                    attack.optimum(cell, GoalType.MAXIMIZE)));
+        for (ReleaseAttack.Range r : ReleaseAttack.ranges(List.of(new ReleaseAttack.Release(labels, grids)), within)) {
+            out.add(new Range(r.measure(), r.row(), r.column(), r.least(),
+                    r.greatest() == null ? Double.POSITIVE_INFINITY : r.greatest()));
         }
         return out;
-    }
-
-    /** The attacker's linear programme over the published grids: one variable per suppressed cell. */
-    private static final class Attack {
-        private final List<String> measures = new ArrayList<>();
-        private final List<int[]> cells = new ArrayList<>();
-        private final LinearConstraintSet constraints;
-        private final int n;
-
-        Attack(Map<String, Grid> grids, Map<String, List<String>> within) {
-            Map<String, int[][]> index = new LinkedHashMap<>();
-            int count = 0;
-            for (Map.Entry<String, Grid> e : grids.entrySet()) {
-                Grid g = e.getValue();
-                int[][] idx = new int[g.rows()][g.columns()];
-                for (int r = 0; r < g.rows(); r++) {
-                    for (int c = 0; c < g.columns(); c++) {
-                        idx[r][c] = Grid.suppressed(g.cell(r, c)) ? count++ : -1;
-                        if (idx[r][c] >= 0) {
-                            cells.add(new int[] {measures.size(), r, c, idx[r][c]});
-                        }
-                    }
-                }
-                measures.add(e.getKey());
-                index.put(e.getKey(), idx);
-            }
-            n = count;
-            constraints = n == 0 ? null : new LinearConstraintSet(constraints(grids, within, index, n));
-        }
-
-        List<int[]> cells() {
-            return cells;
-        }
-
-        String measure(int[] cell) {
-            return measures.get(cell[0]);
-        }
-
-        double optimum(int[] cell, GoalType goal) {
-            double[] objective = new double[n];
-            objective[cell[3]] = 1;
-            return SmallNumbers.optimum(objective, constraints, goal);
-        }
-    }
-
-    private static List<LinearConstraint> constraints(Map<String, Grid> grids, Map<String, List<String>> within,
-            Map<String, int[][]> index, int n) {
-        List<LinearConstraint> constraints = new ArrayList<>();
-        for (Map.Entry<String, Grid> e : grids.entrySet()) {
-            Grid g = e.getValue();
-            int[][] idx = index.get(e.getKey());
-            int lastRow = g.rows() - 1;
-            int lastCol = g.columns() - 1;
-            for (int r = 0; r <= lastRow; r++) {
-                double[] a = new double[n];
-                double rhs = 0;
-                for (int c = 0; c <= lastCol; c++) {
-                    rhs -= term(a, g, idx, r, c, c == lastCol ? -1 : 1);
-                }
-                add(constraints, a, Relationship.EQ, rhs);
-            }
-            for (int c = 0; c <= lastCol; c++) {
-                double[] a = new double[n];
-                double rhs = 0;
-                for (int r = 0; r <= lastRow; r++) {
-                    rhs -= term(a, g, idx, r, c, r == lastRow ? -1 : 1);
-                }
-                add(constraints, a, Relationship.EQ, rhs);
-            }
-            for (int r = 0; r <= lastRow; r++) {
-                for (int c = 0; c <= lastCol; c++) {
-                    int i = idx[r][c];
-                    if (i >= 0) {
-                        double[] a = new double[n];
-                        a[i] = 1;
-                        boolean small = SmallNumbers.SMALL.equals(g.cell(r, c));
-                        if (small) {
-                            constraints.add(new LinearConstraint(a, Relationship.LEQ, 4));
-                        } else {
-                            constraints.add(new LinearConstraint(a, Relationship.GEQ, 5));
-                        }
-                    }
-                }
-            }
-        }
-        for (Map.Entry<String, List<String>> w : within.entrySet()) {
-            String parent = w.getKey();
-            List<String> parts = w.getValue();
-            Grid pg = grids.get(parent);
-            if (pg == null) {
-                continue;
-            }
-            for (int r = 0; r < pg.rows(); r++) {
-                for (int c = 0; c < pg.columns(); c++) {
-                    double[] a = new double[n];
-                    double rhs = 0;
-                    for (String part : parts) {
-                        if (grids.containsKey(part)) {
-                            rhs -= term(a, grids.get(part), index.get(part), r, c, 1);
-                        }
-                    }
-                    rhs -= term(a, pg, index.get(parent), r, c, -1);
-                    add(constraints, a, Relationship.LEQ, rhs);
-                }
-            }
-        }
-        return constraints;
-    }
-
-    /** Adds a cell to a constraint: a suppressed cell as a variable, a shown one as its known value (returned). */
-    private static double term(double[] a, Grid g, int[][] idx, int r, int c, int sign) {
-        int i = idx[r][c];
-        if (i >= 0) {
-            a[i] += sign;
-            return 0;
-        }
-        return sign * Double.parseDouble(g.cell(r, c));
-    }
-
-    private static void add(List<LinearConstraint> constraints, double[] a, Relationship rel, double rhs) {
-        for (double x : a) {
-            if (x != 0) {
-                constraints.add(new LinearConstraint(a, rel, rhs));
-                return;
-            }
-        }
-    }
-
-    private static double optimum(double[] objective, LinearConstraintSet set, GoalType goal) {
-        try {
-            PointValuePair p = new SimplexSolver().optimize(new MaxIter(10_000),
-                    new LinearObjectiveFunction(objective, 0), set, goal, new NonNegativeConstraint(true));
-            return p.getValue();
-        } catch (MathIllegalStateException e) {
-            if (e.getSpecifier() != LocalizedOptimFormats.UNBOUNDED_SOLUTION) {
-                throw e;
-            }
-            return goal == GoalType.MAXIMIZE ? Double.POSITIVE_INFINITY : 0;
-        }
     }
 }

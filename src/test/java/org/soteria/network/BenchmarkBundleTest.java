@@ -17,7 +17,7 @@ class BenchmarkBundleTest {
         counts.put(BenchmarkBundle.CHARGED, new long[][] {{2, 0}, {6, 1}});
         counts.put(BenchmarkBundle.VICTIM_DOES_NOT_SUPPORT, new long[][] {{12, 4}, {14, 5}});
         return BenchmarkBundle.of("2026-11-29", List.of("2026-Q2", "2026-Q3"), List.of("adult_rape", "child_rape"),
-                counts);
+                counts, List.of());
     }
 
     private static BenchmarkBundle with(BenchmarkBundle b, String measure, int row, int column, String value) {
