@@ -20,6 +20,13 @@ import org.ojalgo.optimisation.Variable;
  */
 final class ReleaseAttack {
 
+    static {
+        // ojAlgo otherwise prints a paragraph about hardware profiles to standard out the first time it is used.
+        if (System.getProperty("shut.up.ojAlgo") == null) {
+            System.setProperty("shut.up.ojAlgo", "true");
+        }
+    }
+
     /** One published release: its quarters (the grids' rows before the total) and each measure's grid. */
     record Release(List<String> quarters, Map<String, SmallNumbers.Grid> grids) {
     }

@@ -1,16 +1,11 @@
 package org.soteria.performance;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.soteria.SoteriaApplication;
 import org.soteria.exchange.ImportProgress;
 import org.soteria.exchange.ImportResult;
 import org.soteria.exchange.ImportService;
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -28,23 +23,17 @@ public final class MeasuresBenchmark {
     }
 
     public static void main(String[] args) {
-        String dataDir = arg(args, "--data-dir", "data");
-        LocalDate from = LocalDate.parse(arg(args, "--from", "2025-01-01"));
-        LocalDate to = LocalDate.parse(arg(args, "--to", "2025-12-31"));
-        LocalDate asOf = LocalDate.parse(arg(args, "--as-of", to.toString()));
-        int rounds = Integer.parseInt(arg(args, "--rounds", "5"));
-        String thenImport = arg(args, "--then-import", null);
+        BenchArgs a = BenchArgs.of(args);
+        String thenImport = a.arg("--then-import", null);
         List<String> filters = new ArrayList<>();
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals("--filter")) {
                 filters.add(args[i + 1]);
             }
         }
-        MeasureQuery query = new MeasureQuery(from, to, asOf, MeasureFilter.parse(filters));
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(SoteriaApplication.class)
-                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF)
-                .run("--soteria.data-dir=" + dataDir, "--logging.level.root=WARN")) {
-            run(ctx, ctx.getBean(MeasureService.class), ctx.getBean(SqlMeasures.class), query, rounds, thenImport);
+        MeasureQuery query = new MeasureQuery(a.from(), a.to(), a.asOf(), MeasureFilter.parse(filters));
+        try (ConfigurableApplicationContext ctx = a.start()) {
+            run(ctx, ctx.getBean(MeasureService.class), ctx.getBean(SqlMeasures.class), query, a.rounds(), thenImport);
         }
     }
 
@@ -95,14 +84,5 @@ public final class MeasuresBenchmark {
     private static double median(List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
         return sorted.get((sorted.size() - 1) / 2);
-    }
-
-    private static String arg(String[] args, String name, String fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
     }
 }
