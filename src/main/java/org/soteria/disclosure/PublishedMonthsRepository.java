@@ -8,11 +8,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.soteria.platform.WholeForce;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The published months of each force's series and their fixed cells (V32). */
+/**
+ * The published months of each force's series and their fixed cells (V32). The cells, small ones included, are
+ * readable only by the whole-force role (V35): they leave only as the sums {@link PublishedAnswers} shows.
+ */
 @Repository
+@WholeForce("disclosure: the kept monthly cells of people's answers, shown only as sums of cells of k people or more")
 class PublishedMonthsRepository {
 
     private final JdbcClient jdbc;

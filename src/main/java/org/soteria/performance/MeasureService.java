@@ -207,15 +207,29 @@ public class MeasureService {
         MeasureSnapshot facts = store.snapshot();
         Map<String, Long> open = engine.openCrimesBy(facts, q, key);
         Set<String> wanted = q.filter().get(key);
-        List<Breakdown> out = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
+        List<Measures> exact = new ArrayList<>();
+        List<Measures> rows = new ArrayList<>();
+        List<Long> opens = new ArrayList<>();
         for (String code : new TreeSet<>(open.keySet())) {
             if (wanted.isEmpty() || wanted.contains(code)) {
                 Measures m = shown(engine.computeOnce(facts, q.withFilter(q.filter().with(key, code))));
                 long openCrimes = open.get(code);
                 if (m.recorded() > 0 || m.outcomesAssigned() > 0 || openCrimes > 0) {
-                    out.add(new Breakdown(code, belowForceLevel(m), openCrimes, policy.tooSmall(openCrimes)));
+                    codes.add(code);
+                    exact.add(m);
+                    rows.add(belowForceLevel(m));
+                    opens.add(openCrimes);
                 }
             }
+        }
+        // Rows asked for one by one are not a whole breakdown: only the full list has a total to protect against.
+        List<Measures> protectedRows = wanted.isEmpty() ? secondary(exact, rows) : rows;
+        boolean[] openHidden = wanted.isEmpty() ? openWithheld(opens) : null;
+        List<Breakdown> out = new ArrayList<>();
+        for (int i = 0; i < codes.size(); i++) {
+            out.add(new Breakdown(codes.get(i), protectedRows.get(i), opens.get(i),
+                    openHidden == null ? policy.tooSmall(opens.get(i)) : openHidden[i]));
         }
         return out;
     }
@@ -233,43 +247,91 @@ public class MeasureService {
         return m.query().filter().restrictsCrimes() ? m.withholding(tooFewCrimes(m)) : m;
     }
 
+    /** A population of crimes (or events) some measures rest on: its size, and the measures withheld with it. */
+    private record Population(java.util.function.ToLongFunction<Measures> size, List<Measure> measures) {
+    }
+
+    private static final List<Population> POPULATIONS = List.of(
+            new Population(Measures::recorded, List.of(Measure.RECORDED, Measure.THIRD_PARTY_SHARE,
+                    Measure.COHORT_CHARGE_RATE, Measure.ATTRITION_FUNNEL, Measure.OPEN_AFTER_DAYS,
+                    Measure.REPEAT_SUSPECT_SHARE)),
+            new Population(m -> m.repeatSuspectShare() == null ? 0 : m.repeatSuspectShare().denominator(),
+                    List.of(Measure.REPEAT_SUSPECT_SHARE)),
+            new Population(m -> m.n100Incidents().total(), List.of(Measure.N100_INCIDENTS)),
+            new Population(Measures::outcomesAssigned, List.of(Measure.OUTCOMES_ASSIGNED, Measure.CHARGE_RATE,
+                    Measure.VICTIM_DOES_NOT_SUPPORT_RATE, Measure.VICTIM_DOES_NOT_SUPPORT_EXCLUDING,
+                    Measure.OUTCOME_GROUP_SHARES, Measure.DAYS_TO_OUTCOME)),
+            new Population(m -> m.daysToCharge().count(), List.of(Measure.DAYS_TO_CHARGE)),
+            new Population(m -> Math.max(m.cpsReferrals(), m.daysReportToCpsReferral().count()),
+                    List.of(Measure.CPS_REFERRALS, Measure.DAYS_REPORT_TO_CPS_REFERRAL)),
+            new Population(m -> m.cpsChargeRate().denominator(), List.of(Measure.CPS_CHARGE_RATE)),
+            new Population(m -> m.convictionRate().denominator(), List.of(Measure.CONVICTIONS, Measure.CONVICTION_RATE)),
+            new Population(m -> m.victimsCodeCompliance().total().denominator(),
+                    List.of(Measure.VICTIMS_CODE_COMPLIANCE)),
+            new Population(m -> m.withdrawalByStageAndReason().total(), List.of(Measure.WITHDRAWAL_BY_STAGE_AND_REASON)),
+            new Population(m -> m.activeDisruptions() == null ? 0 : m.activeDisruptions().total(),
+                    List.of(Measure.ACTIVE_DISRUPTIONS)));
+
     /** The measures that rest on more than none and fewer than k crimes, with those computed from them. */
     java.util.Set<Measure> tooFewCrimes(Measures m) {
         java.util.Set<Measure> out = java.util.EnumSet.noneOf(Measure.class);
-        if (policy.tooSmall(m.recorded())) {
-            out.addAll(List.of(Measure.RECORDED, Measure.THIRD_PARTY_SHARE, Measure.COHORT_CHARGE_RATE,
-                    Measure.ATTRITION_FUNNEL, Measure.OPEN_AFTER_DAYS, Measure.REPEAT_SUSPECT_SHARE));
+        for (Population p : POPULATIONS) {
+            if (policy.tooSmall(p.size().applyAsLong(m))) {
+                out.addAll(p.measures());
+            }
         }
-        if (m.repeatSuspectShare() != null && policy.tooSmall(m.repeatSuspectShare().denominator())) {
-            out.add(Measure.REPEAT_SUSPECT_SHARE);
+        return out;
+    }
+
+    /**
+     * Secondary suppression across a breakdown's rows (ADR 24): the force's exact total less the rows shown must not
+     * give back the rows withheld, so while the withheld rows of a population hold more than none and fewer than k
+     * crimes, the smallest row still shown is withheld too. {@code exact} are the rows' figures before withholding.
+     */
+    private List<Measures> secondary(List<Measures> exact, List<Measures> shown) {
+        List<Measures> out = new ArrayList<>(shown);
+        for (Population p : POPULATIONS) {
+            Measure marker = p.measures().get(0);
+            while (true) {
+                long hidden = 0;
+                int smallest = -1;
+                for (int i = 0; i < out.size(); i++) {
+                    long size = p.size().applyAsLong(exact.get(i));
+                    if (out.get(i).isWithheld(marker)) {
+                        hidden += size;
+                    } else if (size > 0 && (smallest < 0 || size < p.size().applyAsLong(exact.get(smallest)))) {
+                        smallest = i;
+                    }
+                }
+                if (!policy.tooSmall(hidden) || smallest < 0) {
+                    break;
+                }
+                out.set(smallest, out.get(smallest).withholding(java.util.EnumSet.copyOf(p.measures())));
+            }
         }
-        if (policy.tooSmall(m.n100Incidents().total())) {
-            out.add(Measure.N100_INCIDENTS);
+        return out;
+    }
+
+    /** Open crimes per row, withheld below k and secondarily so that the total less the rest cannot give them back. */
+    private boolean[] openWithheld(List<Long> open) {
+        boolean[] out = new boolean[open.size()];
+        long hidden = 0;
+        for (int i = 0; i < open.size(); i++) {
+            out[i] = policy.tooSmall(open.get(i));
+            hidden += out[i] ? open.get(i) : 0;
         }
-        if (policy.tooSmall(m.outcomesAssigned())) {
-            out.addAll(List.of(Measure.OUTCOMES_ASSIGNED, Measure.CHARGE_RATE, Measure.VICTIM_DOES_NOT_SUPPORT_RATE,
-                    Measure.VICTIM_DOES_NOT_SUPPORT_EXCLUDING, Measure.OUTCOME_GROUP_SHARES, Measure.DAYS_TO_OUTCOME));
-        }
-        if (policy.tooSmall(m.daysToCharge().count())) {
-            out.add(Measure.DAYS_TO_CHARGE);
-        }
-        if (policy.tooSmall(m.cpsReferrals()) || policy.tooSmall(m.daysReportToCpsReferral().count())) {
-            out.addAll(List.of(Measure.CPS_REFERRALS, Measure.DAYS_REPORT_TO_CPS_REFERRAL));
-        }
-        if (policy.tooSmall(m.cpsChargeRate().denominator())) {
-            out.add(Measure.CPS_CHARGE_RATE);
-        }
-        if (policy.tooSmall(m.convictionRate().denominator())) {
-            out.addAll(List.of(Measure.CONVICTIONS, Measure.CONVICTION_RATE));
-        }
-        if (policy.tooSmall(m.victimsCodeCompliance().total().denominator())) {
-            out.add(Measure.VICTIMS_CODE_COMPLIANCE);
-        }
-        if (policy.tooSmall(m.withdrawalByStageAndReason().total())) {
-            out.add(Measure.WITHDRAWAL_BY_STAGE_AND_REASON);
-        }
-        if (m.activeDisruptions() != null && policy.tooSmall(m.activeDisruptions().total())) {
-            out.add(Measure.ACTIVE_DISRUPTIONS);
+        while (policy.tooSmall(hidden)) {
+            int smallest = -1;
+            for (int i = 0; i < open.size(); i++) {
+                if (!out[i] && open.get(i) > 0 && (smallest < 0 || open.get(i) < open.get(smallest))) {
+                    smallest = i;
+                }
+            }
+            if (smallest < 0) {
+                break;
+            }
+            out[smallest] = true;
+            hidden += open.get(smallest);
         }
         return out;
     }

@@ -176,4 +176,44 @@ class FeedbackDisclosureIT {
                 .isEqualTo(measures.compute(force));
         assertThat(measures.publish(force).recorded()).isOne();
     }
+
+    @Autowired
+    org.soteria.platform.DataScope scope;
+
+    @Test
+    void theKeptCellsAreReadByTheDisclosureLayerAloneNotByAConnectionActingForAUser() {
+        assertThat(feedback("2025-01-01", "2025-03-31", "team=T1").responses()).isPositive();
+        long seenByTheLayer = scope.wholeForce("test", () -> jdbc.sql("select count(*) from disclosure_published_cell")
+                .query(Long.class).single());
+        long seenByAUser = scope.asUser("inv", true, () -> jdbc.sql("select count(*) from disclosure_published_cell")
+                .query(Long.class).single());
+        assertThat(seenByTheLayer).isPositive();
+        assertThat(seenByAUser).as("small cells are as revealing as the answers they sum").isZero();
+    }
+
+    @Test
+    void aBreakdownWithholdsASecondRowSoThatTheForceTotalCannotGiveTheSmallOneBack() {
+        List<String> more = new ArrayList<>(List.of("crime_ref,force_code,offence_code,recorded_date,team_code,officer_code"));
+        for (int i = 0; i < 2; i++) {
+            more.add("T2C" + i + ",NWP,19C,2025-01-0" + (i + 2) + ",T2,O3");
+        }
+        for (int i = 0; i < 7; i++) {
+            more.add("T3C" + i + ",NWP,19C,2025-01-1" + i + ",T3,O4");
+        }
+        Path where = dir.resolve("teams");
+        new Bundles(where).file("cases.csv", more.toArray(String[]::new))
+                .file("teams.csv", "team_code,name,force_code", "T2,Team two,NWP", "T3,Team three,NWP");
+        assertThat(imports.importBundle(where, "test", ImportProgress.NONE).rejectedRows()).isZero();
+        measures.reloadAll();
+        MeasureQuery january = new MeasureQuery(LocalDate.parse("2025-01-01"), LocalDate.parse("2025-01-31"),
+                LocalDate.parse("2026-11-30"), MeasureFilter.parse(List.of("force=NWP")));
+        java.util.Map<String, Measures> rows = new java.util.HashMap<>();
+        measures.breakdown(january, MeasureFilter.Key.TEAM).forEach(b -> rows.put(b.code(), b.measures()));
+        assertThat(rows.get("T2").isWithheld(Measure.RECORDED)).as("two crimes: withheld").isTrue();
+        assertThat(rows.get("T3").isWithheld(Measure.RECORDED)).as("seven, withheld too: the force's total less T1 "
+                + "would otherwise give T2's two").isTrue();
+        assertThat(rows.get("T1").isWithheld(Measure.RECORDED)).isFalse();
+        long force = measures.publish(january).recorded();
+        assertThat(force - rows.get("T1").recorded()).isEqualTo(9);
+    }
 }
