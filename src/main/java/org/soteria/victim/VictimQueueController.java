@@ -86,7 +86,7 @@ public class VictimQueueController {
             try {
                 chosen = YearMonth.parse(month.trim()).atDay(1);
             } catch (DateTimeParseException e) {
-                error = "Month must be a real month in the form YYYY-MM, for example 2026-10";
+                error = "comments.monthError";
             }
         }
         model.addAttribute("result", feedback.comments(user, chosen, minimumComments));
