@@ -106,58 +106,70 @@ public class PublishedAnswers {
         }
         YearMonth current = currentMonth();
         YearMonth end = last.isBefore(current) ? last : current.minusMonths(1);
-        int responses = 0;
-        int people = 0;
-        long[] sums = null;
-        long[] answered = null;
-        List<YearMonth> months = new ArrayList<>();
-        int withheld = 0;
-        boolean late = false;
+        Sum sum = new Sum();
         for (YearMonth m = first; !m.isAfter(end); m = m.plusMonths(1)) {
             boolean any = false;
             boolean hidden = false;
             for (Published p : all) {
-            List<Cell> cells = p.cells().getOrDefault(m, List.of());
-            Set<String> shown = p.shown().getOrDefault(m, Set.of());
-            for (Cell c : cells) {
-                if (!counted.test(c)) {
-                    continue;
+                Set<String> shown = p.shown().getOrDefault(m, Set.of());
+                for (Cell c : p.cells().getOrDefault(m, List.of())) {
+                    if (!counted.test(c)) {
+                        continue;
+                    }
+                    if (shown.contains(c.unit())) {
+                        sum.add(c);
+                        any = true;
+                    } else {
+                        hidden |= c.responses() > 0;
+                    }
                 }
-                if (!shown.contains(c.unit())) {
-                    hidden |= c.responses() > 0;
-                    continue;
-                }
-                any = true;
-                responses += c.responses();
-                people += c.people();
-                late |= c.late() > 0;
-                long[] s = c.sums();
-                long[] a = c.answered();
-                if (sums == null) {
-                    sums = new long[s.length];
-                    answered = new long[a.length];
-                }
-                for (int q = 0; q < s.length; q++) {
-                    sums[q] += s[q];
-                    answered[q] += a[q];
-                }
-            }
             }
             if (any) {
-                months.add(m);
+                sum.months.add(m);
             }
             if (hidden) {
-                withheld++;
+                sum.withheld++;
             }
         }
-        Double[] means = null;
-        if (sums != null) {
-            means = new Double[sums.length];
-            for (int q = 0; q < sums.length; q++) {
-                means[q] = answered[q] == 0 ? null : (double) sums[q] / answered[q];
+        return sum.figure();
+    }
+
+    /** Shown cells added up, month by month. */
+    private static final class Sum {
+        private int responses;
+        private int people;
+        private long[] sums;
+        private long[] answered;
+        private final List<YearMonth> months = new ArrayList<>();
+        private int withheld;
+        private boolean late;
+
+        void add(Cell c) {
+            responses += c.responses();
+            people += c.people();
+            late |= c.late() > 0;
+            long[] s = c.sums();
+            long[] a = c.answered();
+            if (sums == null) {
+                sums = new long[s.length];
+                answered = new long[a.length];
+            }
+            for (int q = 0; q < s.length; q++) {
+                sums[q] += s[q];
+                answered[q] += a[q];
             }
         }
-        return new Figure(responses, people, means, months, withheld, late);
+
+        Figure figure() {
+            Double[] means = null;
+            if (sums != null) {
+                means = new Double[sums.length];
+                for (int q = 0; q < sums.length; q++) {
+                    means[q] = answered[q] == 0 ? null : (double) sums[q] / answered[q];
+                }
+            }
+            return new Figure(responses, people, means, months, withheld, late);
+        }
     }
 
     /** Drops what is known of the published months (after the database was emptied or restored). */
