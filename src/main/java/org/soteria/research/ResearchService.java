@@ -83,7 +83,7 @@ public class ResearchService {
     /** A project as pages show it (never its key). */
     public record ProjectView(long id, String title, String purpose, String lawfulBasis, LocalDate periodFrom,
             LocalDate periodTo, List<String> offenceGroups, int k, LocalDate endsOn, String status, String createdBy,
-            String approvedBy, List<String> members, boolean active) {
+            String approvedBy, List<String> members, boolean active, boolean linkedExtracts) {
 
         public String lawfulBasisLabel() {
             return LAWFUL_BASES.getOrDefault(lawfulBasis, lawfulBasis);
@@ -98,7 +98,7 @@ public class ResearchService {
     private ProjectView view(ResearchRepository.Project p) {
         return new ProjectView(p.id(), p.title(), p.purpose(), p.lawfulBasis(), p.periodFrom(), p.periodTo(),
                 p.offenceGroups(), p.k(), p.endsOn(), p.status(), p.createdBy(), p.approvedBy(), p.members(),
-                p.activeOn(today()));
+                p.activeOn(today()), p.linkedExtracts());
     }
 
     /** Projects the user may see: the force lead every project of the force, a researcher their own. */
