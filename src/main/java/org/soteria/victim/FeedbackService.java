@@ -79,7 +79,8 @@ public class FeedbackService {
     }
 
     /** The free-text comments of a month for the force lead, only when at least {@code minimum} were left. */
-    public record Comments(Map<LocalDate, Long> months, LocalDate month, List<String> comments, boolean tooFew) {
+    public record Comments(Map<LocalDate, Long> months, LocalDate month, List<String> comments, boolean tooFew,
+            boolean notEnded) {
     }
 
     public Comments comments(SoteriaUser user, LocalDate month, int minimum) {
@@ -93,6 +94,7 @@ public class FeedbackService {
         audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.VIEW, "feedback_comment",
                 user.forceCode() + ":" + (chosen == null ? "none" : chosen)).detail("victims' feedback comments"
                         + (chosen == null ? ": none left yet" : " of " + chosen + ": " + comments.size() + " shown")));
-        return new Comments(months, chosen, comments, tooFew);
+        return new Comments(months, chosen, comments, tooFew,
+                chosen != null && !chosen.isBefore(victims.today().withDayOfMonth(1)));
     }
 }

@@ -170,6 +170,9 @@ class VictimBrowserIT extends BrowserPages {
         b.open("/victims/feedback-comments");
         b.assertAccessible("victims-feedback-comments");
         assertThat(b.driver.findElement(By.tagName("h1")).getText()).contains("own words");
+        b.open("/victims/feedback-comments?month=" + java.time.YearMonth.now(java.time.ZoneId.of("Europe/London")));
+        assertThat(b.driver.findElement(By.tagName("main")).getText()).as("the open month is never shown")
+                .contains("This month has not ended");
         b.open("/victims/feedback-comments?month=2026-13");
         assertThat(b.driver.findElement(By.tagName("main")).getText()).contains("Month must be a real month");
         b.assertAccessible("victims-feedback-comments-error");
