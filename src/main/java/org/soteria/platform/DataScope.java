@@ -3,7 +3,10 @@ package org.soteria.platform;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.ConnectionHolder;
@@ -78,6 +81,25 @@ public final class DataScope extends DelegatingDataSource implements AutoCloseab
         });
     }
 
+    /**
+     * The same pool seen by nobody: no case record is visible through it. For the session store, whose reads come
+     * before anyone is known to be signed in (finding who is signed in reads the session) and whose rows hold no case
+     * record; it is its own data source so that its transactions never take a user's connection.
+     */
+    public DataSource forNobody() {
+        return new DelegatingDataSource(getTargetDataSource()) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                return scoped(super.getConnection(), NOBODY);
+            }
+
+            @Override
+            public Connection getConnection(String username, String password) throws SQLException {
+                return scoped(super.getConnection(username, password), NOBODY);
+            }
+        };
+    }
+
     /** Runs work as this user would see the records, wherever it runs (tests, and work done for a user off the request thread). */
     public <T> T asUser(String username, boolean caseReader, Supplier<T> work) {
         return within(new UserScope(new Principal(username, caseReader)), work);
@@ -89,6 +111,8 @@ public final class DataScope extends DelegatingDataSource implements AutoCloseab
         Connection bound = boundConnection();
         try {
             if (bound != null) {
+                // Set inside a transaction, the scope is undone if it rolls back: the next hand-out sets it afresh.
+                forget(bound);
                 apply(bound, scope);
             }
             return work.get();
@@ -172,7 +196,18 @@ public final class DataScope extends DelegatingDataSource implements AutoCloseab
 
     private Connection scoped(Connection connection, Scope scope) throws SQLException {
         try {
-            apply(connection, scope);
+            Settings wanted = settings(scope, connection);
+            Connection physical = connection.unwrap(Connection.class);
+            // A hand-out in autocommit mode commits its settings at once, so the connection keeps them until they are
+            // set again: a connection handed out in the scope it already has needs no round trip.
+            boolean lasting = connection.getAutoCommit();
+            if (!lasting || !wanted.equals(given.get(physical))) {
+                forget(physical);
+                apply(connection, wanted);
+                if (lasting) {
+                    given.put(physical, wanted);
+                }
+            }
             return connection;
         } catch (RuntimeException e) {
             connection.close();
@@ -181,32 +216,54 @@ public final class DataScope extends DelegatingDataSource implements AutoCloseab
     }
 
     /**
-     * Every hand-out sets all three, so nothing of an earlier borrower's scope survives in the pool. Work for a
-     * user also runs without parallel query: a page reads a few rows by index, and on a small server parallel
-     * workers only add their start-up to every page while taking the cores other users' pages need
-     * (docs/benchmarks.md: the case list at 1,000,000 crimes). Whole-force readers keep the server's setting.
+     * The four settings a scope gives a connection. Work for a user runs without parallel query: a page reads a few
+     * rows by index, and on a small server parallel workers only add their start-up to every page while taking the
+     * cores other users' pages need (docs/benchmarks.md: the case list at 1,000,000 crimes). Whole-force readers keep
+     * the server's setting.
      */
-    private void apply(Connection connection, Scope scope) {
-        String role;
-        String user;
-        boolean cases;
-        if (scope instanceof WholeForce) {
-            role = WHOLE_FORCE_ROLE;
-            user = "";
-            cases = false;
-        } else {
-            Principal p = ((UserScope) scope).principal();
-            role = "none";
-            user = p.username();
-            cases = p.caseReader();
+    private record Settings(String role, String user, boolean cases, String parallelWorkers) {
+    }
+
+    /**
+     * The settings each pooled connection was last given, committed, at a hand-out (keyed by the driver's connection,
+     * which outlives the pool's wrappers). Every hand-out sets all four unless the connection already has exactly
+     * them, so nothing of an earlier borrower's scope survives in the pool; a connection whose scope was changed
+     * inside a transaction is forgotten, since a rollback would undo the change.
+     */
+    private final Map<Connection, Settings> given = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private void forget(Connection connection) {
+        try {
+            given.remove(connection.unwrap(Connection.class));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the database connection: " + e.getMessage(), e);
         }
+    }
+
+    private Settings settings(Scope scope, Connection connection) throws SQLException {
+        if (scope instanceof WholeForce) {
+            return new Settings(WHOLE_FORCE_ROLE, "", false, serverParallelWorkers(connection));
+        }
+        Principal p = ((UserScope) scope).principal();
+        return new Settings("none", p.username(), p.caseReader(), "0");
+    }
+
+    private void apply(Connection connection, Scope scope) {
+        try {
+            apply(connection, settings(scope, connection));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot set the database scope of a connection: " + e.getMessage(), e);
+        }
+    }
+
+    private static void apply(Connection connection, Settings settings) {
         try (PreparedStatement s = connection.prepareStatement(
                 "select set_config('role', ?, false), set_config('soteria.user', ?, false), "
                         + "set_config('soteria.cases', ?, false), set_config('max_parallel_workers_per_gather', ?, false)")) {
-            s.setString(1, role);
-            s.setString(2, user);
-            s.setString(3, cases ? "on" : "off");
-            s.setString(4, scope instanceof WholeForce ? serverParallelWorkers(connection) : "0");
+            s.setString(1, settings.role());
+            s.setString(2, settings.user());
+            s.setString(3, settings.cases() ? "on" : "off");
+            s.setString(4, settings.parallelWorkers());
             s.execute();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot set the database scope of a connection: " + e.getMessage(), e);

@@ -2,13 +2,22 @@ package org.soteria.security;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.soteria.platform.DataScope;
+import org.springframework.core.convert.support.GenericConversionService;
+import org.springframework.core.serializer.support.DeserializingConverter;
+import org.springframework.core.serializer.support.SerializingConverter;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.config.annotation.SpringSessionDataSource;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
@@ -16,8 +25,9 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
  * The session store in PostgreSQL. Requests of one session can run at once (tabs opened together after
  * sign-in); each may add the same attribute the session did not have when it was read (the form token), and
  * the store's plain insert then failed every request but the first with a server error. An attribute is
- * therefore written with an upsert: the last request's value stands, as it would for an update. And the session's
- * cookie.
+ * therefore written with an upsert: the last request's value stands, as it would for an update. The store reads and
+ * writes as nobody, on its own transactions, and reads attributes with the classes they name looked up once. And
+ * the session's cookie.
  */
 @Configuration(proxyBeanMethods = false)
 class SessionStoreConfig {
@@ -30,9 +40,32 @@ class SessionStoreConfig {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionStoreConfig.class);
 
+    /**
+     * The session store reads and writes as nobody (ADR 17): a session is read to find who is signed in, so reading it
+     * in a user's scope would first read it again to find the user.
+     */
+    @Bean(defaultCandidate = false)
+    @SpringSessionDataSource
+    DataSource sessionDataSource(DataScope scope) {
+        return scope.forNobody();
+    }
+
+    /** The session store's transactions, on its own data source (not a candidate for the application's own). */
+    @Bean(defaultCandidate = false)
+    TransactionOperations springSessionTransactionOperations(@SpringSessionDataSource DataSource sessions) {
+        return new TransactionTemplate(new DataSourceTransactionManager(sessions));
+    }
+
     @Bean
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> attributesWrittenByUpsert() {
-        return repository -> repository.setCreateSessionAttributeQuery(UPSERT_ATTRIBUTE);
+        return repository -> {
+            repository.setCreateSessionAttributeQuery(UPSERT_ATTRIBUTE);
+            GenericConversionService attributes = new GenericConversionService();
+            attributes.addConverter(Object.class, byte[].class, new SerializingConverter());
+            attributes.addConverter(byte[].class, Object.class,
+                    new DeserializingConverter(new SessionAttributeReader(SessionStoreConfig.class.getClassLoader())));
+            repository.setConversionService(attributes);
+        };
     }
 
     /**

@@ -27,6 +27,7 @@ import org.soteria.support.DatabaseReset;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.session.jdbc.config.annotation.SpringSessionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -60,6 +61,10 @@ class NeedToKnowRlsIT {
 
     @Autowired
     ImportService imports;
+
+    @Autowired
+    @SpringSessionDataSource
+    javax.sql.DataSource sessionStore;
 
     @Autowired
     UserService users;
@@ -318,6 +323,43 @@ class NeedToKnowRlsIT {
             return mine * 100 + force * 10 + mineAgain;
         }));
         assertThat(counts).isEqualTo(2 * 100 + 5 * 10 + 2);
+    }
+
+    @Test
+    void aConnectionHandedOutAgainInAnotherScopeTakesThatScope() {
+        // The pool hands its connections out again and again; one already in the wanted scope is not set twice, so
+        // each alternation must still land: every count below comes from a connection last used in the other scope.
+        for (int i = 0; i < 40; i++) {
+            assertThat(as(teamMember, () -> jdbc.sql("select count(*) from crime").query(Long.class).single()))
+                    .as("round %d, as the team member", i).isEqualTo(2);
+            assertThat(scope.wholeForce("test: alternating with a user", () -> jdbc.sql("select count(*) from crime")
+                    .query(Long.class).single())).as("round %d, whole force", i).isEqualTo(5);
+            assertThat(as(supervisor, () -> jdbc.sql("select current_setting('soteria.user')").query(String.class)
+                    .single())).isEqualTo(supervisor.getUsername());
+        }
+    }
+
+    @Test
+    void aScopeChangedInsideATransactionThatRollsBackLeavesNoTrace() {
+        transactions.executeWithoutResult(status -> as(teamMember, () -> {
+            scope.wholeForce("test: inside a transaction that rolls back",
+                    () -> jdbc.sql("select count(*) from crime").query(Long.class).single());
+            status.setRollbackOnly();
+            return null;
+        }));
+        for (int i = 0; i < 20; i++) {
+            assertThat(as(teamMember, () -> jdbc.sql("select count(*) from crime").query(Long.class).single()))
+                    .isEqualTo(2);
+            assertThat(jdbc.sql("select count(*) from crime").query(Long.class).single()).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void theSessionStoreReadsAsNobodyWhoeverIsSignedIn() {
+        JdbcClient sessions = JdbcClient.create(sessionStore);
+        assertThat(as(teamMember, () -> sessions.sql("select current_setting('soteria.user') || '/' "
+                + "|| current_setting('soteria.cases') || '/' || (select count(*) from crime)").query(String.class)
+                .single())).isEqualTo("/off/0");
     }
 
     @Test
