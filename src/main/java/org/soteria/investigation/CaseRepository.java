@@ -179,6 +179,13 @@ class CaseRepository {
         return spec.query().listOfRows();
     }
 
+    /** Whether the force has more than {@code limit} officers who may be in the case (counted no further than that). */
+    boolean moreOfficersThan(String forceCode, int limit) {
+        return jdbc.sql("select count(*) > :limit from (select 1 from officer where force_code = :force "
+                        + "and role in ('investigator', 'supervisor') limit :limit + 1) x")
+                .param("limit", limit).param("force", forceCode == null ? "" : forceCode).query(Boolean.class).single();
+    }
+
     /** For the audit log only: the reference of any crime, whoever may see it. */
     Optional<String> referenceInAnyForce(long id) {
         return jdbc.sql("select force_code || ':' || crime_ref from crime where id = ?").param(id)

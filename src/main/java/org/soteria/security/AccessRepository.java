@@ -23,10 +23,11 @@ class AccessRepository {
     }
 
     NeedToKnow.UserScope scope(String username) {
-        String officer = jdbc.sql("select officer_code from app_user where username = ?").param(username)
-                .query(String.class).optional().orElse(null);
-        List<Map<String, Object>> rows = jdbc.sql("select team_code, relation from user_team where username = ?")
+        // One round trip: the user's officer code on every row, with each team they work in or supervise (if any).
+        List<Map<String, Object>> rows = jdbc.sql("select u.officer_code, t.team_code, t.relation from app_user u "
+                        + "left join user_team t on t.username = u.username where u.username = ?")
                 .param(username).query().listOfRows();
+        String officer = rows.isEmpty() ? null : (String) rows.get(0).get("officer_code");
         return new NeedToKnow.UserScope(officer,
                 rows.stream().filter(r -> "member".equals(r.get("relation"))).map(r -> (String) r.get("team_code"))
                         .toList(),

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.soteria.audit.AuditService;
@@ -38,6 +39,15 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 public class SecurityConfig {
 
     /** The API: personal access tokens only, no session, no cookies (so no CSRF), problem documents on refusal. */
+    /**
+     * Nothing collects observations (the service exposes its health alone), and wrapping every security filter in
+     * one cost every page a few per cent of its time (docs/benchmarks.md, the case list).
+     */
+    @Bean
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens, AuditService audit, EndpointRules endpoints)
