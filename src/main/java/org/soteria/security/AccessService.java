@@ -125,28 +125,26 @@ public class AccessService {
     @Transactional
     public long breakGlass(SoteriaUser user, String crimeRef, String reason) {
         if (!user.can(Permission.BREAK_GLASS) || user.forceCode() == null) {
-            throw new Refused("crimeRef", "Your role cannot use break-glass access");
+            throw new Refused("crimeRef", "{breakGlass.error.role}");
         }
         String ref = crimeRef == null ? "" : crimeRef.trim();
         if (ref.isEmpty()) {
-            throw new Refused("crimeRef", "Enter the crime reference");
+            throw new Refused("crimeRef", "{breakGlass.error.noReference}");
         }
         String why = reason == null ? "" : reason.trim();
         if (why.length() < MIN_REASON) {
-            throw new Refused("reason", "Explain why you need this record now, in at least " + MIN_REASON
-                    + " characters");
+            throw new Refused("reason", "{breakGlass.error.reasonTooShort|" + MIN_REASON + "}");
         }
         AccessRepository.CrimeScope crime = access.crimeByRef(user.forceCode(), ref).filter(c -> !c.restricted())
                 .orElseThrow(() -> {
                     audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.DENIED, "crime",
                             user.forceCode() + ":" + ref).breakGlass(true)
                             .detail("break-glass refused: no such unrestricted crime; reason given: " + why));
-                    return new Refused("crimeRef", "There is no crime " + ref + " in " + user.forceCode()
-                            + " that break-glass can open. Restricted records are open to named users only.");
+                    return new Refused("crimeRef", "{breakGlass.error.noSuchCrime|" + ref + "|"
+                            + user.forceCode() + "}");
                 });
         if (needToKnow.access(user, crime.id()).filter(a -> !a.breakGlass()).isPresent()) {
-            throw new Refused("crimeRef", "You can already open " + crime.crimeRef() + " without break-glass: find it "
-                    + "in your case list");
+            throw new Refused("crimeRef", "{breakGlass.error.alreadyOpen|" + crime.crimeRef() + "}");
         }
         Instant now = clock.instant();
         access.insertBreakGlass(crime.id(), user.getUsername(), why, now, now.plus(BREAK_GLASS_PERIOD));

@@ -32,6 +32,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class NeedToKnowIT {
 
     @Autowired
+    org.soteria.web.form.FormMessages messages;
+
+    @Autowired
     InvestigationService investigations;
 
     @Autowired
@@ -225,14 +228,20 @@ class NeedToKnowIT {
 
     @Test
     void breakGlassOpensOneCrimeForAnHourWithItsReasonInTheLog() {
-        assertThatThrownBy(() -> access.breakGlass(lead, "B1", "too short")).hasMessageContaining("20 characters");
+        assertThatThrownBy(() -> access.breakGlass(lead, "B1", "too short"))
+                .satisfies(e -> assertThat(messages.text(e.getMessage(), java.util.Locale.UK))
+                        .isEqualTo("Explain why you need this record now, in at least 20 characters"))
+                .satisfies(e -> assertThat(messages.text(e.getMessage(), java.util.Locale.forLanguageTag("cy")))
+                        .isEqualTo("Esboniwch pam mae angen y cofnod hwn arnoch nawr, mewn o leiaf 20 nod"));
         assertThatThrownBy(() -> access.breakGlass(lead, "X1", "missing child report linked to this address"))
                 .as("another force's crime").isInstanceOf(AccessService.Refused.class);
         assertThatThrownBy(() -> access.breakGlass(analyst, "B1", "missing child report linked to this address"))
                 .isInstanceOf(AccessService.Refused.class);
 
         assertThatThrownBy(() -> access.breakGlass(otherTeam, "B1", "missing child report linked to this address"))
-                .as("no break-glass for a crime already open to the user").hasMessageContaining("without break-glass");
+                .as("no break-glass for a crime already open to the user")
+                .satisfies(e -> assertThat(messages.text(e.getMessage(), java.util.Locale.UK))
+                        .isEqualTo("You can already open B1 without break-glass: find it in your case list"));
         assertThat(access.unreviewedBreakGlass()).isZero();
 
         long b1 = access.breakGlass(lead, "b1", "missing child report linked to this address");
