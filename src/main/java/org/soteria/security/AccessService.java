@@ -195,10 +195,10 @@ public class AccessService {
     public void reviewBreakGlass(SoteriaUser auditor, long id, String note) {
         String text = note == null ? "" : note.trim();
         if (text.isEmpty()) {
-            throw new Refused("note", "Record what the review found");
+            throw new Refused("note", "{breakGlass.error.noFinding}");
         }
         if (access.reviewBreakGlass(id, auditor.getUsername(), text, clock.instant()) == 0) {
-            throw new Refused("note", "That break-glass access has already been reviewed");
+            throw new Refused("note", "{breakGlass.error.reviewed}");
         }
         audit.record(AuditEntry.of(auditor.getUsername(), auditor.role().code(), AuditAction.ACCOUNT_CHANGE,
                 "break_glass", Long.toString(id)).detail("reviewed: " + text));
