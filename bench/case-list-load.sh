@@ -36,7 +36,7 @@ owner() { PGPASSWORD=$(secret owner-password) psql -X -q -t -A -h localhost -p "
 # compares), the demo's casework, autovacuum after a migration. Wait until the snapshot has loaded and then until
 # both the server process and the database have been idle for five seconds in a row, so that none of it is measured.
 for _ in $(seq 1 900); do
-  grep -q "Measures loaded" bench/out/serve.log && break
+  grep -aq "Measures loaded" bench/out/serve.log && break
   sleep 1
 done
 cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
@@ -52,7 +52,7 @@ for _ in $(seq 1 900); do
   last=$now
   [ "$quiet" -ge 5 ] && break
 done
-grep -E "Measures loaded|Linkage [a-z]+ run" bench/out/serve.log | sed 's/.*: //' || true
+grep -aE "Measures loaded|Linkage [a-z]+ run" bench/out/serve.log | sed 's/.*: //' || true
 
 # The demo investigator works in one team; give them six (their need-to-know then spans several teams,
 # about a third of the force's crimes at 1,000,000). Need-to-know is read per request, so this applies at once.
@@ -74,9 +74,13 @@ export SOTERIA_COOKIE="SOTERIA_SESSION=$(awk '$6 == "SOTERIA_SESSION" {print $7}
 crimes=$(curl -s -b "$jar" "localhost:$port/cases" | grep -o 'More than [0-9,]*\|[0-9,]* cases match' | head -1)
 echo "case list answers: $crimes"
 
-# Warm-up (the JIT compiles the hot paths), then the measured runs: filtering and paging, then searching.
-SOTERIA_MIX=browse wrk -t2 -c"$conns" -d20s -s bench/case-list.lua "http://localhost:$port" >/dev/null
-SOTERIA_MIX=search wrk -t2 -c"$conns" -d10s -s bench/case-list.lua "http://localhost:$port" >/dev/null
+# Warm-up, then the measured runs: filtering and paging, then searching. The JIT keeps compiling for minutes under
+# this load (a fifth of the server's CPU 80 s in, an eighth at three minutes; docs/benchmarks.md), so the warm-up is
+# two and a half minutes: what is measured is the server as users meet it, not one restarted a minute before.
+# WARMUP=30 gives the shorter warm-up of the runs before 2026-12-05 evening (20 s browse, 10 s search).
+warmup="${WARMUP:-150}"
+SOTERIA_MIX=browse wrk -t2 -c"$conns" -d"$((warmup * 2 / 3))s" -s bench/case-list.lua "http://localhost:$port" >/dev/null
+SOTERIA_MIX=search wrk -t2 -c"$conns" -d"$((warmup / 3))s" -s bench/case-list.lua "http://localhost:$port" >/dev/null
 for mix in browse search; do
   echo "== Soteria case list, ${mix} mix (HTTP, page rendered), ${conns} connections, ${seconds}s"
   SOTERIA_MIX=$mix wrk -t2 -c"$conns" -d"${seconds}s" -s bench/case-list.lua "http://localhost:$port" \
