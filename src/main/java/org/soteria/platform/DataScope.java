@@ -209,7 +209,7 @@ public final class DataScope extends DelegatingDataSource implements AutoCloseab
                 }
             }
             return connection;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | SQLException e) {
             connection.close();
             throw e;
         }
