@@ -48,7 +48,7 @@ public class AccountController {
         try {
             d = Integer.parseInt(days.trim());
         } catch (NumberFormatException e) {
-            errors.put("days", "Enter how many days the token lasts, as a number from 1 to " + ApiTokenService.MAX_DAYS);
+            errors.put("days", "{account.token.error.daysNumber|" + ApiTokenService.MAX_DAYS + "}");
         }
         if (errors.isEmpty()) {
             try {
@@ -120,6 +120,7 @@ public class AccountController {
         model.addAttribute("sessionCount", sessions.count(user.getUsername()));
         model.addAttribute("directory", users.directoryAccount(user.getUsername()));
         model.addAttribute("notices", accounts.notices(user.getUsername()));
+        model.addAttribute("language", users.language(user.getUsername()).orElse(null));
         return "security/account";
     }
 
@@ -168,7 +169,7 @@ public class AccountController {
             return passwordPage(user, request, model, errors);
         }
         request.getSession().removeAttribute(PasswordChangeFilter.MUST_CHANGE);
-        redirect.addFlashAttribute("success", "Your password was changed");
+        redirect.addFlashAttribute("success", "{account.passwordChanged}");
         return "redirect:/account";
     }
 

@@ -7,25 +7,23 @@ import org.soteria.reference.Coded;
 /** What a personal access token may be used for. A token never allows more than its owner's role. */
 public enum ApiScope implements Choice {
     CASES_READ("cases:read", "Read cases (the case list and case records you have a need to know about)",
-            Permission.VIEW_CASES, "read cases"),
+            Permission.VIEW_CASES),
     MEASURES_READ("measures:read", "Read performance measures (your force's, as the dashboards show them)",
-            Permission.VIEW_MEASURES, "read performance measures");
+            Permission.VIEW_MEASURES);
 
     private final String code;
     private final String label;
     private final Permission permission;
-    private final String action;
 
-    ApiScope(String code, String label, Permission permission, String action) {
+    ApiScope(String code, String label, Permission permission) {
         this.code = code;
         this.label = label;
         this.permission = permission;
-        this.action = action;
     }
 
-    /** What the scope lets a token do, in words that follow "Your role cannot". */
-    public String action() {
-        return action;
+    /** The message code of what the scope lets a token do, in words that follow "Your role cannot". */
+    public String actionKey() {
+        return "apiScope.action." + code;
     }
 
     /** The permission a user needs to hold a token with this scope. */

@@ -72,23 +72,22 @@ public class ApiTokenService {
     private List<String> scopes(SoteriaUser user, String name, List<String> scopeCodes, int days) {
         String label = name == null ? "" : name.trim();
         if (label.isEmpty() || label.length() > 100) {
-            throw new AccessService.Refused("name", "Give the token a name of up to 100 characters, for example "
-                    + "the tool that will use it");
+            throw new AccessService.Refused("name", "{account.token.error.name}");
         }
         List<String> scopes = new ArrayList<>();
         for (String code : scopeCodes == null ? List.<String>of() : scopeCodes) {
             ApiScope scope = ApiScope.fromCode(code).orElseThrow(() -> new AccessService.Refused("scopes",
-                    "Choose what the token may do from the list"));
+                    "{account.token.error.scopeUnknown}"));
             if (!user.can(scope.permission())) {
-                throw new AccessService.Refused("scopes", "Your role cannot " + scope.action() + ", so a token cannot either");
+                throw new AccessService.Refused("scopes", "{account.token.error.role|#" + scope.actionKey() + "}");
             }
             scopes.add(scope.code());
         }
         if (scopes.isEmpty()) {
-            throw new AccessService.Refused("scopes", "Choose at least one thing the token may do");
+            throw new AccessService.Refused("scopes", "{account.token.error.noScope}");
         }
         if (days < 1 || days > MAX_DAYS) {
-            throw new AccessService.Refused("days", "A token lasts between 1 and " + MAX_DAYS + " days");
+            throw new AccessService.Refused("days", "{account.token.error.days|" + MAX_DAYS + "}");
         }
         return scopes;
     }
@@ -100,7 +99,7 @@ public class ApiTokenService {
     @Transactional
     public void revoke(SoteriaUser user, long id) {
         if (tokens.revoke(id, user.getUsername(), clock.instant()) == 0) {
-            throw new AccessService.Refused("tokens", "That token has already been revoked, or is not yours");
+            throw new AccessService.Refused("tokens", "{account.token.error.revoked}");
         }
         audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.ACCOUNT_CHANGE, "api_token",
                 Long.toString(id)).detail("token revoked"));

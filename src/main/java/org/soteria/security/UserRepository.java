@@ -105,6 +105,18 @@ class UserRepository {
         }
     }
 
+    /** The language code the user chose, if they chose one. */
+    Optional<String> language(String username) {
+        return jdbc.sql("select language from app_user where username = ? and language is not null").param(username)
+                .query(String.class).optional();
+    }
+
+    /** Sets the user's language; true when it changed. */
+    boolean setLanguage(String username, String code) {
+        return jdbc.sql("update app_user set language = ? where username = ? and language is distinct from ?")
+                .params(code, username, code).update() > 0;
+    }
+
     void updatePassword(String username, String hash) {
         jdbc.sql("update app_user set password_hash = ? where username = ?").params(hash, username).update();
     }

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditEntry;
 import org.soteria.audit.AuditService;
+import org.soteria.platform.Language;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsPasswordService;
@@ -160,6 +161,20 @@ public class UserService implements UserDetailsService, UserDetailsPasswordServi
         users.recordSuccess(user.getUsername(), now);
         audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.SIGN_IN, "account",
                 user.getUsername()).detail(how));
+    }
+
+    /** The language the user chose for Soteria's pages, if they chose one (issue 21). */
+    public Optional<Language> language(String username) {
+        return users.language(username).flatMap(Language::of);
+    }
+
+    /** Remembers the user's choice of language on their account, and audits it when it changed. */
+    @Transactional
+    public void chooseLanguage(SoteriaUser user, Language language) {
+        if (users.setLanguage(user.getUsername(), language.code())) {
+            audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.ACCOUNT_CHANGE, "account",
+                    user.getUsername()).detail("language " + language.code()));
+        }
     }
 
     // ---- Second factor ---------------------------------------------------------------------------------

@@ -1,9 +1,16 @@
 package org.soteria.web;
 
+import org.soteria.platform.Language;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
+import jakarta.servlet.http.HttpSession;
 import java.util.Locale;
+import java.util.Optional;
+import org.soteria.security.SoteriaUser;
+import org.soteria.security.UserService;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -16,17 +23,23 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 /**
  * The language of each page (ADR 22): English or Welsh, chosen with the "English | Cymraeg" link on every
  * page ({@code ?lang=cy}), remembered by the browser in a cookie for a year. Anything else asked for is
- * English. Pages that may not be served in a language they have no words for cannot exist: a template's
+ * English. A signed-in user's choice is also remembered on their account, and the first page after signing in
+ * takes the account's language, so the choice follows them to any computer. Pages that may not be served in a language they have no words for cannot exist: a template's
  * text lives in the message bundles, which a test keeps complete in both.
  */
 @Configuration(proxyBeanMethods = false)
 public class LanguageConfig implements WebMvcConfigurer {
 
     private final org.soteria.web.form.FormMessages formMessages;
+    private final UserService users;
 
-    public LanguageConfig(org.soteria.web.form.FormMessages formMessages) {
+    public LanguageConfig(org.soteria.web.form.FormMessages formMessages, UserService users) {
         this.formMessages = formMessages;
+        this.users = users;
     }
+
+    /** Set in a signed-in session once the account's language has been applied to it. */
+    static final String ACCOUNT_LANGUAGE_APPLIED = LanguageConfig.class.getName() + ".applied";
 
     /** The cookie that remembers the choice: the language code only. */
     public static final String COOKIE = "SOTERIA_LANG";
@@ -48,17 +61,38 @@ public class LanguageConfig implements WebMvcConfigurer {
         return resolver;
     }
 
+    /** The user of a signed-in browser session (both factors checked); null for anyone else, and for API calls. */
+    private static SoteriaUser signedIn(HttpServletRequest request) {
+        if (request.getSession(false) == null) {
+            return null;
+        }
+        Authentication a = SecurityContextHolder.getContext().getAuthentication();
+        return SoteriaUser.fullySignedIn(a) && a.getPrincipal() instanceof SoteriaUser user ? user : null;
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                String asked = request.getParameter("lang");
-                if (asked != null) {
-                    LocaleResolver resolver = RequestContextUtils.getLocaleResolver(request);
-                    if (resolver != null) {
-                        Language.of(asked).ifPresent(l -> resolver.setLocale(request, response, l.locale()));
-                    }
+                LocaleResolver resolver = RequestContextUtils.getLocaleResolver(request);
+                if (resolver == null) {
+                    return true;
+                }
+                Optional<Language> asked = Language.of(request.getParameter("lang"));
+                asked.ifPresent(l -> resolver.setLocale(request, response, l.locale()));
+                SoteriaUser user = signedIn(request);
+                if (user == null) {
+                    return true;
+                }
+                HttpSession session = request.getSession();
+                if (asked.isPresent()) {
+                    users.chooseLanguage(user, asked.get());
+                } else if (session.getAttribute(ACCOUNT_LANGUAGE_APPLIED) == null) {
+                    users.language(user.getUsername()).ifPresent(l -> resolver.setLocale(request, response, l.locale()));
+                }
+                if (session.getAttribute(ACCOUNT_LANGUAGE_APPLIED) == null) {
+                    session.setAttribute(ACCOUNT_LANGUAGE_APPLIED, Boolean.TRUE);
                 }
                 return true;
             }

@@ -1,5 +1,6 @@
 package org.soteria.web;
 
+import org.soteria.platform.Language;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;

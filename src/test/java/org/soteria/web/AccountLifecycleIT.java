@@ -172,4 +172,31 @@ class AccountLifecycleIT {
         assertThat(jdbc.sql("select totp_secret is null from app_user where username = ?").param(a[0])
                 .query(Boolean.class).single()).isTrue();
     }
+
+    @Test
+    void theLanguageChosenIsRememberedOnTheAccountAndFollowsTheUserToAnotherComputer() {
+        String[] a = account("lang", Role.INVESTIGATOR).split(" ");
+        Object[] signed = signIn(a[0], a[1]);
+        WebClient web = (WebClient) signed[0];
+        assertThat(web.get("/account").body()).contains("lang=\"en\"", "Not chosen: pages follow this browser");
+        assertThat(web.get("/account?lang=cy").body()).contains("lang=\"cy\"", "Eich cyfrif", "Cymraeg");
+        assertThat(web.get("/account").body()).as("the cookie keeps it in this browser").contains("lang=\"cy\"");
+        web.get("/cases?lang=cy");
+        assertThat(jdbc.sql("select language from app_user where username = ?").param(a[0]).query(String.class)
+                .single()).isEqualTo("cy");
+        assertThat(jdbc.sql("select count(*) from audit_event where object_ref = ? and action = 'ACCOUNT_CHANGE' "
+                + "and detail = 'language cy'").param(a[0]).query(Long.class).single())
+                .as("a change is audited, choosing the same again is not").isEqualTo(1);
+
+        WebClient other = new WebClient(port);
+        assertThat(other.get("/login").body()).as("before sign-in, this browser's own choice").contains("lang=\"en\"");
+        other.signIn(a[0], a[1]);
+        other.post("/sign-in/second-factor", Map.of("code", Totp.code((String) signed[1],
+                Instant.now().plusSeconds(Totp.STEP_SECONDS))));
+        assertThat(other.get("/cases").body()).as("the account's choice, on another computer").contains("lang=\"cy\"");
+        assertThat(other.get("/account?lang=en").body()).contains("lang=\"en\"", "Your account");
+        assertThat(other.get("/cases").body()).contains("lang=\"en\"");
+        assertThat(jdbc.sql("select language from app_user where username = ?").param(a[0]).query(String.class)
+                .single()).isEqualTo("en");
+    }
 }

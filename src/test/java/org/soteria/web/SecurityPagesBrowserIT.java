@@ -87,6 +87,11 @@ class SecurityPagesBrowserIT extends BrowserPages {
         b.open("/account");
         assertThat(b.driver.findElements(By.id("new-token"))).as("shown once").isEmpty();
         assertThat(main(b)).contains("weekly caseload script");
+        b.open("/account?lang=cy");
+        assertThat(main(b)).contains("Eich cyfrif", "Allgofnodi ym mhobman", "Tocynnau API", "Iaith", "Cymraeg");
+        b.assertAccessible("account-cy");
+        b.open("/account?lang=en");
+        assertThat(main(b)).contains("Your account", "Language", "English");
     }
 
     /** The administrators' pages, in English and Welsh, axe on each: the list, an account, a refusal, a reset asked. */

@@ -15,7 +15,8 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * Puts a page's faults into its language before it is rendered: a fault given as a message code
  * ({@link FormErrors#message}) becomes the message of the page's locale; other faults are shown as they are.
- * Applies to the model's fault maps ({@code errors}, {@code reviewErrors}) of every page.
+ * Applies to the model's fault maps ({@code errors}, {@code reviewErrors}) of every page, and to its one-line
+ * {@code success} and {@code problem} messages (often sent on through a redirect).
  */
 @Component
 public class FormMessages implements HandlerInterceptor {
@@ -65,6 +66,11 @@ public class FormMessages implements HandlerInterceptor {
         for (String name : new String[] {"errors", "reviewErrors"}) {
             if (view.getModel().get(name) instanceof Map<?, ?> faults && !faults.isEmpty()) {
                 view.getModel().put(name, localised((Map<String, String>) faults, LocaleContextHolder.getLocale()));
+            }
+        }
+        for (String name : new String[] {"success", "problem"}) {
+            if (view.getModel().get(name) instanceof String message) {
+                view.getModel().put(name, text(message, LocaleContextHolder.getLocale()));
             }
         }
     }

@@ -14,6 +14,7 @@ import org.soteria.investigation.CaseStatus;
 import org.soteria.reference.Choice;
 import org.soteria.reference.OffenceGroup;
 import org.soteria.reference.OutcomeGroup;
+import org.soteria.security.ApiScope;
 import org.soteria.web.Labels;
 
 /**
@@ -26,7 +27,7 @@ class ChoiceLabelsTest {
 
     /** The coded choices whose labels are in the bundles. */
     private static final List<Class<? extends Choice>> TRANSLATED = List.of(CaseStatus.class, CaseSort.class,
-            OffenceGroup.class, OutcomeGroup.class);
+            OffenceGroup.class, OutcomeGroup.class, ApiScope.class);
 
     @Test
     void theEnglishBundleSaysWhatEachEnumSaysAndNamesNoOtherCode() throws Exception {

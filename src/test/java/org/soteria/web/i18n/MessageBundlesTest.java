@@ -77,8 +77,8 @@ class MessageBundlesTest {
                 }
             }
         }
-        // Faults written in Java as message codes: "{code}" literals and FormErrors.message("code", …).
-        Pattern inJava = Pattern.compile("\"\\{([a-zA-Z][\\w.]*)\\}\"|FormErrors\\.message\\(\"([\\w.]+)\"");
+        // Faults written in Java as message codes: "{code}" and "{code|arg…}" literals, FormErrors.message("code", …).
+        Pattern inJava = Pattern.compile("\"\\{([a-zA-Z][\\w.]*)(?:\\}\"|\\|)|FormErrors\\.message\\(\"([\\w.]+)\"");
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 Matcher m = inJava.matcher(Files.readString(f));

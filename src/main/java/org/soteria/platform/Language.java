@@ -1,4 +1,4 @@
-package org.soteria.web;
+package org.soteria.platform;
 
 import java.util.Arrays;
 import java.util.Locale;
