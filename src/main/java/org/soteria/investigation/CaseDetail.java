@@ -31,5 +31,11 @@ public record CaseDetail(long id, String crimeRef, String forceCode, String reco
     public record TimelineEvent(String eventId, String eventType, String label, String category,
             java.time.ZonedDateTime occurredAt, boolean timed, String personName, String personRole,
             String officerCode, String officerName, String detail) {
+
+        /** The message code of the event's category ({@code eventCategory.investigation}); empty for an unknown type. */
+        public String categoryKey() {
+            return org.soteria.reference.EventType.parse(eventType)
+                    .map(t -> "eventCategory." + t.category().name().toLowerCase(java.util.Locale.ROOT)).orElse("");
+        }
     }
 }

@@ -69,11 +69,15 @@ class AccessRepository {
                 .params(crimeId, username).query(Boolean.class).single();
     }
 
-    Optional<String> activeGrant(long crimeId, String username) {
-        return jdbc.sql("select 'grant from ' || granted_by || ' until ' || to_char(expires_at at time zone "
-                        + "'Europe/London', 'YYYY-MM-DD HH24:MI') from case_access_grant where crime_id = ? and "
-                        + "username = ? and revoked_at is null and expires_at > now() order by expires_at desc limit 1")
-                .params(crimeId, username).query(String.class).optional();
+    /** A live grant of access: who gave it, and until when (London time, as the audit log and pages show it). */
+    record Grant(String grantedBy, String until) {
+    }
+
+    Optional<Grant> activeGrant(long crimeId, String username) {
+        return jdbc.sql("select granted_by, to_char(expires_at at time zone 'Europe/London', 'YYYY-MM-DD HH24:MI') "
+                        + "from case_access_grant where crime_id = ? and username = ? and revoked_at is null and "
+                        + "expires_at > now() order by expires_at desc limit 1")
+                .params(crimeId, username).query((rs, n) -> new Grant(rs.getString(1), rs.getString(2))).optional();
     }
 
     Optional<String> activeBreakGlass(long crimeId, String username) {

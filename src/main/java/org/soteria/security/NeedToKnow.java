@@ -36,8 +36,21 @@ public class NeedToKnow {
         }
     }
 
-    /** Why a user may see one crime; {@code breakGlass} when only an emergency access allows it. */
-    public record Access(String justification, boolean breakGlass) {
+    /**
+     * Why a user may see one crime; {@code breakGlass} when only an emergency access allows it. The justification is
+     * the audit log's English; {@code why} names the reason for a page ({@code case.access.<why>} in the bundles)
+     * and {@code about} holds its arguments (a team, who granted access and until when, a break-glass reason).
+     */
+    public record Access(String justification, boolean breakGlass, String why, List<String> about) {
+
+        public Access {
+            about = List.copyOf(about);
+        }
+
+        /** The reason's argument at {@code i}, or an empty string. */
+        public String arg(int i) {
+            return i < about.size() ? about.get(i) : "";
+        }
     }
 
     /**
@@ -110,23 +123,26 @@ public class NeedToKnow {
         AccessRepository.CrimeScope c = crime.get();
         if (c.restricted()) {
             return access.isNamed(crimeId, user.getUsername())
-                    ? Optional.of(new Access("named user of a restricted crime", false)) : Optional.empty();
+                    ? Optional.of(new Access("named user of a restricted crime", false, "restricted", List.of())) : Optional.empty();
         }
         if (scope.officerCode() != null && scope.officerCode().equals(c.officerCode())) {
-            return Optional.of(new Access("officer in the case", false));
+            return Optional.of(new Access("officer in the case", false, "officer", List.of()));
         }
         if (c.teamCode() != null && scope.supervisedTeams().contains(c.teamCode())) {
-            return Optional.of(new Access("supervises team " + c.teamCode(), false));
+            return Optional.of(new Access("supervises team " + c.teamCode(), false, "supervises",
+                    List.of(c.teamCode())));
         }
         if (c.teamCode() != null && scope.memberTeams().contains(c.teamCode())) {
-            return Optional.of(new Access("works in team " + c.teamCode(), false));
+            return Optional.of(new Access("works in team " + c.teamCode(), false, "team", List.of(c.teamCode())));
         }
-        Optional<String> grant = access.activeGrant(crimeId, user.getUsername());
+        Optional<AccessRepository.Grant> grant = access.activeGrant(crimeId, user.getUsername());
         if (grant.isPresent()) {
-            return Optional.of(new Access(grant.get(), false));
+            AccessRepository.Grant g = grant.get();
+            return Optional.of(new Access("grant from " + g.grantedBy() + " until " + g.until(), false, "grant",
+                    List.of(g.grantedBy(), g.until())));
         }
         return access.activeBreakGlass(crimeId, user.getUsername())
-                .map(reason -> new Access("break-glass: " + reason, true));
+                .map(reason -> new Access("break-glass: " + reason, true, "breakGlass", List.of(reason)));
     }
 
     /** Whether the user supervises the team that owns the crime (and so may grant access to it). */

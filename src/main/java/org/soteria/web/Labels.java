@@ -33,6 +33,19 @@ public class Labels {
                 .orElse(org.soteria.reference.OutcomeGroup.OTHER));
     }
 
+    /** The group of a Home Office offence code, in the page's language; empty for a code not known. */
+    public String offenceGroupOf(String offenceCode) {
+        return org.soteria.reference.OffenceCode.parse(offenceCode).map(c -> of(c.group())).orElse("");
+    }
+
+    /**
+     * The message of {@code key} in the page's language, or {@code otherwise} when the bundles have none: for words
+     * that come with the data (an event type, a person's role), translated where the bundles know them.
+     */
+    public String or(String key, String otherwise) {
+        return messages.getMessage(key, null, otherwise, LocaleContextHolder.getLocale());
+    }
+
     public String of(Object item) {
         if (item instanceof org.soteria.reference.Choice choice) {
             return messages.getMessage(key(choice), null, choice.label(), LocaleContextHolder.getLocale());

@@ -13,7 +13,11 @@ import org.soteria.investigation.CaseSort;
 import org.soteria.investigation.CaseStatus;
 import org.soteria.reference.Choice;
 import org.soteria.reference.OffenceGroup;
+import org.soteria.reference.EventType;
 import org.soteria.reference.OutcomeGroup;
+import org.soteria.reference.PersonRole;
+import org.soteria.reference.Relationship;
+import org.soteria.reference.ReportSource;
 import org.soteria.security.ApiScope;
 import org.soteria.web.Labels;
 
@@ -27,7 +31,7 @@ class ChoiceLabelsTest {
 
     /** The coded choices whose labels are in the bundles. */
     private static final List<Class<? extends Choice>> TRANSLATED = List.of(CaseStatus.class, CaseSort.class,
-            OffenceGroup.class, OutcomeGroup.class, ApiScope.class);
+            OffenceGroup.class, OutcomeGroup.class, ApiScope.class, ReportSource.class);
 
     @Test
     void theEnglishBundleSaysWhatEachEnumSaysAndNamesNoOtherCode() throws Exception {
@@ -45,5 +49,23 @@ class ChoiceLabelsTest {
         Set<String> inBundle = new TreeSet<>();
         en.stringPropertyNames().stream().filter(k -> k.startsWith("choice.")).forEach(inBundle::add);
         assertThat(inBundle).isEqualTo(expected);
+    }
+
+    /** Words that come with the data (event types, roles, relationships) are in the bundles for every code. */
+    @Test
+    void everyEventTypeRoleAndRelationshipHasItsWords() throws Exception {
+        Properties en = MessageBundlesTest.bundle("messages.properties");
+        for (EventType t : EventType.values()) {
+            assertThat(new MessageFormat(en.getProperty("eventType." + t.code(), "missing"), Locale.UK)
+                    .format(new Object[0])).as(t.code()).isEqualTo(t.label());
+            assertThat(en.getProperty("eventCategory." + t.category().name().toLowerCase(Locale.ROOT)))
+                    .as(t.category().name()).isNotNull();
+        }
+        for (PersonRole r : PersonRole.values()) {
+            assertThat(en.getProperty("personRole." + r.code())).as(r.code()).isNotNull();
+        }
+        for (Relationship r : Relationship.values()) {
+            assertThat(en.getProperty("relationship." + r.code())).as(r.code()).isNotNull();
+        }
     }
 }
