@@ -9,6 +9,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.soteria.casework.Codes;
 import org.soteria.investigation.CaseSort;
 import org.soteria.investigation.CaseStatus;
 import org.soteria.reference.Choice;
@@ -31,7 +32,11 @@ class ChoiceLabelsTest {
 
     /** The coded choices whose labels are in the bundles. */
     private static final List<Class<? extends Choice>> TRANSLATED = List.of(CaseStatus.class, CaseSort.class,
-            OffenceGroup.class, OutcomeGroup.class, ApiScope.class, ReportSource.class);
+            OffenceGroup.class, OutcomeGroup.class, ApiScope.class, ReportSource.class, Codes.Focus.class,
+            Codes.LineStatus.class, Codes.Material.class, Codes.VictimView.class, Codes.RequestStatus.class,
+            Codes.Decision.class, Codes.DeviceType.class, Codes.DeviceOwner.class, Codes.Triage.class,
+            Codes.DeviceStatus.class, Codes.BailKind.class, Codes.BailEnd.class, Codes.Answer.class,
+            Codes.ReadinessItem.class);
 
     @Test
     void theEnglishBundleSaysWhatEachEnumSaysAndNamesNoOtherCode() throws Exception {
