@@ -15,6 +15,11 @@ import org.soteria.investigation.CaseStatus;
 import org.soteria.reference.Choice;
 import org.soteria.reference.OffenceGroup;
 import org.soteria.reference.EventType;
+import org.soteria.reference.FunnelStage;
+import org.soteria.reference.WithdrawalReason;
+import org.soteria.victim.ContactChannel;
+import org.soteria.victim.VictimService;
+import org.soteria.victim.VictimsCode;
 import org.soteria.reference.OutcomeGroup;
 import org.soteria.reference.PersonRole;
 import org.soteria.reference.Relationship;
@@ -36,7 +41,8 @@ class ChoiceLabelsTest {
             Codes.LineStatus.class, Codes.Material.class, Codes.VictimView.class, Codes.RequestStatus.class,
             Codes.Decision.class, Codes.DeviceType.class, Codes.DeviceOwner.class, Codes.Triage.class,
             Codes.DeviceStatus.class, Codes.BailKind.class, Codes.BailEnd.class, Codes.Answer.class,
-            Codes.ReadinessItem.class);
+            Codes.ReadinessItem.class, ContactChannel.class, VictimsCode.ObligationType.class, VictimsCode.State.class,
+            VictimService.Purpose.class, FunnelStage.class, WithdrawalReason.class);
 
     @Test
     void theEnglishBundleSaysWhatEachEnumSaysAndNamesNoOtherCode() throws Exception {
