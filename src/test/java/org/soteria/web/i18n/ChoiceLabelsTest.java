@@ -18,6 +18,7 @@ import org.soteria.reference.EventType;
 import org.soteria.reference.FunnelStage;
 import org.soteria.reference.WithdrawalReason;
 import org.soteria.victim.ContactChannel;
+import org.soteria.victim.VictimQueueService;
 import org.soteria.victim.VictimService;
 import org.soteria.victim.VictimsCode;
 import org.soteria.reference.OutcomeGroup;
@@ -42,7 +43,8 @@ class ChoiceLabelsTest {
             Codes.Decision.class, Codes.DeviceType.class, Codes.DeviceOwner.class, Codes.Triage.class,
             Codes.DeviceStatus.class, Codes.BailKind.class, Codes.BailEnd.class, Codes.Answer.class,
             Codes.ReadinessItem.class, ContactChannel.class, VictimsCode.ObligationType.class, VictimsCode.State.class,
-            VictimService.Purpose.class, FunnelStage.class, WithdrawalReason.class);
+            VictimService.Purpose.class, FunnelStage.class, WithdrawalReason.class, VictimQueueService.Show.class,
+            VictimQueueService.Scope.class);
 
     @Test
     void theEnglishBundleSaysWhatEachEnumSaysAndNamesNoOtherCode() throws Exception {
