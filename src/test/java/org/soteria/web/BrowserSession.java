@@ -91,12 +91,17 @@ final class BrowserSession implements AutoCloseable {
     /** Runs axe on the current page and fails with every violation spelled out. */
     void assertAccessible(String name) {
         screenshot(name);
+        List<String> violations = accessibilityViolations();
+        assertThat(violations).as("axe violations on " + name + " (" + driver.getCurrentUrl() + "):\n"
+                + String.join("\n", violations)).isEmpty();
+    }
+
+    /** What axe finds wrong with the page now open, one line per rule broken, naming the elements. */
+    List<String> accessibilityViolations() {
         Results results = new AxeBuilder().withTags(AXE_TAGS).analyze(driver);
         List<Rule> violations = results.getViolations();
-        assertThat(violations).as("axe violations on " + name + " (" + driver.getCurrentUrl() + "):\n"
-                + violations.stream().map(v -> v.getId() + ": " + v.getHelp() + " " + v.getNodes().stream()
-                        .map(n -> n.getTarget().toString()).collect(Collectors.joining(", ")))
-                        .collect(Collectors.joining("\n"))).isEmpty();
+        return violations.stream().map(v -> v.getId() + ": " + v.getHelp() + " " + v.getNodes().stream()
+                .map(n -> n.getTarget().toString()).collect(Collectors.joining(", "))).toList();
     }
 
     void screenshot(String name) {

@@ -18,13 +18,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The English and Welsh bundles are complete, each key in both, each Welsh message translated (issue 21). */
-class MessageBundlesTest {
+public class MessageBundlesTest {
 
     /** Keys whose Welsh is rightly the same as the English: names and codes. */
     private static final Set<String> SAME_IN_BOTH = Set.of("cases.status.n100", "service.name", "service.title", "language.en",
             "language.cy", "relationship.partner", "victim.plan.isva");
 
-    static Properties bundle(String name) throws IOException {
+    public static Properties bundle(String name) throws IOException {
         Properties p = new Properties();
         try (InputStream in = Files.newInputStream(Path.of("src/main/resources", name))) {
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
