@@ -31,8 +31,12 @@ public final class ReviewSchedule {
         }
     }
 
-    /** One review point: its number (from 1), name, due date, the review that covered it and its state. */
-    public record Point(int number, String name, LocalDate due, LocalDate reviewedOn, State state) {
+    /**
+     * One review point: its number (from 1), name, due date, the review that covered it and its state. The name is
+     * English (for exports and logs); {@code nameCode} with {@code nameArg} says it for a page in either language.
+     */
+    public record Point(int number, String name, LocalDate due, LocalDate reviewedOn, State state, String nameCode,
+            int nameArg) {
     }
 
     /** A crime's points so far and the next one to do (null when the crime is closed and nothing is owed). */
@@ -85,6 +89,19 @@ public final class ReviewSchedule {
         return everyMonths == 1 ? "Monthly review" : "Review every " + everyMonths + " months";
     }
 
+    /** The message code of a point's name: {@code reviewPoint.day}, {@code .days}, {@code .monthly}, {@code .months}. */
+    String nameCode(int index) {
+        if (index < pointDays.size()) {
+            return pointDays.get(index) == 1 ? "reviewPoint.day" : "reviewPoint.days";
+        }
+        return everyMonths == 1 ? "reviewPoint.monthly" : "reviewPoint.months";
+    }
+
+    /** The number a point's name carries: its days, or the months between the later reviews. */
+    int nameArg(int index) {
+        return index < pointDays.size() ? pointDays.get(index) : everyMonths;
+    }
+
     /**
      * The points of a crime recorded on {@code recorded}, reviewed on {@code reviews} (any order), closed on
      * {@code closedOn} (null while open), as they stand on {@code today}.
@@ -124,7 +141,7 @@ public final class ReviewSchedule {
             } else {
                 state = due.isBefore(today) ? State.OVERDUE : State.DUE;
             }
-            Point p = new Point(i + 1, name(i), due, done, state);
+            Point p = new Point(i + 1, name(i), due, done, state, nameCode(i), nameArg(i));
             if (!within && done == null) {
                 // The first point still to come: shown as next, and the list stops there.
                 points.add(p);
