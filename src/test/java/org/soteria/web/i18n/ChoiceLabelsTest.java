@@ -44,7 +44,7 @@ class ChoiceLabelsTest {
             Codes.DeviceStatus.class, Codes.BailKind.class, Codes.BailEnd.class, Codes.Answer.class,
             Codes.ReadinessItem.class, ContactChannel.class, VictimsCode.ObligationType.class, VictimsCode.State.class,
             VictimService.Purpose.class, FunnelStage.class, WithdrawalReason.class, VictimQueueService.Show.class,
-            VictimQueueService.Scope.class);
+            VictimQueueService.Scope.class, org.soteria.reference.CpsDecision.class);
 
     @Test
     void theEnglishBundleSaysWhatEachEnumSaysAndNamesNoOtherCode() throws Exception {
