@@ -74,6 +74,9 @@ class ChoiceLabelsTest {
             assertThat(en.getProperty("eventCategory." + t.category().name().toLowerCase(Locale.ROOT)))
                     .as(t.category().name()).isNotNull();
         }
+        for (org.soteria.audit.AuditAction a : org.soteria.audit.AuditAction.values()) {
+            assertThat(en.getProperty("auditAction." + a.name())).as(a.name()).isEqualTo(a.label());
+        }
         for (PersonRole r : PersonRole.values()) {
             assertThat(en.getProperty("personRole." + r.code())).as(r.code()).isNotNull();
         }
