@@ -23,6 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ForensicsService {
 
+    /** The key of all devices together in the turnaround by triage level (the others are the levels' codes). */
+    public static final String ALL = "all";
+
     private final CaseworkSupport support;
     private final DeviceRepository deviceRecords;
     private final MaterialRequestRepository requestRecords;
@@ -144,10 +147,10 @@ public class ForensicsService {
         }
         Map<String, Distribution> turnaround = new LinkedHashMap<>();
         for (Codes.Triage t : Codes.Triage.values()) {
-            turnaround.put(t.label(), Distribution.of(rows.stream().filter(d -> d.examinedOn() != null && d.triage() == t)
+            turnaround.put(t.code(), Distribution.of(rows.stream().filter(d -> d.examinedOn() != null && d.triage() == t)
                     .map(d -> (int) d.waitingDays(today)).sorted().toList()));
         }
-        turnaround.put("All", Distribution.of(rows.stream().filter(d -> d.examinedOn() != null)
+        turnaround.put(ALL, Distribution.of(rows.stream().filter(d -> d.examinedOn() != null)
                 .map(d -> (int) d.waitingDays(today)).sorted().toList()));
         Distribution waitingDays = Distribution.of(allWaiting.stream().map(d -> (int) d.waitingDays(today)).sorted().toList());
         return new ForensicQueue(waiting, byStatus, turnaround, waitingDays, since, today, openable);

@@ -262,7 +262,7 @@ class CaseworkIT {
         ForensicsService.ForensicQueue queue = forensics.forensicQueue(supervisor, 90);
         assertThat(queue.waiting()).extracting(DeviceRepository.Device::exhibitRef).containsExactly("EX1");
         assertThat(queue.waitingByStatus()).containsEntry(Codes.DeviceStatus.AWAITING_TRIAGE, 1L);
-        assertThat(queue.turnaroundByTriage().get(Codes.Triage.PRIORITY.label()))
+        assertThat(queue.turnaroundByTriage().get(Codes.Triage.PRIORITY.code()))
                 .isEqualTo(new Distribution(1, 5, 5));
     }
 
