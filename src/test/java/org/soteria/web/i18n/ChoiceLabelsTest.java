@@ -77,6 +77,10 @@ class ChoiceLabelsTest {
         for (org.soteria.audit.AuditAction a : org.soteria.audit.AuditAction.values()) {
             assertThat(en.getProperty("auditAction." + a.name())).as(a.name()).isEqualTo(a.label());
         }
+        for (org.soteria.reference.OrderType t : org.soteria.reference.OrderType.values()) {
+            assertThat(en.getProperty("orderType." + t.code())).as(t.code())
+                    .isEqualTo(org.soteria.suspect.SuspectService.orderTypeLabel(t.code()));
+        }
         for (PersonRole r : PersonRole.values()) {
             assertThat(en.getProperty("personRole." + r.code())).as(r.code()).isNotNull();
         }
