@@ -22,7 +22,8 @@ public class MessageBundlesTest {
 
     /** Keys whose Welsh is rightly the same as the English: names and codes. */
     private static final Set<String> SAME_IN_BOTH = Set.of("cases.status.n100", "service.name", "service.title", "language.en",
-            "language.cy", "relationship.partner", "victim.plan.isva", "perf.csv", "project.data");
+            "language.cy", "relationship.partner", "victim.plan.isva", "perf.csv", "project.data",
+            "sample.kappa");
 
     public static Properties bundle(String name) throws IOException {
         Properties p = new Properties();
