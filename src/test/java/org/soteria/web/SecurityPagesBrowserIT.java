@@ -176,7 +176,7 @@ class SecurityPagesBrowserIT extends BrowserPages {
         BrowserSession b = browser();
         b.signIn("supervisor", PASSWORD);
         b.open("/cases/" + crime);
-        assertThat(main(b)).contains("You can see this case because: supervises team T01");
+        assertThat(main(b)).contains("You can see this case because you supervise team T01.");
         b.clickAndWaitForPage(By.linkText("Who can see this case, and who has"));
         b.assertAccessible("case-access");
         b.driver.findElement(By.id("username")).sendKeys("analyst");
