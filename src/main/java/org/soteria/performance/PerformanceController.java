@@ -185,7 +185,7 @@ public class PerformanceController {
         Asked a = read(params, user);
         form(model, a, user);
         model.addAttribute("key", key == MeasureFilter.Key.TEAM ? "teams" : "officers");
-        model.addAttribute("title", key == MeasureFilter.Key.TEAM ? "Measures by team" : "Measures by officer");
+        model.addAttribute("title", key == MeasureFilter.Key.TEAM ? "{dashboard.measuresByTeam}" : "{dashboard.measuresByOfficer}");
         boolean ready = measures.readyForPages();
         model.addAttribute("ready", ready);
         // A force has hundreds of officers: they are listed a team at a time.

@@ -46,6 +46,23 @@ public class Labels {
         return messages.getMessage(key, null, otherwise, LocaleContextHolder.getLocale());
     }
 
+    /**
+     * Words built in Java for people to read (a table's title and headings, a row's label), in the page's language:
+     * the message {@code text.<words in lower case, joined by _>} when the bundles have it, else the words as they
+     * are. Codes and data have no message and pass through unchanged.
+     */
+    public String text(Object english) {
+        if (!(english instanceof String words) || words.isBlank()) {
+            return english == null ? "" : String.valueOf(english);
+        }
+        return messages.getMessage(textKey(words), null, words, LocaleContextHolder.getLocale());
+    }
+
+    /** The message code of words built in Java: {@code text.} and the words in lower case joined by underscores. */
+    public static String textKey(String words) {
+        return "text." + words.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+    }
+
     public String of(Object item) {
         if (item instanceof org.soteria.reference.Choice choice) {
             return messages.getMessage(key(choice), null, choice.label(), LocaleContextHolder.getLocale());

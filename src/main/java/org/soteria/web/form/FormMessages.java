@@ -16,7 +16,7 @@ import org.springframework.web.servlet.ModelAndView;
  * Puts a page's faults into its language before it is rendered: a fault given as a message code
  * ({@link FormErrors#message}) becomes the message of the page's locale; other faults are shown as they are.
  * Applies to the model's fault maps ({@code errors}, {@code reviewErrors}) of every page, and to its one-line
- * {@code success} and {@code problem} messages (often sent on through a redirect).
+ * {@code success}, {@code problem} and {@code title} messages (the first two often sent on through a redirect).
  */
 @Component
 public class FormMessages implements HandlerInterceptor {
@@ -68,7 +68,7 @@ public class FormMessages implements HandlerInterceptor {
                 view.getModel().put(name, localised((Map<String, String>) faults, LocaleContextHolder.getLocale()));
             }
         }
-        for (String name : new String[] {"success", "problem"}) {
+        for (String name : new String[] {"success", "problem", "title"}) {
             if (view.getModel().get(name) instanceof String message) {
                 view.getModel().put(name, text(message, LocaleContextHolder.getLocale()));
             }

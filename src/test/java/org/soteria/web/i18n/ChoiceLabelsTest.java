@@ -88,4 +88,17 @@ class ChoiceLabelsTest {
             assertThat(en.getProperty("relationship." + r.code())).as(r.code()).isNotNull();
         }
     }
+
+    /** Words built in Java are looked up by their English (web.Labels.text): each text.* key must be its words' key. */
+    @Test
+    void everyTextKeyIsTheKeyOfItsEnglishWords() throws Exception {
+        Properties en = MessageBundlesTest.bundle("messages.properties");
+        for (String key : en.stringPropertyNames()) {
+            if (key.startsWith("text.")) {
+                String words = new MessageFormat(en.getProperty(key), Locale.UK).format(new Object[0]);
+                assertThat(Labels.textKey(words)).as(words).isEqualTo(key);
+            }
+        }
+        assertThat(Labels.textKey("Victims' Code duties met on time")).isEqualTo("text.victims_code_duties_met_on_time");
+    }
 }
