@@ -71,7 +71,7 @@ public class Labels {
             return choice.label();
         }
         try {
-            return String.valueOf(item.getClass().getMethod("label").invoke(item));
+            return text(String.valueOf(item.getClass().getMethod("label").invoke(item)));
         } catch (ReflectiveOperationException e) {
             throw new IllegalArgumentException("Not a choice with a label: " + item, e);
         }
