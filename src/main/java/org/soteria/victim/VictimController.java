@@ -100,6 +100,7 @@ public class VictimController {
             form.put("updateEveryDays", Integer.toString(p.updateEveryDays()));
             form.put("agreedOn", p.agreedOn().toString());
             form.put("endedOn", p.endedOn() == null ? null : p.endedOn().toString());
+            form.put("language", p.language());
         }, () -> {
             form.put("interviewerGender", "no_preference");
             form.put("updateEveryDays", "14");
@@ -135,7 +136,8 @@ public class VictimController {
                         FormValues.text(form.safeNumber()), FormValues.text(form.safeTimes()), form.gender(),
                         FormValues.text(form.interpreterLanguage()), FormValues.text(form.communicationNeeds()),
                         FormValues.text(form.isvaName()), FormValues.text(form.isvaContact()), liaison, null,
-                        form.every(), agreed, FormValues.date(form.endedOn()), user.getUsername(), null), user));
+                        form.every(), agreed, FormValues.date(form.endedOn()), user.getUsername(), null,
+                        form.speaks()), user));
         if (!errors.isEmpty()) {
             return planView(page, FormErrors.values(form), errors, model);
         }
@@ -280,7 +282,9 @@ public class VictimController {
         String origin = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request)
                 .replacePath(null).build().toUriString();
         victimModel(page, model);
-        model.addAttribute("link", origin + "/feedback/" + token);
+        String language = page.plan().map(VictimRepository.Plan::language).orElse(null);
+        model.addAttribute("link", origin + "/feedback/" + token + (language == null ? "" : "?lang=" + language));
+        model.addAttribute("linkLanguage", language);
         model.addAttribute("days", victims.feedbackLinkLife().toDays());
         return "victim/feedback-link";
     }

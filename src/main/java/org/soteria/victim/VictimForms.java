@@ -44,7 +44,12 @@ final class VictimForms {
             @MaxChars(value = 200, label = "The ISVA's name") String isvaName,
             @MaxChars(value = 200, label = "The ISVA's contact details") String isvaContact, String liaisonOfficer,
             String updateEveryDays, @IsoDate(label = "The date the plan was agreed", required = true) String agreedOn,
-            @IsoDate(label = "The date the plan ended") String endedOn) implements FormErrors.CrossField {
+            @IsoDate(label = "The date the plan ended") String endedOn, String language) implements FormErrors.CrossField {
+
+        /** The victim's language, English or Welsh; null when not asked. */
+        String speaks() {
+            return language == null || language.isBlank() ? null : language.strip();
+        }
 
         String gender() {
             return interviewerGender == null ? "no_preference" : interviewerGender;
@@ -69,6 +74,9 @@ final class VictimForms {
                 faults.put("safeNumber", "Enter the only number the victim may be contacted on");
             } else if (safe != null && !safe.matches("[0-9 +()-]{6,40}")) {
                 faults.put("safeNumber", "Enter the safe number using digits, spaces and + ( ) - only, like 07700 900123");
+            }
+            if (speaks() != null && org.soteria.platform.Language.of(speaks()).isEmpty()) {
+                faults.put("language", "{contactPlan.error.language}");
             }
             if (!java.util.List.of("female", "male", "no_preference").contains(gender())) {
                 faults.put("interviewerGender", "Choose the interviewer's gender the victim prefers, or no preference");

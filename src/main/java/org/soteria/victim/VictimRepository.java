@@ -58,7 +58,7 @@ class VictimRepository {
             String safeNumber, String safeTimes, String interviewerGender, String interpreterLanguage,
             String communicationNeeds, String isvaName, String isvaContact, String liaisonOfficerCode,
             String liaisonOfficerName, int updateEveryDays, LocalDate agreedOn, LocalDate endedOn, String updatedBy,
-            OffsetDateTime updatedAt) {
+            OffsetDateTime updatedAt, String language) {
 
         VictimsCode.ContactPlan forCode() {
             return new VictimsCode.ContactPlan(victimRef, agreedOn, updateEveryDays, endedOn);
@@ -162,7 +162,8 @@ class VictimRepository {
                             open(rs, crime, person, "isva_contact"), rs.getString("liaison_officer_code"),
                             rs.getString("liaison_name"), rs.getInt("update_every_days"),
                             rs.getObject("agreed_on", LocalDate.class), rs.getObject("ended_on", LocalDate.class),
-                            rs.getString("updated_by"), rs.getObject("updated_at", OffsetDateTime.class));
+                            rs.getString("updated_by"), rs.getObject("updated_at", OffsetDateTime.class),
+                            rs.getString("language"));
                 })
                 .list();
     }
@@ -185,9 +186,10 @@ class VictimRepository {
         long v = p.victimRef();
         jdbc.sql("insert into victim_contact_plan (crime_id, person_ref, preferred_channel, do_not_call, this_number_only, "
                         + "safe_number, safe_times, interviewer_gender, interpreter_language, communication_needs, isva_name, "
-                        + "isva_contact, liaison_officer_code, update_every_days, agreed_on, ended_on, updated_by, updated_at) "
-                        + "values (:c, :v, :channel, :dnc, :only, :number, :times, :gender, :language, :needs, :isva, "
-                        + ":isvaContact, :liaison, :every, :agreed, :ended, :by, now()) on conflict (crime_id, person_ref) "
+                        + "isva_contact, liaison_officer_code, update_every_days, agreed_on, ended_on, updated_by, updated_at, "
+                        + "language) values (:c, :v, :channel, :dnc, :only, :number, :times, :gender, :language, :needs, "
+                        + ":isva, :isvaContact, :liaison, :every, :agreed, :ended, :by, now(), :speaks) "
+                        + "on conflict (crime_id, person_ref) "
                         + "do update set preferred_channel = excluded.preferred_channel, do_not_call = excluded.do_not_call, "
                         + "this_number_only = excluded.this_number_only, safe_number = excluded.safe_number, "
                         + "safe_times = excluded.safe_times, interviewer_gender = excluded.interviewer_gender, "
@@ -195,7 +197,8 @@ class VictimRepository {
                         + "communication_needs = excluded.communication_needs, isva_name = excluded.isva_name, "
                         + "isva_contact = excluded.isva_contact, liaison_officer_code = excluded.liaison_officer_code, "
                         + "update_every_days = excluded.update_every_days, agreed_on = excluded.agreed_on, "
-                        + "ended_on = excluded.ended_on, updated_by = excluded.updated_by, updated_at = now()")
+                        + "ended_on = excluded.ended_on, updated_by = excluded.updated_by, updated_at = now(), "
+                        + "language = excluded.language")
                 .param("c", c).param("v", v).param("channel", p.preferredChannel()).param("dnc", p.doNotCall())
                 .param("only", p.thisNumberOnly())
                 .param("number", cipher.encrypt(p.safeNumber(), planContext(c, v, "safe_number")))
@@ -207,6 +210,7 @@ class VictimRepository {
                 .param("isvaContact", cipher.encrypt(p.isvaContact(), planContext(c, v, "isva_contact")))
                 .param("liaison", p.liaisonOfficerCode()).param("every", p.updateEveryDays())
                 .param("agreed", p.agreedOn()).param("ended", p.endedOn()).param("by", p.updatedBy())
+                .param("speaks", p.language())
                 .update();
         changed(c);
     }

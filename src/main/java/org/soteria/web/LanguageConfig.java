@@ -23,7 +23,8 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 /**
  * The language of each page (ADR 22): English or Welsh, chosen with the "English | Cymraeg" link on every
  * page ({@code ?lang=cy}), remembered by the browser in a cookie for a year. Anything else asked for is
- * English. A signed-in user's choice is also remembered on their account, and the first page after signing in
+ * English, except that a force may serve its public pages (the victims' feedback journey) in Welsh first
+ * ({@code soteria.public-pages.language=cy}) to a browser that has not chosen. A signed-in user's choice is also remembered on their account, and the first page after signing in
  * takes the account's language, so the choice follows them to any computer. Pages that may not be served in a language they have no words for cannot exist: a template's
  * text lives in the message bundles, which a test keeps complete in both.
  */
@@ -44,8 +45,16 @@ public class LanguageConfig implements WebMvcConfigurer {
     /** The cookie that remembers the choice: the language code only. */
     public static final String COOKIE = "SOTERIA_LANG";
 
+    /** Pages for the public (the victims' feedback journey), which a force may serve in Welsh first. */
+    static boolean publicPage(HttpServletRequest request) {
+        return request.getRequestURI().startsWith("/feedback/");
+    }
+
     @Bean
-    LocaleResolver localeResolver() {
+    LocaleResolver localeResolver(
+            @org.springframework.beans.factory.annotation.Value("${soteria.public-pages.language:en}") String publicLanguage) {
+        Language publicFirst = Language.of(publicLanguage).orElseThrow(() -> new IllegalStateException(
+                "soteria.public-pages.language must be en or cy, not '" + publicLanguage + "'"));
         CookieLocaleResolver resolver = new CookieLocaleResolver(COOKIE) {
             @Override
             public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
@@ -53,6 +62,9 @@ public class LanguageConfig implements WebMvcConfigurer {
             }
         };
         resolver.setDefaultLocale(Language.ENGLISH.locale());
+        // A browser that has not chosen sees the force's language for public pages (Welsh first if it says so).
+        resolver.setDefaultLocaleFunction(request -> publicPage(request) ? publicFirst.locale()
+                : Language.ENGLISH.locale());
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieHttpOnly(true);
         resolver.setCookieSameSite("Lax");

@@ -327,7 +327,7 @@ class VictimJourneyIT {
         long v1 = person("V1");
         victims.savePlan(a, v1, new VictimRepository.Plan(a, v1, "phone", false, true, "07700 900123", "Evenings",
                 "female", "Welsh", null, "Isla ISVA", null, null, null, 14, LocalDate.of(2026, 3, 3), null, "solo5",
-                null), solo);
+                null, "cy"), solo);
         victims.recordContact(a, v1, Instant.parse("2026-03-04T10:00:00Z"), "phone", VictimService.Purpose.OTHER, null,
                 "Checked she was safe.", solo);
         org.soteria.platform.FieldCipher both = org.soteria.support.RotatedKeys.cipher(":temporary:import");

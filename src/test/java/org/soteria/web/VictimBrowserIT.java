@@ -121,12 +121,18 @@ class VictimBrowserIT extends BrowserPages {
         assertThat(b.driver.findElement(By.tagName("main")).getText()).contains("used")
                 .as("the victim's answers are never on their page").doesNotContain("The officer listened.");
 
-        // The same journey in Welsh (issue 21): a new link, opened at 320 px, switched to Cymraeg on the page.
+        // The same journey in Welsh (issue 21): the contact plan says the victim's language is Welsh, so the new
+        // link carries it and the form opens in Welsh at 320 px.
+        b.clickAndWaitForPage(By.xpath("//a[normalize-space()='Change the contact plan']"));
+        label(b, "language-1");
+        b.clickAndWaitForPage(By.cssSelector("main form button[type=submit]"));
+        assertThat(b.driver.findElement(By.tagName("main")).getText()).contains("The victim's language\nCymraeg");
         b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Create a feedback link']"));
         String welsh = b.driver.findElement(By.id("feedback-link")).getText();
+        assertThat(welsh).endsWith("?lang=cy");
+        assertThat(b.driver.findElement(By.tagName("main")).getText()).contains("opens the form in Welsh");
         b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(320, 1000));
         b.driver.get(welsh);
-        b.clickAndWaitForPage(By.cssSelector("a[hreflang=cy]"));
         assertThat(b.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("cy");
         assertThat(b.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Dywedwch wrthym sut y cawsoch eich trin");
         assertThat(b.driver.findElement(By.tagName("body")).getText()).contains("Gadael y dudalen hon",
