@@ -124,11 +124,11 @@ public class VictimController {
         Map<String, String> errors = new LinkedHashMap<>(FormErrors.of(binding));
         LocalDate agreed = FormValues.date(form.agreedOn());
         if (agreed != null && agreed.isAfter(victims.today())) {
-            errors.putIfAbsent("agreedOn", "The date the plan was agreed must be today or in the past");
+            errors.putIfAbsent("agreedOn", "{victimError.theDateThePlanWas}");
         }
         String liaison = FormValues.text(form.liaisonOfficer());
         if (liaison != null && !page.officers().containsKey(liaison)) {
-            errors.put("liaisonOfficer", "Choose a liaison officer from the list");
+            errors.put("liaisonOfficer", "{victimError.chooseALiaisonOfficerFrom}");
         }
         errors = FormErrors.attempt(errors, form.getClass(), () -> victims.savePlan(page.crime().id(),
                 page.victim().ref(), new VictimRepository.Plan(page.crime().id(), page.victim().ref(),
@@ -181,7 +181,7 @@ public class VictimController {
         Map<String, String> errors = new LinkedHashMap<>(FormErrors.of(binding));
         LocalDate day = FormValues.date(form.occurredDate());
         if (day != null && day.isAfter(victims.today())) {
-            errors.putIfAbsent("occurredDate", "The date of the contact must be today or in the past");
+            errors.putIfAbsent("occurredDate", "{victimError.theDateOfTheContact}");
         }
         errors = FormErrors.attempt(errors, form.getClass(), () -> victims.recordContact(page.crime().id(),
                 page.victim().ref(), day.atTime(form.time()).atZone(DatabaseConfig.LONDON).toInstant(),

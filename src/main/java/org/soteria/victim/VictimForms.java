@@ -68,30 +68,30 @@ final class VictimForms {
         public Map<String, String> crossFieldFaults() {
             Map<String, String> faults = new LinkedHashMap<>();
             chosen(ContactChannel.class, preferredChannel, "preferredChannel",
-                    "Choose how the victim prefers to be contacted", faults);
+                    "{victimError.chooseHowTheVictimPrefers}", faults);
             String safe = FormValues.text(safeNumber);
             if (onlyThisNumber() && safe == null) {
-                faults.put("safeNumber", "Enter the only number the victim may be contacted on");
+                faults.put("safeNumber", "{victimError.enterTheOnlyNumberThe}");
             } else if (safe != null && !safe.matches("[0-9 +()-]{6,40}")) {
-                faults.put("safeNumber", "Enter the safe number using digits, spaces and + ( ) - only, like 07700 900123");
+                faults.put("safeNumber", "{victimError.enterTheSafeNumberUsing}");
             }
             if (speaks() != null && org.soteria.platform.Language.of(speaks()).isEmpty()) {
                 faults.put("language", "{contactPlan.error.language}");
             }
             if (!java.util.List.of("female", "male", "no_preference").contains(gender())) {
-                faults.put("interviewerGender", "Choose the interviewer's gender the victim prefers, or no preference");
+                faults.put("interviewerGender", "{victimError.chooseTheInterviewerSGender}");
             }
             if (FormValues.text(updateEveryDays) == null) {
-                faults.put("updateEveryDays", "Enter how often to update the victim, in days");
+                faults.put("updateEveryDays", "{victimError.enterHowOftenToUpdate}");
             } else if (FormValues.integer(updateEveryDays) == null) {
-                faults.put("updateEveryDays", "How often to update the victim must be a whole number of days, like 14");
+                faults.put("updateEveryDays", "{victimError.howOftenToUpdateThe}");
             } else if (every() == null) {
-                faults.put("updateEveryDays", "How often to update the victim must be between 1 and 90 days");
+                faults.put("updateEveryDays", "{victimError.howOftenToUpdateThe2}");
             }
             LocalDate agreed = FormValues.date(agreedOn);
             LocalDate ended = FormValues.date(endedOn);
             if (agreed != null && ended != null && ended.isBefore(agreed)) {
-                faults.put("endedOn", "The date the plan ended must be the same as or after the date it was agreed");
+                faults.put("endedOn", "{victimError.theDateThePlanEnded2}");
             }
             return faults;
         }
@@ -127,28 +127,28 @@ final class VictimForms {
         public Map<String, String> crossFieldFaults() {
             Map<String, String> faults = new LinkedHashMap<>();
             if (FormValues.text(occurredTime) == null) {
-                faults.put("occurredTime", "Enter the time of the contact, like 14:30");
+                faults.put("occurredTime", "{victimError.enterTheTimeOfThe}");
             } else if (time() == null) {
-                faults.put("occurredTime", "Enter the time of the contact in 24-hour form, like 14:30");
+                faults.put("occurredTime", "{victimError.enterTheTimeOfThe2}");
             }
-            chosen(ContactChannel.class, channel, "channel", "Choose how the contact was made", faults);
-            chosen(VictimService.Purpose.class, purpose, "purpose", "Choose what the contact was for", faults);
+            chosen(ContactChannel.class, channel, "channel", "{victimError.chooseHowTheContactWas}", faults);
+            chosen(VictimService.Purpose.class, purpose, "purpose", "{victimError.chooseWhatTheContactWas}", faults);
             if (chosenPurpose() == VictimService.Purpose.SUPPORT_REFERRAL) {
                 chosen(SupportReferralDetail.class, referral, "referral",
-                        "Choose the service the victim was referred to, or that they declined", faults);
+                        "{victimError.chooseTheServiceTheVictim}", faults);
             } else if (chosenPurpose() == VictimService.Purpose.KEY_EVENT_NOTIFICATION
                     && FormValues.text(keyEvent) == null) {
-                faults.put("keyEvent", "Choose the key event the victim was told about");
+                faults.put("keyEvent", "{victimError.chooseTheKeyEventThe}");
             }
             if (FormValues.text(summary) == null) {
-                faults.put("summary", "Enter what was said");
+                faults.put("summary", "{victimError.enterWhatWasSaid}");
             }
             return faults;
         }
     }
 
     record Journey(@OneOf(value = {"withdrawal", "reengagement", "vrr_police", "vrr_cps"},
-            message = "Choose what to record") String what,
+            message = "{victimError.chooseWhatToRecord}") String what,
             @IsoDate(label = "The date", required = true) String on, String reason) implements FormErrors.CrossField {
 
         WithdrawalReason chosenReason() {
@@ -159,7 +159,7 @@ final class VictimForms {
         public Map<String, String> crossFieldFaults() {
             Map<String, String> faults = new LinkedHashMap<>();
             if ("withdrawal".equals(what)) {
-                chosen(WithdrawalReason.class, reason, "reason", "Choose the reason the victim gave, or not recorded",
+                chosen(WithdrawalReason.class, reason, "reason", "{victimError.chooseTheReasonTheVictim}",
                         faults);
             }
             return faults;
@@ -167,7 +167,7 @@ final class VictimForms {
     }
 
     record ReviewOutcome(@OneOf(value = {"decision_upheld", "decision_overturned", "request_withdrawn"},
-            message = "Choose the outcome of the review") String outcome,
+            message = "{victimError.chooseTheOutcomeOfThe}") String outcome,
             @IsoDate(label = "The outcome date", required = true) String outcomeOn) {
     }
 

@@ -228,7 +228,7 @@ public class VictimService {
         Reached r = mustReach(crimeId, victimRef, user);
         if (plan.liaisonOfficerCode() != null
                 && !repository.officerExists(r.crime().forceCode(), plan.liaisonOfficerCode())) {
-            throw new Invalid(Map.of("liaisonOfficer", "Choose a liaison officer from the list"));
+            throw new Invalid(Map.of("liaisonOfficer", "{victimError.chooseALiaisonOfficerFrom}"));
         }
         repository.savePlan(plan);
         changed(user, r, "contact plan saved: every " + plan.updateEveryDays() + " days from " + plan.agreedOn()
@@ -274,11 +274,11 @@ public class VictimService {
             String summary, SoteriaUser user) {
         Reached r = mustReach(crimeId, victimRef, user);
         if (at.isAfter(clock.instant().plus(Duration.ofMinutes(5)))) {
-            throw new Invalid(Map.of("occurredDate", "The date of the contact must be today or in the past"));
+            throw new Invalid(Map.of("occurredDate", "{victimError.theDateOfTheContact}"));
         }
         if (purpose == Purpose.KEY_EVENT_NOTIFICATION && r.crime().events().stream()
                 .noneMatch(e -> e.type().isKeyEvent() && detail != null && detail.equals(e.eventId()))) {
-            throw new Invalid(Map.of("keyEvent", "Choose the key event the victim was told about"));
+            throw new Invalid(Map.of("keyEvent", "{victimError.chooseTheKeyEventThe}"));
         }
         Long eventRef = purpose.event == null ? null
                 : repository.addEvent(crimeId, purpose.event, at, victimRef, officerCode(user), detail);
@@ -324,18 +324,17 @@ public class VictimService {
             throw new java.util.NoSuchElementException("No review " + reviewId + " of this victim");
         }
         if (on.isBefore(review.get().requestedOn())) {
-            throw new Invalid(Map.of("outcomeOn", "The outcome date must be on or after the request date, "
-                    + review.get().requestedOn()));
+            throw new Invalid(Map.of("outcomeOn", "{victimError.outcomeBeforeRequest|" + review.get().requestedOn() + "}"));
         }
         if (!repository.decideReview(crimeId, reviewId, outcome, on)) {
-            throw new Invalid(Map.of("outcome", "This review already has an outcome"));
+            throw new Invalid(Map.of("outcome", "{victimError.thisReviewAlreadyHasAn}"));
         }
         changed(user, r, "Victims' Right to Review outcome: " + outcome + " on " + on);
     }
 
     private void notInFuture(LocalDate on, String field) {
         if (on.isAfter(today())) {
-            throw new Invalid(Map.of(field, "The date must be today or in the past"));
+            throw new Invalid(Map.of(field, "{victimError.theDateMustBeToday}"));
         }
     }
 
@@ -356,14 +355,12 @@ public class VictimService {
         VictimRepository.LinksMade made = repository.linksMade(crimeId, victimRef,
                 clock.instant().minus(FEEDBACK_LINK_PERIOD));
         if (made.open()) {
-            throw new Invalid("feedbackLink", "This victim already has a feedback link that has not been used, valid "
-                    + "until " + made.openUntil().atZoneSameInstant(org.soteria.platform.DatabaseConfig.LONDON)
-                    .toLocalDate() + ". Give them that one; a new link can be made once it is used or has expired.");
+            throw new Invalid("feedbackLink", "{victimError.linkOpen|" + made.openUntil()
+                    .atZoneSameInstant(org.soteria.platform.DatabaseConfig.LONDON).toLocalDate() + "}");
         }
         if (made.since() >= FEEDBACK_LINKS_PER_PERIOD) {
-            throw new Invalid("feedbackLink", "This victim has had " + made.since() + " feedback links in the last "
-                    + FEEDBACK_LINK_PERIOD.toDays() + " days, the most Soteria makes: asking more often would burden "
-                    + "them, and would let anyone weigh the feedback.");
+            throw new Invalid("feedbackLink", "{victimError.tooManyLinks|" + made.since() + "|"
+                    + FEEDBACK_LINK_PERIOD.toDays() + "}");
         }
         byte[] bytes = new byte[24];
         random.nextBytes(bytes);

@@ -264,7 +264,7 @@ class VictimJourneyIT {
         assertThat(victims.page(b, v3, solo).orElseThrow().reviews()).extracting(VictimRepository.ReviewRequest::outcome)
                 .containsExactly("decision_overturned");
         assertThatThrownBy(() -> victims.decideReview(b, v3, review, "decision_upheld", LocalDate.of(2026, 5, 2), solo))
-                .isInstanceOf(Invalid.class).hasMessageContaining("already has an outcome");
+                .isInstanceOf(Invalid.class).hasMessageContaining("victimError.thisReviewAlreadyHasAn");
         assertThat(jdbc.sql("select count(*) from event where event_type = 'vrr_request'").query(Long.class).single())
                 .isEqualTo(1);
     }
@@ -304,7 +304,7 @@ class VictimJourneyIT {
         long v = person("V4");
         String first = victims.createFeedbackLink(c, v, solo);
         assertThatThrownBy(() -> victims.createFeedbackLink(c, v, solo)).isInstanceOf(Invalid.class)
-                .hasMessageContaining("already has a feedback link that has not been used");
+                .hasMessageContaining("{victimError.linkOpen|");
         feedback.submitFeedback(first, new Integer[] {5, 5, 5, 5, 5}, null);
         assertThat(jdbc.sql("select invited_by_officer from victim_feedback").query(String.class).single())
                 .isEqualTo("O9");
@@ -314,7 +314,7 @@ class VictimJourneyIT {
         jdbc.sql("update feedback_invitation set expires_at = now() - interval '1 minute' where used_at is null").update();
         assertThat(second).isNotEqualTo(first);
         assertThatThrownBy(() -> victims.createFeedbackLink(c, v, solo)).isInstanceOf(Invalid.class)
-                .hasMessageContaining("has had 3 feedback links in the last 90 days");
+                .hasMessageContaining("{victimError.tooManyLinks|3|90}");
     }
 
     @Autowired
