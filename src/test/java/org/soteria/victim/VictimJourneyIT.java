@@ -222,7 +222,7 @@ class VictimJourneyIT {
                 .containsExactly("Told her of the arrest.");
         assertThatThrownBy(() -> victims.recordContact(a, v2, Instant.parse("2026-03-10T09:00:00Z"), "phone",
                 VictimService.Purpose.KEY_EVENT_NOTIFICATION, "N1", "Not a key event", solo))
-                .isInstanceOf(Invalid.class).hasMessageContaining("key event");
+                .isInstanceOf(Invalid.class).hasMessageContaining("victimError.chooseTheKeyEventThe");
         assertThat(jdbc.sql("select count(*) from audit_event where object_type = 'victim' and username = 'solo1'")
                 .query(Long.class).single()).as("the change is audited").isPositive();
     }
@@ -259,7 +259,7 @@ class VictimJourneyIT {
         victims.recordReview(b, v3, "cps", LocalDate.of(2026, 4, 10), solo);
         long review = victims.page(b, v3, solo).orElseThrow().reviews().get(0).id();
         assertThatThrownBy(() -> victims.decideReview(b, v3, review, "decision_upheld", LocalDate.of(2026, 4, 1), solo))
-                .isInstanceOf(Invalid.class).hasMessageContaining("on or after the request date");
+                .isInstanceOf(Invalid.class).hasMessageContaining("{victimError.outcomeBeforeRequest|");
         victims.decideReview(b, v3, review, "decision_overturned", LocalDate.of(2026, 5, 1), solo);
         assertThat(victims.page(b, v3, solo).orElseThrow().reviews()).extracting(VictimRepository.ReviewRequest::outcome)
                 .containsExactly("decision_overturned");
