@@ -79,22 +79,22 @@ public class BailService {
         Crime crime = support.reach(crimeId, user, Permission.WORK_INVESTIGATIONS);
         Map<String, String> errors = new LinkedHashMap<>(parseErrors);
         if (f.suspectRef() == null || crime.person(f.suspectRef(), "suspect").isEmpty()) {
-            errors.putIfAbsent("suspectRef", "Select the suspect");
+            errors.putIfAbsent("suspectRef", "{caseworkError.selectTheSuspect}");
         }
         if (f.kind() == null) {
-            errors.putIfAbsent("kind", "Select bail or release under investigation");
+            errors.putIfAbsent("kind", "{caseworkError.selectBailOrReleaseUnder}");
         }
         if (f.startedOn() != null && f.startedOn().isAfter(support.today())) {
-            errors.putIfAbsent("startedOn", "Start date must be today or in the past");
+            errors.putIfAbsent("startedOn", "{caseworkError.startDateMustBeToday}");
         } else if (f.startedOn() != null && f.startedOn().isBefore(crime.detail().recordedDate())) {
             errors.putIfAbsent("startedOn", "Start date must be on or after the day the crime was recorded ("
                     + crime.detail().recordedDate() + ")");
         }
         if (f.kind() == Codes.BailKind.BAIL) {
             if (f.expiresOn() == null) {
-                errors.putIfAbsent("expiresOn", "Enter the date bail ends (the date to answer bail)");
+                errors.putIfAbsent("expiresOn", "{caseworkError.enterTheDateBailEnds}");
             } else if (f.startedOn() != null && !f.expiresOn().isAfter(f.startedOn())) {
-                errors.putIfAbsent("expiresOn", "Bail end date must be after the start date");
+                errors.putIfAbsent("expiresOn", "{caseworkError.bailEndDateMustBe}");
             } else if (f.startedOn() != null && f.expiresOn().isAfter(f.startedOn().plusMonths(CaseworkSupport.INITIAL_BAIL_MONTHS))
                     && f.authorisedBy() == null) {
                 errors.putIfAbsent("authorisedBy", "Bail beyond " + CaseworkSupport.INITIAL_BAIL_MONTHS + " months needs authority: "
@@ -106,14 +106,14 @@ public class BailService {
                         + "review date");
             }
             if (f.reviewOn() == null) {
-                errors.putIfAbsent("reviewOn", "Enter when the release under investigation will be reviewed");
+                errors.putIfAbsent("reviewOn", "{caseworkError.enterWhenTheReleaseUnder}");
             }
             if (f.conditions() != null) {
-                errors.putIfAbsent("conditions", "Release under investigation carries no conditions: use bail");
+                errors.putIfAbsent("conditions", "{caseworkError.releaseUnderInvestigationCarriesNo}");
             }
         }
         if (f.reviewOn() != null && f.startedOn() != null && f.reviewOn().isBefore(f.startedOn())) {
-            errors.putIfAbsent("reviewOn", "Review date must be on or after the start date");
+            errors.putIfAbsent("reviewOn", "{caseworkError.reviewDateMustBeOn}");
         }
         if (f.conditions() != null && f.conditions().length() > CaseworkSupport.TEXT_LIMIT) {
             errors.putIfAbsent("conditions", "Conditions must be " + CaseworkSupport.TEXT_LIMIT + " characters or fewer");
@@ -141,7 +141,7 @@ public class BailService {
 
     private BailRepository.Bail openPeriod(long crimeId, long bailId) {
         return bailRecords.bail(crimeId).stream().filter(b -> b.id() == bailId && b.endedOn() == null).findFirst()
-                .orElseThrow(() -> new Invalid("bail", "This period has ended or does not exist"));
+                .orElseThrow(() -> new Invalid("bail", "{caseworkError.thisPeriodHasEndedOr}"));
     }
 
     /** Extends bail or changes its review date; a new end date writes a {@code bail_change} event. */
@@ -160,13 +160,13 @@ public class BailService {
                     + "who authorised it");
         }
         if (b.kind() == Codes.BailKind.RUI && expires != null) {
-            errors.putIfAbsent("expiresOn", "Release under investigation has no end date");
+            errors.putIfAbsent("expiresOn", "{caseworkError.releaseUnderInvestigationHasNo}");
         }
         if (review != null && review.isBefore(b.startedOn())) {
             errors.putIfAbsent("reviewOn", "Review date must be on or after the start date (" + b.startedOn() + ")");
         }
         if (b.kind() == Codes.BailKind.RUI && review == null) {
-            errors.putIfAbsent("reviewOn", "Enter when the release under investigation will be reviewed");
+            errors.putIfAbsent("reviewOn", "{caseworkError.enterWhenTheReleaseUnder}");
         }
         if (!errors.isEmpty()) {
             throw new Invalid(errors);
@@ -195,12 +195,12 @@ public class BailService {
         BailRepository.Bail b = openPeriod(crimeId, bailId);
         Map<String, String> errors = new LinkedHashMap<>(parseErrors);
         if (on != null && on.isAfter(support.today())) {
-            errors.putIfAbsent("endedOn", "End date must be today or in the past");
+            errors.putIfAbsent("endedOn", "{caseworkError.endDateMustBeToday}");
         } else if (on != null && on.isBefore(b.startedOn())) {
             errors.putIfAbsent("endedOn", "End date must be on or after the start date (" + b.startedOn() + ")");
         }
         if (reason == null) {
-            errors.putIfAbsent("endReason", "Select why it ended");
+            errors.putIfAbsent("endReason", "{caseworkError.selectWhyItEnded}");
         } else if (reason == Codes.BailEnd.BAILED || reason == Codes.BailEnd.RELEASED_UNDER_INVESTIGATION) {
             errors.putIfAbsent("endReason", "To bail or release under investigation, record the new period: this one "
                     + "ends by itself");

@@ -68,9 +68,9 @@ final class CaseworkForms {
         public Map<String, String> crossFieldFaults() {
             Map<String, String> faults = new LinkedHashMap<>();
             if (referral() && FormValues.text(referredOn) == null) {
-                faults.put("referredOn", "Enter date referred");
+                faults.put("referredOn", "{caseworkError.enterDateReferred}");
             } else if (!referral() && FormValues.text(adviceOn) == null) {
-                faults.put("adviceOn", "Enter date asked");
+                faults.put("adviceOn", "{caseworkError.enterDateAsked}");
             }
             return faults;
         }
@@ -129,9 +129,9 @@ final class CaseworkForms {
         public Map<String, String> crossFieldFaults() {
             Map<String, String> faults = new LinkedHashMap<>();
             if ("sent".equals(step) && FormValues.text(sentOn) == null) {
-                faults.put("sentOn", "Enter date sent");
+                faults.put("sentOn", "{caseworkError.enterDateSent}");
             } else if ("returned".equals(step) && FormValues.text(returnedOn) == null) {
-                faults.put("returnedOn", "Enter date returned");
+                faults.put("returnedOn", "{caseworkError.enterDateReturned}");
             }
             return faults;
         }

@@ -87,7 +87,7 @@ class CaseworkQueueController {
         fromDate = fromDate == null ? today.minusYears(1).plusDays(1) : fromDate;
         toDate = toDate == null ? today : toDate;
         if (fromDate.isAfter(toDate)) {
-            errors.put("to", "To must be the same as or after from");
+            errors.put("to", "{caseworkError.toMustBeTheSame}");
             fromDate = today.minusYears(1).plusDays(1);
             toDate = today;
         }

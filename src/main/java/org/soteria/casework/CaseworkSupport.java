@@ -57,9 +57,9 @@ class CaseworkSupport {
     /** The crime for a change, when the user may see it and holds the permission; the change is audited by the caller. */
     Crime reach(long crimeId, SoteriaUser user, Permission permission) {
         if (!user.can(permission)) {
-            throw new Invalid("permission", "You do not have permission to do this");
+            throw new Invalid("permission", "{caseworkError.youDoNotHavePermission}");
         }
-        return open(crimeId, user, "casework change").orElseThrow(() -> new Invalid("crime", "Crime not found"));
+        return open(crimeId, user, "casework change").orElseThrow(() -> new Invalid("crime", "{caseworkError.crimeNotFound}"));
     }
 
     void changed(SoteriaUser user, Crime crime, List<String> people, String what) {

@@ -73,7 +73,7 @@ public class CpsService {
         Crime crime = support.reach(crimeId, user, Permission.WORK_INVESTIGATIONS);
         boolean referral = "referral".equals(kind);
         if (!referral && !"early_advice".equals(kind)) {
-            throw new Invalid("kind", "Choose early advice or a referral");
+            throw new Invalid("kind", "{caseworkError.chooseEarlyAdviceOrA}");
         }
         Map<String, String> errors = new LinkedHashMap<>(parseErrors);
         if (referral) {
@@ -86,7 +86,7 @@ public class CpsService {
             }
         }
         if (on != null && on.isAfter(support.today())) {
-            errors.putIfAbsent(referral ? "referredOn" : "adviceOn", "Date must be today or in the past");
+            errors.putIfAbsent(referral ? "referredOn" : "adviceOn", "{caseworkError.dateMustBeTodayOr}");
         }
         CaseworkSupport.notBeforeRecording(crime, on, referral ? "referredOn" : "adviceOn", errors);
         CaseworkSupport.required(errors, referral ? "summary" : "question", summary, referral
@@ -108,10 +108,10 @@ public class CpsService {
         Map<String, String> errors = new LinkedHashMap<>(parseErrors);
         CaseworkSupport.required(errors, "action", action, "Enter the action the CPS asked for");
         if (due == null) {
-            errors.putIfAbsent("actionDue", "Enter the due date");
+            errors.putIfAbsent("actionDue", "{caseworkError.enterTheDueDate}");
         }
         if (owner != null && !support.officers(user, crime).containsKey(owner)) {
-            errors.putIfAbsent("actionOwner", "Select an officer from the list");
+            errors.putIfAbsent("actionOwner", "{caseworkError.selectAnOfficerFromThe}");
         }
         if (!errors.isEmpty()) {
             throw new Invalid(errors);
@@ -124,7 +124,7 @@ public class CpsService {
     public void actionDone(SoteriaUser user, long crimeId, long actionId) {
         Crime crime = support.reach(crimeId, user, Permission.WORK_INVESTIGATIONS);
         if (!cpsRecords.actionDone(crimeId, actionId, support.today(), user.getUsername())) {
-            throw new Invalid("action", "This action is already done or does not exist");
+            throw new Invalid("action", "{caseworkError.thisActionIsAlreadyDone}");
         }
         support.changed(user, crime, List.of(), "CPS action " + actionId + " done");
     }
@@ -136,10 +136,10 @@ public class CpsService {
         Crime crime = support.reach(crimeId, user, Permission.WORK_INVESTIGATIONS);
         Map<String, String> errors = new LinkedHashMap<>(parseErrors);
         if (decision == null) {
-            errors.putIfAbsent("decision", "Select the CPS decision");
+            errors.putIfAbsent("decision", "{caseworkError.selectTheCpsDecision}");
         }
         if (on != null && on.isAfter(support.today())) {
-            errors.putIfAbsent("decidedOn", "Date of the decision must be today or in the past");
+            errors.putIfAbsent("decidedOn", "{caseworkError.dateOfTheDecisionMust}");
         }
         CaseworkSupport.notBeforeRecording(crime, on, "decidedOn", errors);
         if (!errors.isEmpty()) {

@@ -64,17 +64,17 @@ public class ForensicsService {
         Crime crime = support.reach(crimeId, user, Permission.WORK_INVESTIGATIONS);
         Map<String, String> errors = new LinkedHashMap<>(parseErrors);
         if (f.exhibitRef() == null) {
-            errors.putIfAbsent("exhibitRef", "Enter the exhibit reference");
+            errors.putIfAbsent("exhibitRef", "{caseworkError.enterTheExhibitReference}");
         } else if (f.exhibitRef().length() > 40) {
-            errors.putIfAbsent("exhibitRef", "Exhibit reference must be 40 characters or fewer");
+            errors.putIfAbsent("exhibitRef", "{caseworkError.exhibitReferenceMustBe40}");
         } else if (deviceRecords.exhibitExists(crimeId, f.exhibitRef())) {
             errors.putIfAbsent("exhibitRef", "Exhibit " + f.exhibitRef() + " is already recorded on this crime");
         }
         if (f.type() == null) {
-            errors.putIfAbsent("type", "Select the kind of device");
+            errors.putIfAbsent("type", "{caseworkError.selectTheKindOfDevice}");
         }
         if (f.owner() == null) {
-            errors.putIfAbsent("owner", "Select whose device it is");
+            errors.putIfAbsent("owner", "{caseworkError.selectWhoseDeviceItIs}");
         }
         if (f.owner() == Codes.DeviceOwner.VICTIM && (f.requestId() == null
                 || deviceRequests(crimeId).stream().noneMatch(r -> r.id() == f.requestId()))) {
@@ -82,7 +82,7 @@ public class ForensicsService {
                     + "download of their device: select it, or make the request first");
         }
         if (f.submittedOn() != null && f.submittedOn().isAfter(support.today())) {
-            errors.putIfAbsent("submittedOn", "Date submitted must be today or in the past");
+            errors.putIfAbsent("submittedOn", "{caseworkError.dateSubmittedMustBeToday}");
         }
         CaseworkSupport.notBeforeRecording(crime, f.submittedOn(), "submittedOn", errors);
         if (!errors.isEmpty()) {
@@ -98,19 +98,19 @@ public class ForensicsService {
     public void advanceDevice(SoteriaUser user, long crimeId, long deviceId, LocalDate on, Codes.Triage triage) {
         Crime crime = support.reach(crimeId, user, Permission.WORK_INVESTIGATIONS);
         DeviceRepository.Device d = deviceRecords.devices(crimeId).stream().filter(x -> x.id() == deviceId).findFirst()
-                .orElseThrow(() -> new Invalid("device", "Device not found"));
+                .orElseThrow(() -> new Invalid("device", "{caseworkError.deviceNotFound}"));
         Codes.DeviceStatus to = d.status().following();
         if (to == null) {
-            throw new Invalid("on", "This device has already been returned");
+            throw new Invalid("on", "{caseworkError.thisDeviceHasAlreadyBeen}");
         }
         if (d.status() == Codes.DeviceStatus.AWAITING_TRIAGE && triage == null) {
-            throw new Invalid("triage", "Select the triage level");
+            throw new Invalid("triage", "{caseworkError.selectTheTriageLevel}");
         }
         LocalDate last = java.util.stream.Stream.of(d.submittedOn(), d.triagedOn(), d.startedOn(), d.examinedOn())
                 .filter(x -> x != null).max(Comparator.naturalOrder()).orElse(d.submittedOn());
         support.dated(on, last, "on", "Date", "the device's last step");
         if (!deviceRecords.advanceDevice(d, to, on, d.status() == Codes.DeviceStatus.AWAITING_TRIAGE ? triage : null)) {
-            throw new Invalid("on", "The device was moved on by someone else: look again");
+            throw new Invalid("on", "{caseworkError.theDeviceWasMovedOn}");
         }
         support.changed(user, crime, List.of(), "device " + d.exhibitRef() + ": " + to.code());
     }

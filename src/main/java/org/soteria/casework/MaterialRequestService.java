@@ -70,10 +70,10 @@ public class MaterialRequestService {
         Crime crime = support.reach(crimeId, user, Permission.WORK_INVESTIGATIONS);
         Map<String, String> errors = new LinkedHashMap<>(parseErrors);
         if (f.victimRef() == null || crime.person(f.victimRef(), "victim").isEmpty()) {
-            errors.putIfAbsent("victimRef", "Select the victim whose material this is");
+            errors.putIfAbsent("victimRef", "{caseworkError.selectTheVictimWhoseMaterial}");
         }
         if (f.material() == null) {
-            errors.putIfAbsent("material", "Select the material");
+            errors.putIfAbsent("material", "{caseworkError.selectTheMaterial}");
         }
         List<PlanRepository.Line> lines = planRecords.lines(crimeId);
         if (f.lineId() == null || lines.stream().noneMatch(l -> l.id() == f.lineId()
@@ -82,7 +82,7 @@ public class MaterialRequestService {
                     + "it is not there");
         }
         if (f.material() != null && f.material() != Codes.Material.PHONE_DOWNLOAD && f.holder() == null) {
-            errors.putIfAbsent("holder", "Enter who holds the records, for example the GP surgery or the school");
+            errors.putIfAbsent("holder", "{caseworkError.enterWhoHoldsTheRecords}");
         }
         CaseworkSupport.required(errors, "scope", f.scope(), "Enter exactly what is asked for: dates, kinds of data, search terms");
         CaseworkSupport.required(errors, "justification", f.justification(),
@@ -90,12 +90,12 @@ public class MaterialRequestService {
         CaseworkSupport.required(errors, "leastIntrusive", f.leastIntrusive(),
                 "Enter the less intrusive options considered, and why they are not enough");
         if (f.victimInformedOn() == null) {
-            errors.putIfAbsent("victimInformedOn", "Enter the date the victim was told about the request");
+            errors.putIfAbsent("victimInformedOn", "{caseworkError.enterTheDateTheVictim}");
         } else if (f.victimInformedOn().isAfter(support.today())) {
-            errors.putIfAbsent("victimInformedOn", "Date the victim was told must be today or in the past");
+            errors.putIfAbsent("victimInformedOn", "{caseworkError.dateTheVictimWasTold}");
         }
         if (f.victimView() == null) {
-            errors.putIfAbsent("victimView", "Select what the victim said");
+            errors.putIfAbsent("victimView", "{caseworkError.selectWhatTheVictimSaid}");
         } else if ((f.victimView() == Codes.VictimView.OBJECTS || f.victimView() == Codes.VictimView.AGREES_WITH_LIMITS)
                 && f.victimViewNote() == null) {
             errors.putIfAbsent("victimViewNote", "Enter the victim's view in their words: what they object to or the "
@@ -114,7 +114,7 @@ public class MaterialRequestService {
     }
 
     private MaterialRequestRepository.Request request(long crimeId, long requestId) {
-        return requestRecords.request(crimeId, requestId).orElseThrow(() -> new Invalid("request", "Request not found"));
+        return requestRecords.request(crimeId, requestId).orElseThrow(() -> new Invalid("request", "{caseworkError.requestNotFound}"));
     }
 
     private List<String> victimOf(Crime crime, MaterialRequestRepository.Request r) {
@@ -131,22 +131,22 @@ public class MaterialRequestService {
         MaterialRequestRepository.Request r = request(crimeId, requestId);
         Map<String, String> errors = new LinkedHashMap<>();
         if (r.status() != Codes.RequestStatus.AWAITING_APPROVAL) {
-            errors.put("decision", "This request has already been decided");
+            errors.put("decision", "{caseworkError.thisRequestHasAlreadyBeen}");
         } else if (r.requestedBy().equals(user.getUsername())) {
-            errors.put("decision", "You made this request: another supervisor must decide it");
+            errors.put("decision", "{caseworkError.youMadeThisRequestAnother}");
         }
         if (decision == null) {
-            errors.putIfAbsent("decision", "Select whether you approve or refuse the request");
+            errors.putIfAbsent("decision", "{caseworkError.selectWhetherYouApproveOr}");
         } else if (note == null && decision == Codes.Decision.REFUSED) {
-            errors.put("note", "Enter why the request is refused");
+            errors.put("note", "{caseworkError.enterWhyTheRequestIs}");
         } else if (note == null && r.victimView() == Codes.VictimView.OBJECTS) {
-            errors.put("note", "Enter why the request goes ahead although the victim objects");
+            errors.put("note", "{caseworkError.enterWhyTheRequestGoes}");
         }
         if (!errors.isEmpty()) {
             throw new Invalid(errors);
         }
         if (!requestRecords.decide(r, decision, user.getUsername(), support.today(), note)) {
-            throw new Invalid("decision", "This request has already been decided");
+            throw new Invalid("decision", "{caseworkError.thisRequestHasAlreadyBeen}");
         }
         support.changed(user, crime, victimOf(crime, r), "request " + requestId + " " + decision.code());
     }
@@ -162,7 +162,7 @@ public class MaterialRequestService {
         }
         support.dated(on, r.decidedOn(), "sentOn", "Date sent", "the day it was approved");
         if (!requestRecords.markSent(r, on)) {
-            throw new Invalid("sentOn", "Only an approved request can be sent");
+            throw new Invalid("sentOn", "{caseworkError.onlyAnApprovedRequestCan}");
         }
         support.changed(user, crime, victimOf(crime, r), "request " + requestId + " sent on " + on);
     }
@@ -172,7 +172,7 @@ public class MaterialRequestService {
         Crime crime = support.reach(crimeId, user, Permission.WORK_INVESTIGATIONS);
         MaterialRequestRepository.Request r = request(crimeId, requestId);
         if (r.status() != Codes.RequestStatus.SENT) {
-            throw new Invalid("returnedOn", "Only a request that was sent can be returned");
+            throw new Invalid("returnedOn", "{caseworkError.onlyARequestThatWas}");
         }
         support.dated(on, r.sentOn(), "returnedOn", "Date returned", "the day it was sent");
         requestRecords.markReturned(r, on);
@@ -188,7 +188,7 @@ public class MaterialRequestService {
                     + " and cannot be withdrawn");
         }
         if (reason == null) {
-            throw new Invalid("reason", "Enter why the request is withdrawn");
+            throw new Invalid("reason", "{caseworkError.enterWhyTheRequestIs2}");
         }
         requestRecords.withdraw(r, reason);
         support.changed(user, crime, victimOf(crime, r), "request " + requestId + " withdrawn");

@@ -110,7 +110,7 @@ public class PlanService {
         Crime crime = support.reach(crimeId, user, Permission.WORK_INVESTIGATIONS);
         PlanRepository.Stage stage = planRecords.stages().stream()
                 .filter(s -> s.code().equals(stageCode) && s.active()).findFirst()
-                .orElseThrow(() -> new Invalid("stage", "Select the stage the investigation has reached"));
+                .orElseThrow(() -> new Invalid("stage", "{caseworkError.selectTheStageTheInvestigation}"));
         List<PlanRepository.StageEntry> history = planRecords.stageHistory(crimeId);
         if (!history.isEmpty() && history.get(0).stageCode().equals(stage.code())) {
             throw new Invalid("stage", "The investigation is already at " + stage.name());
@@ -130,20 +130,20 @@ public class PlanService {
         Map<String, String> errors = new LinkedHashMap<>(parseErrors);
         Prompts.Prompt prompt = prompt(crime, user, f.promptCode());
         if (f.promptCode() != null && prompt == null) {
-            errors.put("description", "That prompt does not apply to this crime");
+            errors.put("description", "{caseworkError.thatPromptDoesNotApply}");
         }
         Codes.Focus focus = prompt != null ? prompt.focus() : f.focus();
         if (focus == null) {
-            errors.putIfAbsent("focus", "Select what the line of enquiry looks at");
+            errors.putIfAbsent("focus", "{caseworkError.selectWhatTheLineOf}");
         }
         if (f.description() == null) {
-            errors.putIfAbsent("description", "Enter the line of enquiry");
+            errors.putIfAbsent("description", "{caseworkError.enterTheLineOfEnquiry}");
         }
         if (f.owner() != null && !support.officers(user, crime).containsKey(f.owner())) {
-            errors.putIfAbsent("owner", "Select an officer from the list");
+            errors.putIfAbsent("owner", "{caseworkError.selectAnOfficerFromThe}");
         }
         if (f.due() != null && f.due().isBefore(support.today()) && f.notPursuedReason() == null) {
-            errors.putIfAbsent("due", "Due date must be today or later");
+            errors.putIfAbsent("due", "{caseworkError.dueDateMustBeToday}");
         }
         if (!errors.isEmpty()) {
             throw new Invalid(errors);
@@ -160,16 +160,16 @@ public class PlanService {
     public void closeLine(SoteriaUser user, long crimeId, long lineId, Codes.LineStatus status, String result) {
         Crime crime = support.reach(crimeId, user, Permission.WORK_INVESTIGATIONS);
         PlanRepository.Line line = planRecords.lines(crimeId).stream().filter(l -> l.id() == lineId).findFirst()
-                .orElseThrow(() -> new Invalid("line", "Line of enquiry not found"));
+                .orElseThrow(() -> new Invalid("line", "{caseworkError.lineOfEnquiryNotFound}"));
         Map<String, String> errors = new LinkedHashMap<>();
         if (line.status() != Codes.LineStatus.OPEN) {
-            errors.put("status", "This line of enquiry is already closed");
+            errors.put("status", "{caseworkError.thisLineOfEnquiryIs}");
         }
         if (status == null || status == Codes.LineStatus.OPEN) {
-            errors.put("status", "Select whether the line is done or not pursued");
+            errors.put("status", "{caseworkError.selectWhetherTheLineIs}");
         }
         if (result == null) {
-            errors.put("result", "Enter what the line of enquiry found, or why it was not pursued");
+            errors.put("result", "{caseworkError.enterWhatTheLineOf}");
         } else if (result.length() > CaseworkSupport.TEXT_LIMIT) {
             errors.put("result", "Result must be " + CaseworkSupport.TEXT_LIMIT + " characters or fewer");
         }
@@ -189,25 +189,25 @@ public class PlanService {
     @Transactional
     public void saveStage(SoteriaUser user, StageForm f, boolean isNew, Map<String, String> parseErrors) {
         if (!user.can(Permission.MANAGE_JOURNEY)) {
-            throw new Invalid("permission", "You do not have permission to do this");
+            throw new Invalid("permission", "{caseworkError.youDoNotHavePermission}");
         }
         Map<String, String> errors = new LinkedHashMap<>(parseErrors);
         List<PlanRepository.Stage> stages = planRecords.stages();
         if (f.name() == null) {
-            errors.putIfAbsent("name", "Enter the stage's name");
+            errors.putIfAbsent("name", "{caseworkError.enterTheStageSName}");
         } else if (f.name().length() > 120) {
-            errors.putIfAbsent("name", "Name must be 120 characters or fewer");
+            errors.putIfAbsent("name", "{caseworkError.nameMustBe120Characters}");
         } else if (stages.stream().anyMatch(s -> s.name().equalsIgnoreCase(f.name()) && !s.code().equals(f.code()))) {
-            errors.putIfAbsent("name", "Another stage already has this name");
+            errors.putIfAbsent("name", "{caseworkError.anotherStageAlreadyHasThis}");
         }
         if (f.position() == null || f.position() < 1 || f.position() > 99) {
-            errors.putIfAbsent("position", "Enter the stage's place in the journey, a whole number from 1 to 99");
+            errors.putIfAbsent("position", "{caseworkError.enterTheStageSPlace}");
         }
         if (f.guidance() != null && f.guidance().length() > 1000) {
-            errors.putIfAbsent("guidance", "Guidance must be 1000 characters or fewer");
+            errors.putIfAbsent("guidance", "{caseworkError.guidanceMustBe1000Characters}");
         }
         if (!isNew && stages.stream().noneMatch(s -> s.code().equals(f.code()))) {
-            errors.putIfAbsent("name", "Stage not found");
+            errors.putIfAbsent("name", "{caseworkError.stageNotFound}");
         }
         if (!errors.isEmpty()) {
             throw new Invalid(errors);

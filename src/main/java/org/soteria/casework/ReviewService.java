@@ -64,7 +64,7 @@ public class ReviewService {
         Crime crime = support.reach(crimeId, user, Permission.REVIEW_INVESTIGATIONS);
         Map<String, String> errors = new LinkedHashMap<>(parseErrors);
         if (f.reviewedOn() != null && f.reviewedOn().isAfter(support.today())) {
-            errors.putIfAbsent("reviewedOn", "Date of the review must be today or in the past");
+            errors.putIfAbsent("reviewedOn", "{caseworkError.dateOfTheReviewMust}");
         } else if (f.reviewedOn() != null && f.reviewedOn().isBefore(crime.detail().recordedDate())) {
             errors.putIfAbsent("reviewedOn", "Date of the review must be on or after the day the crime was recorded ("
                     + crime.detail().recordedDate() + ")");
@@ -78,7 +78,7 @@ public class ReviewService {
                 Optional.ofNullable(f.proportionality()), Optional.ofNullable(f.bailStatus())).stream()
                 .anyMatch(a -> a.orElse(null) == Codes.Answer.NO);
         if (anyNo && f.directions() == null) {
-            errors.putIfAbsent("directions", "Enter your directions: at least one answer needs action");
+            errors.putIfAbsent("directions", "{caseworkError.enterYourDirectionsAtLeast}");
         } else if (f.directions() != null && f.directions().length() > CaseworkSupport.TEXT_LIMIT) {
             errors.putIfAbsent("directions", "Directions must be " + CaseworkSupport.TEXT_LIMIT + " characters or fewer");
         }

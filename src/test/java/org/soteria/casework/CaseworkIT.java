@@ -193,10 +193,10 @@ class CaseworkIT {
                 .isInstanceOf(DataIntegrityViolationException.class);
 
         assertThat(errors(() -> requests.decide(supervisor, crime, id, Codes.Decision.REFUSED, null)))
-                .containsEntry("note", "Enter why the request is refused");
+                .containsEntry("note", "{caseworkError.enterWhyTheRequestIs}");
         requests.decide(supervisor, crime, id, Codes.Decision.APPROVED, null);
         assertThat(errors(() -> requests.decide(secondSupervisor, crime, id, Codes.Decision.REFUSED, "No")))
-                .containsEntry("decision", "This request has already been decided");
+                .containsEntry("decision", "{caseworkError.thisRequestHasAlreadyBeen}");
         assertThat(errors(() -> requests.markReturned(investigator, crime, id, today))).containsKey("returnedOn");
         assertThat(errors(() -> requests.markSent(investigator, crime, id, today.plusDays(1))))
                 .containsEntry("sentOn", "Date sent must be today or in the past");
@@ -207,13 +207,13 @@ class CaseworkIT {
         long own = requests.addRequest(supervisor, crime, phoneRequest(lineId, Codes.VictimView.OBJECTS,
                 "She does not want her photographs seen"), NONE);
         assertThat(errors(() -> requests.decide(supervisor, crime, own, Codes.Decision.APPROVED, "Needed")))
-                .containsEntry("decision", "You made this request: another supervisor must decide it");
+                .containsEntry("decision", "{caseworkError.youMadeThisRequestAnother}");
         assertThatThrownBy(() -> jdbc.sql("update material_request set decision = 'approved', status = 'approved', "
                 + "decided_by = requested_by, decided_on = current_date where id = ?").param(own).update())
                 .as("the database refuses a decision on one's own request")
                 .isInstanceOf(DataIntegrityViolationException.class);
         assertThat(errors(() -> requests.decide(secondSupervisor, crime, own, Codes.Decision.APPROVED, null)))
-                .containsEntry("note", "Enter why the request goes ahead although the victim objects");
+                .containsEntry("note", "{caseworkError.enterWhyTheRequestGoes}");
         requests.decide(secondSupervisor, crime, own, Codes.Decision.REFUSED, "Screenshots will do");
         assertThat(errors(() -> requests.markSent(investigator, crime, own, today))).containsKey("sentOn");
         assertThat(errors(() -> requests.withdraw(investigator, crime, own, "No longer needed")))
@@ -252,7 +252,7 @@ class CaseworkIT {
         DeviceRepository.Device suspectsComputer = devices.stream().filter(d -> d.exhibitRef().equals("EX2")).findFirst()
                 .orElseThrow();
         assertThat(errors(() -> forensics.advanceDevice(investigator, crime, suspectsComputer.id(), today, null)))
-                .containsEntry("triage", "Select the triage level");
+                .containsEntry("triage", "{caseworkError.selectTheTriageLevel}");
         assertThat(errors(() -> forensics.advanceDevice(investigator, crime, suspectsComputer.id(), today.minusDays(7),
                 Codes.Triage.PRIORITY))).containsKey("on");
         forensics.advanceDevice(investigator, crime, suspectsComputer.id(), today.minusDays(5), Codes.Triage.PRIORITY);
@@ -424,7 +424,7 @@ class CaseworkIT {
         long deniedBefore = denied();
         assertThat(plans.plan(crime, outsider)).isEmpty();
         assertThat(errors(() -> plans.addLine(outsider, crime, new PlanService.LineForm(Codes.Focus.SUSPECT, null,
-                "x", null, null, null), NONE))).containsEntry("crime", "Crime not found");
+                "x", null, null, null), NONE))).containsEntry("crime", "{caseworkError.crimeNotFound}");
         assertThat(queue.queue(outsider).reviews()).as("only their own crime").extracting(CaseworkQueueService.Item::crimeRef)
                 .containsExactly("C2");
         assertThat(denied() - deniedBefore).as("both attempts are in the audit log").isEqualTo(2);
