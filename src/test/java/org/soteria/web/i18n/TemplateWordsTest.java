@@ -33,6 +33,30 @@ class TemplateWordsTest {
     private static final List<String> REPLACING = List.of("th:text", "th:utext", "th:replace", "th:insert");
     private static final List<String> VISIBLE_ATTRIBUTES = List.of("title", "alt", "placeholder", "aria-label");
 
+    /** Attributes whose literals are addresses, classes or ids, never words for people. */
+    private static final java.util.Set<String> URL_OR_STYLE = java.util.Set.of("th:href", "th:action", "th:src",
+            "th:classappend", "th:class", "th:id", "th:for", "th:fragment", "th:each", "th:with", "th:if", "th:unless",
+            "th:switch", "th:case", "th:selected", "th:checked", "th:name", "th:value");
+    private static final java.util.regex.Pattern LITERAL = java.util.regex.Pattern.compile("'([^']*)'");
+
+    /**
+     * Whether a string literal in an expression reads as words for people ({@code ' by '}, {@code 'No data'}),
+     * not a code, an id, a class, a date pattern or a message key's prefix: it has a space between letters or
+     * starts with a capital followed by small letters, and some word in it is plain letters.
+     */
+    static boolean isWords(String literal) {
+        if (!literal.matches(".*[a-z]{2,}.*") || !(literal.contains(" ") || literal.matches("[A-Z][a-z]+.*"))
+                || literal.matches(".*(yyyy|MMM|HH:mm).*")) {
+            return false;
+        }
+        for (String word : literal.strip().split("\\s+")) {
+            if (word.matches("[A-Za-z][a-z]+[,.:;)]?")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The words a user would see in one template that are not message expressions. */
     static List<String> literalWords(String html) {
         Document doc = Jsoup.parse(html, "", Parser.xmlParser());
@@ -47,6 +71,16 @@ class TemplateWordsTest {
             // Code, scripts and drawings are not words to translate; a <code> element holds codes and names.
             if (tag.equals("script") || tag.equals("style") || tag.equals("svg") || tag.equals("code")) {
                 return;
+            }
+            for (org.jsoup.nodes.Attribute a : e.attributes()) {
+                if (a.getKey().startsWith("th:") && !URL_OR_STYLE.contains(a.getKey())) {
+                    java.util.regex.Matcher m = LITERAL.matcher(a.getValue());
+                    while (m.find()) {
+                        if (isWords(m.group(1))) {
+                            found.add(tag + "@" + a.getKey() + ": '" + m.group(1) + "'");
+                        }
+                    }
+                }
             }
             for (String a : VISIBLE_ATTRIBUTES) {
                 if (e.hasAttr(a) && e.attr(a).matches(".*\\p{L}.*")) {
@@ -101,6 +135,15 @@ class TemplateWordsTest {
         }
         notYet.stream().filter(n -> !seen.contains(n)).forEach(n -> faults.add(n + " is listed but does not exist"));
         assertThat(faults).isEmpty();
+    }
+
+    @Test
+    void theCheckFindsWordsJoinedInExpressionsButNotCodesOrPatterns() {
+        assertThat(literalWords("<p th:text=\"${a + ' by ' + b}\">x</p>")).containsExactly("p@th:text: ' by '");
+        assertThat(literalWords("<p th:text=\"${x ? 'No data' : y}\">x</p>")).hasSize(1);
+        assertThat(literalWords("<p th:text=\"${#temporals.format(d, 'd MMM yyyy')} + ${x == 'open'}\""
+                + " th:attr=\"aria-describedby='file-hint file-error'\">x</p>")).isEmpty();
+        assertThat(literalWords("<p th:text=\"#{${'eventType.' + t}}\">x</p>")).isEmpty();
     }
 
     @Test
