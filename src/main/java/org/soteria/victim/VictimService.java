@@ -68,10 +68,10 @@ public class VictimService {
         return LocalDate.now(clock.withZone(DatabaseConfig.LONDON));
     }
 
-    /** One obligation as the pages show it. */
+    /** One obligation as the pages show it (its words are the page's: victim/duty.html). */
     public record Duty(long crimeId, String crimeRef, long victimRef, String victimPersonId, String victimName,
             VictimsCode.Obligation obligation,
-            VictimsCode.State state, String what, String officer, String liaison, String teamCode,
+            VictimsCode.State state, String officer, String liaison, String teamCode,
             boolean thirdPartyWithoutConsent) {
     }
 
@@ -149,24 +149,13 @@ public class VictimService {
             VictimRepository.Plan plan = plans.get(o.victimRef());
             VictimRepository.Victim victim = byRef.get(o.victimRef());
             out.add(new Duty(c.id(), c.crimeRef(), o.victimRef(), victim.personId(), victim.name(), o, o.state(today),
-                    describe(o), c.officerName() != null ? c.officerName() : c.officerCode(),
+                    c.officerName() != null ? c.officerName() : c.officerCode(),
                     plan == null ? null : plan.liaisonOfficerName() != null ? plan.liaisonOfficerName()
                             : plan.liaisonOfficerCode(),
                     c.teamCode(), c.thirdPartyWithoutConsent()));
         }
         out.sort(Comparator.comparing((Duty d) -> d.obligation().due()).reversed());
         return out;
-    }
-
-    private static String describe(VictimsCode.Obligation o) {
-        return switch (o.type()) {
-            case KEY_EVENT_NOTIFICATION -> "Tell the victim of the " + o.keyEvent().label().toLowerCase(java.util.Locale.UK)
-                    + " on " + o.trigger().format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy"))
-                    + (o.keyEventId() == null ? " (the event has no id, so a notification cannot refer to it)" : "");
-            case SUPPORT_REFERRAL -> "Refer the victim to support services (or record that they declined)";
-            case NEEDS_ASSESSMENT -> "Assess the victim's needs on the day of first contact";
-            case CONTACT_PLAN_UPDATE -> "Update the victim on progress, as their contact plan agreed";
-        };
     }
 
     private static List<Turn> turns(long victimRef, VictimRepository.CodeCrime c) {
