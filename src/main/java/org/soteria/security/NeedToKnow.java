@@ -37,14 +37,31 @@ public class NeedToKnow {
     }
 
     /**
-     * Why a user may see one crime; {@code breakGlass} when only an emergency access allows it. The justification is
-     * the audit log's English; {@code why} names the reason for a page ({@code case.access.<why>} in the bundles)
-     * and {@code about} holds its arguments (a team, who granted access and until when, a break-glass reason).
+     * Why a user may see one crime: {@code why} names the reason ({@code case.access.<why>} in the bundles, for a
+     * page) and {@code about} holds its arguments (a team, who granted access and until when, a break-glass reason);
+     * {@code breakGlass} when only an emergency access allows it.
      */
-    public record Access(String justification, boolean breakGlass, String why, List<String> about) {
+    public record Access(String why, List<String> about) {
 
         public Access {
             about = List.copyOf(about);
+        }
+
+        public boolean breakGlass() {
+            return "breakGlass".equals(why);
+        }
+
+        /** The reason in the audit log's words. */
+        public String justification() {
+            return switch (why) {
+                case "restricted" -> "named user of a restricted crime";
+                case "officer" -> "officer in the case";
+                case "supervises" -> "supervises team " + arg(0);
+                case "team" -> "works in team " + arg(0);
+                case "grant" -> "grant from " + arg(0) + " until " + arg(1);
+                case "breakGlass" -> "break-glass: " + arg(0);
+                default -> why;
+            };
         }
 
         /** The reason's argument at {@code i}, or an empty string. */
@@ -123,26 +140,23 @@ public class NeedToKnow {
         AccessRepository.CrimeScope c = crime.get();
         if (c.restricted()) {
             return access.isNamed(crimeId, user.getUsername())
-                    ? Optional.of(new Access("named user of a restricted crime", false, "restricted", List.of())) : Optional.empty();
+                    ? Optional.of(new Access("restricted", List.of())) : Optional.empty();
         }
         if (scope.officerCode() != null && scope.officerCode().equals(c.officerCode())) {
-            return Optional.of(new Access("officer in the case", false, "officer", List.of()));
+            return Optional.of(new Access("officer", List.of()));
         }
         if (c.teamCode() != null && scope.supervisedTeams().contains(c.teamCode())) {
-            return Optional.of(new Access("supervises team " + c.teamCode(), false, "supervises",
-                    List.of(c.teamCode())));
+            return Optional.of(new Access("supervises", List.of(c.teamCode())));
         }
         if (c.teamCode() != null && scope.memberTeams().contains(c.teamCode())) {
-            return Optional.of(new Access("works in team " + c.teamCode(), false, "team", List.of(c.teamCode())));
+            return Optional.of(new Access("team", List.of(c.teamCode())));
         }
         Optional<AccessRepository.Grant> grant = access.activeGrant(crimeId, user.getUsername());
         if (grant.isPresent()) {
-            AccessRepository.Grant g = grant.get();
-            return Optional.of(new Access("grant from " + g.grantedBy() + " until " + g.until(), false, "grant",
-                    List.of(g.grantedBy(), g.until())));
+            return Optional.of(new Access("grant", List.of(grant.get().grantedBy(), grant.get().until())));
         }
         return access.activeBreakGlass(crimeId, user.getUsername())
-                .map(reason -> new Access("break-glass: " + reason, true, "breakGlass", List.of(reason)));
+                .map(reason -> new Access("breakGlass", List.of(reason)));
     }
 
     /** Whether the user supervises the team that owns the crime (and so may grant access to it). */
