@@ -402,6 +402,27 @@ class SignInIT {
     }
 
     @Test
+    void aSessionsLastRequestIsWrittenAtMostOnceAMinuteYetKeepsItAlive() {
+        WebClient web = new WebClient(port);
+        web.signIn("investigator", "correct-horse-battery");
+        assertThat(web.get("/cases").statusCode()).isEqualTo(200);
+        long first = lastAccess();
+        assertThat(web.get("/cases").statusCode()).isEqualTo(200);
+        assertThat(lastAccess()).as("a second page moments later leaves the row as it was").isEqualTo(first);
+        age("last_access_time", 2);
+        assertThat(web.get("/cases").statusCode()).isEqualTo(200);
+        assertThat(lastAccess()).as("two minutes on, the page's time is written")
+                .isGreaterThan(System.currentTimeMillis() - 60_000);
+        age("last_access_time", 14);
+        assertThat(web.get("/cases").statusCode()).as("fourteen idle minutes: still signed in").isEqualTo(200);
+    }
+
+    private long lastAccess() {
+        return jdbc.sql("select max(last_access_time) from spring_session where principal_name = 'investigator'")
+                .query(Long.class).single();
+    }
+
+    @Test
     void aSessionEndsTenHoursAfterSignInHoweverActive() {
         WebClient web = new WebClient(port);
         web.signIn("investigator", "correct-horse-battery");
