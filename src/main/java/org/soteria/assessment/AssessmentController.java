@@ -1,17 +1,16 @@
 package org.soteria.assessment;
 
-import org.soteria.platform.ForceMode;
+import jakarta.validation.Valid;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.soteria.platform.ForceMode;
 import org.soteria.platform.Invalid;
 import org.soteria.security.Permission;
 import org.soteria.security.SoteriaUser;
-import jakarta.validation.Valid;
 import org.soteria.web.RequestValues;
 import org.soteria.web.form.FormErrors;
 import org.soteria.web.form.FormValues;
-import org.springframework.validation.BindingResult;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -20,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -73,7 +73,7 @@ class AssessmentController {
                 throw new Invalid(faults);
             }
             long id = assessments.start(user, FormValues.number(form.frameworkId()), FormValues.text(form.title()));
-            flash.addFlashAttribute("success", "Assessment started");
+            flash.addFlashAttribute("success", "{assessmentDone.assessmentStarted}");
             return "redirect:/assessment/" + id;
         } catch (Invalid e) {
             return listPage(user, model, FormErrors.inOrder(e.errors(), form.getClass()), FormErrors.values(form));
@@ -94,12 +94,12 @@ class AssessmentController {
         long assessmentId = RequestValues.id(id);
         try {
             assessments.signOff(user, assessmentId);
-            flash.addFlashAttribute("success", "Assessment signed off");
+            flash.addFlashAttribute("success", "{assessmentDone.assessmentSignedOff}");
         } catch (Invalid e) {
             if (e.errors().containsKey("assessment")) {
                 throw notFound();
             }
-            flash.addFlashAttribute("problem", String.join("; ", e.errors().values()));
+            flash.addFlashAttribute("problem", java.util.List.copyOf(e.errors().values()));
         }
         return "redirect:/assessment/" + assessmentId;
     }
@@ -148,7 +148,7 @@ class AssessmentController {
             if (level != null) {
                 levels.put(q.id(), level);
             } else if (FormValues.text(given) != null) {
-                errors.put("level-" + q.id(), "Select a level from the scale");
+                errors.put("level-" + q.id(), "{assessmentError.selectALevelFromThe}");
             }
             answers.put(q.id(), FormValues.text(params.get("answer-" + q.id())));
         }
@@ -159,7 +159,7 @@ class AssessmentController {
         } catch (Invalid e) {
             return sectionPage(assessmentId, code, user, model, e.errors(), params);
         }
-        flash.addFlashAttribute("success", "Section saved");
+        flash.addFlashAttribute("success", "{assessmentDone.sectionSaved}");
         return "redirect:/assessment/" + assessmentId;
     }
 
@@ -177,7 +177,7 @@ class AssessmentController {
             }
             return sectionPage(assessmentId, code, user, model, e.errors(), FormErrors.values(form));
         }
-        flash.addFlashAttribute("success", "Comment added");
+        flash.addFlashAttribute("success", "{assessmentDone.commentAdded}");
         return "redirect:/assessment/" + assessmentId + "/sections/" + code;
     }
 
@@ -195,7 +195,7 @@ class AssessmentController {
             }
             return sectionPage(assessmentId, code, user, model, e.errors(), null);
         }
-        flash.addFlashAttribute("success", "Evidence uploaded");
+        flash.addFlashAttribute("success", "{assessmentDone.evidenceUploaded}");
         return "redirect:/assessment/" + assessmentId + "/sections/" + code;
     }
 

@@ -18,25 +18,25 @@ final class AssessmentForms {
     private AssessmentForms() {
     }
 
-    record NewAssessment(@MaxChars(value = 200, label = "Title") String title, String frameworkId) {
+    record NewAssessment(@MaxChars(value = 200, label = "field.title") String title, String frameworkId) {
     }
 
     record Comment(String comment, String needsReview) {
     }
 
-    record Sample(@MaxChars(value = 200, label = "Title") String title,
-            @IsoDate(label = "Recorded from", required = true) String from,
-            @IsoDate(label = "Recorded to", required = true) String to,
-            @WholeNumber(message = "Enter how many crimes to draw from each stratum, from 1 to 50") String perStratum,
+    record Sample(@MaxChars(value = 200, label = "field.title") String title,
+            @IsoDate(label = "field.recordedFrom", required = true) String from,
+            @IsoDate(label = "field.recordedTo", required = true) String to,
+            @WholeNumber(message = "{assessmentError.enterHowManyCrimesTo}") String perStratum,
             @WholeNumber(min = Long.MIN_VALUE, max = Long.MAX_VALUE,
-                    message = "Enter the seed as a whole number, or leave it empty for a new draw") String seed) {
+                    message = "{assessmentError.enterTheSeedAsA}") String seed) {
     }
 
     /** A case file review: a rating for each {@link ReviewItem}, by its code, then the missed opportunity and learning. */
     record FileReview(String suspect_focus, String timeliness, String victim_engagement, String proportionality,
             String missedOpportunity,
-            @MaxChars(value = DeepDiveService.TEXT_LIMIT, label = "Missed opportunity") String missedNote,
-            @MaxChars(value = DeepDiveService.TEXT_LIMIT, label = "Learning") String learning) {
+            @MaxChars(value = DeepDiveService.TEXT_LIMIT, label = "field.missedOpportunity") String missedNote,
+            @MaxChars(value = DeepDiveService.TEXT_LIMIT, label = "field.learning") String learning) {
 
         DeepDiveService.ReviewForm read() {
             Map<ReviewItem, ReviewItem.Rating> ratings = new EnumMap<>(ReviewItem.class);
@@ -59,11 +59,11 @@ final class AssessmentForms {
         }
     }
 
-    record Action(@MaxChars(value = 200, label = "Action") String title,
-            @MaxChars(value = 4000, label = "Description") String description,
-            @WholeNumber(message = "Select the pillar") String pillar,
-            @MaxChars(value = 200, label = "Owner") String owner, @IsoDate(label = "Due date") String dueOn,
-            String measure, @IsoDate(label = "Date it went live") String liveOn) {
+    record Action(@MaxChars(value = 200, label = "field.action") String title,
+            @MaxChars(value = 4000, label = "field.description") String description,
+            @WholeNumber(message = "{assessmentError.selectThePillar}") String pillar,
+            @MaxChars(value = 200, label = "field.owner") String owner, @IsoDate(label = "field.dueDate") String dueOn,
+            String measure, @IsoDate(label = "field.dateItWentLive") String liveOn) {
 
         ImprovementService.ActionForm read() {
             return new ImprovementService.ActionForm(FormValues.text(title), FormValues.text(description),
@@ -72,10 +72,10 @@ final class AssessmentForms {
         }
     }
 
-    record Update(@IsoDate(label = "Date of the update", required = true) String on, String rag,
-            @MaxChars(value = 4000, label = "Progress") String note,
-            @MaxChars(value = 1000, label = "Evidence") String evidence,
-            @IsoDate(label = "Date it went live") String liveOn, String done) {
+    record Update(@IsoDate(label = "field.dateOfTheUpdate", required = true) String on, String rag,
+            @MaxChars(value = 4000, label = "field.progress") String note,
+            @MaxChars(value = 1000, label = "field.evidence") String evidence,
+            @IsoDate(label = "field.dateItWentLive") String liveOn, String done) {
 
         ImprovementService.UpdateForm read() {
             return new ImprovementService.UpdateForm(FormValues.date(on), FormValues.text(rag), FormValues.text(note),

@@ -1,15 +1,16 @@
 package org.soteria.assessment;
 
-import org.apache.commons.codec.digest.DigestUtils;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditEntry;
 import org.soteria.audit.AuditService;
 import org.soteria.platform.EvidenceFiles;
+import org.soteria.platform.Fault;
 import org.soteria.platform.Invalid;
 import org.soteria.security.Permission;
 import org.soteria.security.SoteriaUser;
@@ -39,7 +40,7 @@ public class AssessmentService {
 
     private static void require(SoteriaUser user, Permission p) {
         if (!user.can(p)) {
-            throw new Invalid("permission", "You do not have permission to do this");
+            throw new Invalid("permission", "{caseworkError.youDoNotHavePermission}");
         }
     }
 
@@ -84,9 +85,9 @@ public class AssessmentService {
     public long newVersion(SoteriaUser user, long frameworkId) {
         require(user, Permission.MANAGE_FRAMEWORKS);
         AssessmentRepository.Framework f = repository.framework(frameworkId)
-                .orElseThrow(() -> new Invalid("framework", "Framework not found"));
+                .orElseThrow(() -> new Invalid("framework", "{assessmentError.frameworkNotFound}"));
         if (repository.frameworks().stream().anyMatch(x -> x.name().equals(f.name()) && "draft".equals(x.status()))) {
-            throw new Invalid("framework", "A draft of this framework already exists: edit and publish it first");
+            throw new Invalid("framework", "{assessmentError.aDraftOfThisFramework}");
         }
         long id = repository.copyAsDraft(f, user.getUsername());
         audited(user, "framework", id, "draft made from " + f.title());
@@ -97,21 +98,21 @@ public class AssessmentService {
     public void editQuestion(SoteriaUser user, long frameworkId, Long questionId, String section, String text,
             String guidance, String evidence) {
         require(user, Permission.MANAGE_FRAMEWORKS);
-        FrameworkView v = framework(frameworkId).orElseThrow(() -> new Invalid("framework", "Framework not found"));
+        FrameworkView v = framework(frameworkId).orElseThrow(() -> new Invalid("framework", "{assessmentError.frameworkNotFound}"));
         Map<String, String> errors = new LinkedHashMap<>();
         if (!"draft".equals(v.framework().status())) {
-            errors.put("text", "A published framework cannot change: make a new version");
+            errors.put("text", "{assessmentError.aPublishedFrameworkCannotChange}");
         }
         if (text == null) {
-            errors.put("text", "Enter the question");
+            errors.put("text", "{assessmentError.enterTheQuestion}");
         } else if (text.length() > 1000) {
-            errors.put("text", "The question must be 1000 characters or fewer");
+            errors.put("text", "{assessmentError.theQuestionMustBe1000}");
         }
         if (questionId == null && (section == null || !v.questions().containsKey(section))) {
-            errors.put("section", "Select the section");
+            errors.put("section", "{assessmentError.selectTheSection}");
         }
         if (questionId != null && v.questions().values().stream().flatMap(List::stream).noneMatch(q -> q.id() == questionId)) {
-            errors.put("text", "Question not found");
+            errors.put("text", "{assessmentError.questionNotFound}");
         }
         if (!errors.isEmpty()) {
             throw new Invalid(errors);
@@ -130,7 +131,7 @@ public class AssessmentService {
     public void publish(SoteriaUser user, long frameworkId) {
         require(user, Permission.MANAGE_FRAMEWORKS);
         if (!repository.publish(frameworkId)) {
-            throw new Invalid("framework", "Only a draft can be published");
+            throw new Invalid("framework", "{assessmentError.onlyADraftCanBe}");
         }
         audited(user, "framework", frameworkId, "published");
     }
@@ -146,12 +147,12 @@ public class AssessmentService {
         require(user, Permission.MANAGE_ASSESSMENTS);
         Map<String, String> errors = new LinkedHashMap<>();
         if (title == null) {
-            errors.put("title", "Enter a title, for example Self-assessment 2026");
+            errors.put("title", "{assessmentError.enterATitleForExample}");
         }
         AssessmentRepository.Framework f = frameworkId == null ? null : repository.framework(frameworkId)
                 .filter(x -> "published".equals(x.status())).orElse(null);
         if (f == null) {
-            errors.put("frameworkId", "Select a published framework");
+            errors.put("frameworkId", "{assessmentError.selectAPublishedFramework}");
         }
         if (!errors.isEmpty()) {
             throw new Invalid(errors);
@@ -196,7 +197,7 @@ public class AssessmentService {
     }
 
     private SectionPage reach(SoteriaUser user, long id, String code) {
-        return section(user, id, code).orElseThrow(() -> new Invalid("assessment", "Assessment not found"));
+        return section(user, id, code).orElseThrow(() -> new Invalid("assessment", "{assessmentError.assessmentNotFound}"));
     }
 
     /** Answers as given: per question a level (1 to the scale's top) and text; and whether the section is done. */
@@ -207,25 +208,25 @@ public class AssessmentService {
         SectionPage page = reach(user, id, code);
         Map<String, String> errors = new LinkedHashMap<>(parseErrors);
         if (page.tasks().assessment().signedOffAt() != null) {
-            errors.put("completed", "This assessment has been signed off and cannot change");
+            errors.put("completed", "{assessmentError.thisAssessmentHasBeenSigned}");
         }
         int top = page.tasks().framework().levels().size();
         for (AssessmentRepository.Question q : page.questions()) {
             Integer level = levels.get(q.id());
             if (level != null && (level < 1 || level > top)) {
-                errors.putIfAbsent("level-" + q.id(), "Select a level from the scale");
+                errors.putIfAbsent("level-" + q.id(), "{assessmentError.selectALevelFromThe}");
             }
             if (Boolean.TRUE.equals(completed) && level == null) {
-                errors.putIfAbsent("level-" + q.id(), "Select a maturity level for question " + q.position()
-                        + ": a completed section answers every question");
+                errors.putIfAbsent("level-" + q.id(), Fault.of("assessmentError.selectLevelFor",
+                        q.position()));
             }
             String a = answers.get(q.id());
             if (a != null && a.length() > 4000) {
-                errors.putIfAbsent("answer-" + q.id(), "The answer must be 4000 characters or fewer");
+                errors.putIfAbsent("answer-" + q.id(), "{assessmentError.theAnswerMustBe4000}");
             }
         }
         if (completed == null) {
-            errors.putIfAbsent("completed", "Select whether you have completed this section");
+            errors.putIfAbsent("completed", "{assessmentError.selectWhetherYouHaveCompleted}");
         }
         if (!errors.isEmpty()) {
             throw new Invalid(errors);
@@ -244,10 +245,10 @@ public class AssessmentService {
         require(user, Permission.COMMENT_ON_ASSESSMENTS);
         reach(user, id, code);
         if (text == null) {
-            throw new Invalid("comment", "Enter your comment");
+            throw new Invalid("comment", "{assessmentError.enterYourComment}");
         }
         if (text.length() > 4000) {
-            throw new Invalid("comment", "The comment must be 4000 characters or fewer");
+            throw new Invalid("comment", "{assessmentError.theCommentMustBe4000}");
         }
         repository.addComment(id, code, user.getUsername(), text, needsReview);
         if (needsReview) {
@@ -285,13 +286,13 @@ public class AssessmentService {
     @Transactional
     public void signOff(SoteriaUser user, long id) {
         require(user, Permission.MANAGE_ASSESSMENTS);
-        TaskList t = taskList(user, id).orElseThrow(() -> new Invalid("assessment", "Assessment not found"));
+        TaskList t = taskList(user, id).orElseThrow(() -> new Invalid("assessment", "{assessmentError.assessmentNotFound}"));
         if (!t.complete()) {
-            throw new Invalid("signOff", "Every section must be completed before sign-off: " + t.completed() + " of "
-                    + t.framework().sections().size() + " are");
+            throw new Invalid("signOff", Fault.of("assessmentError.everySectionBeforeSignOff",
+                    t.completed(), t.framework().sections().size()));
         }
         if (!repository.signOff(id, user.getUsername())) {
-            throw new Invalid("signOff", "This assessment is already signed off");
+            throw new Invalid("signOff", "{assessmentError.thisAssessmentIsAlreadySigned}");
         }
         audited(user, "assessment", id, "signed off");
     }

@@ -1,21 +1,22 @@
 package org.soteria.assessment;
 
-import org.soteria.platform.ForceMode;
+import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.soteria.platform.Fault;
+import org.soteria.platform.ForceMode;
 import org.soteria.platform.Invalid;
 import org.soteria.security.Permission;
 import org.soteria.security.SoteriaUser;
-import jakarta.validation.Valid;
 import org.soteria.web.RequestValues;
 import org.soteria.web.form.FormErrors;
 import org.soteria.web.form.FormValues;
-import org.springframework.validation.BindingResult;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -63,7 +64,7 @@ class DeepDiveController {
             long id = deepDive.draw(user, FormValues.text(form.title()), FormValues.date(form.from()),
                     FormValues.date(form.to()), FormValues.integer(form.perStratum()), FormValues.number(form.seed()),
                     FormErrors.of(binding));
-            flash.addFlashAttribute("success", "Sample drawn. Its seed is recorded, so the same draw can be repeated");
+            flash.addFlashAttribute("success", "{assessmentDone.sampleDrawnItsSeedIs}");
             return "redirect:/deep-dive/" + id;
         } catch (Invalid e) {
             return samplesPage(user, model, FormErrors.inOrder(e.errors(), form.getClass()), FormErrors.values(form));
@@ -128,7 +129,7 @@ class DeepDiveController {
             return crimePage(sampleId, pos, user, model, FormErrors.inOrder(e.errors(), form.getClass()),
                     FormErrors.values(form));
         }
-        flash.addFlashAttribute("success", "Review saved for sample crime " + pos);
+        flash.addFlashAttribute("success", Fault.of("assessmentDone.reviewSaved", pos));
         return "redirect:/deep-dive/" + sampleId;
     }
 

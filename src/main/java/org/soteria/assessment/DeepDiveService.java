@@ -14,6 +14,7 @@ import org.soteria.audit.AuditService;
 import org.soteria.casework.CaseworkQueueService;
 import org.soteria.performance.AgeBand;
 import org.soteria.platform.DatabaseConfig;
+import org.soteria.platform.Fault;
 import org.soteria.platform.Invalid;
 import org.soteria.reference.Coded;
 import org.soteria.reference.EventType;
@@ -61,20 +62,20 @@ public class DeepDiveService {
     public long draw(SoteriaUser user, String title, LocalDate from, LocalDate to, Integer perStratum, Long seed,
             Map<String, String> parseErrors) {
         if (!user.can(Permission.MANAGE_CASE_REVIEWS)) {
-            throw new Invalid("permission", "You do not have permission to do this");
+            throw new Invalid("permission", "{caseworkError.youDoNotHavePermission}");
         }
         Map<String, String> errors = new LinkedHashMap<>(parseErrors);
         if (title == null) {
-            errors.putIfAbsent("title", "Enter a title for the sample, for example Deep dive 2026");
+            errors.putIfAbsent("title", "{assessmentError.enterATitleForThe}");
         }
         if (from != null && to != null && to.isBefore(from)) {
-            errors.putIfAbsent("to", "Recorded to must be the same as or after recorded from");
+            errors.putIfAbsent("to", "{cases.error.toBeforeFrom}");
         }
         if (to != null && to.isAfter(today())) {
-            errors.putIfAbsent("to", "Recorded to must be today or in the past");
+            errors.putIfAbsent("to", "{assessmentError.recordedToMustBeToday}");
         }
         if (perStratum == null || perStratum < 1 || perStratum > 50) {
-            errors.putIfAbsent("perStratum", "Enter how many crimes to draw from each stratum, from 1 to 50");
+            errors.putIfAbsent("perStratum", "{assessmentError.enterHowManyCrimesTo}");
         }
         if (!errors.isEmpty()) {
             throw new Invalid(errors);
@@ -82,7 +83,7 @@ public class DeepDiveService {
         long s = seed != null ? seed : Math.abs(random.nextLong() % 1_000_000_000L);
         List<StratifiedSample.Candidate> candidates = repository.candidates(user.forceCode(), from, to);
         if (candidates.isEmpty()) {
-            throw new Invalid("from", "No crimes were recorded in that period: choose another");
+            throw new Invalid("from", "{assessmentError.noCrimesWereRecordedIn}");
         }
         List<StratifiedSample.Drawn> drawn = StratifiedSample.draw(candidates, perStratum, s);
         long id = repository.insertSample(user.forceCode(), title, from, to, perStratum, s, candidates.size(),
@@ -164,33 +165,37 @@ public class DeepDiveService {
         for (Map<String, Object> p : f.people()) {
             String role = (String) p.get("role");
             int n = "victim".equals(role) ? ++victims : "suspect".equals(role) ? ++suspects : 0;
-            String who = "victim".equals(role) ? "Victim " + n : "suspect".equals(role) ? "Suspect " + n : "Witness";
+            // Written as a fault is (platform.Fault), so that the page shows it in its language.
+            String who = "#ddFile.role." + ("victim".equals(role) || "suspect".equals(role) ? role : "witness");
             Integer age = (Integer) p.get("age_at_offence");
-            String line = who + ": " + AgeBand.of(age).label().toLowerCase(java.util.Locale.ROOT)
-                    + (p.get("sex") == null ? "" : ", " + p.get("sex"))
-                    + (p.get("relationship") == null ? "" : "; to the victim: "
-                    + String.valueOf(p.get("relationship")).replace('_', ' '));
-            people.add(line);
+            Object sex = p.get("sex");
+            Object relationship = p.get("relationship");
+            people.add(Fault.of("ddFile.person" + (sex == null ? "" : "Sex") + (relationship == null ? "" : "Relationship"),
+                    who, n == 0 ? "" : " " + n, "~" + AgeBand.of(age).messageKey(), sex == null ? "" : "~ddFile.sex." + sex,
+                    relationship == null ? "" : "~relationship." + relationship));
         }
         List<String> events = new ArrayList<>();
-        events.add("Day 0: recorded");
+        events.add(Fault.of("ddFile.day", 0, "#ddFile.recorded"));
         for (Map<String, Object> e : f.events()) {
             String type = (String) e.get("event_type");
-            String label = Coded.parse(EventType.class, type).map(EventType::label).orElse(type);
+            String label = Coded.parse(EventType.class, type).isPresent() ? "#eventType." + type : type;
             Object detail = e.get("detail");
-            events.add("Day " + e.get("day") + ": " + label + (detail == null || "victim_notified".equals(type) ? ""
-                    : " (" + String.valueOf(detail).replace('_', ' ') + ")"));
+            events.add(detail == null || "victim_notified".equals(type) ? Fault.of("ddFile.day", e.get("day"), label)
+                    : Fault.of("ddFile.dayDetail", e.get("day"), label, String.valueOf(detail).replace('_', ' ')));
         }
-        String outcome = f.outcomeCode() == null ? "No outcome yet, " + java.time.temporal.ChronoUnit.DAYS.between(
-                f.recordedDate(), today()) + " days after recording"
-                : OutcomeCode.parse(f.outcomeCode()).map(o -> o.code() + ": " + o.shortName()).orElse(f.outcomeCode())
-                        + ", day " + java.time.temporal.ChronoUnit.DAYS.between(f.recordedDate(), f.outcomeDate());
+        String outcome = f.outcomeCode() == null ? Fault.of("ddFile.noOutcome",
+                java.time.temporal.ChronoUnit.DAYS.between(f.recordedDate(), today()))
+                : Fault.of("ddFile.outcome", f.outcomeCode(), OutcomeCode.parse(f.outcomeCode()).isPresent()
+                        ? "#outcome." + f.outcomeCode() : f.outcomeCode(),
+                        java.time.temporal.ChronoUnit.DAYS.between(f.recordedDate(), f.outcomeDate()));
         List<String> casework = caseworkOf.summary(c.get().crimeId());
-        String offence = OffenceCode.parse(f.offenceCode()).map(o -> o.code() + ": " + o.description())
-                .orElse(f.offenceCode());
-        String reportedBy = Coded.parse(org.soteria.reference.ReportSource.class, f.reportSource())
-                .map(org.soteria.reference.ReportSource::label).orElse(f.reportSource()) + ("victim".equals(f.reportSource()) ? ""
-                : Boolean.TRUE.equals(f.victimConsented()) ? ", with the victim's consent" : ", victim's consent not recorded");
+        String offence = OffenceCode.parse(f.offenceCode()).map(o -> Fault.of("ddFile.offence", o.code(),
+                "#offence." + o.code())).orElse(f.offenceCode());
+        String source = Coded.parse(org.soteria.reference.ReportSource.class, f.reportSource())
+                .map(r -> "#" + r.messageKey()).orElse(f.reportSource());
+        String reportedByKey = "victim".equals(f.reportSource()) ? "ddFile.reportedBy"
+                : Boolean.TRUE.equals(f.victimConsented()) ? "ddFile.reportedByWithConsent" : "ddFile.reportedByNoConsent";
+        String reportedBy = Fault.of(reportedByKey, source);
         DeepDiveRepository.Review mine = repository.review(sampleId, c.get().crimeId(), user.getUsername()).orElse(null);
         audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.VIEW, "crime",
                 s.get().forceCode() + ":" + f.crimeRef()).records(List.of(s.get().forceCode() + ":" + f.crimeRef()))
@@ -208,24 +213,23 @@ public class DeepDiveService {
     @Transactional
     public void review(SoteriaUser user, long sampleId, int position, ReviewForm f, Map<String, String> parseErrors) {
         if (!user.can(Permission.REVIEW_CASE_FILES)) {
-            throw new Invalid("permission", "You do not have permission to do this");
+            throw new Invalid("permission", "{caseworkError.youDoNotHavePermission}");
         }
         DeepDiveRepository.Sample s = repository.sample(sampleId, user.forceCode())
-                .orElseThrow(() -> new Invalid("sample", "Sample not found"));
+                .orElseThrow(() -> new Invalid("sample", "{assessmentError.sampleNotFound}"));
         DeepDiveRepository.SampleCrime c = repository.sampleCrimes(sampleId).stream().filter(x -> x.position() == position)
-                .findFirst().orElseThrow(() -> new Invalid("sample", "Crime not found in this sample"));
+                .findFirst().orElseThrow(() -> new Invalid("sample", "{assessmentError.crimeNotFoundInThis}"));
         Map<String, String> errors = new LinkedHashMap<>(parseErrors);
         for (ReviewItem item : ReviewItem.values()) {
             ReviewItem.Rating r = f.ratings().get(item);
             if (r == null || (r == ReviewItem.Rating.NOT_APPLICABLE && !item.mayNotApply())) {
-                errors.putIfAbsent(item.code(), "Select a rating for " + item.label().toLowerCase(java.util.Locale.ROOT)
-                        .replaceAll(":.*", ""));
+                errors.putIfAbsent(item.code(), "{assessmentError.selectRating." + item.code() + "}");
             }
         }
         if (f.missedOpportunity() == null) {
-            errors.putIfAbsent("missedOpportunity", "Select whether an opportunity was missed");
+            errors.putIfAbsent("missedOpportunity", "{assessmentError.selectWhetherAnOpportunityWas}");
         } else if (f.missedOpportunity() && f.missedNote() == null) {
-            errors.putIfAbsent("missedNote", "Describe the missed opportunity");
+            errors.putIfAbsent("missedNote", "{assessmentError.describeTheMissedOpportunity}");
         }
         if (!errors.isEmpty()) {
             throw new Invalid(errors);

@@ -1,8 +1,8 @@
 package org.soteria.assessment;
 
-import org.soteria.platform.ForceMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.soteria.platform.ForceMode;
 import org.soteria.platform.Invalid;
 import org.soteria.security.SoteriaUser;
 import org.soteria.web.RequestValues;
@@ -70,10 +70,10 @@ class FrameworkController {
     String newVersion(@PathVariable("id") String id, @AuthenticationPrincipal SoteriaUser user, RedirectAttributes flash) {
         try {
             long draft = assessments.newVersion(user, RequestValues.id(id));
-            flash.addFlashAttribute("success", "Draft made: change its questions, then publish it");
+            flash.addFlashAttribute("success", "{assessmentDone.draftMadeChangeItsQuestions}");
             return "redirect:/frameworks/" + draft;
         } catch (Invalid e) {
-            flash.addFlashAttribute("problem", String.join("; ", e.errors().values()));
+            flash.addFlashAttribute("problem", java.util.List.copyOf(e.errors().values()));
             return "redirect:/frameworks/" + RequestValues.id(id);
         }
     }
@@ -82,9 +82,9 @@ class FrameworkController {
     String publish(@PathVariable("id") String id, @AuthenticationPrincipal SoteriaUser user, RedirectAttributes flash) {
         try {
             assessments.publish(user, RequestValues.id(id));
-            flash.addFlashAttribute("success", "Published: forces can now start assessments against it");
+            flash.addFlashAttribute("success", "{assessmentDone.publishedForcesCanNowStart}");
         } catch (Invalid e) {
-            flash.addFlashAttribute("problem", String.join("; ", e.errors().values()));
+            flash.addFlashAttribute("problem", java.util.List.copyOf(e.errors().values()));
         }
         return "redirect:/frameworks/" + RequestValues.id(id);
     }
@@ -101,7 +101,8 @@ class FrameworkController {
             return page(assessments.framework(frameworkId).orElseThrow(() -> new ResponseStatusException(
                     HttpStatus.NOT_FOUND)), model, e.errors(), FormErrors.values(form));
         }
-        flash.addFlashAttribute("success", questionId == null ? "Question added" : "Question changed");
+        flash.addFlashAttribute("success", questionId == null ? "{assessmentDone.questionAdded}"
+                : "{assessmentDone.questionChanged}");
         return "redirect:/frameworks/" + frameworkId;
     }
 }

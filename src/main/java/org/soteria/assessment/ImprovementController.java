@@ -1,19 +1,19 @@
 package org.soteria.assessment;
 
-import org.soteria.platform.ForceMode;
+import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.soteria.platform.ForceMode;
 import org.soteria.platform.Invalid;
 import org.soteria.security.Permission;
 import org.soteria.security.SoteriaUser;
-import jakarta.validation.Valid;
 import org.soteria.web.RequestValues;
 import org.soteria.web.form.FormErrors;
-import org.springframework.validation.BindingResult;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -71,7 +71,7 @@ class ImprovementController {
             Model model, RedirectAttributes flash) {
         try {
             long id = plan.add(user, form.read(), FormErrors.of(binding));
-            flash.addFlashAttribute("success", "Action added to the plan");
+            flash.addFlashAttribute("success", "{assessmentDone.actionAddedToThePlan}");
             return "redirect:/improvement/" + id;
         } catch (Invalid e) {
             return form(user, model, FormErrors.inOrder(e.errors(), form.getClass()), FormErrors.values(form));
@@ -108,7 +108,7 @@ class ImprovementController {
             return actionPage(actionId, user, model, FormErrors.inOrder(e.errors(), form.getClass()),
                     FormErrors.values(form));
         }
-        flash.addFlashAttribute("success", "Progress recorded");
+        flash.addFlashAttribute("success", "{assessmentDone.progressRecorded}");
         return "redirect:/improvement/" + actionId;
     }
 }

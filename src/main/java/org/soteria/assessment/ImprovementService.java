@@ -116,26 +116,26 @@ public class ImprovementService {
         require(user);
         Map<String, String> errors = new LinkedHashMap<>(parseErrors);
         if (f.title() == null) {
-            errors.putIfAbsent("title", "Enter the action");
+            errors.putIfAbsent("title", "{assessmentError.enterTheAction}");
         }
         if (f.description() == null) {
-            errors.putIfAbsent("description", "Enter what will be done and the finding it answers");
+            errors.putIfAbsent("description", "{assessmentError.enterWhatWillBeDone}");
         }
         if (f.pillar() == null || f.pillar() < 1 || f.pillar() > 6) {
-            errors.putIfAbsent("pillar", "Select the pillar");
+            errors.putIfAbsent("pillar", "{assessmentError.selectThePillar}");
         }
         if (f.owner() == null) {
-            errors.putIfAbsent("owner", "Enter who owns the action, for example DCI RASSO lead");
+            errors.putIfAbsent("owner", "{assessmentError.enterWhoOwnsTheAction}");
         }
         if (f.dueOn() == null && !parseErrors.containsKey("dueOn")) {
-            errors.putIfAbsent("dueOn", "Enter the due date");
+            errors.putIfAbsent("dueOn", "{caseworkError.enterTheDueDate}");
         }
         PlanMeasure measure = f.measure() == null ? null : PlanMeasure.of(f.measure());
         if (f.measure() != null && measure == null) {
-            errors.putIfAbsent("measure", "Select a measure from the list");
+            errors.putIfAbsent("measure", "{assessmentError.selectAMeasureFromThe}");
         }
         if (f.liveOn() != null && measure == null) {
-            errors.putIfAbsent("measure", "Select the measure to compare before and after the action went live");
+            errors.putIfAbsent("measure", "{assessmentError.selectTheMeasureToCompare}");
         }
         if (!errors.isEmpty()) {
             throw new Invalid(errors);
@@ -155,19 +155,19 @@ public class ImprovementService {
     public void update(SoteriaUser user, long id, UpdateForm f, Map<String, String> parseErrors) {
         require(user);
         ImprovementRepository.Action a = repository.action(id, user.forceCode())
-                .orElseThrow(() -> new Invalid("action", "Action not found"));
+                .orElseThrow(() -> new Invalid("action", "{assessmentError.actionNotFound}"));
         Map<String, String> errors = new LinkedHashMap<>(parseErrors);
         if (f.on() != null && f.on().isAfter(today())) {
-            errors.putIfAbsent("on", "Date of the update must be today or in the past");
+            errors.putIfAbsent("on", "{assessmentError.dateOfTheUpdateMust}");
         }
         if (f.rag() == null || !List.of("red", "amber", "green").contains(f.rag())) {
-            errors.putIfAbsent("rag", "Select red, amber or green");
+            errors.putIfAbsent("rag", "{assessmentError.selectRedAmberOrGreen}");
         }
         if (f.note() == null) {
-            errors.putIfAbsent("note", "Enter the progress made");
+            errors.putIfAbsent("note", "{assessmentError.enterTheProgressMade}");
         }
         if (f.liveOn() != null && a.measure() == null) {
-            errors.putIfAbsent("liveOn", "This action has no linked measure to compare");
+            errors.putIfAbsent("liveOn", "{assessmentError.thisActionHasNoLinked}");
         }
         if (!errors.isEmpty()) {
             throw new Invalid(errors);
@@ -180,7 +180,7 @@ public class ImprovementService {
 
     private static void require(SoteriaUser user) {
         if (!user.can(Permission.MANAGE_IMPROVEMENT_PLAN)) {
-            throw new Invalid("permission", "You do not have permission to do this");
+            throw new Invalid("permission", "{caseworkError.youDoNotHavePermission}");
         }
     }
 }

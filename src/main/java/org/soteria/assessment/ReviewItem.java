@@ -4,7 +4,7 @@ package org.soteria.assessment;
  * The rated items of a deep-dive case file review, each with the Soteria pillar its findings inform.
  * Ratings are {@link Rating}s; proportionality may be not applicable (no request for the victim's material).
  */
-public enum ReviewItem {
+public enum ReviewItem implements org.soteria.reference.Choice {
     SUSPECT_FOCUS("suspect_focus", "Focus on the suspect: their behaviour, history and other allegations",
             "1. Suspect-focused investigation", false),
     TIMELINESS("timeliness", "Timeliness: from report to arrest, referral and outcome",
@@ -26,10 +26,12 @@ public enum ReviewItem {
         this.mayNotApply = mayNotApply;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String label() {
         return label;
     }
@@ -43,7 +45,7 @@ public enum ReviewItem {
     }
 
     /** A rating on the four-point scale, or not applicable. */
-    public enum Rating {
+    public enum Rating implements org.soteria.reference.Choice {
         POOR("poor", "Poor", 1), NEEDS_IMPROVEMENT("needs_improvement", "Needs improvement", 2), GOOD("good", "Good", 3),
         EXCELLENT("excellent", "Excellent", 4), NOT_APPLICABLE("not_applicable", "Not applicable", 0);
 
@@ -57,10 +59,12 @@ public enum ReviewItem {
             this.score = score;
         }
 
+        @Override
         public String code() {
             return code;
         }
 
+        @Override
         public String label() {
             return label;
         }

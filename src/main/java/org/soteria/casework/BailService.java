@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.soteria.investigation.CaseDetail;
 import org.soteria.investigation.CrimeEvents;
+import org.soteria.platform.Fault;
 import org.soteria.platform.Invalid;
 import org.soteria.security.Permission;
 import org.soteria.security.SoteriaUser;
@@ -87,8 +88,8 @@ public class BailService {
         if (f.startedOn() != null && f.startedOn().isAfter(support.today())) {
             errors.putIfAbsent("startedOn", "{caseworkError.startDateMustBeToday}");
         } else if (f.startedOn() != null && f.startedOn().isBefore(crime.detail().recordedDate())) {
-            errors.putIfAbsent("startedOn", "Start date must be on or after the day the crime was recorded ("
-                    + crime.detail().recordedDate() + ")");
+            errors.putIfAbsent("startedOn", Fault.notBefore("field.startDate", "when.dayCrimeRecorded",
+                    crime.detail().recordedDate()));
         }
         if (f.kind() == Codes.BailKind.BAIL) {
             if (f.expiresOn() == null) {
@@ -97,13 +98,12 @@ public class BailService {
                 errors.putIfAbsent("expiresOn", "{caseworkError.bailEndDateMustBe}");
             } else if (f.startedOn() != null && f.expiresOn().isAfter(f.startedOn().plusMonths(CaseworkSupport.INITIAL_BAIL_MONTHS))
                     && f.authorisedBy() == null) {
-                errors.putIfAbsent("authorisedBy", "Bail beyond " + CaseworkSupport.INITIAL_BAIL_MONTHS + " months needs authority: "
-                        + "enter who authorised it");
+                errors.putIfAbsent("authorisedBy", Fault.of("caseworkError.bailBeyondNeedsAuthority",
+                        CaseworkSupport.INITIAL_BAIL_MONTHS));
             }
         } else if (f.kind() == Codes.BailKind.RUI) {
             if (f.expiresOn() != null) {
-                errors.putIfAbsent("expiresOn", "Release under investigation has no end date: leave it empty and set a "
-                        + "review date");
+                errors.putIfAbsent("expiresOn", "{caseworkError.ruiNoEndDateSetReview}");
             }
             if (f.reviewOn() == null) {
                 errors.putIfAbsent("reviewOn", "{caseworkError.enterWhenTheReleaseUnder}");
@@ -116,7 +116,7 @@ public class BailService {
             errors.putIfAbsent("reviewOn", "{caseworkError.reviewDateMustBeOn}");
         }
         if (f.conditions() != null && f.conditions().length() > CaseworkSupport.TEXT_LIMIT) {
-            errors.putIfAbsent("conditions", "Conditions must be " + CaseworkSupport.TEXT_LIMIT + " characters or fewer");
+            errors.putIfAbsent("conditions", Fault.tooLong("field.conditions", CaseworkSupport.TEXT_LIMIT));
         }
         if (!errors.isEmpty()) {
             throw new Invalid(errors);
@@ -153,17 +153,17 @@ public class BailService {
         Map<String, String> errors = new LinkedHashMap<>(parseErrors);
         LocalDate newExpiry = b.kind() == Codes.BailKind.BAIL && expires != null ? expires : b.expiresOn();
         if (b.kind() == Codes.BailKind.BAIL && expires != null && !expires.isAfter(b.startedOn())) {
-            errors.putIfAbsent("expiresOn", "Bail end date must be after the start date (" + b.startedOn() + ")");
+            errors.putIfAbsent("expiresOn", Fault.of("caseworkError.bailEndAfterStart", Fault.date(b.startedOn())));
         } else if (b.kind() == Codes.BailKind.BAIL && newExpiry.isAfter(b.startedOn().plusMonths(CaseworkSupport.INITIAL_BAIL_MONTHS))
                 && authorisedBy == null && b.authorisedBy() == null) {
-            errors.putIfAbsent("authorisedBy", "Bail beyond " + CaseworkSupport.INITIAL_BAIL_MONTHS + " months needs authority: enter "
-                    + "who authorised it");
+            errors.putIfAbsent("authorisedBy", Fault.of("caseworkError.bailBeyondNeedsAuthority",
+                    CaseworkSupport.INITIAL_BAIL_MONTHS));
         }
         if (b.kind() == Codes.BailKind.RUI && expires != null) {
             errors.putIfAbsent("expiresOn", "{caseworkError.releaseUnderInvestigationHasNo}");
         }
         if (review != null && review.isBefore(b.startedOn())) {
-            errors.putIfAbsent("reviewOn", "Review date must be on or after the start date (" + b.startedOn() + ")");
+            errors.putIfAbsent("reviewOn", Fault.notBefore("field.reviewDate", "when.startDate", b.startedOn()));
         }
         if (b.kind() == Codes.BailKind.RUI && review == null) {
             errors.putIfAbsent("reviewOn", "{caseworkError.enterWhenTheReleaseUnder}");
@@ -197,13 +197,12 @@ public class BailService {
         if (on != null && on.isAfter(support.today())) {
             errors.putIfAbsent("endedOn", "{caseworkError.endDateMustBeToday}");
         } else if (on != null && on.isBefore(b.startedOn())) {
-            errors.putIfAbsent("endedOn", "End date must be on or after the start date (" + b.startedOn() + ")");
+            errors.putIfAbsent("endedOn", Fault.notBefore("field.endDate", "when.startDate", b.startedOn()));
         }
         if (reason == null) {
             errors.putIfAbsent("endReason", "{caseworkError.selectWhyItEnded}");
         } else if (reason == Codes.BailEnd.BAILED || reason == Codes.BailEnd.RELEASED_UNDER_INVESTIGATION) {
-            errors.putIfAbsent("endReason", "To bail or release under investigation, record the new period: this one "
-                    + "ends by itself");
+            errors.putIfAbsent("endReason", "{caseworkError.recordTheNewPeriod}");
         }
         if (!errors.isEmpty()) {
             throw new Invalid(errors);

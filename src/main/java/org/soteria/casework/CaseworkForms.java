@@ -25,11 +25,11 @@ final class CaseworkForms {
     }
 
     record NewBail(String suspectRef, String kind,
-            @IsoDate(label = "Start date", required = true) String startedOn,
-            @IsoDate(label = "Bail end date") String expiresOn,
-            @MaxChars(value = 200, label = "Authorised by") String authorisedBy,
-            @IsoDate(label = "Review date") String reviewOn,
-            @MaxChars(value = TEXT, label = "Conditions") String conditions) {
+            @IsoDate(label = "field.startDate", required = true) String startedOn,
+            @IsoDate(label = "field.bailEndDate") String expiresOn,
+            @MaxChars(value = 200, label = "field.authorisedBy") String authorisedBy,
+            @IsoDate(label = "field.reviewDate") String reviewOn,
+            @MaxChars(value = TEXT, label = "field.conditions") String conditions) {
 
         BailService.BailForm read() {
             return new BailService.BailForm(FormValues.number(suspectRef), Codes.parse(Codes.BailKind.class, kind),
@@ -38,19 +38,19 @@ final class CaseworkForms {
         }
     }
 
-    record BailChange(@IsoDate(label = "Bail end date") String expiresOn,
-            @MaxChars(value = 200, label = "Authorised by") String authorisedBy,
-            @IsoDate(label = "Review date") String reviewOn) {
+    record BailChange(@IsoDate(label = "field.bailEndDate") String expiresOn,
+            @MaxChars(value = 200, label = "field.authorisedBy") String authorisedBy,
+            @IsoDate(label = "field.reviewDate") String reviewOn) {
     }
 
-    record BailEnding(@IsoDate(label = "End date", required = true) String endedOn, String endReason) {
+    record BailEnding(@IsoDate(label = "field.endDate", required = true) String endedOn, String endReason) {
     }
 
     record CpsSubmission(String kind,
-            @MaxChars(value = TEXT, label = "Question") String question,
-            @IsoDate(label = "Date asked") String adviceOn,
-            @MaxChars(value = TEXT, label = "Summary") String summary,
-            @IsoDate(label = "Date referred") String referredOn) implements FormErrors.CrossField {
+            @MaxChars(value = TEXT, label = "field.question") String question,
+            @IsoDate(label = "field.dateAsked") String adviceOn,
+            @MaxChars(value = TEXT, label = "field.summary") String summary,
+            @IsoDate(label = "field.dateReferred") String referredOn) implements FormErrors.CrossField {
 
         boolean referral() {
             return "referral".equals(kind);
@@ -76,11 +76,11 @@ final class CaseworkForms {
         }
     }
 
-    record CpsActionForm(@MaxChars(value = TEXT, label = "Action") String action, String actionOwner,
-            @IsoDate(label = "Due date") String actionDue) {
+    record CpsActionForm(@MaxChars(value = TEXT, label = "field.action") String action, String actionOwner,
+            @IsoDate(label = "field.dueDate") String actionDue) {
     }
 
-    record CpsDecisionForm(@IsoDate(label = "Date of the decision", required = true) String decidedOn,
+    record CpsDecisionForm(@IsoDate(label = "field.dateOfTheDecision", required = true) String decidedOn,
             String decision) {
 
         CpsDecision chosen() {
@@ -88,8 +88,8 @@ final class CaseworkForms {
         }
     }
 
-    record NewDevice(@MaxChars(value = 40, label = "Exhibit reference") String exhibitRef, String type, String owner,
-            String requestId, @IsoDate(label = "Date submitted", required = true) String submittedOn) {
+    record NewDevice(@MaxChars(value = 40, label = "field.exhibitReference") String exhibitRef, String type, String owner,
+            String requestId, @IsoDate(label = "field.dateSubmitted", required = true) String submittedOn) {
 
         ForensicsService.DeviceForm read() {
             return new ForensicsService.DeviceForm(FormValues.text(exhibitRef), Codes.parse(Codes.DeviceType.class, type),
@@ -98,16 +98,16 @@ final class CaseworkForms {
         }
     }
 
-    record DeviceStep(@IsoDate(label = "Date", required = true) String on, String triage) {
+    record DeviceStep(@IsoDate(label = "field.date", required = true) String on, String triage) {
     }
 
     record NewMaterialRequest(String victimRef, String material, String lineId,
-            @MaxChars(value = 200, label = "Who holds it") String holder,
-            @MaxChars(value = TEXT, label = "What is asked for") String scope,
-            @MaxChars(value = TEXT, label = "Justification") String justification,
-            @MaxChars(value = TEXT, label = "Less intrusive options") String leastIntrusive,
-            @IsoDate(label = "Date the victim was told") String victimInformedOn, String victimView,
-            @MaxChars(value = TEXT, label = "The victim's view") String victimViewNote) {
+            @MaxChars(value = 200, label = "field.whoHoldsIt") String holder,
+            @MaxChars(value = TEXT, label = "field.whatIsAskedFor") String scope,
+            @MaxChars(value = TEXT, label = "field.justification") String justification,
+            @MaxChars(value = TEXT, label = "field.lessIntrusiveOptions") String leastIntrusive,
+            @IsoDate(label = "field.dateTheVictimWasTold") String victimInformedOn, String victimView,
+            @MaxChars(value = TEXT, label = "field.theVictimsView") String victimViewNote) {
 
         MaterialRequestService.RequestForm read() {
             return new MaterialRequestService.RequestForm(FormValues.number(victimRef),
@@ -118,12 +118,12 @@ final class CaseworkForms {
         }
     }
 
-    record MaterialDecision(String decision, @MaxChars(value = TEXT, label = "Reasons") String note) {
+    record MaterialDecision(String decision, @MaxChars(value = TEXT, label = "field.reasons") String note) {
     }
 
-    record MaterialProgress(String step, @IsoDate(label = "Date sent") String sentOn,
-            @IsoDate(label = "Date returned") String returnedOn,
-            @MaxChars(value = 1000, label = "Reason") String reason) implements FormErrors.CrossField {
+    record MaterialProgress(String step, @IsoDate(label = "field.dateSent") String sentOn,
+            @IsoDate(label = "field.dateReturned") String returnedOn,
+            @MaxChars(value = 1000, label = "field.reason") String reason) implements FormErrors.CrossField {
 
         @Override
         public Map<String, String> crossFieldFaults() {
@@ -138,9 +138,9 @@ final class CaseworkForms {
     }
 
     record NewLine(String focus, String decision, String prompt,
-            @MaxChars(value = TEXT, label = "Line of enquiry") String description, String owner,
-            @IsoDate(label = "Due date") String due,
-            @MaxChars(value = TEXT, label = "Reason") String reason) implements FormErrors.CrossField {
+            @MaxChars(value = TEXT, label = "field.lineOfEnquiry") String description, String owner,
+            @IsoDate(label = "field.dueDate") String due,
+            @MaxChars(value = TEXT, label = "field.reason") String reason) implements FormErrors.CrossField {
 
         boolean notPursued() {
             return "not_pursued".equals(decision);
@@ -149,7 +149,7 @@ final class CaseworkForms {
         @Override
         public Map<String, String> crossFieldFaults() {
             return notPursued() && FormValues.text(reason) == null
-                    ? Map.of("reason", "Enter why this line will not be pursued") : Map.of();
+                    ? Map.of("reason", "{caseworkError.enterWhyNotPursued}") : Map.of();
         }
 
         PlanService.LineForm read() {
@@ -159,12 +159,12 @@ final class CaseworkForms {
         }
     }
 
-    record LineClosing(String status, @MaxChars(value = TEXT, label = "Result") String result) {
+    record LineClosing(String status, @MaxChars(value = TEXT, label = "field.result") String result) {
     }
 
-    record NewReview(@IsoDate(label = "Date of the review", required = true) String reviewedOn, String suspectFocus,
+    record NewReview(@IsoDate(label = "field.dateOfTheReview", required = true) String reviewedOn, String suspectFocus,
             String victimEngagement, String proportionality, String bailStatus,
-            @MaxChars(value = TEXT, label = "Directions") String directions) {
+            @MaxChars(value = TEXT, label = "field.directions") String directions) {
 
         ReviewService.ReviewForm read() {
             return new ReviewService.ReviewForm(FormValues.date(reviewedOn), Codes.parse(Codes.Answer.class, suspectFocus),
@@ -173,9 +173,9 @@ final class CaseworkForms {
         }
     }
 
-    record Stage(String code, @MaxChars(value = 120, label = "Name") String name,
-            @MaxChars(value = 1000, label = "Guidance") String guidance,
-            @WholeNumber(message = "Enter the stage's place in the journey, a whole number from 1 to 99") String position,
+    record Stage(String code, @MaxChars(value = 120, label = "field.name") String name,
+            @MaxChars(value = 1000, label = "field.guidance") String guidance,
+            @WholeNumber(message = "{caseworkError.enterStagePlace}") String position,
             String active) {
 
         boolean isNew() {
@@ -188,6 +188,6 @@ final class CaseworkForms {
         }
     }
 
-    record ForensicsPeriod(@IsoDate(label = "From") String from, @IsoDate(label = "To") String to, String page) {
+    record ForensicsPeriod(@IsoDate(label = "field.from") String from, @IsoDate(label = "field.to") String to, String page) {
     }
 }

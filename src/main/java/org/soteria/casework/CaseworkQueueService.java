@@ -9,6 +9,7 @@ import java.util.Set;
 import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditEntry;
 import org.soteria.audit.AuditService;
+import org.soteria.platform.Fault;
 import org.soteria.platform.WholeForce;
 import org.soteria.security.NeedToKnow;
 import org.soteria.security.Permission;
@@ -117,14 +118,13 @@ public class CaseworkQueueService {
     public List<String> summary(long crimeId) {
         CaseworkQueueRepository.Counts c = queueRecords.counts(crimeId);
         List<String> out = new ArrayList<>();
-        out.add(c.lines() + " lines of enquiry recorded in Soteria; " + c.reviews() + " supervisor reviews; " + c.devices()
-                + " devices submitted for examination");
+        // Written as a fault is (platform.Fault), so that the page shows it in its language.
+        out.add(Fault.of("ddFile.casework", c.lines(), c.reviews(), c.devices()));
         c.requests().forEach((k, n) -> {
             Codes.Material material = Codes.parse(Codes.Material.class, k.substring(0, k.indexOf(':')));
             Codes.RequestStatus status = Codes.parse(Codes.RequestStatus.class, k.substring(k.indexOf(':') + 1));
-            out.add(n + " request" + (n == 1 ? "" : "s") + " for " + (material == null ? k : material.label()
-                    .toLowerCase(java.util.Locale.ROOT)) + ": " + (status == null ? "" : status.label()
-                    .toLowerCase(java.util.Locale.ROOT)));
+            out.add(Fault.of(n == 1 ? "ddFile.request" : "ddFile.requests", n, material == null ? k : "~" + material.messageKey(),
+                    status == null ? "" : "~" + status.messageKey()));
         });
         return out;
     }

@@ -12,6 +12,7 @@ import org.soteria.audit.AuditEntry;
 import org.soteria.audit.AuditService;
 import org.soteria.investigation.InvestigationService;
 import org.soteria.platform.DatabaseConfig;
+import org.soteria.platform.Fault;
 import org.soteria.platform.Invalid;
 import org.soteria.security.NeedToKnow;
 import org.soteria.security.Permission;
@@ -91,8 +92,8 @@ class CaseworkSupport {
     /** Casework on a crime happens on or after the day it was recorded. */
     static void notBeforeRecording(Crime crime, LocalDate on, String field, Map<String, String> errors) {
         if (on != null && on.isBefore(crime.detail().recordedDate())) {
-            errors.putIfAbsent(field, "Date must be on or after the day the crime was recorded ("
-                    + crime.detail().recordedDate() + ")");
+            errors.putIfAbsent(field, Fault.notBefore("field.date", "when.dayCrimeRecorded",
+                    crime.detail().recordedDate()));
         }
     }
 
@@ -100,19 +101,20 @@ class CaseworkSupport {
         if (value == null) {
             errors.putIfAbsent(field, message);
         } else if (value.length() > TEXT_LIMIT) {
-            errors.putIfAbsent(field, "This must be " + TEXT_LIMIT + " characters or fewer");
+            errors.putIfAbsent(field, Fault.of("form.thisTooLong", TEXT_LIMIT));
         }
     }
 
+    /** A date given for a step: today or before, and not before {@code notBefore} ({@code what}: its message code). */
     void dated(LocalDate on, LocalDate notBefore, String field, String label, String what) {
         if (on == null) {
-            throw new Invalid(field, "Enter " + Character.toLowerCase(label.charAt(0)) + label.substring(1));
+            throw new Invalid(field, Fault.enter(label));
         }
         if (on.isAfter(today())) {
-            throw new Invalid(field, label + " must be today or in the past");
+            throw new Invalid(field, Fault.notFuture(label));
         }
         if (notBefore != null && on.isBefore(notBefore)) {
-            throw new Invalid(field, label + " must be on or after " + what + " (" + notBefore + ")");
+            throw new Invalid(field, Fault.notBefore(label, what, notBefore));
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.soteria.investigation.CaseDetail;
 import org.soteria.investigation.CrimeEvents;
+import org.soteria.platform.Fault;
 import org.soteria.platform.Invalid;
 import org.soteria.reference.CpsDecision;
 import org.soteria.security.Permission;
@@ -81,8 +82,8 @@ public class CpsService {
             List<String> missing = Arrays.stream(Codes.ReadinessItem.values()).filter(i -> !ready.contains(i.code()))
                     .map(Codes.ReadinessItem::label).toList();
             if (!missing.isEmpty()) {
-                errors.put("items", "The file is not ready to refer: " + missing.size() + " of "
-                        + Codes.ReadinessItem.values().length + " checklist items are not done");
+                errors.put("items", Fault.of("caseworkError.fileNotReady", missing.size(),
+                        Codes.ReadinessItem.values().length));
             }
         }
         if (on != null && on.isAfter(support.today())) {
@@ -90,8 +91,7 @@ public class CpsService {
         }
         CaseworkSupport.notBeforeRecording(crime, on, referral ? "referredOn" : "adviceOn", errors);
         CaseworkSupport.required(errors, referral ? "summary" : "question", summary, referral
-                ? "Enter a summary of the referral: the proposed charges and the strength of the case"
-                : "Enter the question for the CPS");
+                ? "{caseworkError.enterReferralSummary}" : "{caseworkError.enterQuestionForCps}");
         if (!errors.isEmpty()) {
             throw new Invalid(errors);
         }
@@ -106,7 +106,7 @@ public class CpsService {
             Map<String, String> parseErrors) {
         Crime crime = support.reach(crimeId, user, Permission.WORK_INVESTIGATIONS);
         Map<String, String> errors = new LinkedHashMap<>(parseErrors);
-        CaseworkSupport.required(errors, "action", action, "Enter the action the CPS asked for");
+        CaseworkSupport.required(errors, "action", action, "{caseworkError.enterCpsAction}");
         if (due == null) {
             errors.putIfAbsent("actionDue", "{caseworkError.enterTheDueDate}");
         }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.soteria.investigation.InvestigationService;
+import org.soteria.platform.Fault;
 import org.soteria.platform.Invalid;
 import org.soteria.security.Permission;
 import org.soteria.security.SoteriaUser;
@@ -68,7 +69,7 @@ public class ForensicsService {
         } else if (f.exhibitRef().length() > 40) {
             errors.putIfAbsent("exhibitRef", "{caseworkError.exhibitReferenceMustBe40}");
         } else if (deviceRecords.exhibitExists(crimeId, f.exhibitRef())) {
-            errors.putIfAbsent("exhibitRef", "Exhibit " + f.exhibitRef() + " is already recorded on this crime");
+            errors.putIfAbsent("exhibitRef", Fault.of("caseworkError.exhibitAlreadyRecorded", f.exhibitRef()));
         }
         if (f.type() == null) {
             errors.putIfAbsent("type", "{caseworkError.selectTheKindOfDevice}");
@@ -78,8 +79,7 @@ public class ForensicsService {
         }
         if (f.owner() == Codes.DeviceOwner.VICTIM && (f.requestId() == null
                 || deviceRequests(crimeId).stream().noneMatch(r -> r.id() == f.requestId()))) {
-            errors.putIfAbsent("requestId", "A victim's device is examined only under an approved request for a "
-                    + "download of their device: select it, or make the request first");
+            errors.putIfAbsent("requestId", "{caseworkError.victimDeviceNeedsRequest}");
         }
         if (f.submittedOn() != null && f.submittedOn().isAfter(support.today())) {
             errors.putIfAbsent("submittedOn", "{caseworkError.dateSubmittedMustBeToday}");
@@ -108,7 +108,7 @@ public class ForensicsService {
         }
         LocalDate last = java.util.stream.Stream.of(d.submittedOn(), d.triagedOn(), d.startedOn(), d.examinedOn())
                 .filter(x -> x != null).max(Comparator.naturalOrder()).orElse(d.submittedOn());
-        support.dated(on, last, "on", "Date", "the device's last step");
+        support.dated(on, last, "on", "field.date", "when.devicesLastStep");
         if (!deviceRecords.advanceDevice(d, to, on, d.status() == Codes.DeviceStatus.AWAITING_TRIAGE ? triage : null)) {
             throw new Invalid("on", "{caseworkError.theDeviceWasMovedOn}");
         }

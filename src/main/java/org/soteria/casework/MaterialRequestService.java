@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.soteria.investigation.CaseDetail;
+import org.soteria.platform.Fault;
 import org.soteria.platform.Invalid;
 import org.soteria.security.Permission;
 import org.soteria.security.SoteriaUser;
@@ -78,17 +79,16 @@ public class MaterialRequestService {
         List<PlanRepository.Line> lines = planRecords.lines(crimeId);
         if (f.lineId() == null || lines.stream().noneMatch(l -> l.id() == f.lineId()
                 && l.status() != Codes.LineStatus.NOT_PURSUED)) {
-            errors.putIfAbsent("lineId", "Select the line of enquiry this request serves; add it to the plan first if "
-                    + "it is not there");
+            errors.putIfAbsent("lineId", "{caseworkError.selectLineServed}");
         }
         if (f.material() != null && f.material() != Codes.Material.PHONE_DOWNLOAD && f.holder() == null) {
             errors.putIfAbsent("holder", "{caseworkError.enterWhoHoldsTheRecords}");
         }
-        CaseworkSupport.required(errors, "scope", f.scope(), "Enter exactly what is asked for: dates, kinds of data, search terms");
+        CaseworkSupport.required(errors, "scope", f.scope(), "{caseworkError.enterExactScope}");
         CaseworkSupport.required(errors, "justification", f.justification(),
-                "Enter why the material is necessary for the line of enquiry and proportionate");
+                "{caseworkError.enterWhyNecessary}");
         CaseworkSupport.required(errors, "leastIntrusive", f.leastIntrusive(),
-                "Enter the less intrusive options considered, and why they are not enough");
+                "{caseworkError.enterLessIntrusive}");
         if (f.victimInformedOn() == null) {
             errors.putIfAbsent("victimInformedOn", "{caseworkError.enterTheDateTheVictim}");
         } else if (f.victimInformedOn().isAfter(support.today())) {
@@ -98,8 +98,7 @@ public class MaterialRequestService {
             errors.putIfAbsent("victimView", "{caseworkError.selectWhatTheVictimSaid}");
         } else if ((f.victimView() == Codes.VictimView.OBJECTS || f.victimView() == Codes.VictimView.AGREES_WITH_LIMITS)
                 && f.victimViewNote() == null) {
-            errors.putIfAbsent("victimViewNote", "Enter the victim's view in their words: what they object to or the "
-                    + "limits they set");
+            errors.putIfAbsent("victimViewNote", "{caseworkError.enterVictimsView}");
         }
         if (!errors.isEmpty()) {
             throw new Invalid(errors);
@@ -158,9 +157,9 @@ public class MaterialRequestService {
         MaterialRequestRepository.Request r = request(crimeId, requestId);
         if (r.status() != Codes.RequestStatus.APPROVED) {
             throw new Invalid("sentOn", r.status() == Codes.RequestStatus.AWAITING_APPROVAL
-                    ? "The request cannot go until a supervisor approves it" : "Only an approved request can be sent");
+                    ? "{caseworkError.requestAwaitsApproval}" : "{caseworkError.onlyApprovedCanBeSent}");
         }
-        support.dated(on, r.decidedOn(), "sentOn", "Date sent", "the day it was approved");
+        support.dated(on, r.decidedOn(), "sentOn", "field.dateSent", "when.dayItWasApproved");
         if (!requestRecords.markSent(r, on)) {
             throw new Invalid("sentOn", "{caseworkError.onlyAnApprovedRequestCan}");
         }
@@ -174,7 +173,7 @@ public class MaterialRequestService {
         if (r.status() != Codes.RequestStatus.SENT) {
             throw new Invalid("returnedOn", "{caseworkError.onlyARequestThatWas}");
         }
-        support.dated(on, r.sentOn(), "returnedOn", "Date returned", "the day it was sent");
+        support.dated(on, r.sentOn(), "returnedOn", "field.dateReturned", "when.dayItWasSent");
         requestRecords.markReturned(r, on);
         support.changed(user, crime, victimOf(crime, r), "request " + requestId + " returned on " + on);
     }
@@ -184,8 +183,7 @@ public class MaterialRequestService {
         Crime crime = support.reach(crimeId, user, Permission.WORK_INVESTIGATIONS);
         MaterialRequestRepository.Request r = request(crimeId, requestId);
         if (!r.status().live()) {
-            throw new Invalid("reason", "This request is " + r.status().label().toLowerCase(java.util.Locale.ROOT)
-                    + " and cannot be withdrawn");
+            throw new Invalid("reason", Fault.of("caseworkError.cannotWithdraw", Fault.choice(r.status())));
         }
         if (reason == null) {
             throw new Invalid("reason", "{caseworkError.enterWhyTheRequestIs2}");

@@ -11,6 +11,7 @@ import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditEntry;
 import org.soteria.audit.AuditService;
 import org.soteria.investigation.CaseDetail;
+import org.soteria.platform.Fault;
 import org.soteria.platform.Invalid;
 import org.soteria.security.Permission;
 import org.soteria.security.SoteriaUser;
@@ -113,7 +114,7 @@ public class PlanService {
                 .orElseThrow(() -> new Invalid("stage", "{caseworkError.selectTheStageTheInvestigation}"));
         List<PlanRepository.StageEntry> history = planRecords.stageHistory(crimeId);
         if (!history.isEmpty() && history.get(0).stageCode().equals(stage.code())) {
-            throw new Invalid("stage", "The investigation is already at " + stage.name());
+            throw new Invalid("stage", Fault.of("caseworkError.alreadyAtStage", stage.name()));
         }
         planRecords.enterStage(crimeId, stage.code(), support.today(), user.getUsername());
         support.changed(user, crime, List.of(), "stage: " + stage.name());
@@ -171,7 +172,7 @@ public class PlanService {
         if (result == null) {
             errors.put("result", "{caseworkError.enterWhatTheLineOf}");
         } else if (result.length() > CaseworkSupport.TEXT_LIMIT) {
-            errors.put("result", "Result must be " + CaseworkSupport.TEXT_LIMIT + " characters or fewer");
+            errors.put("result", Fault.tooLong("field.result", CaseworkSupport.TEXT_LIMIT));
         }
         if (!errors.isEmpty()) {
             throw new Invalid(errors);

@@ -15,8 +15,19 @@ public final class Prompts {
     private Prompts() {
     }
 
-    /** One prompt: a stable code (a line of enquiry that answers it keeps the code), its focus, what and why. */
-    public record Prompt(String code, Codes.Focus focus, String text, String why) {
+    /**
+     * One prompt: a stable code (a line of enquiry that answers it keeps the code), its focus, what and why, in
+     * English; the pages show them from the bundles, {@link #textKey} and {@link #whyKey} (the English when missing).
+     */
+    public record Prompt(String code, Codes.Focus focus, String text, String why, String whyKey) {
+
+        Prompt(String code, Codes.Focus focus, String text, String why) {
+            this(code, focus, text, why, "prompt." + code + ".why");
+        }
+
+        public String textKey() {
+            return "prompt." + code + ".text";
+        }
     }
 
     /**
@@ -70,7 +81,8 @@ public final class Prompts {
             out.add(new Prompt("pattern_grooming", Codes.Focus.SUSPECT, "Look for grooming: how contact began and "
                     + "grew, gifts, secrecy, online accounts, and other children the suspect has access to",
                     c.childVictim() ? "A victim was under 18 at the time of the offence."
-                            : "The suspect is an online contact of the victim."));
+                            : "The suspect is an online contact of the victim.",
+                    "prompt.pattern_grooming." + (c.childVictim() ? "why" : "whyOnline")));
         }
         if (r.contains("professional")) {
             out.add(new Prompt("pattern_position_of_trust", Codes.Focus.SUSPECT, "Position of trust: contact the "

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.soteria.platform.Fault;
 import org.soteria.platform.Invalid;
 import org.soteria.security.Permission;
 import org.soteria.security.SoteriaUser;
@@ -66,21 +67,21 @@ public class ReviewService {
         if (f.reviewedOn() != null && f.reviewedOn().isAfter(support.today())) {
             errors.putIfAbsent("reviewedOn", "{caseworkError.dateOfTheReviewMust}");
         } else if (f.reviewedOn() != null && f.reviewedOn().isBefore(crime.detail().recordedDate())) {
-            errors.putIfAbsent("reviewedOn", "Date of the review must be on or after the day the crime was recorded ("
-                    + crime.detail().recordedDate() + ")");
+            errors.putIfAbsent("reviewedOn", Fault.notBefore("field.dateOfTheReview",
+                    "when.dayCrimeRecorded", crime.detail().recordedDate()));
         }
-        answer(errors, "suspectFocus", f.suspectFocus(), false, "whether the investigation is focused on the suspect");
-        answer(errors, "victimEngagement", f.victimEngagement(), false, "whether the victim is engaged and kept informed");
+        answer(errors, "suspectFocus", f.suspectFocus(), false, "caseworkError.selectSuspectFocus");
+        answer(errors, "victimEngagement", f.victimEngagement(), false, "caseworkError.selectVictimEngagement");
         answer(errors, "proportionality", f.proportionality(), true,
-                "whether requests for the victim's material are proportionate");
-        answer(errors, "bailStatus", f.bailStatus(), true, "whether bail or RUI is in order");
+                "caseworkError.selectProportionality");
+        answer(errors, "bailStatus", f.bailStatus(), true, "caseworkError.selectBailInOrder");
         boolean anyNo = List.of(Optional.ofNullable(f.suspectFocus()), Optional.ofNullable(f.victimEngagement()),
                 Optional.ofNullable(f.proportionality()), Optional.ofNullable(f.bailStatus())).stream()
                 .anyMatch(a -> a.orElse(null) == Codes.Answer.NO);
         if (anyNo && f.directions() == null) {
             errors.putIfAbsent("directions", "{caseworkError.enterYourDirectionsAtLeast}");
         } else if (f.directions() != null && f.directions().length() > CaseworkSupport.TEXT_LIMIT) {
-            errors.putIfAbsent("directions", "Directions must be " + CaseworkSupport.TEXT_LIMIT + " characters or fewer");
+            errors.putIfAbsent("directions", Fault.tooLong("field.directions", CaseworkSupport.TEXT_LIMIT));
         }
         if (!errors.isEmpty()) {
             throw new Invalid(errors);
@@ -91,9 +92,9 @@ public class ReviewService {
     }
 
     private static void answer(Map<String, String> errors, String field, Codes.Answer a, boolean mayNotApply,
-            String what) {
+            String fault) {
         if (a == null || (!mayNotApply && a == Codes.Answer.NOT_APPLICABLE)) {
-            errors.putIfAbsent(field, "Select " + what);
+            errors.putIfAbsent(field, Fault.of(fault));
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.soteria.investigation;
 
-import org.soteria.platform.ForceMode;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +9,7 @@ import org.soteria.audit.AuditEntry;
 import org.soteria.audit.AuditQuery;
 import org.soteria.audit.AuditRecord;
 import org.soteria.audit.AuditService;
+import org.soteria.platform.ForceMode;
 import org.soteria.security.AccessGrant;
 import org.soteria.security.AccessService;
 import org.soteria.security.Permission;
@@ -64,7 +64,7 @@ public class CaseAccessController {
             @AuthenticationPrincipal SoteriaUser user, Model model) {
         long crimeId = RequestValues.id(id);
         Map<String, String> errors = new LinkedHashMap<>();
-        LocalDate end = FormValues.date(until, "until", "The end date", errors);
+        LocalDate end = FormValues.date(until, "until", "field.theEndDate", errors);
         if (errors.isEmpty()) {
             try {
                 access.grant(user, crimeId, username, end, reason);

@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.soteria.platform.Fault;
 import org.soteria.reference.OffenceGroup;
 import org.soteria.reference.OutcomeGroup;
 import org.soteria.web.RequestValues;
-import org.soteria.web.form.FormErrors;
 import org.soteria.web.form.FormValues;
 
 /**
@@ -25,15 +25,15 @@ record CaseQuery(List<String> status, List<String> offenceGroup, List<String> ou
      */
     CaseFilter filter(Map<String, String> faults) {
         List<CaseStatus> statuses = new ArrayList<>();
-        known(status, s -> statuses.add(CaseStatus.fromCode(s)), "status", FormErrors.message("cases.error.status"), faults);
+        known(status, s -> statuses.add(CaseStatus.fromCode(s)), "status", Fault.of("cases.error.status"), faults);
         List<String> offences = known(offenceGroup, OffenceGroup::fromCode, "offenceGroup",
-                FormErrors.message("cases.error.offenceGroup"), faults);
+                Fault.of("cases.error.offenceGroup"), faults);
         List<String> outcomes = known(outcomeGroup, OutcomeGroup::fromCode, "outcomeGroup",
-                FormErrors.message("cases.error.outcomeGroup"), faults);
+                Fault.of("cases.error.outcomeGroup"), faults);
         LocalDate fromDate = date(from, "from", "cases.error.from", faults);
         LocalDate toDate = date(to, "to", "cases.error.to", faults);
         if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
-            faults.put("to", FormErrors.message("cases.error.toBeforeFrom"));
+            faults.put("to", Fault.of("cases.error.toBeforeFrom"));
             toDate = null;
         }
         return new CaseFilter(statuses, offences, outcomes, FormValues.all(team), FormValues.all(officer), fromDate,
@@ -44,7 +44,7 @@ record CaseQuery(List<String> status, List<String> offenceGroup, List<String> ou
     private static LocalDate date(String value, String field, String fault, Map<String, String> faults) {
         LocalDate d = FormValues.date(value);
         if (d == null && value != null && !value.isBlank()) {
-            faults.put(field, FormErrors.message(fault));
+            faults.put(field, Fault.of(fault));
         }
         return d;
     }

@@ -36,8 +36,11 @@ class HubApi {
     private final HubService hub;
     private final RateLimiter limiter = new RateLimiter(RATE_PER_MINUTE, java.time.Duration.ofMinutes(1));
 
-    HubApi(HubService hub) {
+    private final org.soteria.web.form.FormMessages messages;
+
+    HubApi(HubService hub, org.soteria.web.form.FormMessages messages) {
         this.hub = hub;
+        this.messages = messages;
     }
 
     @GetMapping(value = "/api/v1/network/hub", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -69,8 +72,10 @@ class HubApi {
                     "Registration received. The national team will check this fingerprint with the force before "
                             + "approving it."));
         } catch (Invalid e) {
+            // The network's API speaks English (ADR 22): the faults in English words, not message codes.
+            Map<String, String> errors = messages.localised(e.errors(), java.util.Locale.UK);
             return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Registration refused",
-                    String.join("; ", e.errors().values()), Map.of("errors", e.errors()));
+                    String.join("; ", errors.values()), Map.of("errors", errors));
         }
     }
 

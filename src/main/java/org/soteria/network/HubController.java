@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.soteria.platform.HubMode;
 import org.soteria.performance.Charts;
+import org.soteria.performance.Words;
+import org.soteria.platform.Fault;
+import org.soteria.platform.HubMode;
 import org.soteria.platform.Invalid;
 import org.soteria.security.Permission;
 import org.soteria.security.SoteriaUser;
@@ -37,8 +39,11 @@ class HubController {
 
     private final HubService hub;
 
-    HubController(HubService hub) {
+    private final org.springframework.context.MessageSource messages;
+
+    HubController(HubService hub, org.springframework.context.MessageSource messages) {
         this.hub = hub;
+        this.messages = messages;
     }
 
     @GetMapping("/hub")
@@ -55,12 +60,13 @@ class HubController {
         model.addAttribute("member", member);
         model.addAttribute("measures", HubService.Compared.values());
         model.addAttribute("forces", national ? approved : List.of());
-        model.addAttribute("funnel", funnel(c));
-        model.addAttribute("trendChart", c.trend().isEmpty() ? null : trend(c));
+        Words w = new Words(messages, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+        model.addAttribute("funnel", funnel(c, w));
+        model.addAttribute("trendChart", c.trend().isEmpty() ? null : trend(c, w));
         return "hub/comparison";
     }
 
-    private static String funnel(HubService.Comparison c) {
+    private static String funnel(HubService.Comparison c, Words w) {
         if (c.national() == null || c.points().isEmpty()) {
             return null;
         }
@@ -79,24 +85,24 @@ class HubController {
             ys[3][i] = Funnel.lower(p0, n, Funnel.Z998);
         }
         List<Charts.Curve> curves = List.of(
-                new Charts.Curve("National " + Charts.percent(p0), new double[] {0, max * 1.05}, new double[] {p0, p0},
-                        "#0b0c0c", false),
-                new Charts.Curve("95% limits", xs, ys[1], "#f47738", true),
-                new Charts.Curve("99.8% limits", xs, ys[0], "#d4351c", false),
+                new Charts.Curve(w.say("chart.hub.national", Charts.percent(p0)), new double[] {0, max * 1.05},
+                        new double[] {p0, p0}, "#0b0c0c", false),
+                new Charts.Curve(w.say("chart.hub.limits95"), xs, ys[1], "#f47738", true),
+                new Charts.Curve(w.say("chart.hub.limits998"), xs, ys[0], "#d4351c", false),
                 new Charts.Curve("", xs, ys[2], "#f47738", true),
                 new Charts.Curve("", xs, ys[3], "#d4351c", false));
         List<Charts.Dot> dots = new ArrayList<>();
         for (HubService.Point p : c.points()) {
             dots.add(new Charts.Dot(p.outcomes(), p.rate(), p.label(), p.own()));
         }
-        return Charts.scatter("funnel", c.measure().label() + " by force, " + quarterLabel(c.quarter()),
-                "Funnel plot: each dot is a force, placed by its number of outcomes and its "
-                        + c.measure().label().toLowerCase() + ". Forces between the limits differ from the national rate "
-                        + "no more than chance would explain. The table below gives every figure.",
-                "Outcomes assigned", c.measure().label(), dots, curves);
+        String measure = w.text(c.measure().label());
+        String quarter = SmallNumbers.TOTAL.equals(c.quarter()) ? w.say("chart.hub.wholePeriod") : c.quarter().replace("-", " ");
+        return Charts.scatter("funnel", w.say("chart.hub.funnelTitle", measure, quarter),
+                w.say("chart.hub.funnelDescription", small(measure), measure), w.text("Outcomes assigned"), measure, dots,
+                curves);
     }
 
-    private static String trend(HubService.Comparison c) {
+    private static String trend(HubService.Comparison c, Words w) {
         List<String> labels = new ArrayList<>();
         Double[] own = new Double[c.trend().size()];
         Double[] peers = new Double[c.trend().size()];
@@ -111,16 +117,18 @@ class HubController {
         Map<String, Double[]> series = new LinkedHashMap<>();
         series.put(c.focusName(), own);
         if (c.peerGroup() != null) {
-            series.put("Peer group", peers);
+            series.put(w.say("chart.hub.peerGroup"), peers);
         }
-        series.put("National", national);
-        return Charts.lines("trend", c.measure().label() + " by quarter", "The " + c.measure().label().toLowerCase()
-                + " of " + c.focusName() + " each quarter, against its peer group and the national rate. The table "
-                + "below gives every figure.", labels, series);
+        series.put(w.say("chart.hub.nationalSeries"), national);
+        String measure = w.text(c.measure().label());
+        return Charts.lines("trend", w.say("chart.hub.trendTitle", measure),
+                w.say("chart.hub.trendDescription", small(measure), measure, c.focusName()), labels, series);
     }
 
-    static String quarterLabel(String quarter) {
-        return SmallNumbers.TOTAL.equals(quarter) ? "the whole period" : quarter.replace("-", " ");
+    /** "Charge rate" as the middle of a sentence says it ("charge rate"); a name in capitals ("CPS …") as it is. */
+    private static String small(String words) {
+        return words.length() > 1 && Character.isUpperCase(words.charAt(1)) ? words
+                : Character.toLowerCase(words.charAt(0)) + words.substring(1);
     }
 
     @GetMapping("/hub/forces")
@@ -138,15 +146,14 @@ class HubController {
     String registrationFile(@AuthenticationPrincipal SoteriaUser user, @RequestParam(required = false) MultipartFile file,
             RedirectAttributes redirect) throws IOException {
         if (file == null || file.isEmpty()) {
-            redirect.addFlashAttribute("errors", Map.of("file", "Choose the force's registration file"));
+            redirect.addFlashAttribute("errors", Map.of("file", "{networkError.chooseRegistrationFile}"));
             return "redirect:/hub/forces";
         }
         try {
             Messages.Registration r = Envelope.JSON.readValue(new String(file.getBytes(), StandardCharsets.UTF_8),
                     Messages.Registration.class);
             String fp = hub.requestRegistration(r, "file", user.getUsername());
-            redirect.addFlashAttribute("saved", "Registration of " + r.force() + " recorded. Its key fingerprint is "
-                    + fp + ": check it with the force before approving");
+            redirect.addFlashAttribute("saved", Fault.of("networkDone.registrationRecorded", r.force(), fp));
         } catch (tools.jackson.core.JacksonException e) {
             redirect.addFlashAttribute("errors", Map.of("file", file.getOriginalFilename()
                     + " is not a registration file (JSON with force, name, publicKey and contact)"));
@@ -191,12 +198,13 @@ class HubController {
             RedirectAttributes redirect) {
         found(code);
         if (!"approve".equals(decision) && !"refuse".equals(decision)) {
-            redirect.addFlashAttribute("errors", Map.of("decision", "Choose whether to approve or refuse"));
+            redirect.addFlashAttribute("errors", Map.of("decision", "{networkError.chooseApproveOrRefuse}"));
             return "redirect:/hub/forces/" + code;
         }
         try {
             hub.decide(code, "approve".equals(decision), peerGroup, user);
-            redirect.addFlashAttribute("saved", "approve".equals(decision) ? "Registration approved" : "Registration refused");
+            redirect.addFlashAttribute("saved", "approve".equals(decision)
+                    ? "{networkDone.registrationApproved}" : "{networkDone.registrationRefused}");
         } catch (Invalid e) {
             redirect.addFlashAttribute("errors", e.errors());
         }
@@ -224,7 +232,7 @@ class HubController {
     String upload(@AuthenticationPrincipal SoteriaUser user, @RequestParam(required = false) MultipartFile file,
             RedirectAttributes redirect) throws IOException {
         if (file == null || file.isEmpty()) {
-            redirect.addFlashAttribute("problem", "Choose a signed file from the force (benchmark or encodings)");
+            redirect.addFlashAttribute("problem", "{networkError.chooseASignedFileFrom}");
             return "redirect:/hub/upload";
         }
         Messages.Answer a = hub.receive(new String(file.getBytes(), StandardCharsets.UTF_8), "file", user);

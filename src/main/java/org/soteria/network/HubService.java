@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditService;
+import org.soteria.platform.Fault;
 import org.soteria.platform.Invalid;
 import org.soteria.security.Permission;
 import org.soteria.security.Role;
@@ -56,25 +57,25 @@ public class HubService {
     public String requestRegistration(Messages.Registration r, String via, String by) {
         Map<String, String> invalid = new LinkedHashMap<>();
         if (r == null) {
-            throw new Invalid("file", "The registration is empty");
+            throw new Invalid("file", "{networkError.theRegistrationIsEmpty}");
         }
         if (r.force() == null || !r.force().matches("[A-Z0-9]{2,8}")) {
-            invalid.put("force", "The force code must be 2 to 8 capital letters or digits");
+            invalid.put("force", "{networkError.theForceCodeMustBe}");
         }
         if (r.name() == null || r.name().isBlank() || r.name().length() > 100) {
-            invalid.put("name", "Enter the force's name (up to 100 characters)");
+            invalid.put("name", "{networkError.enterTheForcesNameUp}");
         }
         if (r.contact() == null || r.contact().isBlank() || r.contact().length() > 200) {
-            invalid.put("contact", "Enter a contact for the network (up to 200 characters)");
+            invalid.put("contact", "{networkError.enterAContactForThe}");
         }
         try {
             if (r.publicKey() != null) {
                 Signing.publicKey(r.publicKey());
             } else {
-                invalid.put("publicKey", "The registration has no public key");
+                invalid.put("publicKey", "{networkError.theRegistrationHasNoPublic}");
             }
         } catch (IllegalArgumentException e) {
-            invalid.put("publicKey", "The public key is " + e.getMessage());
+            invalid.put("publicKey", Fault.of("networkError.publicKeyIs", e.getMessage()));
         }
         if (!invalid.isEmpty()) {
             throw new Invalid(invalid);
@@ -119,11 +120,10 @@ public class HubService {
         force(code);
         String group = peerGroup == null || peerGroup.isBlank() ? null : peerGroup.strip();
         if (approve && group == null) {
-            throw new Invalid("peerGroup", "Enter the force's peer group, for example \"Most similar: urban "
-                    + "north\"");
+            throw new Invalid("peerGroup", "{networkError.enterPeerGroup}");
         }
         if (group != null && group.length() > 60) {
-            throw new Invalid("peerGroup", "The peer group must be 60 characters or fewer");
+            throw new Invalid("peerGroup", "{networkError.thePeerGroupMustBe}");
         }
         tx.executeWithoutResult(s -> {
             repository.decide(code, approve ? "approved" : "refused", group, by.getUsername());

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.soteria.platform.Fault;
 import org.soteria.platform.ForceMode;
 import org.soteria.platform.Invalid;
 import org.soteria.security.Permission;
@@ -23,8 +24,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /** A force's pages for the learning network (force mode): settings, registration, files sent, notices. */
 @Controller
@@ -66,7 +67,7 @@ class NetworkController {
             RedirectAttributes redirect) {
         try {
             network.saveSettings(user, hubUrl, contact, secret);
-            redirect.addFlashAttribute("saved", "Settings saved");
+            redirect.addFlashAttribute("saved", "{networkDone.settingsSaved}");
         } catch (Invalid e) {
             redirect.addFlashAttribute("errors", e.errors());
             redirect.addFlashAttribute("form", Map.of("hubUrl", hubUrl == null ? "" : hubUrl, "contact",
@@ -79,10 +80,10 @@ class NetworkController {
     String register(@AuthenticationPrincipal SoteriaUser user, RedirectAttributes redirect) {
         try {
             String fingerprint = network.register(user);
-            redirect.addFlashAttribute("saved", "Registration sent. Read your key's fingerprint to the national team "
-                    + "when they call, and check theirs: the hub's key fingerprint is " + fingerprint);
+            redirect.addFlashAttribute("saved", Fault.of("networkDone.registrationSent",
+                    fingerprint));
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problem", String.join(" ", e.errors().values()));
+            redirect.addFlashAttribute("problem", java.util.List.copyOf(e.errors().values()));
         } catch (HubClient.Failed | IllegalArgumentException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
@@ -103,7 +104,7 @@ class NetworkController {
 
     /** Back to the network page with the problem shown, for a download that cannot be made yet. */
     private static ResponseEntity<byte[]> backWith(Invalid e, HttpServletRequest request, HttpServletResponse response) {
-        RequestContextUtils.getOutputFlashMap(request).put("problem", String.join(" ", e.errors().values()));
+        RequestContextUtils.getOutputFlashMap(request).put("problem", java.util.List.copyOf(e.errors().values()));
         RequestContextUtils.saveOutputFlashMap("/network", request, response);
         return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/network")).build();
     }
@@ -113,9 +114,9 @@ class NetworkController {
             RedirectAttributes redirect) {
         try {
             network.trustHubKey(user, hubKey);
-            redirect.addFlashAttribute("saved", "The hub's key is recorded");
+            redirect.addFlashAttribute("saved", "{networkDone.hubKeyRecorded}");
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problem", String.join(" ", e.errors().values()));
+            redirect.addFlashAttribute("problem", java.util.List.copyOf(e.errors().values()));
         }
         return "redirect:/network";
     }
@@ -126,7 +127,7 @@ class NetworkController {
         try {
             model.addAttribute("bundle", network.benchmark());
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problem", String.join(" ", e.errors().values()));
+            redirect.addFlashAttribute("problem", java.util.List.copyOf(e.errors().values()));
             return "redirect:/network";
         }
         return "network/benchmark";
@@ -134,12 +135,12 @@ class NetworkController {
 
     @PostMapping("/network/benchmark/send")
     String sendBenchmark(@AuthenticationPrincipal SoteriaUser user, RedirectAttributes redirect) {
-        return sent(redirect, () -> network.send(network.benchmarkFile(user, "https")), "The hub accepted the benchmark");
+        return sent(redirect, () -> network.send(network.benchmarkFile(user, "https")), "networkDone.hubAcceptedBenchmark");
     }
 
     @PostMapping("/network/encodings/send")
     String sendEncodings(@AuthenticationPrincipal SoteriaUser user, RedirectAttributes redirect) {
-        return sent(redirect, () -> network.send(network.encodingsFile(user, "https")), "The hub accepted the encodings");
+        return sent(redirect, () -> network.send(network.encodingsFile(user, "https")), "networkDone.hubAcceptedEncodings");
     }
 
     @PostMapping("/network/checkpoint/send")
@@ -147,15 +148,13 @@ class NetworkController {
         try {
             NetworkService.CheckpointWitnessed w = network.sendCheckpoint(user);
             if (w.logAgrees()) {
-                redirect.addFlashAttribute("saved", "The hub holds the audit checkpoint of record " + w.held()
-                        + ", and this log still holds that record as signed");
+                redirect.addFlashAttribute("saved", Fault.of("networkDone.checkpointAgrees", w.held()));
             } else {
-                redirect.addFlashAttribute("problem", "The hub holds an audit checkpoint of record " + w.held()
-                        + " that this log no longer holds as signed: the audit log was cut or rewritten. Run soteria "
-                        + "audit verify and tell the information security officer.");
+                redirect.addFlashAttribute("problem", Fault.of("networkError.checkpointDisagrees",
+                        w.held()));
             }
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problem", String.join(" ", e.errors().values()));
+            redirect.addFlashAttribute("problem", java.util.List.copyOf(e.errors().values()));
         } catch (HubClient.Failed | IllegalArgumentException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
@@ -166,12 +165,12 @@ class NetworkController {
         try {
             Messages.Answer a = send.get();
             if (a.accepted()) {
-                redirect.addFlashAttribute("saved", done + ": " + a.detail());
+                redirect.addFlashAttribute("saved", Fault.of(done, a.detail()));
             } else {
-                redirect.addFlashAttribute("problem", "The hub refused the file: " + a.detail());
+                redirect.addFlashAttribute("problem", Fault.of("networkError.hubRefusedFile", a.detail()));
             }
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problem", String.join(" ", e.errors().values()));
+            redirect.addFlashAttribute("problem", java.util.List.copyOf(e.errors().values()));
         } catch (HubClient.Failed | IllegalArgumentException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
@@ -226,10 +225,10 @@ class NetworkController {
     String fetch(@AuthenticationPrincipal SoteriaUser user, RedirectAttributes redirect) {
         try {
             Messages.Answer a = network.fetchNotices(user);
-            redirect.addFlashAttribute(a.accepted() ? "saved" : "problem", a.accepted() ? "Notices brought up to date"
-                    : "The hub refused the request: " + a.detail());
+            redirect.addFlashAttribute(a.accepted() ? "saved" : "problem", a.accepted() ? "{networkDone.noticesUpToDate}"
+                    : Fault.of("networkError.hubRefusedRequest", a.detail()));
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problem", String.join(" ", e.errors().values()));
+            redirect.addFlashAttribute("problem", java.util.List.copyOf(e.errors().values()));
         } catch (HubClient.Failed | IllegalArgumentException | Envelope.Rejected e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
@@ -240,7 +239,7 @@ class NetworkController {
     String upload(@AuthenticationPrincipal SoteriaUser user, @RequestParam(required = false) MultipartFile file,
             RedirectAttributes redirect) throws IOException {
         if (file == null || file.isEmpty()) {
-            redirect.addFlashAttribute("problem", "Choose the notices file downloaded from the hub");
+            redirect.addFlashAttribute("problem", "{networkError.chooseTheNoticesFileDownloaded}");
             return "redirect:/network/notices";
         }
         try {

@@ -18,6 +18,7 @@ import org.soteria.performance.MeasureFilter;
 import org.soteria.performance.MeasureQuery;
 import org.soteria.performance.MeasureService;
 import org.soteria.performance.Measures;
+import org.soteria.platform.Fault;
 import org.soteria.platform.Invalid;
 import org.soteria.reference.OffenceGroup;
 import org.soteria.security.SoteriaUser;
@@ -86,7 +87,7 @@ public class NetworkService {
             errors.put("hubUrl", e.getMessage());
         }
         if (contact == null || contact.isBlank() || contact.length() > 200) {
-            errors.put("contact", "Enter who other forces and the national team should contact (up to 200 characters)");
+            errors.put("contact", "{networkError.enterWhoOtherForcesAnd}");
         }
         String keyId = null;
         String stored = null;
@@ -95,7 +96,7 @@ public class NetworkService {
                 keyId = new BloomEncoder(secret).keyId();
                 stored = keys.encryptSecret(secret.strip());
             } catch (IllegalArgumentException e) {
-                errors.put("secret", "The shared linkage secret must be at least 16 characters");
+                errors.put("secret", "{networkError.theSharedLinkageSecretMust}");
             }
         }
         if (!errors.isEmpty()) {
@@ -114,7 +115,7 @@ public class NetworkService {
     public Messages.Registration registration(SoteriaUser user) {
         NetworkRepository.Link link = repository.link();
         if (link.contact() == null) {
-            throw new Invalid("hubUrl", "Save the hub's address and a contact first");
+            throw new Invalid("hubUrl", "{networkError.saveTheHubsAddressAnd}");
         }
         NetworkKeys.Identity id = keys.identity(user.forceCode());
         return new Messages.Registration(id.sender(), forceName(id.sender()), id.publicKey(), link.contact());
@@ -144,7 +145,7 @@ public class NetworkService {
         try {
             Signing.publicKey(publicKey == null ? "" : publicKey);
         } catch (IllegalArgumentException e) {
-            throw new Invalid("hubKey", "Paste the hub's public key as the hub shows it: it is " + e.getMessage());
+            throw new Invalid("hubKey", Fault.of("networkError.pasteHubKey", e.getMessage()));
         }
         tx.executeWithoutResult(s -> {
             repository.registered(publicKey.strip(), "requested");
@@ -173,7 +174,7 @@ public class NetworkService {
     /** The benchmark as it would leave the force now: counts by quarter and offence group, suppressed. */
     public BenchmarkBundle benchmark() {
         if (!measures.readyForPages()) {
-            throw new Invalid("benchmark", "The measures are still loading after a restart: try again in a minute");
+            throw new Invalid("benchmark", "{networkError.theMeasuresAreStillLoading}");
         }
         LocalDate asOf = measures.today();
         List<YearMonth> starts = quarterStarts();
@@ -213,7 +214,7 @@ public class NetworkService {
     private Signed sign(SoteriaUser user, String kind, Object payload, String via, String detail) {
         NetworkRepository.Link link = repository.link();
         if (link.hubUrl() == null) {
-            throw new Invalid("hubUrl", "Save the hub's address and a contact first");
+            throw new Invalid("hubUrl", "{networkError.saveTheHubsAddressAnd}");
         }
         NetworkKeys.Identity id = keys.identity(user.forceCode());
         return tx.execute(s -> {
@@ -242,7 +243,7 @@ public class NetworkService {
     public Signed encodingsFile(SoteriaUser user, String via) {
         NetworkRepository.Link link = repository.link();
         if (link.linkageSecret() == null) {
-            throw new Invalid("secret", "Enter the linkage secret agreed with the other forces first");
+            throw new Invalid("secret", "{networkError.enterTheLinkageSecretAgreed}");
         }
         BloomEncoder encoder = new BloomEncoder(keys.decryptSecret(link.linkageSecret()));
         List<PersonRecord> people = linkage.suspectRecords();
@@ -275,7 +276,7 @@ public class NetworkService {
         Messages.Answer answer;
         try {
             String sender = keys.existing().map(NetworkKeys.Identity::sender).orElseThrow(() -> new Invalid("hubUrl",
-                    "This force has no network key yet: register with the hub first"));
+                    "{networkError.noKeyYet}"));
             answer = new HubClient(link.hubUrl()).deliver(signed.text(), sender);
         } catch (HubClient.Failed e) {
             repository.outcome(signed.submission(), "not sent", e.getMessage());
@@ -305,7 +306,7 @@ public class NetworkService {
         Messages.Answer answer = send(sign(user, Envelope.CHECKPOINT, payload, "https", "audit checkpoint of record "
                 + latest.seq()));
         if (!answer.accepted() || answer.witnessed() == null) {
-            throw new Invalid("checkpoint", "The hub refused the checkpoint: " + answer.detail());
+            throw new Invalid("checkpoint", Fault.of("networkError.hubRefusedCheckpoint", answer.detail()));
         }
         Messages.Checkpoint held = answer.witnessed();
         boolean intact = audit.holds(held.seq(), held.hash());

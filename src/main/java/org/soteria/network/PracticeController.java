@@ -75,8 +75,7 @@ class PracticeController {
             RedirectAttributes redirect) {
         try {
             long id = practice.submit(user, f);
-            redirect.addFlashAttribute("saved", "Practice shared. The national coordinator will check it before other "
-                    + "forces see it");
+            redirect.addFlashAttribute("saved", "{networkDone.practiceShared}");
             return "redirect:/hub/practice/" + id;
         } catch (Invalid e) {
             return form(model, e.errors(), f);

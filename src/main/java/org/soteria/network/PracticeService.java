@@ -1,14 +1,15 @@
 package org.soteria.network;
 
-import org.apache.commons.codec.digest.DigestUtils;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import org.soteria.platform.HubMode;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditService;
 import org.soteria.platform.EvidenceFiles;
+import org.soteria.platform.Fault;
+import org.soteria.platform.HubMode;
 import org.soteria.platform.Invalid;
 import org.soteria.reference.Pillar;
 import org.soteria.security.Permission;
@@ -56,11 +57,11 @@ public class PracticeService {
     @Transactional
     public long submit(SoteriaUser user, Form f) {
         Map<String, String> errors = new LinkedHashMap<>();
-        required(errors, "title", f.title(), 200, "Enter a title");
-        required(errors, "what", f.what(), 4000, "Say what the practice is");
-        required(errors, "why", f.why(), 4000, "Say why the force started it: the problem it answers");
-        required(errors, "evidence", f.evidence(), 4000, "Give the evidence that it works, or say that there is none yet");
-        required(errors, "contact", f.contact(), 200, "Enter who to contact about it");
+        required(errors, "title", f.title(), 200, "{networkError.enterATitle}");
+        required(errors, "what", f.what(), 4000, "{networkError.sayWhatThePracticeIs}");
+        required(errors, "why", f.why(), 4000, "{networkError.sayWhyTheForceStarted}");
+        required(errors, "evidence", f.evidence(), 4000, "{networkError.giveTheEvidenceThatIt}");
+        required(errors, "contact", f.contact(), 200, "{networkError.enterWhoToContactAbout}");
         int pillar = 0;
         try {
             pillar = Integer.parseInt(f.pillar() == null ? "" : f.pillar());
@@ -68,7 +69,7 @@ public class PracticeService {
             pillar = 0;
         }
         if (pillar < 1 || pillar > Pillar.values().length) {
-            errors.put("pillar", "Choose the pillar the practice serves");
+            errors.put("pillar", "{networkError.chooseThePillarThePractice}");
         }
         if (!errors.isEmpty()) {
             throw new Invalid(errors);
@@ -84,7 +85,7 @@ public class PracticeService {
         if (value == null || value.isBlank()) {
             errors.put(field, message);
         } else if (value.length() > max) {
-            errors.put(field, "Keep it to " + max + " characters or fewer");
+            errors.put(field, Fault.of("networkError.keepItTo", max));
         }
     }
 
@@ -115,13 +116,13 @@ public class PracticeService {
     public void comment(SoteriaUser user, long id, String body) {
         PracticeRepository.Practice p = visible(user, id);
         if (!p.published()) {
-            throw new Invalid("body", "Comments open once the practice is published");
+            throw new Invalid("body", "{networkError.commentsOpenOnceThePractice}");
         }
         if (body == null || body.isBlank()) {
-            throw new Invalid("body", "Enter your comment");
+            throw new Invalid("body", "{assessmentError.enterYourComment}");
         }
         if (body.length() > 2000) {
-            throw new Invalid("body", "Keep the comment to 2,000 characters or fewer");
+            throw new Invalid("body", "{networkError.keepTheCommentTo2}");
         }
         repository.comment(id, forceOf(user), user.displayName(), body.strip());
         audit.record(user.getUsername(), user.role().name(), AuditAction.CHANGE, "hub_practice", Long.toString(id),
@@ -133,7 +134,7 @@ public class PracticeService {
         PracticeRepository.Practice p = visible(user, id);
         String force = forceOf(user);
         if (!p.published() || NATIONAL.equals(force) || p.forceCode().equals(force)) {
-            throw new Invalid("trying", "Only another force can mark published practice as one it is trying");
+            throw new Invalid("trying", "{networkError.onlyAnotherForceCanMark}");
         }
         repository.markTrying(id, force, user.getUsername(), trying);
         audit.record(user.getUsername(), user.role().name(), AuditAction.CHANGE, "hub_practice", Long.toString(id),
@@ -144,7 +145,7 @@ public class PracticeService {
     public void attach(SoteriaUser user, long id, String originalName, byte[] content) {
         PracticeRepository.Practice p = visible(user, id);
         if (!p.forceCode().equals(forceOf(user)) && !user.can(Permission.MODERATE_NETWORK)) {
-            throw new Invalid("file", "Only the force that shared the practice can add files to it");
+            throw new Invalid("file", "{networkError.onlyTheForceThatShared}");
         }
         String name = EvidenceFiles.safeName(originalName);
         String problem = EvidenceFiles.problem(name, content);
@@ -152,7 +153,7 @@ public class PracticeService {
             throw new Invalid("file", problem);
         }
         if (repository.attachments(id).size() >= 10) {
-            throw new Invalid("file", "A practice can have up to 10 files: remove one by asking the national team");
+            throw new Invalid("file", "{networkError.aPracticeCanHaveUp}");
         }
         repository.attach(id, name, EvidenceFiles.TYPES.get(EvidenceFiles.extension(name)), content, sha256(content),
                 user.getUsername());
@@ -177,7 +178,7 @@ public class PracticeService {
     public void withdraw(SoteriaUser user, long id) {
         PracticeRepository.Practice p = visible(user, id);
         if (!p.forceCode().equals(forceOf(user))) {
-            throw new Invalid("withdraw", "Only the force that shared the practice can withdraw it");
+            throw new Invalid("withdraw", "{networkError.onlyTheForceThatShared2}");
         }
         repository.moderate(id, "withdrawn", "Withdrawn by the force", user.getUsername());
         audit.record(user.getUsername(), user.role().name(), AuditAction.CHANGE, "hub_practice", Long.toString(id),
@@ -197,17 +198,17 @@ public class PracticeService {
             case "publish" -> repository.moderate(id, "published", n, user.getUsername());
             case "return" -> {
                 if (n == null) {
-                    throw new Invalid("note", "Say why the practice is returned, so the force can put it right");
+                    throw new Invalid("note", "{networkError.sayWhyThePracticeIs}");
                 }
                 repository.moderate(id, "returned", n, user.getUsername());
             }
             case "withdraw" -> {
                 if (n == null) {
-                    throw new Invalid("note", "Say why the practice is withdrawn");
+                    throw new Invalid("note", "{networkError.sayWhyThePracticeIs2}");
                 }
                 repository.moderate(id, "withdrawn", n, user.getUsername());
             }
-            default -> throw new Invalid("decision", "Choose publish, return or withdraw");
+            default -> throw new Invalid("decision", "{networkError.choosePublishReturnOrWithdraw}");
         }
         audit.record(user.getUsername(), user.role().name(), AuditAction.CHANGE, "hub_practice", Long.toString(p.id()),
                 decision + (n == null ? "" : ": " + n));
@@ -216,7 +217,7 @@ public class PracticeService {
     @Transactional
     public void hideComment(SoteriaUser user, long id, long comment, String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new Invalid("reason", "Say why the comment is hidden");
+            throw new Invalid("reason", "{networkError.sayWhyTheCommentIs}");
         }
         if (!repository.hideComment(id, comment, user.getUsername(), reason.strip())) {
             throw new NoSuchElementException("No comment " + comment);

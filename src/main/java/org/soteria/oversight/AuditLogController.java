@@ -1,6 +1,5 @@
 package org.soteria.oversight;
 
-import org.soteria.platform.CsvWriter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -16,6 +15,7 @@ import org.soteria.audit.AuditEntry;
 import org.soteria.audit.AuditQuery;
 import org.soteria.audit.AuditRecord;
 import org.soteria.audit.AuditService;
+import org.soteria.platform.CsvWriter;
 import org.soteria.platform.DatabaseConfig;
 import org.soteria.security.AccessService;
 import org.soteria.security.BreakGlassAccess;
@@ -179,13 +179,13 @@ public class AuditLogController {
             try {
                 a = AuditAction.valueOf(action.trim());
             } catch (IllegalArgumentException e) {
-                errors.put("action", "Choose an action from the list");
+                errors.put("action", "{auditError.chooseAnActionFromThe}");
             }
         }
         LocalDate f = FormValues.date(from, "from", "From", errors);
         LocalDate t = FormValues.date(to, "to", "To", errors);
         if (f != null && t != null && f.isAfter(t)) {
-            errors.put("to", "To must be the same as or after from");
+            errors.put("to", "{caseworkError.toMustBeTheSame}");
             t = null;
         }
         return new AuditQuery(user, record, a, f == null ? null : f.atStartOfDay(DatabaseConfig.LONDON).toInstant(),

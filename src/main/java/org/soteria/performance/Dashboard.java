@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.soteria.platform.Fault;
 import org.soteria.reference.OutcomeGroup;
 import org.soteria.reference.WithdrawalReason;
+import org.soteria.web.Labels;
 
 /**
  * The dashboard's views for one query: each a table of numbers (shown on the page and downloadable
@@ -64,33 +66,32 @@ public final class Dashboard {
                 rows), null);
     }
 
-    public static View funnel(Measures m) {
+    public static View funnel(Measures m, Words w) {
         List<List<Object>> rows = new ArrayList<>();
         List<Charts.Bar> bars = new ArrayList<>();
         for (Measures.FunnelStage s : m.attritionFunnel()) {
             String label = stageLabel(s.stage());
             rows.add(row(label, v(m, Measure.ATTRITION_FUNNEL, s.count()), s.shareOfRecorded(), s.shareOfPrevious()));
-            bars.add(new Charts.Bar(label, s.count(), String.format("%,d", s.count())));
+            bars.add(new Charts.Bar(w.text(label), s.count(), String.format("%,d", s.count())));
         }
         return new View("funnel", new Table("Attrition funnel", List.of("Stage", "Crimes", "Share of recorded",
-                "Share of previous stage"), rows), Charts.bars("funnel-chart", "Attrition funnel",
-                "Crimes recorded in the period by the furthest stage reached by the as-of date; the numbers are in "
-                        + "the table that follows.", bars));
+                "Share of previous stage"), rows), Charts.bars("funnel-chart", w.text("Attrition funnel"),
+                w.say("chart.funnel.description"), bars));
     }
 
-    public static View outcomes(List<Measures> series, boolean quarterly) {
+    public static View outcomes(List<Measures> series, boolean quarterly, Words w) {
         List<String> headers = new ArrayList<>(List.of(quarterly ? "Quarter" : "Month", "Outcomes assigned"));
         List<String> groups = new ArrayList<>();
         for (OutcomeGroup g : OutcomeGroup.values()) {
             headers.add(g.label());
-            groups.add(g.label());
+            groups.add(w.of(g));
         }
         List<List<Object>> rows = new ArrayList<>();
         List<String> columns = new ArrayList<>();
         double[][] shares = new double[series.size()][groups.size()];
         for (int i = 0; i < series.size(); i++) {
             Measures m = series.get(i);
-            String label = periodLabel(m.query().from(), quarterly);
+            String label = w.period(m.query().from(), quarterly);
             columns.add(label);
             List<Object> row = new ArrayList<>(List.of(label, v(m, Measure.OUTCOMES_ASSIGNED, m.outcomesAssigned())));
             int k = 0;
@@ -102,12 +103,12 @@ public final class Dashboard {
             rows.add(row);
         }
         return new View("outcomes", new Table("Outcome groups over time", headers, rows),
-                Charts.stacked("outcomes-chart", "Outcome groups over time", "Share of each outcome group among "
-                        + "outcomes assigned in each " + (quarterly ? "quarter" : "month")
-                        + "; the numbers are in the table that follows.", columns, groups, shares));
+                Charts.stacked("outcomes-chart", w.text("Outcome groups over time"),
+                        w.say(quarterly ? "chart.outcomes.descriptionQuarter" : "chart.outcomes.descriptionMonth"),
+                        columns, groups, shares));
     }
 
-    public static View timeliness(Measures m) {
+    public static View timeliness(Measures m, Words w) {
         List<List<Object>> rows = new ArrayList<>();
         addDistribution(rows, "Report to charge", m.daysToCharge(), m.isWithheld(Measure.DAYS_TO_CHARGE));
         addDistribution(rows, "Report to outcome", m.daysToOutcome(), m.isWithheld(Measure.DAYS_TO_OUTCOME));
@@ -116,27 +117,26 @@ public final class Dashboard {
         List<Charts.Bar> bars = new ArrayList<>();
         for (List<Object> r : rows) {
             Number median = r.get(3) instanceof Number n ? n : null;
-            bars.add(new Charts.Bar((String) r.get(0), median == null ? 0 : median.doubleValue(),
-                    median == null ? "no data" : median + " days"));
+            bars.add(new Charts.Bar(w.text((String) r.get(0)), median == null ? 0 : median.doubleValue(),
+                    median == null ? w.say("chart.noData") : w.say("chart.days", median)));
         }
         List<List<Object>> open = new ArrayList<>();
         m.openAfterDays().forEach((n, c) -> open.add(row("Still open after " + n + " days",
                 v(m, Measure.OPEN_AFTER_DAYS, c), "", "", "")));
         rows.addAll(open);
         return new View("timeliness", new Table("Timeliness (days)", List.of("Measure", "Crimes", "25th percentile",
-                "Median", "90th percentile"), rows), Charts.bars("timeliness-chart", "Median days",
-                "Median days from report to charge, to outcome and to CPS referral; the numbers are in the table "
-                        + "that follows.", bars));
+                "Median", "90th percentile"), rows), Charts.bars("timeliness-chart", w.text("Median days"),
+                w.say("chart.timeliness.description"), bars));
     }
 
-    public static View xmr(List<Measures> series, boolean quarterly, List<LocalDate> annotations) {
+    public static View xmr(List<Measures> series, boolean quarterly, List<LocalDate> annotations, Words w) {
         double[] values = new double[series.size()];
         List<String> labels = new ArrayList<>();
         List<Integer> marked = new ArrayList<>();
         for (int i = 0; i < series.size(); i++) {
             Double v = series.get(i).chargeRate().value();
             values[i] = v == null ? 0 : v;
-            labels.add(periodLabel(series.get(i).query().from(), quarterly));
+            labels.add(w.period(series.get(i).query().from(), quarterly));
             for (LocalDate d : annotations) {
                 if (!d.isBefore(series.get(i).query().from()) && !d.isAfter(series.get(i).query().to())) {
                     marked.add(i);
@@ -152,12 +152,11 @@ public final class Dashboard {
                     r.denominator()), v(mi, Measure.CHARGE_RATE, r.value()), chart.mean(), chart.lowerLimit(),
                     chart.upperLimit(), chart.signals()[i] ? "Signal" : ""));
         }
-        String description = "Charge rate per " + (quarterly ? "quarter" : "month") + " with its mean ("
-                + Charts.percent(chart.mean()) + ") and natural process limits (" + Charts.percent(chart.lowerLimit())
-                + " to " + Charts.percent(chart.upperLimit()) + "). Larger red points are signals of real change.";
+        String description = w.say(quarterly ? "chart.xmr.descriptionQuarter" : "chart.xmr.descriptionMonth",
+                Charts.percent(chart.mean()), Charts.percent(chart.lowerLimit()), Charts.percent(chart.upperLimit()));
         return new View("xmr", new Table("Charge rate, XmR chart", List.of(quarterly ? "Quarter" : "Month", "Charged",
                 "Outcomes assigned", "Charge rate", "Mean", "Lower limit", "Upper limit", "Signal"), rows),
-                Charts.xmr("xmr-chart", "Charge rate: is the change real?", description, labels, chart, marked));
+                Charts.xmr("xmr-chart", w.text("Charge rate: is the change real?"), description, labels, chart, marked));
     }
 
     public static View victims(Measures m) {
@@ -165,20 +164,21 @@ public final class Dashboard {
         Measures.Breakdown c = m.victimsCodeCompliance();
         rows.add(row("Victims' Code duties met on time", v(m, Measure.VICTIMS_CODE_COMPLIANCE, c.total().numerator()),
                 v(m, Measure.VICTIMS_CODE_COMPLIANCE, c.total().denominator()), c.total().value()));
-        c.by().forEach((type, r) -> rows.add(row("  " + type.replace('_', ' '), r.numerator(), r.denominator(),
-                r.value())));
+        c.by().forEach((type, r) -> rows.add(row(org.soteria.reference.Coded.parse(org.soteria.victim.VictimsCode.ObligationType.class, type)
+                .map(t -> Fault.of("perf.row.part", "~" + t.messageKey())).orElse("  " + type.replace('_', ' ')),
+                r.numerator(), r.denominator(), r.value())));
         Measures.Withdrawals w = m.withdrawalByStageAndReason();
         rows.add(row("Victim withdrawals", v(m, Measure.WITHDRAWAL_BY_STAGE_AND_REASON, w.total()), null, null));
         for (WithdrawalReason reason : WithdrawalReason.values()) {
-            rows.add(row("  reason: " + reason.label().toLowerCase(java.util.Locale.UK), w.byReason().get(reason.code()), w.total(),
-                    share(w.byReason().get(reason.code()), w.total())));
+            rows.add(row(Fault.of("perf.row.reason", "~" + reason.messageKey()), w.byReason().get(reason.code()),
+                    w.total(), share(w.byReason().get(reason.code()), w.total())));
         }
-        w.byStage().forEach((stage, n) -> rows.add(row("  at stage: " + stageLabel(stage), n, w.total(),
-                share(n, w.total()))));
+        w.byStage().forEach((stage, n) -> rows.add(row(Fault.of("perf.row.atStage",
+                "~" + Labels.textKey(stageLabel(stage))), n, w.total(), share(n, w.total()))));
         Measures.Feedback f = m.victimFeedback();
         rows.add(row(feedbackLabel(f), f.notPublished() == null ? f.responses() : null, null, null));
         if (f.withheld()) {
-            rows.add(row("  months left out: too few answers to show (" + f.monthsWithheld() + ")", null, null, null));
+            rows.add(row(Fault.of("perf.row.monthsLeftOut", f.monthsWithheld()), null, null, null));
         }
         rows.add(row("  dignity and respect (mean 1 to 5)", null, null, f.dignity()));
         rows.add(row("  fairness (mean 1 to 5)", null, null, f.fairness()));
@@ -194,7 +194,7 @@ public final class Dashboard {
             return "Feedback responses: not shown, as " + f.notPublished();
         }
         if (f.months().isEmpty()) {
-            return "Feedback responses (whole months that have ended only; none to show)";
+            return "{perf.row.feedbackNone}";
         }
         java.time.format.DateTimeFormatter month = java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy",
                 java.util.Locale.UK);
@@ -254,12 +254,6 @@ public final class Dashboard {
             case "convicted" -> "Convicted";
             default -> stage;
         };
-    }
-
-    private static String periodLabel(LocalDate from, boolean quarterly) {
-        YearMonth m = YearMonth.from(from);
-        return quarterly ? m.getYear() + " Q" + ((m.getMonthValue() - 1) / 3 + 1)
-                : m.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.UK) + " " + m.getYear();
     }
 
     private static void addDistribution(List<List<Object>> rows, String label, Measures.Distribution d,

@@ -1,9 +1,9 @@
 package org.soteria.performance;
 
-import org.soteria.platform.ForceMode;
 import java.util.List;
 import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditService;
+import org.soteria.platform.ForceMode;
 import org.soteria.security.SoteriaUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,9 +19,13 @@ class DataQualityController {
     private final DataQualityRepository repository;
     private final AuditService audit;
 
-    DataQualityController(DataQualityRepository repository, AuditService audit) {
+    private final org.springframework.context.MessageSource messages;
+
+    DataQualityController(DataQualityRepository repository, AuditService audit,
+            org.springframework.context.MessageSource messages) {
         this.repository = repository;
         this.audit = audit;
+        this.messages = messages;
     }
 
     List<Dashboard.View> views(SoteriaUser user) {
@@ -62,6 +66,7 @@ class DataQualityController {
         audit.record(user.getUsername(), user.role().code(), AuditAction.EXPORT, "data_quality",
                 user.forceCode() == null ? "all forces" : user.forceCode(),
                 (view == null ? "data-quality" : view) + (xlsx ? ".xlsx" : ".csv"));
-        return TableFiles.download("soteria-data-quality" + (view == null ? "" : "-" + view), tables, xlsx);
+        return TableFiles.download("soteria-data-quality" + (view == null ? "" : "-" + view), tables, xlsx,
+                new Words(messages, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
     }
 }

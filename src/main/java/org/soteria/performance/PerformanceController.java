@@ -1,6 +1,5 @@
 package org.soteria.performance;
 
-import org.soteria.platform.ForceMode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -10,11 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.soteria.platform.ForceMode;
 import org.soteria.reference.Choice;
 import org.soteria.reference.OffenceGroup;
 import org.soteria.reference.Relationship;
 import org.soteria.reference.ReportSource;
 import org.soteria.security.SoteriaUser;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,9 +37,16 @@ public class PerformanceController {
             "suspects", "measures");
 
     private final MeasureService measures;
+    private final MessageSource messages;
 
-    PerformanceController(MeasureService measures) {
+    PerformanceController(MeasureService measures, MessageSource messages) {
         this.measures = measures;
+        this.messages = messages;
+    }
+
+    /** The words of this request's language, for charts, periods and downloads. */
+    private Words words() {
+        return new Words(messages, LocaleContextHolder.getLocale());
     }
 
     /** The query a page asked for, or the errors that stop it. */
@@ -53,7 +62,7 @@ public class PerformanceController {
         LocalDate to = date(params, "to", lastMonth.atEndOfMonth(), errors, values);
         LocalDate asOf = date(params, "asOf", today, errors, values);
         if (errors.isEmpty() && to.isBefore(from)) {
-            errors.put("to", "The end of the period must be on or after its start");
+            errors.put("to", "{perfError.theEndOfThePeriod}");
         }
         Map<String, List<String>> filterParams = new LinkedHashMap<>();
         for (MeasureFilter.Key k : MeasureFilter.Key.values()) {
@@ -89,13 +98,14 @@ public class PerformanceController {
         try {
             return LocalDate.parse(raw.trim());
         } catch (DateTimeParseException e) {
-            errors.put(name, "Enter a real date as YYYY-MM-DD, for example 2026-01-31");
+            errors.put(name, "{perfError.enterARealDate}");
             return fallback;
         }
     }
 
-    List<Dashboard.View> views(Asked a) {
-        Inputs in = new Inputs(measures, a.query(), a.quarterly());
+    /** The dashboard's views, their charts and periods in {@code words}' language. */
+    List<Dashboard.View> views(Asked a, Words words) {
+        Inputs in = new Inputs(measures, a.query(), a.quarterly(), words);
         List<Dashboard.View> out = new ArrayList<>();
         for (String key : VIEWS) {
             out.add(view(in, key));
@@ -108,13 +118,15 @@ public class PerformanceController {
         private final MeasureService measures;
         private final MeasureQuery query;
         private final boolean quarterly;
+        private final Words words;
         private Measures now;
         private List<Measures> series;
 
-        Inputs(MeasureService measures, MeasureQuery query, boolean quarterly) {
+        Inputs(MeasureService measures, MeasureQuery query, boolean quarterly, Words words) {
             this.measures = measures;
             this.query = query;
             this.quarterly = quarterly;
+            this.words = words;
         }
 
         Measures now() {
@@ -140,11 +152,11 @@ public class PerformanceController {
         return switch (key) {
             case "headline" -> Dashboard.headline(in.now(), measures.publish(q.previousPeriod()),
                     measures.publish(q.yearEarlier()));
-            case "funnel" -> Dashboard.funnel(in.now());
-            case "outcomes" -> Dashboard.outcomes(in.series(), quarterly);
-            case "timeliness" -> Dashboard.timeliness(in.now());
+            case "funnel" -> Dashboard.funnel(in.now(), in.words);
+            case "outcomes" -> Dashboard.outcomes(in.series(), quarterly, in.words);
+            case "timeliness" -> Dashboard.timeliness(in.now(), in.words);
             // Improvement-plan actions (issue 8) will annotate this chart when they exist.
-            case "xmr" -> Dashboard.xmr(in.series(), quarterly, List.of());
+            case "xmr" -> Dashboard.xmr(in.series(), quarterly, List.of(), in.words);
             case "victims" -> Dashboard.victims(in.now());
             case "suspects" -> Dashboard.suspects(in.now());
             case "measures" -> Dashboard.all(in.now());
@@ -160,7 +172,7 @@ public class PerformanceController {
         boolean ready = measures.readyForPages();
         model.addAttribute("ready", ready);
         if (a.query() != null && ready) {
-            List<Dashboard.View> views = views(a);
+            List<Dashboard.View> views = views(a, words());
             model.addAttribute("views", Dashboard.byKey(views));
             model.addAttribute("refreshedAt", measures.refreshedAt());
             measures.audited(user, false, "dashboard", a.query());
@@ -228,9 +240,9 @@ public class PerformanceController {
             tables.add(breakdownView(a, view.equals("teams") ? MeasureFilter.Key.TEAM : MeasureFilter.Key.OFFICER)
                     .table());
         } else if (view.equals("dashboard")) {
-            views(a).forEach(v -> tables.add(v.table()));
+            views(a, words()).forEach(v -> tables.add(v.table()));
         } else if (VIEWS.contains(view)) {
-            tables.add(view(new Inputs(measures, a.query(), a.quarterly()), view).table());
+            tables.add(view(new Inputs(measures, a.query(), a.quarterly(), words()), view).table());
         } else {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
@@ -239,7 +251,7 @@ public class PerformanceController {
         }
         measures.audited(user, true, view + (xlsx ? ".xlsx" : ".csv"), a.query());
         return TableFiles.download("soteria-" + view + "-" + a.query().from() + "-to-" + a.query().to(), tables,
-                xlsx);
+                xlsx, words());
     }
 
     private void form(Model model, Asked a, SoteriaUser user) {

@@ -1,6 +1,5 @@
 package org.soteria.performance;
 
-import org.soteria.platform.CsvWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -10,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.soteria.platform.CsvWriter;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -25,11 +25,20 @@ public final class TableFiles {
     }
 
     public static byte[] csv(Table table) {
+        return csv(table, Words.plain());
+    }
+
+    /** The table as CSV, its headings and row labels in {@code words}' language (the figures as they are). */
+    public static byte[] csv(Table table, Words words) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-                CsvWriter out = CsvWriter.forPeople(w, table.headers().toArray(String[]::new))) {
+                CsvWriter out = CsvWriter.forPeople(w, table.headers().stream().map(words::text).toArray(String[]::new))) {
             for (List<Object> row : table.rows()) {
-                out.row(row.stream().map(v -> v == null ? "" : v).toList());
+                List<Object> cells = new java.util.ArrayList<>();
+                for (int c = 0; c < row.size(); c++) {
+                    cells.add(row.get(c) == null ? "" : words(row.get(c), c, words));
+                }
+                out.row(cells);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -42,10 +51,20 @@ public final class TableFiles {
      * whole numbers, rates as percentages to one place, changes of rate in points, means to two places.
      */
     public static byte[] xlsx(List<Table> tables) {
+        return xlsx(tables, Words.plain());
+    }
+
+    /** A row's label (its first cell) and a withheld figure's words in {@code words}' language; figures as they are. */
+    private static Object words(Object value, int column, Words words) {
+        return value instanceof String text && (column == 0 || Dashboard.WITHHELD.equals(text)) ? words.text(text) : value;
+    }
+
+    /** The tables as an XLSX workbook in {@code words}' language: sheet names, headings and row labels. */
+    public static byte[] xlsx(List<Table> tables, Words words) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (Workbook book = new Workbook(bytes, "Soteria", "1.0")) {
             for (int i = 0; i < tables.size(); i++) {
-                sheet(book.newWorksheet(sheetName(tables.get(i).title(), i + 1)), tables.get(i));
+                sheet(book.newWorksheet(sheetName(words.text(tables.get(i).title()), i + 1)), tables.get(i), words);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -53,9 +72,9 @@ public final class TableFiles {
         return bytes.toByteArray();
     }
 
-    private static void sheet(Worksheet sheet, Table t) {
+    private static void sheet(Worksheet sheet, Table t, Words words) {
         for (int c = 0; c < t.headers().size(); c++) {
-            sheet.value(0, c, t.headers().get(c));
+            sheet.value(0, c, words.text(t.headers().get(c)));
             sheet.style(0, c).bold().set();
             sheet.width(c, c == 0 ? 40 : 18);
         }
@@ -63,7 +82,7 @@ public final class TableFiles {
         int r = 1;
         for (List<Object> row : t.rows()) {
             for (int c = 0; c < row.size(); c++) {
-                cell(sheet, r, c, row, t.headers());
+                cell(sheet, r, c, row, t.headers(), words);
             }
             r++;
         }
@@ -72,11 +91,12 @@ public final class TableFiles {
     /** Points of a percentage, signed; each letter escaped, as fastexcel writes a format without escaping quotes. */
     private static final String POINTS = "+0.0\\ \\p\\o\\i\\n\\t\\s;-0.0\\ \\p\\o\\i\\n\\t\\s;0.0\\ \\p\\o\\i\\n\\t\\s";
 
-    private static void cell(Worksheet sheet, int r, int c, List<Object> row, List<String> headers) {
+    private static void cell(Worksheet sheet, int r, int c, List<Object> row, List<String> headers, Words words) {
         Object v = row.get(c);
+        // The kind of a cell is read from the English headings; the sheet shows them in the words' language.
         switch (CellFormat.kind(row, c, headers)) {
             case EMPTY -> { }
-            case TEXT -> sheet.value(r, c, v.toString());
+            case TEXT -> sheet.value(r, c, words(v, c, words).toString());
             case COUNT, COUNT_CHANGE -> sheet.value(r, c, (Number) v);
             case RATE -> {
                 sheet.value(r, c, (Number) v);
@@ -107,12 +127,12 @@ public final class TableFiles {
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     /** A download of the tables: the first as CSV, or all as an XLSX workbook. */
-    static ResponseEntity<byte[]> download(String name, List<Table> tables, boolean xlsx) {
+    static ResponseEntity<byte[]> download(String name, List<Table> tables, boolean xlsx, Words words) {
         String file = name + (xlsx ? ".xlsx" : ".csv");
         return ResponseEntity.ok()
                 .contentType(xlsx ? XLSX : new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(file).build().toString())
-                .body(xlsx ? xlsx(tables) : csv(tables.get(0)));
+                .body(xlsx ? xlsx(tables, words) : csv(tables.get(0), words));
     }
 }

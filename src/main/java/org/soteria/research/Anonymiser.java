@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.soteria.platform.Fault;
 
 /**
  * Makes a table k-anonymous on its quasi-identifiers by generalisation and a little suppression (ADR 24). Each
@@ -36,9 +37,17 @@ final class Anonymiser {
     }
 
     /** Thrown when k-anonymity cannot hold; the message says why. */
+    /** Why no release can be made: in English, and as a fault in the page's language ({@link Fault}). */
     static final class Refused extends RuntimeException {
-        Refused(String message) {
+        private final String fault;
+
+        Refused(String message, String fault) {
             super(message);
+            this.fault = fault;
+        }
+
+        String fault() {
+            return fault;
         }
     }
 
@@ -52,7 +61,8 @@ final class Anonymiser {
         }
         if (rows.size() < k) {
             throw new Refused("The extract has " + rows.size() + " rows, fewer than k = " + k
-                    + ": no generalisation can hide a row among " + k + " others");
+                    + ": no generalisation can hide a row among " + k + " others",
+                    Fault.of("researchError.fewerRowsThanK", rows.size(), k));
         }
         int n = rows.size();
         int allowed = (int) Math.floor(n * maxSuppressedShare);
@@ -87,7 +97,7 @@ final class Anonymiser {
                 Integer level = fixed.get(qis.get(q).column());
                 if (level == null || level < 0 || level > qis.get(q).height()) {
                     throw new Refused("the levels fixed at the project's first release do not fit this extract ("
-                            + qis.get(q).column() + ")");
+                            + qis.get(q).column() + ")", Fault.of("researchError.fixedLevelsDoNotFit", qis.get(q).column()));
                 }
                 node[q] = level;
             }
@@ -158,7 +168,9 @@ final class Anonymiser {
                 + (fixed != null ? "at the levels fixed by the project's first release (its extracts are linked), "
                         : "even the most general form allowed ")
                 + "leaves " + bestSuppressed + " of " + n + " rows in groups of fewer than " + k
-                + " different people, and at most " + allowed + " may be left out");
+                + " different people, and at most " + allowed + " may be left out",
+                Fault.of(fixed != null ? "researchError.kCannotHoldFixed" : "researchError.kCannotHold", k, bestSuppressed, n,
+                        allowed));
     }
 
     /**

@@ -2,6 +2,7 @@ package org.soteria.research;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.soteria.platform.Fault;
 
 /**
  * Difference-in-differences of one treated series against the mean of comparison series (other forces
@@ -14,7 +15,7 @@ public final class DifferenceInDifferences {
     /** The effect, the gap's trend before the change, the assumptions and a reading in plain words. */
     public record Result(int periods, int changeIndex, int comparisons, InterruptedTimeSeries.Estimate effect,
             InterruptedTimeSeries.Estimate preChangeGapTrend, boolean parallelTrendsDoubtful, List<String> assumptions,
-            List<String> warnings, String reading) {
+            List<String> warnings, List<String> reading) {
     }
 
     private DifferenceInDifferences() {
@@ -60,22 +61,16 @@ public final class DifferenceInDifferences {
         List<String> warnings = new ArrayList<>();
         boolean doubtful = trend.excludesZero();
         if (doubtful) {
-            warnings.add("Before the change the gap between the treated and comparison series was already moving by "
-                    + Readings.number(trend.value()) + " " + unit + " a period: the trends were not parallel, so the "
-                    + "estimate may show that drift rather than the change.");
+            warnings.add(Fault.of("research.warning.notParallel", Readings.number(trend.value()),
+                    Readings.unit(unit, true)));
         }
         if (changeIndex < InterruptedTimeSeries.ADVISED_PERIODS
                 || n - changeIndex < InterruptedTimeSeries.ADVISED_PERIODS) {
-            warnings.add("Fewer than " + InterruptedTimeSeries.ADVISED_PERIODS + " periods on one side of the change: "
-                    + "the estimate is uncertain.");
+            warnings.add(Fault.of("research.warning.fewPeriodsEstimate", InterruptedTimeSeries.ADVISED_PERIODS));
         }
-        List<String> assumptions = List.of(
-                "Without the change, the treated series would have moved in parallel with the comparison series "
-                        + "(checked: the gap's trend before the change).",
-                "The comparison forces or teams were not affected by the change or by something else at the same time.",
-                "The make-up of each series did not shift at the change (the same kinds of crime were recorded).");
-        String reading = Readings.change("gap between the treated and comparison series", effect, unit,
-                "after the change");
+        List<String> assumptions = List.of("{research.assumption.parallel}", "{research.assumption.unaffected}",
+                "{research.assumption.makeUp}");
+        List<String> reading = List.of(Readings.change("gap", effect, Readings.unit(unit, false), "afterTheChange"));
         return new Result(n, changeIndex, comparisons.size(), effect, trend, doubtful, assumptions, warnings, reading);
     }
 }

@@ -3,6 +3,7 @@ package org.soteria.research;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.soteria.platform.Fault;
 
 /**
  * Interrupted time series by segmented regression: y_t = b0 + b1 t + b2 D_t + b3 (t − T0) D_t, where D_t is 1
@@ -31,7 +32,7 @@ public final class InterruptedTimeSeries {
     /** The fit, the assumptions it rests on (with any warning) and a reading in plain words. */
     public record Result(int periods, int changeIndex, Estimate baselineLevel, Estimate baselineSlope,
             Estimate levelChange, Estimate slopeChange, double autocorrelation,
-            List<String> assumptions, List<String> warnings, String reading) {
+            List<String> assumptions, List<String> warnings, List<String> reading) {
     }
 
     private InterruptedTimeSeries() {
@@ -57,22 +58,17 @@ public final class InterruptedTimeSeries {
         Regression.Coefficient[] c = fit.coefficients();
         List<String> warnings = new ArrayList<>();
         if (changeIndex < ADVISED_PERIODS || y.length - changeIndex < ADVISED_PERIODS) {
-            warnings.add("Fewer than " + ADVISED_PERIODS + " periods on one side of the change: the estimates are "
-                    + "uncertain and the intervals may be too narrow.");
+            warnings.add(Fault.of("research.warning.fewPeriods", ADVISED_PERIODS));
         }
         double rho = fit.rho();
         if (Math.abs(rho) > 0.8) {
-            warnings.add(String.format(Locale.UK, "The residuals are strongly autocorrelated (lag-1 %.2f): treat the "
-                    + "intervals with caution.", rho));
+            warnings.add(Fault.of("research.warning.autocorrelated", String.format(Locale.UK, "%.2f", rho)));
         }
-        List<String> assumptions = List.of(
-                "Before the change the measure followed a straight-line trend, which would have continued without it.",
-                "Nothing else that affects the measure changed at the same time (another policy, a recording change).",
-                "The change took effect at once; a gradual start shows as a slope change rather than a level change.",
-                String.format(Locale.UK, "Each period's error carries over to the next (first-order autocorrelation, "
-                        + "estimated at %.2f, Prais–Winsten); seasonality is not modelled.", rho));
-        String reading = Readings.change("level", Estimate.of(c[2]), unit, "at the change") + " "
-                + Readings.change("trend", Estimate.of(c[3]), unit + " a period", "after the change");
+        List<String> assumptions = List.of("{research.assumption.straightTrend}", "{research.assumption.nothingElse}",
+                "{research.assumption.atOnce}",
+                Fault.of("research.assumption.autocorrelation", String.format(Locale.UK, "%.2f", rho)));
+        List<String> reading = List.of(Readings.change("level", Estimate.of(c[2]), Readings.unit(unit, false), "atTheChange"),
+                Readings.change("trend", Estimate.of(c[3]), Readings.unit(unit, true), "afterTheChange"));
         return new Result(y.length, changeIndex, Estimate.of(c[0]), Estimate.of(c[1]), Estimate.of(c[2]),
                 Estimate.of(c[3]), rho, assumptions, warnings, reading);
     }

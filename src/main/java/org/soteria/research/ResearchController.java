@@ -1,23 +1,22 @@
 package org.soteria.research;
 
-import org.soteria.platform.ForceMode;
+import jakarta.validation.Valid;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.soteria.platform.ForceMode;
 import org.soteria.platform.Invalid;
 import org.soteria.reference.OffenceGroup;
 import org.soteria.security.Permission;
 import org.soteria.security.SoteriaUser;
-import jakarta.validation.Valid;
 import org.soteria.web.RequestValues;
 import org.soteria.web.form.FormErrors;
 import org.soteria.web.form.FormValues;
 import org.soteria.web.form.IsoDate;
 import org.soteria.web.form.MaxChars;
 import org.soteria.web.form.WholeNumber;
-import org.springframework.validation.BindingResult;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,6 +25,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -73,12 +73,12 @@ class ResearchController {
     }
 
     /** A proposed project as typed, in the page's order; Bean Validation checks each field before the service's rules. */
-    record Proposal(@MaxChars(value = 200, label = "Title") String title,
-            @MaxChars(value = 4000, label = "Purpose") String purpose, String lawfulBasis, List<String> members,
-            @IsoDate(label = "Data from", required = true) String periodFrom,
-            @IsoDate(label = "Data to", required = true) String periodTo, List<String> offenceGroups,
-            @WholeNumber(message = "Enter k as a whole number, for example 5") String k,
-            @IsoDate(label = "End date", required = true) String endsOn, String linkedExtracts) {
+    record Proposal(@MaxChars(value = 200, label = "field.title") String title,
+            @MaxChars(value = 4000, label = "field.purpose") String purpose, String lawfulBasis, List<String> members,
+            @IsoDate(label = "field.dataFrom", required = true) String periodFrom,
+            @IsoDate(label = "field.dataTo", required = true) String periodTo, List<String> offenceGroups,
+            @WholeNumber(message = "{researchError.enterKAsAWhole}") String k,
+            @IsoDate(label = "field.endDate", required = true) String endsOn, String linkedExtracts) {
 
         ResearchService.ProjectForm read() {
             return new ResearchService.ProjectForm(FormValues.text(title), FormValues.text(purpose),
@@ -93,7 +93,7 @@ class ResearchController {
             RedirectAttributes flash) {
         try {
             long id = research.propose(user, form.read(), FormErrors.of(binding));
-            flash.addFlashAttribute("success", "Project proposed. Approve it when its terms are agreed");
+            flash.addFlashAttribute("success", "{researchDone.projectProposedApproveItWhen}");
             return "redirect:/research/" + id;
         } catch (Invalid e) {
             return form(user, model, FormErrors.inOrder(e.errors(), form.getClass()), FormErrors.values(form),
@@ -127,13 +127,13 @@ class ResearchController {
             try {
                 month = change == null || change.isBlank() ? null : YearMonth.parse(change.trim());
             } catch (DateTimeParseException e) {
-                errors.put("change", "Enter the month of the change as YYYY-MM, for example 2025-04");
+                errors.put("change", "{researchError.enterTheMonthOfThe}");
             }
             if (chosen == null) {
-                errors.put("outcome", "Select the measure to evaluate");
+                errors.put("outcome", "{researchError.selectTheMeasureToEvaluate}");
             }
             if (month == null && !errors.containsKey("change")) {
-                errors.put("change", "Enter the month of the change as YYYY-MM, for example 2025-04");
+                errors.put("change", "{researchError.enterTheMonthOfThe}");
             }
             if (errors.isEmpty()) {
                 try {
@@ -179,10 +179,10 @@ class ResearchController {
         try {
             if ("approved".equals(to)) {
                 research.approve(user, projectId);
-                flash.addFlashAttribute("success", "Project approved: its researchers can now make extracts");
+                flash.addFlashAttribute("success", "{researchDone.projectApprovedItsResearchersCan}");
             } else if ("closed".equals(to)) {
                 research.close(user, projectId);
-                flash.addFlashAttribute("success", "Project closed: no more extracts");
+                flash.addFlashAttribute("success", "{researchDone.projectClosedNoMoreExtracts}");
             } else {
                 throw new ResponseStatusException(HttpStatus.NOT_FOUND);
             }
@@ -190,7 +190,7 @@ class ResearchController {
             if (e.errors().containsKey("project")) {
                 throw new ResponseStatusException(HttpStatus.NOT_FOUND);
             }
-            flash.addFlashAttribute("problem", String.join("; ", e.errors().values()));
+            flash.addFlashAttribute("problem", java.util.List.copyOf(e.errors().values()));
         }
         return "redirect:/research/" + projectId;
     }
@@ -209,7 +209,7 @@ class ResearchController {
             if (e.errors().containsKey("project") && research.project(projectId, user).isEmpty()) {
                 throw new ResponseStatusException(HttpStatus.NOT_FOUND);
             }
-            flash.addFlashAttribute("problem", String.join("; ", e.errors().values()));
+            flash.addFlashAttribute("problem", java.util.List.copyOf(e.errors().values()));
             return "redirect:/research/" + projectId;
         }
     }

@@ -1,6 +1,5 @@
 package org.soteria.research;
 
-import org.soteria.platform.CsvWriter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -23,7 +22,9 @@ import org.soteria.performance.MeasureFilter;
 import org.soteria.performance.MeasureQuery;
 import org.soteria.performance.MeasureService;
 import org.soteria.performance.Measures;
+import org.soteria.platform.CsvWriter;
 import org.soteria.platform.DatabaseConfig;
+import org.soteria.platform.Fault;
 import org.soteria.platform.FieldCipher;
 import org.soteria.platform.Invalid;
 import org.soteria.reference.OffenceGroup;
@@ -138,37 +139,35 @@ public class ResearchService {
     @Transactional
     public long propose(SoteriaUser user, ProjectForm f, Map<String, String> parseErrors) {
         if (!user.can(Permission.MANAGE_RESEARCH)) {
-            throw new Invalid("permission", "You do not have permission to do this");
+            throw new Invalid("permission", "{caseworkError.youDoNotHavePermission}");
         }
         Map<String, String> errors = new LinkedHashMap<>(parseErrors);
         if (f.title() == null) {
-            errors.putIfAbsent("title", "Enter the project's title");
+            errors.putIfAbsent("title", "{researchError.enterTheProjectsTitle}");
         }
         if (f.purpose() == null) {
-            errors.putIfAbsent("purpose", "Enter the purpose: the question the research answers and why it needs "
-                    + "the force's data");
+            errors.putIfAbsent("purpose", "{researchError.enterPurpose}");
         }
         if (f.lawfulBasis() == null || !LAWFUL_BASES.containsKey(f.lawfulBasis())) {
-            errors.putIfAbsent("lawfulBasis", "Select the lawful basis");
+            errors.putIfAbsent("lawfulBasis", "{researchError.selectTheLawfulBasis}");
         }
         List<String> researchers = repository.researchers(user.forceCode());
         if (f.members().isEmpty()) {
-            errors.putIfAbsent("members", "Select at least one researcher");
+            errors.putIfAbsent("members", "{researchError.selectAtLeastOneResearcher}");
         } else if (!researchers.containsAll(f.members())) {
-            errors.putIfAbsent("members", "Select researchers from the list");
+            errors.putIfAbsent("members", "{researchError.selectResearchersFromTheList}");
         }
         if (f.periodFrom() != null && f.periodTo() != null && f.periodTo().isBefore(f.periodFrom())) {
-            errors.putIfAbsent("periodTo", "Data to must be the same as or after data from");
+            errors.putIfAbsent("periodTo", "{researchError.dataToMustBeThe}");
         }
         if (f.offenceGroups().isEmpty()) {
-            errors.putIfAbsent("offenceGroups", "Select the offence groups the project may see");
+            errors.putIfAbsent("offenceGroups", "{researchError.selectTheOffenceGroupsThe}");
         }
         if (f.k() == null || f.k() < disclosure.minimum() || f.k() > 100) {
-            errors.putIfAbsent("k", "Enter k, the fewest different people a group may hold, from " + disclosure.minimum()
-                    + " (the force's minimum) to 100");
+            errors.putIfAbsent("k", Fault.of("researchError.enterK", disclosure.minimum()));
         }
         if (f.endsOn() != null && !f.endsOn().isAfter(today())) {
-            errors.putIfAbsent("endsOn", "End date must be in the future");
+            errors.putIfAbsent("endsOn", "{researchError.endDateMustBeIn}");
         }
         if (!errors.isEmpty()) {
             throw new Invalid(errors);
@@ -191,19 +190,19 @@ public class ResearchService {
 
     @Transactional
     public void approve(SoteriaUser user, long id) {
-        move(user, id, "proposed", "approved", "This project is not awaiting approval");
+        move(user, id, "proposed", "approved", "{researchError.notAwaitingApproval}");
     }
 
     @Transactional
     public void close(SoteriaUser user, long id) {
-        move(user, id, "approved", "closed", "Only an approved project can be closed");
+        move(user, id, "approved", "closed", "{researchError.onlyApprovedClosed}");
     }
 
     private void move(SoteriaUser user, long id, String from, String to, String refusal) {
         if (!user.can(Permission.MANAGE_RESEARCH)) {
-            throw new Invalid("permission", "You do not have permission to do this");
+            throw new Invalid("permission", "{caseworkError.youDoNotHavePermission}");
         }
-        ResearchRepository.Project p = reach(id, user).orElseThrow(() -> new Invalid("project", "Project not found"));
+        ResearchRepository.Project p = reach(id, user).orElseThrow(() -> new Invalid("project", "{researchError.projectNotFound}"));
         if (!repository.setStatus(p.id(), from, to, user.getUsername())) {
             throw new Invalid("status", refusal);
         }
@@ -222,10 +221,10 @@ public class ResearchService {
     @Transactional
     public Extract extract(SoteriaUser user, long id) {
         ResearchRepository.Project p = reach(id, user).filter(x -> x.members().contains(user.getUsername()))
-                .orElseThrow(() -> new Invalid("project", "Project not found"));
+                .orElseThrow(() -> new Invalid("project", "{researchError.projectNotFound}"));
         if (!p.activeOn(today())) {
-            throw new Invalid("project", "Extracts can be made only while the project is approved and before its end "
-                    + "date (" + p.endsOn() + ")");
+            throw new Invalid("project", Fault.of("researchError.extractsOnlyWhileApproved",
+                    Fault.date(p.endsOn())));
         }
         // Pseudonyms are the extract's own, unless the project follows crimes and people across its extracts.
         byte[] key = new byte[32];
@@ -248,10 +247,10 @@ public class ResearchService {
         } catch (Anonymiser.Refused e) {
             audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.DENIED, "research-project",
                     String.valueOf(id)).detail("extract refused: " + e.getMessage()));
-            throw new Invalid("extract", "The extract cannot be released: " + e.getMessage());
+            throw new Invalid("extract", e.fault());
         }
         if (p.linkedExtracts() && fixed == null && !repository.fixLevels(p.id(), ExtractRows.levels(release.levels()))) {
-            throw new Invalid("extract", "Another extract of this project was released at the same moment: ask again");
+            throw new Invalid("extract", "{researchError.anotherExtractOfThisProject}");
         }
         String levels = ExtractRows.describe(release.levels());
         repository.logExtract(p.id(), user.getUsername(), release.rows().size(), release.suppressed(), p.k(), levels);
@@ -320,9 +319,9 @@ public class ResearchService {
      */
     public Evaluation evaluate(SoteriaUser user, long id, Outcome outcome, YearMonth change, String treatedTeam,
             List<String> comparisonTeams) {
-        ResearchRepository.Project p = reach(id, user).orElseThrow(() -> new Invalid("project", "Project not found"));
+        ResearchRepository.Project p = reach(id, user).orElseThrow(() -> new Invalid("project", "{researchError.projectNotFound}"));
         if (!p.activeOn(today()) && !user.can(Permission.MANAGE_RESEARCH)) {
-            throw new Invalid("project", "The project is not approved or has ended");
+            throw new Invalid("project", "{researchError.theProjectIsNotApproved}");
         }
         YearMonth from = YearMonth.from(p.periodFrom());
         YearMonth to = YearMonth.from(p.periodTo());
@@ -331,8 +330,7 @@ public class ResearchService {
             to = last;
         }
         if (change == null || !change.isAfter(from) || !change.isBefore(to.plusMonths(1))) {
-            throw new Invalid("change", "The change must fall inside the project's period, after its first month ("
-                    + from + " to " + to + ")");
+            throw new Invalid("change", Fault.of("researchError.changeInsidePeriod", from, to));
         }
         int changeIndex = (int) from.until(change, java.time.temporal.ChronoUnit.MONTHS);
         // The project's force alone: the measures hold every force in the database.
@@ -349,12 +347,12 @@ public class ResearchService {
         }
         List<String> teams = repository.teams(p.forceCode());
         if (!teams.contains(treatedTeam)) {
-            throw new Invalid("team", "Select a team of the force");
+            throw new Invalid("team", "{researchError.selectATeamOfThe}");
         }
         List<String> comparisons = comparisonTeams.isEmpty()
                 ? teams.stream().filter(t -> !t.equals(treatedTeam)).toList() : comparisonTeams;
         if (comparisons.isEmpty() || comparisons.contains(treatedTeam) || !teams.containsAll(comparisons)) {
-            throw new Invalid("comparison", "Select comparison teams other than the team that changed");
+            throw new Invalid("comparison", "{researchError.selectComparisonTeamsOtherThan}");
         }
         double[] treated = series(p, outcome, from, to, filter(groups, treatedTeam));
         List<double[]> others = new ArrayList<>();

@@ -9,6 +9,7 @@ import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditEntry;
 import org.soteria.audit.AuditService;
 import org.soteria.platform.DatabaseConfig;
+import org.soteria.platform.Fault;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -66,32 +67,31 @@ public class AccessService {
     @Transactional
     public AccessGrant grant(SoteriaUser supervisor, long crimeId, String username, LocalDate until, String reason) {
         AccessRepository.CrimeScope crime = access.crime(crimeId).filter(c -> canManage(supervisor, crimeId))
-                .orElseThrow(() -> new Refused("crime", "You can give access only to crimes of teams you supervise"));
+                .orElseThrow(() -> new Refused("crime", "{accessError.onlyTeamsYouSupervise}"));
         String who = username == null ? "" : username.trim();
         if (who.isEmpty()) {
-            throw new Refused("username", "Enter the user name of the person to give access to");
+            throw new Refused("username", "{accessError.enterUserName}");
         }
         AccessRepository.Account account = access.account(who).filter(a -> crime.forceCode().equals(a.forceCode()))
-                .orElseThrow(() -> new Refused("username", "There is no active user called " + who + " in force "
-                        + crime.forceCode()));
+                .orElseThrow(() -> new Refused("username", Fault.of("accessError.noSuchUser", who,
+                        crime.forceCode())));
         if (!Permission.VIEW_CASES.grantedTo(account.role())) {
-            throw new Refused("username", who + " is " + account.role().label().toLowerCase(java.util.Locale.ROOT)
-                    + ": that role cannot open cases, so access would give them nothing");
+            throw new Refused("username", Fault.of("accessError.roleCannotOpenCases", who,
+                    "~role." + account.role().code()));
         }
         LocalDate today = LocalDate.now(clock);
         if (until == null) {
-            throw new Refused("until", "Enter the date the access ends");
+            throw new Refused("until", "{accessError.enterEndDate}");
         }
         if (!until.isAfter(today)) {
-            throw new Refused("until", "The end date must be in the future");
+            throw new Refused("until", "{accessError.endInFuture}");
         }
         if (until.isAfter(today.plusDays(MAX_GRANT_DAYS))) {
-            throw new Refused("until", "Access can be given for at most " + MAX_GRANT_DAYS + " days; give it again "
-                    + "when it ends if it is still needed");
+            throw new Refused("until", Fault.of("accessError.atMostDays", MAX_GRANT_DAYS));
         }
         String why = reason == null ? "" : reason.trim();
         if (why.length() < MIN_REASON) {
-            throw new Refused("reason", "Say why the access is needed, in at least " + MIN_REASON + " characters");
+            throw new Refused("reason", Fault.of("accessError.sayWhy", MIN_REASON));
         }
         Instant now = clock.instant();
         Instant end = until.plusDays(1).atStartOfDay(DatabaseConfig.LONDON).toInstant();
@@ -107,9 +107,9 @@ public class AccessService {
     @Transactional
     public void revoke(SoteriaUser supervisor, long crimeId, long grantId) {
         AccessRepository.CrimeScope crime = access.crime(crimeId).filter(c -> canManage(supervisor, crimeId))
-                .orElseThrow(() -> new Refused("crime", "You can change access only to crimes of teams you supervise"));
+                .orElseThrow(() -> new Refused("crime", "{accessError.changeOnlyTeamsYouSupervise}"));
         if (access.revokeGrant(grantId, crimeId, supervisor.getUsername(), clock.instant()) == 0) {
-            throw new Refused("grant", "That access has already ended");
+            throw new Refused("grant", "{accessError.alreadyEnded}");
         }
         audit.record(AuditEntry.of(supervisor.getUsername(), supervisor.role().code(), AuditAction.REVOKE, "crime",
                         crime.forceCode() + ":" + crime.crimeRef())

@@ -1,24 +1,24 @@
 package org.soteria.suspect;
 
-import org.soteria.platform.ForceMode;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
-import org.soteria.web.form.Choice;
-import org.soteria.web.form.FormErrors;
-import org.soteria.web.form.FormValues;
-import org.springframework.validation.BindingResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.soteria.audit.AuditAction;
+import org.soteria.platform.ForceMode;
 import org.soteria.security.Permission;
 import org.soteria.security.SoteriaUser;
 import org.soteria.web.RequestValues;
+import org.soteria.web.form.Choice;
+import org.soteria.web.form.FormErrors;
+import org.soteria.web.form.FormValues;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -120,7 +120,7 @@ class DisruptionController {
         if (!errors.isEmpty()) {
             return orderPage(user, row, errors, FormErrors.values(form), model);
         }
-        flash.addFlashAttribute("success", "Review and expiry dates saved");
+        flash.addFlashAttribute("success", "{suspectDone.reviewAndExpiryDatesSaved}");
         return "redirect:/disruption/orders/" + force + "/" + orderId;
     }
 
@@ -135,7 +135,7 @@ class DisruptionController {
         if (!errors.isEmpty()) {
             return orderPage(user, row, errors, FormErrors.values(form), model);
         }
-        flash.addFlashAttribute("success", "Breach recorded");
+        flash.addFlashAttribute("success", "{suspectDone.breachRecorded}");
         return "redirect:/disruption/orders/" + force + "/" + orderId;
     }
 

@@ -1,21 +1,21 @@
 package org.soteria.suspect;
 
-import org.soteria.platform.ForceMode;
 import jakarta.validation.Valid;
-import org.soteria.web.form.Choice;
-import org.soteria.web.form.FormErrors;
-import org.soteria.web.form.FormValues;
-import org.springframework.validation.BindingResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.soteria.audit.AuditAction;
+import org.soteria.platform.ForceMode;
 import org.soteria.security.SoteriaUser;
 import org.soteria.web.RequestValues;
+import org.soteria.web.form.Choice;
+import org.soteria.web.form.FormErrors;
+import org.soteria.web.form.FormValues;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -96,7 +96,7 @@ class LinkReviewController {
             return linkPage(r, errors, FormErrors.values(form), model);
         }
         flash.addFlashAttribute("success", Boolean.TRUE.equals(form.confirm())
-                ? "Link confirmed: the two records now count as one person" : "Link rejected: later runs will keep these records apart");
+                ? "{suspectDone.linkConfirmed}" : "{suspectDone.linkRejected}");
         return "redirect:/repeat-suspects/links";
     }
 }

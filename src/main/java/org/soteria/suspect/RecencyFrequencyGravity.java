@@ -3,6 +3,7 @@ package org.soteria.suspect;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.soteria.platform.Fault;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +34,7 @@ class RecencyFrequencyGravity implements PriorityStrategy {
         int recency = days <= 90 ? 5 : days <= 180 ? 4 : days <= 365 ? 3 : days <= 730 ? 2 : 1;
         int frequency = Math.min(5, Math.max(1, crimes.size()));
         int gravity = 1;
-        String gravest = "none recorded";
+        String gravest = "#priority.noneRecorded";
         for (SuspectRepository.CrimeLink c : crimes) {
             int g = switch (c.offenceGroup()) {
                 case "adult_rape", "child_rape" -> 5;
@@ -42,12 +43,12 @@ class RecencyFrequencyGravity implements PriorityStrategy {
             };
             if (g > gravity) {
                 gravity = g;
-                gravest = c.offenceGroup().replace('_', ' ');
+                gravest = "~choice.OffenceGroup." + c.offenceGroup();
             }
         }
         return new Priority(name(), recency + frequency + gravity, List.of(
-                new Component("Recency", recency, days + " days since the latest crime"),
-                new Component("Frequency", frequency, crimes.size() + " crimes in the window"),
-                new Component("Gravity", gravity, "gravest offence group: " + gravest)));
+                new Component("Recency", recency, Fault.of("priority.basis.recency", days)),
+                new Component("Frequency", frequency, Fault.of("priority.basis.frequency", crimes.size())),
+                new Component("Gravity", gravity, Fault.of("priority.basis.gravity", gravest))));
     }
 }

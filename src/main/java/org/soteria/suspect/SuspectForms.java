@@ -12,24 +12,24 @@ final class SuspectForms {
     private SuspectForms() {
     }
 
-    record LinkDecision(String decision, @MaxChars(value = 500, label = "The reason") String reason) {
+    record LinkDecision(String decision, @MaxChars(value = 500, label = "field.theReason") String reason) {
 
         Boolean confirm() {
             return "confirm".equals(decision) ? Boolean.TRUE : "reject".equals(decision) ? Boolean.FALSE : null;
         }
     }
 
-    record OrderReview(@IsoDate(label = "Next review date") String reviewDate,
-            @IsoDate(label = "Expiry date") String expiresDate) {
+    record OrderReview(@IsoDate(label = "field.nextReviewDate") String reviewDate,
+            @IsoDate(label = "field.expiryDate") String expiresDate) {
     }
 
-    record Breach(@IsoDate(label = "Date of the breach") String breachedOn,
-            @MaxChars(value = 40, label = "Crime reference") String crimeRef,
-            @MaxChars(value = 1000, label = "What happened") String note) {
+    record Breach(@IsoDate(label = "field.dateOfTheBreach") String breachedOn,
+            @MaxChars(value = 40, label = "field.crimeReference") String crimeRef,
+            @MaxChars(value = 1000, label = "field.whatHappened") String note) {
     }
 
-    record NewOrder(String type, @IsoDate(label = "Date made or imposed") String madeDate,
-            @IsoDate(label = "Expiry date") String expiresDate, @IsoDate(label = "Next review date") String reviewDate,
-            @MaxChars(value = 2000, label = "Prohibitions and conditions") String prohibitions) {
+    record NewOrder(String type, @IsoDate(label = "field.dateMadeOrImposed") String madeDate,
+            @IsoDate(label = "field.expiryDate") String expiresDate, @IsoDate(label = "field.nextReviewDate") String reviewDate,
+            @MaxChars(value = 2000, label = "field.prohibitionsAndConditions") String prohibitions) {
     }
 }

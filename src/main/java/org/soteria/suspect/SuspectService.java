@@ -16,6 +16,7 @@ import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditEntry;
 import org.soteria.audit.AuditService;
 import org.soteria.performance.MeasureService;
+import org.soteria.platform.Fault;
 import org.soteria.platform.Invalid;
 import org.soteria.security.Permission;
 import org.soteria.security.SoteriaUser;
@@ -146,10 +147,10 @@ public class SuspectService implements org.soteria.investigation.SuspectNotices 
     public void decide(SoteriaUser user, Review review, Boolean confirm, String reason) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (confirm == null) {
-            errors.put("decision", "Select whether these records are the same person");
+            errors.put("decision", "{suspectError.selectWhetherTheseRecordsAre}");
         }
         if (reason == null || reason.isBlank()) {
-            errors.put("reason", "Enter why you decided this, for example what you checked");
+            errors.put("reason", "{suspectError.enterWhyYouDecidedThis}");
         }
         if (!errors.isEmpty()) {
             throw new Invalid(errors);
@@ -312,24 +313,24 @@ public class SuspectService implements org.soteria.investigation.SuspectNotices 
             String prohibitions) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (type == null || !ORDER_TYPES.contains(type)) {
-            errors.put("type", "Select the type of order or condition");
+            errors.put("type", "{suspectError.selectTheTypeOfOrder}");
         }
         if (made == null) {
-            errors.put("madeDate", "Enter date made or imposed");
+            errors.put("madeDate", "{suspectError.enterDateMadeOrImposed}");
         } else if (made.isAfter(register.today())) {
-            errors.put("madeDate", "Date made or imposed must be today or in the past");
+            errors.put("madeDate", "{suspectError.dateMadeOrImposedMust}");
         }
         if (expires != null && made != null && expires.isBefore(made)) {
-            errors.put("expiresDate", "Expiry date must be on or after the date made");
+            errors.put("expiresDate", "{suspectError.expiryDateMustBeOn}");
         }
         if (expires == null && type != null && (type.startsWith("interim_") || type.equals("pre_charge_bail_conditions"))) {
-            errors.put("expiresDate", "Enter the expiry date: interim orders and bail conditions always end");
+            errors.put("expiresDate", "{suspectError.enterTheExpiryDateInterim}");
         }
         if (review != null && made != null && review.isBefore(made)) {
-            errors.put("reviewDate", "Next review date must be on or after the date made");
+            errors.put("reviewDate", "{suspectError.nextReviewDateMustBe}");
         }
         if (prohibitions == null || prohibitions.isBlank()) {
-            errors.put("prohibitions", "Enter the prohibitions or conditions, as the order states them");
+            errors.put("prohibitions", "{suspectError.enterTheProhibitionsOrConditions}");
         }
         return errors;
     }
@@ -337,8 +338,8 @@ public class SuspectService implements org.soteria.investigation.SuspectNotices 
     @Transactional
     public void reviewOrder(SoteriaUser user, OrderRow row, LocalDate review, LocalDate expires) {
         if (expires != null && row.order().madeDate() != null && expires.isBefore(row.order().madeDate())) {
-            throw new Invalid("expiresDate", "Expiry date must be on or after the day the order was made ("
-                    + row.order().madeDate() + ")");
+            throw new Invalid("expiresDate", Fault.notBefore("field.expiryDate", "when.dayOrderMade",
+                    row.order().madeDate()));
         }
         repository.review(row.order().forceCode(), row.order().orderId(), review, expires);
         repository.measuresChanged();
@@ -350,15 +351,15 @@ public class SuspectService implements org.soteria.investigation.SuspectNotices 
     public void recordBreach(SoteriaUser user, OrderRow row, LocalDate on, String crimeRef, String note) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (on == null) {
-            errors.put("breachedOn", "Enter date of the breach");
+            errors.put("breachedOn", "{suspectError.enterDateOfTheBreach}");
         } else if (on.isAfter(register.today())) {
-            errors.put("breachedOn", "Date of the breach must be today or in the past");
+            errors.put("breachedOn", "{suspectError.dateOfTheBreachMust}");
         } else if (row.order().madeDate() != null && on.isBefore(row.order().madeDate())) {
-            errors.put("breachedOn", "Date of the breach must be on or after the day the order was made ("
-                    + row.order().madeDate() + ")");
+            errors.put("breachedOn", Fault.notBefore("field.dateOfTheBreach", "when.dayOrderMade",
+                    row.order().madeDate()));
         }
         if (note == null || note.isBlank()) {
-            errors.put("note", "Enter what happened, for example which prohibition was breached");
+            errors.put("note", "{suspectError.enterWhatHappenedForExample}");
         }
         if (!errors.isEmpty()) {
             throw new Invalid(errors);

@@ -1,24 +1,24 @@
 package org.soteria.victim;
 
-import org.soteria.platform.ForceMode;
+import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.soteria.platform.DatabaseConfig;
+import org.soteria.platform.ForceMode;
 import org.soteria.platform.Invalid;
 import org.soteria.reference.WithdrawalReason;
 import org.soteria.security.SoteriaUser;
-import jakarta.validation.Valid;
 import org.soteria.web.RequestValues;
 import org.soteria.web.form.FormErrors;
 import org.soteria.web.form.FormValues;
-import org.springframework.validation.BindingResult;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -141,7 +141,7 @@ public class VictimController {
         if (!errors.isEmpty()) {
             return planView(page, FormErrors.values(form), errors, model);
         }
-        redirect.addFlashAttribute("success", "Contact plan saved");
+        redirect.addFlashAttribute("success", "{victimDone.contactPlanSaved}");
         return "redirect:" + base(page);
     }
 
@@ -189,7 +189,7 @@ public class VictimController {
         if (!errors.isEmpty()) {
             return contactView(page, FormErrors.values(form), errors, model);
         }
-        redirect.addFlashAttribute("success", "Contact logged");
+        redirect.addFlashAttribute("success", "{victimDone.contactLogged}");
         return "redirect:" + base(page);
     }
 
@@ -228,7 +228,7 @@ public class VictimController {
                     case "reengagement" -> victims.recordReengagement(crime, victim, on, user);
                     default -> victims.recordReview(crime, victim, what.substring(4), on, user);
                 }
-                redirect.addFlashAttribute("success", "Recorded");
+                redirect.addFlashAttribute("success", "{cases.column.recorded}");
                 return "redirect:" + base(page);
             } catch (Invalid e) {
                 e.errors().forEach((k, v) -> errors.put("on", v));
@@ -249,7 +249,7 @@ public class VictimController {
             try {
                 victims.decideReview(page.crime().id(), page.victim().ref(), RequestValues.id(review),
                         form.outcome().strip(), FormValues.date(form.outcomeOn()), user);
-                redirect.addFlashAttribute("success", "Review outcome recorded");
+                redirect.addFlashAttribute("success", "{victimDone.reviewOutcomeRecorded}");
                 return "redirect:" + base(page);
             } catch (Invalid e) {
                 e.errors().forEach((k, v) -> errors.put(k + "-" + review, v));

@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.soteria.platform.Fault;
 import org.soteria.reference.Coded;
 import org.soteria.reference.SupportReferralDetail;
 import org.soteria.reference.WithdrawalReason;
@@ -13,7 +15,6 @@ import org.soteria.web.form.FormValues;
 import org.soteria.web.form.IsoDate;
 import org.soteria.web.form.MaxChars;
 import org.soteria.web.form.OneOf;
-import java.util.List;
 
 /**
  * A victim's forms as Spring binds them: the values as typed, each field in the order the page shows it,
@@ -37,14 +38,14 @@ final class VictimForms {
     }
 
     record ContactPlan(String preferredChannel, String doNotCall, String thisNumberOnly,
-            @MaxChars(value = 40, label = "The safe number") String safeNumber,
-            @MaxChars(value = TEXT_LIMIT, label = "Safe times") String safeTimes, String interviewerGender,
-            @MaxChars(value = 100, label = "The interpreter's language") String interpreterLanguage,
-            @MaxChars(value = TEXT_LIMIT, label = "Communication needs") String communicationNeeds,
-            @MaxChars(value = 200, label = "The ISVA's name") String isvaName,
-            @MaxChars(value = 200, label = "The ISVA's contact details") String isvaContact, String liaisonOfficer,
-            String updateEveryDays, @IsoDate(label = "The date the plan was agreed", required = true) String agreedOn,
-            @IsoDate(label = "The date the plan ended") String endedOn, String language) implements FormErrors.CrossField {
+            @MaxChars(value = 40, label = "field.theSafeNumber") String safeNumber,
+            @MaxChars(value = TEXT_LIMIT, label = "field.safeTimes") String safeTimes, String interviewerGender,
+            @MaxChars(value = 100, label = "field.theInterpretersLanguage") String interpreterLanguage,
+            @MaxChars(value = TEXT_LIMIT, label = "field.communicationNeeds") String communicationNeeds,
+            @MaxChars(value = 200, label = "field.theIsvasName") String isvaName,
+            @MaxChars(value = 200, label = "field.theIsvasContactDetails") String isvaContact, String liaisonOfficer,
+            String updateEveryDays, @IsoDate(label = "field.theDateThePlanWasAgreed", required = true) String agreedOn,
+            @IsoDate(label = "field.theDateThePlanEnded") String endedOn, String language) implements FormErrors.CrossField {
 
         /** The victim's language, English or Welsh; null when not asked. */
         String speaks() {
@@ -97,9 +98,9 @@ final class VictimForms {
         }
     }
 
-    record Contact(@IsoDate(label = "The date of the contact", required = true) String occurredDate,
+    record Contact(@IsoDate(label = "field.theDateOfTheContact", required = true) String occurredDate,
             String occurredTime, String channel, String purpose, String referral, String keyEvent,
-            @MaxChars(value = SUMMARY_LIMIT, label = "What was said") String summary)
+            @MaxChars(value = SUMMARY_LIMIT, label = "field.whatWasSaid") String summary)
             implements FormErrors.CrossField {
 
         LocalTime time() {
@@ -149,7 +150,7 @@ final class VictimForms {
 
     record Journey(@OneOf(value = {"withdrawal", "reengagement", "vrr_police", "vrr_cps"},
             message = "{victimError.chooseWhatToRecord}") String what,
-            @IsoDate(label = "The date", required = true) String on, String reason) implements FormErrors.CrossField {
+            @IsoDate(label = "field.theDate", required = true) String on, String reason) implements FormErrors.CrossField {
 
         WithdrawalReason chosenReason() {
             return Coded.parse(WithdrawalReason.class, reason).orElse(null);
@@ -168,7 +169,7 @@ final class VictimForms {
 
     record ReviewOutcome(@OneOf(value = {"decision_upheld", "decision_overturned", "request_withdrawn"},
             message = "{victimError.chooseTheOutcomeOfThe}") String outcome,
-            @IsoDate(label = "The outcome date", required = true) String outcomeOn) {
+            @IsoDate(label = "field.theOutcomeDate", required = true) String outcomeOn) {
     }
 
     /**
@@ -186,7 +187,7 @@ final class VictimForms {
 
     /** The victim's answers: each question 1 to 5 or "skip", and a comment; at least one of them. */
     record Answers(String dignity, String fairness, String voice, String safety, String trust,
-            @MaxChars(value = COMMENT_LIMIT, label = "Your comments", message = "{feedback.comment.tooLong}") String comment)
+            @MaxChars(value = COMMENT_LIMIT, label = "field.yourComments", message = "{feedback.comment.tooLong}") String comment)
             implements FormErrors.CrossField {
 
         Integer[] scores() {
@@ -206,14 +207,14 @@ final class VictimForms {
             for (Question q : QUESTIONS) {
                 String v = given.get(q.name());
                 if (v != null && !v.isBlank() && !"skip".equals(v) && !v.matches("[1-5]")) {
-                    faults.put(q.name(), FormErrors.message("feedback.error.choose",
+                    faults.put(q.name(), Fault.of("feedback.error.choose",
                             "#feedback.question." + q.name() + ".statement"));
                 }
             }
             boolean nothing = java.util.Arrays.stream(scores()).allMatch(java.util.Objects::isNull)
                     && FormValues.text(comment) == null;
             if (nothing && faults.isEmpty()) {
-                faults.put("dignity", FormErrors.message("feedback.error.nothing"));
+                faults.put("dignity", Fault.of("feedback.error.nothing"));
             }
             return faults;
         }

@@ -20,8 +20,7 @@ public class Labels {
     }
 
     public static String key(org.soteria.reference.Choice choice) {
-        Class<?> type = choice instanceof Enum<?> e ? e.getDeclaringClass() : choice.getClass();
-        return "choice." + type.getSimpleName() + "." + choice.code();
+        return choice.messageKey();
     }
 
     /** The group of an outcome code, in the page's language; empty for no outcome, "Other" for one not known. */
@@ -36,6 +35,18 @@ public class Labels {
     /** The group of a Home Office offence code, in the page's language; empty for a code not known. */
     public String offenceGroupOf(String offenceCode) {
         return org.soteria.reference.OffenceCode.parse(offenceCode).map(c -> of(c.group())).orElse("");
+    }
+
+    /** A Home Office offence code's description in the page's language ({@code offence.<code>}); a code not known as it is. */
+    public String offenceOf(String offenceCode) {
+        return offenceCode == null ? "" : or("offence." + offenceCode, org.soteria.reference.OffenceCode.parse(offenceCode)
+                .map(org.soteria.reference.OffenceCode::description).orElse(offenceCode));
+    }
+
+    /** A Home Office outcome code's name in the page's language ({@code outcome.<code>}); a code not known as it is. */
+    public String outcomeOf(String outcomeCode) {
+        return outcomeCode == null ? "" : or("outcome." + outcomeCode, org.soteria.reference.OutcomeCode.parse(outcomeCode)
+                .map(org.soteria.reference.OutcomeCode::shortName).orElse(outcomeCode));
     }
 
     /**
@@ -54,6 +65,10 @@ public class Labels {
     public String text(Object english) {
         if (!(english instanceof String words) || words.isBlank()) {
             return english == null ? "" : String.valueOf(english);
+        }
+        if (words.startsWith("{") && words.endsWith("}")) {
+            // A row label with figures or codes in it, written as a fault is (platform.Fault).
+            return new org.soteria.web.form.FormMessages(messages).text(words, LocaleContextHolder.getLocale());
         }
         return messages.getMessage(textKey(words), null, words, LocaleContextHolder.getLocale());
     }

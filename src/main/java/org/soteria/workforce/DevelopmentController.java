@@ -1,10 +1,10 @@
 package org.soteria.workforce;
 
-import org.soteria.platform.ForceMode;
 import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.soteria.platform.ForceMode;
 import org.soteria.security.SoteriaUser;
 import org.soteria.web.RequestValues;
 import org.soteria.web.form.FormErrors;
@@ -114,7 +114,7 @@ class DevelopmentController {
         String code = officerOrOwn(form.officer(), user);
         return save(form, binding, () -> workforce.addTraining(user, code, form.course(),
                         FormValues.date(form.completedOn()), FormValues.text(form.evidence())),
-                "workforce/training", code, user, model, redirect, "Training recorded");
+                "workforce/training", code, user, model, redirect, "{workforceDone.trainingRecorded}");
     }
 
     @GetMapping("/workforce/plan")
@@ -132,7 +132,7 @@ class DevelopmentController {
         String code = officerOrOwn(form.officer(), user);
         return save(form, binding, () -> workforce.addPlanItem(user, code, FormValues.text(form.course()),
                         FormValues.text(form.goal()), FormValues.date(form.targetOn())),
-                "workforce/plan", code, user, model, redirect, "Added to the learning plan");
+                "workforce/plan", code, user, model, redirect, "{workforceDone.addedToPlan}");
     }
 
     @PostMapping("/workforce/plan/{id}")
@@ -147,7 +147,7 @@ class DevelopmentController {
         } catch (NoSuchElementException e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        redirect.addFlashAttribute("success", "Learning plan updated");
+        redirect.addFlashAttribute("success", "{workforceDone.learningPlanUpdated}");
         return "redirect:" + back(code, user);
     }
 }

@@ -1,9 +1,10 @@
 package org.soteria.workforce;
 
-import org.soteria.platform.ForceMode;
 import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.soteria.platform.Fault;
+import org.soteria.platform.ForceMode;
 import org.soteria.security.Permission;
 import org.soteria.security.SoteriaUser;
 import org.soteria.web.RequestValues;
@@ -83,10 +84,10 @@ class GuidanceController {
         if (existing == null) {
             guidance.add(user, form.chosenPillar(), FormValues.text(form.title()), "true".equals(form.share()), url,
                     summary, FormValues.date(form.publishedOn()));
-            redirect.addFlashAttribute("success", "Guidance added");
+            redirect.addFlashAttribute("success", "{workforceDone.guidanceAdded}");
         } else {
             int v = guidance.addVersion(user, existing, url, summary, FormValues.date(form.publishedOn()));
-            redirect.addFlashAttribute("success", "Version " + v + " published");
+            redirect.addFlashAttribute("success", Fault.of("workforceDone.versionPublished", v));
         }
         return "redirect:/workforce/guidance";
     }

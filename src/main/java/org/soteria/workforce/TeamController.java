@@ -1,12 +1,12 @@
 package org.soteria.workforce;
 
-import org.soteria.platform.ForceMode;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.soteria.platform.ForceMode;
 import org.soteria.security.SoteriaUser;
 import org.soteria.web.form.FormErrors;
 import org.soteria.web.form.FormValues;
@@ -45,19 +45,19 @@ class TeamController {
             end = today;
         }
         if (end.isBefore(start)) {
-            errors.put("to", "To must be the same as or after from");
+            errors.put("to", "{caseworkError.toMustBeTheSame}");
             end = today;
         }
         String needed = FormValues.text(view.needs());
         if (needed != null && workforce.courses().stream().noneMatch(c -> c.code().equals(needed))) {
-            errors.put("needs", "Choose a course from the list");
+            errors.put("needs", "{workforceError.chooseACourseFromThe}");
         }
         YearMonth m = YearMonth.from(today).minusMonths(1);
         if (FormValues.text(view.month()) != null) {
             try {
                 m = YearMonth.parse(view.month().strip());
             } catch (DateTimeParseException e) {
-                errors.put("month", "Month must be a real month in the form YYYY-MM, for example 2026-10");
+                errors.put("month", "{comments.monthError}");
             }
         }
         model.addAttribute("teams", workforce.teams(user, errors.containsKey("needs") ? null : needed, start, end));
@@ -100,7 +100,7 @@ class TeamController {
         if (!errors.isEmpty()) {
             return abstractionView(user, FormErrors.values(form), errors, model);
         }
-        redirect.addFlashAttribute("success", "Abstraction recorded");
+        redirect.addFlashAttribute("success", "{workforceDone.abstractionRecorded}");
         return "redirect:/workforce/teams";
     }
 }

@@ -1,10 +1,11 @@
 package org.soteria.workforce;
 
-import org.soteria.platform.ForceMode;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.soteria.platform.Fault;
+import org.soteria.platform.ForceMode;
 import org.soteria.security.SoteriaUser;
 import org.soteria.web.form.FormErrors;
 import org.soteria.web.form.FormValues;
@@ -51,7 +52,7 @@ class WellbeingController {
             return wellbeingView(user, FormErrors.values(form), errors, model);
         }
         wellbeing.checkIn(user, form.scores());
-        redirect.addFlashAttribute("success", "Check-in saved. Only you, and anyone you share with, can see it.");
+        redirect.addFlashAttribute("success", "{workforceDone.checkInSavedOnlyYou}");
         return "redirect:/workforce/wellbeing";
     }
 
@@ -61,13 +62,13 @@ class WellbeingController {
         Map<String, String> errors = new LinkedHashMap<>(FormErrors.of(binding));
         LocalDate held = FormValues.date(form.heldOn());
         if (held != null && held.isAfter(wellbeing.today())) {
-            errors.putIfAbsent("heldOn", "The date of the session must be today or in the past");
+            errors.putIfAbsent("heldOn", "{workforceError.theDateOfTheSession}");
         }
         if (!errors.isEmpty()) {
             return wellbeingView(user, FormErrors.values(form), FormErrors.inOrder(errors, form.getClass()), model);
         }
         wellbeing.recordSupervision(user, held, FormValues.text(form.supervisor()));
-        redirect.addFlashAttribute("success", "Reflective supervision recorded");
+        redirect.addFlashAttribute("success", "{workforceDone.reflectiveSupervisionRecorded}");
         return "redirect:/workforce/wellbeing";
     }
 
@@ -79,7 +80,7 @@ class WellbeingController {
             return wellbeingView(user, FormErrors.values(form), errors, model);
         }
         wellbeing.recordReferral(user, FormValues.date(form.referredOn()), form.service().strip());
-        redirect.addFlashAttribute("success", "Referral recorded");
+        redirect.addFlashAttribute("success", "{workforceDone.referralRecorded}");
         return "redirect:/workforce/wellbeing";
     }
 
@@ -89,9 +90,9 @@ class WellbeingController {
         String viewer = FormValues.text(form.viewer());
         if (binding.hasErrors() || !wellbeing.share(user, viewer)) {
             return wellbeingView(user, FormErrors.values(form), Map.of("viewer",
-                    "Enter the user name of someone in your force, for example a trusted colleague"), model);
+                    "{workforceError.enterTheUserNameOf}"), model);
         }
-        redirect.addFlashAttribute("success", "Your check-ins are now shared with " + viewer);
+        redirect.addFlashAttribute("success", Fault.of("workforceDone.sharedWith", viewer));
         return "redirect:/workforce/wellbeing";
     }
 
@@ -99,7 +100,7 @@ class WellbeingController {
     String unshare(@RequestParam("viewer") String viewer, @AuthenticationPrincipal SoteriaUser user,
             RedirectAttributes redirect) {
         wellbeing.unshare(user, viewer);
-        redirect.addFlashAttribute("success", "You no longer share your check-ins with " + viewer);
+        redirect.addFlashAttribute("success", Fault.of("workforceDone.noLongerShared", viewer));
         return "redirect:/workforce/wellbeing";
     }
 

@@ -3,6 +3,7 @@ package org.soteria.workforce;
 import jakarta.validation.constraints.NotBlank;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.soteria.platform.Fault;
 import org.soteria.reference.Coded;
 import org.soteria.web.form.FormErrors;
 import org.soteria.web.form.IsoDate;
@@ -20,30 +21,30 @@ final class WorkforceForms {
     private WorkforceForms() {
     }
 
-    record Training(String officer, @NotBlank(message = "Choose a course or accreditation") String course,
-            @IsoDate(label = "The completion date", required = true) String completedOn,
-            @MaxChars(value = TEXT_LIMIT, label = "The evidence") String evidence) {
+    record Training(String officer, @NotBlank(message = "{workforceError.chooseACourseOrAccreditation}") String course,
+            @IsoDate(label = "field.theCompletionDate", required = true) String completedOn,
+            @MaxChars(value = TEXT_LIMIT, label = "field.theEvidence") String evidence) {
     }
 
     record PlanItem(String officer, String course,
-            @NotBlank(message = "Enter what you mean to learn or complete")
-            @MaxChars(value = TEXT_LIMIT, label = "The goal") String goal,
-            @IsoDate(label = "The target date") String targetOn) {
+            @NotBlank(message = "{workforceError.enterWhatYouMeanTo}")
+            @MaxChars(value = TEXT_LIMIT, label = "field.theGoal") String goal,
+            @IsoDate(label = "field.theTargetDate") String targetOn) {
     }
 
     record PlanStatus(String officer,
-            @OneOf(value = {"planned", "in_progress", "done", "dropped"}, message = "Choose a status") String status) {
+            @OneOf(value = {"planned", "in_progress", "done", "dropped"}, message = "{workforceError.chooseAStatus}") String status) {
     }
 
-    record TeamView(String needs, @IsoDate(label = "From") String from, @IsoDate(label = "To") String to,
+    record TeamView(String needs, @IsoDate(label = "field.from") String from, @IsoDate(label = "field.to") String to,
             String month) {
     }
 
-    record Abstraction(@NotBlank(message = "Choose the officer who was taken off RASSO work") String officer,
-            @NotBlank(message = "Enter what they were taken off for, for example public order duty")
-            @MaxChars(value = TEXT_LIMIT, label = "What they were taken off for") String duty,
-            @IsoDate(label = "The first day", required = true) String startsOn,
-            @IsoDate(label = "The last day", required = true) String endsOn) {
+    record Abstraction(@NotBlank(message = "{workforceError.chooseTheOfficerWhoWas}") String officer,
+            @NotBlank(message = "{workforceError.enterWhatTheyWereTaken}")
+            @MaxChars(value = TEXT_LIMIT, label = "field.whatTheyWereTakenOffFor") String duty,
+            @IsoDate(label = "field.theFirstDay", required = true) String startsOn,
+            @IsoDate(label = "field.theLastDay", required = true) String endsOn) {
     }
 
     /** A wellbeing check-in: how often, 1 to 5, for each statement of {@link WellbeingService#SCALE}. */
@@ -60,7 +61,7 @@ final class WorkforceForms {
             for (WellbeingService.Item item : WellbeingService.SCALE) {
                 String v = answers().get(item.column());
                 if (v == null || !v.matches("[1-5]")) {
-                    faults.put(item.column(), "Choose how often: \"" + item.statement() + "\"");
+                    faults.put(item.column(), Fault.of("workforceError.chooseHowOften", "#wellbeing.item." + item.column()));
                 }
             }
             return faults;
@@ -75,24 +76,24 @@ final class WorkforceForms {
         }
     }
 
-    record Supervision(@IsoDate(label = "The date of the session", required = true) String heldOn,
-            @MaxChars(value = TEXT_LIMIT, label = "Who it was with") String supervisor) {
+    record Supervision(@IsoDate(label = "field.theDateOfTheSession", required = true) String heldOn,
+            @MaxChars(value = TEXT_LIMIT, label = "field.whoItWasWith") String supervisor) {
     }
 
-    record Referral(@IsoDate(label = "The date of the referral", required = true) String referredOn,
+    record Referral(@IsoDate(label = "field.theDateOfTheReferral", required = true) String referredOn,
             @OneOf(value = {"occupational_health", "trauma_support", "other"},
-                    message = "Choose where you were referred") String service) {
+                    message = "{workforceError.chooseWhereYouWereReferred}") String service) {
     }
 
-    record Share(@NotBlank(message = "Enter the user name of someone in your force, for example a trusted colleague")
+    record Share(@NotBlank(message = "{workforceError.enterTheUserNameOf}")
             String viewer) {
     }
 
     record Guidance(String document, String pillar,
-            @MaxChars(value = TEXT_LIMIT, label = "The title") String title, String url,
-            @NotBlank(message = "Enter a summary of what the guidance says and who it is for")
-            @MaxChars(value = TEXT_LIMIT, label = "The summary") String summary,
-            @IsoDate(label = "The publication date", required = true) String publishedOn, String share)
+            @MaxChars(value = TEXT_LIMIT, label = "field.theTitle") String title, String url,
+            @NotBlank(message = "{workforceError.enterASummaryOfWhat}")
+            @MaxChars(value = TEXT_LIMIT, label = "field.theSummary") String summary,
+            @IsoDate(label = "field.thePublicationDate", required = true) String publishedOn, String share)
             implements FormErrors.CrossField {
 
         boolean isNew() {
@@ -107,13 +108,13 @@ final class WorkforceForms {
         public Map<String, String> crossFieldFaults() {
             Map<String, String> faults = new LinkedHashMap<>();
             if (isNew() && chosenPillar() == null) {
-                faults.put("pillar", "Choose the pillar the guidance belongs to");
+                faults.put("pillar", "{workforceError.chooseThePillarTheGuidance}");
             }
             if (isNew() && (title == null || title.isBlank())) {
-                faults.put("title", "Enter the title of the guidance");
+                faults.put("title", "{workforceError.enterTheTitleOfThe}");
             }
             if (url != null && !url.isBlank() && !url.strip().matches("https?://\\S{3,2000}")) {
-                faults.put("url", "Enter a web address starting with https://, or leave it empty");
+                faults.put("url", "{workforceError.enterAWebAddressStarting}");
             }
             return faults;
         }

@@ -157,9 +157,9 @@ public class WorkforceService {
             throw new java.util.NoSuchElementException("No officer " + officerCode + " this user manages");
         }
         WorkforceRepository.Course course = repository.courses().stream().filter(c -> c.code().equals(courseCode))
-                .findFirst().orElseThrow(() -> new Invalid("course", "Choose a course or accreditation from the list"));
+                .findFirst().orElseThrow(() -> new Invalid("course", "{workforceError.chooseACourseOrAccreditation2}"));
         if (completed.isAfter(today())) {
-            throw new Invalid("completedOn", "The completion date must be today or in the past");
+            throw new Invalid("completedOn", "{workforceError.theCompletionDateMustBe}");
         }
         LocalDate expires = course.validForMonths() == null ? null : completed.plusMonths(course.validForMonths());
         repository.addTraining(user.forceCode(), officerCode, courseCode, completed, expires, evidence,
@@ -173,7 +173,7 @@ public class WorkforceService {
             throw new java.util.NoSuchElementException("No officer " + officerCode + " this user manages");
         }
         if (courseCode != null && repository.courses().stream().noneMatch(c -> c.code().equals(courseCode))) {
-            throw new Invalid("course", "Choose a course from the list, or none");
+            throw new Invalid("course", "{workforceError.chooseACourseFromThe2}");
         }
         repository.addPlanItem(user.forceCode(), officerCode, courseCode, goal, target, user.getUsername());
         changed(user, officerCode, "learning plan item added");
@@ -193,10 +193,10 @@ public class WorkforceService {
         Optional<WorkforceRepository.Officer> officer = repository.officer(user.forceCode(), officerCode);
         if (officer.isEmpty() || officer.get().teamCode() == null
                 || !managedTeams(user).contains(officer.get().teamCode())) {
-            throw new Invalid("officer", "Choose an officer of a team you manage");
+            throw new Invalid("officer", "{workforceError.chooseAnOfficerOfA}");
         }
         if (to.isBefore(from)) {
-            throw new Invalid("endsOn", "The last day must be the same as or after the first day");
+            throw new Invalid("endsOn", "{workforceError.theLastDayMustBe}");
         }
         repository.addAbstraction(user.forceCode(), officerCode, officer.get().teamCode(), duty, from, to,
                 user.getUsername());

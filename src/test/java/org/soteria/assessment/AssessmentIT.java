@@ -123,13 +123,13 @@ class AssessmentIT {
         assertThat(errors(() -> assessments.comment(lead, first, "suspect_focus", "x", false))).containsKey("permission");
 
         assertThat(errors(() -> assessments.signOff(lead, first)).get("signOff"))
-                .isEqualTo("Every section must be completed before sign-off: 0 of 7 are");
+                .isEqualTo("{assessmentError.everySectionBeforeSignOff|0|7}");
         for (AssessmentRepository.Section s : assessments.framework(framework()).orElseThrow().sections()) {
             complete(first, s.code(), 2);
         }
         assessments.signOff(lead, first);
         assertThat(errors(() -> assessments.saveSection(lead, first, "data_led", Map.of(), Map.of(), false, Map.of())))
-                .containsEntry("completed", "This assessment has been signed off and cannot change");
+                .containsEntry("completed", "{assessmentError.thisAssessmentHasBeenSigned}");
 
         long second = assessments.start(lead, framework(), "Self-assessment 2026");
         complete(second, "suspect_focus", 3);
@@ -146,7 +146,7 @@ class AssessmentIT {
         long started = assessments.start(lead, v1, "Against version 1");
         assertThat(errors(() -> assessments.newVersion(lead, v1))).containsKey("permission");
         long v2 = assessments.newVersion(coordinator, v1);
-        assertThat(errors(() -> assessments.newVersion(coordinator, v1)).get("framework")).startsWith("A draft");
+        assertThat(errors(() -> assessments.newVersion(coordinator, v1)).get("framework")).isEqualTo("{assessmentError.aDraftOfThisFramework}");
         AssessmentService.FrameworkView draft = assessments.framework(v2).orElseThrow();
         long question = draft.questions().get("data_led").get(0).id();
         assessments.editQuestion(coordinator, v2, question, null, "How complete and accurate is the RASSO data?", "", "");
@@ -154,7 +154,7 @@ class AssessmentIT {
         assertThat(errors(() -> assessments.start(lead, v2, "Too early"))).containsKey("frameworkId");
         assessments.publish(coordinator, v2);
         assertThat(errors(() -> assessments.editQuestion(coordinator, v2, question, null, "Changed", "", "")).get("text"))
-                .isEqualTo("A published framework cannot change: make a new version");
+                .isEqualTo("{assessmentError.aPublishedFrameworkCannotChange}");
         assertThat(assessments.framework(v2).orElseThrow().questions().get("data_led")).hasSize(3);
         assertThat(assessments.taskList(lead, started).orElseThrow().framework().questions().get("data_led")).hasSize(2);
         assertThat(assessments.published()).extracting(AssessmentRepository.Framework::version).containsExactly(2, 1);

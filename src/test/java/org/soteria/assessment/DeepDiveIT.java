@@ -144,14 +144,23 @@ class DeepDiveIT {
         int crimes = crimes(sample).size();
         DeepDiveService.CrimeFile file = deepDive.crime(academic, sample, 1).orElseThrow();
         // Everything shown about the crime itself (the sample's own period is shown too, and is no secret).
-        String shown = String.join("\n", file.stratum(), file.offence(), file.reportedBy(), String.join("\n", file.people()),
+        // As the page shows it, in English (the lines are message codes with their arguments, platform.Fault).
+        List<String> people = file.people().stream().map(this::english).toList();
+        List<String> events = file.events().stream().map(this::english).toList();
+        String shown = String.join("\n", file.stratum(), english(file.offence()), english(file.reportedBy()),
+                String.join("\n", people), String.join("\n", events), english(file.outcome()),
+                String.join("\n", file.casework().stream().map(this::english).toList()));
+        String raw = String.join("\n", file.offence(), file.reportedBy(), String.join("\n", file.people()),
                 String.join("\n", file.events()), file.outcome(), String.join("\n", file.casework()));
         for (String secret : secrets) {
             assertThat(shown).doesNotContain(secret);
+            assertThat(raw).doesNotContain(secret);
         }
         assertThat(shown).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}").doesNotContain("1991", "1980");
-        assertThat(file.people()).containsExactly("Victim 1: 25 to 34, female", "Suspect 1: 35 to 44, male; to the victim: partner");
-        assertThat(file.events()).contains("Day 0: recorded", "Day 4: Arrest");
+        assertThat(people).containsExactly("Victim 1: 25 to 34, female", "Suspect 1: 35 to 44, male; to the victim: partner");
+        assertThat(events).contains("Day 0: recorded", "Day 4: Arrest");
+        assertThat(file.people().stream().map(f -> words.text(f, java.util.Locale.forLanguageTag("cy"))).toList())
+                .first().asString().startsWith("Dioddefwr 1: 25 i 34");
 
         for (int p = 1; p <= crimes; p++) {
             deepDive.review(academic, sample, p, form(ReviewItem.Rating.GOOD, ReviewItem.Rating.GOOD, p % 2 == 0), Map.of());
@@ -182,5 +191,12 @@ class DeepDiveIT {
         } catch (Invalid e) {
             assertThat(e.errors()).containsKey("suspect_focus");
         }
+    }
+
+    @Autowired
+    private org.soteria.web.form.FormMessages words;
+
+    private String english(String line) {
+        return words.text(line, java.util.Locale.UK);
     }
 }

@@ -17,6 +17,7 @@ import org.soteria.performance.MeasureFilter;
 import org.soteria.performance.MeasureQuery;
 import org.soteria.performance.MeasureService;
 import org.soteria.performance.Measures;
+import org.soteria.platform.Fault;
 import org.soteria.platform.Invalid;
 import org.soteria.reference.EventType;
 import org.soteria.security.Role;
@@ -185,7 +186,7 @@ class CaseworkIT {
         long id = requests.addRequest(investigator, crime, phoneRequest(lineId, Codes.VictimView.AGREES, null), NONE);
         assertThat(status(id)).isEqualTo(Codes.RequestStatus.AWAITING_APPROVAL);
         assertThat(errors(() -> requests.markSent(investigator, crime, id, today)))
-                .containsEntry("sentOn", "The request cannot go until a supervisor approves it");
+                .containsEntry("sentOn", "{caseworkError.requestAwaitsApproval}");
         assertThat(errors(() -> requests.decide(investigator, crime, id, Codes.Decision.APPROVED, null)))
                 .as("an investigator cannot approve").containsKey("permission");
         assertThatThrownBy(() -> jdbc.sql("update material_request set sent_on = current_date where id = ?").param(id)
@@ -199,7 +200,7 @@ class CaseworkIT {
                 .containsEntry("decision", "{caseworkError.thisRequestHasAlreadyBeen}");
         assertThat(errors(() -> requests.markReturned(investigator, crime, id, today))).containsKey("returnedOn");
         assertThat(errors(() -> requests.markSent(investigator, crime, id, today.plusDays(1))))
-                .containsEntry("sentOn", "Date sent must be today or in the past");
+                .containsEntry("sentOn", Fault.notFuture("field.dateSent"));
         requests.markSent(investigator, crime, id, today);
         requests.markReturned(investigator, crime, id, today);
         assertThat(status(id)).isEqualTo(Codes.RequestStatus.RETURNED);
@@ -217,7 +218,7 @@ class CaseworkIT {
         requests.decide(secondSupervisor, crime, own, Codes.Decision.REFUSED, "Screenshots will do");
         assertThat(errors(() -> requests.markSent(investigator, crime, own, today))).containsKey("sentOn");
         assertThat(errors(() -> requests.withdraw(investigator, crime, own, "No longer needed")))
-                .containsEntry("reason", "This request is refused and cannot be withdrawn");
+                .containsEntry("reason", "{caseworkError.cannotWithdraw|~choice.RequestStatus.refused}");
 
         MaterialRequestService.RequestFigures figures = requests.requestFigures(supervisor, today.minusDays(1), today);
         assertThat(figures.requested()).isEqualTo(2);
@@ -246,7 +247,7 @@ class CaseworkIT {
                 Codes.DeviceOwner.SUSPECT, null, today.minusDays(6)), NONE);
         assertThat(errors(() -> forensics.addDevice(investigator, crime, new ForensicsService.DeviceForm("ex2",
                 Codes.DeviceType.PHONE, Codes.DeviceOwner.SUSPECT, null, today), NONE)))
-                .containsEntry("exhibitRef", "Exhibit ex2 is already recorded on this crime");
+                .containsEntry("exhibitRef", "{caseworkError.exhibitAlreadyRecorded|ex2}");
 
         List<DeviceRepository.Device> devices = forensics.devices(crime, investigator).orElseThrow().devices();
         DeviceRepository.Device suspectsComputer = devices.stream().filter(d -> d.exhibitRef().equals("EX2")).findFirst()
@@ -361,10 +362,10 @@ class CaseworkIT {
     @Test
     void theReferralNeedsAReadyFileAndTheCpsDecisionCountsInTheMeasures() {
         assertThat(errors(() -> cps.submitToCps(investigator, crime, "referral", today, "Rape, strong case", NONE)))
-                .containsEntry("items", "The file is not ready to refer: 10 of 10 checklist items are not done");
+                .containsEntry("items", "{caseworkError.fileNotReady|10|10}");
         cps.saveReadiness(investigator, crime, List.of(Codes.ReadinessItem.MG3));
         assertThat(errors(() -> cps.submitToCps(investigator, crime, "referral", today, "Rape", NONE)).get("items"))
-                .contains("9 of 10");
+                .isEqualTo("{caseworkError.fileNotReady|9|10}");
         cps.submitToCps(investigator, crime, "early_advice", today.minusDays(2), "Is the evidence of the messages "
                 + "enough?", NONE);
         cps.saveReadiness(investigator, crime, Arrays.asList(Codes.ReadinessItem.values()));

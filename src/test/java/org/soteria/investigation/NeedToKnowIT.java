@@ -204,9 +204,9 @@ class NeedToKnowIT {
                 "covering while the officer is on leave")).as("another force's user")
                 .isInstanceOf(AccessService.Refused.class);
         assertThatThrownBy(() -> access.grant(supervisor, id("NWP", "A2"), "lead", LocalDate.now().plusDays(91),
-                "covering while the officer is on leave")).hasMessageContaining("at most 90 days");
+                "covering while the officer is on leave")).hasMessage("{accessError.atMostDays|90}");
         assertThatThrownBy(() -> access.grant(supervisor, id("NWP", "A2"), "lead", LocalDate.now().plusDays(5),
-                "short")).hasMessageContaining("at least 20 characters");
+                "short")).hasMessage("{accessError.sayWhy|20}");
 
         var grant = access.grant(supervisor, id("NWP", "A2"), "lead", LocalDate.now().plusDays(5),
                 "covering while the officer is on leave");

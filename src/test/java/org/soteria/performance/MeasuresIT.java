@@ -39,6 +39,9 @@ class MeasuresIT {
     @Autowired
     SqlMeasures sqlMeasures;
 
+    @Autowired
+    org.springframework.context.MessageSource messages;
+
     /** The oracle's answer, shown as the service shows the engine's. */
     private Measures sql(MeasureQuery q) {
         return measures.shown(sqlMeasures.compute(q));
@@ -198,7 +201,7 @@ class MeasuresIT {
     @Test
     void theSpreadsheetHoldsTheSameNumbersAsTheMeasures() throws Exception {
         Measures m = measures.compute(query("2025-01-01", "2025-12-31", "2026-10-31"));
-        byte[] xlsx = TableFiles.xlsx(List.of(MeasureTable.of(m), Dashboard.funnel(m).table()));
+        byte[] xlsx = TableFiles.xlsx(List.of(MeasureTable.of(m), Dashboard.funnel(m, new Words(messages, java.util.Locale.UK)).table()));
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet all = book.getSheetAt(0);
             assertThat(all.getRow(0).getCell(0).getStringCellValue()).isEqualTo("measure");

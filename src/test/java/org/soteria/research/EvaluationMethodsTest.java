@@ -49,7 +49,7 @@ class EvaluationMethodsTest {
         assertThat(r.slopeChange().upper()).isGreaterThan(0.3);
         assertThat(r.levelChange().excludesZero()).isTrue();
         assertThat(r.slopeChange().excludesZero()).isTrue();
-        assertThat(r.reading()).startsWith("The level rose by").contains("percentage points at the change")
+        assertThat(english(r.reading())).startsWith("The level rose by").contains("percentage points at the change")
                 .contains("The trend rose by");
         assertThat(r.autocorrelation()).isBetween(0.0, 0.6);
     }
@@ -84,7 +84,8 @@ class EvaluationMethodsTest {
         assertThat(falseLevel / (double) runs).as("stated error rate 5%").isBetween(0.03, 0.09);
         assertThat(falseSlope / (double) runs).as("stated error rate 5%").isBetween(0.03, 0.09);
         InterruptedTimeSeries.Result none = InterruptedTimeSeries.fit(series(new Random(3), 0, 0, 0), CHANGE, "points");
-        assertThat(none.reading()).startsWith("The data are consistent with no change in level");
+        assertThat(english(none.reading())).startsWith("The data are consistent with no change in level");
+        assertThat(welsh(none.reading())).startsWith("Mae'r data'n gyson â dim newid yn y lefel");
     }
 
     private static List<double[]> comparisons(Random r, int count) {
@@ -104,7 +105,7 @@ class EvaluationMethodsTest {
         assertThat(d.effect().upper()).isGreaterThan(3);
         assertThat(d.effect().excludesZero()).isTrue();
         assertThat(d.parallelTrendsDoubtful()).isFalse();
-        assertThat(d.reading()).startsWith("The gap between the treated and comparison series rose by");
+        assertThat(english(d.reading())).startsWith("The gap between the treated and comparison series rose by");
 
         int found = 0;
         int runs = 1000;
@@ -124,7 +125,7 @@ class EvaluationMethodsTest {
         }
         DifferenceInDifferences.Result d = DifferenceInDifferences.fit(treated, comparisons(r, 3), CHANGE, "points");
         assertThat(d.parallelTrendsDoubtful()).isTrue();
-        assertThat(d.warnings()).anySatisfy(w -> assertThat(w).contains("the trends were not parallel"));
+        assertThat(english(d.warnings())).contains("the trends were not parallel");
     }
 
     @Test
@@ -132,9 +133,29 @@ class EvaluationMethodsTest {
         assertThatThrownBy(() -> InterruptedTimeSeries.fit(new double[] {1, 2, 3, 4, 5}, 2, "points"))
                 .hasMessage("Interrupted time series needs at least 3 periods before and after the change; there are 2 "
                         + "before and 3 after");
-        assertThat(InterruptedTimeSeries.fit(new double[] {1, 2, 3, 4, 5, 7, 8, 9}, 4, "points").warnings())
-                .anySatisfy(w -> assertThat(w).startsWith("Fewer than 8 periods"));
+        assertThat(english(InterruptedTimeSeries.fit(new double[] {1, 2, 3, 4, 5, 7, 8, 9}, 4, "points").warnings()))
+                .startsWith("Fewer than 8 periods");
         assertThatThrownBy(() -> DifferenceInDifferences.fit(new double[10], List.of(new double[9]), 5, "points"))
                 .hasMessageContaining("same 10 periods");
+    }
+
+    /** The readings as the page shows them (they are message codes, platform.Fault), one sentence after another. */
+    private static String english(List<String> sentences) {
+        return shown(sentences, java.util.Locale.UK);
+    }
+
+    private static String welsh(List<String> sentences) {
+        return shown(sentences, java.util.Locale.forLanguageTag("cy"));
+    }
+
+    private static String shown(List<String> sentences, java.util.Locale locale) {
+        org.springframework.context.support.ResourceBundleMessageSource source =
+                new org.springframework.context.support.ResourceBundleMessageSource();
+        source.setBasename("messages");
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        source.setAlwaysUseMessageFormat(true);
+        org.soteria.web.form.FormMessages messages = new org.soteria.web.form.FormMessages(source);
+        return String.join(" ", sentences.stream().map(s -> messages.text(s, locale)).toList());
     }
 }

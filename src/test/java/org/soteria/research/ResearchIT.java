@@ -255,7 +255,7 @@ class ResearchIT {
         long p = project("Fine detail", 100);
         research.approve(lead, p);
         assertThat(errors(() -> research.extract(researcher, p)).get("extract"))
-                .startsWith("The extract cannot be released: k-anonymity with k = 100 cannot hold");
+                .startsWith("{researchError.kCannotHold|100|");
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'DENIED' and object_ref = ?")
                 .param(String.valueOf(p)).query(Long.class).single()).isEqualTo(1);
     }
@@ -270,7 +270,7 @@ class ResearchIT {
         assertThat(errors(() -> research.approve(researcher, p))).containsKey("permission");
         assertThat(research.projects(researcher)).extracting(ResearchService.ProjectView::title).containsExactly("Early advice");
         research.close(lead, p);
-        assertThat(errors(() -> research.extract(researcher, p)).get("project")).startsWith("Extracts can be made only");
+        assertThat(errors(() -> research.extract(researcher, p)).get("project")).startsWith("{researchError.extractsOnlyWhileApproved|");
         assertThat(errors(() -> research.propose(lead, new ResearchService.ProjectForm(null, null, "x", List.of("nobody"),
                 LocalDate.of(2025, 1, 1), LocalDate.of(2024, 1, 1), List.of(), 1, LocalDate.of(2020, 1, 1), false), Map.of()))
                 .keySet()).containsExactly("title", "purpose", "lawfulBasis", "members", "periodTo", "offenceGroups", "k",
@@ -285,7 +285,7 @@ class ResearchIT {
                 YearMonth.of(2025, 1), null, List.of());
         assertThat(its.periods()).isEqualTo(24);
         assertThat(its.its().changeIndex()).isEqualTo(12);
-        assertThat(its.its().reading()).isNotBlank();
+        assertThat(its.its().reading()).isNotEmpty();
         ResearchService.Evaluation did = research.evaluate(researcher, p, ResearchService.Outcome.RECORDED,
                 YearMonth.of(2025, 1), "T1", List.of());
         assertThat(did.comparisonTeams()).containsExactly("T2", "T3");

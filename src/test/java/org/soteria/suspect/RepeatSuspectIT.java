@@ -230,7 +230,7 @@ class RepeatSuspectIT {
         SuspectRepository.Person s3 = suspects.person(ref("S3")).orElseThrow();
         long disruptionsBefore = activeDisruptions();
         assertThatThrownBy(() -> suspects.recordOrder(investigator, s3, "interim_SHPO", today.minusDays(30), null, null,
-                "x")).isInstanceOf(Invalid.class).hasMessageContaining("interim orders and bail conditions always end");
+                "x")).isInstanceOf(Invalid.class).hasMessage("{suspectError.enterTheExpiryDateInterim}");
         assertThatThrownBy(() -> suspects.recordOrder(investigator, s3, "SRO", today.plusDays(1), null, null, " "))
                 .isInstanceOf(Invalid.class).satisfies(e -> assertThat(((Invalid) e).errors())
                         .containsKeys("madeDate", "prohibitions"));
@@ -250,7 +250,7 @@ class RepeatSuspectIT {
         });
         SuspectService.OrderRow row = suspects.order(investigator, "NWP", id).orElseThrow();
         assertThatThrownBy(() -> suspects.recordBreach(investigator, row, today.plusDays(1), null, "x"))
-                .isInstanceOf(Invalid.class).hasMessageContaining("today or in the past");
+                .isInstanceOf(Invalid.class).hasMessage("{suspectError.dateOfTheBreachMust}");
         suspects.recordBreach(investigator, row, today.minusDays(1), "C4", "Contacted a child online");
         assertThat(suspects.breaches(row)).hasSize(1);
         assertThat(jdbc.sql("select breached_on from civil_order where order_id = ?").param(id).query(LocalDate.class)

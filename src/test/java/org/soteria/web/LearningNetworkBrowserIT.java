@@ -519,4 +519,20 @@ class LearningNetworkBrowserIT {
         assertThat(forceB.getBean(JdbcClient.class).sql("select count(*) from audit_event where object_type = "
                 + "'audit_checkpoint' and detail like 'ALERT%'").query(Long.class).single()).isOne();
     }
+
+    /** The hub's pages in Welsh, for the national team and for a force's lead, once it holds forces' files. */
+    @Test
+    @Order(8)
+    void theHubsPagesAreInWelshAnswerAndPassAxe() throws Exception {
+        WelshWalker walker = new WelshWalker();
+        int pages = 0;
+        for (String role : List.of("national-coordinator", "force-lead")) {
+            WebClient web = new WebClient(port(hub));
+            web.signIn(role, PASSWORD);
+            signIn(hubUrl, role);
+            pages += walker.walk(role, web, b);
+        }
+        assertThat(pages).as("hub pages walked").isGreaterThan(8);
+        assertThat(walker.faults()).as(walker.faults().size() + " faults").isEmpty();
+    }
 }

@@ -95,19 +95,6 @@ public final class FormErrors {
         return out;
     }
 
-    /**
-     * A fault's words as a message of the bundles (messages.properties, messages_cy.properties), shown in the
-     * page's language: its code and arguments, an argument starting with {@code #} being a message code itself.
-     * It travels in the faults as {@code {code|arg|…}} until the page is rendered ({@link FormMessages}).
-     */
-    public static String message(String code, String... args) {
-        StringBuilder b = new StringBuilder("{").append(code);
-        for (String a : args) {
-            b.append('|').append(a);
-        }
-        return b.append('}').toString();
-    }
-
     /** A message as Bean Validation's template language would otherwise read it: braces and dollars escaped. */
     static String literal(String message) {
         return message.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("$", "\\$");

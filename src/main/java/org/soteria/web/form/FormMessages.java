@@ -2,9 +2,13 @@ package org.soteria.web.form;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.soteria.platform.Fault;
 import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -14,9 +18,9 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Puts a page's faults into its language before it is rendered: a fault given as a message code
- * ({@link FormErrors#message}) becomes the message of the page's locale; other faults are shown as they are.
+ * ({@link Fault}) becomes the message of the page's locale; other faults are shown as they are.
  * Applies to the model's fault maps ({@code errors}, {@code reviewErrors}) of every page, and to its one-line
- * {@code success}, {@code problem} and {@code title} messages (the first two often sent on through a redirect).
+ * {@code success}, {@code saved}, {@code problem} and {@code title} messages (the first two often sent on through a redirect).
  */
 @Component
 public class FormMessages implements HandlerInterceptor {
@@ -42,9 +46,30 @@ public class FormMessages implements HandlerInterceptor {
         String[] parts = fault.substring(1, fault.length() - 1).split("\\|", -1);
         Object[] args = new Object[parts.length - 1];
         for (int i = 1; i < parts.length; i++) {
-            args[i - 1] = parts[i].startsWith("#") ? message(parts[i].substring(1), null, locale, parts[i]) : parts[i];
+            args[i - 1] = argument(parts[i], locale);
         }
         return message(parts[0], args, locale, fault);
+    }
+
+    /** An argument as {@link Fault} wrote it: a message code ({@code #}, {@code ~} small), a date ({@code @}) or text. */
+    private String argument(String arg, Locale locale) {
+        if (arg.startsWith("#")) {
+            return message(arg.substring(1), null, locale, arg);
+        }
+        if (arg.startsWith("~")) {
+            String m = message(arg.substring(1), null, locale, arg);
+            // "Due date" becomes "due date"; "CPS decision" stays as it is.
+            boolean acronym = m.length() > 1 && Character.isUpperCase(m.charAt(1));
+            return m.isEmpty() || acronym ? m : Character.toLowerCase(m.charAt(0)) + m.substring(1);
+        }
+        if (arg.startsWith("@")) {
+            try {
+                return DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(LocalDate.parse(arg.substring(1)));
+            } catch (DateTimeParseException e) {
+                return arg.substring(1);
+            }
+        }
+        return arg;
     }
 
     /** A code with no message is shown as it is rather than failing the page; MessageBundlesTest finds it. */
@@ -68,9 +93,13 @@ public class FormMessages implements HandlerInterceptor {
                 view.getModel().put(name, localised((Map<String, String>) faults, LocaleContextHolder.getLocale()));
             }
         }
-        for (String name : new String[] {"success", "problem", "title"}) {
+        for (String name : new String[] {"success", "saved", "problem", "title"}) {
             if (view.getModel().get(name) instanceof String message) {
                 view.getModel().put(name, text(message, LocaleContextHolder.getLocale()));
+            } else if (view.getModel().get(name) instanceof java.util.Collection<?> several) {
+                // A refusal's several faults in one banner: each in the page's language, one sentence after another.
+                view.getModel().put(name, String.join(" ", several.stream()
+                        .map(m -> text(String.valueOf(m), LocaleContextHolder.getLocale())).toList()));
             }
         }
     }

@@ -3,6 +3,7 @@ package org.soteria.web.form;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.soteria.platform.Fault;
 
 /**
  * A bound form's raw values as the types the services take. The form's constraints have already said
@@ -32,20 +33,17 @@ public final class FormValues {
 
     /**
      * A date in a query's filter (GET forms, which have no record): null when empty; one that is not a real
-     * date is null and {@code faults} gets the same message a form's {@link IsoDate} field gives.
+     * date is null and {@code faults} gets the same message a form's {@link IsoDate} field gives ({@code label}: the
+     * field label's message code).
      */
     public static LocalDate date(String value, String field, String label, java.util.Map<String, String> faults) {
         LocalDate d = date(value);
         if (d == null && text(value) != null) {
-            faults.put(field, notADate(label));
+            faults.put(field, Fault.notADate(label));
         }
         return d;
     }
 
-    /** What to say of a date that is not a real one: the wording of every date field. */
-    public static String notADate(String label) {
-        return label + " must be a real date in the form YYYY-MM-DD, for example 2026-03-27";
-    }
 
     /** A whole number; null when empty or not a number. */
     public static Long number(String value) {

@@ -9,6 +9,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.soteria.platform.Fault;
 
 /** A form's date field (YYYY-MM-DD): a real date, or empty unless {@link #required}. */
 @Documented
@@ -17,13 +18,13 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface IsoDate {
 
-    /** The field's label as the page shows it, starting with a capital: "Start date". */
+    /** The message code of the field's label as the page shows it: {@code field.startDate} ("Start date"). */
     String label();
 
     /** Whether the date must be given ("Enter start date" when it is not). */
     boolean required() default false;
 
-    /** Unused: the message is {@link FormValues#notADate}, or "Enter …" for a required date left empty. */
+    /** Unused: the message is {@link Fault#notADate}, or {@link Fault#enter} for a required date left empty. */
     String message() default "";
 
     Class<?>[] groups() default {};
@@ -43,10 +44,9 @@ public @interface IsoDate {
         public boolean isValid(String value, ConstraintValidatorContext context) {
             String fault = null;
             if (value == null || value.isBlank()) {
-                fault = date.required()
-                        ? "Enter " + Character.toLowerCase(date.label().charAt(0)) + date.label().substring(1) : null;
+                fault = date.required() ? Fault.enter(date.label()) : null;
             } else if (FormValues.date(value) == null) {
-                fault = FormValues.notADate(date.label());
+                fault = Fault.notADate(date.label());
             }
             if (fault == null) {
                 return true;

@@ -9,6 +9,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.soteria.platform.Fault;
 
 /** A form's free-text field of at most {@code value} characters, counted without the spaces around it. */
 @Documented
@@ -19,10 +20,11 @@ public @interface MaxChars {
 
     int value();
 
-    /** The field's label as the page shows it, starting with a capital: "Conditions". */
+    /** The message code of the field's label as the page shows it: {@code field.conditions} ("Conditions"). */
     String label();
 
-    String message() default "{label} must be {value} characters or fewer";
+    /** Unused: the message is {@link Fault#tooLong}. */
+    String message() default "";
 
     Class<?>[] groups() default {};
 
@@ -30,16 +32,22 @@ public @interface MaxChars {
 
     /** Checks the value. */
     class Check implements ConstraintValidator<MaxChars, String> {
-        private int limit;
+        private MaxChars field;
 
         @Override
         public void initialize(MaxChars annotation) {
-            limit = annotation.value();
+            field = annotation;
         }
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || value.strip().length() <= limit;
+            if (value == null || value.strip().length() <= field.value()) {
+                return true;
+            }
+            context.disableDefaultConstraintViolation();
+            context.buildConstraintViolationWithTemplate(FormErrors.literal(Fault.tooLong(field.label(), field.value())))
+                    .addConstraintViolation();
+            return false;
         }
     }
 }

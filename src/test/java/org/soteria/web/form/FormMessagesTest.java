@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.soteria.platform.Fault;
 import org.springframework.context.support.StaticMessageSource;
 
 /** A fault given as a message code is shown in the page's language; any other fault as it is. */
@@ -25,7 +26,7 @@ class FormMessagesTest {
 
     @Test
     void aCodeIsShownInThePagesLanguageWithItsArgumentsTranslatedToo() {
-        String fault = FormErrors.message("choose", "#q.dignity");
+        String fault = Fault.of("choose", "#q.dignity");
         assertThat(fault).isEqualTo("{choose|#q.dignity}");
         assertThat(messages().text(fault, Locale.ENGLISH)).isEqualTo("Choose a number for \"I was treated with dignity\"");
         assertThat(messages().text(fault, WELSH)).isEqualTo("Dewiswch rif ar gyfer \"Cefais fy nhrin ag urddas\"");
@@ -36,8 +37,47 @@ class FormMessagesTest {
         Map<String, String> faults = new LinkedHashMap<>();
         faults.put("b", "Enter the date");
         faults.put("a", "{no.such.code}");
-        faults.put("c", FormErrors.message("choose", "plain"));
+        faults.put("c", Fault.of("choose", "plain"));
         assertThat(messages().localised(faults, WELSH)).containsExactly(Map.entry("b", "Enter the date"),
                 Map.entry("a", "{no.such.code}"), Map.entry("c", "Dewiswch rif ar gyfer \"plain\""));
+    }
+
+    /** The real bundles: a field's common faults with its label small in English and quoted, unmutated, in Welsh. */
+    private static FormMessages bundles() {
+        org.springframework.context.support.ResourceBundleMessageSource source =
+                new org.springframework.context.support.ResourceBundleMessageSource();
+        source.setBasename("messages");
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        source.setAlwaysUseMessageFormat(true);
+        return new FormMessages(source);
+    }
+
+    @Test
+    void aFieldsFaultsPlaceItsLabelAsEachLanguageNeeds() {
+        FormMessages m = bundles();
+        assertThat(m.text(Fault.enter("field.dueDate"), Locale.ENGLISH)).isEqualTo("Enter due date");
+        assertThat(m.text(Fault.enter("field.dueDate"), WELSH)).isEqualTo("Rhowch werth yn y maes “Dyddiad erbyn”");
+        assertThat(m.text(Fault.tooLong("field.conditions", 5), Locale.ENGLISH))
+                .isEqualTo("Conditions must be 5 characters or fewer");
+        assertThat(m.text(Fault.notBefore("field.dateSent", "when.dayItWasApproved", java.time.LocalDate.of(2026, 5, 4)),
+                Locale.ENGLISH)).isEqualTo("Date sent must be on or after the day it was approved (4 May 2026)");
+        assertThat(m.text(Fault.notBefore("field.dateSent", "when.dayItWasApproved", java.time.LocalDate.of(2026, 5, 4)),
+                WELSH)).isEqualTo("Rhaid i'r maes “Dyddiad anfon” fod ar y diwrnod y cafodd ei gymeradwyo neu ar ôl hynny"
+                        + " (4 Mai 2026)");
+    }
+
+    @Test
+    void anAcronymKeepsItsCapitalsInTheMiddleOfASentence() {
+        StaticMessageSource source = new StaticMessageSource();
+        source.setAlwaysUseMessageFormat(true);
+        source.addMessage("field.pnc", Locale.ENGLISH, "PNC identifier");
+        source.addMessage("form.enter", Locale.ENGLISH, "Enter {0}");
+        assertThat(new FormMessages(source).text(Fault.enter("field.pnc"), Locale.ENGLISH)).isEqualTo("Enter PNC identifier");
+    }
+
+    @Test
+    void anArgumentThatLooksLikeACodeButIsNotOneIsShownAsItIs() {
+        assertThat(messages().text(Fault.of("choose", "a|b}c"), Locale.ENGLISH)).isEqualTo("Choose a number for \"a¦b)c\"");
     }
 }

@@ -13,19 +13,19 @@ import org.soteria.casework.Codes;
 import org.soteria.investigation.CaseSort;
 import org.soteria.investigation.CaseStatus;
 import org.soteria.reference.Choice;
-import org.soteria.reference.OffenceGroup;
 import org.soteria.reference.EventType;
 import org.soteria.reference.FunnelStage;
-import org.soteria.reference.WithdrawalReason;
-import org.soteria.victim.ContactChannel;
-import org.soteria.victim.VictimQueueService;
-import org.soteria.victim.VictimService;
-import org.soteria.victim.VictimsCode;
+import org.soteria.reference.OffenceGroup;
 import org.soteria.reference.OutcomeGroup;
 import org.soteria.reference.PersonRole;
 import org.soteria.reference.Relationship;
 import org.soteria.reference.ReportSource;
+import org.soteria.reference.WithdrawalReason;
 import org.soteria.security.ApiScope;
+import org.soteria.victim.ContactChannel;
+import org.soteria.victim.VictimQueueService;
+import org.soteria.victim.VictimService;
+import org.soteria.victim.VictimsCode;
 import org.soteria.web.Labels;
 
 /**
@@ -44,7 +44,9 @@ class ChoiceLabelsTest {
             Codes.DeviceStatus.class, Codes.BailKind.class, Codes.BailEnd.class, Codes.Answer.class,
             Codes.ReadinessItem.class, ContactChannel.class, VictimsCode.ObligationType.class, VictimsCode.State.class,
             VictimService.Purpose.class, FunnelStage.class, WithdrawalReason.class, VictimQueueService.Show.class,
-            VictimQueueService.Scope.class, org.soteria.reference.CpsDecision.class);
+            VictimQueueService.Scope.class, org.soteria.reference.CpsDecision.class,
+            org.soteria.assessment.ReviewItem.class, org.soteria.assessment.ReviewItem.Rating.class,
+            org.soteria.performance.AgeBand.class);
 
     @Test
     void theEnglishBundleSaysWhatEachEnumSaysAndNamesNoOtherCode() throws Exception {
@@ -86,6 +88,27 @@ class ChoiceLabelsTest {
         }
         for (Relationship r : Relationship.values()) {
             assertThat(en.getProperty("relationship." + r.code())).as(r.code()).isNotNull();
+        }
+        // Every prompt the plan can show, in every context that changes its words.
+        for (boolean named : new boolean[] {true, false}) {
+            for (boolean child : new boolean[] {true, false}) {
+                var context = new org.soteria.casework.Prompts.Context(named, java.util.Set.of("partner", "online_contact",
+                        "professional", "stranger"), child, true, true, true);
+                for (var p : org.soteria.casework.Prompts.forCrime(context)) {
+                    assertThat(new MessageFormat(en.getProperty(p.textKey(), "missing"), Locale.UK).format(new Object[0]))
+                            .as(p.textKey()).isEqualTo(p.text());
+                    assertThat(new MessageFormat(en.getProperty(p.whyKey(), "missing"), Locale.UK).format(new Object[0]))
+                            .as(p.whyKey()).isEqualTo(p.why());
+                }
+            }
+        }
+        for (org.soteria.reference.OffenceCode c : org.soteria.reference.OffenceCode.values()) {
+            assertThat(new MessageFormat(en.getProperty("offence." + c.code(), "missing"), Locale.UK)
+                    .format(new Object[0])).as(c.code()).isEqualTo(c.description());
+        }
+        for (org.soteria.reference.OutcomeCode c : org.soteria.reference.OutcomeCode.values()) {
+            assertThat(new MessageFormat(en.getProperty("outcome." + c.code(), "missing"), Locale.UK)
+                    .format(new Object[0])).as(c.code()).isEqualTo(c.shortName());
         }
     }
 

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,7 +25,8 @@ public class MessageBundlesTest {
     /** Keys whose Welsh is rightly the same as the English: names and codes. */
     private static final Set<String> SAME_IN_BOTH = Set.of("cases.status.n100", "service.name", "service.title", "language.en",
             "language.cy", "relationship.partner", "victim.plan.isva", "perf.csv", "project.data",
-            "sample.kappa");
+            "sample.kappa", "perf.row.part", "ddFile.person", "ddFile.personSex", "ddFile.offence",
+            "ddFile.reportedBy");
 
     public static Properties bundle(String name) throws IOException {
         Properties p = new Properties();
@@ -78,19 +81,43 @@ public class MessageBundlesTest {
                 }
             }
         }
-        // Faults written in Java as message codes: "{code}" and "{code|arg…}" literals, FormErrors.message("code", …).
-        Pattern inJava = Pattern.compile("\"\\{([a-zA-Z][\\w.]*)(?:\\}\"|\\|)|FormErrors\\.message\\(\"([\\w.]+)\"");
+        // Faults written in Java as message codes: "{code}" and "{code|arg…}" literals, and those Fault builds.
+        // Fault.of("code", …) and the field label codes of Fault's helpers and of the form annotations (label = "…").
+        Pattern inJava = Pattern.compile("\"\\{([a-zA-Z][\\w.]*)(?:\\}\"|\\|)|Fault\\.\\w+\\(\"([\\w.]+)\""
+                + "|label = \"([\\w.]+)\"|Fault\\.notBefore\\(\"[\\w.]+\", \"([\\w.]+)\"|\"[#~]([a-z]\\w*(?:\\.\\w+)+)\""
+                + "|\"((?:field|when)\\.\\w+)\"");
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 Matcher m = inJava.matcher(Files.readString(f));
                 while (m.find()) {
-                    String key = m.group(1) != null ? m.group(1) : m.group(2);
-                    if (!en.containsKey(key)) {
-                        missing.add(f.getFileName() + ": " + key);
+                    for (int g = 1; g <= m.groupCount(); g++) {
+                        if (m.group(g) != null && !en.containsKey(m.group(g))) {
+                            missing.add(f.getFileName() + ": " + m.group(g));
+                        }
                     }
                 }
             }
         }
         assertThat(missing).isEmpty();
+    }
+
+    /**
+     * A fault or confirmation a page shows is a message code ({@code "{code}"} or {@code Fault}), never English
+     * written in Java: the service's refusals, a form's faults and a redirect's one-line messages.
+     */
+    @Test
+    void faultsWrittenInJavaAreMessageCodes() throws IOException {
+        Pattern english = Pattern.compile("(?:new Invalid\\(\"[\\w.-]+\", |(?:errors|faults|invalid)\\.put(?:IfAbsent)?\\("
+                + "[^,;]+, |addFlashAttribute\\(\"(?:success|saved|problem)\", |message = )\"([A-Z][^\"]*)\"");
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = english.matcher(Files.readString(f));
+                while (m.find()) {
+                    found.add(f.getFileName() + ": " + m.group(1));
+                }
+            }
+        }
+        assertThat(found).isEmpty();
     }
 }
