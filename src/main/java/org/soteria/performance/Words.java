@@ -24,11 +24,7 @@ public record Words(MessageSource messages, Locale locale) {
 
     /** Fixed words: the message {@code text.<words>}, or the words as they are; a {@code {code|…}} label by its code. */
     public String text(String english) {
-        if (english.startsWith("{") && english.endsWith("}")) {
-            // A row label with figures or codes in it, written as a fault is (platform.Fault).
-            return new org.soteria.web.form.FormMessages(messages).text(english, locale);
-        }
-        return messages.getMessage(Labels.textKey(english), null, english, locale);
+        return Labels.text(messages, english, locale);
     }
 
     /** A sentence with its figures, by message code (the code itself where there are no bundles: {@link #plain}). */

@@ -66,11 +66,18 @@ public class Labels {
         if (!(english instanceof String words) || words.isBlank()) {
             return english == null ? "" : String.valueOf(english);
         }
-        if (words.startsWith("{") && words.endsWith("}")) {
-            // A row label with figures or codes in it, written as a fault is (platform.Fault).
-            return new org.soteria.web.form.FormMessages(messages).text(words, LocaleContextHolder.getLocale());
+        return text(messages, words, LocaleContextHolder.getLocale());
+    }
+
+    /**
+     * Words built in Java in {@code locale}: the message {@code text.<words>}, or the words as they are; a label with
+     * figures or codes in it, written as a fault is ({@code {code|…}}, platform.Fault), by its code.
+     */
+    public static String text(MessageSource messages, String english, java.util.Locale locale) {
+        if (english.startsWith("{") && english.endsWith("}")) {
+            return new org.soteria.web.form.FormMessages(messages).text(english, locale);
         }
-        return messages.getMessage(textKey(words), null, words, LocaleContextHolder.getLocale());
+        return messages.getMessage(textKey(english), null, english, locale);
     }
 
     /** The message code of words built in Java: {@code text.} and the words in lower case joined by underscores. */

@@ -16,12 +16,7 @@ class WordsTest {
     private static final Locale WELSH = Locale.forLanguageTag("cy");
 
     private static ResourceBundleMessageSource bundles() {
-        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasename("messages");
-        source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
-        source.setAlwaysUseMessageFormat(true);
-        return source;
+        return org.soteria.support.MessageBundles.messages();
     }
 
     @Test

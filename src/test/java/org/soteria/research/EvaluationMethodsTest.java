@@ -149,13 +149,8 @@ class EvaluationMethodsTest {
     }
 
     private static String shown(List<String> sentences, java.util.Locale locale) {
-        org.springframework.context.support.ResourceBundleMessageSource source =
-                new org.springframework.context.support.ResourceBundleMessageSource();
-        source.setBasename("messages");
-        source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
-        source.setAlwaysUseMessageFormat(true);
-        org.soteria.web.form.FormMessages messages = new org.soteria.web.form.FormMessages(source);
+        org.soteria.web.form.FormMessages messages =
+                new org.soteria.web.form.FormMessages(org.soteria.support.MessageBundles.messages());
         return String.join(" ", sentences.stream().map(s -> messages.text(s, locale)).toList());
     }
 }

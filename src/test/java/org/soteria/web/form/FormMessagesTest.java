@@ -44,13 +44,7 @@ class FormMessagesTest {
 
     /** The real bundles: a field's common faults with its label small in English and quoted, unmutated, in Welsh. */
     private static FormMessages bundles() {
-        org.springframework.context.support.ResourceBundleMessageSource source =
-                new org.springframework.context.support.ResourceBundleMessageSource();
-        source.setBasename("messages");
-        source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
-        source.setAlwaysUseMessageFormat(true);
-        return new FormMessages(source);
+        return new FormMessages(org.soteria.support.MessageBundles.messages());
     }
 
     @Test
