@@ -50,6 +50,23 @@ public class Labels {
     }
 
     /**
+     * A deep-dive stratum ("adult_rape / charged / 2025-Q3") in the page's language: its offence group and outcome
+     * group ("open" when none) by their labels, its quarter as it is.
+     */
+    public String stratumOf(String stratum) {
+        String[] parts = stratum == null ? new String[0] : stratum.split(" / ");
+        if (parts.length != 3) {
+            return stratum == null ? "" : stratum;
+        }
+        String offence = org.soteria.reference.Coded.parse(org.soteria.reference.OffenceGroup.class, parts[0])
+                .map(this::of).orElse(parts[0]);
+        String outcome = "open".equals(parts[1]) ? or("cases.status.open", "Open")
+                : org.soteria.reference.Coded.parse(org.soteria.reference.OutcomeGroup.class, parts[1]).map(this::of)
+                        .orElse(parts[1]);
+        return offence + " / " + outcome + " / " + parts[2].replace("-", " ");
+    }
+
+    /**
      * The message of {@code key} in the page's language, or {@code otherwise} when the bundles have none: for words
      * that come with the data (an event type, a person's role), translated where the bundles know them.
      */

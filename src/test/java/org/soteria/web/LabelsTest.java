@@ -1,0 +1,31 @@
+package org.soteria.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.soteria.support.MessageBundles;
+import org.springframework.context.i18n.LocaleContextHolder;
+
+/** Words that come with the data, in the page's language. */
+class LabelsTest {
+
+    private final Labels labels = new Labels(MessageBundles.messages());
+
+    @AfterEach
+    void reset() {
+        LocaleContextHolder.resetLocaleContext();
+    }
+
+    @Test
+    void aDeepDiveStratumShowsItsGroupsByTheirLabelsInThePagesLanguage() {
+        LocaleContextHolder.setLocale(Locale.UK);
+        assertThat(labels.stratumOf("adult_rape / charged / 2025-Q3")).isEqualTo("Adult rape / Charged / 2025 Q3");
+        assertThat(labels.stratumOf("child_rape / open / 2024-Q1")).isEqualTo("Child rape / Open / 2024 Q1");
+        LocaleContextHolder.setLocale(Locale.forLanguageTag("cy"));
+        assertThat(labels.stratumOf("adult_rape / open / 2025-Q3")).doesNotContain("Adult rape", "Open")
+                .endsWith(" / Agored / 2025 Q3");
+        assertThat(labels.stratumOf("not a stratum")).isEqualTo("not a stratum");
+    }
+}
