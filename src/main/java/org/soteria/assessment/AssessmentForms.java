@@ -50,7 +50,8 @@ final class AssessmentForms {
         }
     }
 
-    record Question(String questionId, String section, String text, String guidance, String evidence) {
+    record Question(String questionId, String section, String text, String textCy, String guidance,
+            String guidanceCy, String evidence, String evidenceCy) {
 
         /** The question changed, or null for a new one; an id that is not a number names no question (-1). */
         Long id() {

@@ -1,10 +1,13 @@
 package org.soteria.assessment;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.soteria.platform.Bilingual;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,76 +23,96 @@ class AssessmentRepository {
 
     // ---- Frameworks --------------------------------------------------------------------------------
 
-    record Framework(long id, String name, int version, String status) {
-
-        public String title() {
-            return name + ", version " + version;
-        }
+    /** A framework's version; its words, as every part of it, in English and, when written, Welsh. */
+    record Framework(long id, Bilingual name, int version, String status) {
     }
 
-    record Section(String code, int position, String name, String description) {
+    record Section(String code, int position, Bilingual name, Bilingual description) {
     }
 
-    record Question(long id, String sectionCode, int position, String text, String guidance, String evidence) {
+    record Question(long id, String sectionCode, int position, Bilingual text, Bilingual guidance, Bilingual evidence) {
     }
 
-    record Level(int level, String name, String descriptor) {
+    record Level(int level, Bilingual name, Bilingual descriptor) {
+    }
+
+    private static final String FRAMEWORK = "select id, name, name_cy, version, status from framework";
+
+    private static Framework framework(ResultSet rs) throws SQLException {
+        return new Framework(rs.getLong(1), Bilingual.of(rs.getString(2), rs.getString(3)), rs.getInt(4),
+                rs.getString(5));
     }
 
     List<Framework> frameworks() {
-        return jdbc.sql("select id, name, version, status from framework order by name, version desc")
-                .query((rs, i) -> new Framework(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4))).list();
+        return jdbc.sql(FRAMEWORK + " order by name, version desc").query((rs, i) -> framework(rs)).list();
     }
 
     Optional<Framework> framework(long id) {
-        return jdbc.sql("select id, name, version, status from framework where id = ?").param(id)
-                .query((rs, i) -> new Framework(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4))).optional();
+        return jdbc.sql(FRAMEWORK + " where id = ?").param(id).query((rs, i) -> framework(rs)).optional();
     }
 
     List<Section> sections(long frameworkId) {
-        return jdbc.sql("select code, position, name, description from framework_section where framework_id = ? "
-                        + "order by position").param(frameworkId)
-                .query((rs, i) -> new Section(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4))).list();
+        return jdbc.sql("select code, position, name, name_cy, description, description_cy from framework_section "
+                        + "where framework_id = ? order by position").param(frameworkId)
+                .query((rs, i) -> new Section(rs.getString(1), rs.getInt(2), Bilingual.of(rs.getString(3),
+                        rs.getString(4)), Bilingual.of(rs.getString(5), rs.getString(6)))).list();
     }
 
     List<Question> questions(long frameworkId) {
-        return jdbc.sql("select id, section_code, position, text, guidance, evidence from framework_question "
-                        + "where framework_id = ? order by section_code, position, id").param(frameworkId)
-                .query((rs, i) -> new Question(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6))).list();
+        return jdbc.sql("select id, section_code, position, text, text_cy, guidance, guidance_cy, evidence, evidence_cy "
+                        + "from framework_question where framework_id = ? order by section_code, position, id")
+                .param(frameworkId)
+                .query((rs, i) -> new Question(rs.getLong(1), rs.getString(2), rs.getInt(3),
+                        Bilingual.of(rs.getString(4), rs.getString(5)), Bilingual.of(rs.getString(6), rs.getString(7)),
+                        Bilingual.of(rs.getString(8), rs.getString(9)))).list();
     }
 
     List<Level> levels(long frameworkId) {
-        return jdbc.sql("select level, name, descriptor from framework_level where framework_id = ? order by level")
-                .param(frameworkId).query((rs, i) -> new Level(rs.getInt(1), rs.getString(2), rs.getString(3))).list();
+        return jdbc.sql("select level, name, name_cy, descriptor, descriptor_cy from framework_level "
+                        + "where framework_id = ? order by level")
+                .param(frameworkId).query((rs, i) -> new Level(rs.getInt(1), Bilingual.of(rs.getString(2),
+                        rs.getString(3)), Bilingual.of(rs.getString(4), rs.getString(5)))).list();
     }
 
-    /** Copies a framework into a new draft version; returns its id. */
+    /** Copies a framework, its Welsh with it, into a new draft version; returns its id. */
     long copyAsDraft(Framework from, String by) {
-        int version = jdbc.sql("select max(version) + 1 from framework where name = ?").param(from.name())
+        int version = jdbc.sql("select max(version) + 1 from framework where name = ?").param(from.name().english())
                 .query(Integer.class).single();
-        long id = jdbc.sql("insert into framework (name, version, status, created_by) values (?, ?, 'draft', ?) "
-                + "returning id").params(from.name(), version, by).query(Long.class).single();
-        jdbc.sql("insert into framework_section (framework_id, code, position, name, description) select ?, code, "
-                + "position, name, description from framework_section where framework_id = ?").params(id, from.id()).update();
-        jdbc.sql("insert into framework_question (framework_id, section_code, position, text, guidance, evidence) "
-                + "select ?, section_code, position, text, guidance, evidence from framework_question where framework_id = ? "
-                + "order by id").params(id, from.id()).update();
-        jdbc.sql("insert into framework_level (framework_id, level, name, descriptor) select ?, level, name, descriptor "
-                + "from framework_level where framework_id = ?").params(id, from.id()).update();
+        long id = jdbc.sql("insert into framework (name, name_cy, version, status, created_by) "
+                        + "values (?, ?, ?, 'draft', ?) returning id")
+                .params(from.name().english(), from.name().welsh(), version, by).query(Long.class).single();
+        jdbc.sql("insert into framework_section (framework_id, code, position, name, name_cy, description, "
+                + "description_cy) select ?, code, position, name, name_cy, description, description_cy "
+                + "from framework_section where framework_id = ?").params(id, from.id()).update();
+        jdbc.sql("insert into framework_question (framework_id, section_code, position, text, text_cy, guidance, "
+                + "guidance_cy, evidence, evidence_cy) select ?, section_code, position, text, text_cy, guidance, "
+                + "guidance_cy, evidence, evidence_cy from framework_question where framework_id = ? order by id")
+                .params(id, from.id()).update();
+        jdbc.sql("insert into framework_level (framework_id, level, name, name_cy, descriptor, descriptor_cy) "
+                + "select ?, level, name, name_cy, descriptor, descriptor_cy from framework_level "
+                + "where framework_id = ?").params(id, from.id()).update();
         return id;
     }
 
-    void updateQuestion(long frameworkId, long questionId, String text, String guidance, String evidence) {
-        jdbc.sql("update framework_question set text = ?, guidance = ?, evidence = ? where id = ? and framework_id = ?")
-                .params(text, guidance, evidence, questionId, frameworkId).update();
+    /** A question's words as a coordinator writes them. */
+    record Wording(Bilingual text, Bilingual guidance, Bilingual evidence) {
     }
 
-    void addQuestion(long frameworkId, String section, String text, String guidance, String evidence) {
-        jdbc.sql("insert into framework_question (framework_id, section_code, position, text, guidance, evidence) "
-                        + "select ?, ?, coalesce(max(position), 0) + 1, ?, ?, ? from framework_question "
+    void updateQuestion(long frameworkId, long questionId, Wording w) {
+        jdbc.sql("update framework_question set text = ?, text_cy = ?, guidance = ?, guidance_cy = ?, evidence = ?, "
+                        + "evidence_cy = ? where id = ? and framework_id = ?")
+                .params(w.text().english(), w.text().welsh(), w.guidance().english(), w.guidance().welsh(),
+                        w.evidence().english(), w.evidence().welsh(), questionId, frameworkId).update();
+    }
+
+    void addQuestion(long frameworkId, String section, Wording w) {
+        jdbc.sql("insert into framework_question (framework_id, section_code, position, text, text_cy, guidance, "
+                        + "guidance_cy, evidence, evidence_cy) "
+                        + "select ?, ?, coalesce(max(position), 0) + 1, ?, ?, ?, ?, ?, ? from framework_question "
                         + "where framework_id = ? and section_code = ?")
-                .params(frameworkId, section, text, guidance, evidence, frameworkId, section).update();
+                .params(frameworkId, section, w.text().english(), w.text().welsh(), w.guidance().english(),
+                        w.guidance().welsh(), w.evidence().english(), w.evidence().welsh(), frameworkId, section)
+                .update();
     }
 
     boolean publish(long frameworkId) {

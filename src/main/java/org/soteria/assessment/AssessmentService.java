@@ -9,6 +9,7 @@ import org.apache.commons.codec.digest.DigestUtils;
 import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditEntry;
 import org.soteria.audit.AuditService;
+import org.soteria.platform.Bilingual;
 import org.soteria.platform.EvidenceFiles;
 import org.soteria.platform.Fault;
 import org.soteria.platform.Invalid;
@@ -63,10 +64,10 @@ public class AssessmentService {
     public record FrameworkView(AssessmentRepository.Framework framework, List<AssessmentRepository.Section> sections,
             Map<String, List<AssessmentRepository.Question>> questions, List<AssessmentRepository.Level> levels) {
 
-        /** The maturity scale as choices for a form: level to "2. Developing". */
-        public Map<String, String> levelChoices() {
+        /** The maturity scale as choices for a form in the page's language: level to "2. Developing". */
+        public Map<String, String> levelChoices(java.util.Locale locale) {
             Map<String, String> out = new LinkedHashMap<>();
-            levels.forEach(l -> out.put(String.valueOf(l.level()), l.level() + ". " + l.name()));
+            levels.forEach(l -> out.put(String.valueOf(l.level()), l.level() + ". " + l.name().in(locale)));
             return out;
         }
     }
@@ -86,17 +87,26 @@ public class AssessmentService {
         require(user, Permission.MANAGE_FRAMEWORKS);
         AssessmentRepository.Framework f = repository.framework(frameworkId)
                 .orElseThrow(() -> new Invalid("framework", "{assessmentError.frameworkNotFound}"));
-        if (repository.frameworks().stream().anyMatch(x -> x.name().equals(f.name()) && "draft".equals(x.status()))) {
+        if (repository.frameworks().stream().anyMatch(x -> x.name().english().equals(f.name().english())
+                && "draft".equals(x.status()))) {
             throw new Invalid("framework", "{assessmentError.aDraftOfThisFramework}");
         }
         long id = repository.copyAsDraft(f, user.getUsername());
-        audited(user, "framework", id, "draft made from " + f.title());
+        audited(user, "framework", id, "draft made from " + f.name().english() + ", version " + f.version());
         return id;
     }
 
+    /**
+     * A question as the coordinator wrote it, in English and Welsh; a null part is left empty. The Welsh may wait:
+     * Welsh pages show the English until it is written.
+     */
+    public record QuestionWords(String text, String textCy, String guidance, String guidanceCy, String evidence,
+            String evidenceCy) {
+    }
+
     @Transactional
-    public void editQuestion(SoteriaUser user, long frameworkId, Long questionId, String section, String text,
-            String guidance, String evidence) {
+    public void editQuestion(SoteriaUser user, long frameworkId, Long questionId, String section, QuestionWords w) {
+        String text = w.text();
         require(user, Permission.MANAGE_FRAMEWORKS);
         FrameworkView v = framework(frameworkId).orElseThrow(() -> new Invalid("framework", "{assessmentError.frameworkNotFound}"));
         Map<String, String> errors = new LinkedHashMap<>();
@@ -108,6 +118,16 @@ public class AssessmentService {
         } else if (text.length() > 1000) {
             errors.put("text", "{assessmentError.theQuestionMustBe1000}");
         }
+        if (w.textCy() != null && w.textCy().length() > 1000) {
+            errors.put("textCy", Fault.tooLong("field.questionCy", 1000));
+        }
+        for (String[] part : new String[][] {{"guidance", w.guidance(), "field.guidance"},
+                {"guidanceCy", w.guidanceCy(), "field.guidanceCy"}, {"evidence", w.evidence(), "field.evidence"},
+                {"evidenceCy", w.evidenceCy(), "field.evidenceCy"}}) {
+            if (part[1] != null && part[1].length() > 2000) {
+                errors.put(part[0], Fault.tooLong(part[2], 2000));
+            }
+        }
         if (questionId == null && (section == null || !v.questions().containsKey(section))) {
             errors.put("section", "{assessmentError.selectTheSection}");
         }
@@ -117,12 +137,12 @@ public class AssessmentService {
         if (!errors.isEmpty()) {
             throw new Invalid(errors);
         }
+        AssessmentRepository.Wording wording = new AssessmentRepository.Wording(Bilingual.of(text, w.textCy()),
+                Bilingual.of(w.guidance(), w.guidanceCy()), Bilingual.of(w.evidence(), w.evidenceCy()));
         if (questionId == null) {
-            repository.addQuestion(frameworkId, section, text, guidance == null ? "" : guidance,
-                    evidence == null ? "" : evidence);
+            repository.addQuestion(frameworkId, section, wording);
         } else {
-            repository.updateQuestion(frameworkId, questionId, text, guidance == null ? "" : guidance,
-                    evidence == null ? "" : evidence);
+            repository.updateQuestion(frameworkId, questionId, wording);
         }
         audited(user, "framework", frameworkId, questionId == null ? "question added" : "question " + questionId + " changed");
     }
@@ -158,7 +178,7 @@ public class AssessmentService {
             throw new Invalid(errors);
         }
         long id = repository.start(user.forceCode(), f.id(), title, user.getUsername(), repository.sections(f.id()));
-        audited(user, "assessment", id, "started against " + f.title());
+        audited(user, "assessment", id, "started against " + f.name().english() + ", version " + f.version());
         return id;
     }
 
@@ -312,7 +332,7 @@ public class AssessmentService {
     }
 
     /** One section compared: its name and the mean level then and now. */
-    public record SectionChange(String name, Double then, Double now) {
+    public record SectionChange(Bilingual name, Double then, Double now) {
 
         public Double change() {
             return then == null || now == null ? null : now - then;

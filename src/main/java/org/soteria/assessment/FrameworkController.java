@@ -48,9 +48,12 @@ class FrameworkController {
             v.questions().values().stream().flatMap(java.util.List::stream).filter(q -> edit.equals("" + q.id()))
                     .findFirst().ifPresent(q -> {
                         form.put("questionId", String.valueOf(q.id()));
-                        form.put("text", q.text());
-                        form.put("guidance", q.guidance());
-                        form.put("evidence", q.evidence());
+                        form.put("text", q.text().english());
+                        form.put("textCy", q.text().welsh());
+                        form.put("guidance", q.guidance().english());
+                        form.put("guidanceCy", q.guidance().welsh());
+                        form.put("evidence", q.evidence().english());
+                        form.put("evidenceCy", q.evidence().welsh());
                         form.put("section", q.sectionCode());
                     });
         }
@@ -96,7 +99,9 @@ class FrameworkController {
         Long questionId = form.id();
         try {
             assessments.editQuestion(user, frameworkId, questionId, FormValues.text(form.section()),
-                    FormValues.text(form.text()), FormValues.text(form.guidance()), FormValues.text(form.evidence()));
+                    new AssessmentService.QuestionWords(FormValues.text(form.text()), FormValues.text(form.textCy()),
+                            FormValues.text(form.guidance()), FormValues.text(form.guidanceCy()),
+                            FormValues.text(form.evidence()), FormValues.text(form.evidenceCy())));
         } catch (Invalid e) {
             return page(assessments.framework(frameworkId).orElseThrow(() -> new ResponseStatusException(
                     HttpStatus.NOT_FOUND)), model, e.errors(), FormErrors.values(form));

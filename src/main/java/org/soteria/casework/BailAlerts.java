@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.soteria.platform.Fault;
 
 /**
  * What needs doing about a suspect's pre-charge bail or release under investigation: bail about to
@@ -51,20 +52,20 @@ public final class BailAlerts {
         if (p.kind() == Codes.BailKind.BAIL && p.expiresOn() != null) {
             long days = ChronoUnit.DAYS.between(today, p.expiresOn());
             if (days < 0) {
-                out.add(new Alert(Kind.LAPSED, p.expiresOn(), "Bail expired on " + p.expiresOn() + " with no decision "
-                        + "recorded: extend it, release under investigation, charge or take no further action"));
+                out.add(new Alert(Kind.LAPSED, p.expiresOn(), Fault.of("caseworkAlert.bailLapsed",
+                        Fault.date(p.expiresOn()))));
             } else if (days <= warningDays) {
-                out.add(new Alert(Kind.EXPIRES_SOON, p.expiresOn(), days == 0 ? "Bail expires today"
-                        : "Bail expires in " + days + (days == 1 ? " day" : " days") + ", on " + p.expiresOn()));
+                out.add(new Alert(Kind.EXPIRES_SOON, p.expiresOn(), days == 0 ? "{caseworkAlert.bailExpiresToday}"
+                        : Fault.of("caseworkAlert.bailExpiresIn", Fault.count(days), Fault.date(p.expiresOn()))));
             }
         }
         if (p.reviewOn() != null) {
             long days = ChronoUnit.DAYS.between(today, p.reviewOn());
             if (days < 0) {
-                out.add(new Alert(Kind.REVIEW_OVERDUE, p.reviewOn(), "Review was due on " + p.reviewOn()));
+                out.add(new Alert(Kind.REVIEW_OVERDUE, p.reviewOn(), Fault.of("caseworkAlert.reviewWasDue", Fault.date(p.reviewOn()))));
             } else if (days <= REVIEW_WARNING_DAYS) {
-                out.add(new Alert(Kind.REVIEW_DUE, p.reviewOn(), days == 0 ? "Review is due today"
-                        : "Review is due on " + p.reviewOn()));
+                out.add(new Alert(Kind.REVIEW_DUE, p.reviewOn(), days == 0 ? "{caseworkAlert.reviewDueToday}"
+                        : Fault.of("caseworkAlert.reviewDueOn", Fault.date(p.reviewOn()))));
             }
         }
         return out;

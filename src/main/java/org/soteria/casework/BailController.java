@@ -69,7 +69,7 @@ class BailController {
         return CaseworkPages.change(form.getClass(), () -> bailPeriods.addBail(user, crimeId, form.read(),
                         FormErrors.of(binding)),
                 errors -> bailPage(crimeId, user, model, errors, FormErrors.values(form)), flash,
-                "Recorded. Tell the victim within one working day: the Victims' Code duty is on their page",
+                "{caseworkDone.bailRecorded}",
                 "/cases/" + crimeId + "/bail");
     }
 
@@ -84,7 +84,7 @@ class BailController {
         return CaseworkPages.change(form.getClass(), () -> bailPeriods.changeBail(user, crimeId, bailId,
                         FormValues.date(form.expiresOn()), FormValues.date(form.reviewOn()),
                         FormValues.text(form.authorisedBy()), FormErrors.of(binding)),
-                errors -> bailPage(crimeId, user, model, errors, shown), flash, "Changes saved",
+                errors -> bailPage(crimeId, user, model, errors, shown), flash, "{caseworkDone.changesSaved}",
                 "/cases/" + crimeId + "/bail");
     }
 
@@ -98,6 +98,6 @@ class BailController {
                         FormValues.date(form.endedOn()), Codes.parse(Codes.BailEnd.class, form.endReason()),
                         FormErrors.of(binding)),
                 errors -> bailPage(crimeId, user, model, errors, CaseworkPages.with(form, "_end", bailId)), flash,
-                "Recorded as ended", "/cases/" + crimeId + "/bail");
+                "{caseworkDone.bailEnded}", "/cases/" + crimeId + "/bail");
     }
 }

@@ -174,7 +174,9 @@ final class CaseworkForms {
     }
 
     record Stage(String code, @MaxChars(value = 120, label = "field.name") String name,
+            @MaxChars(value = 120, label = "field.nameCy") String nameCy,
             @MaxChars(value = 1000, label = "field.guidance") String guidance,
+            @MaxChars(value = 1000, label = "field.guidanceCy") String guidanceCy,
             @WholeNumber(message = "{caseworkError.enterStagePlace}") String position,
             String active) {
 
@@ -184,7 +186,8 @@ final class CaseworkForms {
 
         PlanService.StageForm read() {
             return new PlanService.StageForm(isNew() ? null : code.strip(), FormValues.text(name),
-                    FormValues.text(guidance), FormValues.integer(position), "true".equals(active));
+                    FormValues.text(nameCy), FormValues.text(guidance), FormValues.text(guidanceCy),
+                    FormValues.integer(position), "true".equals(active));
         }
     }
 

@@ -116,9 +116,11 @@ class CaseworkQueueController {
         if (edit != null) {
             plans.stages().stream().filter(s -> s.code().equals(edit)).findFirst().ifPresent(s -> {
                 form.put("code", s.code());
-                form.put("name", s.name());
+                form.put("name", s.name().english());
+                form.put("nameCy", s.name().welsh());
                 form.put("position", String.valueOf(s.position()));
-                form.put("guidance", s.guidance());
+                form.put("guidance", s.guidance().english());
+                form.put("guidanceCy", s.guidance().welsh());
                 form.put("active", String.valueOf(s.active()));
             });
         } else {
@@ -144,7 +146,7 @@ class CaseworkQueueController {
         } catch (Invalid e) {
             return stagesPage(model, FormErrors.inOrder(e.errors(), form.getClass()), FormErrors.values(form));
         }
-        flash.addFlashAttribute("success", form.isNew() ? "Stage added" : "Stage saved");
+        flash.addFlashAttribute("success", form.isNew() ? "{caseworkDone.stageAdded}" : "{caseworkDone.stageSaved}");
         return "redirect:/casework/stages";
     }
 }

@@ -73,8 +73,14 @@ public class CaseworkQueueService {
             ReviewSchedule.Status s = supervisorReviews.schedule().of(c.recordedDate(), c.reviews(), null, today);
             if (s.next() != null && !s.next().due().isAfter(today.plusDays(CaseworkSupport.REVIEW_SOON_DAYS))) {
                 long overdue = s.points().stream().filter(x -> x.state() == ReviewSchedule.State.OVERDUE).count();
-                reviews.add(new Item(c.id(), c.crimeRef(), s.next().due(), s.next().name()
-                        + (overdue > 1 ? " (" + overdue + " review points overdue)" : ""), s.overdue(), "reviews"));
+                String point = switch (s.next().nameCode()) {
+                    case "reviewPoint.day" -> "caseworkQueue.day";
+                    case "reviewPoint.days" -> "caseworkQueue.days";
+                    case "reviewPoint.monthly" -> "caseworkQueue.monthly";
+                    default -> "caseworkQueue.months";
+                };
+                reviews.add(new Item(c.id(), c.crimeRef(), s.next().due(), Fault.of(point,
+                        Fault.count(s.next().nameArg()), Fault.count(overdue)), s.overdue(), "reviews"));
             }
         }
         reviews.sort(Comparator.comparing(Item::date));

@@ -62,7 +62,7 @@ class CpsController {
             }
         }
         return CaseworkPages.change(null, () -> cps.saveReadiness(user, crimeId, chosen),
-                errors -> cpsPage(crimeId, user, model, errors, Map.of()), flash, "Checklist saved",
+                errors -> cpsPage(crimeId, user, model, errors, Map.of()), flash, "{caseworkDone.checklistSaved}",
                 "/cases/" + crimeId + "/cps");
     }
 
@@ -73,7 +73,7 @@ class CpsController {
         return CaseworkPages.change(form.getClass(), () -> cps.submitToCps(user, crimeId, form.kind(), form.on(),
                         form.text(), FormErrors.of(binding)),
                 errors -> cpsPage(crimeId, user, model, errors, FormErrors.values(form)), flash,
-                form.referral() ? "Referred to the CPS" : "Early advice requested", "/cases/" + crimeId + "/cps");
+                form.referral() ? "{caseworkDone.referredToCps}" : "{caseworkDone.earlyAdviceRequested}", "/cases/" + crimeId + "/cps");
     }
 
     @PostMapping("/cases/{id}/cps/actions")
@@ -82,7 +82,7 @@ class CpsController {
         long crimeId = RequestValues.id(id);
         return CaseworkPages.change(form.getClass(), () -> cps.addAction(user, crimeId, FormValues.text(form.action()),
                         FormValues.date(form.actionDue()), FormValues.text(form.actionOwner()), FormErrors.of(binding)),
-                errors -> cpsPage(crimeId, user, model, errors, FormErrors.values(form)), flash, "Action added",
+                errors -> cpsPage(crimeId, user, model, errors, FormErrors.values(form)), flash, "{caseworkDone.cpsActionAdded}",
                 "/cases/" + crimeId + "/cps");
     }
 
@@ -92,7 +92,7 @@ class CpsController {
         long crimeId = RequestValues.id(id);
         long actionId = RequestValues.id(action);
         return CaseworkPages.change(null, () -> cps.actionDone(user, crimeId, actionId),
-                errors -> cpsPage(crimeId, user, model, errors, Map.of()), flash, "Action done",
+                errors -> cpsPage(crimeId, user, model, errors, Map.of()), flash, "{caseworkDone.cpsActionDone}",
                 "/cases/" + crimeId + "/cps");
     }
 
@@ -103,7 +103,6 @@ class CpsController {
         return CaseworkPages.change(form.getClass(), () -> cps.recordDecision(user, crimeId, form.chosen(),
                         FormValues.date(form.decidedOn()), FormErrors.of(binding)),
                 errors -> cpsPage(crimeId, user, model, errors, FormErrors.values(form)), flash,
-                "Decision recorded. Tell the victim, and of their right to ask for a review of a decision not to "
-                        + "charge", "/cases/" + crimeId + "/cps");
+                "{caseworkDone.decisionRecorded}", "/cases/" + crimeId + "/cps");
     }
 }

@@ -62,7 +62,7 @@ class DeviceController {
         return CaseworkPages.change(form.getClass(), () -> forensics.addDevice(user, crimeId, form.read(),
                         FormErrors.of(binding)),
                 errors -> devicesPage(crimeId, user, model, errors, FormErrors.values(form)), flash,
-                "Device submitted for examination", "/cases/" + crimeId + "/devices");
+                "{caseworkDone.deviceSubmitted}", "/cases/" + crimeId + "/devices");
     }
 
     @PostMapping("/cases/{id}/devices/{device}/next")
@@ -76,6 +76,6 @@ class DeviceController {
             forensics.advanceDevice(user, crimeId, deviceId, FormValues.date(form.on()),
                     Codes.parse(Codes.Triage.class, form.triage()));
         }, errors -> devicesPage(crimeId, user, model, errors, CaseworkPages.with(form, "_device", deviceId)), flash,
-                "Device status updated", "/cases/" + crimeId + "/devices");
+                "{caseworkDone.deviceUpdated}", "/cases/" + crimeId + "/devices");
     }
 }

@@ -83,7 +83,7 @@ class MaterialRequestController {
         return CaseworkPages.change(form.getClass(), () -> requests.addRequest(user, crimeId, form.read(),
                         FormErrors.of(binding)),
                 errors -> requestForm(crimeId, user, model, errors, FormErrors.values(form)), flash,
-                "Request recorded: it goes nowhere until a supervisor approves it", "/cases/" + crimeId + "/requests");
+                "{caseworkDone.requestRecorded}", "/cases/" + crimeId + "/requests");
     }
 
     @PostMapping("/cases/{id}/requests/{request}/decision")
@@ -97,7 +97,7 @@ class MaterialRequestController {
             CaseworkPages.read(binding);
             requests.decide(user, crimeId, requestId, decision, FormValues.text(form.note()));
         }, errors -> requestsPage(crimeId, user, model, errors, CaseworkPages.with(form, "_request", requestId)), flash,
-                decision == Codes.Decision.REFUSED ? "Request refused" : "Request approved", "/cases/" + crimeId
+                decision == Codes.Decision.REFUSED ? "{caseworkDone.requestRefused}" : "{caseworkDone.requestApproved}", "/cases/" + crimeId
                         + "/requests");
     }
 
@@ -111,13 +111,13 @@ class MaterialRequestController {
         Runnable change;
         if ("sent".equals(form.step())) {
             change = () -> requests.markSent(user, crimeId, requestId, FormValues.date(form.sentOn()));
-            done = "Recorded as sent";
+            done = "{caseworkDone.requestSent}";
         } else if ("returned".equals(form.step())) {
             change = () -> requests.markReturned(user, crimeId, requestId, FormValues.date(form.returnedOn()));
-            done = "Recorded as returned";
+            done = "{caseworkDone.requestReturned}";
         } else if ("withdrawn".equals(form.step())) {
             change = () -> requests.withdraw(user, crimeId, requestId, FormValues.text(form.reason()));
-            done = "Request withdrawn";
+            done = "{caseworkDone.requestWithdrawn}";
         } else {
             throw CaseworkPages.notFound();
         }

@@ -54,7 +54,7 @@ class PlanController {
         long crimeId = RequestValues.id(id);
         return CaseworkPages.change(null, () -> plans.enterStage(user, crimeId, stage),
                 errors -> planPage(crimeId, user, model, errors, stage == null ? Map.of() : Map.of("stage", stage)),
-                flash, "Stage recorded", "/cases/" + crimeId + "/plan");
+                flash, "{caseworkDone.stageRecorded}", "/cases/" + crimeId + "/plan");
     }
 
     @GetMapping("/cases/{id}/plan/lines/new")
@@ -87,7 +87,7 @@ class PlanController {
         return CaseworkPages.change(form.getClass(), () -> plans.addLine(user, crimeId, form.read(),
                         FormErrors.of(binding)),
                 errors -> lineForm(crimeId, user, model, errors, FormErrors.values(form)), flash,
-                form.notPursued() ? "Recorded as not pursued" : "Line of enquiry added", "/cases/" + crimeId + "/plan");
+                form.notPursued() ? "{caseworkDone.lineNotPursued}" : "{caseworkDone.lineAdded}", "/cases/" + crimeId + "/plan");
     }
 
     @PostMapping("/cases/{id}/plan/lines/{line}/close")
@@ -101,6 +101,6 @@ class PlanController {
             plans.closeLine(user, crimeId, lineId, Codes.parse(Codes.LineStatus.class, form.status()),
                     FormValues.text(form.result()));
         }, errors -> planPage(crimeId, user, model, errors, CaseworkPages.with(form, "_line", lineId)), flash,
-                "Line of enquiry closed", "/cases/" + crimeId + "/plan");
+                "{caseworkDone.lineClosed}", "/cases/" + crimeId + "/plan");
     }
 }

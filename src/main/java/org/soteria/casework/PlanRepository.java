@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+import org.soteria.platform.Bilingual;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,22 +23,28 @@ class PlanRepository {
         this.cipher = cipher;
     }
 
-    record Stage(String code, int position, String name, String guidance, boolean active) {
+    /** A stage of the journey; its name and guidance in English and, when written, Welsh. */
+    record Stage(String code, int position, Bilingual name, Bilingual guidance, boolean active) {
     }
 
     List<Stage> stages() {
-        return jdbc.sql("select code, position, name, guidance, active from journey_stage order by position, code")
-                .query((rs, i) -> new Stage(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                        rs.getBoolean(5))).list();
+        return jdbc.sql("select code, position, name, name_cy, guidance, guidance_cy, active from journey_stage "
+                        + "order by position, code")
+                .query((rs, i) -> new Stage(rs.getString(1), rs.getInt(2), Bilingual.of(rs.getString(3),
+                        rs.getString(4)), Bilingual.of(rs.getString(5), rs.getString(6)), rs.getBoolean(7))).list();
     }
 
     void saveStage(Stage s, boolean isNew) {
         if (isNew) {
-            jdbc.sql("insert into journey_stage (code, position, name, guidance, active) values (?, ?, ?, ?, ?)")
-                    .params(s.code(), s.position(), s.name(), s.guidance(), s.active()).update();
+            jdbc.sql("insert into journey_stage (code, position, name, name_cy, guidance, guidance_cy, active) "
+                            + "values (?, ?, ?, ?, ?, ?, ?)")
+                    .params(s.code(), s.position(), s.name().english(), s.name().welsh(), s.guidance().english(),
+                            s.guidance().welsh(), s.active()).update();
         } else {
-            jdbc.sql("update journey_stage set position = ?, name = ?, guidance = ?, active = ? where code = ?")
-                    .params(s.position(), s.name(), s.guidance(), s.active(), s.code()).update();
+            jdbc.sql("update journey_stage set position = ?, name = ?, name_cy = ?, guidance = ?, guidance_cy = ?, "
+                            + "active = ? where code = ?")
+                    .params(s.position(), s.name().english(), s.name().welsh(), s.guidance().english(),
+                            s.guidance().welsh(), s.active(), s.code()).update();
         }
     }
 

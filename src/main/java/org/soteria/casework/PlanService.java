@@ -11,6 +11,7 @@ import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditEntry;
 import org.soteria.audit.AuditService;
 import org.soteria.investigation.CaseDetail;
+import org.soteria.platform.Bilingual;
 import org.soteria.platform.Fault;
 import org.soteria.platform.Invalid;
 import org.soteria.security.Permission;
@@ -54,9 +55,9 @@ public class PlanService {
             List<PlanRepository.StageEntry> history, List<PromptRow> prompts, List<PlanRepository.Line> lines,
             Map<String, String> officers, ReviewSchedule.Status reviews, LocalDate today) {
 
-        public String stageName(String code) {
+        public Bilingual stageName(String code) {
             return stages.stream().filter(s -> s.code().equals(code)).map(PlanRepository.Stage::name).findFirst()
-                    .orElse(code);
+                    .orElse(Bilingual.of(code, code));
         }
 
         public String officerName(String code) {
@@ -114,10 +115,10 @@ public class PlanService {
                 .orElseThrow(() -> new Invalid("stage", "{caseworkError.selectTheStageTheInvestigation}"));
         List<PlanRepository.StageEntry> history = planRecords.stageHistory(crimeId);
         if (!history.isEmpty() && history.get(0).stageCode().equals(stage.code())) {
-            throw new Invalid("stage", Fault.of("caseworkError.alreadyAtStage", stage.name()));
+            throw new Invalid("stage", "{caseworkError.alreadyAtStage}");
         }
         planRecords.enterStage(crimeId, stage.code(), support.today(), user.getUsername());
-        support.changed(user, crime, List.of(), "stage: " + stage.name());
+        support.changed(user, crime, List.of(), "stage: " + stage.name().english());
     }
 
     /** A new line of enquiry as the form gave it; {@code notPursuedReason} closes it at once. */
@@ -183,8 +184,12 @@ public class PlanService {
 
     // ---- The journey's stages (force lead) -------------------------------------------------------
 
-    /** A stage as the form gave it; {@code code} is null for a new stage. */
-    public record StageForm(String code, String name, String guidance, Integer position, boolean active) {
+    /**
+     * A stage as the form gave it; {@code code} is null for a new stage. The Welsh name and guidance may be left
+     * empty: Welsh pages then show the English until someone writes them.
+     */
+    public record StageForm(String code, String name, String nameCy, String guidance, String guidanceCy,
+            Integer position, boolean active) {
     }
 
     @Transactional
@@ -198,14 +203,24 @@ public class PlanService {
             errors.putIfAbsent("name", "{caseworkError.enterTheStageSName}");
         } else if (f.name().length() > 120) {
             errors.putIfAbsent("name", "{caseworkError.nameMustBe120Characters}");
-        } else if (stages.stream().anyMatch(s -> s.name().equalsIgnoreCase(f.name()) && !s.code().equals(f.code()))) {
+        } else if (stages.stream().anyMatch(s -> s.name().english().equalsIgnoreCase(f.name())
+                && !s.code().equals(f.code()))) {
             errors.putIfAbsent("name", "{caseworkError.anotherStageAlreadyHasThis}");
+        }
+        if (f.nameCy() != null && f.nameCy().length() > 120) {
+            errors.putIfAbsent("nameCy", Fault.tooLong("field.nameCy", 120));
+        } else if (f.nameCy() != null && stages.stream().anyMatch(s -> s.name().welsh().equalsIgnoreCase(f.nameCy())
+                && !s.code().equals(f.code()))) {
+            errors.putIfAbsent("nameCy", "{caseworkError.anotherStageAlreadyHasThis}");
         }
         if (f.position() == null || f.position() < 1 || f.position() > 99) {
             errors.putIfAbsent("position", "{caseworkError.enterTheStageSPlace}");
         }
         if (f.guidance() != null && f.guidance().length() > 1000) {
             errors.putIfAbsent("guidance", "{caseworkError.guidanceMustBe1000Characters}");
+        }
+        if (f.guidanceCy() != null && f.guidanceCy().length() > 1000) {
+            errors.putIfAbsent("guidanceCy", Fault.tooLong("field.guidanceCy", 1000));
         }
         if (!isNew && stages.stream().noneMatch(s -> s.code().equals(f.code()))) {
             errors.putIfAbsent("name", "{caseworkError.stageNotFound}");
@@ -214,8 +229,8 @@ public class PlanService {
             throw new Invalid(errors);
         }
         String code = isNew ? codeFor(f.name(), stages) : f.code();
-        planRecords.saveStage(new PlanRepository.Stage(code, f.position(), f.name(), f.guidance() == null ? ""
-                : f.guidance(), isNew || f.active()), isNew);
+        planRecords.saveStage(new PlanRepository.Stage(code, f.position(), Bilingual.of(f.name(), f.nameCy()),
+                Bilingual.of(f.guidance(), f.guidanceCy()), isNew || f.active()), isNew);
         audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.CHANGE, "journey-stage", code)
                 .detail((isNew ? "added: " : "changed: ") + f.name() + " at " + f.position()
                         + (isNew || f.active() ? "" : " (retired)")));

@@ -62,7 +62,7 @@ class ReviewController {
         long crimeId = RequestValues.id(id);
         return CaseworkPages.change(form.getClass(), () -> supervisorReviews.addReview(user, crimeId, form.read(),
                         FormErrors.of(binding)),
-                errors -> reviewForm(crimeId, user, model, errors, FormErrors.values(form)), flash, "Review recorded",
+                errors -> reviewForm(crimeId, user, model, errors, FormErrors.values(form)), flash, "{caseworkDone.reviewRecorded}",
                 "/cases/" + crimeId + "/reviews");
     }
 }

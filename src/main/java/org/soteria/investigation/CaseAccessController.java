@@ -53,7 +53,8 @@ public class CaseAccessController {
             @RequestParam(name = "withdrawn", required = false) String withdrawn,
             @AuthenticationPrincipal SoteriaUser user, Model model) {
         long crimeId = RequestValues.id(id);
-        model.addAttribute("done", granted != null ? "Access given." : withdrawn != null ? "Access withdrawn." : null);
+        model.addAttribute("success", granted != null ? "{caseAccess.done.given}" : withdrawn != null
+                ? "{caseAccess.done.withdrawn}" : null);
         return page(crimeId, RequestValues.page(page), user, model, new LinkedHashMap<>(), "", "", "");
     }
 

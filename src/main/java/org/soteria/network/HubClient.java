@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Set;
+import org.soteria.platform.Fault;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -38,16 +39,15 @@ final class HubClient {
         try {
             uri = URI.create(hubUrl.strip().replaceAll("/+$", ""));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("Enter the hub's address, like https://hub.example.police.uk");
+            throw new IllegalArgumentException("{networkError.enterHubAddress}");
         }
         if (uri.getHost() == null || uri.getScheme() == null) {
-            throw new IllegalArgumentException("Enter the hub's full address, like https://hub.example.police.uk");
+            throw new IllegalArgumentException("{networkError.enterHubFullAddress}");
         }
         boolean https = "https".equals(uri.getScheme());
         boolean localHttp = "http".equals(uri.getScheme()) && LOOPBACK.contains(uri.getHost());
         if (!https && !localHttp) {
-            throw new IllegalArgumentException("The hub's address must start with https:// (plain http is allowed only "
-                    + "to this machine)");
+            throw new IllegalArgumentException("{networkError.hubAddressHttps}");
         }
         return uri;
     }
@@ -61,7 +61,7 @@ final class HubClient {
         HttpResponse<String> response = send(json(base.getPath() + "/api/v1/network/registrations",
                 Envelope.JSON.writeValueAsString(r)));
         if (response.statusCode() != 200) {
-            throw new Failed("The hub refused the registration: " + detail(response));
+            throw new Failed(Fault.of("networkError.hubRefusedRegistration", detail(response)));
         }
         return response.body();
     }
@@ -71,7 +71,7 @@ final class HubClient {
         HttpResponse<String> response = send(json(base.getPath() + "/api/v1/network/envelopes", envelope)
                 .header(HubApi.SENDER_HEADER, sender));
         if (response.statusCode() >= 500) {
-            throw new Failed("The hub could not take the file (HTTP " + response.statusCode() + "): try again later");
+            throw new Failed(Fault.of("networkError.hubCouldNotTakeFile", response.statusCode()));
         }
         return read(response, Messages.Answer.class);
     }
@@ -85,12 +85,11 @@ final class HubClient {
         try {
             return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new Failed("Cannot reach the hub at " + base + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage())
-                    + ". If the force's network blocks calls out, download the file and upload it at the hub");
+            throw new Failed(Fault.of("networkError.cannotReachHub", base, e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Failed("Interrupted while calling the hub");
+            throw new Failed("{networkError.interrupted}");
         }
     }
 
@@ -98,7 +97,7 @@ final class HubClient {
         try {
             return Envelope.JSON.readValue(response.body(), type);
         } catch (JacksonException e) {
-            throw new Failed("The hub's answer was not understood (HTTP " + response.statusCode() + ")");
+            throw new Failed(Fault.of("networkError.hubAnswerNotUnderstood", response.statusCode()));
         }
     }
 

@@ -237,10 +237,11 @@ class HubController {
         }
         Messages.Answer a = hub.receive(new String(file.getBytes(), StandardCharsets.UTF_8), "file", user);
         if (a.accepted()) {
-            redirect.addFlashAttribute("saved", file.getOriginalFilename() + " accepted: " + a.detail());
+            redirect.addFlashAttribute("saved", Fault.of("networkDone.fileAccepted", file.getOriginalFilename(),
+                    a.detail()));
         } else {
-            redirect.addFlashAttribute("problem", file.getOriginalFilename() + " refused: " + a.detail()
-                    + " (receipt " + a.receipt() + ")");
+            redirect.addFlashAttribute("problem", Fault.of("networkError.fileRefused", file.getOriginalFilename(),
+                    a.detail(), a.receipt()));
         }
         return "redirect:/hub/upload";
     }

@@ -33,7 +33,10 @@ class HubModeFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.equals("/") || path.isEmpty()) {
-            response.sendRedirect("/hub");
+            // The language asked for goes with it: the start page is where the switch is first used.
+            String lang = request.getParameter("lang");
+            response.sendRedirect(lang != null && org.soteria.platform.Language.of(lang).isPresent()
+                    ? "/hub?lang=" + lang.strip().toLowerCase(java.util.Locale.ROOT) : "/hub");
             return;
         }
         if (path.equals("/logout") || endpoints.routed(path)) {

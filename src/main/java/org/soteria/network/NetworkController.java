@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.soteria.platform.Fault;
 import org.soteria.platform.ForceMode;
@@ -85,7 +87,7 @@ class NetworkController {
         } catch (Invalid e) {
             redirect.addFlashAttribute("problem", java.util.List.copyOf(e.errors().values()));
         } catch (HubClient.Failed | IllegalArgumentException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
+            redirect.addFlashAttribute("problem", problem(e));
         }
         return "redirect:/network";
     }
@@ -156,7 +158,7 @@ class NetworkController {
         } catch (Invalid e) {
             redirect.addFlashAttribute("problem", java.util.List.copyOf(e.errors().values()));
         } catch (HubClient.Failed | IllegalArgumentException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
+            redirect.addFlashAttribute("problem", problem(e));
         }
         return "redirect:/network";
     }
@@ -172,7 +174,7 @@ class NetworkController {
         } catch (Invalid e) {
             redirect.addFlashAttribute("problem", java.util.List.copyOf(e.errors().values()));
         } catch (HubClient.Failed | IllegalArgumentException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
+            redirect.addFlashAttribute("problem", problem(e));
         }
         return "redirect:/network";
     }
@@ -230,7 +232,7 @@ class NetworkController {
         } catch (Invalid e) {
             redirect.addFlashAttribute("problem", java.util.List.copyOf(e.errors().values()));
         } catch (HubClient.Failed | IllegalArgumentException | Envelope.Rejected e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
+            redirect.addFlashAttribute("problem", problem(e));
         }
         return "redirect:/network/notices";
     }
@@ -244,11 +246,22 @@ class NetworkController {
         }
         try {
             int n = network.importNotices(user, new String(file.getBytes(), StandardCharsets.UTF_8));
-            redirect.addFlashAttribute("saved", n == 1 ? "1 notice taken in" : n + " notices taken in");
+            redirect.addFlashAttribute("saved", Fault.of("networkDone.noticesTakenIn", Fault.count(n)));
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problem", file.getOriginalFilename() + ": " + String.join(" ",
-                    e.errors().values()));
+            List<String> faults = new ArrayList<>();
+            faults.add(Fault.of("networkError.inFile", file.getOriginalFilename()));
+            faults.addAll(e.errors().values());
+            redirect.addFlashAttribute("problem", faults);
         }
         return "redirect:/network/notices";
+    }
+
+    /**
+     * A failure for the page: a message code as it came (the hub's address, an unreachable hub), or the network
+     * protocol's own words, which travel between forces in English, within one.
+     */
+    private static String problem(RuntimeException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.startsWith("{") && m.endsWith("}") ? m : Fault.of("networkError.networkSaid", m);
     }
 }

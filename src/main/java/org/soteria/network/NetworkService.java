@@ -232,8 +232,8 @@ public class NetworkService {
 
     public Signed benchmarkFile(SoteriaUser user, String via) {
         BenchmarkBundle b = benchmark();
-        Signed signed = sign(user, Envelope.BENCHMARK, b, via, "quarters " + b.quarters().get(0) + " to "
-                + b.quarters().get(b.quarters().size() - 1));
+        Signed signed = sign(user, Envelope.BENCHMARK, b, via, Fault.of("netDetail.quarters",
+                b.quarters().get(0), b.quarters().get(b.quarters().size() - 1)));
         audit.record(user.getUsername(), user.role().name(), AuditAction.EXPORT, "network_benchmark",
                 Long.toString(signed.sequence()), "suppressed aggregate counts, " + via);
         return signed;
@@ -256,7 +256,7 @@ public class NetworkService {
         }
         Messages.Encodings payload = new Messages.Encodings(encoder.keyId(), BloomEncoder.BITS, BloomEncoder.FIELDS,
                 items);
-        Signed signed = sign(user, Envelope.ENCODINGS, payload, via, items.size() + " encoded suspects");
+        Signed signed = sign(user, Envelope.ENCODINGS, payload, via, Fault.of("netDetail.encodedSuspects", Fault.count(items.size())));
         audit.record(AuditEntry.of(user.getUsername(), user.role().name(), AuditAction.EXPORT, "network_encodings",
                 Long.toString(signed.sequence())).records(people.stream().map(p -> "person:" + p.personId()).toList())
                 .detail("keyed Bloom-filter encodings of " + items.size() + " suspect records (no names or dates of "
@@ -300,11 +300,11 @@ public class NetworkService {
      */
     public CheckpointWitnessed sendCheckpoint(SoteriaUser user) {
         AuditService.SignedCheckpoint latest = audit.latestCheckpoint().orElseThrow(() -> new Invalid("checkpoint",
-                "The audit log has no signed checkpoint yet: one is signed within minutes of the first records"));
+                "{networkError.noCheckpointYet}"));
         Messages.Checkpoint payload = new Messages.Checkpoint(latest.seq(), latest.hash(), latest.at().toString(),
                 latest.keyId(), latest.signature());
-        Messages.Answer answer = send(sign(user, Envelope.CHECKPOINT, payload, "https", "audit checkpoint of record "
-                + latest.seq()));
+        Messages.Answer answer = send(sign(user, Envelope.CHECKPOINT, payload, "https", Fault.of("netDetail.checkpoint",
+                latest.seq())));
         if (!answer.accepted() || answer.witnessed() == null) {
             throw new Invalid("checkpoint", Fault.of("networkError.hubRefusedCheckpoint", answer.detail()));
         }
@@ -322,7 +322,7 @@ public class NetworkService {
     }
 
     public Messages.Answer fetchNotices(SoteriaUser user) {
-        return send(sign(user, Envelope.NOTICES_REQUEST, Map.of(), "https", "notices requested"));
+        return send(sign(user, Envelope.NOTICES_REQUEST, Map.of(), "https", "{netDetail.noticesRequested}"));
     }
 
     /** Takes a notices file (downloaded from the hub), refusing one the hub did not sign or meant for another force. */

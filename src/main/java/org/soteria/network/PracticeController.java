@@ -105,7 +105,7 @@ class PracticeController {
     @PostMapping("/hub/practice/{id}/comments")
     String comment(@AuthenticationPrincipal SoteriaUser user, @PathVariable String id,
             @RequestParam(required = false) String body, RedirectAttributes redirect) {
-        return act(id, redirect, () -> practice.comment(user, RequestValues.id(id), body), "Comment added");
+        return act(id, redirect, () -> practice.comment(user, RequestValues.id(id), body), "{networkDone.commentAdded}");
     }
 
     @PostMapping("/hub/practice/{id}/trying")
@@ -113,12 +113,12 @@ class PracticeController {
             @RequestParam(required = false) String trying, RedirectAttributes redirect) {
         boolean on = "yes".equals(trying);
         return act(id, redirect, () -> practice.trying(user, RequestValues.id(id), on),
-                on ? "Marked: your force is trying this" : "Your force is no longer marked as trying this");
+                on ? "{networkDone.trying}" : "{networkDone.notTrying}");
     }
 
     @PostMapping("/hub/practice/{id}/withdraw")
     String withdraw(@AuthenticationPrincipal SoteriaUser user, @PathVariable String id, RedirectAttributes redirect) {
-        return act(id, redirect, () -> practice.withdraw(user, RequestValues.id(id)), "Practice withdrawn");
+        return act(id, redirect, () -> practice.withdraw(user, RequestValues.id(id)), "{networkDone.practiceWithdrawn}");
     }
 
     @PostMapping("/hub/practice/{id}/files")
@@ -126,7 +126,7 @@ class PracticeController {
             @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
         byte[] content = file == null ? null : file.getBytes();
         String name = file == null ? null : file.getOriginalFilename();
-        return act(id, redirect, () -> practice.attach(user, RequestValues.id(id), name, content), "File added");
+        return act(id, redirect, () -> practice.attach(user, RequestValues.id(id), name, content), "{networkDone.fileAdded}");
     }
 
     @GetMapping("/hub/practice/{id}/files/{file}")
@@ -157,11 +157,11 @@ class PracticeController {
             RedirectAttributes redirect) {
         if (comment != null) {
             return act(id, redirect, () -> practice.hideComment(user, RequestValues.id(id), RequestValues.id(comment),
-                    reason), "Comment hidden");
+                    reason), "{networkDone.commentHidden}");
         }
         return act(id, redirect, () -> practice.moderate(user, RequestValues.id(id), decision, note),
-                "publish".equals(decision) ? "Practice published" : "return".equals(decision)
-                        ? "Practice returned to the force" : "Practice withdrawn");
+                "publish".equals(decision) ? "{networkDone.practicePublished}" : "return".equals(decision)
+                        ? "{networkDone.practiceReturned}" : "{networkDone.practiceWithdrawn}");
     }
 
     private String act(String id, RedirectAttributes redirect, Runnable action, String done) {

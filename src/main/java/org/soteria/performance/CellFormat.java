@@ -2,6 +2,7 @@ package org.soteria.performance;
 
 import java.util.List;
 import java.util.Locale;
+import org.soteria.platform.Fault;
 
 /**
  * What a table's cell is (a count, a rate, a change in points, a mean, text) and how the pages write it:
@@ -48,7 +49,8 @@ public final class CellFormat {
             case EMPTY -> "no data";
             case MEAN -> String.format(Locale.UK, "%.2f", (Double) value);
             case RATE -> String.format(Locale.UK, "%.1f%%", (Double) value * 100);
-            case RATE_CHANGE -> String.format(Locale.UK, "%+.1f points", (Double) value * 100);
+            // "+2.5 points", written as a fault is, so that the page shows it in its language.
+            case RATE_CHANGE -> Fault.of("perf.points", String.format(Locale.UK, "%+.1f", (Double) value * 100));
             case COUNT -> String.format(Locale.UK, "%,d", ((Number) value).longValue());
             case COUNT_CHANGE -> String.format(Locale.UK, "%+,d", ((Number) value).longValue());
             case TEXT -> value.toString();

@@ -190,18 +190,17 @@ public final class Dashboard {
 
     /** What the published feedback covers, in words: its months, or why nothing is published. */
     static String feedbackLabel(Measures.Feedback f) {
-        if (f.notPublished() != null) {
-            return "Feedback responses: not shown, as " + f.notPublished();
+        if (f.notShown() != null) {
+            return f.notShown();
         }
         if (f.months().isEmpty()) {
             return "{perf.row.feedbackNone}";
         }
-        java.time.format.DateTimeFormatter month = java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy",
-                java.util.Locale.UK);
-        String first = f.months().get(0).format(month);
-        String last = f.months().get(f.months().size() - 1).format(month);
-        return "Feedback responses, " + (first.equals(last) ? first : first + " to " + last)
-                + (f.includesLate() ? " (including forms that came back after their month)" : "");
+        java.time.YearMonth first = f.months().get(0);
+        java.time.YearMonth last = f.months().get(f.months().size() - 1);
+        String late = f.includesLate() ? Fault.message("perf.row.feedbackLate") : "";
+        return first.equals(last) ? Fault.of("perf.row.feedbackMonth", Fault.month(first), late)
+                : Fault.of("perf.row.feedbackMonths", Fault.month(first), Fault.month(last), late);
     }
 
     public static View suspects(Measures m) {

@@ -14,6 +14,7 @@ import org.soteria.audit.AuditService;
 import org.soteria.disclosure.Cell;
 import org.soteria.disclosure.DisclosurePolicy;
 import org.soteria.disclosure.PublishedAnswers;
+import org.soteria.platform.Fault;
 import org.soteria.security.SoteriaUser;
 import org.springframework.stereotype.Service;
 
@@ -67,16 +68,17 @@ public class MeasureService {
         q.filter().values().keySet().stream().filter(k -> !FEEDBACK_KEYS.contains(k)).forEach(k -> other.add(k.code()));
         if (!other.isEmpty()) {
             return Measures.Feedback.notPublished("victims' feedback is published by force, team and officer only, "
-                    + "not by " + String.join(", ", other));
+                    + "not by " + String.join(", ", other), Fault.of("perf.row.feedbackUnitsOnly", String.join(", ", other)));
         }
         LocalDate to = q.to().isAfter(q.asOf()) ? q.asOf() : q.to();
         if (to.isBefore(q.from())) {
-            return Measures.Feedback.notPublished("the period starts after the as-of date");
+            return Measures.Feedback.notPublished("the period starts after the as-of date",
+                    "{perf.row.feedbackAfterAsOf}");
         }
         YearMonth[] months = PublishedAnswers.wholeMonths(q.from(), to);
         if (months[1].isBefore(months[0])) {
             return Measures.Feedback.notPublished("victims' feedback is published for whole calendar months, and the "
-                    + "period holds none");
+                    + "period holds none", "{perf.row.feedbackNoWholeMonth}");
         }
         if (!months[1].isBefore(published.currentMonth())) {
             months[1] = published.currentMonth().minusMonths(1);
@@ -97,7 +99,7 @@ public class MeasureService {
                 months[0], months[1], counted);
         Double[] m = f.means() == null ? new Double[5] : f.means();
         return new Measures.Feedback(f.responses(), m[0], m[1], m[2], m[3], m[4], f.months(), f.monthsWithheld(),
-                f.includesLate(), null);
+                f.includesLate(), null, null);
     }
 
     public LocalDate today() {

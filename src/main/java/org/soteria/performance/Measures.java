@@ -174,22 +174,24 @@ public record Measures(
      * returned in the period; as it is shown (ADR 24), the published whole months of the period only: {@code months}
      * lists them, {@code monthsWithheld} counts months whose answers were too few to show, {@code includesLate} says
      * that some forms arrived after their own month was published and count in the month they came, and
-     * {@code notPublished} says why nothing at all is published for the query (null otherwise).
+     * {@code notPublished} says why nothing at all is published for the query (null otherwise), in English for the
+     * API and the command line, and {@code notShown} the same as a message code for pages ({@code platform.Fault}).
      */
     public record Feedback(long responses, Double dignity, Double fairness, Double voice, Double safety, Double trust,
-            List<java.time.YearMonth> months, int monthsWithheld, boolean includesLate, String notPublished) {
+            List<java.time.YearMonth> months, int monthsWithheld, boolean includesLate, String notPublished,
+            String notShown) {
 
         public Feedback(long responses, Double dignity, Double fairness, Double voice, Double safety, Double trust) {
-            this(responses, dignity, fairness, voice, safety, trust, List.of(), 0, false, null);
+            this(responses, dignity, fairness, voice, safety, trust, List.of(), 0, false, null, null);
         }
 
         public Feedback {
             months = List.copyOf(months);
         }
 
-        /** Nothing published for this query, with the reason. */
-        public static Feedback notPublished(String why) {
-            return new Feedback(0, null, null, null, null, null, List.of(), 0, false, why);
+        /** Nothing published for this query, with the reason in English and as a message code. */
+        public static Feedback notPublished(String why, String fault) {
+            return new Feedback(0, null, null, null, null, null, List.of(), 0, false, why, fault);
         }
 
         /** Whether some answers of the period are left out because there were too few of them. */

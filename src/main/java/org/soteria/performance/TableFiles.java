@@ -88,8 +88,15 @@ public final class TableFiles {
         }
     }
 
-    /** Points of a percentage, signed; each letter escaped, as fastexcel writes a format without escaping quotes. */
-    private static final String POINTS = "+0.0\\ \\p\\o\\i\\n\\t\\s;-0.0\\ \\p\\o\\i\\n\\t\\s;0.0\\ \\p\\o\\i\\n\\t\\s";
+    /**
+     * Points of a percentage, signed, followed by the word for points in the sheet's language; each letter
+     * escaped, as fastexcel writes a format without escaping quotes.
+     */
+    static String pointsFormat(Words words) {
+        StringBuilder word = new StringBuilder("\\ ");
+        words.text("points").codePoints().forEach(c -> word.append('\\').appendCodePoint(c));
+        return "+0.0" + word + ";-0.0" + word + ";0.0" + word;
+    }
 
     private static void cell(Worksheet sheet, int r, int c, List<Object> row, List<String> headers, Words words) {
         Object v = row.get(c);
@@ -104,7 +111,7 @@ public final class TableFiles {
             }
             case RATE_CHANGE -> {
                 sheet.value(r, c, ((Double) v) * 100);
-                sheet.style(r, c).format(POINTS).set();
+                sheet.style(r, c).format(pointsFormat(words)).set();
             }
             case MEAN -> {
                 sheet.value(r, c, (Number) v);

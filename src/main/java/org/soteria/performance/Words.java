@@ -34,7 +34,7 @@ public record Words(MessageSource messages, Locale locale) {
 
     /** A coded choice's label. */
     public String of(Choice choice) {
-        return messages.getMessage(choice.messageKey(), null, choice.label(), locale);
+        return Labels.found(messages, choice.messageKey(), choice.label(), locale);
     }
 
     /** A month ("Jan 2026", "Ion 2026") or a quarter ("2026 Q1", "2026 Ch1") by its first day. */

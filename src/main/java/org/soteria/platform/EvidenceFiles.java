@@ -45,14 +45,14 @@ public final class EvidenceFiles {
     /** Why the file cannot be kept, or null when it can. */
     public static String problem(String name, byte[] content) {
         if (name.isEmpty() || content == null || content.length == 0) {
-            return "Choose a file to upload";
+            return "{evidenceFile.choose}";
         }
         if (content.length > MAX_BYTES) {
-            return "The file must be 5 MB or smaller";
+            return "{evidenceFile.tooBig}";
         }
         String ext = extension(name);
         if (!TYPES.containsKey(ext)) {
-            return "The file must be a PDF, Word, Excel, PowerPoint, PNG, JPEG, text or CSV file";
+            return "{evidenceFile.type}";
         }
         boolean fits = switch (ext) {
             case "pdf" -> starts(content, "%PDF".getBytes(StandardCharsets.US_ASCII));
@@ -61,7 +61,7 @@ public final class EvidenceFiles {
             case "jpg", "jpeg" -> starts(content, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF});
             default -> text(content);
         };
-        return fits ? null : "The file's content is not a ." + ext + " file: check it and upload it again";
+        return fits ? null : Fault.of("evidenceFile.notThatType", ext);
     }
 
     private static boolean starts(byte[] content, byte[] magic) {

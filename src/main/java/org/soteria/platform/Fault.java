@@ -41,6 +41,16 @@ public final class Fault {
         return on == null ? "" : "@" + on;
     }
 
+    /** An argument that is a count, for a message that chooses its words by it ({@code {0,choice,1#…|1<…}}). */
+    public static String count(long n) {
+        return "=" + n;
+    }
+
+    /** An argument that is a month, written out in the page's language ("May 2026", "Mai 2026"). */
+    public static String month(java.time.YearMonth month) {
+        return month == null ? "" : "%" + month;
+    }
+
     /** "Enter due date": a required field left empty. */
     public static String enter(String label) {
         return of("form.enter", "~" + label, "#" + label);

@@ -74,14 +74,14 @@ class AccountAdminController {
             @AuthenticationPrincipal SoteriaUser admin, Model model, RedirectAttributes redirect) {
         return act(admin, username, model, redirect, Map.of(), () -> accounts.setEnabled(
                 AccountAdminService.Actor.of(admin), username, "true".equals(value)),
-                "true".equals(value) ? "admin.done.enabled" : "admin.done.disabled");
+                "true".equals(value) ? "{admin.done.enabled}" : "{admin.done.disabled}");
     }
 
     @PostMapping("/admin/users/{username}/role")
     String role(@PathVariable("username") String username, @RequestParam(name = "role", defaultValue = "") String role,
             @AuthenticationPrincipal SoteriaUser admin, Model model, RedirectAttributes redirect) {
         return act(admin, username, model, redirect, Map.of("role", role), () -> accounts.changeRole(
-                AccountAdminService.Actor.of(admin), username, Role.fromCode(role).orElse(null)), "admin.done.role");
+                AccountAdminService.Actor.of(admin), username, Role.fromCode(role).orElse(null)), "{admin.done.role}");
     }
 
     @PostMapping("/admin/users/{username}/teams")
@@ -91,7 +91,7 @@ class AccountAdminController {
             @AuthenticationPrincipal SoteriaUser admin, Model model, RedirectAttributes redirect) {
         return act(admin, username, model, redirect, Map.of(), () -> accounts.setTeams(
                 AccountAdminService.Actor.of(admin), username, memberOf == null ? List.of() : memberOf,
-                supervises == null ? List.of() : supervises), "admin.done.teams");
+                supervises == null ? List.of() : supervises), "{admin.done.teams}");
     }
 
     @PostMapping("/admin/users/{username}/resets")
@@ -100,7 +100,7 @@ class AccountAdminController {
             @RequestParam(name = "reason", defaultValue = "") String reason,
             @AuthenticationPrincipal SoteriaUser admin, Model model, RedirectAttributes redirect) {
         return act(admin, username, model, redirect, Map.of("kind", kind, "reason", reason), () -> accounts.requestReset(
-                AccountAdminService.Actor.of(admin), username, kind, reason), "admin.done.requested");
+                AccountAdminService.Actor.of(admin), username, kind, reason), "{admin.done.requested}");
     }
 
     @PostMapping("/admin/resets/{id}/approve")
@@ -111,8 +111,8 @@ class AccountAdminController {
         try {
             AccountAdminService.Approved done = accounts.approveReset(by, requestId);
             model.addAttribute("firstPassword", done.firstPassword());
-            model.addAttribute("success", done.kind().equals("password") ? "admin.done.passwordReset"
-                    : "admin.done.secondFactorReset");
+            model.addAttribute("success", done.kind().equals("password") ? "{admin.done.passwordReset}"
+                    : "{admin.done.secondFactorReset}");
             return page(admin, done.username(), model, new LinkedHashMap<>(), Map.of());
         } catch (Invalid e) {
             redirect.addFlashAttribute("errors", e.errors());
@@ -125,7 +125,7 @@ class AccountAdminController {
             RedirectAttributes redirect) {
         try {
             accounts.withdrawReset(AccountAdminService.Actor.of(admin), id(id));
-            redirect.addFlashAttribute("success", "admin.done.withdrawn");
+            redirect.addFlashAttribute("success", "{admin.done.withdrawn}");
         } catch (Invalid e) {
             redirect.addFlashAttribute("errors", e.errors());
         }

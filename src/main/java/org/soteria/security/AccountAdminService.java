@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditEntry;
 import org.soteria.audit.AuditService;
+import org.soteria.platform.Fault;
 import org.soteria.platform.Invalid;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -238,10 +239,9 @@ public class AccountAdminService {
         }
         int ended = accounts.endSessions(r.username());
         int revoked = tokens.revokeAll(r.username(), now);
-        String what = r.kind().equals("password") ? "Your password was reset" : "Your authenticator app was removed";
-        accounts.addNotice(r.username(), what + ", asked for by " + r.requestedBy() + " (\"" + r.reason()
-                + "\") and approved by " + by.username() + ". If you did not ask for this, tell your force's "
-                + "information security officer.", now);
+        // Kept as a message code, so that the user reads it in their own language.
+        accounts.addNotice(r.username(), Fault.of(r.kind().equals("password") ? "notice.passwordReset"
+                : "notice.secondFactorReset", r.requestedBy(), r.reason(), by.username()), now);
         audit.record(AuditEntry.of(by.username(), by.role(), AuditAction.ACCOUNT_CHANGE, "account", r.username())
                 .detail(r.kind() + " reset approved (request " + requestId + ", asked by " + r.requestedBy() + "); "
                         + ended + " sessions ended, " + revoked + " API tokens revoked; the user is told at sign-in"));

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.soteria.audit.AuditAction;
+import org.soteria.platform.Fault;
 import org.soteria.platform.ForceMode;
 import org.soteria.security.Permission;
 import org.soteria.security.SoteriaUser;
@@ -182,7 +183,7 @@ class DisruptionController {
         if (!errors.isEmpty()) {
             return newOrderPage(p, errors, FormErrors.values(form), model);
         }
-        flash.addFlashAttribute("success", SuspectService.orderTypeLabel(type) + " recorded");
+        flash.addFlashAttribute("success", Fault.of("suspectDone.orderRecorded", "#orderType." + type));
         return "redirect:/disruption/orders/" + p.forceCode() + "/" + id[0];
     }
 }

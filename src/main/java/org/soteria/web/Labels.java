@@ -71,7 +71,7 @@ public class Labels {
      * that come with the data (an event type, a person's role), translated where the bundles know them.
      */
     public String or(String key, String otherwise) {
-        return messages.getMessage(key, null, otherwise, LocaleContextHolder.getLocale());
+        return found(messages, key, otherwise, LocaleContextHolder.getLocale());
     }
 
     /**
@@ -94,7 +94,16 @@ public class Labels {
         if (english.startsWith("{") && english.endsWith("}")) {
             return new org.soteria.web.form.FormMessages(messages).text(english, locale);
         }
-        return messages.getMessage(textKey(english), null, english, locale);
+        return found(messages, textKey(english), english, locale);
+    }
+
+    /**
+     * The message {@code key} in {@code locale}, or {@code otherwise} exactly as it is: a default handed to the
+     * message source would be formatted as a message, and an apostrophe in it (the victim's phone) would vanish.
+     */
+    public static String found(MessageSource messages, String key, String otherwise, java.util.Locale locale) {
+        String message = messages.getMessage(key, null, null, locale);
+        return message == null ? otherwise : message;
     }
 
     /** The message code of words built in Java: {@code text.} and the words in lower case joined by underscores. */
@@ -104,7 +113,7 @@ public class Labels {
 
     public String of(Object item) {
         if (item instanceof org.soteria.reference.Choice choice) {
-            return messages.getMessage(key(choice), null, choice.label(), LocaleContextHolder.getLocale());
+            return found(messages, key(choice), choice.label(), LocaleContextHolder.getLocale());
         }
         if (item instanceof org.soteria.web.form.Choice choice) {
             return choice.label();

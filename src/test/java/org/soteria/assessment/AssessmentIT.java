@@ -85,7 +85,7 @@ class AssessmentIT {
         AssessmentService.FrameworkView f = assessments.framework(framework()).orElseThrow();
         assertThat(f.sections()).hasSize(7).extracting(AssessmentRepository.Section::code).containsExactly("suspect_focus",
                 "repeat_suspects", "procedural_justice", "officer_wellbeing", "data_led", "digital_forensics", "nom_principles");
-        assertThat(f.levels()).extracting(AssessmentRepository.Level::name).containsExactly("Not yet started", "Developing",
+        assertThat(f.levels()).extracting(l -> l.name().english()).containsExactly("Not yet started", "Developing",
                 "Established", "Embedded and improving");
         assertThat(f.questions().values()).allSatisfy(qs -> assertThat(qs).hasSize(2));
     }
@@ -103,11 +103,11 @@ class AssessmentIT {
 
         assertThat(errors(() -> assessments.addEvidence(lead, first, "suspect_focus", "plan.pdf",
                 "not a pdf".getBytes(StandardCharsets.UTF_8))).get("file"))
-                .isEqualTo("The file's content is not a .pdf file: check it and upload it again");
+                .isEqualTo("{evidenceFile.notThatType|pdf}");
         assertThat(errors(() -> assessments.addEvidence(lead, first, "suspect_focus", "run.exe", new byte[] {1}))
-                .get("file")).startsWith("The file must be a PDF");
+                .get("file")).isEqualTo("{evidenceFile.type}");
         assertThat(errors(() -> assessments.addEvidence(lead, first, "suspect_focus", "big.txt",
-                new byte[EvidenceFiles.MAX_BYTES + 1])).get("file")).isEqualTo("The file must be 5 MB or smaller");
+                new byte[EvidenceFiles.MAX_BYTES + 1])).get("file")).isEqualTo("{evidenceFile.tooBig}");
         assessments.addEvidence(lead, first, "suspect_focus", "C:\\Users\\lead\\checks.csv",
                 "team,checked\nT1,12\n".getBytes(StandardCharsets.UTF_8));
         AssessmentRepository.Evidence e = assessments.section(lead, first, "suspect_focus").orElseThrow().evidence().get(0);
@@ -141,6 +141,20 @@ class AssessmentIT {
     }
 
     @Test
+    void theFirstFrameworkIsWrittenInWelshThroughout() {
+        AssessmentService.FrameworkView v1 = assessments.framework(framework()).orElseThrow();
+        assertThat(v1.framework().name().welsh()).isEqualTo("Hunanasesiad Ymgyrch Soteria");
+        assertThat(v1.levels()).hasSize(4).allSatisfy(l -> assertThat(List.of(l.name().welsh(),
+                l.descriptor().welsh())).as("level %d", l.level()).allMatch(w -> !w.isBlank()));
+        assertThat(v1.sections()).hasSize(7).allSatisfy(x -> assertThat(List.of(x.name().welsh(),
+                x.description().welsh())).as(x.code()).allMatch(w -> !w.isBlank()));
+        assertThat(v1.questions().values().stream().flatMap(List::stream).toList()).hasSize(14)
+                .allSatisfy(q -> assertThat(List.of(q.text().welsh(), q.guidance().welsh(), q.evidence().welsh()))
+                        .as("question %d", q.id()).allMatch(w -> !w.isBlank()));
+        assertThat(v1.levelChoices(java.util.Locale.forLanguageTag("cy"))).containsEntry("2", "2. Yn datblygu");
+    }
+
+    @Test
     void theNationalCoordinatorPublishesANewVersionAndForcesAnswerTheVersionTheyStarted() {
         long v1 = framework();
         long started = assessments.start(lead, v1, "Against version 1");
@@ -149,11 +163,27 @@ class AssessmentIT {
         assertThat(errors(() -> assessments.newVersion(coordinator, v1)).get("framework")).isEqualTo("{assessmentError.aDraftOfThisFramework}");
         AssessmentService.FrameworkView draft = assessments.framework(v2).orElseThrow();
         long question = draft.questions().get("data_led").get(0).id();
-        assessments.editQuestion(coordinator, v2, question, null, "How complete and accurate is the RASSO data?", "", "");
-        assessments.editQuestion(coordinator, v2, null, "data_led", "Is data shared with the CPS?", "", "");
+        java.util.Locale welsh = java.util.Locale.forLanguageTag("cy");
+        assertThat(draft.questions().get("data_led").get(0).text().in(welsh)).as("the draft keeps the Welsh")
+                .isEqualTo(assessments.framework(v1).orElseThrow().questions().get("data_led").get(0).text().welsh())
+                .startsWith("Pa mor ddibynadwy");
+        assessments.editQuestion(coordinator, v2, question, null, new AssessmentService.QuestionWords(
+                "How complete and accurate is the RASSO data?", null, "", null, "", null));
+        assessments.editQuestion(coordinator, v2, null, "data_led", new AssessmentService.QuestionWords(
+                "Is data shared with the CPS?", "A yw data'n cael ei rannu â Gwasanaeth Erlyn y Goron?", "", null, "",
+                null));
+        assertThat(errors(() -> assessments.editQuestion(coordinator, v2, null, "data_led",
+                new AssessmentService.QuestionWords("Long Welsh", "x".repeat(1001), "", null, "", null))))
+                .containsOnlyKeys("textCy");
+        List<AssessmentRepository.Question> dataLed = assessments.framework(v2).orElseThrow().questions().get("data_led");
+        assertThat(dataLed.get(0).text().in(welsh)).as("reworded without Welsh: the English, marked as English")
+                .isEqualTo("How complete and accurate is the RASSO data?");
+        assertThat(dataLed.get(0).text().lang(welsh)).isEqualTo("en");
+        assertThat(dataLed.get(2).text().in(welsh)).isEqualTo("A yw data'n cael ei rannu â Gwasanaeth Erlyn y Goron?");
         assertThat(errors(() -> assessments.start(lead, v2, "Too early"))).containsKey("frameworkId");
         assessments.publish(coordinator, v2);
-        assertThat(errors(() -> assessments.editQuestion(coordinator, v2, question, null, "Changed", "", "")).get("text"))
+        assertThat(errors(() -> assessments.editQuestion(coordinator, v2, question, null,
+                new AssessmentService.QuestionWords("Changed", null, "", null, "", null))).get("text"))
                 .isEqualTo("{assessmentError.aPublishedFrameworkCannotChange}");
         assertThat(assessments.framework(v2).orElseThrow().questions().get("data_led")).hasSize(3);
         assertThat(assessments.taskList(lead, started).orElseThrow().framework().questions().get("data_led")).hasSize(2);

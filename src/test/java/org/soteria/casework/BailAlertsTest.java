@@ -23,11 +23,11 @@ class BailAlertsTest {
         assertThat(ALERTS.of(bail(TODAY.plusDays(15), null), TODAY)).isEmpty();
         assertThat(ALERTS.of(bail(TODAY.plusDays(14), null), TODAY)).singleElement().satisfies(a -> {
             assertThat(a.kind()).isEqualTo(Kind.EXPIRES_SOON);
-            assertThat(a.message()).isEqualTo("Bail expires in 14 days, on 2026-12-13");
+            assertThat(a.message()).isEqualTo("{caseworkAlert.bailExpiresIn|=14|@2026-12-13}");
         });
         assertThat(ALERTS.of(bail(TODAY.plusDays(1), null), TODAY).get(0).message())
-                .isEqualTo("Bail expires in 1 day, on 2026-11-30");
-        assertThat(ALERTS.of(bail(TODAY, null), TODAY).get(0).message()).isEqualTo("Bail expires today");
+                .isEqualTo("{caseworkAlert.bailExpiresIn|=1|@2026-11-30}");
+        assertThat(ALERTS.of(bail(TODAY, null), TODAY).get(0).message()).isEqualTo("{caseworkAlert.bailExpiresToday}");
     }
 
     @Test

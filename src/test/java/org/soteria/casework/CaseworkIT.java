@@ -293,7 +293,7 @@ class CaseworkIT {
 
         CaseworkQueueService.Queue q = queue.queue(investigator);
         assertThat(q.bail()).singleElement().satisfies(i -> {
-            assertThat(i.what()).isEqualTo("Bail expires in 10 days, on " + today.plusDays(10));
+            assertThat(i.what()).isEqualTo("{caseworkAlert.bailExpiresIn|=10|@" + today.plusDays(10) + "}");
             assertThat(i.crimeRef()).isEqualTo("C1");
         });
         assertThat(queue.queue(outsider).bail()).isEmpty();
@@ -329,7 +329,9 @@ class CaseworkIT {
         assertThat(before.reviews()).singleElement().satisfies(i -> {
             assertThat(i.crimeRef()).isEqualTo("C1");
             assertThat(i.overdue()).isTrue();
-            assertThat(i.what()).isEqualTo("Within 24 hours (2 review points overdue)");
+            assertThat(i.what()).isEqualTo("{caseworkQueue.day|=1|=2}");
+            assertThat(new org.soteria.web.form.FormMessages(org.soteria.support.MessageBundles.messages())
+                    .text(i.what(), java.util.Locale.UK)).isEqualTo("Within 24 hours (2 review points overdue)");
         });
         assertThat(queue.queue(investigator).reviews()).as("the officer in the case sees it too")
                 .extracting(CaseworkQueueService.Item::crimeRef).containsExactly("C1");
@@ -411,15 +413,32 @@ class CaseworkIT {
 
         plans.enterStage(investigator, crime, "suspect_background");
         assertThat(errors(() -> plans.enterStage(investigator, crime, "suspect_background"))).containsKey("stage");
-        plans.saveStage(forceLead, new PlanService.StageForm("suspect_background", "Suspect background", "",
-                5, false), false, NONE);
+        assertThat(plans.stages()).filteredOn(s -> s.code().equals("first_contact")).singleElement()
+                .satisfies(s -> {
+                    assertThat(s.name().in(java.util.Locale.forLanguageTag("cy"))).isEqualTo("Cyswllt cyntaf a chofnodi");
+                    assertThat(s.name().in(java.util.Locale.UK)).isEqualTo("First contact and recording");
+                    assertThat(s.name().lang(java.util.Locale.forLanguageTag("cy"))).isNull();
+                });
+        plans.saveStage(forceLead, new PlanService.StageForm("suspect_background", "Suspect background", null, "",
+                null, 5, false), false, NONE);
         assertThat(errors(() -> plans.enterStage(investigator, crime, "suspect_background")))
                 .as("a retired stage cannot be chosen").containsKey("stage");
-        assertThat(plans.plan(crime, investigator).orElseThrow().current().name()).isEqualTo("Suspect background");
-        assertThat(errors(() -> plans.saveStage(investigator, new PlanService.StageForm(null, "New", "", 16, true),
+        PlanRepository.Stage renamed = plans.plan(crime, investigator).orElseThrow().current();
+        assertThat(renamed.name().english()).isEqualTo("Suspect background");
+        assertThat(renamed.name().in(java.util.Locale.forLanguageTag("cy"))).as("no Welsh written: the English, marked")
+                .isEqualTo("Suspect background");
+        assertThat(renamed.name().lang(java.util.Locale.forLanguageTag("cy"))).isEqualTo("en");
+        assertThat(errors(() -> plans.saveStage(investigator, new PlanService.StageForm(null, "New", null, "", null, 16, true),
                 true, NONE))).containsKey("permission");
-        plans.saveStage(forceLead, new PlanService.StageForm(null, "Victim's review of the outcome", "", 16,
-                true), true, NONE);
+        assertThat(errors(() -> plans.saveStage(forceLead, new PlanService.StageForm(null, "Outcome review",
+                "Sgwrs gychwynnol", "", null, 16, true), true, NONE))).as("a Welsh name another stage has")
+                .containsOnlyKeys("nameCy");
+        plans.saveStage(forceLead, new PlanService.StageForm(null, "Victim's review of the outcome",
+                "Adolygiad y dioddefwr o'r canlyniad", "", "Gofynnwch i'r dioddefwr.", 16, true),
+                true, NONE);
+        assertThat(plans.stages()).filteredOn(s -> s.code().equals("victim_s_review_of_the_outcome")).singleElement()
+                .satisfies(s -> assertThat(s.guidance().in(java.util.Locale.forLanguageTag("cy")))
+                        .isEqualTo("Gofynnwch i'r dioddefwr."));
         assertThat(plans.stages()).extracting(PlanRepository.Stage::code).contains("victim_s_review_of_the_outcome");
 
         long deniedBefore = denied();

@@ -114,8 +114,9 @@ class CommandLineIT {
         assertThat(run("users", "approve-reset", "--request", request, "--data-dir", db, "--run-by", "bob")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("New first password \\(shown once; they "
                 + "change it at sign-in\\): \\S{20}");
+        // Kept as a message code, so that they read it in their own language at their next sign-in.
         assertThat(DatabaseReset.ownerQuery(db, "select text from account_notice where username = 'm.jones'"))
-                .contains("asked for by cli:alice", "approved by cli:bob");
+                .contains("{notice.passwordReset|cli:alice|", "|cli:bob}");
     }
 
     /** Demo accounts have a known password: demo mode never starts on a data directory with real accounts. */

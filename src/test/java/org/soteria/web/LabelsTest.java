@@ -19,6 +19,16 @@ class LabelsTest {
     }
 
     @Test
+    void wordsTheBundlesDoNotKnowAreShownExactlyAsTheyAreApostrophesAndBracesIncluded() {
+        LocaleContextHolder.setLocale(Locale.forLanguageTag("cy"));
+        assertThat(labels.text("Download of the victim's phone or other device"))
+                .isEqualTo("Download of the victim's phone or other device");
+        assertThat(labels.or("no.such.key", "It's {not} a message")).isEqualTo("It's {not} a message");
+        assertThat(labels.text("Charge rate")).isEqualTo(Labels.found(org.soteria.support.MessageBundles.messages(),
+                "text.charge_rate", "?", Locale.forLanguageTag("cy"))).isNotEqualTo("Charge rate");
+    }
+
+    @Test
     void aDeepDiveStratumShowsItsGroupsByTheirLabelsInThePagesLanguage() {
         LocaleContextHolder.setLocale(Locale.UK);
         assertThat(labels.stratumOf("adult_rape / charged / 2025-Q3")).isEqualTo("Adult rape / Charged / 2025 Q3");

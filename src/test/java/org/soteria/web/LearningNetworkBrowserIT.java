@@ -164,6 +164,10 @@ class LearningNetworkBrowserIT {
         HttpResponse<String> cases = HTTP.send(HttpRequest.newBuilder(URI.create(hubUrl + "/cases")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(cases.statusCode()).as("a force's page does not exist on the hub").isEqualTo(404);
+        HttpResponse<String> start = HTTP.send(HttpRequest.newBuilder(URI.create(hubUrl + "/?lang=cy")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(start.headers().firstValue("Location")).as("the start page keeps the language asked for")
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/hub?lang=cy"));
     }
 
     @Test

@@ -33,7 +33,7 @@ public final class FormErrors {
     public static Map<String, String> of(BindingResult binding) {
         Map<String, String> faults = new LinkedHashMap<>();
         for (FieldError e : binding.getFieldErrors()) {
-            faults.putIfAbsent(e.getField(), e.getDefaultMessage());
+            faults.putIfAbsent(e.getField(), fault(e));
         }
         Object target = binding.getTarget();
         if (target instanceof CrossField rules) {
@@ -96,6 +96,20 @@ public final class FormErrors {
     }
 
     /** A message as Bean Validation's template language would otherwise read it: braces and dollars escaped. */
+    /**
+     * A field's fault as its message code ({@code {workforceError.chooseACourse}}), for the page to put into its
+     * language as it is rendered, rather than words the validator already chose; a fault with no code as it is.
+     */
+    private static String fault(FieldError e) {
+        if (e.contains(jakarta.validation.ConstraintViolation.class)) {
+            String template = e.unwrap(jakarta.validation.ConstraintViolation.class).getMessageTemplate();
+            if (template.matches("\\{[A-Za-z][\\w.]*\\}")) {
+                return template;
+            }
+        }
+        return e.getDefaultMessage();
+    }
+
     static String literal(String message) {
         return message.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("$", "\\$");
     }

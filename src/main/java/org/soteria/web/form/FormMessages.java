@@ -26,9 +26,22 @@ import org.springframework.web.servlet.ModelAndView;
 public class FormMessages implements HandlerInterceptor {
 
     private final MessageSource messages;
+    private final boolean strict;
 
+    /** Renders faults; a page message that is not a message code is shown as it is. */
     public FormMessages(MessageSource messages) {
+        this(messages, false);
+    }
+
+    /**
+     * With {@code soteria.messages.strict} (the tests set it), a page message written in Java that is not a message
+     * code fails the page instead of showing English on a Welsh page: a confirmation, a fault or a banner.
+     */
+    @org.springframework.beans.factory.annotation.Autowired
+    public FormMessages(MessageSource messages,
+            @org.springframework.beans.factory.annotation.Value("${soteria.messages.strict:false}") boolean strict) {
         this.messages = messages;
+        this.strict = strict;
     }
 
     /** The faults in {@code locale}, in the same order. */
@@ -51,8 +64,14 @@ public class FormMessages implements HandlerInterceptor {
         return message(parts[0], args, locale, fault);
     }
 
-    /** An argument as {@link Fault} wrote it: a message code ({@code #}, {@code ~} small), a date ({@code @}) or text. */
-    private String argument(String arg, Locale locale) {
+    /**
+     * An argument as {@link Fault} wrote it: a message code ({@code #}, {@code ~} small), a date ({@code @}), a month
+     * ({@code %}), a count ({@code =}) or text.
+     */
+    private Object argument(String arg, Locale locale) {
+        if (arg.startsWith("=") && arg.matches("=-?\\d{1,18}")) {
+            return Long.valueOf(arg.substring(1));
+        }
         if (arg.startsWith("#")) {
             return message(arg.substring(1), null, locale, arg);
         }
@@ -61,6 +80,13 @@ public class FormMessages implements HandlerInterceptor {
             // "Due date" becomes "due date"; "CPS decision" stays as it is.
             boolean acronym = m.length() > 1 && Character.isUpperCase(m.charAt(1));
             return m.isEmpty() || acronym ? m : Character.toLowerCase(m.charAt(0)) + m.substring(1);
+        }
+        if (arg.startsWith("%")) {
+            try {
+                return DateTimeFormatter.ofPattern("MMMM yyyy", locale).format(java.time.YearMonth.parse(arg.substring(1)));
+            } catch (DateTimeParseException e) {
+                return arg.substring(1);
+            }
         }
         if (arg.startsWith("@")) {
             try {
@@ -90,17 +116,29 @@ public class FormMessages implements HandlerInterceptor {
         }
         for (String name : new String[] {"errors", "reviewErrors"}) {
             if (view.getModel().get(name) instanceof Map<?, ?> faults && !faults.isEmpty()) {
+                faults.values().forEach(f -> written(request, name, f));
                 view.getModel().put(name, localised((Map<String, String>) faults, LocaleContextHolder.getLocale()));
             }
         }
         for (String name : new String[] {"success", "saved", "problem", "title"}) {
             if (view.getModel().get(name) instanceof String message) {
+                written(request, name, message);
                 view.getModel().put(name, text(message, LocaleContextHolder.getLocale()));
             } else if (view.getModel().get(name) instanceof java.util.Collection<?> several) {
                 // A refusal's several faults in one banner: each in the page's language, one sentence after another.
+                several.forEach(m -> written(request, name, m));
                 view.getModel().put(name, String.join(" ", several.stream()
                         .map(m -> text(String.valueOf(m), LocaleContextHolder.getLocale())).toList()));
             }
+        }
+    }
+
+    /** In strict mode, refuses a message that is words rather than a message code. */
+    private void written(HttpServletRequest request, String name, Object message) {
+        String m = String.valueOf(message);
+        if (strict && !(m.startsWith("{") && m.endsWith("}"))) {
+            throw new IllegalStateException("Words written in Java, not a message code, in '" + name + "' on "
+                    + request.getRequestURI() + ": " + m);
         }
     }
 }

@@ -21,7 +21,7 @@ class FormErrorsTest {
             @IsoDate(label = "field.bailEndDate") String expiresOn,
             @MaxChars(value = 5, label = "field.conditions") String conditions,
             @WholeNumber(min = 1, max = 99, message = "Enter the place, a whole number from 1 to 99") String place,
-            @OneOf(value = {"bail", "rui"}, message = "Choose bail or release under investigation") String kind)
+            @OneOf(value = {"bail", "rui"}, message = "{jakarta.validation.constraints.NotNull.message}") String kind)
             implements FormErrors.CrossField {
 
         @Override
@@ -58,7 +58,8 @@ class FormErrorsTest {
                 .containsEntry("expiresOn", Fault.notADate("field.bailEndDate"))
                 .containsEntry("conditions", Fault.tooLong("field.conditions", 5))
                 .containsEntry("place", "Enter the place, a whole number from 1 to 99")
-                .containsEntry("kind", "Choose bail or release under investigation")
+                .as("a message code stays a code, for the page to put into its language")
+                .containsEntry("kind", "{jakarta.validation.constraints.NotNull.message}")
                 .containsEntry("suspect", "Choose the suspect");
     }
 

@@ -74,4 +74,21 @@ class FormMessagesTest {
     void anArgumentThatLooksLikeACodeButIsNotOneIsShownAsItIs() {
         assertThat(messages().text(Fault.of("choose", "a|b}c"), Locale.ENGLISH)).isEqualTo("Choose a number for \"a¦b)c\"");
     }
+
+    @Test
+    void countsChooseTheirWordsAndMonthsAndDatesAreWrittenInEachLanguage() {
+        FormMessages m = bundles();
+        String soon = Fault.of("caseworkAlert.bailExpiresIn", Fault.count(1), Fault.date(java.time.LocalDate.of(2026, 6, 1)));
+        assertThat(m.text(soon, Locale.ENGLISH)).isEqualTo("Bail expires in 1 day, on 1 June 2026");
+        assertThat(m.text(Fault.of("caseworkAlert.bailExpiresIn", Fault.count(3), Fault.date(java.time.LocalDate.of(2026,
+                6, 1))), WELSH)).isEqualTo("Mae'r fechnïaeth yn dod i ben ymhen 3 diwrnod, ar 1 Mehefin 2026");
+        String months = Fault.of("perf.row.feedbackMonths", Fault.month(java.time.YearMonth.of(2026, 5)),
+                Fault.month(java.time.YearMonth.of(2026, 6)), Fault.message("perf.row.feedbackLate"));
+        assertThat(m.text(months, Locale.ENGLISH)).isEqualTo("Feedback responses, May 2026 to June 2026 (including forms "
+                + "that came back after their month)");
+        assertThat(m.text(months, WELSH)).startsWith("Ymatebion adborth, Mai 2026 – Mehefin 2026 (gan gynnwys");
+        assertThat(m.text(Fault.of("perf.points", "+2.5"), WELSH)).isEqualTo("+2.5 pwynt");
+        assertThat(m.text(Fault.of("netDetail.encodedSuspects", Fault.count(4)), WELSH))
+                .isEqualTo("4 person a ddrwgdybir wedi'u hamgodio");
+    }
 }
