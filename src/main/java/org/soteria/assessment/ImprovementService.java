@@ -77,6 +77,12 @@ public class ImprovementService {
         return out;
     }
 
+    /** How many of the force's improvement actions are past their due date and not done. */
+    public long overdue(SoteriaUser user) {
+        LocalDate today = today();
+        return repository.actions(user.forceCode()).stream().filter(a -> a.overdueOn(today)).count();
+    }
+
     private Comparison comparison(SoteriaUser user, ImprovementRepository.Action a, LocalDate today) {
         if (a.measure() == null || a.liveOn() == null) {
             return null;

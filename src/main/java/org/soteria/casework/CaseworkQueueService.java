@@ -53,7 +53,22 @@ public class CaseworkQueueService {
         }
     }
 
+    /** What is due for the user, with the crimes it names recorded in the audit log as read. */
     public Queue queue(SoteriaUser user) {
+        Queue q = due(user);
+        Set<String> records = new HashSet<>();
+        for (List<Item> list : List.of(q.lines(), q.reviews(), q.approvals(), q.bail(), q.cps())) {
+            list.forEach(i -> records.add(user.forceCode() + ":" + i.crimeRef()));
+        }
+        audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.SEARCH, "crime", null)
+                .records(records.stream().sorted().toList())
+                .justification("need-to-know: own, team, granted, named or break-glass crimes")
+                .detail("casework queue"));
+        return q;
+    }
+
+    /** What is due for the user, unread: for counting on the home page, which names no crime. */
+    Queue due(SoteriaUser user) {
         LocalDate today = support.today();
         NeedToKnow.Rule rule = needToKnow.rule(user, "c");
         NeedToKnow.UserScope scope = needToKnow.scope(user);
@@ -73,6 +88,7 @@ public class CaseworkQueueService {
             ReviewSchedule.Status s = supervisorReviews.schedule().of(c.recordedDate(), c.reviews(), null, today);
             if (s.next() != null && !s.next().due().isAfter(today.plusDays(CaseworkSupport.REVIEW_SOON_DAYS))) {
                 long overdue = s.points().stream().filter(x -> x.state() == ReviewSchedule.State.OVERDUE).count();
+                // "Within 24 hours (2 review points overdue)", in the page's language.
                 String point = switch (s.next().nameCode()) {
                     case "reviewPoint.day" -> "caseworkQueue.day";
                     case "reviewPoint.days" -> "caseworkQueue.days";
@@ -104,16 +120,7 @@ public class CaseworkQueueService {
         for (CpsRepository.Action a : queueRecords.actionsDue(rule, today.plusDays(CaseworkSupport.DUE_SOON_DAYS))) {
             cps.add(new Item(a.crimeId(), a.crimeRef(), a.dueOn(), a.action(), a.overdueOn(today), "cps"));
         }
-        Queue q = new Queue(lines, reviews, approvals, bail, cps, reviewer, today);
-        Set<String> records = new HashSet<>();
-        for (List<Item> list : List.of(lines, reviews, approvals, bail, cps)) {
-            list.forEach(i -> records.add(user.forceCode() + ":" + i.crimeRef()));
-        }
-        audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.SEARCH, "crime", null)
-                .records(records.stream().sorted().toList())
-                .justification("need-to-know: own, team, granted, named or break-glass crimes")
-                .detail("casework queue"));
-        return q;
+        return new Queue(lines, reviews, approvals, bail, cps, reviewer, today);
     }
 
     /**

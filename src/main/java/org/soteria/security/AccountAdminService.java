@@ -100,6 +100,11 @@ public class AccountAdminService {
         return accounts.pending(by.forceCode());
     }
 
+    /** Reset requests of the force that this administrator may decide: those a colleague asked for. */
+    public long awaitingDecisionBy(Actor by) {
+        return accounts.pending(by.forceCode()).stream().filter(r -> !r.requestedBy().equals(by.username())).count();
+    }
+
     public List<String> teams(String force) {
         return accounts.teamsOf(force);
     }

@@ -91,25 +91,7 @@ public class VictimQueueService {
     }
 
     public Queue queue(SoteriaUser user, Scope scope, String officer, Show show, int page) {
-        List<VictimService.Duty> all = openDuties(user, scope, officer);
-        LocalDate today = victims.today();
-        LocalDate coming = victims.code().workingDays().addWorkingDays(today, 5);
-        Map<Show, List<VictimService.Duty>> split = new EnumMap<>(Show.class);
-        for (Show s : Show.values()) {
-            split.put(s, new ArrayList<>());
-        }
-        for (VictimService.Duty d : all) {
-            LocalDate due = d.obligation().due();
-            if (d.state() == VictimsCode.State.OVERDUE) {
-                split.get(Show.OVERDUE).add(d);
-                split.get(Show.DUE).add(d);
-            } else if (due.equals(today)) {
-                split.get(Show.TODAY).add(d);
-                split.get(Show.DUE).add(d);
-            } else if (!due.isAfter(coming)) {
-                split.get(Show.COMING).add(d);
-            }
-        }
+        Map<Show, List<VictimService.Duty>> split = split(openDuties(user, scope, officer));
         Map<Show, Integer> counts = new EnumMap<>(Show.class);
         split.forEach((k, v) -> counts.put(k, v.size()));
         // Third-party reports the victim did not consent to are kept visibly apart: contact follows the victim's wishes.
@@ -133,6 +115,39 @@ public class VictimQueueService {
     }
 
     /** Duties not yet done, of the crimes in a scope. */
+    /**
+     * How many duties of the user's ({@code MINE}) or their teams' ({@code TEAM}) crimes are in each part of the
+     * queue, for the home page: counts only, so nothing is read and nothing is recorded.
+     */
+    public Map<Show, Integer> counts(SoteriaUser user, Scope scope) {
+        Map<Show, Integer> counts = new EnumMap<>(Show.class);
+        split(openDuties(user, scope, null)).forEach((k, v) -> counts.put(k, v.size()));
+        return counts;
+    }
+
+    /** Duties by the part of the queue they fall in: overdue, due today (both also "due"), or coming in 5 working days. */
+    private Map<Show, List<VictimService.Duty>> split(List<VictimService.Duty> all) {
+        LocalDate today = victims.today();
+        LocalDate coming = victims.code().workingDays().addWorkingDays(today, 5);
+        Map<Show, List<VictimService.Duty>> split = new EnumMap<>(Show.class);
+        for (Show s : Show.values()) {
+            split.put(s, new ArrayList<>());
+        }
+        for (VictimService.Duty d : all) {
+            LocalDate due = d.obligation().due();
+            if (d.state() == VictimsCode.State.OVERDUE) {
+                split.get(Show.OVERDUE).add(d);
+                split.get(Show.DUE).add(d);
+            } else if (due.equals(today)) {
+                split.get(Show.TODAY).add(d);
+                split.get(Show.DUE).add(d);
+            } else if (!due.isAfter(coming)) {
+                split.get(Show.COMING).add(d);
+            }
+        }
+        return split;
+    }
+
     private List<VictimService.Duty> openDuties(SoteriaUser user, Scope scope, String officer) {
         NeedToKnow.UserScope mine = needToKnow.scope(user);
         String sql;

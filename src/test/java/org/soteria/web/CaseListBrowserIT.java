@@ -40,6 +40,10 @@ class CaseListBrowserIT extends BrowserPages {
     void anInvestigatorFiltersTheCaseListAndOpensACase() {
         BrowserSession b = browser();
         b.signIn("investigator", PASSWORD);
+        // Signing in lands on the home page, the person's work; the case list is one link away.
+        assertThat(b.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Your work");
+        b.assertAccessible("home-investigator");
+        b.clickAndWaitForPage(By.cssSelector("main a[href='/cases']"));
         assertThat(b.driver.getCurrentUrl()).endsWith("/cases");
         assertThat(b.driver.findElement(By.className("soteria-demo-banner")).getText()).contains("Demo mode");
         // Need-to-know: the demo investigator works in team T01 and sees its unrestricted crimes, no others.
@@ -112,6 +116,7 @@ class CaseListBrowserIT extends BrowserPages {
     void searchFindsACaseByReferenceAndByNameAndSaysWhenNothingMatches() {
         BrowserSession b = browser();
         b.signIn("supervisor", PASSWORD);
+        b.open("/cases");
         String ref = jdbc.sql("select crime_ref from crime where not restricted and team_code = 'T01' order by id "
                 + "limit 1 offset 100").query(String.class).single();
         b.driver.findElement(By.id("q")).sendKeys(ref);
@@ -165,7 +170,8 @@ class CaseListBrowserIT extends BrowserPages {
 
         b.driver.manage().deleteAllCookies();
         b.signIn("analyst", PASSWORD);
-        assertThat(b.driver.findElement(By.tagName("main")).getText()).contains("does not include named case records");
+        assertThat(b.driver.findElement(By.tagName("main")).getText()).contains("Your work", "Your tools", "Performance")
+                .doesNotContain("Cases\n", "will appear here");
         b.assertAccessible("home-analyst");
         b.open("/cases");
         assertThat(b.driver.findElement(By.tagName("h1")).getText()).isEqualTo("You do not have access to this page");
@@ -174,7 +180,7 @@ class CaseListBrowserIT extends BrowserPages {
         b.clickAndWaitForPage(By.cssSelector("a[hreflang=cy]"));
         assertThat(b.driver.getCurrentUrl()).endsWith("/?lang=cy");
         assertThat(b.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("cy");
-        assertThat(b.driver.findElement(By.tagName("main")).getText()).contains("Nid yw eich rôl yn cynnwys");
+        assertThat(b.driver.findElement(By.tagName("main")).getText()).contains("Eich gwaith", "Eich offer");
         b.assertAccessible("home-analyst-cy");
         b.open("/nowhere");
         assertThat(b.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Nid oes gennych fynediad i'r dudalen hon");

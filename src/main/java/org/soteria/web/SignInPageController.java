@@ -1,38 +1,27 @@
 package org.soteria.web;
 
-import org.soteria.security.Permission;
-import org.soteria.security.SoteriaUser;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The start page after sign-in, and the sign-in page itself. */
+/** The sign-in page (the start page after sign-in is the home feature's). */
 @Controller
-public class HomeController {
+public class SignInPageController {
 
     private final ObjectProvider<ClientRegistrationRepository> directory;
     private final String directoryRegistration;
     private final org.springframework.context.MessageSource messages;
 
-    public HomeController(ObjectProvider<ClientRegistrationRepository> directory,
+    public SignInPageController(ObjectProvider<ClientRegistrationRepository> directory,
             @Value("${soteria.oidc.registration-id:entra}") String directoryRegistration,
             org.springframework.context.MessageSource messages) {
         this.directory = directory;
         this.directoryRegistration = directoryRegistration;
         this.messages = messages;
-    }
-
-    @GetMapping("/")
-    String home(@AuthenticationPrincipal SoteriaUser user) {
-        if (user != null && user.can(Permission.VIEW_CASES)) {
-            return "redirect:/cases";
-        }
-        return "web/home";
     }
 
     @GetMapping("/login")

@@ -1,0 +1,78 @@
+package org.soteria.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.soteria.suspect.LinkageService;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Issue 24, home pages: every role signs in to its own work, most urgent first, counted, each kind a link to the
+ * page where it is done (and that page opens for them), with the tools of the role beside it; never a
+ * placeholder. In Welsh too, and with axe.
+ */
+class HomeBrowserIT extends BrowserPages {
+
+    private static final List<String> ROLES = List.of("investigator", "supervisor", "victim-liaison", "analyst",
+            "force-lead", "auditor", "researcher", "admin", "national-coordinator");
+
+    @Autowired
+    LinkageService linkage;
+
+    @Test
+    void everyRoleLandsOnItsWorkAndEveryLinkOnItOpens() {
+        linkage.refresh(false);
+        BrowserSession b = browser();
+        for (String role : ROLES) {
+            b.driver.manage().deleteAllCookies();
+            b.signIn(role, PASSWORD);
+            assertThat(b.driver.findElement(By.tagName("h1")).getText()).as(role).isEqualTo("Your work");
+            String main = b.driver.findElement(By.tagName("main")).getText();
+            assertThat(main).as(role).contains("Your tools").doesNotContain("will appear here", "{", "homeWork.");
+            List<String> links = b.driver.findElements(By.cssSelector("main a")).stream()
+                    .map(a -> a.getAttribute("href")).distinct().toList();
+            assertThat(links).as(role + ": its tools are on its home page").isNotEmpty();
+            for (String href : links) {
+                b.driver.get(href);
+                assertThat(b.driver.findElement(By.tagName("h1")).getText()).as(role + " " + href)
+                        .doesNotContain("You do not have access", "Page not found", "Sorry");
+            }
+        }
+    }
+
+    @Test
+    void aSupervisorSeesReviewsAndApprovalsCountedMostUrgentFirstAndInWelsh() {
+        BrowserSession b = browser();
+        b.signIn("supervisor", PASSWORD);
+        b.assertAccessible("home-supervisor");
+        List<String> headings = b.driver.findElements(By.cssSelector("main h2")).stream().map(WebElement::getText).toList();
+        assertThat(headings).as("overdue before what is waiting, before what is coming")
+                .containsSubsequence("Overdue", "Waiting for you").endsWith("Your tools");
+        WebElement reviews = b.driver.findElement(By.cssSelector("main a[href='/casework?tab=reviews']"));
+        assertThat(reviews.getText()).matches("\\d+ supervisor reviews? (overdue|due)");
+        assertThat(b.driver.findElement(By.cssSelector("main a[href='/casework?tab=approvals']")).getText())
+                .matches("\\d+ requests? for the victim's material to approve");
+        b.clickAndWaitForPage(By.cssSelector("main a[href='/casework?tab=approvals']"));
+        assertThat(b.driver.findElement(By.cssSelector("main [aria-current=page]")).getText())
+                .startsWith("Requests to approve");
+
+        b.open("/?lang=cy");
+        b.assertAccessible("home-supervisor-cy");
+        assertThat(b.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Eich gwaith");
+        assertThat(b.driver.findElement(By.cssSelector("main a[href='/casework?tab=approvals']")).getText())
+                .matches("\\d+ cais am ddeunydd y dioddefwr i'w (g|c)ymeradwyo");
+        b.open("/?lang=en");
+    }
+
+    @Test
+    void anAnalystWithNoWorkWaitingIsToldSoAndGivenTheirTools() {
+        BrowserSession b = browser();
+        b.signIn("researcher", PASSWORD);
+        b.assertAccessible("home-researcher");
+        String main = b.driver.findElement(By.tagName("main")).getText();
+        assertThat(main).contains("Nothing is overdue, due today or waiting for you", "Your tools", "Research");
+    }
+}
