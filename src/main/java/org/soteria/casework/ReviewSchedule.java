@@ -111,12 +111,15 @@ public final class ReviewSchedule {
         LocalDate[] covered = new LocalDate[sorted.size() * 2 + pointDays.size() + 64];
         int nextIndex = 0;
         for (LocalDate r : sorted) {
+            boolean caughtUp = false;
             while (!due(recorded, nextIndex).isAfter(r) && (closedOn == null || !due(recorded, nextIndex).isAfter(closedOn))) {
                 covered = ensure(covered, nextIndex);
                 covered[nextIndex++] = r;
+                caughtUp = true;
             }
+            // A review that caught up points already due does not also meet the next one early (issue 24).
             LocalDate windowStart = nextIndex == 0 ? null : due(recorded, nextIndex - 1);
-            boolean inWindow = windowStart == null || r.isAfter(windowStart);
+            boolean inWindow = !caughtUp && (windowStart == null || r.isAfter(windowStart));
             if (inWindow && (closedOn == null || !due(recorded, nextIndex).isAfter(closedOn))) {
                 covered = ensure(covered, nextIndex);
                 covered[nextIndex++] = r;

@@ -54,13 +54,26 @@ class ReviewScheduleTest {
     }
 
     @Test
-    void aLateReviewCoversEveryMissedPointLateAndMeetsTheWindowItFallsIn() {
+    void aLateReviewCatchesUpEveryMissedPointButDoesNotAlsoMeetTheNextOne() {
+        // Issue 24: a review on 5 December that caught up an overdue point had also met the point due on
+        // 27 December, three weeks early, so the next review looked a month and a half away.
         ReviewSchedule.Status s = DEFAULT.of(RECORDED, List.of(day(10)), null, day(12));
         assertThat(s.points()).extracting(ReviewSchedule.Point::state)
-                .containsExactly(State.LATE, State.LATE, State.MET, State.DUE);
-        assertThat(s.points().subList(0, 3)).extracting(ReviewSchedule.Point::reviewedOn).containsOnly(day(10));
-        assertThat(s.next().due()).as("the 28-day point was met early; next is the first monthly review")
-                .isEqualTo(day(28).plusMonths(1));
+                .containsExactly(State.LATE, State.LATE, State.DUE);
+        assertThat(s.points().subList(0, 2)).extracting(ReviewSchedule.Point::reviewedOn).containsOnly(day(10));
+        assertThat(s.next().due()).as("the 28-day point is still to do").isEqualTo(day(28));
+        ReviewSchedule.Status december = DEFAULT.of(LocalDate.of(2026, 8, 30), List.of(LocalDate.of(2026, 8, 31),
+                LocalDate.of(2026, 9, 6), LocalDate.of(2026, 9, 27), LocalDate.of(2026, 10, 27), LocalDate.of(2026, 12, 5)),
+                null, LocalDate.of(2026, 12, 6));
+        assertThat(december.next().due()).isEqualTo(LocalDate.of(2026, 12, 27));
+        assertThat(december.next().state()).isEqualTo(State.DUE);
+    }
+
+    @Test
+    void aReviewInAPointsWindowWithNothingOverdueMeetsThatPoint() {
+        ReviewSchedule.Status s = DEFAULT.of(RECORDED, List.of(day(1), day(6), day(20)), null, day(21));
+        assertThat(s.points()).extracting(ReviewSchedule.Point::state)
+                .containsExactly(State.MET, State.MET, State.MET, State.DUE);
     }
 
     @Test
