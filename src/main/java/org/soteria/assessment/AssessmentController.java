@@ -132,10 +132,15 @@ class AssessmentController {
         return "assessment/section";
     }
 
+    /**
+     * Saves a section's answers. Its Upload button (step=upload) sends the same form with a file: the answers typed
+     * are saved (the section completed or in progress as chosen, or as it stood) and the file is added, so nothing
+     * typed is lost to an upload, and a file refused shows the page again with everything as it was typed.
+     */
     @PostMapping("/assessment/{id}/sections/{code}/answers")
     String save(@PathVariable("id") String id, @PathVariable("code") String code,
-            @RequestParam Map<String, String> params, @AuthenticationPrincipal SoteriaUser user, Model model,
-            RedirectAttributes flash) {
+            @RequestParam Map<String, String> params, @RequestParam(name = "file", required = false) MultipartFile file,
+            @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) throws IOException {
         long assessmentId = RequestValues.id(id);
         AssessmentService.SectionPage page = assessments.section(user, assessmentId, code).orElseThrow(
                 AssessmentController::notFound);
@@ -152,12 +157,30 @@ class AssessmentController {
             }
             answers.put(q.id(), FormValues.text(params.get("answer-" + q.id())));
         }
+        boolean upload = "upload".equals(params.get("step"));
         String done = params.get("completed");
+        Map<String, String> typed = new LinkedHashMap<>(params);
+        typed.remove("file");
         try {
-            assessments.saveSection(user, assessmentId, code, levels, answers,
-                    "yes".equals(done) ? Boolean.TRUE : "no".equals(done) ? Boolean.FALSE : null, errors);
+            Boolean completed = "yes".equals(done) ? Boolean.TRUE : "no".equals(done) ? Boolean.FALSE : null;
+            if (upload && completed == null) {
+                // An upload before the question is answered keeps the section as it stands.
+                completed = "completed".equals(page.tasks().status(code));
+            }
+            assessments.saveSection(user, assessmentId, code, levels, answers, completed, errors);
+            if (upload) {
+                assessments.addEvidence(user, assessmentId, code, file == null ? null : file.getOriginalFilename(),
+                        file == null ? null : file.getBytes());
+            }
         } catch (Invalid e) {
-            return sectionPage(assessmentId, code, user, model, e.errors(), params);
+            if (e.errors().containsKey("assessment")) {
+                throw notFound();
+            }
+            return sectionPage(assessmentId, code, user, model, e.errors(), typed);
+        }
+        if (upload) {
+            flash.addFlashAttribute("success", "{assessmentDone.evidenceUploaded}");
+            return "redirect:/assessment/" + assessmentId + "/sections/" + code + "#evidence";
         }
         flash.addFlashAttribute("success", "{assessmentDone.sectionSaved}");
         return "redirect:/assessment/" + assessmentId;
@@ -178,24 +201,6 @@ class AssessmentController {
             return sectionPage(assessmentId, code, user, model, e.errors(), FormErrors.values(form));
         }
         flash.addFlashAttribute("success", "{assessmentDone.commentAdded}");
-        return "redirect:/assessment/" + assessmentId + "/sections/" + code;
-    }
-
-    @PostMapping("/assessment/{id}/sections/{code}/evidence")
-    String upload(@PathVariable("id") String id, @PathVariable("code") String code,
-            @RequestParam(name = "file", required = false) MultipartFile file, @AuthenticationPrincipal SoteriaUser user,
-            Model model, RedirectAttributes flash) throws IOException {
-        long assessmentId = RequestValues.id(id);
-        try {
-            assessments.addEvidence(user, assessmentId, code, file == null ? null : file.getOriginalFilename(),
-                    file == null ? null : file.getBytes());
-        } catch (Invalid e) {
-            if (e.errors().containsKey("assessment")) {
-                throw notFound();
-            }
-            return sectionPage(assessmentId, code, user, model, e.errors(), null);
-        }
-        flash.addFlashAttribute("success", "{assessmentDone.evidenceUploaded}");
         return "redirect:/assessment/" + assessmentId + "/sections/" + code;
     }
 

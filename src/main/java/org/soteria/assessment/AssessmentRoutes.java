@@ -34,8 +34,8 @@ class AssessmentRoutes implements FeatureRoutes {
                 Rule.needs("/assessment/new", Permission.MANAGE_ASSESSMENTS, "Start a self-assessment"),
                 Rule.needs("/assessment/compare", Permission.VIEW_ASSESSMENTS, "Compare two assessments by section"),
                 Rule.needs("/assessment/*/sign-off", Permission.MANAGE_ASSESSMENTS, "Sign off a completed assessment"),
-                Rule.needs("/assessment/*/sections/*/answers", Permission.MANAGE_ASSESSMENTS, "Answer a section"),
-                Rule.needs("/assessment/*/sections/*/evidence", Permission.MANAGE_ASSESSMENTS, "Upload evidence"),
+                Rule.needs("/assessment/*/sections/*/answers", Permission.MANAGE_ASSESSMENTS,
+                        "Answer a section, and upload its evidence"),
                 Rule.needs("/assessment/*/sections/*/comments", Permission.COMMENT_ON_ASSESSMENTS,
                         "Comment on a section as an academic partner"),
                 Rule.needs("/assessment/*/sections/*", Permission.VIEW_ASSESSMENTS, "A section: questions, answers, "

@@ -1,8 +1,7 @@
 package org.soteria.assessment;
 
-import java.util.List;
+import org.soteria.home.CountedWork;
 import org.soteria.home.Work;
-import org.soteria.home.WorkSource;
 import org.soteria.platform.ForceMode;
 import org.soteria.security.Permission;
 import org.soteria.security.SoteriaUser;
@@ -11,19 +10,17 @@ import org.springframework.stereotype.Component;
 /** Improvement plan actions past their due date, for those who keep the plan. */
 @ForceMode
 @Component
-class ImprovementWork implements WorkSource {
+class ImprovementWork extends CountedWork {
 
     private final ImprovementService improvement;
 
     ImprovementWork(ImprovementService improvement) {
+        super(Permission.MANAGE_IMPROVEMENT_PLAN, Work.Urgency.OVERDUE, "homeWork.actionsOverdue", "/improvement");
         this.improvement = improvement;
     }
 
     @Override
-    public List<Work> work(SoteriaUser user) {
-        if (!user.can(Permission.MANAGE_IMPROVEMENT_PLAN)) {
-            return List.of();
-        }
-        return List.of(Work.of(Work.Urgency.OVERDUE, "homeWork.actionsOverdue", improvement.overdue(user), "/improvement"));
+    protected long count(SoteriaUser user) {
+        return improvement.overdue(user);
     }
 }

@@ -47,29 +47,51 @@ class CaseworkQueueController {
         this.support = support;
     }
 
+    /** Items of a queue's tab on one page. */
+    static final int QUEUE_PAGE = 25;
+
+    /**
+     * The casework queue. Its tabs put first what holds someone else up (requests waiting for approval), then
+     * reviews, lines of enquiry, bail and CPS actions; it opens on the first with something in it. A tab is paged
+     * and may show only what is overdue; the crimes of the page shown are recorded as read.
+     */
     @GetMapping("/casework")
-    String queue(@RequestParam(name = "tab", required = false) String tab, @AuthenticationPrincipal SoteriaUser user,
+    String queue(@RequestParam(name = "tab", required = false) String tab,
+            @RequestParam(name = "overdue", required = false) String overdue,
+            @RequestParam(name = "page", required = false) String page, @AuthenticationPrincipal SoteriaUser user,
             Model model) {
-        CaseworkQueueService.Queue q = queue.queue(user);
-        List<String> tabs = List.of("lines", "reviews", "approvals", "bail", "cps");
-        String chosen = tab != null && tabs.contains(tab) ? tab : null;
-        if (chosen == null) {
-            // The first tab with something in it, so the page opens on work.
-            Map<String, List<CaseworkQueueService.Item>> lists = lists(q);
-            chosen = tabs.stream().filter(t -> !lists.get(t).isEmpty()).findFirst().orElse("lines");
-        }
+        CaseworkQueueService.Queue q = queue.due(user);
+        Map<String, List<CaseworkQueueService.Item>> lists = lists(q);
+        String chosen = tab != null && lists.containsKey(tab) ? tab : lists.entrySet().stream()
+                .filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey).findFirst().orElse("lines");
+        boolean overdueOnly = "1".equals(overdue);
+        List<CaseworkQueueService.Item> items = lists.get(chosen).stream()
+                .filter(i -> !overdueOnly || i.overdue()).toList();
+        int pages = Math.max(1, (items.size() + QUEUE_PAGE - 1) / QUEUE_PAGE);
+        int p = RequestValues.page(page);
+        List<CaseworkQueueService.Item> shown = p > pages ? List.of()
+                : items.subList((p - 1) * QUEUE_PAGE, Math.min(items.size(), p * QUEUE_PAGE));
+        queue.shown(user, shown, "casework queue: " + chosen + (overdueOnly ? ", overdue" : "") + ", page " + p);
         model.addAttribute("activeNav", "casework");
         model.addAttribute("queue", q);
-        model.addAttribute("lists", lists(q));
+        model.addAttribute("lists", lists);
         model.addAttribute("tab", chosen);
+        model.addAttribute("items", shown);
+        model.addAttribute("matching", items.size());
+        model.addAttribute("overdueOnly", overdueOnly);
+        model.addAttribute("overdueCount", lists.get(chosen).stream().filter(CaseworkQueueService.Item::overdue).count());
+        model.addAttribute("page", p);
+        model.addAttribute("pages", pages);
+        model.addAttribute("pageBaseUrl", "/casework?tab=" + chosen + (overdueOnly ? "&overdue=1" : "") + "&");
         return "casework/queue";
     }
 
+    /** The queue's tabs in the order a person should work them: what holds someone else up first. */
     private static Map<String, List<CaseworkQueueService.Item>> lists(CaseworkQueueService.Queue q) {
         Map<String, List<CaseworkQueueService.Item>> out = new LinkedHashMap<>();
-        out.put("lines", q.lines());
-        out.put("reviews", q.reviews());
         out.put("approvals", q.approvals());
+        out.put("reviews", q.reviews());
+        out.put("lines", q.lines());
         out.put("bail", q.bail());
         out.put("cps", q.cps());
         return out;

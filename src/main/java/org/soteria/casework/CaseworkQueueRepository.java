@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.soteria.platform.Fault;
 import org.soteria.security.NeedToKnow;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -99,7 +100,8 @@ class CaseworkQueueRepository {
                         + "join investigation_crime c on c.id = r.crime_id where r.status = 'awaiting_approval' and :rule "
                         + "order by r.requested_on, r.id limit 500", rule, Map.of(),
                 (rs, i) -> new Due(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
-                        Codes.parse(Codes.Material.class, rs.getString(4)).label(), rs.getString(5)));
+                        // The material's name as a message code: the queue shows it in the page's language.
+                        Fault.of(Codes.parse(Codes.Material.class, rs.getString(4)).messageKey()), rs.getString(5)));
     }
 
     List<BailRepository.Bail> openBail(NeedToKnow.Rule rule) {

@@ -56,15 +56,22 @@ public class CaseworkQueueService {
     /** What is due for the user, with the crimes it names recorded in the audit log as read. */
     public Queue queue(SoteriaUser user) {
         Queue q = due(user);
-        Set<String> records = new HashSet<>();
+        List<Item> all = new ArrayList<>();
         for (List<Item> list : List.of(q.lines(), q.reviews(), q.approvals(), q.bail(), q.cps())) {
-            list.forEach(i -> records.add(user.forceCode() + ":" + i.crimeRef()));
+            all.addAll(list);
         }
+        shown(user, all, "casework queue");
+        return q;
+    }
+
+    /** Records in the audit log that the user was shown these items' crimes (a page of the queue). */
+    void shown(SoteriaUser user, List<Item> items, String detail) {
+        Set<String> records = new HashSet<>();
+        items.forEach(i -> records.add(user.forceCode() + ":" + i.crimeRef()));
         audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.SEARCH, "crime", null)
                 .records(records.stream().sorted().toList())
                 .justification("need-to-know: own, team, granted, named or break-glass crimes")
-                .detail("casework queue"));
-        return q;
+                .detail(detail));
     }
 
     /** What is due for the user, unread: for counting on the home page, which names no crime. */

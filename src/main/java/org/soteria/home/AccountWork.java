@@ -1,6 +1,5 @@
 package org.soteria.home;
 
-import java.util.List;
 import org.soteria.platform.ForceMode;
 import org.soteria.security.AccountAdminService;
 import org.soteria.security.Permission;
@@ -13,20 +12,17 @@ import org.springframework.stereotype.Component;
  */
 @ForceMode
 @Component
-class AccountWork implements WorkSource {
+class AccountWork extends CountedWork {
 
     private final AccountAdminService accounts;
 
     AccountWork(AccountAdminService accounts) {
+        super(Permission.ADMINISTER_ACCOUNTS, Work.Urgency.WAITING, "homeWork.resets", "/admin/users");
         this.accounts = accounts;
     }
 
     @Override
-    public List<Work> work(SoteriaUser user) {
-        if (!user.can(Permission.ADMINISTER_ACCOUNTS)) {
-            return List.of();
-        }
-        return List.of(Work.of(Work.Urgency.WAITING, "homeWork.resets",
-                accounts.awaitingDecisionBy(AccountAdminService.Actor.of(user)), "/admin/users"));
+    protected long count(SoteriaUser user) {
+        return accounts.awaitingDecisionBy(AccountAdminService.Actor.of(user));
     }
 }

@@ -21,6 +21,7 @@ class HomeController {
     @GetMapping("/")
     String home(@AuthenticationPrincipal SoteriaUser user, Model model) {
         model.addAttribute("work", home.work(user));
+        model.addAttribute("figures", home.figures(user));
         model.addAttribute("activeNav", "home");
         return "home/home";
     }

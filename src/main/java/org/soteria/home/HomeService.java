@@ -9,15 +9,22 @@ import org.soteria.platform.ForceMode;
 import org.soteria.security.SoteriaUser;
 import org.springframework.stereotype.Service;
 
-/** A person's work from every feature, most urgent first; kinds with nothing in them left out. */
+/** A person's work from every feature, most urgent first (kinds with nothing in them left out), and their figures. */
 @ForceMode
 @Service
 public class HomeService {
 
     private final List<WorkSource> sources;
+    private final List<FigureSource> figures;
 
-    public HomeService(List<WorkSource> sources) {
+    public HomeService(List<WorkSource> sources, List<FigureSource> figures) {
         this.sources = List.copyOf(sources);
+        this.figures = List.copyOf(figures);
+    }
+
+    /** The figures the user's role steers by, from every feature that has some for them. */
+    public List<Figure> figures(SoteriaUser user) {
+        return figures.stream().flatMap(f -> f.figures(user).stream()).toList();
     }
 
     /** The user's work by urgency, in order (overdue, today, waiting, coming); an urgency with none is absent. */

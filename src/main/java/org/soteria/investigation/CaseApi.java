@@ -42,6 +42,13 @@ public class CaseApi {
 
     @GetMapping("/api/v1/cases")
     CaseListResponse list(CaseQuery query, @AuthenticationPrincipal SoteriaUser user) {
+        // Pages read a date as people type it (14/12/2026); the API's dates are ISO, one form only.
+        for (String[] date : new String[][] {{"from", query.from()}, {"to", query.to()}}) {
+            if (date[1] != null && !date[1].isBlank() && !date[1].strip().matches("\\d{4}-\\d{2}-\\d{2}")) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, date[0] + ": '" + date[1]
+                        + "': the API takes dates as YYYY-MM-DD");
+            }
+        }
         Map<String, String> faults = new LinkedHashMap<>();
         CaseFilter filter = query.filter(faults);
         faults.entrySet().stream().findFirst().ifPresent(f -> {

@@ -100,12 +100,12 @@ public class InvestigationService {
         return detail.map(d -> new CaseView(d, access.get()));
     }
 
-    /** How the audit log names a person: force, "person" and the force's person id, e.g. NWP:person:P123. */
     /** A force's name as its records give it (the code itself when the force has no records yet). */
     public String forceName(String forceCode) {
         return cases.forceName(forceCode).orElse(forceCode);
     }
 
+    /** How the audit log names a person: force, "person" and the force's person id, e.g. NWP:person:NWP-P0001234. */
     public static String personRef(String forceCode, String personId) {
         return forceCode + ":person:" + personId;
     }

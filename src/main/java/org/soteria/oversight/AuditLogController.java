@@ -15,8 +15,11 @@ import org.soteria.audit.AuditEntry;
 import org.soteria.audit.AuditQuery;
 import org.soteria.audit.AuditRecord;
 import org.soteria.audit.AuditService;
+import org.soteria.audit.AuditVerification;
+import org.soteria.audit.AuditVerifier;
 import org.soteria.platform.CsvWriter;
 import org.soteria.platform.DatabaseConfig;
+import org.soteria.platform.Fault;
 import org.soteria.security.AccessService;
 import org.soteria.security.BreakGlassAccess;
 import org.soteria.security.SoteriaUser;
@@ -29,6 +32,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -43,10 +47,32 @@ public class AuditLogController {
 
     private final AuditService audit;
     private final AccessService access;
+    private final AuditVerifier verifier;
 
-    public AuditLogController(AuditService audit, AccessService access) {
+    public AuditLogController(AuditService audit, AccessService access, AuditVerifier verifier) {
         this.audit = audit;
         this.access = access;
+        this.verifier = verifier;
+    }
+
+    /**
+     * Checks the whole log as {@code soteria audit verify} does (no record edited, removed, inserted or reordered,
+     * every checkpoint signed, none beyond the end), and records that the check was made and what it found.
+     */
+    @PostMapping("/audit/verify")
+    String verify(@AuthenticationPrincipal SoteriaUser auditor, RedirectAttributes redirect) {
+        AuditVerification v = verifier.verify();
+        String found = v.intact() ? "intact: " + v.recordsChecked() + " records, " + v.checkpointsChecked()
+                + " signed checkpoints" : "BROKEN at record " + v.firstBrokenSeq() + ": " + v.problem();
+        audit.record(AuditEntry.of(auditor.getUsername(), auditor.role().code(), AuditAction.VIEW, "audit_log", null)
+                .justification("auditor").detail("audit log verified from the auditor's page: " + found));
+        if (v.intact()) {
+            redirect.addFlashAttribute("success", Fault.of("auditLog.verified", Fault.count(v.recordsChecked()),
+                    Fault.count(v.checkpointsChecked())));
+        } else {
+            redirect.addFlashAttribute("problem", Fault.of("auditLog.broken", v.firstBrokenSeq(), v.problem()));
+        }
+        return "redirect:/audit";
     }
 
     @GetMapping("/audit")
@@ -194,11 +220,25 @@ public class AuditLogController {
     }
 
     /** "search:Smith" becomes the keyed reference under which the log keeps searches for Smith. */
+    /**
+     * The record as the log keeps it, from what the auditor typed: a search term ({@code search:Smith}); the log's
+     * own form ({@code NWP:NWP/2026/000995}, {@code NWP:person:NWP-P0001234}); or the crime reference or person id
+     * as every other page shows it ({@code NWP/2026/000995}, {@code NWP-P0001234}), of the auditor's force: a
+     * person's id when the log knows it as one, else a crime's.
+     */
     private String searchable(String record, SoteriaUser auditor) {
-        if (record != null && record.trim().toLowerCase(java.util.Locale.ROOT).startsWith(AuditService.SEARCH_TERM_PREFIX)) {
-            return audit.searchTermRef(auditor.forceCode(), record.trim().substring(AuditService.SEARCH_TERM_PREFIX.length()));
+        if (record == null || record.isBlank()) {
+            return record;
         }
-        return record;
+        String typed = record.trim();
+        if (typed.toLowerCase(java.util.Locale.ROOT).startsWith(AuditService.SEARCH_TERM_PREFIX)) {
+            return audit.searchTermRef(auditor.forceCode(), typed.substring(AuditService.SEARCH_TERM_PREFIX.length()));
+        }
+        if (typed.contains(":")) {
+            return typed;
+        }
+        String person = auditor.forceCode() + ":person:" + typed;
+        return audit.count(AuditQuery.forRecord(person), 1) > 0 ? person : auditor.forceCode() + ":" + typed;
     }
 
     private static String describe(AuditQuery q) {

@@ -1,8 +1,7 @@
 package org.soteria.oversight;
 
-import java.util.List;
+import org.soteria.home.CountedWork;
 import org.soteria.home.Work;
-import org.soteria.home.WorkSource;
 import org.soteria.platform.ForceMode;
 import org.soteria.security.AccessService;
 import org.soteria.security.Permission;
@@ -12,20 +11,17 @@ import org.springframework.stereotype.Component;
 /** Break-glass accesses an auditor has yet to review. */
 @ForceMode
 @Component
-class BreakGlassWork implements WorkSource {
+class BreakGlassWork extends CountedWork {
 
     private final AccessService access;
 
     BreakGlassWork(AccessService access) {
+        super(Permission.SEARCH_AUDIT_LOG, Work.Urgency.WAITING, "homeWork.breakGlass", "/audit/break-glass");
         this.access = access;
     }
 
     @Override
-    public List<Work> work(SoteriaUser user) {
-        if (!user.can(Permission.SEARCH_AUDIT_LOG)) {
-            return List.of();
-        }
-        return List.of(Work.of(Work.Urgency.WAITING, "homeWork.breakGlass", access.unreviewedBreakGlass(),
-                "/audit/break-glass"));
+    protected long count(SoteriaUser user) {
+        return access.unreviewedBreakGlass();
     }
 }

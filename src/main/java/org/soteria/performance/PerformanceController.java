@@ -3,12 +3,11 @@ package org.soteria.performance;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.soteria.platform.Fault;
 import org.soteria.platform.ForceMode;
 import org.soteria.reference.Choice;
 import org.soteria.reference.OffenceGroup;
@@ -38,10 +37,21 @@ public class PerformanceController {
 
     private final MeasureService measures;
     private final MessageSource messages;
+    private final org.soteria.investigation.InvestigationService investigations;
 
-    PerformanceController(MeasureService measures, MessageSource messages) {
+    PerformanceController(MeasureService measures, MessageSource messages,
+            org.soteria.investigation.InvestigationService investigations) {
         this.measures = measures;
         this.messages = messages;
+        this.investigations = investigations;
+    }
+
+    /** The force's teams, code to name, to choose from: a team typed by hand that does not exist showed zeros. */
+    private Map<String, String> teams(SoteriaUser user) {
+        Map<String, String> out = new LinkedHashMap<>();
+        investigations.teams(user).forEach(t -> out.put(String.valueOf(t.get("team_code")),
+                t.get("name") == null ? String.valueOf(t.get("team_code")) : String.valueOf(t.get("name"))));
+        return out;
     }
 
     /** The words of this request's language, for charts, periods and downloads. */
@@ -73,6 +83,12 @@ public class PerformanceController {
             }
         }
         MeasureQuery q = null;
+        Map<String, String> teams = teams(user);
+        for (String team : filterParams.getOrDefault(MeasureFilter.Key.TEAM.code(), List.of())) {
+            if (!team.isBlank() && !teams.containsKey(team.strip())) {
+                errors.putIfAbsent("team", Fault.of("perfError.noSuchTeam", team.strip()));
+            }
+        }
         try {
             MeasureFilter filter = MeasureFilter.of(filterParams);
             if (errors.isEmpty()) {
@@ -80,7 +96,8 @@ public class PerformanceController {
             }
         } catch (MeasureFilter.Invalid e) {
             String field = e.field() == null ? "from" : e.field();
-            errors.put(field, e.getMessage().substring(0, 1).toUpperCase(Locale.ROOT) + e.getMessage().substring(1));
+            // The filter's own words are for the API and the command line; the page says it in its language.
+            errors.putIfAbsent(field, "{perfError.chooseFromTheList}");
         }
         boolean quarterly = "quarter".equals(params.getFirst("by"));
         values.put("by", quarterly ? "quarter" : "month");
@@ -95,12 +112,12 @@ public class PerformanceController {
             return fallback;
         }
         values.put(name, raw.trim());
-        try {
-            return LocalDate.parse(raw.trim());
-        } catch (DateTimeParseException e) {
+        LocalDate d = org.soteria.web.form.FormValues.date(raw);
+        if (d == null) {
             errors.put(name, "{perfError.enterARealDate}");
             return fallback;
         }
+        return d;
     }
 
     /** The dashboard's views, their charts and periods in {@code words}' language. */
@@ -261,6 +278,7 @@ public class PerformanceController {
         model.addAttribute("query", a.query());
         model.addAttribute("queryString", queryString(a.values()));
         model.addAttribute("offenceGroups", choices(OffenceGroup.values()));
+        model.addAttribute("teams", teams(user));
         model.addAttribute("sources", choices(ReportSource.values()));
         model.addAttribute("relationships", java.util.Arrays.stream(Relationship.values()).map(Relationship::code)
                 .toList());

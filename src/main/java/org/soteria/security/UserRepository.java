@@ -32,6 +32,11 @@ class UserRepository {
                 .optional();
     }
 
+    Optional<String> displayName(String username) {
+        return jdbc.sql("select display_name from app_user where username = ?").param(username).query(String.class)
+                .optional();
+    }
+
     boolean exists(String username) {
         return jdbc.sql("select exists (select 1 from app_user where username = ?)").param(username)
                 .query(Boolean.class).single();

@@ -400,6 +400,11 @@ public class UserService implements UserDetailsService, UserDetailsPasswordServi
     }
 
     /** What a new account needs. */
+    /** The name an account shows people (its display name), if there is such an account. */
+    public Optional<String> displayName(String username) {
+        return username == null || username.isBlank() ? Optional.empty() : users.displayName(username);
+    }
+
     public record NewAccount(String username, String displayName, Role role, String forceCode, String officerCode,
             List<String> memberOf, List<String> supervises) {
     }

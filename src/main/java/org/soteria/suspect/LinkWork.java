@@ -1,8 +1,7 @@
 package org.soteria.suspect;
 
-import java.util.List;
+import org.soteria.home.CountedWork;
 import org.soteria.home.Work;
-import org.soteria.home.WorkSource;
 import org.soteria.platform.ForceMode;
 import org.soteria.security.Permission;
 import org.soteria.security.SoteriaUser;
@@ -11,20 +10,17 @@ import org.springframework.stereotype.Component;
 /** Links between suspects' records that the linkage engine proposed and a reviewer has yet to decide. */
 @ForceMode
 @Component
-class LinkWork implements WorkSource {
+class LinkWork extends CountedWork {
 
     private final SuspectService suspects;
 
     LinkWork(SuspectService suspects) {
+        super(Permission.REVIEW_PERSON_LINKS, Work.Urgency.WAITING, "homeWork.linksToReview", "/repeat-suspects/links");
         this.suspects = suspects;
     }
 
     @Override
-    public List<Work> work(SoteriaUser user) {
-        if (!user.can(Permission.REVIEW_PERSON_LINKS)) {
-            return List.of();
-        }
-        return List.of(Work.of(Work.Urgency.WAITING, "homeWork.linksToReview", suspects.awaiting(user).size(),
-                "/repeat-suspects/links"));
+    protected long count(SoteriaUser user) {
+        return suspects.awaiting(user).size();
     }
 }

@@ -125,8 +125,9 @@ public class VictimService {
                 .justification(r.access().justification()).breakGlass(r.access().breakGlass())
                 .detail("victim page: duties, contact plan and contact log"));
         LocalDate today = today();
+        // What is still to do first, soonest first (as the queue counts it), then what was done, newest first.
         List<Duty> duties = duties(r.crime(), today, today.plusDays(PAGE_HORIZON_DAYS)).stream()
-                .filter(d -> d.victimRef() == victimRef).toList();
+                .filter(d -> d.victimRef() == victimRef).sorted(TO_DO_FIRST).toList();
         Optional<VictimRepository.Plan> plan = r.crime().plans().stream().filter(p -> p.victimRef() == victimRef)
                 .findFirst();
         return Optional.of(new VictimPage(r.crime(), r.victim(), duties, plan,
@@ -135,6 +136,12 @@ public class VictimService {
                 repository.invitations(crimeId).stream().filter(i -> i.victimRef() == victimRef).toList(),
                 repository.officers(r.crime().forceCode()), r.access()));
     }
+
+    /** Duties still to do before those done; the former soonest due first, the latter newest first. */
+    static final java.util.Comparator<Duty> TO_DO_FIRST = java.util.Comparator
+            .comparing((Duty d) -> d.obligation().done() != null)
+            .thenComparing((Duty d) -> d.obligation().done() == null ? d.obligation().due().toEpochDay()
+                    : -d.obligation().due().toEpochDay());
 
     /** Every duty of a crime, newest due date first. */
     List<Duty> duties(VictimRepository.CodeCrime c, LocalDate today, LocalDate horizon) {

@@ -100,7 +100,9 @@ class ApiIT {
 
         HttpResponse<String> bad = api("/api/v1/cases?from=31-12-2024", token);
         assertThat(bad.statusCode()).isEqualTo(400);
-        assertThat(bad.body()).contains("from: '31-12-2024': Recorded from must be a real date in the form YYYY-MM-DD");
+        assertThat(bad.body()).contains("from: '31-12-2024': the API takes dates as YYYY-MM-DD");
+        assertThat(api("/api/v1/cases?from=2024-02-30", token).body())
+                .contains("from: '2024-02-30': Recorded from must be a real date");
         assertThat(api("/api/v1/cases?status=closed", token).body())
                 .contains("status: 'closed': Choose a status from the list");
     }

@@ -67,18 +67,24 @@ class AssessmentBrowserIT extends BrowserPages {
         assertThat(main(b)).contains("Section saved").contains("You have completed 1 of 7 sections");
 
         b.clickAndWaitForPage(By.linkText("1. Suspect-focused investigation"));
+        // Issue 24: an upload keeps what was typed above it, refused or not.
+        b.driver.findElements(By.tagName("textarea")).get(1).sendKeys("Supervisors challenge in weekly reviews");
         Path wrong = Files.createTempFile("evidence", ".pdf");
         Files.writeString(wrong, "not really a pdf");
         b.driver.findElement(By.id("file")).sendKeys(wrong.toString());
         button(b, "Upload");
         assertThat(b.driver.findElement(By.cssSelector(".govuk-error-summary")).getText())
                 .contains("The file's content is not a .pdf file");
+        assertThat(b.driver.findElements(By.tagName("textarea")).get(1).getAttribute("value"))
+                .isEqualTo("Supervisors challenge in weekly reviews");
         b.assertAccessible("assessment-evidence-error");
         Path csv = Files.createTempFile("checks", ".csv");
         Files.writeString(csv, "team,checked\nT01,12\n");
         b.driver.findElement(By.id("file")).sendKeys(csv.toString());
         button(b, "Upload");
         assertThat(main(b)).contains("Evidence uploaded").contains(csv.getFileName().toString());
+        assertThat(b.driver.findElements(By.tagName("textarea")).get(1).getAttribute("value"))
+                .as("saved with the upload").isEqualTo("Supervisors challenge in weekly reviews");
 
         b.driver.manage().deleteAllCookies();
         b.signIn("researcher", PASSWORD);

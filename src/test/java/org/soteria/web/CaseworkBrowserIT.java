@@ -48,6 +48,34 @@ class CaseworkBrowserIT extends BrowserPages {
         b.signIn(user, PASSWORD);
     }
 
+    /**
+     * Issue 24: the supervisor's queue puts what holds investigators up first, and a long tab is paged and can be
+     * narrowed to what is overdue.
+     */
+    @Test
+    void theSupervisorsQueueIsPagedAndPutsApprovalsFirst() {
+        BrowserSession b = browser();
+        b.signIn("supervisor", PASSWORD);
+        b.open("/casework");
+        assertThat(b.driver.findElements(By.cssSelector(".moj-sub-navigation__link")).get(0).getText())
+                .startsWith("Requests to approve");
+        b.open("/casework?tab=reviews");
+        assertThat(b.driver.findElements(By.cssSelector("main table tbody tr"))).hasSizeLessThanOrEqualTo(25);
+        String count = b.driver.findElement(By.cssSelector("main [aria-current=page]")).getText()
+                .replaceAll("\\D", "");
+        if (Integer.parseInt(count) > 25) {
+            assertThat(b.driver.findElement(By.cssSelector(".govuk-pagination")).getText()).contains("Page 1 of");
+            b.clickAndWaitForPage(By.cssSelector(".govuk-pagination__next a"));
+            assertThat(b.driver.getCurrentUrl()).contains("tab=reviews", "page=2");
+            b.assertAccessible("casework-queue-page-2");
+        }
+        if (!b.driver.findElements(By.partialLinkText("Show only the")).isEmpty()) {
+            b.clickAndWaitForPage(By.partialLinkText("Show only the"));
+            assertThat(b.driver.findElements(By.cssSelector("main table tbody tr"))).isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.getText()).contains("Overdue"));
+        }
+    }
+
     @Test
     void aCrimeIsWorkedThroughItsStagesWithTheQueuesShowingWhatIsDue() {
         long id = jdbc.sql("select c.id from crime c where c.team_code = 'T01' and not c.restricted and c.record_type = "
@@ -104,6 +132,9 @@ class CaseworkBrowserIT extends BrowserPages {
         label(b, "victimView");
         submit(b, "/requests/new");
         assertThat(banner(b)).contains("goes nowhere until a supervisor approves it");
+        // Issue 24: people's names, not their user names.
+        assertThat(b.driver.findElement(By.tagName("main")).getText()).contains("Demo Investigator")
+                .doesNotContain("by investigator");
         b.assertAccessible("requests");
 
         as(b, "supervisor");

@@ -67,6 +67,29 @@ class HomeBrowserIT extends BrowserPages {
         b.open("/?lang=en");
     }
 
+    @Autowired
+    org.soteria.performance.MeasureService measures;
+
+    /** Issue 24: the force lead sees the figures they steer by, against the year before, with the way to the rest. */
+    @Test
+    void theForceLeadSeesTheForcesFigures() throws InterruptedException {
+        for (int i = 0; i < 120 && !measures.readyForPages(); i++) {
+            Thread.sleep(500);
+        }
+        BrowserSession b = browser();
+        b.signIn("force-lead", PASSWORD);
+        String main = b.driver.findElement(By.tagName("main")).getText();
+        assertThat(main).contains("The force's figures", "Charge rate", "Victims' Code duties met on time")
+                .containsPattern("\\d+\\.\\d%").containsPattern("points on the 12 months before|to [A-Z][a-z]+ \\d{4}");
+        b.assertAccessible("home-force-lead");
+        b.clickAndWaitForPage(By.linkText("All the measures, on the performance dashboard"));
+        assertThat(b.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Performance");
+        b.driver.manage().deleteAllCookies();
+        b.signIn("investigator", PASSWORD);
+        assertThat(b.driver.findElement(By.tagName("main")).getText()).as("a role without the measures")
+                .doesNotContain("The force's figures");
+    }
+
     @Test
     void anAnalystWithNoWorkWaitingIsToldSoAndGivenTheirTools() {
         BrowserSession b = browser();

@@ -26,6 +26,26 @@ class PerformanceBrowserIT extends BrowserPages {
         return out;
     }
 
+    /** Issue 24: the team is chosen from the force's teams; one that does not exist is refused, not shown as zeros. */
+    @Test
+    void aTeamIsChosenFromTheForcesTeamsAndAnUnknownOneIsRefused() {
+        BrowserSession b = browser();
+        b.signIn("force-lead", PASSWORD);
+        b.open("/performance/officers");
+        List<String> teams = new Select(b.driver.findElement(By.id("team"))).getOptions().stream()
+                .map(o -> o.getAttribute("value")).toList();
+        assertThat(teams).startsWith("").contains("T01");
+        new Select(b.driver.findElement(By.id("team"))).selectByValue("T01");
+        b.clickAndWaitForPage(By.cssSelector(".app-filter-form button[type=submit]"));
+        assertThat(b.driver.getCurrentUrl()).contains("team=T01");
+        assertThat(b.driver.findElement(By.tagName("main")).getText()).doesNotContain("Officers are listed a team at a time");
+        assertThat(b.driver.findElements(By.cssSelector(".govuk-error-summary"))).isEmpty();
+        b.open("/performance?team=T99");
+        assertThat(b.driver.findElement(By.cssSelector(".govuk-error-summary")).getText())
+                .contains("There is no team T99 in this force");
+        b.assertAccessible("performance-unknown-team");
+    }
+
     @Test
     void theForceLeadReadsTheDashboardFiltersItAndGetsTheSameNumbersInTheSpreadsheet() throws Exception {
         BrowserSession b = browser();
@@ -98,7 +118,7 @@ class PerformanceBrowserIT extends BrowserPages {
         b.open("/performance?from=2025-02-30&to=2025-01-01");
         b.assertAccessible("performance-error");
         assertThat(b.driver.findElement(By.className("govuk-error-summary")).getText())
-                .contains("Enter a real date as YYYY-MM-DD");
+                .contains("Enter a real date, for example");
         assertThat(b.driver.findElements(By.id("headline"))).isEmpty();
         assertThat(b.driver.findElements(By.linkText("Measures by officer"))).isEmpty();
         assertThat(b.driver.findElements(By.linkText("Data quality"))).isEmpty();

@@ -181,7 +181,6 @@ class WebSecurityIT {
         MATRIX.put("POST /assessment/{id}/sign-off", lead);
         MATRIX.put("GET /assessment/{id}/sections/{code}", assessmentRoles);
         MATRIX.put("POST /assessment/{id}/sections/{code}/answers", lead);
-        MATRIX.put("POST /assessment/{id}/sections/{code}/evidence", lead);
         MATRIX.put("POST /assessment/{id}/sections/{code}/comments", Set.of("researcher"));
         MATRIX.put("GET /assessment/{id}/evidence/{evidence}", assessmentRoles);
         Set<String> coordinator = Set.of("national-coordinator");
@@ -196,6 +195,7 @@ class WebSecurityIT {
         MATRIX.put("GET /audit/export.csv", Set.of("auditor"));
         MATRIX.put("GET /audit/break-glass", Set.of("auditor"));
         MATRIX.put("POST /audit/break-glass/{id}", Set.of("auditor"));
+        MATRIX.put("POST /audit/verify", Set.of("auditor"));
         MATRIX.put("GET /imports", IMPORT_ROLES);
         MATRIX.put("GET /imports/{id}", IMPORT_ROLES);
         MATRIX.put("GET /imports/{id}/report.csv", IMPORT_ROLES);
@@ -398,6 +398,51 @@ class WebSecurityIT {
         assertThat(found).doesNotContain("No records match").contains("searched for a term (kept as a keyed hash)");
         assertThat(jdbc.sql("select count(*) from audit_event where detail ilike ?").param("%" + surname + "%")
                 .query(Long.class).single()).as("not even the auditor's own search keeps the name").isZero();
+    }
+
+    /** Issue 24: an auditor checks the whole log from their page, as the command does, and the check is logged. */
+    @Test
+    void anAuditorVerifiesTheLogFromTheirPageAndTheCheckIsRecorded() {
+        WebClient auditor = new WebClient(port);
+        auditor.signIn("auditor", PASSWORD);
+        var verified = auditor.post("/audit/verify", Map.of());
+        assertThat(WebClient.location(verified)).isEqualTo("/audit");
+        assertThat(auditor.get("/audit").body()).containsPattern("The audit log is intact: [0-9,]+ records");
+        assertThat(jdbc.sql("select detail from audit_event where username = 'auditor' and object_type = 'audit_log' "
+                + "and detail like 'audit log verified%' order by seq desc limit 1").query(String.class).single())
+                .startsWith("audit log verified from the auditor's page: intact");
+    }
+
+    /** Issue 24: an auditor finds a crime and a person by the reference and id the case pages show. */
+    @Test
+    void anAuditorFindsACrimeAndAPersonAsThePagesShowThem() {
+        long crimeId = jdbc.sql("select id from crime where not restricted and team_code = 'T01' order by id limit 1")
+                .query(Long.class).single();
+        String ref = jdbc.sql("select crime_ref from crime where id = ?").param(crimeId).query(String.class).single();
+        String personId = jdbc.sql("select p.person_id from person p join case_person cp on cp.person_ref = p.id "
+                + "where cp.crime_id = ? order by p.id limit 1").param(crimeId).query(String.class).single();
+        WebClient web = new WebClient(port);
+        web.signIn("investigator", PASSWORD);
+        assertThat(web.get("/cases/" + crimeId).statusCode()).isEqualTo(200);
+        WebClient auditor = new WebClient(port);
+        auditor.signIn("auditor", PASSWORD);
+        for (String typed : List.of(ref, "NWP:" + ref, personId, "NWP:person:" + personId)) {
+            String page = auditor.get("/audit?record=" + java.net.URLEncoder.encode(typed,
+                    java.nio.charset.StandardCharsets.UTF_8)).body();
+            assertThat(page).as(typed).doesNotContain("No records match").contains("investigator");
+        }
+    }
+
+    /** Issue 24: a page number past the end of a list ("Page 41 of 40") goes to the last page, filters kept. */
+    @Test
+    void aPagePastTheEndOfAListGoesToTheLastPage() {
+        WebClient auditor = new WebClient(port);
+        auditor.signIn("auditor", PASSWORD);
+        var past = auditor.get("/audit?user=investigator&page=99999");
+        assertThat(past.statusCode()).isEqualTo(302);
+        assertThat(WebClient.location(past)).startsWith("/audit?user=investigator&page=").doesNotContain("99999");
+        assertThat(auditor.get(WebClient.location(past)).body()).doesNotContain("Page 99999");
+        assertThat(auditor.get("/audit?user=investigator&page=1").statusCode()).isEqualTo(200);
     }
 
     /** A page less what differs on every response: its CSRF token and CSP nonce. */

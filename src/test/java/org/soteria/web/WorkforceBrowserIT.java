@@ -44,7 +44,8 @@ class WorkforceBrowserIT extends BrowserPages {
         assertThat(b.driver.findElement(By.cssSelector(".govuk-error-summary")).getText())
                 .contains("Choose a course or accreditation").contains("must be a real date");
         new Select(b.driver.findElement(By.id("course"))).selectByValue("abe");
-        type(b, "completedOn", "2026-09-14");
+        // Issue 24: a date as officers type it, day first.
+        type(b, "completedOn", "14/9/2026");
         type(b, "evidence", "Certificate ABE-2291");
         b.clickAndWaitForPage(By.cssSelector("main form button[type=submit]"));
         assertThat(main(b)).contains("Training recorded", "Achieving Best Evidence (ABE) interviewing", "2029");

@@ -1,7 +1,6 @@
 package org.soteria.web.form;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.soteria.platform.Fault;
 
@@ -19,16 +18,53 @@ public final class FormValues {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    /** A date in the form YYYY-MM-DD; null when empty or not a real date. */
+    /** Day, month and year with any of the separators people type: 14/12/2026, 14-12-2026, 14.12.2026, 14 12 2026. */
+    private static final java.util.regex.Pattern DAY_MONTH_YEAR = java.util.regex.Pattern.compile(
+            "(\\d{1,2})\\s*[/.\\- ]\\s*(\\d{1,2})\\s*[/.\\- ]\\s*(\\d{4})");
+    /** Day, month name and year: 14 December 2026, 14 Dec 2026, 14 Rhagfyr 2026. */
+    private static final java.util.regex.Pattern DAY_NAME_YEAR = java.util.regex.Pattern.compile(
+            "(\\d{1,2})\\s+(\\p{L}+)\\.?,?\\s+(\\d{4})");
+
+    /**
+     * A date as officers type it: 2026-12-14, or day first as in the UK (14/12/2026, 14-12-2026, 14.12.2026,
+     * 14 12 2026), or with the month's name in English or Welsh (14 December 2026, 14 Dec 2026, 14 Rhagfyr 2026);
+     * null when empty or not a real date (31/02/2026, or a year of two digits, which could mean two centuries).
+     */
     public static LocalDate date(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
+        String v = value.strip();
         try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
+            java.util.regex.Matcher m = DAY_MONTH_YEAR.matcher(v);
+            if (m.matches()) {
+                return LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(1)));
+            }
+            m = DAY_NAME_YEAR.matcher(v);
+            if (m.matches()) {
+                Integer month = month(m.group(2));
+                return month == null ? null : LocalDate.of(Integer.parseInt(m.group(3)), month,
+                        Integer.parseInt(m.group(1)));
+            }
+            return LocalDate.parse(v);
+        } catch (java.time.DateTimeException | NumberFormatException e) {
             return null;
         }
+    }
+
+    /** A month's number from its name or its first three letters, in English or Welsh; null for anything else. */
+    private static Integer month(String name) {
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        for (java.util.Locale l : new java.util.Locale[] {java.util.Locale.UK, java.util.Locale.forLanguageTag("cy")}) {
+            for (java.time.Month month : java.time.Month.values()) {
+                String full = month.getDisplayName(java.time.format.TextStyle.FULL, l).toLowerCase(java.util.Locale.ROOT);
+                if (n.equals(full) || n.length() >= 3 && full.startsWith(n)) {
+                    return month.getValue();
+                }
+            }
+        }
+        return null;
     }
 
     /**
