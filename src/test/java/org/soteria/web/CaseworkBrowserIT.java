@@ -229,8 +229,19 @@ class CaseworkBrowserIT extends BrowserPages {
         b.assertAccessible("stages-errors");
         type(b, "name", "Victim's view of the outcome");
         type(b, "guidance", "Ask the victim how they found the investigation");
+        // GOV.UK's character count counts down as the guidance is typed (1,000 less the 47 characters typed).
+        new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(10)).until(
+                org.openqa.selenium.support.ui.ExpectedConditions.textToBe(By.cssSelector(
+                        "#guidance ~ .govuk-character-count__status"), "You have 953 characters remaining"));
+        type(b, "nameCy", "Barn y dioddefwr am y canlyniad");
         submit(b, "/casework/stages");
         assertThat(banner(b)).contains("Stage added");
         assertThat(b.driver.findElement(By.tagName("main")).getText()).contains("Victim's view of the outcome");
+        b.open("/casework/stages?lang=cy");
+        assertThat(b.driver.findElement(By.tagName("main")).getText()).contains("Barn y dioddefwr am y canlyniad")
+                .as("no Welsh guidance written: the English, marked as English")
+                .contains("Ask the victim how they found the investigation");
+        assertThat(b.driver.findElements(By.cssSelector("main td[lang=en]"))).isNotEmpty();
+        b.open("/casework/stages?lang=en");
     }
 }

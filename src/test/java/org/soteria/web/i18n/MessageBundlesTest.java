@@ -110,7 +110,7 @@ public class MessageBundlesTest {
         // Fault.of("code", …) and the field label codes of Fault's helpers and of the form annotations (label = "…").
         Pattern inJava = Pattern.compile("\"\\{([a-zA-Z][\\w.]*)(?:\\}\"|\\|)|Fault\\.\\w+\\(\"([\\w.]+)\""
                 + "|label = \"([\\w.]+)\"|Fault\\.notBefore\\(\"[\\w.]+\", \"([\\w.]+)\"|\"[#~]([a-z]\\w*(?:\\.\\w+)+)\""
-                + "|\"((?:field|when)\\.\\w+)\"");
+                + "|\"((?:field|when|homeWork|homeFigure)\\.\\w+)\"");
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 Matcher m = inJava.matcher(Files.readString(f));
