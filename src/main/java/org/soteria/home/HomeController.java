@@ -20,7 +20,9 @@ class HomeController {
 
     @GetMapping("/")
     String home(@AuthenticationPrincipal SoteriaUser user, Model model) {
-        model.addAttribute("work", home.work(user));
+        var work = home.work(user);
+        model.addAttribute("work", work);
+        model.addAttribute("newWork", home.newSinceLastLook(user, work));
         model.addAttribute("figures", home.figures(user));
         model.addAttribute("activeNav", "home");
         return "home/home";

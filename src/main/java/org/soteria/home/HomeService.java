@@ -16,10 +16,31 @@ public class HomeService {
 
     private final List<WorkSource> sources;
     private final List<FigureSource> figures;
+    private final AlertRepository seen;
+    private final java.time.Clock clock;
 
-    public HomeService(List<WorkSource> sources, List<FigureSource> figures) {
+    public HomeService(List<WorkSource> sources, List<FigureSource> figures, AlertRepository seen,
+            java.time.Clock clock) {
         this.sources = List.copyOf(sources);
         this.figures = List.copyOf(figures);
+        this.seen = seen;
+        this.clock = clock;
+    }
+
+    /**
+     * The in-app notice: the kinds of {@code work} (as {@link #work} gave it) that have grown since the person last
+     * opened their home page, most urgent first; none on their first visit. Remembers what they see now.
+     */
+    public List<Work> newSinceLastLook(SoteriaUser user, Map<Work.Urgency, List<Work>> work) {
+        Map<String, Long> now = new java.util.LinkedHashMap<>();
+        work.values().forEach(l -> l.forEach(w -> now.put(w.kind(), w.count())));
+        List<Work> grown = seen.seen(user.getUsername())
+                .map(before -> work.values().stream().flatMap(List::stream)
+                        .filter(w -> w.urgency() != Work.Urgency.COMING && w.count() > before.getOrDefault(w.kind(), 0L))
+                        .toList())
+                .orElse(List.of());
+        seen.saw(user.getUsername(), now, clock.instant());
+        return grown;
     }
 
     /** The figures the user's role steers by, from every feature that has some for them. */

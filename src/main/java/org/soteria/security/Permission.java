@@ -98,7 +98,8 @@ public enum Permission {
             EnumSet.of(Role.NATIONAL_COORDINATOR)),
     ADMINISTER_ACCOUNTS("Administer the force's accounts: disable and enable, role and teams, ask for and approve "
             + "(a second administrator) resets of a password or second factor", EnumSet.of(Role.ADMIN)),
-    MANAGE_OWN_ACCOUNT("Set up the second factor, see recovery codes, change your password, sign out everywhere",
+    MANAGE_OWN_ACCOUNT("Set up the second factor, see recovery codes, change your password, sign out everywhere, "
+            + "choose alerts by e-mail",
             EnumSet.allOf(Role.class));
 
     private final String description;

@@ -21,7 +21,7 @@ class SecurityRoutes implements FeatureRoutes {
                 EndpointRules.Rule.open("/login/oauth2/code/*", "The directory's answer to a sign-in (OpenID Connect), when set up"),
                 EndpointRules.Rule.open("/error", "Error pages (they reveal nothing)"),
                 EndpointRules.Rule.signedIn("/sign-in/**", "The second step of sign-in and setting up the second factor"),
-                EndpointRules.Rule.needs("/account/**", Permission.MANAGE_OWN_ACCOUNT, "Your account: second factor, recovery codes, "
+                EndpointRules.Rule.needs("/account/**", Permission.MANAGE_OWN_ACCOUNT, "Your account: second factor, recovery codes, alerts by e-mail, "
                         + "your password, signing out everywhere"),
                 EndpointRules.Rule.needs("/admin/users", Permission.ADMINISTER_ACCOUNTS, "The force's accounts"),
                 EndpointRules.Rule.needs("/admin/users/**", Permission.ADMINISTER_ACCOUNTS,

@@ -163,6 +163,11 @@ public class UserService implements UserDetailsService, UserDetailsPasswordServi
                 user.getUsername()).detail(how));
     }
 
+    /** An account as it would sign in now (its role, teams and state), for work done for its user off the web. */
+    public Optional<SoteriaUser> account(String username) {
+        return users.find(username, clock.instant());
+    }
+
     /** The language the user chose for Soteria's pages, if they chose one (issue 21). */
     public Optional<Language> language(String username) {
         return users.language(username).flatMap(Language::of);

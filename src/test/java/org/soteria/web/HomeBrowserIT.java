@@ -98,4 +98,47 @@ class HomeBrowserIT extends BrowserPages {
         String main = b.driver.findElement(By.tagName("main")).getText();
         assertThat(main).contains("Nothing is overdue, due today or waiting for you", "Your tools", "Research");
     }
+
+    /** Issue 24: a person chooses alerts by e-mail from their home page, with GOV.UK's errors, in both languages. */
+    @Test
+    void anInvestigatorChoosesAlertsByEmail() {
+        BrowserSession b = browser();
+        b.signIn("investigator", PASSWORD);
+        b.clickAndWaitForPage(By.linkText("Get your work by e-mail"));
+        assertThat(b.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Alerts by e-mail");
+        assertThat(b.driver.findElement(By.id("no-mail")).getText()).as("the browser tests' force has no mail server")
+                .contains("has not set up an e-mail server");
+        b.driver.findElement(By.id("email")).clear();
+        b.driver.findElement(By.id("email")).sendKeys("ivan@gmail.com");
+        if (b.driver.findElement(By.id("how")).isSelected()) {
+            b.driver.findElement(By.id("how")).click();
+        }
+        b.clickAndWaitForPage(By.cssSelector("main form[action='/account/alerts'] button"));
+        String summary = b.driver.findElement(By.className("govuk-error-summary")).getText();
+        assertThat(summary).contains("Enter an address ending police.uk", "Select when Soteria should write to you");
+        b.assertAccessible("alerts-errors");
+
+        b.driver.findElement(By.id("email")).clear();
+        b.driver.findElement(By.id("email")).sendKeys("ivan.investigator@north.police.uk");
+        b.driver.findElement(By.id("how")).click();
+        b.driver.findElement(By.id("how-immediate")).click();
+        b.clickAndWaitForPage(By.cssSelector("main form[action='/account/alerts'] button"));
+        assertThat(b.driver.findElement(By.className("govuk-notification-banner")).getText())
+                .contains("Your alerts are saved");
+        assertThat(b.driver.findElement(By.id("current")).getText()).isEqualTo("Alerts go to "
+                + "ivan.investigator@north.police.uk: a summary every morning at 07:00, and a message straight away "
+                + "when work becomes overdue or due today.");
+        assertThat(b.driver.findElement(By.id("sent")).getText()).isEqualTo("Messages sent to you");
+        b.assertAccessible("alerts-chosen");
+
+        b.open("/account/alerts?lang=cy");
+        assertThat(b.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Rhybuddion drwy e-bost");
+        assertThat(b.driver.findElement(By.id("current")).getText()).startsWith("Mae rhybuddion yn mynd i ")
+                .endsWith("neu'n ddyledus heddiw.");
+        b.assertAccessible("alerts-cy");
+        b.open("/account/alerts?lang=en");
+        b.clickAndWaitForPage(By.cssSelector("main form[action='/account/alerts/stop'] button"));
+        assertThat(b.driver.findElement(By.className("govuk-notification-banner")).getText())
+                .contains("Alerts by e-mail are stopped");
+    }
 }

@@ -50,6 +50,9 @@ class WebSecurityIT {
         MATRIX.put("POST /account/tokens/{id}/revoke", all);
         MATRIX.put("GET /account/password", all);
         MATRIX.put("POST /account/password", all);
+        MATRIX.put("POST /account/alerts", all);
+        MATRIX.put("POST /account/alerts/stop", all);
+        MATRIX.put("POST /account/alerts/test", all);
         MATRIX.put("GET /admin/users", Set.of("admin"));
         MATRIX.put("GET /admin/users/{username}", Set.of("admin"));
         MATRIX.put("POST /admin/users/{username}/enabled", Set.of("admin"));
@@ -224,6 +227,7 @@ class WebSecurityIT {
             Map.entry("GET /error", "error pages reveal nothing"),
             Map.entry("GET /account", "the user's own account settings"),
             Map.entry("GET /account/password", "a form"),
+            Map.entry("GET /account/alerts", "the user's own choice of alerts and the messages sent to them: counts only"),
             Map.entry("GET /break-glass", "an empty form"),
             Map.entry("GET /sign-in/second-factor", "a form"),
             Map.entry("GET /sign-in/set-up", "the user's own enrolment"),
