@@ -56,6 +56,14 @@ public final class Fault {
         return of("form.enter", "~" + label, "#" + label);
     }
 
+    /**
+     * "Due date must include a month": a date typed in three boxes with {@code missing} of them empty ("day",
+     * "day_month", …, as {@code org.soteria.web.form.DateFields#missing} names them).
+     */
+    public static String dateMissing(String label, String missing) {
+        return of("form.dateMissing." + missing, "~" + label, "#" + label);
+    }
+
     /** "Due date must be a real date in the form YYYY-MM-DD, …". */
     public static String notADate(String label) {
         return of("form.notADate", "~" + label, "#" + label);

@@ -63,6 +63,26 @@ final class BrowserSession implements AutoCloseable {
         driver.get(base + path);
     }
 
+    /**
+     * Types into a field: a GOV.UK date input (its day box has the id, beside {@code id-month} and {@code id-year})
+     * takes a date written as 2026-11-02 or 2/11/2026 in its three boxes, as a person would type it.
+     */
+    void type(String id, String text) {
+        if (!driver.findElements(By.id(id + "-month")).isEmpty()) {
+            String[] parts = org.soteria.web.form.DateFields.parts(text);
+            String[] ids = {id, id + "-month", id + "-year"};
+            for (int i = 0; i < 3; i++) {
+                WebElement box = driver.findElement(By.id(ids[i]));
+                box.clear();
+                box.sendKeys(parts[i]);
+            }
+            return;
+        }
+        WebElement e = driver.findElement(By.id(id));
+        e.clear();
+        e.sendKeys(text);
+    }
+
     void signIn(String user, String password) {
         open("/login");
         driver.findElement(By.id("username")).sendKeys(user);

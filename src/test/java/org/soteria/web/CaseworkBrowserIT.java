@@ -27,8 +27,7 @@ class CaseworkBrowserIT extends BrowserPages {
     }
 
     private static void type(BrowserSession b, String id, String text) {
-        b.driver.findElement(By.id(id)).clear();
-        b.driver.findElement(By.id(id)).sendKeys(text);
+        b.type(id, text);
     }
 
     private static void submit(BrowserSession b, String formAction) {

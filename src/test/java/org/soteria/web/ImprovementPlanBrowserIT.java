@@ -36,14 +36,14 @@ class ImprovementPlanBrowserIT extends BrowserPages {
         b.driver.findElement(By.id("description")).sendKeys("Deep dive: histories were checked late or not at all");
         label(b, "pillar");
         b.driver.findElement(By.id("owner")).sendKeys("DCI RASSO lead");
-        b.driver.findElement(By.id("dueOn")).sendKeys("2027-03-31");
+        b.type("dueOn", "2027-03-31");
         new Select(b.driver.findElement(By.id("measure"))).selectByValue("charge_rate");
         b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Add the action']"));
         assertThat(main(b)).contains("Action added to the plan").contains("Not linked, or not live yet");
         b.assertAccessible("improvement-action");
         label(b, "rag");
         b.driver.findElement(By.id("note")).sendKeys("Checklist in use by all teams");
-        b.driver.findElement(By.id("liveOn")).sendKeys("2026-03-01");
+        b.type("liveOn", "2026-03-01");
         b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Record progress']"));
         assertThat(main(b)).contains("Progress recorded").contains("Charge rate:").contains("in the six months before");
         b.open("/improvement");

@@ -17,8 +17,7 @@ class ResearchBrowserIT extends BrowserPages {
     }
 
     private static void type(BrowserSession b, String id, String text) {
-        b.driver.findElement(By.id(id)).clear();
-        b.driver.findElement(By.id(id)).sendKeys(text);
+        b.type(id, text);
     }
 
     private static String main(BrowserSession b) {

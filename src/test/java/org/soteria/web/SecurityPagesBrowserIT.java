@@ -181,7 +181,7 @@ class SecurityPagesBrowserIT extends BrowserPages {
         b.clickAndWaitForPage(By.linkText("Who can see this case, and who has"));
         b.assertAccessible("case-access");
         b.driver.findElement(By.id("username")).sendKeys("analyst");
-        b.driver.findElement(By.id("until")).sendKeys("2099-01-01");
+        b.type("until", "2099-01-01");
         b.driver.findElement(By.id("reason")).sendKeys("short");
         b.clickAndWaitForPage(By.cssSelector("form[action$='/access/grants'] button"));
         assertThat(b.driver.findElement(By.className("govuk-error-summary")).getText())
@@ -191,8 +191,7 @@ class SecurityPagesBrowserIT extends BrowserPages {
         b.driver.findElement(By.id("username")).sendKeys(cover);
         b.clickAndWaitForPage(By.cssSelector("form[action$='/access/grants'] button"));
         assertThat(b.driver.findElement(By.className("govuk-error-summary")).getText()).contains("at most 90 days");
-        b.driver.findElement(By.id("until")).clear();
-        b.driver.findElement(By.id("until")).sendKeys(java.time.LocalDate.now().plusDays(14).toString());
+        b.type("until", java.time.LocalDate.now().plusDays(14).toString());
         b.driver.findElement(By.id("reason")).clear();
         b.driver.findElement(By.id("reason")).sendKeys("Covering the case while the officer is on leave");
         b.clickAndWaitForPage(By.cssSelector("form[action$='/access/grants'] button"));

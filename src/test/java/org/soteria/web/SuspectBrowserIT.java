@@ -64,8 +64,8 @@ class SuspectBrowserIT extends BrowserPages {
                 .contains("Select the type of order or condition").contains("Enter date made or imposed");
         b.assertAccessible("order-form-errors");
         label(b, "type-1");
-        b.driver.findElement(By.id("madeDate")).sendKeys("2026-11-01");
-        b.driver.findElement(By.id("expiresDate")).sendKeys("2026-12-15");
+        b.type("madeDate", "2026-11-01");
+        b.type("expiresDate", "2026-12-15");
         b.driver.findElement(By.id("prohibitions")).sendKeys("Not to contact the victim; not to enter Bangor");
         b.clickAndWaitForPage(By.cssSelector("main form button[type=submit]"));
         assertThat(b.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Interim Sexual Risk Order");

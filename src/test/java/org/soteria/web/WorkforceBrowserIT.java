@@ -20,9 +20,7 @@ class WorkforceBrowserIT extends BrowserPages {
     }
 
     private static void type(BrowserSession b, String id, String text) {
-        WebElement e = b.driver.findElement(By.id(id));
-        e.clear();
-        e.sendKeys(text);
+        b.type(id, text);
     }
 
     private static String main(BrowserSession b) {
@@ -44,7 +42,13 @@ class WorkforceBrowserIT extends BrowserPages {
         assertThat(b.driver.findElement(By.cssSelector(".govuk-error-summary")).getText())
                 .contains("Choose a course or accreditation").contains("must be a real date");
         new Select(b.driver.findElement(By.id("course"))).selectByValue("abe");
-        // Issue 24: a date as officers type it, day first.
+        // Issue 24: GOV.UK's date input, and its message for a box left empty.
+        type(b, "completedOn", "14//2026");
+        b.clickAndWaitForPage(By.cssSelector("main form button[type=submit]"));
+        assertThat(b.driver.findElement(By.cssSelector(".govuk-error-summary")).getText())
+                .contains("must include a month");
+        assertThat(b.driver.findElement(By.id("completedOn")).getAttribute("value")).as("what was typed is kept")
+                .isEqualTo("14");
         type(b, "completedOn", "14/9/2026");
         type(b, "evidence", "Certificate ABE-2291");
         b.clickAndWaitForPage(By.cssSelector("main form button[type=submit]"));

@@ -75,7 +75,8 @@ public final class FormValues {
     public static LocalDate date(String value, String field, String label, java.util.Map<String, String> faults) {
         LocalDate d = date(value);
         if (d == null && text(value) != null) {
-            faults.put(field, Fault.notADate(label));
+            String missing = DateFields.missing(value);
+            faults.put(field, missing != null ? Fault.dateMissing(label, missing) : Fault.notADate(label));
         }
         return d;
     }

@@ -45,6 +45,8 @@ public @interface IsoDate {
             String fault = null;
             if (value == null || value.isBlank()) {
                 fault = date.required() ? Fault.enter(date.label()) : null;
+            } else if (DateFields.missing(value) != null) {
+                fault = Fault.dateMissing(date.label(), DateFields.missing(value));
             } else if (FormValues.date(value) == null) {
                 fault = Fault.notADate(date.label());
             }
