@@ -21,7 +21,8 @@ final class EncryptionCommand implements Runnable {
     @Command(name = "rotate", mixinStandardHelpOptions = true,
             description = {"Re-encrypt every person, contact plan, contact log entry, feedback comment and authenticator secret under the current key: the first in soteria.encryption.keys "
                     + "(SOTERIA_ENCRYPTION_KEYS). Keep the old key listed after it until this has run; then it can "
-                    + "be removed.", "Safe to stop and run again: it works in batches and carries on."})
+                    + "be removed. Also re-indexes people's names under the current search key, the first in "
+                    + "soteria.encryption.search-keys (SOTERIA_ENCRYPTION_SEARCH_KEYS), likewise.", "Safe to stop and run again: it works in batches and carries on."})
     static final class Rotate implements Callable<Integer> {
 
         @Mixin
@@ -32,6 +33,8 @@ final class EncryptionCommand implements Runnable {
             try (ConfigurableApplicationContext ctx = Contexts.batch(dataDir.dataDir)) {
                 long n = ctx.getBean(PersonEncryption.class).rotate();
                 System.out.printf("Re-encrypted %,d people under the current key.%n", n);
+                long names = ctx.getBean(PersonEncryption.class).reindexNames();
+                System.out.printf("Re-indexed %,d people's names under the current search key.%n", names);
                 long v = ctx.getBean(org.soteria.victim.VictimEncryption.class).rotate();
                 System.out.printf("Re-encrypted %,d victim records (contact plans, contact log, feedback comments).%n",
                         v);

@@ -23,6 +23,7 @@ import org.soteria.reference.OffenceCode;
 import org.soteria.reference.OrderType;
 import org.soteria.reference.OutcomeCode;
 import org.soteria.investigation.CaseRecordImport;
+import org.soteria.investigation.NameIndex;
 import org.soteria.investigation.PersonFields;
 import org.soteria.reference.PersonRole;
 import org.soteria.reference.RecordType;
@@ -50,6 +51,7 @@ final class BundleImporter {
     private final BundleSource source;
     private final ImportProgress progress;
     private final PersonFields personFields;
+    private final NameIndex nameIndex;
     private final List<ImportProblem> problems = new ArrayList<>();
     private final java.util.Set<String> forces = new java.util.TreeSet<>();
     private final List<FileCounts> counts = new ArrayList<>();
@@ -58,7 +60,8 @@ final class BundleImporter {
     private final Set<String> bundleForces = new TreeSet<>();
 
     BundleImporter(Connection connection, JdbcClient jdbc, BundleSource source, ImportProgress progress,
-            PersonFields personFields) {
+            PersonFields personFields, NameIndex nameIndex) {
+        this.nameIndex = nameIndex;
         this.connection = connection;
         this.jdbc = jdbc;
         this.source = source;
@@ -407,13 +410,14 @@ final class BundleImporter {
         jdbc.sql("create temp table stage_person (line int, force_code text, person_id text, given_name text, "
                 + "middle_names text, family_name text, date_of_birth text, sex text, postcode text, address text, "
                 + "birth_place text, pnc_id text, phone text, email text, given_name_index text, "
-                + "family_name_index text, fields_mac text, key_id text) on commit drop").update();
+                + "family_name_index text, name_keys bigint[], name_keys_by text, fields_mac text, key_id text) "
+                + "on commit drop").update();
         Map<String, Integer> rejected = new HashMap<>();
         Set<String> valid = new HashSet<>();
         int rows;
         try (StageWriter out = new StageWriter(connection, "stage_person", "line, force_code, person_id, given_name, "
                 + "middle_names, family_name, date_of_birth, sex, postcode, address, birth_place, pnc_id, phone, email, "
-                + "given_name_index, family_name_index, fields_mac, key_id")) {
+                + "given_name_index, family_name_index, name_keys, name_keys_by, fields_mac, key_id")) {
             rows = read(file, ExchangeFile.PEOPLE.required(), row -> {
                 String id = row.required("person_id");
                 String force = forceOf(row);
@@ -436,7 +440,9 @@ final class BundleImporter {
                     String[] v = sealed.values();
                     out.row(row.line(), force, id, v[0], v[1], v[2], dob, sex == null ? null : sex.code(), v[3], v[4],
                             row.optional("birth_place"), row.optional("pnc_id"), v[5], v[6], sealed.givenNameIndex(),
-                            sealed.familyNameIndex(), sealed.mac(), sealed.keyId());
+                            sealed.familyNameIndex(), NameIndex.literal(nameIndex.keys(row.optional("given_name"),
+                                    row.optional("middle_names"), row.optional("family_name"))), nameIndex.keyId(),
+                            sealed.mac(), sealed.keyId());
                 } else if (id != null) {
                     rejected.putIfAbsent(force == null ? "\u0001" + id : key, row.line());
                 }

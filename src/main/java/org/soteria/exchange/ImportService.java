@@ -10,6 +10,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditService;
+import org.soteria.investigation.NameIndex;
 import org.soteria.investigation.PersonFields;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,16 +31,18 @@ public class ImportService {
     private final ImportRunRepository runs;
     private final AuditService audit;
     private final PersonFields personFields;
+    private final NameIndex nameIndex;
     private final Clock clock;
 
     public ImportService(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions,
-            ImportRunRepository runs, AuditService audit, PersonFields personFields, Clock clock) {
+            ImportRunRepository runs, AuditService audit, PersonFields personFields, NameIndex nameIndex, Clock clock) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.runs = runs;
         this.audit = audit;
         this.personFields = personFields;
+        this.nameIndex = nameIndex;
         this.clock = clock;
     }
 
@@ -54,7 +57,7 @@ public class ImportService {
             try {
                 importer = transactions.execute(status -> {
                     Connection c = DataSourceUtils.getConnection(dataSource);
-                    BundleImporter i = new BundleImporter(c, jdbc, source, progress, personFields);
+                    BundleImporter i = new BundleImporter(c, jdbc, source, progress, personFields, nameIndex);
                     try {
                         i.run();
                     } catch (SQLException | IOException e) {

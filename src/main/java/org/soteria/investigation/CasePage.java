@@ -5,9 +5,11 @@ import java.util.List;
 /**
  * One page of the case list. {@code total} is exact up to {@link #COUNT_CAP}; beyond that the list
  * says "more than": counting every match of a broad filter over a million records
- * would cost more than the page itself, and 40 pages are more than anyone reads.
+ * would cost more than the page itself, and 40 pages are more than anyone reads. {@code why}: for a search, why
+ * each row matched (message codes with the typed words, never a person's name).
  */
-public record CasePage(List<CaseSummary> rows, long total, boolean totalCapped, int page, int pages) {
+public record CasePage(List<CaseSummary> rows, long total, boolean totalCapped, int page, int pages,
+        java.util.Map<Long, List<String>> why) {
 
     public static final int COUNT_CAP = 1_000;
 }

@@ -27,10 +27,12 @@ class CaseRepository {
 
     private final JdbcClient jdbc;
     private final PersonFields personFields;
+    private final NameIndex nameIndex;
 
-    CaseRepository(JdbcClient jdbc, PersonFields personFields) {
+    CaseRepository(JdbcClient jdbc, PersonFields personFields, NameIndex nameIndex) {
         this.jdbc = jdbc;
         this.personFields = personFields;
+        this.nameIndex = nameIndex;
     }
 
     private record Where(String sql, Map<String, Object> params) {
@@ -88,8 +90,14 @@ class CaseRepository {
                 params.put("given", nullToNone(personFields.nameIndex(parts[0])));
                 params.put("family", nullToNone(personFields.nameIndex(parts[1])));
             } else {
-                names.append("p.family_name_index = :name or p.given_name_index = :name");
+                names.append("(p.family_name_index = :name or p.given_name_index = :name)");
                 params.put("name", nullToNone(personFields.nameIndex(parts[0])));
+            }
+            // Issue 24: the beginnings and sounds of the words of names ("Sa Jon" finds Sarah Jones), by keyed
+            // hashes (ADR 27); the whole-name match above still finds a person not yet in that index.
+            String words = nameWords(nameIndex.query(f.search()), params);
+            if (!words.isEmpty()) {
+                names.insert(0, "(").append(") or (").append(words).append(")");
             }
             // The reference prefix is matched by the schema owner's index lookup (V23): under row-level security a
             // LIKE on upper(crime_ref) could not use the index. Only ids come back; this query's own rule and
@@ -104,6 +112,101 @@ class CaseRepository {
             params.put("ref", likeRef);
         }
         return new Where(clauses.isEmpty() ? "" : "where " + String.join(" and ", clauses), params);
+    }
+
+    /** Each typed word must match a word of the same person's names, some way; its hashes as a parameter. */
+    private static String nameWords(List<NameIndex.Word> words, Map<String, Object> params) {
+        List<String> each = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            each.add("p.name_keys && cast(:nameWord" + i + " as bigint[])");
+            params.put("nameWord" + i, arrayLiteral(words.get(i).any()));
+        }
+        return String.join(" and ", each);
+    }
+
+    private static String arrayLiteral(Long[] values) {
+        StringBuilder s = new StringBuilder("{");
+        for (int i = 0; i < values.length; i++) {
+            s.append(i == 0 ? "" : ",").append(values[i]);
+        }
+        return s.append('}').toString();
+    }
+
+    /**
+     * Why each of the page's crimes matched a search, for the page to say: the crime reference, or for each typed
+     * word how the best-matching person's names matched it (the word itself, its beginning, its sound). Run on the
+     * page's crimes only, under the same row-level security; a crime found by a whole name not yet in the name
+     * index is said to match the name.
+     */
+    Map<Long, List<String>> why(List<Long> crimeIds, String search) {
+        Map<Long, List<String>> out = new java.util.LinkedHashMap<>();
+        if (crimeIds.isEmpty() || search == null) {
+            return out;
+        }
+        String ref = search.trim().toUpperCase(Locale.ROOT);
+        jdbc.sql("select id from crime where id in (:ids) and upper(crime_ref) like :ref")
+                .param("ids", crimeIds).param("ref", escapeLike(ref) + "%")
+                .query(Long.class).list()
+                .forEach(id -> out.put(id, List.of(org.soteria.platform.Fault.of("cases.why.reference", ref))));
+        List<NameIndex.Word> words = nameIndex.query(search);
+        if (words.isEmpty()) {
+            return out;
+        }
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder columns = new StringBuilder();
+        for (int i = 0; i < words.size(); i++) {
+            for (NameKeys.Match m : NameKeys.Match.values()) {
+                String name = "w" + i + m.name();
+                columns.append(", coalesce(p.name_keys && cast(:").append(name).append(" as bigint[]), false)");
+                params.put(name, arrayLiteral(words.get(i).ways().get(m)));
+            }
+        }
+        params.put("ids", crimeIds);
+        String all = nameWords(words, params);
+        Map<Long, int[]> best = new java.util.LinkedHashMap<>();
+        jdbc.sql("select cp.crime_id" + columns + " from case_person cp join person p on p.id = cp.person_ref "
+                        + "where cp.crime_id in (:ids) and " + all)
+                .params(params)
+                .query(rs -> {
+                    int[] kinds = new int[words.size()];
+                    int score = 0;
+                    for (int i = 0; i < words.size(); i++) {
+                        int kind = NameKeys.Match.values().length - 1;
+                        for (int m = 0; m < NameKeys.Match.values().length; m++) {
+                            if (rs.getBoolean(2 + i * NameKeys.Match.values().length + m)) {
+                                kind = m;
+                                break;
+                            }
+                        }
+                        kinds[i] = kind;
+                        score += kind;
+                    }
+                    int[] was = best.get(rs.getLong(1));
+                    if (was == null || score < java.util.Arrays.stream(was).sum()) {
+                        best.put(rs.getLong(1), kinds);
+                    }
+                });
+        for (long id : crimeIds) {
+            if (out.containsKey(id)) {
+                continue;
+            }
+            int[] kinds = best.get(id);
+            List<String> said = new ArrayList<>();
+            if (kinds == null) {
+                said.add(org.soteria.platform.Fault.of("cases.why.wholeName", search.trim()));
+            } else {
+                for (int i = 0; i < words.size(); i++) {
+                    String code = switch (NameKeys.Match.values()[kinds[i]]) {
+                        case EXACT -> "cases.why.EXACT";
+                        case PREFIX -> "cases.why.PREFIX";
+                        case SOUND -> "cases.why.SOUND";
+                    };
+                    said.add(org.soteria.platform.Fault.of(code, words.get(i).text()));
+                }
+            }
+            out.put(id, said);
+        }
+        return out;
     }
 
     private static String nullToNone(String index) {

@@ -54,7 +54,9 @@ public class InvestigationService {
                 .detail("case list page " + filter.page() + (filter.search() == null ? ""
                         : "; searched for a term (kept as a keyed hash), " + (capped ? "over " : "") + total
                                 + (total == 1 ? " match" : " matches"))));
-        return new CasePage(rows, total, capped, filter.page(), pages);
+        return new CasePage(rows, total, capped, filter.page(), pages,
+                filter.search() == null ? java.util.Map.of() : cases.why(rows.stream().map(CaseSummary::id).toList(),
+                        filter.search()));
     }
 
     /** A crime as its page shows it: the record, and why this user may see it. */

@@ -24,12 +24,51 @@ public class PersonEncryption implements ApplicationRunner {
 
     private final JdbcClient jdbc;
     private final PersonFields fields;
+    private final NameIndex names;
     private final TransactionTemplate tx;
 
-    public PersonEncryption(JdbcClient jdbc, PersonFields fields, PlatformTransactionManager transactions) {
+    public PersonEncryption(JdbcClient jdbc, PersonFields fields, NameIndex names,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.fields = fields;
+        this.names = names;
         this.tx = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * Puts into the name search index (ADR 27) every person it lacks, or holds under a search key other than the
+     * current one; returns how many. Batches skip rows another run holds, so two runs never wait on each other.
+     */
+    public long reindexNames() {
+        long total = 0;
+        while (true) {
+            Integer n = tx.execute(status -> {
+                List<Row> rows = jdbc.sql("select id, force_code, person_id, given_name, middle_names, family_name, "
+                                + "encrypted from person where name_keys_by is distinct from ? order by id limit "
+                                + BATCH + " for update skip locked")
+                        .param(names.keyId())
+                        .query((rs, i) -> {
+                            String[] v = {rs.getString(4), rs.getString(5), rs.getString(6)};
+                            if (rs.getBoolean(7)) {
+                                for (int c = 0; c < v.length; c++) {
+                                    v[c] = fields.open(rs.getString(2), rs.getString(3), PersonFields.ENCRYPTED.get(c), v[c]);
+                                }
+                            }
+                            return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), v);
+                        }).list();
+                for (Row r : rows) {
+                    jdbc.sql("update person set name_keys = cast(? as bigint[]), name_keys_by = ? where id = ?")
+                            .params(NameIndex.literal(names.keys(r.values()[0], r.values()[1], r.values()[2])),
+                                    names.keyId(), r.id())
+                            .update();
+                }
+                return rows.size();
+            });
+            if (n == null || n == 0) {
+                return total;
+            }
+            total += n;
+        }
     }
 
     @Override
@@ -38,6 +77,20 @@ public class PersonEncryption implements ApplicationRunner {
         if (done > 0) {
             LOG.info("Encrypted the sensitive fields of {} people stored before encryption at rest", done);
         }
+        // People stored before the name search index, or indexed under an older search key, are indexed in the
+        // background: the whole-name index finds them meanwhile.
+        Thread indexer = new Thread(() -> {
+            try {
+                long n = reindexNames();
+                if (n > 0) {
+                    LOG.info("Put {} people into the name search index", n);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("The name search index could not be brought up to date: {}", e.toString());
+            }
+        }, "name-index");
+        indexer.setDaemon(true);
+        indexer.start();
     }
 
     private record Row(long id, String force, String personId, String[] values) {

@@ -151,6 +151,17 @@ public class FieldCipher {
         }
     }
 
+    /** A key derived from the index key for one purpose ({@code label}): HMAC-SHA-256 of the label. */
+    byte[] derive(String label) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(indexKey);
+            return mac.doFinal(label.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot derive a key", e);
+        }
+    }
+
     /** A name as search compares it: lower case, accents and punctuation removed, single spaces. */
     public static String normaliseName(String name) {
         if (name == null) {

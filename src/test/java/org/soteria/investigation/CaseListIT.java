@@ -118,9 +118,34 @@ class CaseListIT {
                 .as("given or family name").containsExactly("NWP/2024/1", "NWP/2024/3");
         assertThat(refs(filter(null, null, null, "SAM jonas", CaseSort.CRIME_REF), investigator))
                 .as("given and family name").containsExactly("NWP/2024/2");
-        assertThat(refs(filter(null, null, null, "Sa Jon", CaseSort.CRIME_REF), investigator))
-                .as("names are encrypted: no prefix search").isEmpty();
         assertThat(refs(filter(null, null, null, "50%_off", null), investigator)).isEmpty();
+    }
+
+    /** Issue 24: names as officers type them, found through keyed hashes of their pieces, and why each was found. */
+    @Test
+    void searchFindsTheStartsAndSoundsOfNamesAndSaysWhy() {
+        CasePage page = investigations.list(filter(null, null, null, "Sa Jon", CaseSort.CRIME_REF), investigator);
+        assertThat(page.rows()).extracting(CaseSummary::crimeRef).as("Sarah Jones and Sam Jonas, not the restricted crime")
+                .containsExactly("NWP/2024/1", "NWP/2024/2");
+        long first = page.rows().get(0).id();
+        assertThat(page.why().get(first)).containsExactly("{cases.why.PREFIX|sa}", "{cases.why.PREFIX|jon}");
+
+        assertThat(refs(filter(null, null, null, "S Jones", CaseSort.CRIME_REF), investigator))
+                .as("an initial, and Jonas sounds like Jones").containsExactly("NWP/2024/1", "NWP/2024/2");
+        CasePage sounds = investigations.list(filter(null, null, null, "Sera Jonse", CaseSort.CRIME_REF), investigator);
+        assertThat(sounds.rows()).extracting(CaseSummary::crimeRef).as("Sam does not sound like Sera")
+                .containsExactly("NWP/2024/1");
+        assertThat(sounds.why().get(first)).containsExactly("{cases.why.SOUND|sera}", "{cases.why.SOUND|jonse}");
+        assertThat(refs(filter(null, null, null, "jones sarah", CaseSort.CRIME_REF), investigator))
+                .as("in any order").containsExactly("NWP/2024/1");
+        assertThat(refs(filter(null, null, null, "Sarah Brown", CaseSort.CRIME_REF), investigator))
+                .as("every word must match the same person").isEmpty();
+        assertThat(refs(filter(null, null, null, "arah", CaseSort.CRIME_REF), investigator))
+                .as("the middle of a name is not its start").isEmpty();
+
+        CasePage ref = investigations.list(filter(null, null, null, "nwp/2024/3", null), investigator);
+        assertThat(ref.why().get(ref.rows().get(0).id())).containsExactly("{cases.why.reference|NWP/2024/3}");
+        assertThat(investigations.list(filter(null, null, null, null, null), investigator).why()).isEmpty();
     }
 
     @Test

@@ -50,6 +50,9 @@ class PersonEncryptionIT {
     @Autowired
     PlatformTransactionManager transactions;
 
+    @Autowired
+    NameIndex names;
+
     @TempDir
     Path dir;
 
@@ -98,6 +101,53 @@ class PersonEncryptionIT {
                 .param(fields.nameIndex("QUARTERMAINE")).query(Long.class).single()).isEqualTo(2);
     }
 
+    private java.util.Set<Long> storedNameKeys() {
+        Long[] keys = (Long[]) jdbc.sql("select name_keys from person").query((rs, n) -> rs.getArray(1).getArray())
+                .single();
+        return new java.util.HashSet<>(List.of(keys));
+    }
+
+    /** Whether a search for {@code typed} finds the stored person under {@code index}'s keys. */
+    private boolean finds(NameIndex index, String typed) {
+        java.util.Set<Long> stored = storedNameKeys();
+        return index.query(typed).stream().allMatch(w -> java.util.Arrays.stream(w.any()).anyMatch(stored::contains));
+    }
+
+    /** Issue 24, ADR 27: the name index's key rotates; half-way, a search under both keys still finds everyone. */
+    @Test
+    void theNameSearchKeyRotatesAndPeopleNotYetIndexedAreIndexed() throws Exception {
+        Properties current = new Properties();
+        try (var in = java.nio.file.Files.newBufferedReader(EmbeddedDatabase.directory(":temporary:import")
+                .resolve("field-keys.properties"))) {
+            current.load(in);
+        }
+        FieldCipher cipher = new FieldCipher(new MockEnvironment()
+                .withProperty("soteria.encryption.keys", current.getProperty("keys"))
+                .withProperty("soteria.encryption.index-key", current.getProperty("index-key")));
+        byte[] s1 = new byte[32];
+        new java.security.SecureRandom().nextBytes(s1);
+        String newKey = "s1:" + Base64.getEncoder().encodeToString(s1);
+        NameIndex both = new NameIndex(new org.soteria.platform.SearchKeys(new MockEnvironment()
+                .withProperty("soteria.encryption.search-keys", newKey + "," + org.soteria.platform.SearchKeys.DERIVED),
+                cipher));
+        NameIndex onlyNew = new NameIndex(new org.soteria.platform.SearchKeys(new MockEnvironment()
+                .withProperty("soteria.encryption.search-keys", newKey), cipher));
+
+        assertThat(storedNameKeys()).as("an imported person is indexed").isNotEmpty();
+        assertThat(finds(names, "Phil Quarter")).isTrue();
+        assertThat(finds(both, "Phil Quarter")).as("half-way through a rotation, the old key still finds").isTrue();
+        assertThat(finds(onlyNew, "Phil Quarter")).isFalse();
+        assertThat(new PersonEncryption(jdbc, fields, both, transactions).reindexNames()).isOne();
+        assertThat(jdbc.sql("select name_keys_by from person").query(String.class).single()).isEqualTo("s1");
+        assertThat(finds(onlyNew, "Phil Quarter")).as("after it, the new key alone finds").isTrue();
+        assertThat(finds(onlyNew, "Rosa")).as("middle names too").isTrue();
+        assertThat(new PersonEncryption(jdbc, fields, both, transactions).reindexNames()).isZero();
+
+        DatabaseReset.owner(":temporary:import", "update person set name_keys = null, name_keys_by = null");
+        assertThat(encryption.reindexNames()).as("a person stored before the index").isOne();
+        assertThat(finds(names, "Kwortermain")).as("by sound").isTrue();
+    }
+
     @Test
     void rotationReencryptsUnderTheNewKeyAndTheOldKeyCanThenGo() throws Exception {
         Properties current = new Properties();
@@ -111,7 +161,7 @@ class PersonEncryptionIT {
         PersonFields rotated = new PersonFields(new FieldCipher(new MockEnvironment()
                 .withProperty("soteria.encryption.keys", newKey + "," + current.getProperty("keys"))
                 .withProperty("soteria.encryption.index-key", current.getProperty("index-key"))));
-        assertThat(new PersonEncryption(jdbc, rotated, transactions).rotate()).isOne();
+        assertThat(new PersonEncryption(jdbc, rotated, names, transactions).rotate()).isOne();
         var row = jdbc.sql("select key_id, given_name from person").query().singleRow();
         assertThat(row.get("key_id")).isEqualTo("k2");
         PersonFields onlyNew = new PersonFields(new FieldCipher(new MockEnvironment()

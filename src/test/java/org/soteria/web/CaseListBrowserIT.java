@@ -137,8 +137,19 @@ class CaseListBrowserIT extends BrowserPages {
                 .query(Long.class).single();
         assertThat(withName).isPositive();
         b.open("/cases?q=" + family);
-        assertThat(b.driver.findElement(By.id("result-count")).getText())
-                .isEqualTo(String.format("%,d %s.", withName, withName == 1 ? "case matches" : "cases match"));
+        // Issue 24: names that start with it or sound like it are found too, and each row says why it was found.
+        long shown = Long.parseLong(b.driver.findElement(By.id("result-count")).getText().replaceAll("[^0-9]", ""));
+        assertThat(shown).isGreaterThanOrEqualTo(withName);
+        String word = org.soteria.platform.FieldCipher.normaliseName(family).split(" ")[0];
+        assertThat(b.driver.findElements(By.cssSelector(".soteria-why"))).isNotEmpty().allSatisfy(why ->
+                assertThat(why.getText()).startsWith("Found by: ").contains("“" + word + "”")
+                        .containsPattern("the name|a name starting|a name that sounds like"));
+        b.assertAccessible("case-list-name-search");
+        b.open("/cases?q=" + family.substring(0, 2));
+        assertThat(Long.parseLong(b.driver.findElement(By.id("result-count")).getText().replaceAll("[^0-9]", "")))
+                .as("the start of the name finds at least as many").isGreaterThanOrEqualTo(Math.min(shown, 1000));
+        assertThat(b.driver.findElement(By.cssSelector(".soteria-why")).getText())
+                .startsWith("Found by: a name starting “" + word.substring(0, 2) + "”");
 
         b.open("/cases?q=Zzyzx-no-such-person");
         assertThat(b.driver.findElement(By.tagName("main")).getText()).contains("No cases match", "Clear all filters");
