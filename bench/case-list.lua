@@ -22,7 +22,16 @@ local search = {
   "/cases?q=Kieran%20Okafor",
   "/cases?q=Declan%20Trevithick",
 }
-local paths = (os.getenv("SOTERIA_MIX") == "search") and search or browse
+-- Issue 24: the start of each name, and a name as it sounds (found through the name search index, ADR 27).
+local prefix = {
+  "/cases?q=Sa%20Win",
+  "/cases?q=Kie%20Oka",
+  "/cases?q=Dec%20Tre",
+  "/cases?q=Smyth",
+  "/cases?q=Jonse",
+}
+local mixes = { browse = browse, search = search, prefix = prefix }
+local paths = mixes[os.getenv("SOTERIA_MIX") or "browse"] or browse
 local i = 0
 
 request = function()

@@ -58,31 +58,41 @@ class CaseworkQueueController {
     @GetMapping("/casework")
     String queue(@RequestParam(name = "tab", required = false) String tab,
             @RequestParam(name = "overdue", required = false) String overdue,
+            @RequestParam(name = "due", required = false) String due,
+            @RequestParam(name = "team", required = false) String team,
+            @RequestParam(name = "officer", required = false) String officer,
             @RequestParam(name = "page", required = false) String page, @AuthenticationPrincipal SoteriaUser user,
             Model model) {
-        CaseworkQueueService.Queue q = queue.due(user);
+        CaseworkQueueService.Queue everything = queue.due(user);
+        Map<Long, QueueFilter.Owner> owners = queue.owners(everything);
+        QueueFilter filter = QueueFilter.of(team, officer, due, "1".equals(overdue));
+        CaseworkQueueService.Queue q = filter.apply(everything, owners);
         Map<String, List<CaseworkQueueService.Item>> lists = lists(q);
         String chosen = tab != null && lists.containsKey(tab) ? tab : lists.entrySet().stream()
                 .filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey).findFirst().orElse("lines");
-        boolean overdueOnly = "1".equals(overdue);
-        List<CaseworkQueueService.Item> items = lists.get(chosen).stream()
-                .filter(i -> !overdueOnly || i.overdue()).toList();
+        List<CaseworkQueueService.Item> items = lists.get(chosen);
         int pages = Math.max(1, (items.size() + QUEUE_PAGE - 1) / QUEUE_PAGE);
         int p = RequestValues.page(page);
         List<CaseworkQueueService.Item> shown = p > pages ? List.of()
                 : items.subList((p - 1) * QUEUE_PAGE, Math.min(items.size(), p * QUEUE_PAGE));
-        queue.shown(user, shown, "casework queue: " + chosen + (overdueOnly ? ", overdue" : "") + ", page " + p);
+        queue.shown(user, shown, "casework queue: " + chosen + (filter.narrows() ? ", narrowed" + filter.query() : "")
+                + ", page " + p);
         model.addAttribute("activeNav", "casework");
         model.addAttribute("queue", q);
         model.addAttribute("lists", lists);
         model.addAttribute("tab", chosen);
         model.addAttribute("items", shown);
         model.addAttribute("matching", items.size());
-        model.addAttribute("overdueOnly", overdueOnly);
-        model.addAttribute("overdueCount", lists.get(chosen).stream().filter(CaseworkQueueService.Item::overdue).count());
+        model.addAttribute("filter", filter);
+        model.addAttribute("filterQuery", filter.query());
+        model.addAttribute("teams", QueueFilter.teams(owners));
+        model.addAttribute("officers", QueueFilter.officers(owners));
+        model.addAttribute("windows", QueueFilter.Window.values());
+        model.addAttribute("overdueCount", lists(everything).get(chosen).stream()
+                .filter(CaseworkQueueService.Item::overdue).count());
         model.addAttribute("page", p);
         model.addAttribute("pages", pages);
-        model.addAttribute("pageBaseUrl", "/casework?tab=" + chosen + (overdueOnly ? "&overdue=1" : "") + "&");
+        model.addAttribute("pageBaseUrl", "/casework?tab=" + chosen + filter.query() + "&");
         return "casework/queue";
     }
 

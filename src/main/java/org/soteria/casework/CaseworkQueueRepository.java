@@ -24,6 +24,24 @@ class CaseworkQueueRepository {
         this.cipher = cipher;
     }
 
+    /** The team and officer in the case of each of these crimes, with their names, under row-level security. */
+    Map<Long, QueueFilter.Owner> owners(java.util.Collection<Long> crimeIds) {
+        Map<Long, QueueFilter.Owner> out = new java.util.HashMap<>();
+        if (crimeIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("select c.id, c.team_code, t.name, c.officer_code, o.display_name from investigation_crime c "
+                        + "left join team t on t.force_code = c.force_code and t.team_code = c.team_code "
+                        + "left join officer o on o.force_code = c.force_code and o.officer_code = c.officer_code "
+                        + "where c.id in (:ids)")
+                .param("ids", crimeIds)
+                .query(rs -> {
+                    out.put(rs.getLong(1), new QueueFilter.Owner(rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5)));
+                });
+        return out;
+    }
+
     record Counts(long lines, long reviews, long devices, Map<String, Long> requests) {
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditEntry;
@@ -62,6 +63,15 @@ public class CaseworkQueueService {
         }
         shown(user, all, "casework queue");
         return q;
+    }
+
+    /** Whose each crime in the queue is (team and officer in the case), for narrowing it. */
+    Map<Long, QueueFilter.Owner> owners(Queue q) {
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        for (List<Item> list : List.of(q.lines(), q.reviews(), q.approvals(), q.bail(), q.cps())) {
+            list.forEach(i -> ids.add(i.crimeId()));
+        }
+        return queueRecords.owners(ids);
     }
 
     /** Records in the audit log that the user was shown these items' crimes (a page of the queue). */

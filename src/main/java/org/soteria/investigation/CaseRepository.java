@@ -94,11 +94,12 @@ class CaseRepository {
                 params.put("name", nullToNone(personFields.nameIndex(parts[0])));
             }
             // Issue 24: the beginnings and sounds of the words of names ("Sa Jon" finds Sarah Jones), by keyed
-            // hashes (ADR 27); the whole-name match above still finds a person not yet in that index.
-            String words = nameWords(nameIndex.query(f.search()), params);
-            if (!words.isEmpty()) {
-                names.insert(0, "(").append(") or (").append(words).append(")");
-            }
+            // hashes (ADR 27), looked up through the schema owner's index function (V41: under row-level security
+            // the array overlap could not use the index); the whole-name match above still finds a person not yet
+            // in that index.
+            String people = peopleByPieces(nameIndex.query(f.search()), params);
+            String byPieces = people == null ? ""
+                    : " union select cp.crime_id from case_person cp where cp.person_ref in (" + people + ")";
             // The reference prefix is matched by the schema owner's index lookup (V23): under row-level security a
             // LIKE on upper(crime_ref) could not use the index. Only ids come back; this query's own rule and
             // row-level security then decide what is shown.
@@ -106,12 +107,60 @@ class CaseRepository {
             // with no rule of the application's (a test of row-level security alone), it is told nothing.
             String narrowing = params.containsKey("ntkTeams")
                     ? ":ntkForce, :ntkTeams, :ntkOfficer, " + NeedToKnow.GRANTED_IDS : "null, null, null, null";
-            clauses.add("c.id in (select crime_ids_with_reference_like(:ref, " + narrowing + ") "
-                    + "union select cp.crime_id from person p join case_person cp on cp.person_ref = p.id where "
-                    + names + ")");
+            // Once every person is in the name index, its exact words find what the whole-name index did (and a
+            // common name no longer reads every person who has it: the lookup above stops at MOST_PEOPLE).
+            String wholeNames = people != null && nameIndex.complete() ? ""
+                    : " union select cp.crime_id from person p join case_person cp on cp.person_ref = p.id where "
+                            + names;
+            clauses.add("c.id in (select crime_ids_with_reference_like(:ref, " + narrowing + ")"
+                    + wholeNames + byPieces + ")");
             params.put("ref", likeRef);
         }
         return new Where(clauses.isEmpty() ? "" : "where " + String.join(" and ", clauses), params);
+    }
+
+    /** The most people a name search considers (ADR 27): a name shared by more asks for more of it. */
+    static final int MOST_PEOPLE = 5_000;
+
+    /**
+     * The lookup of the people whose names match every typed word (V41: strictly first, by sound only when nobody
+     * matches strictly), with its parameters added; null for a search with no name words.
+     */
+    private static String peopleByPieces(List<NameIndex.Word> words, Map<String, Object> params) {
+        if (words.isEmpty()) {
+            return null;
+        }
+        List<String> strict = new ArrayList<>();
+        List<String> any = new ArrayList<>();
+        for (int i = 0; i < NameKeys.MOST_WORDS; i++) {
+            if (i < words.size()) {
+                strict.add("cast(:strictWord" + i + " as bigint[])");
+                any.add("cast(:anyWord" + i + " as bigint[])");
+                params.put("strictWord" + i, arrayLiteral(words.get(i).strict()));
+                params.put("anyWord" + i, arrayLiteral(words.get(i).any()));
+            } else {
+                strict.add("null");
+                any.add("null");
+            }
+        }
+        params.put("mostPeople", MOST_PEOPLE);
+        return "select person_ids_with_name_keys(" + (params.containsKey("ntkTeams") ? ":ntkForce" : "null")
+                + ", :mostPeople, " + String.join(", ", strict) + ", " + String.join(", ", any) + ")";
+    }
+
+    /**
+     * Whether a search's name words match more people than a search considers ({@link #MOST_PEOPLE}), so that the
+     * page can ask for more of the name.
+     */
+    boolean namesTooCommon(String search, NeedToKnow.Rule needToKnow) {
+        Map<String, Object> params = new HashMap<>(needToKnow.params());
+        String people = peopleByPieces(nameIndex.query(search), params);
+        if (people == null) {
+            return false;
+        }
+        params.put("mostPeople", MOST_PEOPLE + 1);
+        return jdbc.sql("select count(*) from (" + people + ") p").params(params).query(Long.class).single()
+                > MOST_PEOPLE;
     }
 
     /** Each typed word must match a word of the same person's names, some way; its hashes as a parameter. */

@@ -75,9 +75,15 @@ final class NameKeys {
         return out;
     }
 
-    /** The words of a search, as many as are looked up. */
+    /**
+     * The words of a search that are looked up as names, at most {@link #MOST_WORDS}: none for a crime reference
+     * (a search with a slash), and no word with a digit in it (no name has one).
+     */
     static List<String> typedWords(String search) {
-        List<String> words = words(search);
+        if (search == null || search.contains("/")) {
+            return List.of();
+        }
+        List<String> words = words(search).stream().filter(w -> w.chars().noneMatch(Character::isDigit)).toList();
         return words.size() > MOST_WORDS ? words.subList(0, MOST_WORDS) : words;
     }
 

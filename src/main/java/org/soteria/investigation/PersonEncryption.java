@@ -65,6 +65,7 @@ public class PersonEncryption implements ApplicationRunner {
                 return rows.size();
             });
             if (n == null || n == 0) {
+                names.completed();
                 return total;
             }
             total += n;

@@ -40,10 +40,12 @@ class HubController {
     private final HubService hub;
 
     private final org.springframework.context.MessageSource messages;
+    private final HubOversight oversight;
 
-    HubController(HubService hub, org.springframework.context.MessageSource messages) {
+    HubController(HubService hub, org.springframework.context.MessageSource messages, HubOversight oversight) {
         this.hub = hub;
         this.messages = messages;
+        this.oversight = oversight;
     }
 
     @GetMapping("/hub")
@@ -60,6 +62,7 @@ class HubController {
         model.addAttribute("member", member);
         model.addAttribute("measures", HubService.Compared.values());
         model.addAttribute("forces", national ? approved : List.of());
+        model.addAttribute("oversight", national ? oversight.now() : null);
         Words w = new Words(messages, org.springframework.context.i18n.LocaleContextHolder.getLocale());
         model.addAttribute("funnel", funnel(c, w));
         model.addAttribute("trendChart", c.trend().isEmpty() ? null : trend(c, w));

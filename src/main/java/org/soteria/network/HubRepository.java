@@ -99,6 +99,29 @@ class HubRepository {
                         rs.getString(9))).list();
     }
 
+    /**
+     * The national coordinator's work: registrations to decide, member forces with no accepted file in
+     * {@value #SILENT_DAYS} days (a force sends its benchmark monthly), files refused in the last
+     * {@value #REFUSED_DAYS} days, and the forces in the network.
+     */
+    record Oversight(long waiting, long silent, long refused, long members) {
+    }
+
+    static final int SILENT_DAYS = 45;
+    static final int REFUSED_DAYS = 7;
+
+    Oversight oversight() {
+        return jdbc.sql("select (select count(*) from hub_force where status = 'pending'), "
+                        + "(select count(*) from hub_force f where f.status = 'approved' and not exists (select 1 from "
+                        + "hub_receipt r where r.sender = f.force_code and r.accepted "
+                        + "and r.received_at >= now() - make_interval(days => :silent))), "
+                        + "(select count(*) from hub_receipt where not accepted "
+                        + "and received_at >= now() - make_interval(days => :refused)), "
+                        + "(select count(*) from hub_force where status = 'approved')")
+                .param("silent", SILENT_DAYS).param("refused", REFUSED_DAYS)
+                .query((rs, n) -> new Oversight(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
+    }
+
     long receiptCount(String sender) {
         return jdbc.sql("select count(*) from hub_receipt where (cast(? as text) is null or sender = ?)")
                 .params(sender, sender).query(Long.class).single();

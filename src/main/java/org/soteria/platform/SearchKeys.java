@@ -1,20 +1,19 @@
 package org.soteria.platform;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
  * The keys of the name search index (issue 24, ADR 27): each piece of a name (a prefix, a sound, the whole word)
- * is kept as a 64-bit keyed hash (HMAC-SHA-256, truncated), never as text. Keys are named and rotatable:
+ * is kept as a 64-bit keyed hash, never as text: SipHash-2-4, the keyed pseudo-random function made for short
+ * inputs (an import hashes some 25 pieces for each of millions of people, and HMAC-SHA-256 made importing 1.8
+ * million people 85 seconds slower; docs/benchmarks.md). Keys are named and rotatable:
  * {@code soteria.encryption.search-keys} lists {@code id:base64} pairs, the first making new entries, the others
  * still searched while {@code soteria encryption rotate} re-indexes the rows they made. An entry with an id and no
  * key ({@code s0}) is the key derived from the index key, which is also the default when nothing is set.
@@ -25,9 +24,9 @@ public class SearchKeys {
     /** The id of the key derived from the index key. */
     public static final String DERIVED = "s0";
 
-    private final Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
+    /** Each key as SipHash's two 64-bit halves. */
+    private final Map<String, long[]> keys = new LinkedHashMap<>();
     private final String current;
-    private final ThreadLocal<Map<String, Mac>> macs = ThreadLocal.withInitial(LinkedHashMap::new);
 
     public SearchKeys(Environment env, FieldCipher cipher) {
         String configured = env.getProperty("soteria.encryption.search-keys", DERIVED);
@@ -52,7 +51,7 @@ public class SearchKeys {
                             + "least 32 bytes, base64 encoded");
                 }
             }
-            keys.put(parts[0], new SecretKeySpec(key, "HmacSHA256"));
+            keys.put(parts[0], new long[] {littleEndian(key, 0), littleEndian(key, 8)});
         }
         this.current = keys.keySet().iterator().next();
     }
@@ -67,22 +66,60 @@ public class SearchKeys {
         return new ArrayList<>(keys.keySet());
     }
 
-    /** The 64-bit keyed hash of {@code text} under key {@code id}. */
+    /** The 64-bit keyed hash of {@code text} (UTF-8) under key {@code id}. */
     public long hash(String id, String text) {
-        Mac mac = macs.get().computeIfAbsent(id, k -> {
-            try {
-                Mac m = Mac.getInstance("HmacSHA256");
-                m.init(keys.get(k));
-                return m;
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("Cannot compute a search key", e);
-            }
-        });
-        byte[] h = mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+        long[] k = keys.get(id);
+        if (k == null) {
+            throw new IllegalArgumentException("No search key " + id);
+        }
+        return sipHash24(k[0], k[1], text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static long littleEndian(byte[] b, int from) {
         long v = 0;
-        for (int i = 0; i < 8; i++) {
-            v = (v << 8) | (h[i] & 0xff);
+        for (int i = 7; i >= 0; i--) {
+            v = (v << 8) | (b[from + i] & 0xffL);
         }
         return v;
+    }
+
+    /** SipHash-2-4 (Aumasson and Bernstein, 2012) of {@code m} under the key (k0, k1), as the reference computes it. */
+    static long sipHash24(long k0, long k1, byte[] m) {
+        long[] v = {k0 ^ 0x736f6d6570736575L, k1 ^ 0x646f72616e646f6dL, k0 ^ 0x6c7967656e657261L,
+            k1 ^ 0x7465646279746573L};
+        int whole = m.length - m.length % 8;
+        for (int i = 0; i < whole; i += 8) {
+            compress(v, littleEndian(m, i), 2);
+        }
+        long last = ((long) m.length & 0xff) << 56;
+        for (int i = m.length - 1; i >= whole; i--) {
+            last |= (m[i] & 0xffL) << (8 * (i - whole));
+        }
+        compress(v, last, 2);
+        v[2] ^= 0xff;
+        rounds(v, 4);
+        return v[0] ^ v[1] ^ v[2] ^ v[3];
+    }
+
+    /** One message word into the state: xored in, {@code rounds} SipRounds, xored out. */
+    private static void compress(long[] v, long word, int rounds) {
+        v[3] ^= word;
+        rounds(v, rounds);
+        v[0] ^= word;
+    }
+
+    private static void rounds(long[] v, int n) {
+        for (int r = 0; r < n; r++) {
+            v[0] += v[1];
+            v[1] = Long.rotateLeft(v[1], 13) ^ v[0];
+            v[0] = Long.rotateLeft(v[0], 32);
+            v[2] += v[3];
+            v[3] = Long.rotateLeft(v[3], 16) ^ v[2];
+            v[0] += v[3];
+            v[3] = Long.rotateLeft(v[3], 21) ^ v[0];
+            v[2] += v[1];
+            v[1] = Long.rotateLeft(v[1], 17) ^ v[2];
+            v[2] = Long.rotateLeft(v[2], 32);
+        }
     }
 }

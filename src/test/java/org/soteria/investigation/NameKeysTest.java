@@ -49,6 +49,8 @@ class NameKeysTest {
         assertThat(match("jones", null, null, "Smith-Jones")).isEqualTo(NameKeys.Match.EXACT);
         assertThat(NameKeys.entries((String) null)).isEmpty();
         assertThat(NameKeys.typedWords("a b c d e f")).hasSize(NameKeys.MOST_WORDS);
+        assertThat(NameKeys.typedWords("NWP/2024/0001")).as("a crime reference is not a name").isEmpty();
+        assertThat(NameKeys.typedWords("Sarah 2")).containsExactly("sarah");
     }
 
     @Test

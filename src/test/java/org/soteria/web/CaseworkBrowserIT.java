@@ -3,6 +3,7 @@ package org.soteria.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -73,6 +74,27 @@ class CaseworkBrowserIT extends BrowserPages {
             assertThat(b.driver.findElements(By.cssSelector("main table tbody tr"))).isNotEmpty()
                     .allSatisfy(r -> assertThat(r.getText()).contains("Overdue"));
         }
+
+        // Issue 24: narrowed to one team's reviews, the filter stays on the tabs, and clears in one click.
+        b.open("/casework?tab=reviews");
+        Select teams = new Select(b.driver.findElement(By.id("team")));
+        assertThat(teams.getOptions()).as("the teams of the queue's crimes").hasSizeGreaterThan(1);
+        String team = teams.getOptions().get(1).getAttribute("value");
+        teams.selectByValue(team);
+        new Select(b.driver.findElement(By.id("due"))).selectByValue("week");
+        b.clickAndWaitForPage(By.cssSelector("form.soteria-queue-filter button"));
+        assertThat(b.driver.getCurrentUrl()).contains("team=" + team, "due=week", "tab=reviews");
+        List<String> refs = b.driver.findElements(By.cssSelector("main table tbody tr td:nth-child(2) a")).stream()
+                .map(a -> a.getText()).toList();
+        for (String ref : refs) {
+            assertThat(jdbc.sql("select team_code from crime where crime_ref = ?").param(ref).query(String.class)
+                    .single()).as(ref).isEqualTo(team);
+        }
+        assertThat(b.driver.findElements(By.cssSelector(".moj-sub-navigation__link"))).allSatisfy(a ->
+                assertThat(a.getAttribute("href")).contains("team=" + team, "due=week"));
+        b.assertAccessible("casework-queue-filtered");
+        b.clickAndWaitForPage(By.linkText("Clear filters: show everything due"));
+        assertThat(b.driver.getCurrentUrl()).doesNotContain("team=");
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.soteria.SoteriaApplication;
 import org.soteria.linkage.PersonRecord;
 import org.soteria.network.BenchmarkBundle;
@@ -197,6 +198,12 @@ class LearningNetworkBrowserIT {
         b.assertAccessible("network-benchmark");
 
         signIn(hubUrl, "national-coordinator");
+        // Issue 24: the coordinator's start page says what waits for them, and leads to it.
+        b.driver.get(hubUrl + "/hub");
+        WebElement toDecide = b.driver.findElement(By.partialLinkText("to decide"));
+        assertThat(toDecide.getText()).matches("1 force's registration to decide|\\d+ forces' registrations to decide");
+        assertThat(toDecide.getAttribute("href")).endsWith("/hub/forces");
+        assertThat(b.driver.findElement(By.id("members")).getText()).endsWith("in the network.");
         b.driver.get(hubUrl + "/hub/forces");
         assertThat(main()).contains("Waiting for approval").contains(fingerprint);
         b.assertAccessible("hub-forces");
