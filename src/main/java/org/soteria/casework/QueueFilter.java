@@ -14,10 +14,10 @@ import java.util.function.Predicate;
  * and officers are offered from what the queue holds, so a choice never shows an empty list for a reason the
  * person cannot see.
  */
-record QueueFilter(String team, String officer, Window window) {
+public record QueueFilter(String team, String officer, Window window) {
 
     /** Which due dates to show. */
-    enum Window {
+    public enum Window {
         ALL, OVERDUE, TODAY, WEEK;
 
         static Window of(String code, boolean overdueOnly) {
@@ -32,13 +32,13 @@ record QueueFilter(String team, String officer, Window window) {
             return ALL;
         }
 
-        String code() {
+        public String code() {
             return name().toLowerCase(Locale.ROOT);
         }
     }
 
     /** Whose a crime is, for filtering: its team and officer in the case, with their names where known. */
-    record Owner(String teamCode, String teamName, String officerCode, String officerName) {
+    public record Owner(String teamCode, String teamName, String officerCode, String officerName) {
     }
 
     static QueueFilter of(String team, String officer, String due, boolean overdueOnly) {
@@ -49,12 +49,12 @@ record QueueFilter(String team, String officer, Window window) {
         return v == null || v.isBlank() ? null : v.strip();
     }
 
-    boolean narrows() {
+    public boolean narrows() {
         return team != null || officer != null || window != Window.ALL;
     }
 
     /** The query string that keeps this filter on a link (empty, or starting with &amp;). */
-    String query() {
+    public String query() {
         StringBuilder q = new StringBuilder();
         if (team != null) {
             q.append("&team=").append(java.net.URLEncoder.encode(team, java.nio.charset.StandardCharsets.UTF_8));
