@@ -28,6 +28,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class AssessmentService {
 
     /** The statuses of a section, as the task list shows them. */
+    /** The most characters of a question, in either language. */
+    static final int QUESTION_LIMIT = 1000;
+    /** The most characters of a question's guidance or the evidence it asks for, in either language. */
+    static final int WORDING_LIMIT = 2000;
+    /** The most characters of an answer to a question, or of a comment on a section. */
+    static final int ANSWER_LIMIT = 4000;
     public static final Map<String, String> STATUSES = Map.of("not_started", "Not started", "in_progress", "In progress",
             "completed", "Completed", "needs_review", "Needs review");
 
@@ -115,17 +121,17 @@ public class AssessmentService {
         }
         if (text == null) {
             errors.put("text", "{assessmentError.enterTheQuestion}");
-        } else if (text.length() > 1000) {
+        } else if (text.length() > QUESTION_LIMIT) {
             errors.put("text", "{assessmentError.theQuestionMustBe1000}");
         }
-        if (w.textCy() != null && w.textCy().length() > 1000) {
-            errors.put("textCy", Fault.tooLong("field.questionCy", 1000));
+        if (w.textCy() != null && w.textCy().length() > QUESTION_LIMIT) {
+            errors.put("textCy", Fault.tooLong("field.questionCy", QUESTION_LIMIT));
         }
         for (String[] part : new String[][] {{"guidance", w.guidance(), "field.guidance"},
                 {"guidanceCy", w.guidanceCy(), "field.guidanceCy"}, {"evidence", w.evidence(), "field.evidence"},
                 {"evidenceCy", w.evidenceCy(), "field.evidenceCy"}}) {
-            if (part[1] != null && part[1].length() > 2000) {
-                errors.put(part[0], Fault.tooLong(part[2], 2000));
+            if (part[1] != null && part[1].length() > WORDING_LIMIT) {
+                errors.put(part[0], Fault.tooLong(part[2], WORDING_LIMIT));
             }
         }
         if (questionId == null && (section == null || !v.questions().containsKey(section))) {
@@ -241,7 +247,7 @@ public class AssessmentService {
                         q.position()));
             }
             String a = answers.get(q.id());
-            if (a != null && a.length() > 4000) {
+            if (a != null && a.length() > ANSWER_LIMIT) {
                 errors.putIfAbsent("answer-" + q.id(), "{assessmentError.theAnswerMustBe4000}");
             }
         }
@@ -267,7 +273,7 @@ public class AssessmentService {
         if (text == null) {
             throw new Invalid("comment", "{assessmentError.enterYourComment}");
         }
-        if (text.length() > 4000) {
+        if (text.length() > ANSWER_LIMIT) {
             throw new Invalid("comment", "{assessmentError.theCommentMustBe4000}");
         }
         repository.addComment(id, code, user.getUsername(), text, needsReview);

@@ -14,6 +14,7 @@ import org.soteria.security.AccessGrant;
 import org.soteria.security.AccessService;
 import org.soteria.security.Permission;
 import org.soteria.security.SoteriaUser;
+import org.soteria.security.UserService;
 import org.soteria.web.RequestValues;
 import org.soteria.web.form.FormValues;
 import org.springframework.http.HttpStatus;
@@ -40,8 +41,11 @@ public class CaseAccessController {
     private final InvestigationService investigations;
     private final AccessService access;
     private final AuditService audit;
+    private final UserService users;
 
-    public CaseAccessController(InvestigationService investigations, AccessService access, AuditService audit) {
+    public CaseAccessController(InvestigationService investigations, AccessService access, AuditService audit,
+            UserService users) {
+        this.users = users;
         this.investigations = investigations;
         this.access = access;
         this.audit = audit;
@@ -115,6 +119,7 @@ public class CaseAccessController {
         model.addAttribute("page", page);
         model.addAttribute("errors", errors);
         model.addAttribute("username", username);
+        model.addAttribute("colleagues", canManage ? users.colleagues(user, Permission.VIEW_CASES::grantedTo) : Map.of());
         model.addAttribute("until", until);
         model.addAttribute("reason", reason);
         model.addAttribute("maxDays", AccessService.MAX_GRANT_DAYS);

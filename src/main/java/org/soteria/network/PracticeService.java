@@ -27,6 +27,10 @@ public class PracticeService {
 
     /** Shown as the publisher of practice from someone with no force: the national team. */
     static final String NATIONAL = "NATIONAL";
+    /** The most characters of what a practice is, why and its evidence. */
+    static final int TEXT_LIMIT = 4000;
+    /** The most characters of a comment, or of the coordinator's note when returning or withdrawing practice. */
+    static final int COMMENT_LIMIT = 2000;
 
     private final PracticeRepository repository;
     private final AuditService audit;
@@ -58,9 +62,9 @@ public class PracticeService {
     public long submit(SoteriaUser user, Form f) {
         Map<String, String> errors = new LinkedHashMap<>();
         required(errors, "title", f.title(), 200, "{networkError.enterATitle}");
-        required(errors, "what", f.what(), 4000, "{networkError.sayWhatThePracticeIs}");
-        required(errors, "why", f.why(), 4000, "{networkError.sayWhyTheForceStarted}");
-        required(errors, "evidence", f.evidence(), 4000, "{networkError.giveTheEvidenceThatIt}");
+        required(errors, "what", f.what(), TEXT_LIMIT, "{networkError.sayWhatThePracticeIs}");
+        required(errors, "why", f.why(), TEXT_LIMIT, "{networkError.sayWhyTheForceStarted}");
+        required(errors, "evidence", f.evidence(), TEXT_LIMIT, "{networkError.giveTheEvidenceThatIt}");
         required(errors, "contact", f.contact(), 200, "{networkError.enterWhoToContactAbout}");
         int pillar = 0;
         try {
@@ -121,7 +125,7 @@ public class PracticeService {
         if (body == null || body.isBlank()) {
             throw new Invalid("body", "{assessmentError.enterYourComment}");
         }
-        if (body.length() > 2000) {
+        if (body.length() > COMMENT_LIMIT) {
             throw new Invalid("body", "{networkError.keepTheCommentTo2}");
         }
         repository.comment(id, forceOf(user), user.displayName(), body.strip());
@@ -194,6 +198,9 @@ public class PracticeService {
     public void moderate(SoteriaUser user, long id, String decision, String note) {
         PracticeRepository.Practice p = repository.find(id).orElseThrow(() -> new NoSuchElementException("No practice"));
         String n = note == null || note.isBlank() ? null : note.strip();
+        if (n != null && n.length() > COMMENT_LIMIT) {
+            throw new Invalid("note", Fault.of("networkError.keepItTo", COMMENT_LIMIT));
+        }
         switch (decision == null ? "" : decision) {
             case "publish" -> repository.moderate(id, "published", n, user.getUsername());
             case "return" -> {

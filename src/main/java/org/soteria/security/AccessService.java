@@ -26,6 +26,8 @@ public class AccessService {
     /** The longest a grant may run. */
     public static final int MAX_GRANT_DAYS = 90;
     public static final int MIN_REASON = 20;
+    /** The most characters a reason for access, or an auditor's finding on a break-glass, takes. */
+    public static final int MAX_REASON = 2000;
 
     private final AccessRepository access;
     private final NeedToKnow needToKnow;
@@ -70,7 +72,7 @@ public class AccessService {
                 .orElseThrow(() -> new Refused("crime", "{accessError.onlyTeamsYouSupervise}"));
         String who = username == null ? "" : username.trim();
         if (who.isEmpty()) {
-            throw new Refused("username", "{accessError.enterUserName}");
+            throw new Refused("username", "{accessError.chooseWho}");
         }
         AccessRepository.Account account = access.account(who).filter(a -> crime.forceCode().equals(a.forceCode()))
                 .orElseThrow(() -> new Refused("username", Fault.of("accessError.noSuchUser", who,
@@ -92,6 +94,9 @@ public class AccessService {
         String why = reason == null ? "" : reason.trim();
         if (why.length() < MIN_REASON) {
             throw new Refused("reason", Fault.of("accessError.sayWhy", MIN_REASON));
+        }
+        if (why.length() > MAX_REASON) {
+            throw new Refused("reason", Fault.tooLong("field.reason", MAX_REASON));
         }
         Instant now = clock.instant();
         Instant end = until.plusDays(1).atStartOfDay(DatabaseConfig.LONDON).toInstant();
@@ -134,6 +139,9 @@ public class AccessService {
         String why = reason == null ? "" : reason.trim();
         if (why.length() < MIN_REASON) {
             throw new Refused("reason", "{breakGlass.error.reasonTooShort|" + MIN_REASON + "}");
+        }
+        if (why.length() > MAX_REASON) {
+            throw new Refused("reason", Fault.tooLong("field.reason", MAX_REASON));
         }
         AccessRepository.CrimeScope crime = access.crimeByRef(user.forceCode(), ref).filter(c -> !c.restricted())
                 .orElseThrow(() -> {
@@ -196,6 +204,9 @@ public class AccessService {
         String text = note == null ? "" : note.trim();
         if (text.isEmpty()) {
             throw new Refused("note", "{breakGlass.error.noFinding}");
+        }
+        if (text.length() > MAX_REASON) {
+            throw new Refused("note", Fault.tooLong("field.finding", MAX_REASON));
         }
         if (access.reviewBreakGlass(id, auditor.getUsername(), text, clock.instant()) == 0) {
             throw new Refused("note", "{breakGlass.error.reviewed}");

@@ -30,6 +30,8 @@ public class AccountAdminService {
     public static final int PAGE_SIZE = 25;
     public static final int MIN_PASSWORD = 12;
     public static final int MAX_PASSWORD = 128;
+    /** The most characters a reset request's reason takes. */
+    public static final int MAX_REASON = 500;
 
     private final AccountAdminRepository accounts;
     private final UserRepository users;
@@ -194,7 +196,7 @@ public class AccountAdminService {
         }
         if (reason == null || reason.isBlank()) {
             faults.put("reason", "{admin.error.reason}");
-        } else if (reason.strip().length() > 500) {
+        } else if (reason.strip().length() > MAX_REASON) {
             faults.put("reason", "{admin.error.reasonLong}");
         }
         if (faults.isEmpty() && accounts.requests(username).stream()

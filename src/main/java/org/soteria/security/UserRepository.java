@@ -37,6 +37,14 @@ class UserRepository {
                 .optional();
     }
 
+    /** The force's enabled accounts, by display name: username, display name and role code. */
+    List<String[]> colleagues(String forceCode) {
+        return jdbc.sql("select username, display_name, role from app_user where force_code = ? and enabled "
+                        + "order by lower(display_name), username")
+                .param(forceCode).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                .list();
+    }
+
     boolean exists(String username) {
         return jdbc.sql("select exists (select 1 from app_user where username = ?)").param(username)
                 .query(Boolean.class).single();

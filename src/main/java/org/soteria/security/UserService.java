@@ -404,12 +404,31 @@ public class UserService implements UserDetailsService, UserDetailsPasswordServi
         }
     }
 
-    /** What a new account needs. */
     /** The name an account shows people (its display name), if there is such an account. */
     public Optional<String> displayName(String username) {
         return username == null || username.isBlank() ? Optional.empty() : users.displayName(username);
     }
 
+    /**
+     * The other enabled accounts of the user's force whose role passes {@code roles}, for a list to choose
+     * someone from: user name to the name people see, by name; two people of one name are told apart by their
+     * user names.
+     */
+    public Map<String, String> colleagues(SoteriaUser user, java.util.function.Predicate<Role> roles) {
+        if (user.forceCode() == null) {
+            return Map.of();
+        }
+        List<String[]> rows = users.colleagues(user.forceCode()).stream()
+                .filter(r -> !r[0].equals(user.getUsername())
+                        && Role.fromCode(r[2]).filter(roles).isPresent()).toList();
+        Map<String, Long> sameName = new java.util.HashMap<>();
+        rows.forEach(r -> sameName.merge(r[1], 1L, Long::sum));
+        Map<String, String> out = new LinkedHashMap<>();
+        rows.forEach(r -> out.put(r[0], sameName.get(r[1]) > 1 ? r[1] + " (" + r[0] + ")" : r[1]));
+        return out;
+    }
+
+    /** What a new account needs. */
     public record NewAccount(String username, String displayName, Role role, String forceCode, String officerCode,
             List<String> memberOf, List<String> supervises) {
     }

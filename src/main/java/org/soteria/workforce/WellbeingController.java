@@ -3,10 +3,12 @@ package org.soteria.workforce;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.soteria.platform.Fault;
 import org.soteria.platform.ForceMode;
 import org.soteria.security.SoteriaUser;
+import org.soteria.security.UserService;
 import org.soteria.web.form.FormErrors;
 import org.soteria.web.form.FormValues;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,8 +26,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class WellbeingController {
 
     private final WellbeingService wellbeing;
+    private final UserService users;
 
-    WellbeingController(WellbeingService wellbeing) {
+    WellbeingController(WellbeingService wellbeing, UserService users) {
+        this.users = users;
         this.wellbeing = wellbeing;
     }
 
@@ -35,7 +39,11 @@ class WellbeingController {
     }
 
     private String wellbeingView(SoteriaUser user, Map<String, String> form, Map<String, String> errors, Model model) {
-        model.addAttribute("own", wellbeing.own(user));
+        WellbeingService.Own own = wellbeing.own(user);
+        model.addAttribute("own", own);
+        Map<String, String> colleagues = new LinkedHashMap<>(users.colleagues(user, role -> true));
+        own.sharedWith().forEach(colleagues::remove);
+        model.addAttribute("colleagues", colleagues);
         model.addAttribute("scale", WellbeingService.SCALE);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
@@ -90,9 +98,9 @@ class WellbeingController {
         String viewer = FormValues.text(form.viewer());
         if (binding.hasErrors() || !wellbeing.share(user, viewer)) {
             return wellbeingView(user, FormErrors.values(form), Map.of("viewer",
-                    "{workforceError.enterTheUserNameOf}"), model);
+                    "{workforceError.chooseWhoToShareWith}"), model);
         }
-        redirect.addFlashAttribute("success", Fault.of("workforceDone.sharedWith", viewer));
+        redirect.addFlashAttribute("success", Fault.of("workforceDone.sharedWith", users.displayName(viewer).orElse(viewer)));
         return "redirect:/workforce/wellbeing";
     }
 

@@ -85,7 +85,7 @@ final class WorkforceForms {
                     message = "{workforceError.chooseWhereYouWereReferred}") String service) {
     }
 
-    record Share(@NotBlank(message = "{workforceError.enterTheUserNameOf}")
+    record Share(@NotBlank(message = "{workforceError.chooseWhoToShareWith}")
             String viewer) {
     }
 

@@ -207,6 +207,12 @@ class NeedToKnowIT {
                 "covering while the officer is on leave")).hasMessage("{accessError.atMostDays|90}");
         assertThatThrownBy(() -> access.grant(supervisor, id("NWP", "A2"), "lead", LocalDate.now().plusDays(5),
                 "short")).hasMessage("{accessError.sayWhy|20}");
+        assertThatThrownBy(() -> access.grant(supervisor, id("NWP", "A2"), "lead", LocalDate.now().plusDays(5),
+                "x".repeat(AccessService.MAX_REASON + 1))).as("a reason longer than the page's count allows")
+                .satisfies(e -> assertThat(messages.text(e.getMessage(), java.util.Locale.UK))
+                        .isEqualTo("Reason must be 2000 characters or fewer"));
+        assertThatThrownBy(() -> access.grant(supervisor, id("NWP", "A2"), "", LocalDate.now().plusDays(5),
+                "covering while the officer is on leave")).hasMessage("{accessError.chooseWho}");
 
         var grant = access.grant(supervisor, id("NWP", "A2"), "lead", LocalDate.now().plusDays(5),
                 "covering while the officer is on leave");
@@ -233,6 +239,8 @@ class NeedToKnowIT {
                         .isEqualTo("Explain why you need this record now, in at least 20 characters"))
                 .satisfies(e -> assertThat(messages.text(e.getMessage(), java.util.Locale.forLanguageTag("cy")))
                         .isEqualTo("Esboniwch pam mae angen y cofnod hwn arnoch nawr, mewn o leiaf 20 nod"));
+        assertThatThrownBy(() -> access.breakGlass(lead, "B1", "missing child report ".repeat(200)))
+                .as("a reason longer than the page's count allows").isInstanceOf(AccessService.Refused.class);
         assertThatThrownBy(() -> access.breakGlass(lead, "X1", "missing child report linked to this address"))
                 .as("another force's crime").isInstanceOf(AccessService.Refused.class);
         assertThatThrownBy(() -> access.breakGlass(analyst, "B1", "missing child report linked to this address"))

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.soteria.security.Role;
 import org.soteria.security.Totp;
 import org.soteria.security.UserService;
@@ -180,23 +182,29 @@ class SecurityPagesBrowserIT extends BrowserPages {
         assertThat(main(b)).contains("You can see this case because you supervise team T01.");
         b.clickAndWaitForPage(By.linkText("Who can see this case, and who has"));
         b.assertAccessible("case-access");
-        b.driver.findElement(By.id("username")).sendKeys("analyst");
+        // Only people whose role can open cases are offered; choosing nobody says what to do.
+        Select who = new Select(b.driver.findElement(By.id("username")));
+        assertThat(who.getOptions()).extracting(WebElement::getText).contains("DC Cover", "Demo Investigator")
+                .doesNotContain("Demo Analyst", "Demo Auditor", "Demo Supervisor");
         b.type("until", "2099-01-01");
         b.driver.findElement(By.id("reason")).sendKeys("short");
         b.clickAndWaitForPage(By.cssSelector("form[action$='/access/grants'] button"));
         assertThat(b.driver.findElement(By.className("govuk-error-summary")).getText())
-                .contains("that role cannot open cases");
+                .contains("Choose who needs access");
         b.assertAccessible("case-access-error");
-        b.driver.findElement(By.id("username")).clear();
-        b.driver.findElement(By.id("username")).sendKeys(cover);
+        new Select(b.driver.findElement(By.id("username"))).selectByValue(cover);
+        b.driver.findElement(By.id("reason")).clear();
+        b.driver.findElement(By.id("reason")).sendKeys("short");
         b.clickAndWaitForPage(By.cssSelector("form[action$='/access/grants'] button"));
         assertThat(b.driver.findElement(By.className("govuk-error-summary")).getText()).contains("at most 90 days");
+        assertThat(new Select(b.driver.findElement(By.id("username"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo(cover);
         b.type("until", java.time.LocalDate.now().plusDays(14).toString());
         b.driver.findElement(By.id("reason")).clear();
         b.driver.findElement(By.id("reason")).sendKeys("Covering the case while the officer is on leave");
         b.clickAndWaitForPage(By.cssSelector("form[action$='/access/grants'] button"));
-        assertThat(main(b)).contains("Access given.", cover, "Covering the case while the officer is on leave",
-                "Active", "supervisor");
+        assertThat(main(b)).contains("Access given.", "DC Cover", "Covering the case while the officer is on leave",
+                "Active", "Demo Supervisor");
         b.assertAccessible("case-access-granted");
     }
 }

@@ -73,9 +73,14 @@ class WorkforceBrowserIT extends BrowserPages {
         }
         b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Save check-in']"));
         assertThat(main(b)).contains("Check-in saved");
-        type(b, "viewer", "supervisor");
         b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Share']"));
-        assertThat(main(b)).contains("Your check-ins are now shared with supervisor");
+        assertThat(b.driver.findElement(By.cssSelector(".govuk-error-summary")).getText())
+                .contains("Choose someone in your force to share your check-ins with");
+        new Select(b.driver.findElement(By.id("viewer"))).selectByValue("supervisor");
+        b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Share']"));
+        assertThat(main(b)).contains("Your check-ins are now shared with Demo Supervisor");
+        assertThat(new Select(b.driver.findElement(By.id("viewer"))).getOptions()).extracting(o -> o.getAttribute("value"))
+                .doesNotContain("supervisor", "investigator");
 
         b.open("/workforce/guidance");
         b.assertAccessible("workforce-guidance");
