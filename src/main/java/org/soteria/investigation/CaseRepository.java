@@ -29,7 +29,12 @@ class CaseRepository {
     private final PersonFields personFields;
     private final NameIndex nameIndex;
 
-    CaseRepository(JdbcClient jdbc, PersonFields personFields, NameIndex nameIndex) {
+    CaseRepository(JdbcClient jdbc, PersonFields personFields, NameIndex nameIndex,
+            @org.springframework.beans.factory.annotation.Value("${soteria.search.most-people:5000}") int mostPeople) {
+        if (mostPeople < 1) {
+            throw new IllegalArgumentException("soteria.search.most-people must be at least 1, not " + mostPeople);
+        }
+        this.mostPeople = mostPeople;
         this.jdbc = jdbc;
         this.personFields = personFields;
         this.nameIndex = nameIndex;
@@ -108,7 +113,7 @@ class CaseRepository {
             String narrowing = params.containsKey("ntkTeams")
                     ? ":ntkForce, :ntkTeams, :ntkOfficer, " + NeedToKnow.GRANTED_IDS : "null, null, null, null";
             // Once every person is in the name index, its exact words find what the whole-name index did (and a
-            // common name no longer reads every person who has it: the lookup above stops at MOST_PEOPLE).
+            // common name no longer reads every person who has it: the lookup above stops at mostPeople).
             String wholeNames = people != null && nameIndex.complete() ? ""
                     : " union select cp.crime_id from person p join case_person cp on cp.person_ref = p.id where "
                             + names;
@@ -119,14 +124,21 @@ class CaseRepository {
         return new Where(clauses.isEmpty() ? "" : "where " + String.join(" and ", clauses), params);
     }
 
-    /** The most people a name search considers (ADR 27): a name shared by more asks for more of it. */
-    static final int MOST_PEOPLE = 5_000;
+    /**
+     * The most people a name search considers (ADR 27, {@code soteria.search.most-people}, 5,000 by default): a
+     * name shared by more asks for more of it.
+     */
+    private final int mostPeople;
+
+    int mostPeople() {
+        return mostPeople;
+    }
 
     /**
      * The lookup of the people whose names match every typed word (V41: strictly first, by sound only when nobody
      * matches strictly), with its parameters added; null for a search with no name words.
      */
-    private static String peopleByPieces(List<NameIndex.Word> words, Map<String, Object> params) {
+    private String peopleByPieces(List<NameIndex.Word> words, Map<String, Object> params) {
         if (words.isEmpty()) {
             return null;
         }
@@ -143,13 +155,13 @@ class CaseRepository {
                 any.add("null");
             }
         }
-        params.put("mostPeople", MOST_PEOPLE);
+        params.put("mostPeople", mostPeople);
         return "select person_ids_with_name_keys(" + (params.containsKey("ntkTeams") ? ":ntkForce" : "null")
                 + ", :mostPeople, " + String.join(", ", strict) + ", " + String.join(", ", any) + ")";
     }
 
     /**
-     * Whether a search's name words match more people than a search considers ({@link #MOST_PEOPLE}), so that the
+     * Whether a search's name words match more people than a search considers ({@link #mostPeople}), so that the
      * page can ask for more of the name.
      */
     boolean namesTooCommon(String search, NeedToKnow.Rule needToKnow) {
@@ -158,9 +170,9 @@ class CaseRepository {
         if (people == null) {
             return false;
         }
-        params.put("mostPeople", MOST_PEOPLE + 1);
+        params.put("mostPeople", mostPeople + 1);
         return jdbc.sql("select count(*) from (" + people + ") p").params(params).query(Long.class).single()
-                > MOST_PEOPLE;
+                > mostPeople;
     }
 
     /** Each typed word must match a word of the same person's names, some way; its hashes as a parameter. */

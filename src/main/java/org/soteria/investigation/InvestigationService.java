@@ -35,9 +35,6 @@ public class InvestigationService {
         this.scope = scope;
     }
 
-    /** The most people a name search considers (ADR 27), for the page that asks for more of a name. */
-    public static final int MOST_PEOPLE = CaseRepository.MOST_PEOPLE;
-
     public CasePage list(CaseFilter filter, SoteriaUser user) {
         NeedToKnow.Rule rule = needToKnow.rule(user, "c");
         List<CaseSummary> rows = cases.list(filter, rule);
@@ -60,7 +57,7 @@ public class InvestigationService {
         return new CasePage(rows, total, capped, filter.page(), pages,
                 filter.search() == null ? java.util.Map.of() : cases.why(rows.stream().map(CaseSummary::id).toList(),
                         filter.search()),
-                filter.search() != null && cases.namesTooCommon(filter.search(), rule));
+                filter.search() != null && cases.namesTooCommon(filter.search(), rule) ? cases.mostPeople() : 0);
     }
 
     /** A crime as its page shows it: the record, and why this user may see it. */

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.soteria.exchange.ImportProgress;
 import org.soteria.exchange.ImportService;
+import org.soteria.security.NeedToKnow;
 import org.soteria.security.Role;
 import org.soteria.security.SoteriaUser;
 import org.soteria.security.UserService;
@@ -38,6 +39,15 @@ class CaseListIT {
 
     @Autowired
     UserService users;
+
+    @Autowired
+    PersonFields personFields;
+
+    @Autowired
+    NameIndex nameIndex;
+
+    @Autowired
+    NeedToKnow needToKnow;
 
     private SoteriaUser investigator;
     private SoteriaUser named;
@@ -149,6 +159,22 @@ class CaseListIT {
         CasePage ref = investigations.list(filter(null, null, null, "nwp/2024/3", null), investigator);
         assertThat(ref.why().get(ref.rows().get(0).id())).containsExactly("{cases.why.reference|NWP/2024/3}");
         assertThat(investigations.list(filter(null, null, null, null, null), investigator).why()).isEmpty();
+    }
+
+    /** A name shared by more people than a search considers asks for more of it, and says how many it looked at. */
+    @Test
+    void aNameSharedByMorePeopleThanASearchConsidersAsksForMore() {
+        NeedToKnow.Rule rule = needToKnow.rule(investigator, "c");
+        CaseFilter saJon = filter(null, null, null, "Sa Jon", CaseSort.CRIME_REF);
+        CaseRepository considersOne = new CaseRepository(jdbc, personFields, nameIndex, 1);
+        assertThat(considersOne.namesTooCommon("Sa Jon", rule)).as("Sarah Jones and Sam Jonas: two people").isTrue();
+        assertThat(considersOne.list(saJon, rule)).as("one person considered, one case found").hasSize(1);
+        CaseRepository considersTwo = new CaseRepository(jdbc, personFields, nameIndex, 2);
+        assertThat(considersTwo.namesTooCommon("Sa Jon", rule)).isFalse();
+        assertThat(considersTwo.list(saJon, rule)).hasSize(2);
+        assertThat(considersOne.namesTooCommon("nwp/2024/3", rule)).as("no name words").isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CaseRepository(jdbc, personFields, nameIndex, 0))
+                .hasMessageContaining("soteria.search.most-people");
     }
 
     @Test
