@@ -24,10 +24,45 @@ class AlertRepository {
     private static final TypeReference<LinkedHashMap<String, Long>> COUNTS = new TypeReference<>() {
     };
 
-    private final JdbcClient jdbc;
+    /** The advisory lock that lets one Soteria at a time check alerts ("SotAlert"). */
+    static final long CHECK_LOCK = 0x536f74416c657274L;
 
-    AlertRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final javax.sql.DataSource dataSource;
+
+    AlertRepository(JdbcClient jdbc, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Runs {@code check} while this instance holds the alerts' advisory lock, so that two instances of one force's
+     * Soteria (behind a load balancer) never both send a morning summary; empty when another instance holds it. The
+     * lock belongs to a connection kept for the while, so the check's own statements commit one by one, as when it
+     * runs alone, and a process that dies lets go of it.
+     */
+    java.util.OptionalInt whileAlone(java.util.function.IntSupplier check) {
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            if (!lock(c, "select pg_try_advisory_lock(?)")) {
+                return java.util.OptionalInt.empty();
+            }
+            try {
+                return java.util.OptionalInt.of(check.getAsInt());
+            } finally {
+                lock(c, "select pg_advisory_unlock(?)");
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("The alerts' lock could not be taken or given back", e);
+        }
+    }
+
+    private static boolean lock(java.sql.Connection c, String sql) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, CHECK_LOCK);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
     }
 
     /** A person's choice, with what was last dealt with for them; {@code told} is null until the first check. */

@@ -175,6 +175,11 @@ public class AlertService {
         if (!mailSetUp()) {
             return 0;
         }
+        // Another instance of this force's Soteria checking now will send what is due: this one sends nothing.
+        return alerts.whileAlone(() -> checkAll(now)).orElse(0);
+    }
+
+    private int checkAll(Instant now) {
         int sent = 0;
         for (AlertRepository.Subscription sub : alerts.subscriptions()) {
             try {

@@ -88,6 +88,9 @@ class AlertsIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
     @BeforeEach
     void clean() throws Exception {
         jdbc.sql("delete from alert_choice").update();
@@ -185,6 +188,30 @@ class AlertsIT {
                     + "|This message holds no names or case details\\. Sign in to Soteria to see them\\."
                     + "|Nid yw'r neges hon yn cynnwys enwau na manylion achosion\\. Mewngofnodwch i Soteria i'w gweld\\.");
         }
+    }
+
+    /** Two instances of one force's Soteria behind a load balancer: only the one holding the lock sends. */
+    @Test
+    void whileAnotherInstanceChecksThisOneSendsNothing() throws Exception {
+        SoteriaUser supervisor = user("supervisor");
+        alerts.choose(supervisor, "sam@north.police.uk", true, false);
+        LocalDate day = LocalDate.now(LONDON);
+        try (java.sql.Connection other = dataSource.getConnection();
+                java.sql.PreparedStatement lock = other.prepareStatement("select pg_advisory_lock(?)")) {
+            lock.setLong(1, AlertRepository.CHECK_LOCK);
+            lock.executeQuery().close();
+            assertThat(alerts.check(at(day, 7, 0))).as("the other instance is checking").isZero();
+            assertThat(SMTP.getReceivedMessages()).isEmpty();
+            assertThat(repository.subscription("supervisor").orElseThrow().dailyDoneOn()).as("left for it").isNull();
+            try (java.sql.PreparedStatement unlock = other.prepareStatement("select pg_advisory_unlock(?)")) {
+                unlock.setLong(1, AlertRepository.CHECK_LOCK);
+                unlock.executeQuery().close();
+            }
+        }
+        assertThat(alerts.check(at(day, 7, 5))).as("once it has let go").isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from pg_locks where locktype = 'advisory' and granted")
+                .query(Long.class).single()).as("the lock is given back after each check").isZero();
+        assertThat(SMTP.getReceivedMessages()).hasSize(1);
     }
 
     @Test
