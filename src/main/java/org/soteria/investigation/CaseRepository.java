@@ -43,8 +43,34 @@ class CaseRepository {
     private record Where(String sql, Map<String, Object> params) {
     }
 
+    /**
+     * The people a search's name words match, looked up once for a page's list and count: their ids (at most
+     * {@link #mostPeople}), and whether more have those names. {@code ids} is null when the search has no name
+     * words (a reference).
+     */
+    record Named(long[] ids, boolean tooMany) {
+        static final Named NONE = new Named(null, false);
+    }
+
+    /** Looks up the people the search's name words match (one call of the index lookup, V41). */
+    Named named(String search, NeedToKnow.Rule needToKnow) {
+        if (search == null) {
+            return Named.NONE;
+        }
+        Map<String, Object> params = new HashMap<>(needToKnow.params());
+        String people = peopleByPieces(nameIndex.query(search), params);
+        if (people == null) {
+            return Named.NONE;
+        }
+        params.put("mostPeople", mostPeople + 1);
+        long[] ids = jdbc.sql(people).params(params).query(Long.class).list().stream().mapToLong(Long::longValue)
+                .toArray();
+        return ids.length > mostPeople ? new Named(java.util.Arrays.copyOf(ids, mostPeople), true)
+                : new Named(ids, false);
+    }
+
     /** The filter's conditions after the given need-to-know condition, with the rule's parameters. */
-    private Where where(CaseFilter f, NeedToKnow.Rule needToKnow, String condition) {
+    private Where where(CaseFilter f, NeedToKnow.Rule needToKnow, String condition, Named named) {
         List<String> clauses = new ArrayList<>();
         Map<String, Object> params = new HashMap<>(needToKnow.params());
         clauses.add(condition);
@@ -102,9 +128,12 @@ class CaseRepository {
             // hashes (ADR 27), looked up through the schema owner's index function (V41: under row-level security
             // the array overlap could not use the index); the whole-name match above still finds a person not yet
             // in that index.
-            String people = peopleByPieces(nameIndex.query(f.search()), params);
-            String byPieces = people == null ? ""
-                    : " union select cp.crime_id from case_person cp where cp.person_ref in (" + people + ")";
+            String byPieces = "";
+            if (named.ids() != null) {
+                byPieces = " union select cp.crime_id from case_person cp "
+                        + "where cp.person_ref = any(cast(:people as bigint[]))";
+                params.put("people", arrayLiteral(named.ids()));
+            }
             // The reference prefix is matched by the schema owner's index lookup (V23): under row-level security a
             // LIKE on upper(crime_ref) could not use the index. Only ids come back; this query's own rule and
             // row-level security then decide what is shown.
@@ -114,7 +143,7 @@ class CaseRepository {
                     ? ":ntkForce, :ntkTeams, :ntkOfficer, " + NeedToKnow.GRANTED_IDS : "null, null, null, null";
             // Once every person is in the name index, its exact words find what the whole-name index did (and a
             // common name no longer reads every person who has it: the lookup above stops at mostPeople).
-            String wholeNames = people != null && nameIndex.complete() ? ""
+            String wholeNames = named.ids() != null && nameIndex.complete() ? ""
                     : " union select cp.crime_id from person p join case_person cp on cp.person_ref = p.id where "
                             + names;
             clauses.add("c.id in (select crime_ids_with_reference_like(:ref, " + narrowing + ")"
@@ -138,7 +167,7 @@ class CaseRepository {
      * The lookup of the people whose names match every typed word (V41: strictly first, by sound only when nobody
      * matches strictly), with its parameters added; null for a search with no name words.
      */
-    private String peopleByPieces(List<NameIndex.Word> words, Map<String, Object> params) {
+    private static String peopleByPieces(List<NameIndex.Word> words, Map<String, Object> params) {
         if (words.isEmpty()) {
             return null;
         }
@@ -155,24 +184,8 @@ class CaseRepository {
                 any.add("null");
             }
         }
-        params.put("mostPeople", mostPeople);
         return "select person_ids_with_name_keys(" + (params.containsKey("ntkTeams") ? ":ntkForce" : "null")
                 + ", :mostPeople, " + String.join(", ", strict) + ", " + String.join(", ", any) + ")";
-    }
-
-    /**
-     * Whether a search's name words match more people than a search considers ({@link #mostPeople}), so that the
-     * page can ask for more of the name.
-     */
-    boolean namesTooCommon(String search, NeedToKnow.Rule needToKnow) {
-        Map<String, Object> params = new HashMap<>(needToKnow.params());
-        String people = peopleByPieces(nameIndex.query(search), params);
-        if (people == null) {
-            return false;
-        }
-        params.put("mostPeople", mostPeople + 1);
-        return jdbc.sql("select count(*) from (" + people + ") p").params(params).query(Long.class).single()
-                > mostPeople;
     }
 
     /** Each typed word must match a word of the same person's names, some way; its hashes as a parameter. */
@@ -185,12 +198,16 @@ class CaseRepository {
         return String.join(" and ", each);
     }
 
-    private static String arrayLiteral(Long[] values) {
+    private static String arrayLiteral(long[] values) {
         StringBuilder s = new StringBuilder("{");
         for (int i = 0; i < values.length; i++) {
             s.append(i == 0 ? "" : ",").append(values[i]);
         }
         return s.append('}').toString();
+    }
+
+    private static String arrayLiteral(Long[] values) {
+        return arrayLiteral(java.util.Arrays.stream(values).mapToLong(Long::longValue).toArray());
     }
 
     /**
@@ -279,13 +296,17 @@ class CaseRepository {
     }
 
     List<CaseSummary> list(CaseFilter f, NeedToKnow.Rule needToKnow) {
+        return list(f, needToKnow, named(f.search(), needToKnow));
+    }
+
+    List<CaseSummary> list(CaseFilter f, NeedToKnow.Rule needToKnow, Named named) {
         // The page's ids are chosen under row-level security alone, along the index of the sort or the filter (the
         // team, officer and outcome indexes carry need-to-know's columns, so often from the index alone); the rows
         // are then read under the application's rule as well. Both rules in one scan made the planner think almost
         // no crime passes them (it multiplies the two alike conditions), and choose to collect and sort every match
         // where a walk in the page's order stops after the page (45 ms against 2 ms; docs/benchmarks.md). Were
         // row-level security ever missing, the outer rule would still hold: a page would show fewer rows, not more.
-        Where page = where(f, needToKnow, "true");
+        Where page = where(f, needToKnow, "true", named);
         String orderBy = f.sort().orderBy();
         String sql = "select c.id, c.crime_ref, c.force_code, c.record_type, c.offence_code, c.recorded_date, "
                 + "c.team_code, c.officer_code, o.display_name as officer_name, c.outcome_code, c.outcome_date "
@@ -312,12 +333,16 @@ class CaseRepository {
      * that each part reads its own index and only the user's crimes (NeedToKnow.Rule).
      */
     long count(CaseFilter f, NeedToKnow.Rule needToKnow, int cap) {
+        return count(f, needToKnow, cap, named(f.search(), needToKnow));
+    }
+
+    long count(CaseFilter f, NeedToKnow.Rule needToKnow, int cap, Named named) {
         List<String> parts = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         // A search matches few crimes, found through its own indexes: one pass over them under the whole rule.
         List<String> rule = f.search() == null ? needToKnow.parts() : List.of(needToKnow.sql());
         for (String part : rule) {
-            Where w = where(f, needToKnow, part);
+            Where w = where(f, needToKnow, part, named);
             parts.add("select 1 from crime c " + w.sql());
             params.putAll(w.params());
         }

@@ -37,8 +37,10 @@ public class InvestigationService {
 
     public CasePage list(CaseFilter filter, SoteriaUser user) {
         NeedToKnow.Rule rule = needToKnow.rule(user, "c");
-        List<CaseSummary> rows = cases.list(filter, rule);
-        long counted = cases.count(filter, rule, CasePage.COUNT_CAP);
+        // The search's names are looked up once, for the list, the count and the notice asking for more of a name.
+        CaseRepository.Named named = cases.named(filter.search(), rule);
+        List<CaseSummary> rows = cases.list(filter, rule, named);
+        long counted = cases.count(filter, rule, CasePage.COUNT_CAP, named);
         boolean capped = counted > CasePage.COUNT_CAP;
         long total = Math.min(counted, CasePage.COUNT_CAP);
         int pages = (int) Math.max(1, (total + CaseFilter.PAGE_SIZE - 1) / CaseFilter.PAGE_SIZE);
@@ -57,7 +59,7 @@ public class InvestigationService {
         return new CasePage(rows, total, capped, filter.page(), pages,
                 filter.search() == null ? java.util.Map.of() : cases.why(rows.stream().map(CaseSummary::id).toList(),
                         filter.search()),
-                filter.search() != null && cases.namesTooCommon(filter.search(), rule) ? cases.mostPeople() : 0);
+                named.tooMany() ? cases.mostPeople() : 0);
     }
 
     /** A crime as its page shows it: the record, and why this user may see it. */

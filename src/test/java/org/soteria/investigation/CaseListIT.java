@@ -167,12 +167,13 @@ class CaseListIT {
         NeedToKnow.Rule rule = needToKnow.rule(investigator, "c");
         CaseFilter saJon = filter(null, null, null, "Sa Jon", CaseSort.CRIME_REF);
         CaseRepository considersOne = new CaseRepository(jdbc, personFields, nameIndex, 1);
-        assertThat(considersOne.namesTooCommon("Sa Jon", rule)).as("Sarah Jones and Sam Jonas: two people").isTrue();
+        assertThat(considersOne.named("Sa Jon", rule).tooMany()).as("Sarah Jones and Sam Jonas: two people").isTrue();
         assertThat(considersOne.list(saJon, rule)).as("one person considered, one case found").hasSize(1);
+        assertThat(considersOne.count(saJon, rule, 100)).isEqualTo(1);
         CaseRepository considersTwo = new CaseRepository(jdbc, personFields, nameIndex, 2);
-        assertThat(considersTwo.namesTooCommon("Sa Jon", rule)).isFalse();
+        assertThat(considersTwo.named("Sa Jon", rule).tooMany()).isFalse();
         assertThat(considersTwo.list(saJon, rule)).hasSize(2);
-        assertThat(considersOne.namesTooCommon("nwp/2024/3", rule)).as("no name words").isFalse();
+        assertThat(considersOne.named("nwp/2024/3", rule)).as("no name words").isEqualTo(CaseRepository.Named.NONE);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CaseRepository(jdbc, personFields, nameIndex, 0))
                 .hasMessageContaining("soteria.search.most-people");
     }
