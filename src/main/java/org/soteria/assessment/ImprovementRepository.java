@@ -38,6 +38,12 @@ class ImprovementRepository {
                         + "due_on, id").param(force).query((rs, i) -> action(rs)).list();
     }
 
+    /** The force's actions linked to {@code measure} that have gone live, by the day they did. */
+    List<Action> live(String force, String measure) {
+        return jdbc.sql("select * from improvement_action where force_code = ? and measure = ? and live_on is not null "
+                        + "order by live_on, id").params(force, measure).query((rs, i) -> action(rs)).list();
+    }
+
     Optional<Action> action(long id, String force) {
         return jdbc.sql("select * from improvement_action where id = ? and force_code = ?").params(id, force)
                 .query((rs, i) -> action(rs)).optional();

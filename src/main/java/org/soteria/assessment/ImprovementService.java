@@ -37,8 +37,11 @@ public class ImprovementService {
     private final MeasureService measures;
     private final AuditService audit;
     private final Clock clock;
+    private final ActionEffect effects;
 
-    ImprovementService(ImprovementRepository repository, MeasureService measures, AuditService audit, Clock clock) {
+    ImprovementService(ImprovementRepository repository, MeasureService measures, AuditService audit, Clock clock,
+            ActionEffect effects) {
+        this.effects = effects;
         this.repository = repository;
         this.measures = measures;
         this.audit = audit;
@@ -102,14 +105,15 @@ public class ImprovementService {
         return new Comparison(a.measure(), beforeFrom, beforeTo, before, a.liveOn(), afterTo, after);
     }
 
-    /** An action with its updates. */
-    public record ActionPage(Row row, List<ImprovementRepository.Update> updates) {
+    /** An action with its updates, and whether it worked (null: no measure, or not live yet). */
+    public record ActionPage(Row row, List<ImprovementRepository.Update> updates, ActionEffect.Effect effect) {
     }
 
     public Optional<ActionPage> action(SoteriaUser user, long id) {
         LocalDate today = today();
         return repository.action(id, user.forceCode()).map(a -> new ActionPage(new Row(a, Pillar.label(a.pillar()),
-                a.overdueOn(today), comparison(user, a, today)), repository.updates(id)));
+                a.overdueOn(today), comparison(user, a, today)), repository.updates(id),
+                effects.of(user.forceCode(), a, today)));
     }
 
     /** A new action as the form gave it. */

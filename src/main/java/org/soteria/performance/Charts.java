@@ -76,12 +76,17 @@ public final class Charts {
         return svg.append("</svg>").toString();
     }
 
+    /** A vertical line at a point of a chart, with the words a pointer over it shows (an action that went live). */
+    public record Mark(int point, String words) {
+    }
+
     /**
      * An XmR (individuals) chart: the values, their mean and natural process limits, signals marked
-     * with a larger ring, and dated annotations as vertical lines.
+     * with a larger ring, and marks (improvement actions going live) as vertical lines. A value that is not a
+     * number (a month without data) has no point, and the line breaks there.
      */
     public static String xmr(String id, String title, String description, List<String> labels, Xmr chart,
-            List<Integer> annotatedPoints) {
+            List<Mark> marks) {
         int height = 300;
         int left = 60;
         int top = 15;
@@ -104,21 +109,33 @@ public final class Charts {
         svg.append(text(0, (int) y.applyAsDouble(chart.upperLimit()) + 4, percent(chart.upperLimit()), "start"));
         svg.append(text(0, (int) y.applyAsDouble(chart.mean()) + 4, percent(chart.mean()), "start"));
         svg.append(text(0, (int) y.applyAsDouble(chart.lowerLimit()) + 4, percent(chart.lowerLimit()), "start"));
-        for (int p : annotatedPoints) {
-            double x = left + p * step;
+        for (Mark m : marks) {
+            double x = left + m.point() * step;
+            svg.append(String.format(Locale.ROOT, "<g><title>%s</title>", escape(m.words())));
             line(svg, x, top, x, top + plotHeight, "#912b88", "2 3");
+            svg.append("</g>");
         }
         StringBuilder path = new StringBuilder();
+        boolean drawing = false;
         for (int i = 0; i < v.length; i++) {
-            path.append(i == 0 ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f", left + i * step,
-                    y.applyAsDouble(v[i])));
+            if (Double.isNaN(v[i])) {
+                drawing = false;
+                continue;
+            }
+            path.append(path.isEmpty() ? "" : " ").append(drawing ? "L" : "M").append(String.format(Locale.ROOT,
+                    "%.1f %.1f", left + i * step, y.applyAsDouble(v[i])));
+            drawing = true;
         }
-        svg.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"").append(COLOURS[0])
-                .append("\" stroke-width=\"2\"/>");
+        if (!path.isEmpty()) {
+            svg.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"").append(COLOURS[0])
+                    .append("\" stroke-width=\"2\"/>");
+        }
         for (int i = 0; i < v.length; i++) {
             boolean signal = chart.signals()[i];
-            svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%d\" fill=\"%s\"/>",
-                    left + i * step, y.applyAsDouble(v[i]), signal ? 6 : 3, signal ? "#d4351c" : COLOURS[0]));
+            if (!Double.isNaN(v[i])) {
+                svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%d\" fill=\"%s\"/>",
+                        left + i * step, y.applyAsDouble(v[i]), signal ? 6 : 3, signal ? "#d4351c" : COLOURS[0]));
+            }
             if (labels.size() <= 12 || i % 3 == 0) {
                 svg.append(text((int) (left + i * step) - 14, top + plotHeight + 25, labels.get(i), "start"));
             }
@@ -132,30 +149,34 @@ public final class Charts {
 
         /**
          * Signals: a point outside the limits, or eight in a row on one side of the mean (rules 1 and 2
-         * of Wheeler's, the ones the NHS "Making Data Count" guidance uses for special cause).
+         * of Wheeler's, the ones the NHS "Making Data Count" guidance uses for special cause). A value that is not
+         * a number is a period without data: the mean, the moving ranges (between the periods with data either
+         * side of it) and the runs pass over it, and it is never a signal.
          */
         public static Xmr of(double[] values) {
-            int n = values.length;
+            int[] present = java.util.stream.IntStream.range(0, values.length).filter(i -> !Double.isNaN(values[i]))
+                    .toArray();
+            int n = present.length;
             double mean = 0;
-            for (double v : values) {
-                mean += v;
+            for (int i : present) {
+                mean += values[i];
             }
             mean = n == 0 ? 0 : mean / n;
             double mr = 0;
-            for (int i = 1; i < n; i++) {
-                mr += Math.abs(values[i] - values[i - 1]);
+            for (int k = 1; k < n; k++) {
+                mr += Math.abs(values[present[k]] - values[present[k - 1]]);
             }
             mr = n < 2 ? 0 : mr / (n - 1);
             double upper = mean + 2.66 * mr;
             double lower = Math.max(0, mean - 2.66 * mr);
-            boolean[] signals = new boolean[n];
-            for (int i = 0; i < n; i++) {
+            boolean[] signals = new boolean[values.length];
+            for (int i : present) {
                 signals[i] = values[i] > upper || values[i] < lower;
             }
             int run = 0;
             int side = 0;
-            for (int i = 0; i < n; i++) {
-                int s = Double.compare(values[i], mean);
+            for (int k = 0; k < n; k++) {
+                int s = Double.compare(values[present[k]], mean);
                 if (s != 0 && s == side) {
                     run++;
                 } else {
@@ -163,8 +184,8 @@ public final class Charts {
                     run = s == 0 ? 0 : 1;
                 }
                 if (run >= 8) {
-                    for (int k = i - run + 1; k <= i; k++) {
-                        signals[k] = true;
+                    for (int j = k - run + 1; j <= k; j++) {
+                        signals[present[j]] = true;
                     }
                 }
             }
@@ -176,20 +197,14 @@ public final class Charts {
         return String.format(Locale.ROOT, "%.1f%%", v * 100);
     }
 
+    /** The least of the values that are numbers; 0 when none is. */
     private static double min(double[] v) {
-        double m = Double.MAX_VALUE;
-        for (double x : v) {
-            m = Math.min(m, x);
-        }
-        return v.length == 0 ? 0 : m;
+        return java.util.Arrays.stream(v).filter(x -> !Double.isNaN(x)).min().orElse(0);
     }
 
+    /** The greatest of the values that are numbers; 1 when none is. */
     private static double max(double[] v) {
-        double m = -Double.MAX_VALUE;
-        for (double x : v) {
-            m = Math.max(m, x);
-        }
-        return v.length == 0 ? 1 : m;
+        return java.util.Arrays.stream(v).filter(x -> !Double.isNaN(x)).max().orElse(1);
     }
 
     /** A point of a scatter chart; a highlighted one is drawn larger, in its own colour, with its label. */

@@ -129,19 +129,28 @@ public final class Dashboard {
                 w.say("chart.timeliness.description"), bars));
     }
 
-    public static View xmr(List<Measures> series, boolean quarterly, List<LocalDate> annotations, Words w) {
+    /**
+     * The charge rate's XmR chart: a period without outcomes (or whose figures are withheld) is a gap, not 0%; each
+     * note (an improvement action going live, {@link ChartNotes}) marks its period, and the table says what it was.
+     */
+    public static View xmr(List<Measures> series, boolean quarterly, List<ChartNotes.Note> notes, Words w) {
         double[] values = new double[series.size()];
         List<String> labels = new ArrayList<>();
-        List<Integer> marked = new ArrayList<>();
+        List<Charts.Mark> marks = new ArrayList<>();
+        List<String> happened = new ArrayList<>();
         for (int i = 0; i < series.size(); i++) {
             Double v = series.get(i).chargeRate().value();
-            values[i] = v == null ? 0 : v;
+            values[i] = v == null ? Double.NaN : v;
             labels.add(w.period(series.get(i).query().from(), quarterly));
-            for (LocalDate d : annotations) {
-                if (!d.isBefore(series.get(i).query().from()) && !d.isAfter(series.get(i).query().to())) {
-                    marked.add(i);
+            List<String> within = new ArrayList<>();
+            for (ChartNotes.Note n : notes) {
+                if (!n.on().isBefore(series.get(i).query().from()) && !n.on().isAfter(series.get(i).query().to())) {
+                    within.add(n.words());
+                    marks.add(new Charts.Mark(i, w.text(n.words())));
                 }
             }
+            happened.add(within.isEmpty() ? "" : within.size() == 1 ? within.get(0)
+                    : Fault.of("perf.xmr.actionsLive", within.size()));
         }
         Charts.Xmr chart = Charts.Xmr.of(values);
         List<List<Object>> rows = new ArrayList<>();
@@ -150,13 +159,14 @@ public final class Dashboard {
             Measures mi = series.get(i);
             rows.add(row(labels.get(i), v(mi, Measure.CHARGE_RATE, r.numerator()), v(mi, Measure.CHARGE_RATE,
                     r.denominator()), v(mi, Measure.CHARGE_RATE, r.value()), chart.mean(), chart.lowerLimit(),
-                    chart.upperLimit(), chart.signals()[i] ? "Signal" : ""));
+                    chart.upperLimit(), chart.signals()[i] ? "Signal" : "", happened.get(i)));
         }
         String description = w.say(quarterly ? "chart.xmr.descriptionQuarter" : "chart.xmr.descriptionMonth",
                 Charts.percent(chart.mean()), Charts.percent(chart.lowerLimit()), Charts.percent(chart.upperLimit()));
         return new View("xmr", new Table("Charge rate, XmR chart", List.of(quarterly ? "Quarter" : "Month", "Charged",
-                "Outcomes assigned", "Charge rate", "Mean", "Lower limit", "Upper limit", "Signal"), rows),
-                Charts.xmr("xmr-chart", w.text("Charge rate: is the change real?"), description, labels, chart, marked));
+                "Outcomes assigned", "Charge rate", "Mean", "Lower limit", "Upper limit", "Signal",
+                "Improvement action went live"), rows),
+                Charts.xmr("xmr-chart", w.text("Charge rate: is the change real?"), description, labels, chart, marks));
     }
 
     public static View victims(Measures m) {

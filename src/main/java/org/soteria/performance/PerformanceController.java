@@ -38,9 +38,12 @@ public class PerformanceController {
     private final MeasureService measures;
     private final MessageSource messages;
     private final org.soteria.investigation.InvestigationService investigations;
+    private final List<ChartNotes> chartNotes;
 
     PerformanceController(MeasureService measures, MessageSource messages,
-            org.soteria.investigation.InvestigationService investigations) {
+            org.soteria.investigation.InvestigationService investigations,
+            org.springframework.beans.factory.ObjectProvider<ChartNotes> chartNotes) {
+        this.chartNotes = chartNotes.orderedStream().toList();
         this.measures = measures;
         this.messages = messages;
         this.investigations = investigations;
@@ -121,13 +124,19 @@ public class PerformanceController {
     }
 
     /** The dashboard's views, their charts and periods in {@code words}' language. */
-    List<Dashboard.View> views(Asked a, Words words) {
-        Inputs in = new Inputs(measures, a.query(), a.quarterly(), words);
+    List<Dashboard.View> views(Asked a, Words words, SoteriaUser user) {
+        Inputs in = inputs(a, words, user);
         List<Dashboard.View> out = new ArrayList<>();
         for (String key : VIEWS) {
             out.add(view(in, key));
         }
         return out;
+    }
+
+    private Inputs inputs(Asked a, Words words, SoteriaUser user) {
+        return new Inputs(measures, a.query(), a.quarterly(), words, () -> chartNotes.stream()
+                .flatMap(n -> n.notes(Measure.CHARGE_RATE, user).stream())
+                .sorted(java.util.Comparator.comparing(ChartNotes.Note::on)).toList());
     }
 
     /** What the views are drawn from, each computed on first use and shared by the views of one request. */
@@ -136,14 +145,17 @@ public class PerformanceController {
         private final MeasureQuery query;
         private final boolean quarterly;
         private final Words words;
+        private final java.util.function.Supplier<List<ChartNotes.Note>> notes;
         private Measures now;
         private List<Measures> series;
 
-        Inputs(MeasureService measures, MeasureQuery query, boolean quarterly, Words words) {
+        Inputs(MeasureService measures, MeasureQuery query, boolean quarterly, Words words,
+                java.util.function.Supplier<List<ChartNotes.Note>> notes) {
             this.measures = measures;
             this.query = query;
             this.quarterly = quarterly;
             this.words = words;
+            this.notes = notes;
         }
 
         Measures now() {
@@ -172,8 +184,8 @@ public class PerformanceController {
             case "funnel" -> Dashboard.funnel(in.now(), in.words);
             case "outcomes" -> Dashboard.outcomes(in.series(), quarterly, in.words);
             case "timeliness" -> Dashboard.timeliness(in.now(), in.words);
-            // Improvement-plan actions (issue 8) will annotate this chart when they exist.
-            case "xmr" -> Dashboard.xmr(in.series(), quarterly, List.of(), in.words);
+            // Improvement-plan actions mark the day they went live (issue 26).
+            case "xmr" -> Dashboard.xmr(in.series(), quarterly, in.notes.get(), in.words);
             case "victims" -> Dashboard.victims(in.now());
             case "suspects" -> Dashboard.suspects(in.now());
             case "measures" -> Dashboard.all(in.now());
@@ -189,7 +201,7 @@ public class PerformanceController {
         boolean ready = measures.readyForPages();
         model.addAttribute("ready", ready);
         if (a.query() != null && ready) {
-            List<Dashboard.View> views = views(a, words());
+            List<Dashboard.View> views = views(a, words(), user);
             model.addAttribute("views", Dashboard.byKey(views));
             model.addAttribute("refreshedAt", measures.refreshedAt());
             measures.audited(user, false, "dashboard", a.query());
@@ -257,9 +269,9 @@ public class PerformanceController {
             tables.add(breakdownView(a, view.equals("teams") ? MeasureFilter.Key.TEAM : MeasureFilter.Key.OFFICER)
                     .table());
         } else if (view.equals("dashboard")) {
-            views(a, words()).forEach(v -> tables.add(v.table()));
+            views(a, words(), user).forEach(v -> tables.add(v.table()));
         } else if (VIEWS.contains(view)) {
-            tables.add(view(new Inputs(measures, a.query(), a.quarterly(), words()), view).table());
+            tables.add(view(inputs(a, words(), user), view).table());
         } else {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }

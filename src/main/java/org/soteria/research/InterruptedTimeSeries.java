@@ -33,6 +33,14 @@ public final class InterruptedTimeSeries {
     public record Result(int periods, int changeIndex, Estimate baselineLevel, Estimate baselineSlope,
             Estimate levelChange, Estimate slopeChange, double autocorrelation,
             List<String> assumptions, List<String> warnings, List<String> reading) {
+
+        /** The estimates named for a page's table, in its order. */
+        public List<java.util.Map.Entry<String, Estimate>> estimates() {
+            return List.of(java.util.Map.entry("Level before the change", baselineLevel),
+                    java.util.Map.entry("Trend before the change (a month)", baselineSlope),
+                    java.util.Map.entry("Change in level", levelChange),
+                    java.util.Map.entry("Change in trend (a month)", slopeChange));
+        }
     }
 
     private InterruptedTimeSeries() {

@@ -163,10 +163,7 @@ class ResearchController {
     /** The estimates of an evaluation, named for the table. */
     private static List<Map.Entry<String, InterruptedTimeSeries.Estimate>> estimates(ResearchService.Evaluation ev) {
         if (ev.its() != null) {
-            return List.of(Map.entry("Level before the change", ev.its().baselineLevel()),
-                    Map.entry("Trend before the change (a month)", ev.its().baselineSlope()),
-                    Map.entry("Change in level", ev.its().levelChange()),
-                    Map.entry("Change in trend (a month)", ev.its().slopeChange()));
+            return ev.its().estimates();
         }
         return List.of(Map.entry("Effect: change in the gap", ev.did().effect()),
                 Map.entry("Gap trend before the change (a month)", ev.did().preChangeGapTrend()));

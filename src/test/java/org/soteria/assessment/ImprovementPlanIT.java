@@ -39,6 +39,9 @@ class ImprovementPlanIT {
     @Autowired
     MeasureService measures;
 
+    @Autowired
+    ActionChartNotes chartNotes;
+
     @TempDir
     Path dir;
 
@@ -91,9 +94,76 @@ class ImprovementPlanIT {
         plan.update(lead, id, new ImprovementService.UpdateForm(plan.today(), "green", "Advice now sought within 14 days",
                 "Board paper November", null, true), Map.of());
         ImprovementService.ActionPage page = plan.action(lead, id).orElseThrow();
+        assertThat(page.effect().refusal()).as("from February to November 2025, June and July have no outcomes")
+                .isEqualTo("{improvement.effect.noData|=2}");
         assertThat(page.row().action().rag()).isEqualTo("green");
         assertThat(page.row().overdue()).isFalse();
         assertThat(page.updates()).singleElement().satisfies(u -> assertThat(u.note()).startsWith("Advice now sought"));
+    }
+
+    /**
+     * Issue 26: whether an action worked is read month by month by interrupted time series. A charge rate that
+     * alternates 25% and 50% for the year before the action and 75% and 100% after it: a rise in level of about 50
+     * points, its interval clear of zero.
+     */
+    @Test
+    void whetherAnActionWorkedIsReadByInterruptedTimeSeries() {
+        List<String> rows = new java.util.ArrayList<>();
+        rows.add("crime_ref,force_code,offence_code,recorded_date,outcome_code,outcome_date");
+        java.time.YearMonth change = java.time.YearMonth.of(2025, 7);
+        for (java.time.YearMonth m = change.minusMonths(12); m.isBefore(change.plusMonths(12)); m = m.plusMonths(1)) {
+            int charged = (m.isBefore(change) ? 1 : 3) + m.getMonthValue() % 2;
+            for (int i = 0; i < 4; i++) {
+                rows.add("M" + m + "-" + i + ",NWP,19C," + m.atDay(1) + "," + (i < charged ? "1" : "16") + ","
+                        + m.atDay(15));
+            }
+        }
+        Path dense = dir.resolve("dense");
+        new Bundles(dense).file("cases.csv", rows.toArray(String[]::new));
+        assertThat(imports.importBundle(dense, "test", ImportProgress.NONE).rejectedRows()).isZero();
+        measures.reloadAll();
+        long id = plan.add(lead, new ImprovementService.ActionForm("Early CPS advice", "d", 1, "o",
+                LocalDate.of(2025, 9, 30), "charge_rate", LocalDate.of(2025, 7, 1)), Map.of());
+        ActionEffect.Effect e = plan.action(lead, id).orElseThrow().effect();
+        assertThat(e.refusal()).isNull();
+        assertThat(e.from()).isEqualTo(java.time.YearMonth.of(2024, 7));
+        assertThat(e.to()).isEqualTo(java.time.YearMonth.of(2026, 6));
+        assertThat(e.its().changeIndex()).isEqualTo(12);
+        assertThat(e.its().levelChange().value()).isBetween(35.0, 65.0);
+        assertThat(e.its().levelChange().excludesZero()).isTrue();
+
+        long late = plan.add(lead, new ImprovementService.ActionForm("Late", "d", 1, "o", LocalDate.of(2027, 1, 31),
+                "charge_rate", LocalDate.of(2026, 5, 1)), Map.of());
+        assertThat(plan.action(lead, late).orElseThrow().effect().refusal())
+                .as("the months after June 2026 have no outcomes yet: May and June are too few")
+                .isEqualTo("{improvement.effect.tooFew|=12|=2|3}");
+        long soon = plan.add(lead, new ImprovementService.ActionForm("Too soon", "d", 1, "o", LocalDate.of(2027, 1, 31),
+                "charge_rate", plan.today().minusMonths(1)), Map.of());
+        assertThat(plan.action(lead, soon).orElseThrow().effect().refusal()).startsWith("{improvement.effect.tooSoon|=");
+        long unlinked = plan.add(lead, new ImprovementService.ActionForm("No measure", "d", 1, "o",
+                LocalDate.of(2027, 1, 31), null, null), Map.of());
+        assertThat(plan.action(lead, unlinked).orElseThrow().effect()).isNull();
+    }
+
+    /** Issue 26: an action linked to a measure marks the day it went live on that measure's charts, and only those. */
+    @Test
+    void anActionThatWentLiveIsANoteOnItsMeasuresChartsWithItsTitleForThoseWhoMayReadThePlan() {
+        plan.add(lead, new ImprovementService.ActionForm("#1 Early CPS advice", "Deep dive: advice was sought late", 1,
+                "DCI RASSO lead", LocalDate.of(2025, 9, 30), "charge_rate", LocalDate.of(2025, 7, 1)), Map.of());
+        plan.add(lead, new ImprovementService.ActionForm("Not live yet", "d", 1, "o", LocalDate.of(2025, 9, 30),
+                "charge_rate", null), Map.of());
+        plan.add(lead, new ImprovementService.ActionForm("Another measure", "d", 3, "o", LocalDate.of(2025, 9, 30),
+                "cps_charge_rate", LocalDate.of(2025, 8, 1)), Map.of());
+        assertThat(chartNotes.notes(org.soteria.performance.Measure.CHARGE_RATE, lead))
+                .containsExactly(new org.soteria.performance.ChartNotes.Note(LocalDate.of(2025, 7, 1),
+                        "{perf.xmr.actionLive|1 Early CPS advice}"));
+        users.createAccount("test", new UserService.NewAccount("inv", "inv", Role.INVESTIGATOR, "NWP", "O1", List.of("T1"),
+                List.of()));
+        SoteriaUser investigator = (SoteriaUser) users.loadUserByUsername("inv");
+        assertThat(chartNotes.notes(org.soteria.performance.Measure.CHARGE_RATE, investigator))
+                .as("no title for one who may not read the plan").extracting(org.soteria.performance.ChartNotes.Note::words)
+                .containsExactly("{perf.xmr.anActionLive}");
+        assertThat(chartNotes.notes(org.soteria.performance.Measure.RECORDED, lead)).isEmpty();
     }
 
     @Test

@@ -46,6 +46,15 @@ class ImprovementPlanBrowserIT extends BrowserPages {
         b.type("liveOn", "2026-03-01");
         b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Record progress']"));
         assertThat(main(b)).contains("Progress recorded").contains("Charge rate:").contains("in the six months before");
+        assertThat(main(b)).as("did it work: the charge rate month by month, by interrupted time series")
+                .contains("Did it work?", "March 2026", "Change in level", "What the method assumes");
+        // Issue 26: the day it went live marks the charge rate's XmR chart, and the chart's table says what went live.
+        b.open("/performance?from=2026-06-01&to=2026-11-30");
+        String xmr = b.driver.findElement(By.id("xmr")).getAttribute("textContent");
+        assertThat(xmr).contains("Improvement action went live", "Check every suspect's history within 7 days went live");
+        assertThat(b.driver.findElements(By.cssSelector("#xmr svg g > title"))).extracting(t -> t.getAttribute("textContent"))
+                .containsExactly("Check every suspect's history within 7 days went live");
+        b.assertAccessible("performance-xmr-with-an-action");
         b.open("/improvement");
         b.assertAccessible("improvement-plan");
         b.clickAndWaitForPage(By.partialLinkText("plan on a page"));
