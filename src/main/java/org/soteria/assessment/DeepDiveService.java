@@ -94,12 +94,16 @@ public class DeepDiveService {
         return id;
     }
 
-    /** A sample with its crimes (by position only) and who reviewed each. */
+    /**
+     * A sample with its crimes (by position only) and who reviewed each, and how far its reviewers agree: for each
+     * item and for whether an opportunity was missed, Krippendorff's alpha across every reviewer of each crime.
+     */
     public record SamplePage(DeepDiveRepository.Sample sample, List<DeepDiveRepository.SampleCrime> crimes,
-            Map<ReviewItem, Agreement.Result> agreement, Agreement.Result missedAgreement, String user) {
+            Map<ReviewItem, Reliability.Result> agreement, Reliability.Result missedAgreement, String user) {
 
-        public String words(Agreement.Result r) {
-            return Agreement.words(r.kappa());
+        /** Krippendorff's words for the result's alpha, as a message code. */
+        public String words(Reliability.Result r) {
+            return Reliability.words(r.alpha());
         }
     }
 
@@ -111,35 +115,37 @@ public class DeepDiveService {
         });
     }
 
-    /** Per item, over crimes reviewed by two or more: the first two reviewers (alphabetically) compared. */
-    static Map<ReviewItem, Agreement.Result> agreement(List<DeepDiveRepository.Review> reviews) {
-        Map<Long, List<DeepDiveRepository.Review>> byCrime = new LinkedHashMap<>();
-        reviews.forEach(r -> byCrime.computeIfAbsent(r.crimeId(), k -> new ArrayList<>()).add(r));
-        Map<ReviewItem, Agreement.Result> out = new LinkedHashMap<>();
+    /**
+     * Per item, Krippendorff's alpha for an ordinal scale (poor to excellent) over every reviewer of each crime; a
+     * rating of not applicable is no rating.
+     */
+    static Map<ReviewItem, Reliability.Result> agreement(List<DeepDiveRepository.Review> reviews) {
+        Map<ReviewItem, Reliability.Result> out = new LinkedHashMap<>();
         for (ReviewItem item : ReviewItem.values()) {
-            List<Agreement.Pair> pairs = new ArrayList<>();
-            for (List<DeepDiveRepository.Review> rs : byCrime.values()) {
-                if (rs.size() >= 2) {
-                    pairs.add(new Agreement.Pair(rs.get(0).ratings().get(item).code(), rs.get(1).ratings().get(item).code()));
-                }
+            List<List<Integer>> units = new ArrayList<>();
+            for (List<DeepDiveRepository.Review> rs : byCrime(reviews)) {
+                units.add(rs.stream().map(r -> r.ratings().get(item))
+                        .filter(r -> r != null && r != ReviewItem.Rating.NOT_APPLICABLE).map(ReviewItem.Rating::score)
+                        .toList());
             }
-            out.put(item, Agreement.of(pairs));
+            out.put(item, Reliability.alpha(units, Reliability.Level.ORDINAL));
         }
         return out;
     }
 
-    /** Agreement on whether an opportunity was missed, over crimes reviewed by two or more. */
-    static Agreement.Result missedAgreement(List<DeepDiveRepository.Review> reviews) {
+    /** Agreement on whether an opportunity was missed (yes or no), over every reviewer of each crime. */
+    static Reliability.Result missedAgreement(List<DeepDiveRepository.Review> reviews) {
+        List<List<Integer>> units = new ArrayList<>();
+        for (List<DeepDiveRepository.Review> rs : byCrime(reviews)) {
+            units.add(rs.stream().map(r -> r.missedOpportunity() ? 1 : 0).toList());
+        }
+        return Reliability.alpha(units, Reliability.Level.NOMINAL);
+    }
+
+    private static java.util.Collection<List<DeepDiveRepository.Review>> byCrime(List<DeepDiveRepository.Review> reviews) {
         Map<Long, List<DeepDiveRepository.Review>> byCrime = new LinkedHashMap<>();
         reviews.forEach(r -> byCrime.computeIfAbsent(r.crimeId(), k -> new ArrayList<>()).add(r));
-        List<Agreement.Pair> pairs = new ArrayList<>();
-        for (List<DeepDiveRepository.Review> rs : byCrime.values()) {
-            if (rs.size() >= 2) {
-                pairs.add(new Agreement.Pair(String.valueOf(rs.get(0).missedOpportunity()),
-                        String.valueOf(rs.get(1).missedOpportunity())));
-            }
-        }
-        return Agreement.of(pairs);
+        return byCrime.values();
     }
 
     /** What a reviewer reads: pseudonymised facts of one crime of the sample, and their own review if any. */

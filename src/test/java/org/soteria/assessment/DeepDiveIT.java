@@ -168,10 +168,14 @@ class DeepDiveIT {
                     ReviewItem.Rating.GOOD, p % 2 == 0), Map.of());
         }
         DeepDiveService.SamplePage page = deepDive.sample(lead, sample).orElseThrow();
-        Agreement.Result focus = page.agreement().get(ReviewItem.SUSPECT_FOCUS);
-        assertThat(focus.crimes()).isEqualTo(crimes);
-        assertThat(focus.agreed()).isEqualTo(crimes - crimes / 3);
-        assertThat(page.missedAgreement().observed()).isEqualTo(1.0);
+        Reliability.Result focus = page.agreement().get(ReviewItem.SUSPECT_FOCUS);
+        assertThat(focus.units()).isEqualTo(crimes);
+        assertThat(focus.values()).isEqualTo(2 * crimes);
+        assertThat(focus.observedAgreement()).as("every third crime rated good and poor")
+                .isEqualTo((crimes - crimes / 3) / (double) crimes);
+        assertThat(page.missedAgreement().observedAgreement()).isEqualTo(1.0);
+        assertThat(page.agreement().get(ReviewItem.VICTIM_ENGAGEMENT).alpha()).as("good throughout: nothing to expect")
+                .isNull();
 
         DeepDiveService.Findings findings = deepDive.findings(lead, sample).orElseThrow();
         assertThat(findings.reviews()).isEqualTo(2 * crimes);

@@ -2,7 +2,6 @@ package org.soteria.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -65,42 +64,6 @@ class DeepDiveRulesTest {
         // 5 of 40 each time: 500 expected per crime in 4,000 draws; binomial sd about 21.
         for (int i = 1; i <= 40; i++) {
             assertThat(hits[i]).as("crime " + i).isBetween(420, 580);
-        }
-    }
-
-    @Test
-    void kappaDiscountsChanceAgreement() {
-        List<Agreement.Pair> pairs = new ArrayList<>();
-        add(pairs, "yes", "yes", 20);
-        add(pairs, "yes", "no", 5);
-        add(pairs, "no", "yes", 10);
-        add(pairs, "no", "no", 15);
-        Agreement.Result r = Agreement.of(pairs);
-        assertThat(r.crimes()).isEqualTo(50);
-        assertThat(r.agreed()).isEqualTo(35);
-        assertThat(r.observed()).isEqualTo(0.7);
-        // expected = 0.5 x 0.6 + 0.5 x 0.4 = 0.5, so kappa = (0.7 - 0.5) / 0.5 = 0.4
-        assertThat(r.kappa()).isCloseTo(0.4, within(1e-12));
-        assertThat(Agreement.words(r.kappa())).isEqualTo("fair");
-    }
-
-    @Test
-    void perfectAgreementIsOneAndOneRatingThroughoutLeavesKappaUndefined() {
-        List<Agreement.Pair> pairs = new ArrayList<>();
-        add(pairs, "3", "3", 4);
-        add(pairs, "2", "2", 3);
-        assertThat(Agreement.of(pairs).kappa()).isCloseTo(1.0, within(1e-12));
-        List<Agreement.Pair> same = new ArrayList<>();
-        add(same, "good", "good", 5);
-        assertThat(Agreement.of(same).kappa()).isNull();
-        assertThat(Agreement.of(same).observed()).isEqualTo(1.0);
-        assertThat(Agreement.of(List.of()).crimes()).isZero();
-        assertThat(Agreement.words(-0.1)).isEqualTo("poor (less than chance)");
-    }
-
-    private static void add(List<Agreement.Pair> pairs, String a, String b, int times) {
-        for (int i = 0; i < times; i++) {
-            pairs.add(new Agreement.Pair(a, b));
         }
     }
 }

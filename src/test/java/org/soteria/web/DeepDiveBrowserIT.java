@@ -68,7 +68,8 @@ class DeepDiveBrowserIT extends BrowserPages {
         b.driver.manage().deleteAllCookies();
         b.signIn("force-lead", PASSWORD);
         b.open(sample.substring(sample.indexOf("/deep-dive")));
-        assertThat(main(b)).contains("force-lead, researcher");
+        assertThat(main(b)).as("reviewers by name; agreement across every reviewer").contains(
+                "Demo Force Soteria lead, Demo Researcher", "Alpha", "Krippendorff");
         b.clickAndWaitForPage(By.partialLinkText("Findings by pillar"));
         assertThat(main(b)).contains("1. Suspect-focused investigation").contains("The earlier report against the suspect");
         b.assertAccessible("deep-dive-findings");
