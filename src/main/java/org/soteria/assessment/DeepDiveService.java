@@ -246,13 +246,75 @@ public class DeepDiveService {
                 String.valueOf(s.id())).detail("reviewed sample crime " + position));
     }
 
-    /** Findings of a sample by pillar: each item's ratings, and the missed opportunities and learning. */
+    /**
+     * One item's findings over the sample's crimes: crimes rated (not applicable left out), each rating's count of
+     * crimes, the mean score, crimes rated below good, and crimes whose reviewers gave different ratings.
+     */
     public record Finding(ReviewItem item, int rated, Map<ReviewItem.Rating, Integer> counts, Double meanScore,
-            int belowGood) {
+            int belowGood, int disagreed) {
     }
 
+    /** Crimes in which a missed opportunity was found, those on which reviewers differed, and their notes. */
+    public record Missed(int crimes, int disagreed, List<String> notes) {
+    }
+
+    /**
+     * Findings of a sample by pillar, over its crimes, by the crimes' reviews, the crimes they cover, and the
+     * missed opportunities and learning.
+     */
     public record Findings(DeepDiveRepository.Sample sample, Map<String, List<Finding>> byPillar, int reviews,
-            int missedOpportunities, List<String> missedNotes, List<String> learning) {
+            int crimes, Missed missed, List<String> learning) {
+    }
+
+    /**
+     * Each item's findings by pillar, a crime counted once however many reviewed it (issue 26): at the lower of its
+     * reviewers' middle ratings (the median of an odd number; of an even number the less favourable of the two in
+     * the middle), so that a failing one reviewer saw is not averaged away, and counted as a disagreement when its
+     * reviewers' ratings differ. A crime every reviewer found not applicable counts as not applicable.
+     */
+    static Map<String, List<Finding>> byPillar(List<DeepDiveRepository.Review> reviews) {
+        Map<String, List<Finding>> byPillar = new LinkedHashMap<>();
+        for (ReviewItem item : ReviewItem.values()) {
+            Map<ReviewItem.Rating, Integer> counts = new LinkedHashMap<>();
+            for (ReviewItem.Rating r : ReviewItem.Rating.values()) {
+                counts.put(r, 0);
+            }
+            int rated = 0;
+            int sum = 0;
+            int below = 0;
+            int disagreed = 0;
+            for (List<DeepDiveRepository.Review> crime : byCrime(reviews)) {
+                List<ReviewItem.Rating> given = crime.stream().map(r -> r.ratings().get(item))
+                        .filter(r -> r != null && r != ReviewItem.Rating.NOT_APPLICABLE)
+                        .sorted(java.util.Comparator.comparingInt(ReviewItem.Rating::score)).toList();
+                if (given.isEmpty()) {
+                    counts.merge(ReviewItem.Rating.NOT_APPLICABLE, 1, Integer::sum);
+                    continue;
+                }
+                ReviewItem.Rating rating = given.get((given.size() - 1) / 2);
+                counts.merge(rating, 1, Integer::sum);
+                rated++;
+                sum += rating.score();
+                below += rating.score() <= 2 ? 1 : 0;
+                disagreed += given.stream().distinct().count() > 1 ? 1 : 0;
+            }
+            byPillar.computeIfAbsent(item.pillar(), k -> new ArrayList<>()).add(new Finding(item, rated, counts,
+                    rated == 0 ? null : sum / (double) rated, below, disagreed));
+        }
+        return byPillar;
+    }
+
+    /** Missed opportunities by crime: a crime counts when any of its reviewers found one, every note listed. */
+    static Missed missed(List<DeepDiveRepository.Review> reviews) {
+        int crimes = 0;
+        int disagreed = 0;
+        for (List<DeepDiveRepository.Review> crime : byCrime(reviews)) {
+            long found = crime.stream().filter(DeepDiveRepository.Review::missedOpportunity).count();
+            crimes += found > 0 ? 1 : 0;
+            disagreed += found > 0 && found < crime.size() ? 1 : 0;
+        }
+        return new Missed(crimes, disagreed, reviews.stream().filter(DeepDiveRepository.Review::missedOpportunity)
+                .map(DeepDiveRepository.Review::missedNote).toList());
     }
 
     public Optional<Findings> findings(SoteriaUser user, long sampleId) {
@@ -261,33 +323,11 @@ public class DeepDiveService {
         }
         return repository.sample(sampleId, user.forceCode()).map(s -> {
             List<DeepDiveRepository.Review> reviews = repository.reviews(sampleId);
-            Map<String, List<Finding>> byPillar = new LinkedHashMap<>();
-            for (ReviewItem item : ReviewItem.values()) {
-                Map<ReviewItem.Rating, Integer> counts = new LinkedHashMap<>();
-                for (ReviewItem.Rating r : ReviewItem.Rating.values()) {
-                    counts.put(r, 0);
-                }
-                int rated = 0;
-                int sum = 0;
-                int below = 0;
-                for (DeepDiveRepository.Review r : reviews) {
-                    ReviewItem.Rating rating = r.ratings().get(item);
-                    counts.merge(rating, 1, Integer::sum);
-                    if (rating != ReviewItem.Rating.NOT_APPLICABLE) {
-                        rated++;
-                        sum += rating.score();
-                        below += rating.score() <= 2 ? 1 : 0;
-                    }
-                }
-                byPillar.computeIfAbsent(item.pillar(), k -> new ArrayList<>()).add(new Finding(item, rated, counts,
-                        rated == 0 ? null : sum / (double) rated, below));
-            }
-            List<String> notes = reviews.stream().filter(DeepDiveRepository.Review::missedOpportunity)
-                    .map(DeepDiveRepository.Review::missedNote).toList();
             List<String> learning = reviews.stream().map(DeepDiveRepository.Review::learning).filter(l -> l != null).toList();
             audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.VIEW, "case-sample",
                     String.valueOf(sampleId)).detail("deep-dive findings (reviewers' notes)"));
-            return new Findings(s, byPillar, reviews.size(), notes.size(), notes, learning);
+            return new Findings(s, byPillar(reviews), reviews.size(), byCrime(reviews).size(), missed(reviews),
+                    learning);
         });
     }
 }

@@ -179,6 +179,9 @@ class DeepDiveIT {
 
         DeepDiveService.Findings findings = deepDive.findings(lead, sample).orElseThrow();
         assertThat(findings.reviews()).isEqualTo(2 * crimes);
+        assertThat(findings.crimes()).as("each crime once").isEqualTo(crimes);
+        assertThat(findings.byPillar().get(ReviewItem.SUSPECT_FOCUS.pillar()).get(0).rated()).isEqualTo(crimes);
+        assertThat(findings.byPillar().get(ReviewItem.SUSPECT_FOCUS.pillar()).get(0).disagreed()).isEqualTo(crimes / 3);
         assertThat(findings.byPillar()).containsKeys("1. Suspect-focused investigation", "3. Procedural justice for victims",
                 "6. Proportionate digital forensics");
         assertThat(findings.byPillar().get("6. Proportionate digital forensics").get(0).rated()).isZero();

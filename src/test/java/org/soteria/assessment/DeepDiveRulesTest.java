@@ -66,4 +66,40 @@ class DeepDiveRulesTest {
             assertThat(hits[i]).as("crime " + i).isBetween(420, 580);
         }
     }
+
+    private static DeepDiveRepository.Review review(long crime, String reviewer, ReviewItem.Rating focus, boolean missed) {
+        Map<ReviewItem, ReviewItem.Rating> ratings = new java.util.EnumMap<>(ReviewItem.class);
+        for (ReviewItem item : ReviewItem.values()) {
+            ratings.put(item, item == ReviewItem.SUSPECT_FOCUS ? focus : ReviewItem.Rating.NOT_APPLICABLE);
+        }
+        return new DeepDiveRepository.Review(1, crime, reviewer, ratings, missed, missed ? "note " + reviewer : null,
+                null, null);
+    }
+
+    /**
+     * Issue 26: findings count crimes, not reviews. A crime reviewed twice counts once, at the lower of its middle
+     * ratings until the disagreement is settled (so that a failing one reviewer saw is not averaged away), and the
+     * crimes whose reviewers differ are counted.
+     */
+    @Test
+    void findingsCountEachCrimeOnceAndSayWhereReviewersDiffer() {
+        List<DeepDiveRepository.Review> reviews = List.of(
+                review(1, "a", ReviewItem.Rating.GOOD, false), review(1, "b", ReviewItem.Rating.POOR, true),
+                review(2, "a", ReviewItem.Rating.GOOD, false),
+                review(3, "a", ReviewItem.Rating.EXCELLENT, false), review(3, "b", ReviewItem.Rating.GOOD, false),
+                review(3, "c", ReviewItem.Rating.EXCELLENT, false),
+                review(4, "a", ReviewItem.Rating.NOT_APPLICABLE, false));
+        DeepDiveService.Finding focus = DeepDiveService.byPillar(reviews).get(ReviewItem.SUSPECT_FOCUS.pillar()).get(0);
+        assertThat(focus.rated()).as("crimes 1 to 3; crime 4 not applicable").isEqualTo(3);
+        assertThat(focus.counts()).containsEntry(ReviewItem.Rating.POOR, 1).containsEntry(ReviewItem.Rating.GOOD, 1)
+                .containsEntry(ReviewItem.Rating.EXCELLENT, 1).containsEntry(ReviewItem.Rating.NOT_APPLICABLE, 1);
+        assertThat(focus.meanScore()).as("(1 + 3 + 4) / 3").isEqualTo(8 / 3.0);
+        assertThat(focus.belowGood()).isEqualTo(1);
+        assertThat(focus.disagreed()).as("crimes 1 and 3").isEqualTo(2);
+
+        DeepDiveService.Missed missed = DeepDiveService.missed(reviews);
+        assertThat(missed.crimes()).as("crime 1: one reviewer of two found one").isEqualTo(1);
+        assertThat(missed.disagreed()).isEqualTo(1);
+        assertThat(missed.notes()).containsExactly("note b");
+    }
 }
