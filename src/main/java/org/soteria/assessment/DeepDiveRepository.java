@@ -64,7 +64,7 @@ class DeepDiveRepository {
     }
 
     long insertSample(String force, String title, LocalDate from, LocalDate to, int perStratum, long seed, int candidates,
-            String by, List<StratifiedSample.Drawn> drawn) {
+            String by, List<StratifiedSample.Drawn> drawn, Map<String, Integer> populations) {
         long id = jdbc.sql("insert into case_sample (force_code, title, recorded_from, recorded_to, per_stratum, seed, "
                         + "candidates, drawn_by) values (?, ?, ?, ?, ?, ?, ?, ?) returning id")
                 .params(force, title, from, to, perStratum, seed, candidates, by).query(Long.class).single();
@@ -73,7 +73,17 @@ class DeepDiveRepository {
             jdbc.sql("insert into case_sample_crime (sample_id, crime_id, stratum, position) values (?, ?, ?, ?)")
                     .params(id, d.crimeId(), d.stratum(), position++).update();
         }
+        populations.forEach((stratum, n) -> jdbc.sql("insert into case_sample_stratum (sample_id, stratum, population) "
+                + "values (?, ?, ?)").params(id, stratum, n).update());
         return id;
+    }
+
+    /** Each stratum's crimes in the sampling frame when the sample was drawn; empty for a sample drawn before V42. */
+    Map<String, Integer> populations(long sampleId) {
+        Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        jdbc.sql("select stratum, population from case_sample_stratum where sample_id = ? order by stratum")
+                .param(sampleId).query((rs, i) -> out.put(rs.getString(1), rs.getInt(2))).list();
+        return out;
     }
 
     /** A crime of a sample: its place in the sample (its pseudonym), stratum and reviews so far. */

@@ -86,8 +86,10 @@ public class DeepDiveService {
             throw new Invalid("from", "{assessmentError.noCrimesWereRecordedIn}");
         }
         List<StratifiedSample.Drawn> drawn = StratifiedSample.draw(candidates, perStratum, s);
+        Map<String, Integer> populations = new java.util.TreeMap<>();
+        candidates.forEach(c -> populations.merge(c.stratum(), 1, Integer::sum));
         long id = repository.insertSample(user.forceCode(), title, from, to, perStratum, s, candidates.size(),
-                user.getUsername(), drawn);
+                user.getUsername(), drawn, populations);
         audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.CHANGE, "case-sample",
                 String.valueOf(id)).detail("drew " + drawn.size() + " of " + candidates.size() + " crimes recorded " + from
                 + " to " + to + ", " + perStratum + " a stratum, seed " + s));
@@ -251,7 +253,7 @@ public class DeepDiveService {
      * crimes, the mean score, crimes rated below good, and crimes whose reviewers gave different ratings.
      */
     public record Finding(ReviewItem item, int rated, Map<ReviewItem.Rating, Integer> counts, Double meanScore,
-            int belowGood, int disagreed) {
+            int belowGood, int disagreed, Double weightedBelowGood, Double weightedMeanScore) {
     }
 
     /** Crimes in which a missed opportunity was found, those on which reviewers differed, and their notes. */
@@ -263,7 +265,7 @@ public class DeepDiveService {
      * missed opportunities and learning.
      */
     public record Findings(DeepDiveRepository.Sample sample, Map<String, List<Finding>> byPillar, int reviews,
-            int crimes, Missed missed, List<String> learning) {
+            int crimes, Missed missed, List<String> learning, boolean weighted) {
     }
 
     /**
@@ -271,8 +273,13 @@ public class DeepDiveService {
      * reviewers' middle ratings (the median of an odd number; of an even number the less favourable of the two in
      * the middle), so that a failing one reviewer saw is not averaged away, and counted as a disagreement when its
      * reviewers' ratings differ. A crime every reviewer found not applicable counts as not applicable.
+     * <p>The sample draws as many crimes from a small stratum as from a large one, so the share below good and the
+     * mean score are also given weighted back to the force's caseload: each stratum's figure over its rated crimes,
+     * weighted by the crimes of the stratum in the sampling frame ({@code populations}; strata with no rated crime
+     * left out). Null when the sample kept no populations (drawn before they were kept).
      */
-    static Map<String, List<Finding>> byPillar(List<DeepDiveRepository.Review> reviews) {
+    static Map<String, List<Finding>> byPillar(List<DeepDiveRepository.Review> reviews, Map<Long, String> strata,
+            Map<String, Integer> populations) {
         Map<String, List<Finding>> byPillar = new LinkedHashMap<>();
         for (ReviewItem item : ReviewItem.values()) {
             Map<ReviewItem.Rating, Integer> counts = new LinkedHashMap<>();
@@ -283,6 +290,7 @@ public class DeepDiveService {
             int sum = 0;
             int below = 0;
             int disagreed = 0;
+            Map<String, int[]> byStratum = new LinkedHashMap<>();
             for (List<DeepDiveRepository.Review> crime : byCrime(reviews)) {
                 List<ReviewItem.Rating> given = crime.stream().map(r -> r.ratings().get(item))
                         .filter(r -> r != null && r != ReviewItem.Rating.NOT_APPLICABLE)
@@ -297,9 +305,26 @@ public class DeepDiveService {
                 sum += rating.score();
                 below += rating.score() <= 2 ? 1 : 0;
                 disagreed += given.stream().distinct().count() > 1 ? 1 : 0;
+                int[] h = byStratum.computeIfAbsent(strata.get(crime.get(0).crimeId()), k -> new int[3]);
+                h[0]++;
+                h[1] += rating.score() <= 2 ? 1 : 0;
+                h[2] += rating.score();
             }
+            double weight = 0;
+            double belowShare = 0;
+            double mean = 0;
+            for (Map.Entry<String, int[]> h : byStratum.entrySet()) {
+                Integer population = populations.get(h.getKey());
+                if (population != null) {
+                    weight += population;
+                    belowShare += population * h.getValue()[1] / (double) h.getValue()[0];
+                    mean += population * h.getValue()[2] / (double) h.getValue()[0];
+                }
+            }
+            boolean weighted = !populations.isEmpty() && weight > 0;
             byPillar.computeIfAbsent(item.pillar(), k -> new ArrayList<>()).add(new Finding(item, rated, counts,
-                    rated == 0 ? null : sum / (double) rated, below, disagreed));
+                    rated == 0 ? null : sum / (double) rated, below, disagreed, weighted ? belowShare / weight : null,
+                    weighted ? mean / weight : null));
         }
         return byPillar;
     }
@@ -326,8 +351,11 @@ public class DeepDiveService {
             List<String> learning = reviews.stream().map(DeepDiveRepository.Review::learning).filter(l -> l != null).toList();
             audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.VIEW, "case-sample",
                     String.valueOf(sampleId)).detail("deep-dive findings (reviewers' notes)"));
-            return new Findings(s, byPillar(reviews), reviews.size(), byCrime(reviews).size(), missed(reviews),
-                    learning);
+            Map<Long, String> strata = new java.util.HashMap<>();
+            repository.sampleCrimes(sampleId).forEach(c -> strata.put(c.crimeId(), c.stratum()));
+            Map<String, Integer> populations = repository.populations(sampleId);
+            return new Findings(s, byPillar(reviews, strata, populations), reviews.size(), byCrime(reviews).size(),
+                    missed(reviews), learning, !populations.isEmpty());
         });
     }
 }

@@ -180,6 +180,8 @@ class DeepDiveIT {
         DeepDiveService.Findings findings = deepDive.findings(lead, sample).orElseThrow();
         assertThat(findings.reviews()).isEqualTo(2 * crimes);
         assertThat(findings.crimes()).as("each crime once").isEqualTo(crimes);
+        assertThat(findings.weighted()).as("the strata's populations were kept when it was drawn").isTrue();
+        assertThat(findings.byPillar().get(ReviewItem.SUSPECT_FOCUS.pillar()).get(0).weightedBelowGood()).isNotNull();
         assertThat(findings.byPillar().get(ReviewItem.SUSPECT_FOCUS.pillar()).get(0).rated()).isEqualTo(crimes);
         assertThat(findings.byPillar().get(ReviewItem.SUSPECT_FOCUS.pillar()).get(0).disagreed()).isEqualTo(crimes / 3);
         assertThat(findings.byPillar()).containsKeys("1. Suspect-focused investigation", "3. Procedural justice for victims",

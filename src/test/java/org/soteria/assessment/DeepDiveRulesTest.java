@@ -89,17 +89,41 @@ class DeepDiveRulesTest {
                 review(3, "a", ReviewItem.Rating.EXCELLENT, false), review(3, "b", ReviewItem.Rating.GOOD, false),
                 review(3, "c", ReviewItem.Rating.EXCELLENT, false),
                 review(4, "a", ReviewItem.Rating.NOT_APPLICABLE, false));
-        DeepDiveService.Finding focus = DeepDiveService.byPillar(reviews).get(ReviewItem.SUSPECT_FOCUS.pillar()).get(0);
+        DeepDiveService.Finding focus = DeepDiveService.byPillar(reviews, Map.of(1L, "s", 2L, "s", 3L, "s", 4L, "s"),
+                Map.of()).get(ReviewItem.SUSPECT_FOCUS.pillar()).get(0);
         assertThat(focus.rated()).as("crimes 1 to 3; crime 4 not applicable").isEqualTo(3);
         assertThat(focus.counts()).containsEntry(ReviewItem.Rating.POOR, 1).containsEntry(ReviewItem.Rating.GOOD, 1)
                 .containsEntry(ReviewItem.Rating.EXCELLENT, 1).containsEntry(ReviewItem.Rating.NOT_APPLICABLE, 1);
         assertThat(focus.meanScore()).as("(1 + 3 + 4) / 3").isEqualTo(8 / 3.0);
         assertThat(focus.belowGood()).isEqualTo(1);
         assertThat(focus.disagreed()).as("crimes 1 and 3").isEqualTo(2);
+        assertThat(focus.weightedBelowGood()).as("no populations kept: not weighted").isNull();
 
         DeepDiveService.Missed missed = DeepDiveService.missed(reviews);
         assertThat(missed.crimes()).as("crime 1: one reviewer of two found one").isEqualTo(1);
         assertThat(missed.disagreed()).isEqualTo(1);
         assertThat(missed.notes()).containsExactly("note b");
+    }
+
+    /**
+     * Issue 26: two crimes drawn from each of two strata, one of 90 crimes and one of 10. In the large stratum one of
+     * two is rated poor, in the small none: unweighted 1 of 4 is below good; weighted back to the caseload,
+     * (90 x 1/2 + 10 x 0) / 100 = 45%, and the mean score (90 x 2 + 10 x 3) / 100 = 2.1.
+     */
+    @Test
+    void findingsAreWeightedBackToTheCaseloadByStratum() {
+        List<DeepDiveRepository.Review> reviews = List.of(review(1, "a", ReviewItem.Rating.POOR, false),
+                review(2, "a", ReviewItem.Rating.GOOD, false), review(3, "a", ReviewItem.Rating.GOOD, false),
+                review(4, "a", ReviewItem.Rating.GOOD, false));
+        DeepDiveService.Finding focus = DeepDiveService.byPillar(reviews, Map.of(1L, "large", 2L, "large", 3L, "small",
+                4L, "small"), Map.of("large", 90, "small", 10)).get(ReviewItem.SUSPECT_FOCUS.pillar()).get(0);
+        assertThat(focus.belowGood()).isEqualTo(1);
+        assertThat(focus.meanScore()).isEqualTo(2.5);
+        assertThat(focus.weightedBelowGood()).isCloseTo(0.45, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(focus.weightedMeanScore()).isCloseTo(2.1, org.assertj.core.api.Assertions.within(1e-12));
+        DeepDiveService.Finding proportionality = DeepDiveService.byPillar(reviews, Map.of(1L, "large", 2L, "large",
+                3L, "small", 4L, "small"), Map.of("large", 90, "small", 10))
+                .get(ReviewItem.PROPORTIONALITY.pillar()).get(0);
+        assertThat(proportionality.weightedBelowGood()).as("nothing rated: no estimate").isNull();
     }
 }
