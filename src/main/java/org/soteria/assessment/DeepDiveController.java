@@ -20,6 +20,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -139,5 +140,38 @@ class DeepDiveController {
         model.addAttribute("activeNav", "deep-dive");
         model.addAttribute("findings", f);
         return "assessment/findings";
+    }
+
+    @GetMapping("/deep-dive/{id}/disagreements")
+    String disagreements(@PathVariable("id") String id, @AuthenticationPrincipal SoteriaUser user, Model model) {
+        return disagreementsPage(RequestValues.id(id), user, model, Map.of());
+    }
+
+    private String disagreementsPage(long sampleId, SoteriaUser user, Model model, Map<String, String> errors) {
+        model.addAttribute("disagreements", deepDive.disagreements(user, sampleId)
+                .orElseThrow(DeepDiveController::notFound));
+        model.addAttribute("sample", deepDive.sample(user, sampleId).orElseThrow(DeepDiveController::notFound).sample());
+        model.addAttribute("activeNav", "deep-dive");
+        model.addAttribute("errors", errors);
+        return "assessment/disagreements";
+    }
+
+    @PostMapping("/deep-dive/{id}/disagreements")
+    String settle(@PathVariable("id") String id, @RequestParam(name = "position", defaultValue = "0") String position,
+            @RequestParam(name = "item", required = false) String item,
+            @RequestParam(name = "rating", required = false) String rating,
+            @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) {
+        long sampleId = RequestValues.id(id);
+        int pos = (int) RequestValues.id(position);
+        try {
+            deepDive.settle(user, sampleId, pos, item, rating);
+        } catch (Invalid e) {
+            if (e.errors().containsKey("sample")) {
+                throw notFound();
+            }
+            return disagreementsPage(sampleId, user, model, e.errors());
+        }
+        flash.addFlashAttribute("success", Fault.of("assessmentDone.settled", pos));
+        return "redirect:/deep-dive/" + sampleId + "/disagreements";
     }
 }

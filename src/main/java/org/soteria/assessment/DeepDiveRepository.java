@@ -144,6 +144,25 @@ class DeepDiveRepository {
                 rs.getObject("reviewed_at", OffsetDateTime.class));
     }
 
+    /** The ratings the force lead settled where reviewers differed: by crime, then item. */
+    Map<Long, Map<ReviewItem, ReviewItem.Rating>> settlements(long sampleId) {
+        Map<Long, Map<ReviewItem, ReviewItem.Rating>> out = new java.util.LinkedHashMap<>();
+        jdbc.sql("select crime_id, item, rating from case_file_settlement where sample_id = ? order by crime_id, item")
+                .param(sampleId).query((rs, i) -> out.computeIfAbsent(rs.getLong(1), k -> new java.util.EnumMap<>(
+                        ReviewItem.class)).put(org.soteria.reference.Coded.parse(ReviewItem.class, rs.getString(2))
+                        .orElseThrow(), org.soteria.reference.Coded.parse(ReviewItem.Rating.class, rs.getString(3))
+                        .orElseThrow())).list();
+        return out;
+    }
+
+    /** Records (or changes) the rating settled for one item of one crime of a sample. */
+    void settle(long sampleId, long crimeId, ReviewItem item, ReviewItem.Rating rating, String by) {
+        jdbc.sql("insert into case_file_settlement (sample_id, crime_id, item, rating, settled_by) values (?, ?, ?, ?, ?) "
+                        + "on conflict (sample_id, crime_id, item) do update set rating = excluded.rating, "
+                        + "settled_by = excluded.settled_by, settled_at = now()")
+                .params(sampleId, crimeId, item.code(), rating.code(), by).update();
+    }
+
     List<Review> reviews(long sampleId) {
         return jdbc.sql("select * from case_file_review where sample_id = ? order by crime_id, reviewer").param(sampleId)
                 .query((rs, i) -> review(rs)).list();

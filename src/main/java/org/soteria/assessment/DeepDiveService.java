@@ -272,14 +272,15 @@ public class DeepDiveService {
      * Each item's findings by pillar, a crime counted once however many reviewed it (issue 26): at the lower of its
      * reviewers' middle ratings (the median of an odd number; of an even number the less favourable of the two in
      * the middle), so that a failing one reviewer saw is not averaged away, and counted as a disagreement when its
-     * reviewers' ratings differ. A crime every reviewer found not applicable counts as not applicable.
+     * reviewers' ratings differ, until the force lead settles it ({@code settled}: the settled rating is used). A
+     * crime every reviewer found not applicable counts as not applicable.
      * <p>The sample draws as many crimes from a small stratum as from a large one, so the share below good and the
      * mean score are also given weighted back to the force's caseload: each stratum's figure over its rated crimes,
      * weighted by the crimes of the stratum in the sampling frame ({@code populations}; strata with no rated crime
      * left out). Null when the sample kept no populations (drawn before they were kept).
      */
     static Map<String, List<Finding>> byPillar(List<DeepDiveRepository.Review> reviews, Map<Long, String> strata,
-            Map<String, Integer> populations) {
+            Map<String, Integer> populations, Map<Long, Map<ReviewItem, ReviewItem.Rating>> settled) {
         Map<String, List<Finding>> byPillar = new LinkedHashMap<>();
         for (ReviewItem item : ReviewItem.values()) {
             Map<ReviewItem.Rating, Integer> counts = new LinkedHashMap<>();
@@ -295,16 +296,17 @@ public class DeepDiveService {
                 List<ReviewItem.Rating> given = crime.stream().map(r -> r.ratings().get(item))
                         .filter(r -> r != null && r != ReviewItem.Rating.NOT_APPLICABLE)
                         .sorted(java.util.Comparator.comparingInt(ReviewItem.Rating::score)).toList();
-                if (given.isEmpty()) {
+                ReviewItem.Rating settledRating = settled.getOrDefault(crime.get(0).crimeId(), Map.of()).get(item);
+                if (given.isEmpty() && settledRating == null || settledRating == ReviewItem.Rating.NOT_APPLICABLE) {
                     counts.merge(ReviewItem.Rating.NOT_APPLICABLE, 1, Integer::sum);
                     continue;
                 }
-                ReviewItem.Rating rating = given.get((given.size() - 1) / 2);
+                ReviewItem.Rating rating = settledRating != null ? settledRating : given.get((given.size() - 1) / 2);
                 counts.merge(rating, 1, Integer::sum);
                 rated++;
                 sum += rating.score();
                 below += rating.score() <= 2 ? 1 : 0;
-                disagreed += given.stream().distinct().count() > 1 ? 1 : 0;
+                disagreed += settledRating == null && given.stream().distinct().count() > 1 ? 1 : 0;
                 int[] h = byStratum.computeIfAbsent(strata.get(crime.get(0).crimeId()), k -> new int[3]);
                 h[0]++;
                 h[1] += rating.score() <= 2 ? 1 : 0;
@@ -354,8 +356,70 @@ public class DeepDiveService {
             Map<Long, String> strata = new java.util.HashMap<>();
             repository.sampleCrimes(sampleId).forEach(c -> strata.put(c.crimeId(), c.stratum()));
             Map<String, Integer> populations = repository.populations(sampleId);
-            return new Findings(s, byPillar(reviews, strata, populations), reviews.size(), byCrime(reviews).size(),
+            return new Findings(s, byPillar(reviews, strata, populations, repository.settlements(sampleId)),
+                    reviews.size(), byCrime(reviews).size(),
                     missed(reviews), learning, !populations.isEmpty());
         });
+    }
+
+    /** One item of one sample crime on which its reviewers differ: each reviewer's rating, and the settled one. */
+    public record Disagreement(int position, ReviewItem item, Map<String, ReviewItem.Rating> byReviewer,
+            ReviewItem.Rating settled) {
+    }
+
+    /** A sample's disagreements, by crime position and item, for the force lead to settle. */
+    public Optional<List<Disagreement>> disagreements(SoteriaUser user, long sampleId) {
+        if (!user.can(Permission.MANAGE_CASE_REVIEWS) || repository.sample(sampleId, user.forceCode()).isEmpty()) {
+            return Optional.empty();
+        }
+        audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.VIEW, "case-sample",
+                String.valueOf(sampleId)).detail("deep-dive disagreements between reviewers (ratings only)"));
+        return Optional.of(disagreements(sampleId));
+    }
+
+    private List<Disagreement> disagreements(long sampleId) {
+        Map<Long, Integer> positions = new java.util.HashMap<>();
+        repository.sampleCrimes(sampleId).forEach(c -> positions.put(c.crimeId(), c.position()));
+        Map<Long, Map<ReviewItem, ReviewItem.Rating>> settled = repository.settlements(sampleId);
+        List<Disagreement> out = new ArrayList<>();
+        for (List<DeepDiveRepository.Review> crime : byCrime(repository.reviews(sampleId))) {
+            long crimeId = crime.get(0).crimeId();
+            for (ReviewItem item : ReviewItem.values()) {
+                Map<String, ReviewItem.Rating> byReviewer = new LinkedHashMap<>();
+                crime.forEach(r -> byReviewer.put(r.reviewer(), r.ratings().get(item)));
+                if (byReviewer.values().stream().distinct().count() > 1) {
+                    out.add(new Disagreement(positions.get(crimeId), item, byReviewer,
+                            settled.getOrDefault(crimeId, Map.of()).get(item)));
+                }
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt(Disagreement::position).thenComparing(d -> d.item().ordinal()));
+        return out;
+    }
+
+    /**
+     * The force lead settles the rating of an item of a sample crime on which its reviewers differ; the findings
+     * then use it. Refused for an item the reviewers agree on, a rating not on the item's scale, or no such crime.
+     */
+    @Transactional
+    public void settle(SoteriaUser user, long sampleId, int position, String itemCode, String ratingCode) {
+        if (!user.can(Permission.MANAGE_CASE_REVIEWS) || repository.sample(sampleId, user.forceCode()).isEmpty()) {
+            throw new Invalid("sample", "{assessmentError.sampleNotFound}");
+        }
+        ReviewItem item = org.soteria.reference.Coded.parse(ReviewItem.class, itemCode)
+                .orElseThrow(() -> new Invalid("item", "{assessmentError.chooseAnItem}"));
+        Disagreement d = disagreements(sampleId).stream()
+                .filter(x -> x.position() == position && x.item() == item).findFirst()
+                .orElseThrow(() -> new Invalid("item", "{assessmentError.reviewersAgree}"));
+        ReviewItem.Rating rating = org.soteria.reference.Coded.parse(ReviewItem.Rating.class, ratingCode)
+                .filter(r -> r != ReviewItem.Rating.NOT_APPLICABLE || item.mayNotApply())
+                .orElseThrow(() -> new Invalid("rating-" + position + "-" + item.code(),
+                        "{assessmentError.chooseTheSettledRating}"));
+        long crimeId = repository.sampleCrimes(sampleId).stream().filter(c -> c.position() == d.position())
+                .findFirst().orElseThrow().crimeId();
+        repository.settle(sampleId, crimeId, item, rating, user.getUsername());
+        audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.CHANGE, "case-sample",
+                String.valueOf(sampleId)).detail("settled sample crime " + position + ", " + item.code() + ": "
+                + rating.code()));
     }
 }

@@ -1,6 +1,7 @@
 package org.soteria.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -188,6 +189,24 @@ class DeepDiveIT {
                 "6. Proportionate digital forensics");
         assertThat(findings.byPillar().get("6. Proportionate digital forensics").get(0).rated()).isZero();
         assertThat(deepDive.findings(academic, sample)).as("only the force lead reads the notes").isEmpty();
+
+        // Where the reviewers differ (every third crime's suspect focus), the force lead settles the rating.
+        List<DeepDiveService.Disagreement> differ = deepDive.disagreements(lead, sample).orElseThrow();
+        assertThat(differ).extracting(DeepDiveService.Disagreement::position).containsExactlyElementsOf(
+                java.util.stream.IntStream.rangeClosed(1, crimes).filter(p -> p % 3 == 0).boxed().toList());
+        assertThat(differ).allSatisfy(d -> assertThat(d.item()).isEqualTo(ReviewItem.SUSPECT_FOCUS));
+        assertThat(deepDive.disagreements(academic, sample)).as("the force lead settles").isEmpty();
+        assertThatThrownBy(() -> deepDive.settle(lead, sample, 3, "victim_engagement", "good"))
+                .isInstanceOf(Invalid.class)
+                .satisfies(e -> assertThat(((Invalid) e).errors()).containsValue("{assessmentError.reviewersAgree}"));
+        assertThatThrownBy(() -> deepDive.settle(lead, sample, 3, "suspect_focus", "not_applicable"))
+                .as("not applicable is not on this item's scale").isInstanceOf(Invalid.class);
+        assertThatThrownBy(() -> deepDive.settle(academic, sample, 3, "suspect_focus", "good"))
+                .isInstanceOf(Invalid.class);
+        deepDive.settle(lead, sample, 3, "suspect_focus", "good");
+        assertThat(deepDive.disagreements(lead, sample).orElseThrow().get(0).settled()).isEqualTo(ReviewItem.Rating.GOOD);
+        assertThat(deepDive.findings(lead, sample).orElseThrow().byPillar().get(ReviewItem.SUSPECT_FOCUS.pillar()).get(0)
+                .disagreed()).as("one left to settle").isEqualTo(crimes / 3 - 1);
         assertThat(jdbc.sql("select learning from case_file_review limit 1").query(String.class).single())
                 .as("stored encrypted").doesNotContain("history");
         org.soteria.platform.FieldCipher rotated = org.soteria.support.RotatedKeys.cipher(":temporary:deepdive");

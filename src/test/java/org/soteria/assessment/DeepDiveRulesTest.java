@@ -90,7 +90,7 @@ class DeepDiveRulesTest {
                 review(3, "c", ReviewItem.Rating.EXCELLENT, false),
                 review(4, "a", ReviewItem.Rating.NOT_APPLICABLE, false));
         DeepDiveService.Finding focus = DeepDiveService.byPillar(reviews, Map.of(1L, "s", 2L, "s", 3L, "s", 4L, "s"),
-                Map.of()).get(ReviewItem.SUSPECT_FOCUS.pillar()).get(0);
+                Map.of(), Map.of()).get(ReviewItem.SUSPECT_FOCUS.pillar()).get(0);
         assertThat(focus.rated()).as("crimes 1 to 3; crime 4 not applicable").isEqualTo(3);
         assertThat(focus.counts()).containsEntry(ReviewItem.Rating.POOR, 1).containsEntry(ReviewItem.Rating.GOOD, 1)
                 .containsEntry(ReviewItem.Rating.EXCELLENT, 1).containsEntry(ReviewItem.Rating.NOT_APPLICABLE, 1);
@@ -98,6 +98,13 @@ class DeepDiveRulesTest {
         assertThat(focus.belowGood()).isEqualTo(1);
         assertThat(focus.disagreed()).as("crimes 1 and 3").isEqualTo(2);
         assertThat(focus.weightedBelowGood()).as("no populations kept: not weighted").isNull();
+
+        // The force lead settles crime 1 as good: it counts as good, and no longer as a disagreement.
+        DeepDiveService.Finding settled = DeepDiveService.byPillar(reviews, Map.of(1L, "s", 2L, "s", 3L, "s", 4L, "s"),
+                Map.of(), Map.of(1L, Map.of(ReviewItem.SUSPECT_FOCUS, ReviewItem.Rating.GOOD)))
+                .get(ReviewItem.SUSPECT_FOCUS.pillar()).get(0);
+        assertThat(settled.counts()).containsEntry(ReviewItem.Rating.POOR, 0).containsEntry(ReviewItem.Rating.GOOD, 2);
+        assertThat(settled.disagreed()).as("crime 3 only").isEqualTo(1);
 
         DeepDiveService.Missed missed = DeepDiveService.missed(reviews);
         assertThat(missed.crimes()).as("crime 1: one reviewer of two found one").isEqualTo(1);
@@ -116,13 +123,13 @@ class DeepDiveRulesTest {
                 review(2, "a", ReviewItem.Rating.GOOD, false), review(3, "a", ReviewItem.Rating.GOOD, false),
                 review(4, "a", ReviewItem.Rating.GOOD, false));
         DeepDiveService.Finding focus = DeepDiveService.byPillar(reviews, Map.of(1L, "large", 2L, "large", 3L, "small",
-                4L, "small"), Map.of("large", 90, "small", 10)).get(ReviewItem.SUSPECT_FOCUS.pillar()).get(0);
+                4L, "small"), Map.of("large", 90, "small", 10), Map.of()).get(ReviewItem.SUSPECT_FOCUS.pillar()).get(0);
         assertThat(focus.belowGood()).isEqualTo(1);
         assertThat(focus.meanScore()).isEqualTo(2.5);
         assertThat(focus.weightedBelowGood()).isCloseTo(0.45, org.assertj.core.api.Assertions.within(1e-12));
         assertThat(focus.weightedMeanScore()).isCloseTo(2.1, org.assertj.core.api.Assertions.within(1e-12));
         DeepDiveService.Finding proportionality = DeepDiveService.byPillar(reviews, Map.of(1L, "large", 2L, "large",
-                3L, "small", 4L, "small"), Map.of("large", 90, "small", 10))
+                3L, "small", 4L, "small"), Map.of("large", 90, "small", 10), Map.of())
                 .get(ReviewItem.PROPORTIONALITY.pillar()).get(0);
         assertThat(proportionality.weightedBelowGood()).as("nothing rated: no estimate").isNull();
     }

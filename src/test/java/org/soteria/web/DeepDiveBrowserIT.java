@@ -21,7 +21,8 @@ class DeepDiveBrowserIT extends BrowserPages {
     }
 
     private static void rate(BrowserSession b, boolean missed) {
-        label(b, "suspect_focus-1");
+        // The force lead rates the suspect focus needs improvement, the academic excellent: they differ.
+        label(b, missed ? "suspect_focus-3" : "suspect_focus-1");
         label(b, "timeliness-2");
         label(b, "victim_engagement-2");
         label(b, "proportionality-4");
@@ -73,5 +74,18 @@ class DeepDiveBrowserIT extends BrowserPages {
         b.clickAndWaitForPage(By.partialLinkText("Findings by pillar"));
         assertThat(main(b)).contains("1. Suspect-focused investigation").contains("The earlier report against the suspect");
         b.assertAccessible("deep-dive-findings");
+
+        // Issue 26: where the reviewers differ, the force lead settles the rating the findings use.
+        b.clickAndWaitForPage(By.linkText("Settle where reviewers differ"));
+        assertThat(main(b)).contains("Sample crime 1", "Focus on the suspect", "Demo Researcher", "Excellent",
+                "Needs improvement", "Not settled");
+        b.assertAccessible("deep-dive-disagreements");
+        b.clickAndWaitForPage(By.xpath("//button[starts-with(normalize-space(), 'Settle')]"));
+        assertThat(b.driver.findElement(By.cssSelector(".govuk-error-summary")).getText())
+                .contains("Choose the rating to settle on");
+        b.assertAccessible("deep-dive-disagreements-error");
+        label(b, "rating-1-suspect_focus-2");
+        b.clickAndWaitForPage(By.xpath("//button[starts-with(normalize-space(), 'Settle')]"));
+        assertThat(main(b)).contains("Rating settled for sample crime 1", "Settled: Good");
     }
 }

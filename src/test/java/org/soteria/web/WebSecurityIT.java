@@ -157,6 +157,8 @@ class WebSecurityIT {
         MATRIX.put("POST /deep-dive/new", Set.of("force-lead"));
         MATRIX.put("GET /deep-dive/{id}", reviewerRoles);
         MATRIX.put("GET /deep-dive/{id}/findings", Set.of("force-lead"));
+        MATRIX.put("GET /deep-dive/{id}/disagreements", Set.of("force-lead"));
+        MATRIX.put("POST /deep-dive/{id}/disagreements", Set.of("force-lead"));
         MATRIX.put("GET /deep-dive/{id}/crimes/{position}", reviewerRoles);
         MATRIX.put("POST /deep-dive/{id}/crimes/{position}", reviewerRoles);
         for (String page : List.of("GET /network", "POST /network/settings", "POST /network/register",
@@ -553,10 +555,10 @@ class WebSecurityIT {
         // Check-ins shared with the user are audited when there are any; the demo accounts share none.
         // A register entry, a proposed link, an order and the new-order form need linked records: RepeatSuspectIT.
         // An extract is audited as a disclosure when the project exists and is approved: ResearchIT. A sample
-        // crime's file and a sample's findings need a sample: DeepDiveIT and DeepDiveBrowserIT.
+        // crime's file, a sample's findings and its disagreements need a sample: DeepDiveIT and DeepDiveBrowserIT.
         // The notices page is audited with each person when the hub has reported any: LearningNetworkBrowserIT.
         Set<String> conditional = Set.of("GET /network/notices", "GET /assessment/{id}/evidence/{evidence}", "GET /research/{id}/extract.csv", "GET /deep-dive/{id}/crimes/{position}",
-                "GET /deep-dive/{id}/findings", "GET /imports/{id}",
+                "GET /deep-dive/{id}/findings", "GET /deep-dive/{id}/disagreements", "GET /imports/{id}",
                 "GET /workforce/wellbeing/shared", "GET /repeat-suspects/{id}",
                 "GET /repeat-suspects/links/{pair}", "GET /disruption/orders/{force}/{orderId}", "GET /disruption/new");
         for (String handler : handlers()) {
