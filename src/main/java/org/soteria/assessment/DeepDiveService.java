@@ -365,6 +365,12 @@ public class DeepDiveService {
     /** One item of one sample crime on which its reviewers differ: each reviewer's rating, and the settled one. */
     public record Disagreement(int position, ReviewItem item, Map<String, ReviewItem.Rating> byReviewer,
             ReviewItem.Rating settled) {
+
+        /** The ratings it may be settled on: the item's scale, with not applicable where the item allows it. */
+        public List<ReviewItem.Rating> scale() {
+            return java.util.Arrays.stream(ReviewItem.Rating.values())
+                    .filter(r -> r != ReviewItem.Rating.NOT_APPLICABLE || item.mayNotApply()).toList();
+        }
     }
 
     /** A sample's disagreements, by crime position and item, for the force lead to settle. */
