@@ -3,6 +3,7 @@ package org.soteria.assessment;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.soteria.platform.ForceMode;
 import org.soteria.platform.Invalid;
@@ -34,8 +35,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AssessmentController {
 
     private final AssessmentService assessments;
+    private final ImprovementService plan;
 
-    AssessmentController(AssessmentService assessments) {
+    AssessmentController(AssessmentService assessments, ImprovementService plan) {
+        this.plan = plan;
         this.assessments = assessments;
     }
 
@@ -129,6 +132,9 @@ class AssessmentController {
         model.addAttribute("page", page);
         model.addAttribute("errors", errors);
         model.addAttribute("form", values);
+        model.addAttribute("answering", user.can(Permission.VIEW_IMPROVEMENT_PLAN)
+                ? plan.answering(user, Answers.Kind.ASSESSMENT, id).getOrDefault(code, List.of()) : List.of());
+        model.addAttribute("answersRef", new Answers(Answers.Kind.ASSESSMENT, id, code).encoded());
         return "assessment/section";
     }
 

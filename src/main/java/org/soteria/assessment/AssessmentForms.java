@@ -64,12 +64,12 @@ final class AssessmentForms {
             @MaxChars(value = 4000, label = "field.description") String description,
             @WholeNumber(message = "{assessmentError.selectThePillar}") String pillar,
             @MaxChars(value = 200, label = "field.owner") String owner, @IsoDate(label = "field.dueDate") String dueOn,
-            String measure, @IsoDate(label = "field.dateItWentLive") String liveOn) {
+            String measure, @IsoDate(label = "field.dateItWentLive") String liveOn, String answers) {
 
         ImprovementService.ActionForm read() {
             return new ImprovementService.ActionForm(FormValues.text(title), FormValues.text(description),
                     FormValues.integer(pillar), FormValues.text(owner), FormValues.date(dueOn), FormValues.text(measure),
-                    FormValues.date(liveOn));
+                    FormValues.date(liveOn), FormValues.text(answers));
         }
     }
 

@@ -30,9 +30,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class DeepDiveController {
 
     private final DeepDiveService deepDive;
+    private final ImprovementService plan;
 
-    DeepDiveController(DeepDiveService deepDive) {
+    DeepDiveController(DeepDiveService deepDive, ImprovementService plan) {
         this.deepDive = deepDive;
+        this.plan = plan;
     }
 
     private static ResponseStatusException notFound() {
@@ -139,6 +141,7 @@ class DeepDiveController {
         DeepDiveService.Findings f = deepDive.findings(user, RequestValues.id(id)).orElseThrow(DeepDiveController::notFound);
         model.addAttribute("activeNav", "deep-dive");
         model.addAttribute("findings", f);
+        model.addAttribute("answering", plan.answering(user, Answers.Kind.DEEP_DIVE, f.sample().id()));
         return "assessment/findings";
     }
 

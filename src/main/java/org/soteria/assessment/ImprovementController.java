@@ -52,13 +52,24 @@ class ImprovementController {
         return "assessment/plan-summary";
     }
 
+    /** The form; {@code answers}, from a finding's page, names the finding the action will answer. */
     @GetMapping("/improvement/new")
-    String newAction(@AuthenticationPrincipal SoteriaUser user, Model model) {
-        return form(user, model, Map.of(), Map.of());
+    String newAction(@org.springframework.web.bind.annotation.RequestParam(name = "answers", required = false)
+            String answers, @AuthenticationPrincipal SoteriaUser user, Model model) {
+        Map<String, String> form = new LinkedHashMap<>();
+        try {
+            if (plan.answers(user, answers) != null) {
+                form.put("answers", answers.strip());
+            }
+        } catch (Invalid e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return form(user, model, Map.of(), form);
     }
 
     private String form(SoteriaUser user, Model model, Map<String, String> errors, Map<String, String> form) {
         common(model, user);
+        model.addAttribute("answered", plan.answered(user, Answers.parse(form.get("answers"))).orElse(null));
         model.addAttribute("errors", errors);
         model.addAttribute("form", form);
         model.addAttribute("pillars", plan.pillars());
@@ -90,6 +101,7 @@ class ImprovementController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         common(model, user);
         model.addAttribute("page", page);
+        model.addAttribute("answered", plan.answered(user, page.row().action().answers()).orElse(null));
         model.addAttribute("errors", errors);
         model.addAttribute("form", form);
         return "assessment/action";

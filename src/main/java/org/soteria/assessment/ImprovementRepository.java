@@ -19,7 +19,7 @@ class ImprovementRepository {
     }
 
     record Action(long id, String forceCode, String title, String description, int pillar, String owner, LocalDate dueOn,
-            PlanMeasure measure, LocalDate liveOn, String rag, LocalDate doneOn, String createdBy) {
+            PlanMeasure measure, LocalDate liveOn, String rag, LocalDate doneOn, String createdBy, Answers answers) {
 
         public boolean overdueOn(LocalDate day) {
             return doneOn == null && dueOn.isBefore(day);
@@ -30,12 +30,55 @@ class ImprovementRepository {
         return new Action(rs.getLong("id"), rs.getString("force_code"), rs.getString("title"), rs.getString("description"),
                 rs.getInt("pillar"), rs.getString("owner"), rs.getObject("due_on", LocalDate.class),
                 PlanMeasure.of(rs.getString("measure")), rs.getObject("live_on", LocalDate.class), rs.getString("rag"),
-                rs.getObject("done_on", LocalDate.class), rs.getString("created_by"));
+                rs.getObject("done_on", LocalDate.class), rs.getString("created_by"), answers(rs));
+    }
+
+    private static Answers answers(ResultSet rs) throws SQLException {
+        long sample = rs.getLong("answers_sample");
+        if (!rs.wasNull()) {
+            return new Answers(Answers.Kind.DEEP_DIVE, sample, rs.getString("answers_item"));
+        }
+        long assessment = rs.getLong("answers_assessment");
+        return rs.wasNull() ? null : new Answers(Answers.Kind.ASSESSMENT, assessment, rs.getString("answers_section"));
     }
 
     List<Action> actions(String force) {
         return jdbc.sql("select * from improvement_action where force_code = ? order by pillar, (done_on is null) desc, "
                         + "due_on, id").param(force).query((rs, i) -> action(rs)).list();
+    }
+
+    /** The force's actions that answer findings of a deep-dive sample or a self-assessment, by item or section. */
+    List<Action> answering(String force, Answers.Kind kind, long id) {
+        String column = kind == Answers.Kind.DEEP_DIVE ? "answers_sample" : "answers_assessment";
+        return jdbc.sql("select * from improvement_action where force_code = ? and " + column + " = ? order by id")
+                .params(force, id).query((rs, i) -> action(rs)).list();
+    }
+
+    /** Whether the force has the deep-dive sample, or the self-assessment with the section, a reference names. */
+    boolean exists(String force, Answers a) {
+        String sql = a.kind() == Answers.Kind.DEEP_DIVE
+                ? "select exists (select 1 from case_sample where id = ? and force_code = ?)"
+                : "select exists (select 1 from assessment_section s join assessment x on x.id = s.assessment_id "
+                        + "where x.id = ? and x.force_code = ? and s.section_code = ?)";
+        var spec = jdbc.sql(sql).param(a.id()).param(force);
+        if (a.kind() == Answers.Kind.ASSESSMENT) {
+            spec = spec.param(a.code());
+        }
+        return spec.query(Boolean.class).single();
+    }
+
+    /**
+     * What a reference names, for the page: the sample's or the self-assessment's title, and for a section its name in
+     * English and Welsh (the Welsh null until written).
+     */
+    Optional<String[]> describe(String force, Answers a) {
+        String sql = a.kind() == Answers.Kind.DEEP_DIVE
+                ? "select title, null, null from case_sample where id = ? and force_code = ?"
+                : "select x.title, s.name, s.name_cy from assessment x join framework_section s "
+                        + "on s.framework_id = x.framework_id and s.code = ? where x.id = ? and x.force_code = ?";
+        var spec = a.kind() == Answers.Kind.DEEP_DIVE ? jdbc.sql(sql).params(a.id(), force)
+                : jdbc.sql(sql).params(a.code(), a.id(), force);
+        return spec.query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).optional();
     }
 
     /** The force's actions linked to {@code measure} that have gone live, by the day they did. */
@@ -50,10 +93,16 @@ class ImprovementRepository {
     }
 
     long insert(Action a) {
+        Answers an = a.answers();
+        boolean deepDive = an != null && an.kind() == Answers.Kind.DEEP_DIVE;
+        boolean section = an != null && an.kind() == Answers.Kind.ASSESSMENT;
         return jdbc.sql("insert into improvement_action (force_code, title, description, pillar, owner, due_on, measure, "
-                        + "live_on, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
+                        + "live_on, created_by, answers_sample, answers_item, answers_assessment, answers_section) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
                 .params(a.forceCode(), a.title(), a.description(), a.pillar(), a.owner(), a.dueOn(),
-                        a.measure() == null ? null : a.measure().code(), a.liveOn(), a.createdBy())
+                        a.measure() == null ? null : a.measure().code(), a.liveOn(), a.createdBy(),
+                        deepDive ? an.id() : null, deepDive ? an.code() : null, section ? an.id() : null,
+                        section ? an.code() : null)
                 .query(Long.class).single();
     }
 

@@ -118,7 +118,52 @@ public class ImprovementService {
 
     /** A new action as the form gave it. */
     public record ActionForm(String title, String description, Integer pillar, String owner, LocalDate dueOn,
-            String measure, LocalDate liveOn) {
+            String measure, LocalDate liveOn, String answers) {
+
+        public ActionForm(String title, String description, Integer pillar, String owner, LocalDate dueOn,
+                String measure, LocalDate liveOn) {
+            this(title, description, pillar, owner, dueOn, measure, liveOn, null);
+        }
+    }
+
+    /**
+     * The finding a new action will answer, when the form names one: the force's own sample (an item of its review,
+     * or its missed opportunities) or self-assessment section; an error under {@code answers} otherwise.
+     */
+    public Answers answers(SoteriaUser user, String raw) {
+        Answers a = Answers.parse(raw);
+        boolean item = a != null && (a.kind() == Answers.Kind.ASSESSMENT || a.item() != null
+                || Answers.MISSED.equals(a.code()));
+        if (raw != null && !raw.isBlank() && (!item || !repository.exists(user.forceCode(), a))) {
+            throw new Invalid("answers", "{assessmentError.noSuchFinding}");
+        }
+        return a;
+    }
+
+    /** What an action answers, for its page and the new-action form: where, and the words to name it. */
+    public record Answered(Answers answers, String title, org.soteria.platform.Bilingual section) {
+
+        public ReviewItem item() {
+            return answers.item();
+        }
+
+        public boolean missedOpportunities() {
+            return Answers.MISSED.equals(answers.code());
+        }
+    }
+
+    /** The finding a reference names, if it is the user's force's. */
+    public Optional<Answered> answered(SoteriaUser user, Answers a) {
+        return a == null ? Optional.empty() : repository.describe(user.forceCode(), a).map(d -> new Answered(a, d[0],
+                d[1] == null ? null : org.soteria.platform.Bilingual.of(d[1], d[2])));
+    }
+
+    /** The actions answering the findings of a sample or a self-assessment, by item or section code. */
+    public Map<String, List<ImprovementRepository.Action>> answering(SoteriaUser user, Answers.Kind kind, long id) {
+        Map<String, List<ImprovementRepository.Action>> out = new LinkedHashMap<>();
+        repository.answering(user.forceCode(), kind, id)
+                .forEach(a -> out.computeIfAbsent(a.answers().code(), k -> new ArrayList<>()).add(a));
+        return out;
     }
 
     @Transactional
@@ -147,11 +192,17 @@ public class ImprovementService {
         if (f.liveOn() != null && measure == null) {
             errors.putIfAbsent("measure", "{assessmentError.selectTheMeasureToCompare}");
         }
+        Answers answers = null;
+        try {
+            answers = answers(user, f.answers());
+        } catch (Invalid e) {
+            e.errors().forEach(errors::putIfAbsent);
+        }
         if (!errors.isEmpty()) {
             throw new Invalid(errors);
         }
         long id = repository.insert(new ImprovementRepository.Action(0, user.forceCode(), f.title(), f.description(),
-                f.pillar(), f.owner(), f.dueOn(), measure, f.liveOn(), "amber", null, user.getUsername()));
+                f.pillar(), f.owner(), f.dueOn(), measure, f.liveOn(), "amber", null, user.getUsername(), answers));
         audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.CHANGE, "improvement-action",
                 String.valueOf(id)).detail("added: " + f.title()));
         return id;

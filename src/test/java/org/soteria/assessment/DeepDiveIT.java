@@ -38,6 +38,9 @@ class DeepDiveIT {
     DeepDiveService deepDive;
 
     @Autowired
+    ImprovementService plan;
+
+    @Autowired
     ImportService imports;
 
     @Autowired
@@ -207,6 +210,21 @@ class DeepDiveIT {
         assertThat(deepDive.disagreements(lead, sample).orElseThrow().get(0).settled()).isEqualTo(ReviewItem.Rating.GOOD);
         assertThat(deepDive.findings(lead, sample).orElseThrow().byPillar().get(ReviewItem.SUSPECT_FOCUS.pillar()).get(0)
                 .disagreed()).as("one left to settle").isEqualTo(crimes / 3 - 1);
+
+        // Issue 26: an improvement action answers a finding; the finding lists it, and nothing else's can be named.
+        long action = plan.add(lead, new ImprovementService.ActionForm("Check histories within 7 days", "d", 1, "o",
+                LocalDate.now().plusMonths(3), null, null, "deep-dive/" + sample + "/suspect_focus"), Map.of());
+        assertThat(plan.answering(lead, Answers.Kind.DEEP_DIVE, sample).get("suspect_focus"))
+                .extracting(ImprovementRepository.Action::id).containsExactly(action);
+        assertThat(plan.answered(lead, plan.action(lead, action).orElseThrow().row().action().answers()).orElseThrow()
+                .item()).isEqualTo(ReviewItem.SUSPECT_FOCUS);
+        for (String wrong : new String[] {"deep-dive/" + (sample + 99) + "/suspect_focus", "deep-dive/" + sample + "/nothing",
+            "somewhere/1/x", "deep-dive/x/suspect_focus"}) {
+            assertThatThrownBy(() -> plan.add(lead, new ImprovementService.ActionForm("t", "d", 1, "o",
+                    LocalDate.now().plusMonths(3), null, null, wrong), Map.of())).as(wrong)
+                    .satisfies(e -> assertThat(((Invalid) e).errors()).containsEntry("answers",
+                            "{assessmentError.noSuchFinding}"));
+        }
         assertThat(jdbc.sql("select learning from case_file_review limit 1").query(String.class).single())
                 .as("stored encrypted").doesNotContain("history");
         org.soteria.platform.FieldCipher rotated = org.soteria.support.RotatedKeys.cipher(":temporary:deepdive");

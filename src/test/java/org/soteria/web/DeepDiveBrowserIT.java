@@ -87,5 +87,22 @@ class DeepDiveBrowserIT extends BrowserPages {
         label(b, "rating-1-suspect_focus-2");
         b.clickAndWaitForPage(By.xpath("//button[starts-with(normalize-space(), 'Settle')]"));
         assertThat(main(b)).contains("Rating settled for sample crime 1", "Settled: Good");
+
+        // Issue 26: a finding becomes an improvement action, linked both ways.
+        b.clickAndWaitForPage(By.linkText("Back to the sample"));
+        b.clickAndWaitForPage(By.partialLinkText("Findings by pillar"));
+        b.clickAndWaitForPage(By.linkText("Add an improvement action that answers this"));
+        assertThat(main(b)).contains("This action answers the deep dive Deep dive 2026: Focus on the suspect");
+        b.assertAccessible("improvement-action-answering");
+        b.driver.findElement(By.id("title")).sendKeys("Check every suspect's history within 7 days");
+        b.driver.findElement(By.id("description")).sendKeys("Deep dive: histories were checked late");
+        label(b, "pillar");
+        b.driver.findElement(By.id("owner")).sendKeys("DCI RASSO lead");
+        b.type("dueOn", "2027-03-31");
+        b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Add the action']"));
+        assertThat(main(b)).contains("Action added to the plan", "Answers",
+                "the deep dive Deep dive 2026: Focus on the suspect");
+        b.clickAndWaitForPage(By.partialLinkText("the deep dive Deep dive 2026"));
+        assertThat(main(b)).contains("Findings by pillar", "Improvement actions: Check every suspect's history within 7 days");
     }
 }
