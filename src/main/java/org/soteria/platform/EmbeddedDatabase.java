@@ -60,17 +60,25 @@ public final class EmbeddedDatabase {
 
     /**
      * Waits (at most half a minute) for Spring's own shutdown hook, which closes the application: it still writes
-     * at stop (the audit log's last checkpoint), and the JVM runs shutdown hooks side by side.
+     * at stop (the audit log's last checkpoint), and the JVM runs shutdown hooks side by side. The JVM starts the
+     * hooks' threads one after another, so Spring's may not be running yet when this one looks: it is looked for
+     * for up to two seconds. (Looking once let PostgreSQL stop first: the application's last writes then waited
+     * for a connection until the pool's timeout, and the test runner killed its JVM with the server still running.)
      */
     private static void awaitApplicationShutdown() {
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t != Thread.currentThread() && "SpringApplicationShutdownHook".equals(t.getName())) {
-                try {
-                    t.join(30_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+        try {
+            while (System.nanoTime() < deadline) {
+                for (Thread t : Thread.getAllStackTraces().keySet()) {
+                    if (t != Thread.currentThread() && "SpringApplicationShutdownHook".equals(t.getName())) {
+                        t.join(30_000);
+                        return;
+                    }
                 }
+                Thread.sleep(20);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
