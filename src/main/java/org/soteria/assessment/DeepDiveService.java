@@ -39,11 +39,14 @@ public class DeepDiveService {
 
     private final DeepDiveRepository repository;
     private final CaseworkQueueService caseworkOf;
+    private final org.soteria.victim.VictimContactTimeline contacts;
     private final AuditService audit;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    DeepDiveService(DeepDiveRepository repository, CaseworkQueueService caseworkOf, AuditService audit, Clock clock) {
+    DeepDiveService(DeepDiveRepository repository, CaseworkQueueService caseworkOf,
+            org.soteria.victim.VictimContactTimeline contacts, AuditService audit, Clock clock) {
+        this.contacts = contacts;
         this.repository = repository;
         this.caseworkOf = caseworkOf;
         this.audit = audit;
@@ -196,7 +199,13 @@ public class DeepDiveService {
                 : Fault.of("ddFile.outcome", f.outcomeCode(), OutcomeCode.parse(f.outcomeCode()).isPresent()
                         ? "#outcome." + f.outcomeCode() : f.outcomeCode(),
                         java.time.temporal.ChronoUnit.DAYS.between(f.recordedDate(), f.outcomeDate()));
-        List<String> casework = caseworkOf.summary(c.get().crimeId());
+        // The casework and the victim's contacts record by record, by day, coded values only (issue 26).
+        List<Map.Entry<Integer, String>> timeline = new ArrayList<>(caseworkOf.timeline(c.get().crimeId(),
+                f.recordedDate()));
+        timeline.addAll(contacts.of(c.get().crimeId(), f.recordedDate()));
+        timeline.sort(Map.Entry.comparingByKey());
+        List<String> casework = new ArrayList<>(caseworkOf.summary(c.get().crimeId()));
+        timeline.forEach(e -> casework.add(e.getValue()));
         String offence = OffenceCode.parse(f.offenceCode()).map(o -> Fault.of("ddFile.offence", o.code(),
                 "#offence." + o.code())).orElse(f.offenceCode());
         String source = Coded.parse(org.soteria.reference.ReportSource.class, f.reportSource())

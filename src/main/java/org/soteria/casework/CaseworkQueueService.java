@@ -144,12 +144,23 @@ public class CaseworkQueueService {
      * What casework a crime has, in words and without personal data, for a deep-dive reviewer who reads the crime
      * pseudonymised (the caller has reached the crime through its own rules).
      */
+    /**
+     * A sampled crime's casework, record by record, for deep-dive reviewers (issue 26): the day of each line of
+     * enquiry (opened, closed), supervisor review, request for the victim's material and CPS submission, with its
+     * coded values and never its free text, which could name people. Ordered by day.
+     */
+    @WholeForce("deep dive: a sampled crime's casework as days and coded values, for reviewers who read it "
+            + "pseudonymised")
+    public List<java.util.Map.Entry<Integer, String>> timeline(long crimeId, java.time.LocalDate recorded) {
+        return queueRecords.timeline(crimeId, recorded);
+    }
+
     @WholeForce("deep dive: a sampled crime's casework as counts, for reviewers who read it pseudonymised")
     public List<String> summary(long crimeId) {
         CaseworkQueueRepository.Counts c = queueRecords.counts(crimeId);
         List<String> out = new ArrayList<>();
         // Written as a fault is (platform.Fault), so that the page shows it in its language.
-        out.add(Fault.of("ddFile.casework", c.lines(), c.reviews(), c.devices()));
+        out.add(Fault.of("ddFile.casework", Fault.count(c.lines()), Fault.count(c.reviews()), Fault.count(c.devices())));
         c.requests().forEach((k, n) -> {
             Codes.Material material = Codes.parse(Codes.Material.class, k.substring(0, k.indexOf(':')));
             Codes.RequestStatus status = Codes.parse(Codes.RequestStatus.class, k.substring(k.indexOf(':') + 1));

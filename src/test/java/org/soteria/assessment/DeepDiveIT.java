@@ -146,7 +146,28 @@ class DeepDiveIT {
         long sample = deepDive.draw(lead, "Deep dive", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), 1, 42L,
                 Map.of());
         int crimes = crimes(sample).size();
+        // Issue 26: the first crime's casework and contacts, their free text naming people; the reviewer reads each
+        // record's day and coded values, never the text.
+        long first = jdbc.sql("select crime_id from case_sample_crime where sample_id = ? and position = 1").param(sample)
+                .query(Long.class).single();
+        DatabaseReset.owner(":temporary:deepdive", "insert into enquiry_line (crime_id, focus, description, status, "
+                + "created_by, created_at) select id, 'suspect', 'Speak to " + secrets.get(0) + " again', 'open', 'x', "
+                + "recorded_date + 2 from crime where id = " + first);
+        DatabaseReset.owner(":temporary:deepdive", "insert into supervisor_review (crime_id, reviewed_on, reviewer, "
+                + "suspect_focus, victim_engagement, proportionality, bail_status, directions) select id, "
+                + "recorded_date + 5, 'sup', 'no', 'yes', 'not_applicable', 'not_applicable', 'Trace " + secrets.get(1)
+                + "' from crime where id = " + first);
+        DatabaseReset.owner(":temporary:deepdive", "insert into victim_contact (crime_id, person_ref, occurred_at, "
+                + "channel, purpose, summary, recorded_by) select cp.crime_id, cp.person_ref, c.recorded_date + 1, "
+                + "'phone', 'first_contact', 'Told " + secrets.get(0) + " what happens next', 'x' from case_person cp "
+                + "join crime c on c.id = cp.crime_id where cp.role = 'victim' and cp.crime_id = " + first);
         DeepDiveService.CrimeFile file = deepDive.crime(academic, sample, 1).orElseThrow();
+        assertThat(file.casework().stream().map(this::english).toList()).containsSubsequence(
+                "1 line of enquiry recorded in Soteria; 1 supervisor review; no devices submitted for examination",
+                "Day 1: contact with the victim by phone call: first contact",
+                "Day 2: line of enquiry opened on the suspect (now open)",
+                "Day 5: supervisor review. Suspect focus: no: needs action; victim engagement: yes; proportionality: "
+                        + "not applicable");
         // Everything shown about the crime itself (the sample's own period is shown too, and is no secret).
         // As the page shows it, in English (the lines are message codes with their arguments, platform.Fault).
         List<String> people = file.people().stream().map(this::english).toList();
