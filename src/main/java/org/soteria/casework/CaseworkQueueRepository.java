@@ -58,40 +58,42 @@ class CaseworkQueueRepository {
     }
 
     /**
+     * One kind of casework record as a reviewer reads it: its query (the day, days since the crime was recorded, then
+     * coded values), the message that says it, and the coded choice each value is a label of.
+     */
+    private record Said(String sql, String message, String... choices) {
+    }
+
+    private static final List<Said> TIMELINE = List.of(
+            new Said("select (created_at at time zone 'Europe/London')::date - :r, focus, status from enquiry_line "
+                    + "where crime_id = :c", "ddFile.line", "Focus", "LineStatus"),
+            new Said("select closed_on - :r, focus, status from enquiry_line where crime_id = :c and closed_on is not null",
+                    "ddFile.lineClosed", "Focus", "LineStatus"),
+            new Said("select reviewed_on - :r, suspect_focus, victim_engagement, proportionality from supervisor_review "
+                    + "where crime_id = :c", "ddFile.review", "Answer", "Answer", "Answer"),
+            new Said("select requested_on - :r, material, status, victim_view from material_request where crime_id = :c",
+                    "ddFile.materialRequest", "Material", "RequestStatus", "VictimView"),
+            new Said("select submitted_on - :r from cps_submission where crime_id = :c and kind = 'early_advice'",
+                    "ddFile.cps.early_advice"),
+            new Said("select submitted_on - :r from cps_submission where crime_id = :c and kind = 'referral'",
+                    "ddFile.cps.referral"));
+
+    /**
      * A crime's casework as a reviewer reads it pseudonymised (issue 26): each record's day (days since the crime was
      * recorded), its kind and coded values, never its free text. Message codes with their arguments.
      */
-    List<java.util.Map.Entry<Integer, String>> timeline(long crimeId, LocalDate recorded) {
-        List<java.util.Map.Entry<Integer, String>> out = new java.util.ArrayList<>();
-        jdbc.sql("select (created_at at time zone 'Europe/London')::date - :r, focus, status, closed_on - :r "
-                        + "from enquiry_line where crime_id = :c order by id")
-                .param("c", crimeId).param("r", recorded).query(rs -> {
-                    out.add(java.util.Map.entry(rs.getInt(1), Fault.of("ddFile.line", rs.getInt(1),
-                            "~choice.Focus." + rs.getString(2), "~choice.LineStatus." + rs.getString(3))));
-                    if (rs.getObject(4) != null) {
-                        out.add(java.util.Map.entry(rs.getInt(4), Fault.of("ddFile.lineClosed", rs.getInt(4),
-                                "~choice.Focus." + rs.getString(2), "~choice.LineStatus." + rs.getString(3))));
-                    }
-                });
-        jdbc.sql("select reviewed_on - :r, suspect_focus, victim_engagement, proportionality from supervisor_review "
-                        + "where crime_id = :c order by reviewed_on, id")
-                .param("c", crimeId).param("r", recorded).query(rs -> {
-                    out.add(java.util.Map.entry(rs.getInt(1), Fault.of("ddFile.review", rs.getInt(1),
-                            "~choice.Answer." + rs.getString(2), "~choice.Answer." + rs.getString(3),
-                            "~choice.Answer." + rs.getString(4))));
-                });
-        jdbc.sql("select requested_on - :r, material, status, victim_view from material_request where crime_id = :c "
-                        + "order by requested_on, id")
-                .param("c", crimeId).param("r", recorded).query(rs -> {
-                    out.add(java.util.Map.entry(rs.getInt(1), Fault.of("ddFile.materialRequest", rs.getInt(1),
-                            "~choice.Material." + rs.getString(2), "~choice.RequestStatus." + rs.getString(3),
-                            "~choice.VictimView." + rs.getString(4))));
-                });
-        jdbc.sql("select submitted_on - :r, kind from cps_submission where crime_id = :c order by submitted_on, id")
-                .param("c", crimeId).param("r", recorded).query(rs -> {
-                    String said = "referral".equals(rs.getString(2)) ? "ddFile.cps.referral" : "ddFile.cps.early_advice";
-                    out.add(java.util.Map.entry(rs.getInt(1), Fault.of(said, rs.getInt(1))));
-                });
+    List<Map.Entry<Integer, String>> timeline(long crimeId, LocalDate recorded) {
+        List<Map.Entry<Integer, String>> out = new ArrayList<>();
+        for (Said said : TIMELINE) {
+            jdbc.sql(said.sql()).param("c", crimeId).param("r", recorded).query(rs -> {
+                Object[] args = new Object[said.choices().length + 1];
+                args[0] = rs.getInt(1);
+                for (int i = 0; i < said.choices().length; i++) {
+                    args[i + 1] = "~choice." + said.choices()[i] + "." + rs.getString(i + 2);
+                }
+                out.add(Map.entry(rs.getInt(1), Fault.of(said.message(), args)));
+            });
+        }
         return out;
     }
 
