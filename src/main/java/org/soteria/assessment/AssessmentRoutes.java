@@ -20,6 +20,8 @@ class AssessmentRoutes implements FeatureRoutes {
                 Rule.needs("/deep-dive/new", Permission.MANAGE_CASE_REVIEWS, "Draw a stratified random sample"),
                 Rule.needs("/deep-dive/*/findings", Permission.MANAGE_CASE_REVIEWS,
                         "A sample's findings by pillar, with reviewers' notes"),
+                Rule.needs("/deep-dive/*/findings.csv", Permission.MANAGE_CASE_REVIEWS,
+                        "A sample's findings as figures, for the deep-dive report"),
                 Rule.needs("/deep-dive/*/disagreements", Permission.MANAGE_CASE_REVIEWS,
                         "Where a sample's reviewers rated a crime differently, and settling the rating the findings use"),
                 Rule.needs("/deep-dive/*", Permission.REVIEW_CASE_FILES, "A sample's crimes and the reviewers' agreement"),

@@ -177,4 +177,40 @@ class DeepDiveController {
         flash.addFlashAttribute("success", Fault.of("assessmentDone.settled", pos));
         return "redirect:/deep-dive/" + sampleId + "/disagreements";
     }
+
+    /**
+     * The findings as a CSV for the deep-dive report (issue 26): each item's counts by crime, its mean, where reviewers
+     * differed and the figures weighted back to the caseload, then the missed opportunities. No reviewer's notes: they
+     * are read on the page. Audited as an export.
+     */
+    @GetMapping("/deep-dive/{id}/findings.csv")
+    void findingsCsv(@PathVariable("id") String id, @AuthenticationPrincipal SoteriaUser user,
+            jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        DeepDiveService.Findings f = deepDive.findingsExport(user, RequestValues.id(id))
+                .orElseThrow(DeepDiveController::notFound);
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"deep-dive-" + f.sample().id()
+                + "-findings.csv\"");
+        response.setHeader("Cache-Control", "no-store");
+        try (org.soteria.platform.CsvWriter out = org.soteria.platform.CsvWriter.forPeople(response.getWriter(),
+                "pillar", "item", "crimes_rated", "poor", "needs_improvement", "good", "excellent", "not_applicable",
+                "mean_score", "reviewers_differed", "below_good_weighted", "mean_score_weighted")) {
+            for (var pillar : f.byPillar().entrySet()) {
+                for (DeepDiveService.Finding x : pillar.getValue()) {
+                    out.row(pillar.getKey(), x.item().code(), x.rated(), x.counts().get(ReviewItem.Rating.POOR),
+                            x.counts().get(ReviewItem.Rating.NEEDS_IMPROVEMENT), x.counts().get(ReviewItem.Rating.GOOD),
+                            x.counts().get(ReviewItem.Rating.EXCELLENT),
+                            x.counts().get(ReviewItem.Rating.NOT_APPLICABLE), rounded(x.meanScore(), 2), x.disagreed(),
+                            rounded(x.weightedBelowGood(), 4), rounded(x.weightedMeanScore(), 2));
+                }
+            }
+            out.row("2. Identifying and disrupting repeat suspects", Answers.MISSED, f.crimes(), null, null, null, null,
+                    null, null, f.missed().disagreed(), null, null);
+        }
+    }
+
+    private static String rounded(Double value, int places) {
+        return value == null ? "" : new java.math.BigDecimal(value).setScale(places, java.math.RoundingMode.HALF_UP)
+                .toPlainString();
+    }
 }

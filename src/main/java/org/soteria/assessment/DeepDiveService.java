@@ -353,6 +353,19 @@ public class DeepDiveService {
                 .map(DeepDiveRepository.Review::missedNote).toList());
     }
 
+    /** The findings for the report's CSV, audited as an export (figures only, no reviewer's notes). */
+    public Optional<Findings> findingsExport(SoteriaUser user, long sampleId) {
+        if (!user.can(Permission.MANAGE_CASE_REVIEWS)) {
+            return Optional.empty();
+        }
+        return repository.sample(sampleId, user.forceCode()).map(s -> {
+            List<DeepDiveRepository.Review> reviews = repository.reviews(sampleId);
+            audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.EXPORT, "case-sample",
+                    String.valueOf(sampleId)).detail("deep-dive findings as CSV (figures only)"));
+            return findingsOf(s, sampleId, reviews);
+        });
+    }
+
     public Optional<Findings> findings(SoteriaUser user, long sampleId) {
         if (!user.can(Permission.MANAGE_CASE_REVIEWS)) {
             return Optional.empty();
@@ -362,12 +375,8 @@ public class DeepDiveService {
             List<String> learning = reviews.stream().map(DeepDiveRepository.Review::learning).filter(l -> l != null).toList();
             audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.VIEW, "case-sample",
                     String.valueOf(sampleId)).detail("deep-dive findings (reviewers' notes)"));
-            Map<Long, String> strata = new java.util.HashMap<>();
-            repository.sampleCrimes(sampleId).forEach(c -> strata.put(c.crimeId(), c.stratum()));
-            Map<String, Integer> populations = repository.populations(sampleId);
-            return new Findings(s, byPillar(reviews, strata, populations, repository.settlements(sampleId)),
-                    reviews.size(), byCrime(reviews).size(),
-                    missed(reviews), learning, !populations.isEmpty());
+            Findings f = findingsOf(s, sampleId, reviews);
+            return new Findings(s, f.byPillar(), f.reviews(), f.crimes(), f.missed(), learning, f.weighted());
         });
     }
 
@@ -436,5 +445,13 @@ public class DeepDiveService {
         audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.CHANGE, "case-sample",
                 String.valueOf(sampleId)).detail("settled sample crime " + position + ", " + item.code() + ": "
                 + rating.code()));
+    }
+
+    private Findings findingsOf(DeepDiveRepository.Sample s, long sampleId, List<DeepDiveRepository.Review> reviews) {
+        Map<Long, String> strata = new java.util.HashMap<>();
+        repository.sampleCrimes(sampleId).forEach(c -> strata.put(c.crimeId(), c.stratum()));
+        Map<String, Integer> populations = repository.populations(sampleId);
+        return new Findings(s, byPillar(reviews, strata, populations, repository.settlements(sampleId)), reviews.size(),
+                byCrime(reviews).size(), missed(reviews), List.of(), !populations.isEmpty());
     }
 }

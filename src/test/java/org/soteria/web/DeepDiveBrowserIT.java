@@ -104,5 +104,12 @@ class DeepDiveBrowserIT extends BrowserPages {
                 "the deep dive Deep dive 2026: Focus on the suspect");
         b.clickAndWaitForPage(By.partialLinkText("the deep dive Deep dive 2026"));
         assertThat(main(b)).contains("Findings by pillar", "Improvement actions: Check every suspect's history within 7 days");
+        String csv = b.driver.findElement(By.partialLinkText("Download the figures")).getAttribute("href");
+        WebClient web = new WebClient(port);
+        web.signIn("force-lead", PASSWORD);
+        String figures = web.get(csv.substring(csv.indexOf("/deep-dive"))).body();
+        assertThat(figures).startsWith("pillar,item,crimes_rated,poor,needs_improvement,good,excellent,not_applicable")
+                .contains("1. Suspect-focused investigation,suspect_focus,1,0,0,1,0,0,3.00,0")
+                .doesNotContain("earlier report");
     }
 }

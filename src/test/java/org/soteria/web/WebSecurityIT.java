@@ -158,6 +158,7 @@ class WebSecurityIT {
         MATRIX.put("GET /deep-dive/{id}", reviewerRoles);
         MATRIX.put("GET /deep-dive/{id}/findings", Set.of("force-lead"));
         MATRIX.put("GET /deep-dive/{id}/disagreements", Set.of("force-lead"));
+        MATRIX.put("GET /deep-dive/{id}/findings.csv", Set.of("force-lead"));
         MATRIX.put("POST /deep-dive/{id}/disagreements", Set.of("force-lead"));
         MATRIX.put("GET /deep-dive/{id}/crimes/{position}", reviewerRoles);
         MATRIX.put("POST /deep-dive/{id}/crimes/{position}", reviewerRoles);
@@ -558,7 +559,8 @@ class WebSecurityIT {
         // crime's file, a sample's findings and its disagreements need a sample: DeepDiveIT and DeepDiveBrowserIT.
         // The notices page is audited with each person when the hub has reported any: LearningNetworkBrowserIT.
         Set<String> conditional = Set.of("GET /network/notices", "GET /assessment/{id}/evidence/{evidence}", "GET /research/{id}/extract.csv", "GET /deep-dive/{id}/crimes/{position}",
-                "GET /deep-dive/{id}/findings", "GET /deep-dive/{id}/disagreements", "GET /imports/{id}",
+                "GET /deep-dive/{id}/findings", "GET /deep-dive/{id}/disagreements", "GET /deep-dive/{id}/findings.csv",
+                "GET /imports/{id}",
                 "GET /workforce/wellbeing/shared", "GET /repeat-suspects/{id}",
                 "GET /repeat-suspects/links/{pair}", "GET /disruption/orders/{force}/{orderId}", "GET /disruption/new");
         for (String handler : handlers()) {
