@@ -315,7 +315,9 @@ public class DeepDiveService {
                 rated++;
                 sum += rating.score();
                 below += rating.score() <= 2 ? 1 : 0;
-                disagreed += settledRating == null && given.stream().distinct().count() > 1 ? 1 : 0;
+                // As the disagreements page counts them: any two ratings apart, not applicable included.
+                disagreed += settledRating == null
+                        && crime.stream().map(r -> r.ratings().get(item)).distinct().count() > 1 ? 1 : 0;
                 int[] h = byStratum.computeIfAbsent(strata.get(crime.get(0).crimeId()), k -> new int[3]);
                 h[0]++;
                 h[1] += rating.score() <= 2 ? 1 : 0;
