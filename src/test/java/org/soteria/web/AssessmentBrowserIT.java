@@ -86,6 +86,20 @@ class AssessmentBrowserIT extends BrowserPages {
         assertThat(b.driver.findElements(By.tagName("textarea")).get(1).getAttribute("value"))
                 .as("saved with the upload").isEqualTo("Supervisors challenge in weekly reviews");
 
+        // Issue 26: what a section found becomes an improvement action, linked both ways.
+        String section = b.driver.getCurrentUrl();
+        b.clickAndWaitForPage(By.linkText("Add an improvement action that answers this"));
+        assertThat(main(b)).contains("This action answers the self-assessment", "Suspect-focused investigation");
+        b.driver.findElement(By.id("title")).sendKeys("Supervisors check histories on day one");
+        b.driver.findElement(By.id("description")).sendKeys("Self-assessment: one team in three does not");
+        label(b, "pillar");
+        b.driver.findElement(By.id("owner")).sendKeys("DCI RASSO lead");
+        b.type("dueOn", "2027-03-31");
+        button(b, "Add the action");
+        assertThat(main(b)).contains("Action added to the plan", "Answers", "the self-assessment");
+        b.open(section.substring(section.indexOf("/assessment")));
+        assertThat(main(b)).contains("Improvement actions: Supervisors check histories on day one");
+
         b.driver.manage().deleteAllCookies();
         b.signIn("researcher", PASSWORD);
         b.open(taskList.substring(taskList.indexOf("/assessment")));
