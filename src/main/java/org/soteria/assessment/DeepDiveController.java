@@ -31,10 +31,12 @@ class DeepDiveController {
 
     private final DeepDiveService deepDive;
     private final ImprovementService plan;
+    private final DeepDiveSettlements settlements;
 
-    DeepDiveController(DeepDiveService deepDive, ImprovementService plan) {
+    DeepDiveController(DeepDiveService deepDive, ImprovementService plan, DeepDiveSettlements settlements) {
         this.deepDive = deepDive;
         this.plan = plan;
+        this.settlements = settlements;
     }
 
     private static ResponseStatusException notFound() {
@@ -151,7 +153,7 @@ class DeepDiveController {
     }
 
     private String disagreementsPage(long sampleId, SoteriaUser user, Model model, Map<String, String> errors) {
-        model.addAttribute("disagreements", deepDive.disagreements(user, sampleId)
+        model.addAttribute("disagreements", settlements.disagreements(user, sampleId)
                 .orElseThrow(DeepDiveController::notFound));
         model.addAttribute("sample", deepDive.sample(user, sampleId).orElseThrow(DeepDiveController::notFound).sample());
         model.addAttribute("activeNav", "deep-dive");
@@ -167,7 +169,7 @@ class DeepDiveController {
         long sampleId = RequestValues.id(id);
         int pos = (int) RequestValues.id(position);
         try {
-            deepDive.settle(user, sampleId, pos, item, rating);
+            settlements.settle(user, sampleId, pos, item, rating);
         } catch (Invalid e) {
             if (e.errors().containsKey("sample")) {
                 throw notFound();

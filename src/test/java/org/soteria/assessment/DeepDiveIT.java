@@ -41,6 +41,9 @@ class DeepDiveIT {
     ImprovementService plan;
 
     @Autowired
+    DeepDiveSettlements settlements;
+
+    @Autowired
     ImportService imports;
 
     @Autowired
@@ -215,20 +218,20 @@ class DeepDiveIT {
         assertThat(deepDive.findings(academic, sample)).as("only the force lead reads the notes").isEmpty();
 
         // Where the reviewers differ (every third crime's suspect focus), the force lead settles the rating.
-        List<DeepDiveService.Disagreement> differ = deepDive.disagreements(lead, sample).orElseThrow();
-        assertThat(differ).extracting(DeepDiveService.Disagreement::position).containsExactlyElementsOf(
+        List<DeepDiveSettlements.Disagreement> differ = settlements.disagreements(lead, sample).orElseThrow();
+        assertThat(differ).extracting(DeepDiveSettlements.Disagreement::position).containsExactlyElementsOf(
                 java.util.stream.IntStream.rangeClosed(1, crimes).filter(p -> p % 3 == 0).boxed().toList());
         assertThat(differ).allSatisfy(d -> assertThat(d.item()).isEqualTo(ReviewItem.SUSPECT_FOCUS));
-        assertThat(deepDive.disagreements(academic, sample)).as("the force lead settles").isEmpty();
-        assertThatThrownBy(() -> deepDive.settle(lead, sample, 3, "victim_engagement", "good"))
+        assertThat(settlements.disagreements(academic, sample)).as("the force lead settles").isEmpty();
+        assertThatThrownBy(() -> settlements.settle(lead, sample, 3, "victim_engagement", "good"))
                 .isInstanceOf(Invalid.class)
                 .satisfies(e -> assertThat(((Invalid) e).errors()).containsValue("{assessmentError.reviewersAgree}"));
-        assertThatThrownBy(() -> deepDive.settle(lead, sample, 3, "suspect_focus", "not_applicable"))
+        assertThatThrownBy(() -> settlements.settle(lead, sample, 3, "suspect_focus", "not_applicable"))
                 .as("not applicable is not on this item's scale").isInstanceOf(Invalid.class);
-        assertThatThrownBy(() -> deepDive.settle(academic, sample, 3, "suspect_focus", "good"))
+        assertThatThrownBy(() -> settlements.settle(academic, sample, 3, "suspect_focus", "good"))
                 .isInstanceOf(Invalid.class);
-        deepDive.settle(lead, sample, 3, "suspect_focus", "good");
-        assertThat(deepDive.disagreements(lead, sample).orElseThrow().get(0).settled()).isEqualTo(ReviewItem.Rating.GOOD);
+        settlements.settle(lead, sample, 3, "suspect_focus", "good");
+        assertThat(settlements.disagreements(lead, sample).orElseThrow().get(0).settled()).isEqualTo(ReviewItem.Rating.GOOD);
         assertThat(deepDive.findings(lead, sample).orElseThrow().byPillar().get(ReviewItem.SUSPECT_FOCUS.pillar()).get(0)
                 .disagreed()).as("one left to settle").isEqualTo(crimes / 3 - 1);
 
