@@ -58,7 +58,8 @@ class ImprovementPlanBrowserIT extends BrowserPages {
         b.open("/improvement");
         b.assertAccessible("improvement-plan");
         b.clickAndWaitForPage(By.partialLinkText("plan on a page"));
-        assertThat(main(b)).contains("Operation Soteria improvement plan").contains("Actions: 1 (1 green, 0 amber, 0 red)");
+        assertThat(main(b)).contains("Operation Soteria improvement plan").as("other browser tests may have added amber actions to the demo force's plan")
+                .containsPattern("Actions: \\d+ \\(1 green, \\d+ amber, 0 red\\)");
         b.assertAccessible("improvement-plan-summary");
 
         b.driver.manage().deleteAllCookies();
