@@ -61,6 +61,10 @@ class ImprovementPlanBrowserIT extends BrowserPages {
         assertThat(main(b)).contains("Operation Soteria improvement plan").as("other browser tests may have added amber actions to the demo force's plan")
                 .containsPattern("Actions: \\d+ \\(1 green, \\d+ amber, 0 red\\)");
         b.assertAccessible("improvement-plan-summary");
+        // The linked measure is named in the page's language (it was English on Welsh pages).
+        b.open("/improvement?lang=cy");
+        assertThat(main(b)).contains("Cyfradd gyhuddo:").doesNotContain("Charge rate");
+        b.open("/improvement?lang=en");
 
         b.driver.manage().deleteAllCookies();
         b.signIn("supervisor", PASSWORD);
