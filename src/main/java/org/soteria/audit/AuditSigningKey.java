@@ -57,6 +57,11 @@ public class AuditSigningKey {
         this.retired = List.of(env.getProperty("soteria.audit.retired-public-keys", String[].class, new String[0]));
     }
 
+    /** Where the key is kept (a backup written with its keys copies it). */
+    public Path file() {
+        return file;
+    }
+
     public synchronized String keyId() {
         return keyId(pair().getPublic());
     }

@@ -31,7 +31,12 @@ final class AuditCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (ConfigurableApplicationContext ctx = Contexts.auditCheck(dataDir.dataDir)) {
+            return verify(dataDir.dataDir);
+        }
+
+        /** Checks the log of a data folder and says what was found: exit code 0 intact, 1 broken. */
+        static int verify(String dataDir) {
+            try (ConfigurableApplicationContext ctx = Contexts.auditCheck(dataDir)) {
                 AuditVerification v = ctx.getBean(AuditVerifier.class).verify();
                 if (v.intact()) {
                     System.out.printf("Audit log intact: %,d records, %,d signed checkpoints.%n", v.recordsChecked(),

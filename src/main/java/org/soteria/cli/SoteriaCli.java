@@ -4,12 +4,13 @@ import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The soteria command: serve (the default), import, export, demo-data, audit, users, encryption, restricted, report, link and relink. */
+/** The soteria command: serve (the default), import, export, demo-data, audit, users, encryption, restricted, report, link, relink, backup and restore. */
 @Command(name = "soteria", mixinStandardHelpOptions = true, version = "Soteria 0.1.0",
         description = "RASSO investigation, victim engagement and performance platform.",
         subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, DemoDataCommand.class,
             AuditCommand.class, UsersCommand.class, EncryptionCommand.class, RestrictedCommand.class,
-            ReportCommand.class, LinkCommand.class, RelinkCommand.class})
+            ReportCommand.class, LinkCommand.class, RelinkCommand.class, BackupCommand.class,
+            RestoreCommand.class})
 public final class SoteriaCli implements Runnable {
 
     private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");

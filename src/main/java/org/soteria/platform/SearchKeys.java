@@ -29,7 +29,8 @@ public class SearchKeys {
     private final String current;
 
     public SearchKeys(Environment env, FieldCipher cipher) {
-        String configured = env.getProperty("soteria.encryption.search-keys", DERIVED);
+        String configured = env.getProperty("soteria.encryption.search-keys",
+                cipher.searchKeysFromFile().orElse(DERIVED));
         for (String entry : configured.split(",")) {
             String[] parts = entry.trim().split(":", 2);
             if (!parts[0].matches("[A-Za-z0-9_-]{1,16}")) {

@@ -2,51 +2,19 @@ package org.soteria.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.soteria.support.DatabaseReset;
-import picocli.CommandLine;
 
 /** The subcommands as a user runs them: help, exit codes, the report file. */
-class CommandLineIT {
-
-    @TempDir
-    Path dir;
-
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
-
-    private int run(String... args) {
-        return new CommandLine(new SoteriaCli()).execute(args);
-    }
+class CommandLineIT extends CommandLineCase {
 
     @Test
     void everySubcommandHasHelpAndADataDirOption() {
-        for (String sub : new String[] {"serve", "import", "export", "audit verify", "users add", "report", "relink"}) {
+        for (String sub : new String[] {"serve", "import", "export", "audit verify", "users add", "report", "relink", "backup", "restore"}) {
             out.reset();
             List<String> args = new java.util.ArrayList<>(List.of(sub.split(" ")));
             args.add("--help");
