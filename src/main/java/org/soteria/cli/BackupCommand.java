@@ -1,10 +1,13 @@
 package org.soteria.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.soteria.operations.BackupException;
 import org.soteria.operations.BackupService;
 import org.soteria.operations.Progress;
+import org.soteria.platform.EmbeddedDatabase;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,7 +39,13 @@ final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ConfigurableApplicationContext ctx = Contexts.batch(dataDir.dataDir)) {
+        try {
+            checkBeforeStarting();
+        } catch (BackupException e) {
+            System.err.println("soteria backup: " + e.getMessage());
+            return 2;
+        }
+        try (ConfigurableApplicationContext ctx = Contexts.unmigrated(dataDir.dataDir)) {
             BackupService.Written w = ctx.getBean(BackupService.class).backup(out, withKeys, "cli:" + runBy,
                     Progress.lines(System.err, "soteria backup"));
             System.out.printf("Backup written to %s: %d tables, %,d rows, schema version %d, %,.1f MB, keys %s.%n",
@@ -47,5 +56,24 @@ final class BackupCommand implements Callable<Integer> {
             System.err.println("soteria backup: " + e.getMessage());
             return 2;
         }
+    }
+
+    /**
+     * The embedded database's schema checked before the application starts on it: its start-up work assumes this
+     * version's schema. (An external database is checked by the backup itself.)
+     */
+    private void checkBeforeStarting() {
+        String url = System.getenv("SPRING_DATASOURCE_URL");
+        if (url != null && !url.isBlank()) {
+            return;
+        }
+        java.nio.file.Path folder = EmbeddedDatabase.directory(dataDir.dataDir);
+        if (!Files.isDirectory(folder.resolve("postgres"))) {
+            throw new BackupException("There is no Soteria database in " + folder + " (no postgres folder): check "
+                    + "--data-dir");
+        }
+        PGSimpleDataSource owner = new PGSimpleDataSource();
+        owner.setURL(EmbeddedDatabase.ownerJdbcUrl(dataDir.dataDir));
+        BackupService.refuseOtherSchema(owner);
     }
 }

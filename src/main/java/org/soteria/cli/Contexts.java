@@ -25,10 +25,21 @@ final class Contexts {
     }
 
     static ConfigurableApplicationContext batch(String dataDir) {
+        return batch(dataDir, quiet());
+    }
+
+    /** For a backup: the application without its migrations, which a backup must never run on the data it reads. */
+    static ConfigurableApplicationContext unmigrated(String dataDir) {
+        Map<String, Object> props = quiet();
+        props.put("spring.flyway.enabled", "false");
+        return batch(dataDir, props);
+    }
+
+    private static ConfigurableApplicationContext batch(String dataDir, Map<String, Object> props) {
         return new SpringApplicationBuilder(SoteriaApplication.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
-                .properties(quiet())
+                .properties(props)
                 .run("--soteria.data-dir=" + dataDir);
     }
 

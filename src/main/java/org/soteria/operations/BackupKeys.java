@@ -55,6 +55,17 @@ final class BackupKeys {
         return p.toCharArray();
     }
 
+    /** A field key file ({@code keys}, {@code index-key}, perhaps {@code search-keys}), private to its owner. */
+    static Properties fieldKeyFile(java.nio.file.Path file) {
+        Properties p = new Properties();
+        try {
+            p.load(new StringReader(org.soteria.platform.SecretFiles.readPrivate(file, "field encryption key file")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the field encryption key file " + file, e);
+        }
+        return p;
+    }
+
     static byte[] seal(Properties keys, char[] passphrase, String backupId) {
         StringWriter text = new StringWriter();
         try {
