@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.soteria.exchange.BundleException;
 import org.soteria.exchange.FileCounts;
 import org.soteria.exchange.ImportProblem;
+import org.soteria.exchange.ImportProgress;
 import org.soteria.exchange.ImportResult;
 import org.soteria.exchange.ImportService;
 import org.soteria.exchange.ReportCsv;
@@ -51,10 +52,18 @@ final class ImportCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext ctx = Contexts.batch(dataDir.dataDir)) {
             ImportService imports = ctx.getBean(ImportService.class);
             long started = System.nanoTime();
-            ImportResult result = imports.importBundle(bundle, "cli:" + runBy, (file, rows, fraction) -> {
-                double seconds = (System.nanoTime() - started) / 1e9;
-                err.printf("%s: %,d rows, %,.0f rows/s, %.0f%%%n", file, rows, rows / Math.max(seconds, 0.001),
-                        fraction * 100);
+            ImportResult result = imports.importBundle(bundle, "cli:" + runBy, new ImportProgress() {
+                @Override
+                public void rowsRead(String file, long rows, double fraction) {
+                    double seconds = (System.nanoTime() - started) / 1e9;
+                    err.printf("%s: %,d rows, %,.0f rows/s, %.0f%%%n", file, rows, rows / Math.max(seconds, 0.001),
+                            fraction * 100);
+                }
+
+                @Override
+                public void phase(String file, String phase) {
+                    err.printf("%s: %s (%.1f s)%n", file, phase, (System.nanoTime() - started) / 1e9);
+                }
             });
             if (report != null) {
                 try (Writer w = Files.newBufferedWriter(report, StandardCharsets.UTF_8)) {

@@ -26,6 +26,8 @@ final class RelinkCommand implements Callable<Integer> {
     public Integer call() {
         try (ConfigurableApplicationContext ctx = Contexts.batch(dataDir.dataDir)) {
             long started = System.nanoTime();
+            System.err.println("soteria relink: linking " + (full ? "every suspect under a newly estimated model"
+                    : "the suspects new since the last run") + "; the run is stored whole at the end, or not at all");
             Optional<LinkageService.Run> run = ctx.getBean(LinkageService.class).refresh(full);
             double seconds = (System.nanoTime() - started) / 1e9;
             if (run.isEmpty()) {

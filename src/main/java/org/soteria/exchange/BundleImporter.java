@@ -103,6 +103,7 @@ final class BundleImporter {
         importEvents();
         importOrders();
         importFeedback();
+        progress.phase("all files", "updating the database's statistics");
         // Fresh statistics, so that the case list's plans suit the data just loaded.
         jdbc.sql(org.soteria.investigation.CaseRecordTables.ANALYZE).update();
         problems.sort(Comparator.comparingInt((ImportProblem p) -> fileOrder(p.file())).thenComparingInt(
@@ -127,6 +128,7 @@ final class BundleImporter {
     /** Reads one file: checks its header, then hands each record to the handler. Returns rows read. */
     private int read(String file, List<String> required, RowHandler handler) throws SQLException, IOException {
         long t0 = System.nanoTime();
+        progress.phase(file, "reading and checking");
         try {
             return readRows(file, required, handler);
         } finally {
@@ -490,6 +492,7 @@ final class BundleImporter {
     private void merge(String file, int rows, String stage, String key, String upsert, String okCondition,
             String changedCrime) {
         long t0 = System.nanoTime();
+        progress.phase(file, String.format("resolving references and applying %,d rows", rows));
         String changed = "";
         String mark = "";
         if (changedCrime != null && changedCrime.startsWith("person:")) {

@@ -63,6 +63,9 @@ public class ImportService {
                     } catch (SQLException | IOException e) {
                         throw new BundleException("The import stopped and applied nothing: " + e.getMessage(), e);
                     }
+                    // In the rows' own transaction: a run killed at any moment is either completed with its rows or
+                    // still "running" with none of them ("stopped before it finished", as its page says).
+                    runs.finish(runId, clock.instant(), "completed", null, i.counts(), i.problems(), i.forces());
                     return i;
                 });
             } catch (RuntimeException e) {
@@ -71,7 +74,6 @@ public class ImportService {
                 finish(runId, "failed", message, List.of(), List.of(), java.util.Set.of());
                 throw e instanceof BundleException b ? b : new BundleException(message, e);
             }
-            finish(runId, "completed", null, importer.counts(), importer.problems(), importer.forces());
             ImportResult result = new ImportResult(runId, importer.counts(), importer.problems());
             audit.record(runBy, null, AuditAction.IMPORT, "import_run", Long.toString(runId),
                     result.changedRows() + " rows changed, " + result.rejectedRows() + " rejected, from " + path);
@@ -79,7 +81,7 @@ public class ImportService {
         }
     }
 
-    /** Writes the run's outcome, counts and problems together, so a run is never listed half-finished. */
+    /** Writes a failed run's outcome, so a run is never listed half-finished. */
     private void finish(long runId, String status, String message, List<FileCounts> counts,
             List<ImportProblem> problems, java.util.Set<String> forces) {
         transactions.executeWithoutResult(s -> runs.finish(runId, clock.instant(), status, message, counts, problems,
