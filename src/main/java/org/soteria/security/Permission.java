@@ -98,6 +98,9 @@ public enum Permission {
             EnumSet.of(Role.NATIONAL_COORDINATOR)),
     ADMINISTER_ACCOUNTS("Administer the force's accounts: disable and enable, role and teams, ask for and approve "
             + "(a second administrator) resets of a password or second factor", EnumSet.of(Role.ADMIN)),
+    REVIEW_RETENTION("Review the force's crime records under MoPI: the records due for review (references, offences "
+            + "and dates, no one's details) and decisions to retain or delete; deletion removes the record and the people "
+            + "in no other crime", EnumSet.of(Role.RECORDS_MANAGER)),
     MANAGE_OWN_ACCOUNT("Set up the second factor, see recovery codes, change your password, sign out everywhere, "
             + "choose alerts by e-mail",
             EnumSet.allOf(Role.class));

@@ -14,6 +14,7 @@ public enum Role implements Choice {
     AUDITOR("auditor", "Auditor"),
     RESEARCHER("researcher", "Researcher"),
     ADMIN("admin", "Administrator"),
+    RECORDS_MANAGER("records-manager", "Records manager"),
     NATIONAL_COORDINATOR("national-coordinator", "National coordinator");
 
     private final String code;

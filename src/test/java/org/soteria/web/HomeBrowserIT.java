@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class HomeBrowserIT extends BrowserPages {
 
     private static final List<String> ROLES = List.of("investigator", "supervisor", "victim-liaison", "analyst",
-            "force-lead", "auditor", "researcher", "admin", "national-coordinator");
+            "force-lead", "auditor", "researcher", "admin", "records-manager", "national-coordinator");
 
     @Autowired
     LinkageService linkage;

@@ -33,7 +33,7 @@ class WebSecurityIT {
 
     private static final String PASSWORD = "correct-horse-battery";
     private static final List<String> ROLES = List.of("investigator", "supervisor", "victim-liaison", "analyst",
-            "force-lead", "auditor", "researcher", "admin", "national-coordinator");
+            "force-lead", "auditor", "researcher", "admin", "records-manager", "national-coordinator");
     private static final Set<String> CASE_ROLES = Set.of("investigator", "supervisor", "victim-liaison", "force-lead");
     private static final Set<String> IMPORT_ROLES = Set.of("force-lead", "admin", "auditor");
 
@@ -197,6 +197,10 @@ class WebSecurityIT {
         }
         MATRIX.put("GET /break-glass", CASE_ROLES);
         MATRIX.put("POST /break-glass", CASE_ROLES);
+        MATRIX.put("GET /retention", Set.of("records-manager"));
+        MATRIX.put("GET /retention/decisions", Set.of("records-manager"));
+        MATRIX.put("GET /retention/crimes/{id}", Set.of("records-manager"));
+        MATRIX.put("POST /retention/crimes/{id}", Set.of("records-manager"));
         MATRIX.put("GET /audit", Set.of("auditor"));
         MATRIX.put("GET /audit/export.csv", Set.of("auditor"));
         MATRIX.put("GET /audit/break-glass", Set.of("auditor"));
@@ -225,6 +229,8 @@ class WebSecurityIT {
 
     /** Pages that show no personal data (so write no audit record), each with the reason. */
     private static final Map<String, String> NO_PERSONAL_DATA = Map.ofEntries(
+            Map.entry("GET /retention/decisions", "review decisions: crime numbers, dates and the records manager's "
+                    + "reasons, no one's details"),
             Map.entry("GET /", "a start page"),
             Map.entry("GET /login", "the sign-in form"),
             Map.entry("GET /error", "error pages reveal nothing"),
@@ -511,6 +517,8 @@ class WebSecurityIT {
         reads.put("GET /cases/{id}", new String[] {"investigator", "/cases/" + teamCrime});
         reads.put("GET /cases/{id}/access", new String[] {"supervisor", "/cases/" + teamCrime + "/access"});
         reads.put("GET /audit", new String[] {"auditor", "/audit"});
+        reads.put("GET /retention", new String[] {"records-manager", "/retention"});
+        reads.put("GET /retention/crimes/{id}", new String[] {"records-manager", "/retention/crimes/" + teamCrime});
         reads.put("GET /audit/export.csv", new String[] {"auditor", "/audit/export.csv?user=investigator"});
         reads.put("GET /audit/break-glass", new String[] {"auditor", "/audit/break-glass"});
         reads.put("GET /admin/users", new String[] {"admin", "/admin/users"});

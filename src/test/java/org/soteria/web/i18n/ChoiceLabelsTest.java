@@ -46,7 +46,7 @@ class ChoiceLabelsTest {
             VictimService.Purpose.class, FunnelStage.class, WithdrawalReason.class, VictimQueueService.Show.class,
             VictimQueueService.Scope.class, org.soteria.reference.CpsDecision.class,
             org.soteria.assessment.ReviewItem.class, org.soteria.assessment.ReviewItem.Rating.class,
-            org.soteria.performance.AgeBand.class);
+            org.soteria.performance.AgeBand.class, org.soteria.retention.RetentionDecision.class);
 
     @Test
     void theEnglishBundleSaysWhatEachEnumSaysAndNamesNoOtherCode() throws Exception {
