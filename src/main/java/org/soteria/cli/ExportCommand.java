@@ -28,7 +28,8 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ConfigurableApplicationContext ctx = Contexts.batch(dataDir.dataDir)) {
-            Map<String, Long> rows = ctx.getBean(ExportService.class).exportBundle(out, "cli:" + runBy);
+            Map<String, Long> rows = ctx.getBean(ExportService.class).exportBundle(out, "cli:" + runBy,
+                    line -> System.err.println("soteria export: " + line));
             rows.forEach((file, n) -> System.out.printf("%-16s %,12d rows%n", file, n));
             System.out.println("Bundle written to " + out.toAbsolutePath());
             return 0;

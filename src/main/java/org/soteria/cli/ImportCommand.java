@@ -53,16 +53,20 @@ final class ImportCommand implements Callable<Integer> {
             ImportService imports = ctx.getBean(ImportService.class);
             long started = System.nanoTime();
             ImportResult result = imports.importBundle(bundle, "cli:" + runBy, new ImportProgress() {
+                private long fileStarted = started;
+
                 @Override
                 public void rowsRead(String file, long rows, double fraction) {
-                    double seconds = (System.nanoTime() - started) / 1e9;
-                    err.printf("%s: %,d rows, %,.0f rows/s, %.0f%%%n", file, rows, rows / Math.max(seconds, 0.001),
-                            fraction * 100);
+                    double seconds = Math.max((System.nanoTime() - fileStarted) / 1e9, 0.001);
+                    String left = fraction > 0.01 && fraction < 1
+                            ? String.format(", about %.0f s left to read it", seconds * (1 - fraction) / fraction) : "";
+                    err.printf("%s: %,d rows, %,.0f rows/s, %.0f%%%s%n", file, rows, rows / seconds, fraction * 100, left);
                 }
 
                 @Override
                 public void phase(String file, String phase) {
-                    err.printf("%s: %s (%.1f s)%n", file, phase, (System.nanoTime() - started) / 1e9);
+                    fileStarted = System.nanoTime();
+                    err.printf("%s: %s (%.1f s)%n", file, phase, (fileStarted - started) / 1e9);
                 }
             });
             if (report != null) {

@@ -28,7 +28,8 @@ final class RelinkCommand implements Callable<Integer> {
             long started = System.nanoTime();
             System.err.println("soteria relink: linking " + (full ? "every suspect under a newly estimated model"
                     : "the suspects new since the last run") + "; the run is stored whole at the end, or not at all");
-            Optional<LinkageService.Run> run = ctx.getBean(LinkageService.class).refresh(full);
+            Optional<LinkageService.Run> run = ctx.getBean(LinkageService.class).refresh(full,
+                    m -> System.err.println("soteria relink: " + m));
             double seconds = (System.nanoTime() - started) / 1e9;
             if (run.isEmpty()) {
                 System.out.printf("Nothing to link: no suspects, or none new since the last run (%.1f s).%n", seconds);

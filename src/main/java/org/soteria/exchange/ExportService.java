@@ -121,6 +121,12 @@ public class ExportService {
 
     /** Writes every file of the bundle into {@code out} (created if needed) and returns the rows per file. */
     public Map<String, Long> exportBundle(Path out, String exportedBy) {
+        return exportBundle(out, exportedBy, line -> { });
+    }
+
+    /** As {@link #exportBundle(Path, String)}, telling {@code progress} each file as it starts and ends. */
+    public Map<String, Long> exportBundle(Path out, String exportedBy, java.util.function.Consumer<String> progress) {
+        long started = System.nanoTime();
         Map<String, Long> rows = new LinkedHashMap<>();
         try {
             Files.createDirectories(out);
@@ -131,6 +137,7 @@ public class ExportService {
                 PGConnection pg = c.unwrap(PGConnection.class);
                 for (var e : QUERIES.entrySet()) {
                     ExchangeFile f = e.getKey();
+                    progress.accept(String.format("%s: writing (%.1f s)", f.file(), (System.nanoTime() - started) / 1e9));
                     try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(out.resolve(f.file())))) {
                         long n;
                         if (e.getValue() == null) {
@@ -141,6 +148,8 @@ public class ExportService {
                             n = pg.getCopyAPI().copyOut("COPY (" + e.getValue() + ") TO STDOUT (FORMAT csv)", file);
                         }
                         rows.put(f.file(), n);
+                        progress.accept(String.format("%s: %,d rows written (%.1f s)", f.file(), n,
+                                (System.nanoTime() - started) / 1e9));
                     }
                 }
                 c.commit();

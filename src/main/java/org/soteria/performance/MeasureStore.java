@@ -189,6 +189,7 @@ public class MeasureStore {
 
     private void loadAll() {
         long t0 = System.nanoTime();
+        LOG.info("Measures: loading every crime into the snapshot; the pages that need it say so until it is ready");
         long[] mark = repository.watermark();
         FactsBuilder fresh = new FactsBuilder(rules.code(),
                 java.time.LocalDate.now(org.soteria.platform.DatabaseConfig.LONDON).plusDays(FactsBuilder.PLAN_HORIZON_DAYS));

@@ -104,6 +104,11 @@ public class LinkageService {
      * the run, or empty when there was nothing to do.
      */
     public Optional<Run> refresh(boolean full) {
+        return refresh(full, m -> log.info("Linkage: {}", m));
+    }
+
+    /** As {@link #refresh(boolean)}, telling {@code progress} each phase of the run (the command line shows it). */
+    public Optional<Run> refresh(boolean full, java.util.function.Consumer<String> progress) {
         synchronized (running) {
             Optional<Run> last = lastRun();
             long newest = jdbc.sql("select coalesce(max(cp.person_ref), 0) from investigation_case_person cp where cp.role = 'suspect'")
@@ -142,7 +147,7 @@ public class LinkageService {
                     .list();
             Linker.Result result;
             if (fullRun) {
-                result = linker.link(people, Linker.Options.defaults(), decisions, List.of(), m -> log.info("Linkage: {}", m));
+                result = linker.link(people, Linker.Options.defaults(), decisions, List.of(), progress);
             } else {
                 List<Linker.Match> known = jdbc.sql("select person_a, person_b, match_weight from person_link "
                                 + "where status = 'proposed'")
@@ -152,10 +157,11 @@ public class LinkageService {
                 LinkageModel model = LinkageModel.parse(last.get().model());
                 double threshold = last.get().thresholdProbability();
                 result = linker.link(people, new Linker.Options(Math.min(0.999999, Math.max(1e-6, threshold)), model, focus,
-                        20240101L), decisions, known, m -> log.info("Linkage: {}", m));
+                        20240101L), decisions, known, progress);
             }
             Linker.Result done = result;
             int newRecords = fullRun ? people.size() : fresh;
+            progress.accept("storing the run's links and clusters in one transaction");
             Run run = tx.execute(status -> store(done, refs, fullRun, newRecords, newest, startedAt));
             log.info("Linkage {} run {}: {} records ({} new), {} matched pairs, {} clusters in {} ms", run.kind(), run.id(),
                     run.records(), run.newRecords(), run.matchedPairs(), run.clusters(), (System.nanoTime() - started) / 1_000_000);
