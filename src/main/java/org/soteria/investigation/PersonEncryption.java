@@ -26,6 +26,9 @@ public class PersonEncryption implements ApplicationRunner {
     private final PersonFields fields;
     private final NameIndex names;
     private final TransactionTemplate tx;
+    /** Set when the application stops: the background indexer ends after its batch, before the pool closes. */
+    private volatile boolean stopping;
+    private Thread indexer;
 
     public PersonEncryption(JdbcClient jdbc, PersonFields fields, NameIndex names,
             PlatformTransactionManager transactions) {
@@ -41,7 +44,7 @@ public class PersonEncryption implements ApplicationRunner {
      */
     public long reindexNames() {
         long total = 0;
-        while (true) {
+        while (!stopping) {
             Integer n = tx.execute(status -> {
                 List<Row> rows = jdbc.sql("select id, force_code, person_id, given_name, middle_names, family_name, "
                                 + "encrypted from person where name_keys_by is distinct from ? order by id limit "
@@ -70,6 +73,19 @@ public class PersonEncryption implements ApplicationRunner {
             }
             total += n;
         }
+        return total;
+    }
+
+    /**
+     * Lets the background indexer finish its batch before the connections close (a command ending on a data folder
+     * from before the index used to print the batch's broken connection); what is left is indexed at the next start.
+     */
+    @jakarta.annotation.PreDestroy
+    void stop() throws InterruptedException {
+        stopping = true;
+        if (indexer != null) {
+            indexer.join(10_000);
+        }
     }
 
     @Override
@@ -80,7 +96,7 @@ public class PersonEncryption implements ApplicationRunner {
         }
         // People stored before the name search index, or indexed under an older search key, are indexed in the
         // background: the whole-name index finds them meanwhile.
-        Thread indexer = new Thread(() -> {
+        indexer = new Thread(() -> {
             try {
                 long n = reindexNames();
                 if (n > 0) {
