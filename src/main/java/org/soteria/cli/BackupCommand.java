@@ -47,7 +47,7 @@ final class BackupCommand implements Callable<Integer> {
         }
         try (ConfigurableApplicationContext ctx = Contexts.unmigrated(dataDir.dataDir)) {
             BackupService.Written w = ctx.getBean(BackupService.class).backup(out, withKeys, "cli:" + runBy,
-                    Progress.lines(System.err, "soteria backup"));
+                    Progress.standardError("soteria backup"));
             System.out.printf("Backup written to %s: %d tables, %,d rows, schema version %d, %,.1f MB, keys %s.%n",
                     w.file(), w.tables(), w.rows(), w.schemaVersion(), w.bytes() / 1e6,
                     w.keysIncluded() ? "included (sealed)" : "not included");

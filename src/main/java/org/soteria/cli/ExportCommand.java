@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.soteria.exchange.BundleException;
 import org.soteria.exchange.ExportService;
+import org.soteria.operations.Progress;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +30,7 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         try (ConfigurableApplicationContext ctx = Contexts.batch(dataDir.dataDir)) {
             Map<String, Long> rows = ctx.getBean(ExportService.class).exportBundle(out, "cli:" + runBy,
-                    line -> System.err.println("soteria export: " + line));
+                    Progress.standardError("soteria export")::step);
             rows.forEach((file, n) -> System.out.printf("%-16s %,12d rows%n", file, n));
             System.out.println("Bundle written to " + out.toAbsolutePath());
             return 0;

@@ -1,7 +1,6 @@
 package org.soteria.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +13,7 @@ import org.soteria.exchange.ImportProgress;
 import org.soteria.exchange.ImportResult;
 import org.soteria.exchange.ImportService;
 import org.soteria.exchange.ReportCsv;
+import org.soteria.operations.Progress;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,25 +48,22 @@ final class ImportCommand implements Callable<Integer> {
             System.err.println("soteria import: " + e.getMessage());
             return 2;
         }
-        PrintStream err = System.err;
         try (ConfigurableApplicationContext ctx = Contexts.batch(dataDir.dataDir)) {
             ImportService imports = ctx.getBean(ImportService.class);
             long started = System.nanoTime();
+            Progress told = Progress.standardError("soteria import");
             ImportResult result = imports.importBundle(bundle, "cli:" + runBy, new ImportProgress() {
                 private long fileStarted = started;
 
                 @Override
                 public void rowsRead(String file, long rows, double fraction) {
-                    double seconds = Math.max((System.nanoTime() - fileStarted) / 1e9, 0.001);
-                    String left = fraction > 0.01 && fraction < 1
-                            ? String.format(", about %.0f s left to read it", seconds * (1 - fraction) / fraction) : "";
-                    err.printf("%s: %,d rows, %,.0f rows/s, %.0f%%%s%n", file, rows, rows / seconds, fraction * 100, left);
+                    told.share(file, rows, fraction, System.nanoTime() - fileStarted);
                 }
 
                 @Override
                 public void phase(String file, String phase) {
                     fileStarted = System.nanoTime();
-                    err.printf("%s: %s (%.1f s)%n", file, phase, (fileStarted - started) / 1e9);
+                    told.step(String.format("%s: %s (%.1f s)", file, phase, (fileStarted - started) / 1e9));
                 }
             });
             if (report != null) {

@@ -2,6 +2,7 @@ package org.soteria.cli;
 
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.soteria.operations.Progress;
 import org.soteria.suspect.LinkageService;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -26,10 +27,11 @@ final class RelinkCommand implements Callable<Integer> {
     public Integer call() {
         try (ConfigurableApplicationContext ctx = Contexts.batch(dataDir.dataDir)) {
             long started = System.nanoTime();
-            System.err.println("soteria relink: linking " + (full ? "every suspect under a newly estimated model"
+            Progress told = Progress.standardError("soteria relink");
+            told.step("linking " + (full ? "every suspect under a newly estimated model"
                     : "the suspects new since the last run") + "; the run is stored whole at the end, or not at all");
             Optional<LinkageService.Run> run = ctx.getBean(LinkageService.class).refresh(full,
-                    m -> System.err.println("soteria relink: " + m));
+                    told::step);
             double seconds = (System.nanoTime() - started) / 1e9;
             if (run.isEmpty()) {
                 System.out.printf("Nothing to link: no suspects, or none new since the last run (%.1f s).%n", seconds);

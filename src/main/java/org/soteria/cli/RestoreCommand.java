@@ -38,7 +38,7 @@ final class RestoreCommand implements Callable<Integer> {
         env.getPropertySources().addFirst(new MapPropertySource("command line",
                 Map.of("soteria.data-dir", dataDir.dataDir)));
         try {
-            Restorer.Restored r = new Restorer(env, Progress.lines(System.err, "soteria restore")).restore(from);
+            Restorer.Restored r = new Restorer(env, Progress.standardError("soteria restore")).restore(from);
             System.out.printf("Restored %d tables, %,d rows (backup of %s, schema version %d, now %d) into %s.%n",
                     r.tables(), r.rows(), r.written(), r.backupSchema(), r.schemaNow(), dataDir.dataDir);
         } catch (BackupException e) {
