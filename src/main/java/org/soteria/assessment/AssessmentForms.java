@@ -27,7 +27,7 @@ final class AssessmentForms {
     record Sample(@MaxChars(value = 200, label = "field.title") String title,
             @IsoDate(label = "field.recordedFrom", required = true) String from,
             @IsoDate(label = "field.recordedTo", required = true) String to,
-            @WholeNumber(message = "{assessmentError.enterHowManyCrimesTo}") String perStratum,
+            @WholeNumber(message = "{assessmentError.enterHowManyCrimesTo}") String perStratum, String allocation,
             @WholeNumber(min = Long.MIN_VALUE, max = Long.MAX_VALUE,
                     message = "{assessmentError.enterTheSeedAsA}") String seed) {
     }

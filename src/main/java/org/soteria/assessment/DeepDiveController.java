@@ -50,6 +50,7 @@ class DeepDiveController {
         form.put("from", today.minusYears(1).withDayOfMonth(1).toString());
         form.put("to", today.withDayOfMonth(1).minusDays(1).toString());
         form.put("perStratum", "2");
+        form.put("allocation", SampleAllocation.EQUAL.code());
         return samplesPage(user, model, Map.of(), form);
     }
 
@@ -59,6 +60,7 @@ class DeepDiveController {
         model.addAttribute("canDraw", user.can(Permission.MANAGE_CASE_REVIEWS));
         model.addAttribute("errors", errors);
         model.addAttribute("form", form);
+        model.addAttribute("allocations", java.util.List.of(SampleAllocation.values()));
         return "assessment/samples";
     }
 
@@ -67,7 +69,7 @@ class DeepDiveController {
             Model model, RedirectAttributes flash) {
         try {
             long id = deepDive.draw(user, FormValues.text(form.title()), FormValues.date(form.from()),
-                    FormValues.date(form.to()), FormValues.integer(form.perStratum()), FormValues.number(form.seed()),
+                    FormValues.date(form.to()), FormValues.integer(form.perStratum()), form.allocation(), FormValues.number(form.seed()),
                     FormErrors.of(binding));
             flash.addFlashAttribute("success", "{assessmentDone.sampleDrawnItsSeedIs}");
             return "redirect:/deep-dive/" + id;

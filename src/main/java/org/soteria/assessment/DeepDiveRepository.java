@@ -28,14 +28,21 @@ class DeepDiveRepository {
     }
 
     record Sample(long id, String forceCode, String title, LocalDate recordedFrom, LocalDate recordedTo, int perStratum,
-            long seed, int candidates, String drawnBy, OffsetDateTime drawnAt, int crimes, int reviewed) {
+            long seed, int candidates, String drawnBy, OffsetDateTime drawnAt, int crimes, int reviewed,
+            String allocation) {
+
+        /** Whether the sample's size was shared in proportion to each stratum's crimes ({@code perStratum} in all). */
+        public boolean proportional() {
+            return SampleAllocation.PROPORTIONAL.code().equals(allocation);
+        }
     }
 
     private static Sample sample(ResultSet rs) throws SQLException {
         return new Sample(rs.getLong("id"), rs.getString("force_code"), rs.getString("title"),
                 rs.getObject("recorded_from", LocalDate.class), rs.getObject("recorded_to", LocalDate.class),
                 rs.getInt("per_stratum"), rs.getLong("seed"), rs.getInt("candidates"), rs.getString("drawn_by"),
-                rs.getObject("drawn_at", OffsetDateTime.class), rs.getInt("crimes"), rs.getInt("reviewed"));
+                rs.getObject("drawn_at", OffsetDateTime.class), rs.getInt("crimes"), rs.getInt("reviewed"),
+                rs.getString("allocation"));
     }
 
     private static final String SAMPLE = "select s.*, (select count(*) from case_sample_crime c where c.sample_id = s.id) "
@@ -63,11 +70,11 @@ class DeepDiveRepository {
                         rs.getInt("y") + "-Q" + rs.getInt("q")))).list();
     }
 
-    long insertSample(String force, String title, LocalDate from, LocalDate to, int perStratum, long seed, int candidates,
-            String by, List<StratifiedSample.Drawn> drawn, Map<String, Integer> populations) {
+    long insertSample(String force, String title, LocalDate from, LocalDate to, int size, SampleAllocation allocation,
+            long seed, int candidates, String by, List<StratifiedSample.Drawn> drawn, Map<String, Integer> populations) {
         long id = jdbc.sql("insert into case_sample (force_code, title, recorded_from, recorded_to, per_stratum, seed, "
-                        + "candidates, drawn_by) values (?, ?, ?, ?, ?, ?, ?, ?) returning id")
-                .params(force, title, from, to, perStratum, seed, candidates, by).query(Long.class).single();
+                        + "candidates, drawn_by, allocation) values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
+                .params(force, title, from, to, size, seed, candidates, by, allocation.code()).query(Long.class).single();
         int position = 1;
         for (StratifiedSample.Drawn d : drawn) {
             jdbc.sql("insert into case_sample_crime (sample_id, crime_id, stratum, position) values (?, ?, ?, ?)")

@@ -62,8 +62,8 @@ public class DeepDiveService {
     }
 
     @Transactional
-    public long draw(SoteriaUser user, String title, LocalDate from, LocalDate to, Integer perStratum, Long seed,
-            Map<String, String> parseErrors) {
+    public long draw(SoteriaUser user, String title, LocalDate from, LocalDate to, Integer perStratum, String allocation,
+            Long seed, Map<String, String> parseErrors) {
         if (!user.can(Permission.MANAGE_CASE_REVIEWS)) {
             throw new Invalid("permission", "{caseworkError.youDoNotHavePermission}");
         }
@@ -77,7 +77,12 @@ public class DeepDiveService {
         if (to != null && to.isAfter(today())) {
             errors.putIfAbsent("to", "{assessmentError.recordedToMustBeToday}");
         }
-        if (perStratum == null || perStratum < 1 || perStratum > 50) {
+        boolean proportional = SampleAllocation.PROPORTIONAL.code().equals(allocation);
+        if (!proportional && !SampleAllocation.EQUAL.code().equals(allocation == null ? "equal" : allocation)) {
+            errors.putIfAbsent("allocation", "{assessmentError.chooseHowToShare}");
+        } else if (proportional && (perStratum == null || perStratum < 1 || perStratum > 500)) {
+            errors.putIfAbsent("perStratum", "{assessmentError.enterHowManyCrimesInAll}");
+        } else if (!proportional && (perStratum == null || perStratum < 1 || perStratum > 50)) {
             errors.putIfAbsent("perStratum", "{assessmentError.enterHowManyCrimesTo}");
         }
         if (!errors.isEmpty()) {
@@ -88,14 +93,17 @@ public class DeepDiveService {
         if (candidates.isEmpty()) {
             throw new Invalid("from", "{assessmentError.noCrimesWereRecordedIn}");
         }
-        List<StratifiedSample.Drawn> drawn = StratifiedSample.draw(candidates, perStratum, s);
-        Map<String, Integer> populations = new java.util.TreeMap<>();
-        candidates.forEach(c -> populations.merge(c.stratum(), 1, Integer::sum));
-        long id = repository.insertSample(user.forceCode(), title, from, to, perStratum, s, candidates.size(),
+        Map<String, Integer> populations = StratifiedSample.populations(candidates);
+        List<StratifiedSample.Drawn> drawn = proportional
+                ? StratifiedSample.draw(candidates, StratifiedSample.proportional(populations, perStratum), s)
+                : StratifiedSample.draw(candidates, perStratum, s);
+        long id = repository.insertSample(user.forceCode(), title, from, to, perStratum,
+                proportional ? SampleAllocation.PROPORTIONAL : SampleAllocation.EQUAL, s, candidates.size(),
                 user.getUsername(), drawn, populations);
         audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.CHANGE, "case-sample",
                 String.valueOf(id)).detail("drew " + drawn.size() + " of " + candidates.size() + " crimes recorded " + from
-                + " to " + to + ", " + perStratum + " a stratum, seed " + s));
+                + " to " + to + ", " + perStratum + (proportional ? " in all, in proportion to each stratum"
+                        : " a stratum") + ", seed " + s));
         return id;
     }
 

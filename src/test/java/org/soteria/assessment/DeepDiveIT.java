@@ -124,9 +124,9 @@ class DeepDiveIT {
     void aSampleDrawnAgainWithItsSeedIsTheSameAndEachStratumGivesItsShare() {
         LocalDate from = LocalDate.of(2025, 1, 1);
         LocalDate to = LocalDate.of(2025, 12, 31);
-        long first = deepDive.draw(lead, "Deep dive 2025", from, to, 2, null, Map.of());
+        long first = deepDive.draw(lead, "Deep dive 2025", from, to, 2, "equal", null, Map.of());
         long seed = jdbc.sql("select seed from case_sample where id = ?").param(first).query(Long.class).single();
-        long again = deepDive.draw(lead, "Deep dive 2025 again", from, to, 2, seed, Map.of());
+        long again = deepDive.draw(lead, "Deep dive 2025 again", from, to, 2, "equal", seed, Map.of());
         assertThat(crimes(again)).containsExactlyElementsOf(crimes(first));
         List<Map<String, Object>> perStratum = jdbc.sql("select stratum, count(*) as n from case_sample_crime where "
                 + "sample_id = ? group by stratum").param(first).query().listOfRows();
@@ -134,10 +134,24 @@ class DeepDiveIT {
         long strata = jdbc.sql("select count(distinct offence_group || coalesce(outcome_group, 'open') "
                 + "|| extract(quarter from recorded_date)) from crime").query(Long.class).single();
         assertThat(perStratum).as("every stratum with crimes is drawn from").hasSize((int) strata);
-        assertThat(deepDive.draw(lead, "Another", from, to, 2, seed + 1, Map.of())).isPositive();
+        assertThat(deepDive.draw(lead, "Another", from, to, 2, "equal", seed + 1, Map.of())).isPositive();
         assertThat(crimes(3)).isNotEqualTo(crimes(first));
+        // in proportion: more crimes in all than strata, so at least one from each, more from the larger ones
+        int size = (int) strata + 20;
+        long shared = deepDive.draw(lead, "In proportion", from, to, size, "proportional", 7L, Map.of());
+        assertThat(crimes(shared)).hasSize(size);
+        assertThat(jdbc.sql("select count(distinct stratum) from case_sample_crime where sample_id = ?").param(shared)
+                .query(Long.class).single()).isEqualTo(strata);
+        assertThat(jdbc.sql("select allocation from case_sample where id = ?").param(shared).query(String.class)
+                .single()).isEqualTo("proportional");
         try {
-            deepDive.draw(academic, "No", from, to, 2, null, Map.of());
+            deepDive.draw(lead, "Too many", from, to, 501, "proportional", null, Map.of());
+            throw new AssertionError("at most 500 in all");
+        } catch (Invalid e) {
+            assertThat(e.errors()).containsKey("perStratum");
+        }
+        try {
+            deepDive.draw(academic, "No", from, to, 2, "equal", null, Map.of());
             throw new AssertionError("an academic cannot draw a sample");
         } catch (Invalid e) {
             assertThat(e.errors()).containsKey("permission");
@@ -146,7 +160,7 @@ class DeepDiveIT {
 
     @Test
     void reviewersReadNoNameReferenceOrDateAndTheirAgreementIsComputed() {
-        long sample = deepDive.draw(lead, "Deep dive", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), 1, 42L,
+        long sample = deepDive.draw(lead, "Deep dive", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), 1, "equal", 42L,
                 Map.of());
         int crimes = crimes(sample).size();
         // Issue 26: the first crime's casework and contacts, their free text naming people; the reviewer reads each

@@ -52,6 +52,25 @@ class DeepDiveRulesTest {
     }
 
     @Test
+    void aProportionalSampleSharesItsSizeByEachStratumsCrimesWithAtLeastOneFromEach() {
+        Map<String, Integer> populations = new java.util.TreeMap<>(Map.of("a", 600, "b", 300, "c", 90, "d", 10));
+        Map<String, Integer> quotas = StratifiedSample.proportional(populations, 50);
+        assertThat(quotas).containsExactlyInAnyOrderEntriesOf(Map.of("a", 29, "b", 15, "c", 5, "d", 1));
+        assertThat(quotas.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(50);
+        // largest remainders, ties to the larger stratum, and never more than a stratum has
+        assertThat(StratifiedSample.proportional(new java.util.TreeMap<>(Map.of("a", 5, "b", 5, "c", 2)), 11))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("a", 5, "b", 4, "c", 2));
+        assertThat(StratifiedSample.proportional(new java.util.TreeMap<>(Map.of("a", 3, "b", 1)), 10))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("a", 3, "b", 1));
+        // fewer crimes asked for than strata: the largest strata get one each
+        assertThat(StratifiedSample.proportional(new java.util.TreeMap<>(Map.of("a", 9, "b", 50, "c", 20)), 2))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("a", 0, "b", 1, "c", 1));
+        List<StratifiedSample.Drawn> drawn = StratifiedSample.draw(candidates(), StratifiedSample.proportional(
+                StratifiedSample.populations(candidates()), 12), 2026);
+        assertThat(drawn).hasSize(12).extracting(StratifiedSample.Drawn::crimeId).doesNotHaveDuplicates();
+    }
+
+    @Test
     void everyCrimeOfAStratumIsEquallyLikelyToBeDrawn() {
         int[] hits = new int[41];
         for (long seed = 0; seed < 4000; seed++) {

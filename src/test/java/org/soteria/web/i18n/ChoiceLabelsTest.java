@@ -46,7 +46,8 @@ class ChoiceLabelsTest {
             VictimService.Purpose.class, FunnelStage.class, WithdrawalReason.class, VictimQueueService.Show.class,
             VictimQueueService.Scope.class, org.soteria.reference.CpsDecision.class,
             org.soteria.assessment.ReviewItem.class, org.soteria.assessment.ReviewItem.Rating.class,
-            org.soteria.performance.AgeBand.class, org.soteria.retention.RetentionDecision.class);
+            org.soteria.performance.AgeBand.class, org.soteria.retention.RetentionDecision.class,
+            org.soteria.assessment.SampleAllocation.class);
 
     @Test
     void theEnglishBundleSaysWhatEachEnumSaysAndNamesNoOtherCode() throws Exception {
