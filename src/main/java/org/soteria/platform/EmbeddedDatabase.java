@@ -52,11 +52,6 @@ public final class EmbeddedDatabase {
         return s.url(OWNER_ROLE, s.secrets().owner());
     }
 
-    /** Whether this JVM started the server of a data directory (false: it uses one another process started). */
-    public static boolean startedHere(String dataDir) {
-        return server(dataDir).owned() != null;
-    }
-
     private static String url(int port, String role, String password) {
         return "jdbc:postgresql://localhost:" + port + "/postgres?user=" + role + "&password="
                 + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8);
