@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 OUT=${BENCH_DIR:-bench/out/cross-force}
 DATA=${LINKAGE_DATA:-../shared/data/linkage}
 CRIMES=${CRIMES:-20000}
-THRESHOLD=${1:-0.70}
+THRESHOLD=${1:-0.72}
 mkdir -p "$OUT"
 ./mvnw -q -DskipTests package test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
 CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
@@ -22,6 +22,10 @@ done
 java bench/LinkageData.java fake "$DATA/fake_1000/fake_1000.csv" "$OUT/fake_1000" 2>/dev/null
 java -cp "$CP" org.soteria.bench.CrossForceLinkageBenchmark fake_1000 "$OUT/fake_1000/people.csv" \
   "$OUT/fake_1000/truth.csv" "$THRESHOLD"
+mkdir -p "$OUT/historical-dev"
+sed '1s/.*/person_id,identity_id/' "$DATA/historical-dev/historical-dev.truth.csv" > "$OUT/historical-dev/truth.csv"
+java -cp "$CP" org.soteria.bench.CrossForceLinkageBenchmark historical-dev \
+  "$DATA/historical-dev/historical-dev.people.csv" "$OUT/historical-dev/truth.csv" "$THRESHOLD"
 if [ ! -f "$OUT/synthetic/people.csv" ]; then
   java -jar target/soteria.jar demo-data --crimes "$CRIMES" --out "$OUT/synthetic" >/dev/null
 fi

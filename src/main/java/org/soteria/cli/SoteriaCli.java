@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, DemoDataCommand.class,
             AuditCommand.class, UsersCommand.class, EncryptionCommand.class, RestrictedCommand.class,
             ReportCommand.class, LinkCommand.class, RelinkCommand.class, BackupCommand.class,
-            RestoreCommand.class})
+            RestoreCommand.class, PprlCommand.class})
 public final class SoteriaCli implements Runnable {
 
     private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");

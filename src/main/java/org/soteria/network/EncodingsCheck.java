@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.soteria.pprl.BloomEncoder;
+import org.soteria.pprl.Matcher;
 
 /**
  * The hub's check of a force's suspect encodings before any is matched: a valid key id, filters of the expected
@@ -17,19 +19,19 @@ final class EncodingsCheck {
     private EncodingsCheck() {
     }
 
-    static List<CrossForceMatcher.Encoded> records(Messages.Encodings e) {
+    static List<Matcher.Encoded> records(Messages.Encodings e) {
         if (e.keyId() == null || !e.keyId().matches("[0-9a-f]{16}")) {
             throw new Envelope.Rejected(Envelope.Reason.INVALID_PAYLOAD, "The encodings have no valid key id");
         }
-        if (e.bits() != BloomEncoder.BITS || !BloomEncoder.FIELDS.equals(e.fields())) {
-            throw new Envelope.Rejected(Envelope.Reason.INVALID_PAYLOAD, "The encodings must be " + BloomEncoder.BITS
-                    + "-bit filters of " + BloomEncoder.FIELDS + ": update Soteria at the force");
+        if (!BloomEncoder.SCHEME.equals(e.scheme()) || e.bits() != BloomEncoder.BITS || !BloomEncoder.FIELDS.equals(e.fields())) {
+            throw new Envelope.Rejected(Envelope.Reason.INVALID_PAYLOAD, "The encodings must follow " + BloomEncoder.SCHEME
+                    + " (" + BloomEncoder.BITS + "-bit filters of " + BloomEncoder.FIELDS + "): update Soteria at the force");
         }
         if (e.records() == null || e.records().size() > MAX_RECORDS) {
             throw new Envelope.Rejected(Envelope.Reason.INVALID_PAYLOAD, "The encodings must list between 0 and "
                     + MAX_RECORDS + " records");
         }
-        List<CrossForceMatcher.Encoded> out = new ArrayList<>();
+        List<Matcher.Encoded> out = new ArrayList<>();
         Set<String> tokens = new HashSet<>();
         for (int i = 0; i < e.records().size(); i++) {
             Messages.Encodings.Item item = e.records().get(i);
@@ -38,7 +40,7 @@ final class EncodingsCheck {
                         + ": the token must be 32 hex digits and appear once");
             }
             try {
-                out.add(new CrossForceMatcher.Encoded(item.token(), BloomEncoder.fromBase64(item.filters())));
+                out.add(new Matcher.Encoded(item.token(), BloomEncoder.fromBase64(item.filters())));
             } catch (IllegalArgumentException ex) {
                 throw new Envelope.Rejected(Envelope.Reason.INVALID_PAYLOAD, "Record " + (i + 1) + ": the filters are "
                         + ex.getMessage());

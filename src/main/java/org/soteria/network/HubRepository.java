@@ -6,6 +6,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.soteria.pprl.BloomEncoder;
+import org.soteria.pprl.Matcher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -169,10 +171,10 @@ class HubRepository {
                 .param(SmallNumbers.TOTAL).query(String.class).list();
     }
 
-    void replaceEncodings(String force, String keyId, List<CrossForceMatcher.Encoded> records) {
+    void replaceEncodings(String force, String keyId, List<Matcher.Encoded> records) {
         jdbc.sql("delete from hub_match where force_a = ? or force_b = ?").params(force, force).update();
         jdbc.sql("delete from hub_encoding where force_code = ?").param(force).update();
-        for (CrossForceMatcher.Encoded e : records) {
+        for (Matcher.Encoded e : records) {
             jdbc.sql("insert into hub_encoding (force_code, token, key_id, filters) values (?, ?, ?, ?)")
                     .params(force, e.token(), keyId, BloomEncoder.toBase64(e.filters())
                             .getBytes(java.nio.charset.StandardCharsets.US_ASCII)).update();
@@ -180,12 +182,12 @@ class HubRepository {
     }
 
     /** Every other approved force's encodings made under the same shared secret, by force. */
-    java.util.Map<String, List<CrossForceMatcher.Encoded>> otherEncodings(String force, String keyId) {
-        java.util.Map<String, List<CrossForceMatcher.Encoded>> out = new java.util.TreeMap<>();
+    java.util.Map<String, List<Matcher.Encoded>> otherEncodings(String force, String keyId) {
+        java.util.Map<String, List<Matcher.Encoded>> out = new java.util.TreeMap<>();
         jdbc.sql("select e.force_code, e.token, e.filters from hub_encoding e join hub_force f using (force_code) "
                 + "where e.force_code <> ? and e.key_id = ? and f.status = 'approved' order by e.force_code, e.token")
                 .params(force, keyId).query((rs, i) -> {
-                    out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new CrossForceMatcher.Encoded(
+                    out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Matcher.Encoded(
                             rs.getString(2), BloomEncoder.fromBase64(new String(rs.getBytes(3),
                                     java.nio.charset.StandardCharsets.US_ASCII))));
                     return null;

@@ -9,6 +9,7 @@ import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditService;
 import org.soteria.platform.Fault;
 import org.soteria.platform.Invalid;
+import org.soteria.pprl.Matcher;
 import org.soteria.security.Permission;
 import org.soteria.security.Role;
 import org.soteria.security.SoteriaUser;
@@ -31,16 +32,16 @@ public class HubService {
     private final AuditService audit;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final CrossForceMatcher matcher;
+    private final Matcher matcher;
 
     public HubService(HubRepository repository, NetworkKeys keys, AuditService audit, TransactionTemplate tx,
-            Clock clock, @Value("${soteria.network.match-threshold:0.70}") double threshold) {
+            Clock clock, @Value("${soteria.network.match-threshold:" + Matcher.DEFAULT_THRESHOLD + "}") double threshold) {
         this.repository = repository;
         this.keys = keys;
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
-        this.matcher = new CrossForceMatcher(threshold);
+        this.matcher = new Matcher(threshold);
     }
 
     public Messages.HubInfo info() {
@@ -220,15 +221,13 @@ public class HubService {
             }
             case Envelope.ENCODINGS -> {
                 Messages.Encodings encodings = o.payload(Messages.Encodings.class);
-                List<CrossForceMatcher.Encoded> records = EncodingsCheck.records(encodings);
+                List<Matcher.Encoded> records = EncodingsCheck.records(encodings);
                 receipt = receipt(b, via, uploader);
                 repository.replaceEncodings(b.sender(), encodings.keyId(), records);
                 int pairs = 0;
-                for (var other : repository.otherEncodings(b.sender(), encodings.keyId()).entrySet()) {
-                    for (CrossForceMatcher.Match m : matcher.match(records, other.getValue())) {
-                        repository.addMatch(b.sender(), m.tokenA(), other.getKey(), m.tokenB(), m.score());
-                        pairs++;
-                    }
+                for (Matcher.Match m : matcher.against(records, repository.otherEncodings(b.sender(), encodings.keyId()))) {
+                    repository.addMatch(b.sender(), m.token(), m.otherForce(), m.otherToken(), m.score());
+                    pairs++;
                 }
                 detail = records.size() + " encoded suspects received; " + pairs + " possible matches with other forces";
             }

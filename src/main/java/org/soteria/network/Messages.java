@@ -19,8 +19,11 @@ public final class Messages {
     public record HubInfo(String hub, String publicKey, String fingerprint) {
     }
 
-    /** A force's suspects, encoded: the key id of the shared secret and one token and filters per record. */
-    public record Encodings(String keyId, int bits, List<String> fields, List<Item> records) {
+    /**
+     * A force's suspects, encoded: the scheme (ADR 31), the key id of the release's shared secret and one token and
+     * filters per record.
+     */
+    public record Encodings(String scheme, String keyId, int bits, List<String> fields, List<Item> records) {
 
         public record Item(String token, String filters) {
         }

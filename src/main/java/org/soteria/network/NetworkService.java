@@ -20,6 +20,7 @@ import org.soteria.performance.MeasureService;
 import org.soteria.performance.Measures;
 import org.soteria.platform.Fault;
 import org.soteria.platform.Invalid;
+import org.soteria.pprl.BloomEncoder;
 import org.soteria.reference.OffenceGroup;
 import org.soteria.security.SoteriaUser;
 import org.soteria.suspect.LinkageService;
@@ -254,7 +255,7 @@ public class NetworkService {
             items.add(new Messages.Encodings.Item(tokens.get(p.personId()), BloomEncoder.toBase64(encoder.encode(
                     p.givenName(), p.familyName(), p.dateOfBirth(), p.postcode()))));
         }
-        Messages.Encodings payload = new Messages.Encodings(encoder.keyId(), BloomEncoder.BITS, BloomEncoder.FIELDS,
+        Messages.Encodings payload = new Messages.Encodings(BloomEncoder.SCHEME, encoder.keyId(), BloomEncoder.BITS, BloomEncoder.FIELDS,
                 items);
         Signed signed = sign(user, Envelope.ENCODINGS, payload, via, Fault.of("netDetail.encodedSuspects", Fault.count(items.size())));
         audit.record(AuditEntry.of(user.getUsername(), user.role().name(), AuditAction.EXPORT, "network_encodings",

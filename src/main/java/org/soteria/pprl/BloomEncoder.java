@@ -1,4 +1,4 @@
-package org.soteria.network;
+package org.soteria.pprl;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -14,45 +14,78 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Privacy-preserving encodings of a suspect's identifying fields: one Bloom filter each for given name,
- * family name, date of birth and postcode. Each character bigram (and each part of the date) sets bits
- * chosen by HMAC-SHA-256 under a secret the forces agree among themselves and the hub never holds, so the
- * hub can compare encodings but cannot rebuild a name from one, nor build a dictionary of encodings. Given
- * and family names share one hashing domain so that a swapped pair still compares.
+ * Privacy-preserving encodings of a person's identifying fields (ADR 31): one Bloom filter each for given name,
+ * family name, date of birth and postcode. Each character bigram (and each part of the date) sets bits chosen
+ * by HMAC-SHA-256 under the release's secret, which the forces agree among themselves and the hub never holds,
+ * so the hub can compare encodings but cannot rebuild a name from one, nor build a dictionary of encodings.
+ *
+ * <p>Names are <b>salted with the record's year of birth</b>: "james" born in 1985 and "james" born in 1990 set
+ * unrelated bits. A frequency attack (line up the commonest filters, or clusters of similar filters, with the
+ * commonest names) then sees the flat distribution of name and year together rather than the steep one of
+ * names. Given and family names share one hashing domain so that a swapped pair still compares. The secret is
+ * per release: a new release's encodings share nothing with the last one's.
  */
 public final class BloomEncoder {
 
+    /** The scheme these encodings follow: a file or message in another scheme cannot be compared with them. */
+    public static final String SCHEME = "soteria-pprl-2";
     /** Bits in each field's filter. */
     public static final int BITS = 512;
-    static final int WORDS = BITS / 64;
-    /** The filters in the order they are packed, with the weight each carries in the score. */
+    public static final int WORDS = BITS / 64;
+    /** The filters in the order they are packed. */
     public static final List<String> FIELDS = List.of("given_name", "family_name", "date_of_birth", "postcode");
+    /** The smallest secret accepted, in characters. */
+    public static final int MINIMUM_SECRET = 16;
     private static final int NAME_HASHES = 10;
     private static final int DATE_HASHES = 12;
     private static final int POSTCODE_HASHES = 8;
 
-    private final byte[] secret;
+    private final ThreadLocal<Mac> mac;
+    private final String keyId;
+    private final boolean salted;
 
     public BloomEncoder(String sharedSecret) {
-        if (sharedSecret == null || sharedSecret.strip().length() < 16) {
-            throw new IllegalArgumentException("the shared linkage secret must be at least 16 characters");
+        this(sharedSecret, true);
+    }
+
+    /** Names without the year salt: only to show, in tests and benchmarks, what the salt costs and protects. */
+    public static BloomEncoder unsalted(String sharedSecret) {
+        return new BloomEncoder(sharedSecret, false);
+    }
+
+    private BloomEncoder(String sharedSecret, boolean salted) {
+        this.salted = salted;
+        if (sharedSecret == null || sharedSecret.strip().length() < MINIMUM_SECRET) {
+            throw new IllegalArgumentException("the shared linkage secret must be at least " + MINIMUM_SECRET
+                    + " characters");
         }
-        this.secret = sharedSecret.strip().getBytes(StandardCharsets.UTF_8);
+        byte[] secret = sharedSecret.strip().getBytes(StandardCharsets.UTF_8);
+        this.mac = ThreadLocal.withInitial(() -> {
+            try {
+                Mac m = Mac.getInstance("HmacSHA256");
+                m.init(new SecretKeySpec(secret, "HmacSHA256"));
+                return m;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        this.keyId = HexFormat.of().formatHex(hmac((SCHEME + " key id").getBytes(StandardCharsets.UTF_8)), 0, 8);
     }
 
     /**
-     * An identifier of the secret that reveals nothing about it: the hub compares only encodings made under
-     * the same secret, and a force that mistyped it sees its encodings match no one's.
+     * An identifier of the secret that reveals nothing about it: only encodings under the same key id are
+     * compared, and a force that mistyped the secret sees its encodings refused or matching no one's.
      */
     public String keyId() {
-        return HexFormat.of().formatHex(hmac("soteria-network key id".getBytes(StandardCharsets.UTF_8)), 0, 8);
+        return keyId;
     }
 
     /** The four filters of one person, packed into one array of longs (empty fields give empty filters). */
     public long[] encode(String givenName, String familyName, String dateOfBirth, String postcode) {
         long[] bits = new long[WORDS * FIELDS.size()];
-        set(bits, 0, "name", bigrams(letters(givenName)), NAME_HASHES);
-        set(bits, 1, "name", bigrams(letters(familyName)), NAME_HASHES);
+        String salt = "name\u0000" + (salted ? year(dateOfBirth) : "");
+        set(bits, 0, salt, bigrams(letters(givenName)), NAME_HASHES);
+        set(bits, 1, salt, bigrams(letters(familyName)), NAME_HASHES);
         set(bits, 2, "date", dateTokens(dateOfBirth), DATE_HASHES);
         set(bits, 3, "postcode", bigrams(alphanumeric(postcode)), POSTCODE_HASHES);
         return bits;
@@ -98,13 +131,7 @@ public final class BloomEncoder {
     }
 
     private byte[] hmac(byte[] message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return mac.doFinal(message);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return mac.get().doFinal(message);
     }
 
     static String letters(String s) {
@@ -135,24 +162,37 @@ public final class BloomEncoder {
         return out;
     }
 
+    /** The year of a date that starts with four digits (YYYY, YYYY-MM, YYYY-MM-DD, YYYYMMDD), or "". */
+    static String year(String date) {
+        String digits = date == null ? "" : date.replaceAll("[^0-9]", "");
+        return digits.length() == 4 || digits.length() == 6 || digits.length() == 8 ? digits.substring(0, 4) : "";
+    }
+
     /**
      * A date (YYYY-MM-DD or YYYYMMDD) as its year, month and day, each pair of them, and month and day
      * unordered: one wrong part or day and month swapped keep half the tokens, while two unrelated dates
-     * share almost none (digit bigrams would make any two dates of the same decade look alike).
+     * share almost none (digit bigrams would make any two dates of the same decade look alike). A year alone
+     * (YYYY) or a year and month (YYYY-MM) give the tokens they can.
      */
     static List<String> dateTokens(String date) {
         String digits = date == null ? "" : date.replaceAll("[^0-9]", "");
         List<String> out = new ArrayList<>();
-        if (digits.length() != 8) {
+        if (digits.length() != 4 && digits.length() != 6 && digits.length() != 8) {
             return out;
         }
         String y = digits.substring(0, 4);
-        String m = digits.substring(4, 6);
-        String d = digits.substring(6, 8);
         out.add("y" + y);
+        if (digits.length() == 4) {
+            return out;
+        }
+        String m = digits.substring(4, 6);
         out.add("m" + m);
-        out.add("d" + d);
         out.add("ym" + y + m);
+        if (digits.length() == 6) {
+            return out;
+        }
+        String d = digits.substring(6, 8);
+        out.add("d" + d);
         out.add("yd" + y + d);
         out.add("md" + m + d);
         out.add("pair" + (m.compareTo(d) < 0 ? m + d : d + m));

@@ -1,4 +1,4 @@
-package org.soteria.network;
+package org.soteria.pprl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,13 +10,14 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class CrossForceMatcherTest {
+class MatcherTest {
 
+    private static final double THRESHOLD = Double.parseDouble(Matcher.DEFAULT_THRESHOLD);
     private static final String SECRET = "agreed between the forces, never the hub";
     private final BloomEncoder encoder = new BloomEncoder(SECRET);
 
     private double score(String[] a, String[] b) {
-        return CrossForceMatcher.score(encoder.encode(a[0], a[1], a[2], a[3]), encoder.encode(b[0], b[1], b[2], b[3]));
+        return Similarity.score(encoder.encode(a[0], a[1], a[2], a[3]), encoder.encode(b[0], b[1], b[2], b[3]));
     }
 
     @Test
@@ -36,7 +37,7 @@ class CrossForceMatcherTest {
         BloomEncoder other = new BloomEncoder("a different secret of some length");
         long[] a = encoder.encode("Gareth", "Llewellyn", "1984-03-17", "LL57 2DG");
         long[] b = other.encode("Gareth", "Llewellyn", "1984-03-17", "LL57 2DG");
-        assertThat(CrossForceMatcher.score(a, b)).isLessThan(0.4);
+        assertThat(Similarity.score(a, b)).isLessThan(0.4);
         assertThat(encoder.keyId()).matches("[0-9a-f]{16}").isNotEqualTo(other.keyId())
                 .isEqualTo(new BloomEncoder(SECRET).keyId());
         assertThatThrownBy(() -> new BloomEncoder("short")).hasMessageContaining("at least 16 characters");
@@ -68,13 +69,13 @@ class CrossForceMatcherTest {
                 b.add(person);
             }
         }
-        List<CrossForceMatcher.Encoded> ea = encode(a, "a");
-        List<CrossForceMatcher.Encoded> eb = encode(b, "b");
-        List<CrossForceMatcher.Match> found = new CrossForceMatcher(0.70).match(ea, eb);
+        List<Matcher.Encoded> ea = encode(a, "a");
+        List<Matcher.Encoded> eb = encode(b, "b");
+        List<Matcher.Match> found = new Matcher(THRESHOLD).against(ea, Map.of("b", eb));
         int correct = 0;
-        for (CrossForceMatcher.Match m : found) {
-            int i = Integer.parseInt(m.tokenA().substring(1));
-            int j = Integer.parseInt(m.tokenB().substring(1));
+        for (Matcher.Match m : found) {
+            int i = Integer.parseInt(m.token().substring(1));
+            int j = Integer.parseInt(m.otherToken().substring(1));
             if (truth.containsKey(i) && truth.get(i) == j) {
                 correct++;
             }
@@ -85,11 +86,51 @@ class CrossForceMatcherTest {
         assertThat(falseShare).as("false matches").isLessThanOrEqualTo(0.01);
     }
 
-    private List<CrossForceMatcher.Encoded> encode(List<String[]> people, String prefix) {
-        List<CrossForceMatcher.Encoded> out = new ArrayList<>();
+    @Test
+    void aPersonKnownToThreeForcesIsReportedOnceForEachPairOfForcesAndNamesakesOnlyWithTheirBest() {
+        EncodedRecords set = new EncodedRecords();
+        int nwp = set.force("NWP");
+        int dyf = set.force("DYF");
+        int gwe = set.force("GWE");
+        set.add(nwp, "N1", encoder.encode("Gareth", "Llewellyn", "1984-03-17", "LL57 2DG"));
+        set.add(dyf, "D1", encoder.encode("Gareth", "Llewelyn", "1984-03-17", "LL57 2DG"));
+        set.add(gwe, "G1", encoder.encode("Llewellyn", "Gareth", "1984-03-17", ""));
+        // a namesake in DYF with another postcode and day: N1's best in DYF stays D1
+        set.add(dyf, "D2", encoder.encode("Gareth", "Llewellyn", "1984-03-12", "CF10 1AA"));
+        set.add(gwe, "G2", encoder.encode("Seren", "Morgan", "2001-05-05", "SA31 1AB"));
+        List<String> pairs = new Matcher(THRESHOLD).match(set, org.soteria.operations.Progress.SILENT).pairs().stream()
+                .map(p -> set.id(p.a()) + "-" + set.id(p.b())).toList();
+        assertThat(pairs).containsExactlyInAnyOrder("N1-D1", "N1-G1", "D1-G1");
+    }
+
+    /** Blocking must keep what comparing every pair finds: it only saves the work. */
+    @Test
+    void minHashBlockingKeepsNearlyEveryPairThatComparingEveryPairFinds() {
+        SplittableRandom random = new SplittableRandom(7);
+        EncodedRecords set = new EncodedRecords();
+        int[] forces = {set.force("A"), set.force("B"), set.force("C")};
+        for (int i = 0; i < 3000; i++) {
+            String[] p = person(random);
+            set.add(forces[i % 3], "r" + i, encoder.encode(p[0], p[1], p[2], p[3]));
+            if (i % 4 == 0) {
+                String[] again = recordedAgain(p, random);
+                set.add(forces[(i + 1) % 3], "s" + i, encoder.encode(again[0], again[1], again[2], again[3]));
+            }
+        }
+        Matcher.Result every = Matcher.everyPair(THRESHOLD).match(set, org.soteria.operations.Progress.SILENT);
+        Matcher.Result blocked = new Matcher(THRESHOLD).match(set, org.soteria.operations.Progress.SILENT);
+        java.util.Set<List<Integer>> kept = new java.util.HashSet<>();
+        blocked.pairs().forEach(p -> kept.add(List.of(p.a(), p.b())));
+        long found = every.pairs().stream().filter(p -> kept.contains(List.of(p.a(), p.b()))).count();
+        assertThat(found).isGreaterThanOrEqualTo(Math.round(every.pairs().size() * 0.95));
+        assertThat(blocked.stats().candidates()).isLessThan(every.stats().candidates() / 20);
+    }
+
+    private List<Matcher.Encoded> encode(List<String[]> people, String prefix) {
+        List<Matcher.Encoded> out = new ArrayList<>();
         for (int i = 0; i < people.size(); i++) {
             String[] p = people.get(i);
-            out.add(new CrossForceMatcher.Encoded(prefix + i, encoder.encode(p[0], p[1], p[2], p[3])));
+            out.add(new Matcher.Encoded(prefix + i, encoder.encode(p[0], p[1], p[2], p[3])));
         }
         return out;
     }
