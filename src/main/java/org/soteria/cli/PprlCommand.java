@@ -36,7 +36,7 @@ final class PprlCommand implements Callable<Integer> {
 
     @Command(name = "encode", mixinStandardHelpOptions = true,
             description = "Write one row of Bloom-filter encodings per record of a people.csv (given name, family name, "
-                    + "date of birth, postcode; names salted with the year of birth), keyed by the record's own "
+                    + "date of birth, postcode, PNC identifier; names salted with the year of birth), keyed by the record's own "
                     + "person_id.")
     static final class Encode implements Callable<Integer> {
 
@@ -78,8 +78,7 @@ final class PprlCommand implements Callable<Integer> {
                 IntStream.range(0, records.size()).parallel().forEach(i -> {
                     PersonRecord p = records.get(i);
                     rows[i] = force + "," + p.personId() + "," + BloomEncoder.SCHEME + "," + encoder.keyId() + ","
-                            + BloomEncoder.toBase64(encoder.encode(p.givenName(), p.familyName(), p.dateOfBirth(),
-                                    p.postcode()));
+                            + BloomEncoder.toBase64(encoder.encode(p));
                 });
                 EncodingsFile.write(out, EncodingsFile.HEADER, w -> {
                     for (String row : rows) {

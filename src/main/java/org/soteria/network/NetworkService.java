@@ -252,8 +252,7 @@ public class NetworkService {
                 .toList(), this::freshToken));
         List<Messages.Encodings.Item> items = new ArrayList<>();
         for (PersonRecord p : people) {
-            items.add(new Messages.Encodings.Item(tokens.get(p.personId()), BloomEncoder.toBase64(encoder.encode(
-                    p.givenName(), p.familyName(), p.dateOfBirth(), p.postcode()))));
+            items.add(new Messages.Encodings.Item(tokens.get(p.personId()), BloomEncoder.toBase64(encoder.encode(p))));
         }
         Messages.Encodings payload = new Messages.Encodings(BloomEncoder.SCHEME, encoder.keyId(), BloomEncoder.BITS, BloomEncoder.FIELDS,
                 items);

@@ -12,10 +12,11 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.soteria.linkage.PersonRecord;
 
 /**
  * Privacy-preserving encodings of a person's identifying fields (ADR 31): one Bloom filter each for given name,
- * family name, date of birth and postcode. Each character bigram (and each part of the date) sets bits chosen
+ * family name, date of birth, postcode and Police National Computer identifier. Each character bigram (and each part of the date) sets bits chosen
  * by HMAC-SHA-256 under the release's secret, which the forces agree among themselves and the hub never holds,
  * so the hub can compare encodings but cannot rebuild a name from one, nor build a dictionary of encodings.
  *
@@ -33,12 +34,14 @@ public final class BloomEncoder {
     public static final int BITS = 512;
     public static final int WORDS = BITS / 64;
     /** The filters in the order they are packed. */
-    public static final List<String> FIELDS = List.of("given_name", "family_name", "date_of_birth", "postcode");
+    public static final List<String> FIELDS = List.of("given_name", "family_name", "date_of_birth", "postcode",
+            "pnc_id");
     /** The smallest secret accepted, in characters. */
     public static final int MINIMUM_SECRET = 16;
     private static final int NAME_HASHES = 10;
     private static final int DATE_HASHES = 12;
     private static final int POSTCODE_HASHES = 8;
+    private static final int PNC_HASHES = 8;
 
     private final ThreadLocal<Mac> mac;
     private final String keyId;
@@ -80,14 +83,20 @@ public final class BloomEncoder {
         return keyId;
     }
 
-    /** The four filters of one person, packed into one array of longs (empty fields give empty filters). */
-    public long[] encode(String givenName, String familyName, String dateOfBirth, String postcode) {
+    /** The filters of one record of a people.csv. */
+    public long[] encode(PersonRecord p) {
+        return encode(p.givenName(), p.familyName(), p.dateOfBirth(), p.postcode(), p.pncId());
+    }
+
+    /** The five filters of one person, packed into one array of longs (empty fields give empty filters). */
+    public long[] encode(String givenName, String familyName, String dateOfBirth, String postcode, String pncId) {
         long[] bits = new long[WORDS * FIELDS.size()];
         String salt = "name\u0000" + (salted ? year(dateOfBirth) : "");
         set(bits, 0, salt, bigrams(letters(givenName)), NAME_HASHES);
         set(bits, 1, salt, bigrams(letters(familyName)), NAME_HASHES);
         set(bits, 2, "date", dateTokens(dateOfBirth), DATE_HASHES);
         set(bits, 3, "postcode", bigrams(alphanumeric(postcode)), POSTCODE_HASHES);
+        set(bits, 4, "pnc", bigrams(alphanumeric(pncId)), PNC_HASHES);
         return bits;
     }
 
@@ -99,7 +108,7 @@ public final class BloomEncoder {
         return Base64.getEncoder().encodeToString(b.array());
     }
 
-    /** The filters a Base64 text holds, or an exception when it is not four filters of {@link #BITS} bits. */
+    /** The filters a Base64 text holds, or an exception when it is not five filters of {@link #BITS} bits. */
     public static long[] fromBase64(String text) {
         byte[] bytes;
         try {

@@ -4,38 +4,46 @@ import java.util.SplittableRandom;
 
 /**
  * Blocking over encodings by locality-sensitive hashing (ADR 31): each record gets MinHash values of the set
- * bits of three views of its filters (both names together, so that swapped names agree; the date of birth;
- * the postcode), and 32 bands of a few of them as keys: 24 of three name and three date values, 8 of three name
- * and two postcode values. Two records share a band's key with probability about
- * {@code J^r}, J being the Jaccard similarity of the views and r the values in the band, so the same person
- * recorded twice shares some key while two strangers almost never do. Only records that share a key are
- * scored, which replaces comparing every pair.
+ * bits of four views of its filters (both names together, so that swapped names agree; the date of birth; the
+ * postcode; the PNC identifier), and 36 bands of a few of them as keys: 24 of three name and three date values,
+ * 8 of three name and two postcode values, 4 of three PNC identifier values. Two records share a band's key
+ * with probability about {@code J^r}, J being the Jaccard similarity of the views and r the values in the band,
+ * so the same person recorded twice shares some key while two strangers almost never do. Only records that
+ * share a key are scored, which replaces comparing every pair.
  *
- * <p>Every band joins names with the date or the postcode, as a match needs a name and the date of birth (or
- * both names and the postcode). The permutations are fixed and public: the hub needs them, and they reveal
- * nothing the filters do not.
+ * <p>Every name band joins names with the date or the postcode, as a match needs a name and the date of birth
+ * (or both names and the postcode); the PNC identifier is a band of its own. The permutations are fixed and
+ * public: the hub needs them, and they reveal nothing the filters do not.
  */
 final class MinHashBands {
 
     static final int NAMES = 0;
     static final int DATE = 1;
     static final int POSTCODE = 2;
-    private static final int VIEWS = 3;
+    static final int PNC = 3;
+    private static final int VIEWS = 4;
     private static final int NAME_DATE_BANDS = 24;
     private static final int NAME_POSTCODE_BANDS = 8;
+    private static final int PNC_BANDS = 4;
     private static final int NAME_VALUES = 3;
     private static final int DATE_VALUES = 3;
     private static final int POSTCODE_VALUES = 2;
+    private static final int PNC_VALUES = 3;
     /** Each band: pairs of (view, how many MinHash values of it). */
     private static final int[][] BANDS = bands();
     private static final int[] HASHES = {NAME_VALUES * (NAME_DATE_BANDS + NAME_POSTCODE_BANDS),
-        DATE_VALUES * NAME_DATE_BANDS, POSTCODE_VALUES * NAME_POSTCODE_BANDS};
+        DATE_VALUES * NAME_DATE_BANDS, POSTCODE_VALUES * NAME_POSTCODE_BANDS, PNC_VALUES * PNC_BANDS};
 
     private static int[][] bands() {
-        int[][] out = new int[NAME_DATE_BANDS + NAME_POSTCODE_BANDS][];
+        int[][] out = new int[NAME_DATE_BANDS + NAME_POSTCODE_BANDS + PNC_BANDS][];
         for (int b = 0; b < out.length; b++) {
-            out[b] = b < NAME_DATE_BANDS ? new int[] {NAMES, NAME_VALUES, DATE, DATE_VALUES}
-                    : new int[] {NAMES, NAME_VALUES, POSTCODE, POSTCODE_VALUES};
+            if (b < NAME_DATE_BANDS) {
+                out[b] = new int[] {NAMES, NAME_VALUES, DATE, DATE_VALUES};
+            } else if (b < NAME_DATE_BANDS + NAME_POSTCODE_BANDS) {
+                out[b] = new int[] {NAMES, NAME_VALUES, POSTCODE, POSTCODE_VALUES};
+            } else {
+                out[b] = new int[] {PNC, PNC_VALUES};
+            }
         }
         return out;
     }
@@ -70,6 +78,7 @@ final class MinHashBands {
         minima[NAMES] = minima(filters, at, 0, 1, NAMES);
         minima[DATE] = minima(filters, at, 2, 2, DATE);
         minima[POSTCODE] = minima(filters, at, 3, 3, POSTCODE);
+        minima[PNC] = minima(filters, at, 4, 4, PNC);
         int[] used = new int[VIEWS];
         for (int b = 0; b < BANDS.length; b++) {
             int[] band = BANDS[b];

@@ -3,24 +3,28 @@ package org.soteria.pprl;
 import java.util.Arrays;
 
 /**
- * How alike two encoded records are: the Dice coefficient of each field's filters, weighted (date of birth
- * most, postcode least), over the fields both records have; given and family names are also tried the other
+ * How alike two encoded records are: the Dice coefficient of each field's filters, weighted (the PNC identifier
+ * most, then the date of birth, postcode least), over the fields both records have; given and family names are also tried the other
  * way round and the better reading counts. A name's weight falls with how common its filter is among the
  * records compared ({@link #rarity}), as agreeing on James Jones says less than agreeing on a rare name. A year
  * of birth alone against a full date counts for agreeing on the year, with the weight of what it says.
  */
 public final class Similarity {
 
-    /** Weights of given name, family name, date of birth, postcode. */
-    private static final double[] WEIGHTS = {2.0, 2.0, 3.0, 1.0};
-    /** A name and the date of birth at least (or both names and the postcode): less identifies no one. */
+    /** Weights of given name, family name, date of birth, postcode, PNC identifier. */
+    private static final double[] WEIGHTS = {2.0, 2.0, 3.0, 1.0, 4.0};
+    /**
+     * A name and the date of birth at least (or both names and the postcode, or a name and the PNC identifier):
+     * less identifies no one.
+     */
     private static final double MINIMUM_WEIGHT = 5.0;
     private static final int W = BloomEncoder.WORDS;
     private static final int DATE = 2;
+    private static final int PNC = 4;
     /** A date filter with fewer than this share of the other's bits is a partial date (a year, a year and month). */
     private static final double PARTIAL = 0.6;
     /** The Dice coefficient of two name filters below which the names are taken to disagree. */
-    private static final double NAME_FLOOR = 0.4;
+    private static final double NAME_FLOOR = 0.3;
 
     private Similarity() {
     }
@@ -76,8 +80,8 @@ public final class Similarity {
             } else {
                 present += WEIGHTS[f];
             }
-            if (f < DATE) {
-                // names that share less than a few bigrams are different names, not a typo: no credit at all
+            if (f < DATE || f == PNC) {
+                // names (or identifiers) that share less than a few bigrams differ, not by a typo: no credit at all
                 agreement = Math.max(0, (agreement - NAME_FLOOR) / (1 - NAME_FLOOR));
             }
             sum += w * agreement;

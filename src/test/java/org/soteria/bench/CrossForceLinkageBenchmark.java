@@ -85,8 +85,7 @@ public final class CrossForceLinkageBenchmark {
     private static List<Matcher.Encoded> encode(BloomEncoder encoder, List<PersonRecord> people) {
         List<Matcher.Encoded> out = new ArrayList<>();
         for (PersonRecord p : people) {
-            out.add(new Matcher.Encoded(p.personId(), encoder.encode(p.givenName(), p.familyName(),
-                    p.dateOfBirth(), p.postcode())));
+            out.add(new Matcher.Encoded(p.personId(), encoder.encode(p)));
         }
         return out;
     }

@@ -81,7 +81,7 @@ class PprlCommandTest extends CommandLineCase {
                 + good.split(",")[3] + "," + good.split(",")[4] + "\n"))
                 .contains("bad.csv line 2: scheme is 'soteria-pprl-1'").contains("encode again");
         assertThat(refusal("force_code,person_id,scheme,key_id,filters\nDYF,X1,soteria-pprl-2,"
-                + good.split(",")[3] + ",AAAA\n")).contains("bad.csv line 2: filters are expected 4 filters");
+                + good.split(",")[3] + ",AAAA\n")).contains("bad.csv line 2: filters are expected 5 filters");
         assertThat(refusal("force_code,person_id,scheme,key_id,filters\nDYF,X1\n"))
                 .contains("bad.csv line 2: expected 5 values");
         String row = "DYF,X1,soteria-pprl-2," + good.split(",")[3] + "," + good.split(",")[4];

@@ -11,7 +11,7 @@ import org.soteria.pprl.BloomEncoder;
 class EncodingsCheckTest {
 
     private final BloomEncoder encoder = new BloomEncoder("the release secret agreed by the forces");
-    private final String filters = BloomEncoder.toBase64(encoder.encode("Gareth", "Llewellyn", "1984-03-17", "LL57 2DG"));
+    private final String filters = BloomEncoder.toBase64(encoder.encode("Gareth", "Llewellyn", "1984-03-17", "LL57 2DG", null));
     private final String token = "0123456789abcdef0123456789abcdef";
 
     private Messages.Encodings encodings(String scheme, List<Messages.Encodings.Item> items) {
@@ -40,7 +40,7 @@ class EncodingsCheckTest {
                 .hasMessageContaining("Record 2: the token must be 32 hex digits and appear once");
         assertThatThrownBy(() -> EncodingsCheck.records(encodings(BloomEncoder.SCHEME,
                 List.of(new Messages.Encodings.Item(token, "AAAA")))))
-                .hasMessageContaining("Record 1: the filters are expected 4 filters");
+                .hasMessageContaining("Record 1: the filters are expected 5 filters");
         assertThatThrownBy(() -> EncodingsCheck.records(new Messages.Encodings(BloomEncoder.SCHEME, "not-a-key",
                 BloomEncoder.BITS, BloomEncoder.FIELDS, one))).hasMessageContaining("no valid key id");
     }

@@ -69,7 +69,7 @@ class FrequencyAttackTest {
     private static Attack attack(BloomEncoder encoder, List<String[]> people, String[] names, int cells) {
         Map<String, List<String>> byFilter = new HashMap<>();
         for (String[] p : people) {
-            long[] bits = encoder.encode("", p[0], p[1], "");
+            long[] bits = encoder.encode("", p[0], p[1], "", null);
             long[] family = java.util.Arrays.copyOfRange(bits, BloomEncoder.WORDS, 2 * BloomEncoder.WORDS);
             byFilter.computeIfAbsent(java.util.Arrays.toString(family), k -> new ArrayList<>()).add(p[0]);
         }

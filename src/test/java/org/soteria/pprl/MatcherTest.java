@@ -17,7 +17,8 @@ class MatcherTest {
     private final BloomEncoder encoder = new BloomEncoder(SECRET);
 
     private double score(String[] a, String[] b) {
-        return Similarity.score(encoder.encode(a[0], a[1], a[2], a[3]), encoder.encode(b[0], b[1], b[2], b[3]));
+        return Similarity.score(encoder.encode(a[0], a[1], a[2], a[3], null),
+                encoder.encode(b[0], b[1], b[2], b[3], null));
     }
 
     @Test
@@ -33,16 +34,30 @@ class MatcherTest {
     }
 
     @Test
+    void aSharedPncIdentifierCarriesAMatchWithOneNameButNeverAlone() {
+        long[] known = encoder.encode("Gareth", "Llewellyn", "1984-03-17", "LL57 2DG", "12/345678A");
+        // another family name (an alias), no postcode: one name and the date fall short, the identifier carries it
+        assertThat(Similarity.score(known, encoder.encode("Gareth", "Jones", "1984-03-17", null, null)))
+                .isLessThan(THRESHOLD);
+        assertThat(Similarity.score(known, encoder.encode("Gareth", "Jones", "1984-03-17", null, "12/345678A")))
+                .isGreaterThan(THRESHOLD);
+        // an identifier alone identifies no one: it may be mistyped onto someone else's record
+        assertThat(Similarity.score(known, encoder.encode("Dylan", "Price", "1990-11-02", null, "12/345678A")))
+                .isLessThan(0.5);
+        assertThat(Similarity.score(known, encoder.encode(null, null, null, null, "12/345678A"))).isZero();
+    }
+
+    @Test
     void encodingsUnderAnotherSecretMatchNothingAndTheKeyIdRevealsNoSecret() {
         BloomEncoder other = new BloomEncoder("a different secret of some length");
-        long[] a = encoder.encode("Gareth", "Llewellyn", "1984-03-17", "LL57 2DG");
-        long[] b = other.encode("Gareth", "Llewellyn", "1984-03-17", "LL57 2DG");
+        long[] a = encoder.encode("Gareth", "Llewellyn", "1984-03-17", "LL57 2DG", null);
+        long[] b = other.encode("Gareth", "Llewellyn", "1984-03-17", "LL57 2DG", null);
         assertThat(Similarity.score(a, b)).isLessThan(0.4);
         assertThat(encoder.keyId()).matches("[0-9a-f]{16}").isNotEqualTo(other.keyId())
                 .isEqualTo(new BloomEncoder(SECRET).keyId());
         assertThatThrownBy(() -> new BloomEncoder("short")).hasMessageContaining("at least 16 characters");
         assertThat(BloomEncoder.fromBase64(BloomEncoder.toBase64(a))).isEqualTo(a);
-        assertThatThrownBy(() -> BloomEncoder.fromBase64("AAAA")).hasMessageContaining("expected 4 filters");
+        assertThatThrownBy(() -> BloomEncoder.fromBase64("AAAA")).hasMessageContaining("expected 5 filters");
     }
 
     /**
@@ -92,12 +107,12 @@ class MatcherTest {
         int nwp = set.force("NWP");
         int dyf = set.force("DYF");
         int gwe = set.force("GWE");
-        set.add(nwp, "N1", encoder.encode("Gareth", "Llewellyn", "1984-03-17", "LL57 2DG"));
-        set.add(dyf, "D1", encoder.encode("Gareth", "Llewelyn", "1984-03-17", "LL57 2DG"));
-        set.add(gwe, "G1", encoder.encode("Llewellyn", "Gareth", "1984-03-17", ""));
+        set.add(nwp, "N1", encoder.encode("Gareth", "Llewellyn", "1984-03-17", "LL57 2DG", null));
+        set.add(dyf, "D1", encoder.encode("Gareth", "Llewelyn", "1984-03-17", "LL57 2DG", null));
+        set.add(gwe, "G1", encoder.encode("Llewellyn", "Gareth", "1984-03-17", "", null));
         // a namesake in DYF with another postcode and day: N1's best in DYF stays D1
-        set.add(dyf, "D2", encoder.encode("Gareth", "Llewellyn", "1984-03-12", "CF10 1AA"));
-        set.add(gwe, "G2", encoder.encode("Seren", "Morgan", "2001-05-05", "SA31 1AB"));
+        set.add(dyf, "D2", encoder.encode("Gareth", "Llewellyn", "1984-03-12", "CF10 1AA", null));
+        set.add(gwe, "G2", encoder.encode("Seren", "Morgan", "2001-05-05", "SA31 1AB", null));
         List<String> pairs = new Matcher(THRESHOLD).match(set, org.soteria.operations.Progress.SILENT).pairs().stream()
                 .map(p -> set.id(p.a()) + "-" + set.id(p.b())).toList();
         assertThat(pairs).containsExactlyInAnyOrder("N1-D1", "N1-G1", "D1-G1");
@@ -111,10 +126,10 @@ class MatcherTest {
         int[] forces = {set.force("A"), set.force("B"), set.force("C")};
         for (int i = 0; i < 3000; i++) {
             String[] p = person(random);
-            set.add(forces[i % 3], "r" + i, encoder.encode(p[0], p[1], p[2], p[3]));
+            set.add(forces[i % 3], "r" + i, encoder.encode(p[0], p[1], p[2], p[3], null));
             if (i % 4 == 0) {
                 String[] again = recordedAgain(p, random);
-                set.add(forces[(i + 1) % 3], "s" + i, encoder.encode(again[0], again[1], again[2], again[3]));
+                set.add(forces[(i + 1) % 3], "s" + i, encoder.encode(again[0], again[1], again[2], again[3], null));
             }
         }
         Matcher.Result every = Matcher.everyPair(THRESHOLD).match(set, org.soteria.operations.Progress.SILENT);
@@ -130,7 +145,7 @@ class MatcherTest {
         List<Matcher.Encoded> out = new ArrayList<>();
         for (int i = 0; i < people.size(); i++) {
             String[] p = people.get(i);
-            out.add(new Matcher.Encoded(prefix + i, encoder.encode(p[0], p[1], p[2], p[3])));
+            out.add(new Matcher.Encoded(prefix + i, encoder.encode(p[0], p[1], p[2], p[3], null)));
         }
         return out;
     }
