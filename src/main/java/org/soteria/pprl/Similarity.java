@@ -14,13 +14,15 @@ public final class Similarity {
     /** Weights of given name, family name, date of birth, postcode, PNC identifier. */
     private static final double[] WEIGHTS = {2.0, 2.0, 3.0, 1.0, 4.0};
     /**
-     * A name and the date of birth at least (or both names and the postcode, or a name and the PNC identifier):
-     * less identifies no one.
+     * A name and the date of birth at least (or both names and the postcode, or a name and the PNC identifier, or
+     * the PNC identifier with the date of birth and the postcode): less identifies no one.
      */
     private static final double MINIMUM_WEIGHT = 5.0;
     private static final int W = BloomEncoder.WORDS;
     private static final int DATE = 2;
     private static final int PNC = 4;
+    /** The weight of two PNC identifiers that differ (agreeing, they weigh {@code WEIGHTS[PNC]}). */
+    private static final double PNC_DISAGREEING = 1.0;
     /** A date filter with fewer than this share of the other's bits is a partial date (a year, a year and month). */
     private static final double PARTIAL = 0.6;
     /** The Dice coefficient of two name filters below which the names are taken to disagree. */
@@ -50,6 +52,9 @@ public final class Similarity {
         double sum = 0;
         double weights = 0;
         double present = 0;
+        double nameSum = 0;
+        double nameWeights = 0;
+        double namePresent = 0;
         for (int f = 0; f < WEIGHTS.length; f++) {
             int g = swapNames && f < 2 ? 1 - f : f;
             int cx = 0;
@@ -71,22 +76,41 @@ public final class Similarity {
             double agreement = 2.0 * common / (cx + cy);
             int small = Math.min(cx, cy);
             int large = Math.max(cx, cy);
+            double identifies = WEIGHTS[f];
             if (f == DATE && small < PARTIAL * large) {
                 // a year alone (or year and month) against a full date: agreement on what the shorter one says,
                 // weighed by how much it says, and counting half towards what identifies
                 agreement = common / (double) small;
                 w *= small / (double) large;
-                present += WEIGHTS[f] / 2;
-            } else {
-                present += WEIGHTS[f];
+                identifies /= 2;
             }
             if (f < DATE || f == PNC) {
                 // names (or identifiers) that share less than a few bigrams differ, not by a typo: no credit at all
                 agreement = Math.max(0, (agreement - NAME_FLOOR) / (1 - NAME_FLOOR));
             }
-            sum += w * agreement;
-            weights += w;
+            if (f == PNC && agreement == 0) {
+                // an identifier recorded twice is sometimes recorded wrong: two that differ say less against a
+                // match than two that agree say for one, and identify no one
+                w = PNC_DISAGREEING;
+                identifies = 0;
+            }
+            if (f < DATE) {
+                nameSum += w * agreement;
+                nameWeights += w;
+                namePresent += identifies;
+            } else {
+                sum += w * agreement;
+                weights += w;
+                present += identifies;
+            }
         }
+        if (nameSum > 0) {
+            sum += nameSum;
+            weights += nameWeights;
+            present += namePresent;
+        }
+        // when no name agrees at all the names say nothing (salted with different years, or an alias): the
+        // other fields must carry the match, which takes the PNC identifier (MINIMUM_WEIGHT)
         return present < MINIMUM_WEIGHT ? 0 : sum / weights;
     }
 
