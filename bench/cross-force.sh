@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 OUT=${BENCH_DIR:-bench/out/cross-force}
 DATA=${LINKAGE_DATA:-../shared/data/linkage}
 CRIMES=${CRIMES:-20000}
-THRESHOLD=${1:-0.72}
+THRESHOLD=${1:-0.74}
 mkdir -p "$OUT"
 ./mvnw -q -DskipTests package test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
 CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"

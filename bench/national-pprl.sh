@@ -29,4 +29,4 @@ for f in $(seq -f %02g 0 $((FORCES - 1))); do ARGS+=(--encodings "$OUT/enc-$f.cs
 /usr/bin/time -f "pprl match: %e s wall, %M KB peak resident" java -Xmx4g -jar "$JAR" pprl match "${ARGS[@]}" \
   --out "$OUT/pairs.csv" 2> >(grep -v "candidate pairs scored\|records keyed" >&2)
 java -cp "$CP" org.soteria.bench.NationalPprlBenchmark score "$OUT/pairs.csv" "$OUT/truth.csv"
-java -Xmx4g -cp "$CP" org.soteria.bench.NationalPprlBenchmark baseline "$OUT" 3 10000 0.72 "$FORCES" "$PER_FORCE"
+java -Xmx4g -cp "$CP" org.soteria.bench.NationalPprlBenchmark baseline "$OUT" 3 10000 0.74 "$FORCES" "$PER_FORCE"

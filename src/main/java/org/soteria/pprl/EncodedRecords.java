@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Encoded records of one or more forces, packed flat (the four filters of record {@code i} are the
+ * Encoded records of one or more forces, packed flat (the five filters of record {@code i} are the
  * {@link #STRIDE} longs from {@code i * STRIDE}) so that a national set of millions fits in memory.
  */
 public final class EncodedRecords {

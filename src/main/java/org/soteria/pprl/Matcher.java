@@ -19,11 +19,11 @@ import org.soteria.operations.Progress;
 public final class Matcher {
 
     /**
-     * The score from which a pair is reported unless configured otherwise. Just above 5/7, the score of one name and
-     * the date of birth agreeing exactly with the other name disagreeing and no postcode: at national scale such
-     * pairs are mostly namesakes (ADR 31, docs/benchmarks.md).
+     * The score from which a pair is reported unless configured otherwise. Above 5/7, the score of one name and the
+     * date of birth agreeing exactly with the other name differing and no postcode, with room for the other name
+     * sharing a few bigrams by chance: at national scale such pairs are mostly namesakes (ADR 31, benchmarks).
      */
-    public static final String DEFAULT_THRESHOLD = "0.72";
+    public static final String DEFAULT_THRESHOLD = "0.74";
 
     /** A bucket holding more records than this is a common value, not a lead, and is not compared. */
     public static final int LARGEST_BUCKET = 1_000;
