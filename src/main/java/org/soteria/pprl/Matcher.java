@@ -85,7 +85,7 @@ public final class Matcher {
             theirs.forEach(e -> set.add(other, e.token(), e.filters()));
         });
         List<Match> out = new ArrayList<>();
-        for (Pair p : match(set, Progress.SILENT).pairs()) {
+        for (Pair p : match(set, own, Progress.SILENT).pairs()) {
             if (set.forceOf(p.a()) == own) {
                 out.add(new Match(set.id(p.a()), set.forceCode(set.forceOf(p.b())), set.id(p.b()), p.score()));
             }
@@ -95,6 +95,15 @@ public final class Matcher {
 
     /** Every reported pair between records of different forces. */
     public Result match(EncodedRecords records, Progress progress) {
+        return match(records, -1, progress);
+    }
+
+    /**
+     * The reported pairs that involve force {@code focus} (every pair when it is -1): a force's new encodings
+     * against the rest need no comparison between two other forces, and the mutual best is the same, since a
+     * record's best in the focus force is found among its pairs with that force.
+     */
+    Result match(EncodedRecords records, int focus, Progress progress) {
         int n = records.size();
         long[] filters = records.filters();
         long started = System.nanoTime();
@@ -133,7 +142,7 @@ public final class Matcher {
         long[] skipped = new long[1];
         AtomicLong chunksDone = new AtomicLong();
         List<long[]> found = chunks.parallelStream().map(chunk -> {
-            Bucketing run = new Bucketing(records, filters, rarity, indexMask);
+            Bucketing run = new Bucketing(records, filters, rarity, indexMask, focus);
             run.scan(entries, chunk[0], chunk[1]);
             long done = chunksDone.incrementAndGet();
             long scoredSoFar;
@@ -199,16 +208,18 @@ public final class Matcher {
         private final long[] filters;
         private final float[] rarity;
         private final long indexMask;
+        private final int focus;
         private final LongList above = new LongList();
         private long candidates;
         private int oversized;
         private long skipped;
 
-        Bucketing(EncodedRecords records, long[] filters, float[] rarity, long indexMask) {
+        Bucketing(EncodedRecords records, long[] filters, float[] rarity, long indexMask, int focus) {
             this.records = records;
             this.filters = filters;
             this.rarity = rarity;
             this.indexMask = indexMask;
+            this.focus = focus;
         }
 
         void scan(long[] entries, int from, int to) {
@@ -234,7 +245,8 @@ public final class Matcher {
                 int i = (int) (entries[x] & indexMask);
                 for (int y = x + 1; y < end; y++) {
                     int j = (int) (entries[y] & indexMask);
-                    if (records.forceOf(i) == records.forceOf(j)) {
+                    if (records.forceOf(i) == records.forceOf(j)
+                            || focus >= 0 && records.forceOf(i) != focus && records.forceOf(j) != focus) {
                         continue;
                     }
                     candidates++;

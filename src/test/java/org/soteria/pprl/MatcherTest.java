@@ -145,6 +145,11 @@ class MatcherTest {
         long found = every.pairs().stream().filter(p -> kept.contains(List.of(p.a(), p.b()))).count();
         assertThat(found).isGreaterThanOrEqualTo(Math.round(every.pairs().size() * 0.95));
         assertThat(blocked.stats().candidates()).isLessThan(every.stats().candidates() / 20);
+        // the hub's run for one force's new encodings finds exactly that force's pairs of the national run
+        Matcher.Result focused = new Matcher(THRESHOLD).match(set, forces[0], org.soteria.operations.Progress.SILENT);
+        assertThat(focused.pairs()).containsExactlyInAnyOrderElementsOf(blocked.pairs().stream()
+                .filter(p -> set.forceOf(p.a()) == forces[0] || set.forceOf(p.b()) == forces[0]).toList());
+        assertThat(focused.stats().candidates()).isLessThan(blocked.stats().candidates());
     }
 
     private List<Matcher.Encoded> encode(List<String[]> people, String prefix) {
