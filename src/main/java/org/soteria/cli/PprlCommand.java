@@ -181,6 +181,9 @@ final class PprlCommand implements Callable<Integer> {
             } catch (EncodingsFile.Unusable e) {
                 System.err.println("soteria pprl match: " + e.getMessage());
                 return 2;
+            } catch (java.nio.file.NoSuchFileException e) {
+                System.err.println("soteria pprl match: no such file or folder: " + e.getFile());
+                return 2;
             }
         }
     }

@@ -57,6 +57,9 @@ class PprlCommandTest extends CommandLineCase {
         assertThat(found.subList(1, found.size())).extracting(l -> l.substring(0, l.lastIndexOf(',')))
                 .containsExactlyInAnyOrder("NWP,N1,DYF,D7", "NWP,N2,DYF,D8");
         assertThat(err()).contains("Read 6 records of 2 forces").contains("Wrote 2 pairs");
+        assertThat(run("pprl", "match", "--encodings", a.toString(), "--encodings", b.toString(), "--out",
+                dir.resolve("no-such-folder/pairs.csv").toString())).isEqualTo(2);
+        assertThat(err()).contains("no such file or folder");
     }
 
     @Test
