@@ -112,4 +112,16 @@ class DeepDiveBrowserIT extends BrowserPages {
                 .contains("1. Suspect-focused investigation,suspect_focus,1,0,0,1,0,0,3.00,0")
                 .doesNotContain("earlier report");
     }
+
+    /** A crafted form naming nested or indexed fields is a form with those fields missing, not a server error. */
+    @Test
+    void fieldNamesWithAPathAreIgnoredAndTheFormSaysWhatIsMissing() {
+        WebClient web = new WebClient(port);
+        web.signIn("force-lead", PASSWORD);
+        web.get("/deep-dive");
+        var r = web.post("/deep-dive/new", java.util.Map.of("title", "Crafted", "from.day", "31", "to.month[3]", "2",
+                "perStratum[9]", "5", "allocation", "equal"));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("govuk-error-summary");
+    }
 }
