@@ -30,7 +30,11 @@ public class CaseController {
     private final SuspectNotices suspects;
     private final org.soteria.web.Labels labels;
 
-    public CaseController(InvestigationService investigations, SuspectNotices suspects, org.soteria.web.Labels labels) {
+    private final org.springframework.context.MessageSource messages;
+
+    public CaseController(InvestigationService investigations, SuspectNotices suspects, org.soteria.web.Labels labels,
+            org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.investigations = investigations;
         this.suspects = suspects;
         this.labels = labels;
@@ -45,6 +49,8 @@ public class CaseController {
         model.addAttribute("activeNav", "cases");
         model.addAttribute("filter", filter);
         model.addAttribute("result", result);
+        model.addAttribute("rows", CaseRow.of(result, labels, messages,
+                org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         model.addAttribute("errors", errors);
         model.addAttribute("fromText", query.from() == null ? "" : query.from());
         model.addAttribute("toText", query.to() == null ? "" : query.to());
@@ -54,7 +60,7 @@ public class CaseController {
         model.addAttribute("sorts", CaseSort.values());
         List<Map<String, Object>> teams = investigations.teams(user);
         List<Map<String, Object>> officers = investigations.officers(user, filter.teams());
-        model.addAttribute("teams", teams);
+        model.addAttribute("teamOptions", CaseRow.teamOptions(teams, filter.teams()));
         model.addAttribute("officers", officers);
         model.addAttribute("officerChoiceLimited", officers.isEmpty() && filter.teams().isEmpty());
         Map<String, List<String>> applied = new LinkedHashMap<>();

@@ -25,9 +25,11 @@ public class InvestigationService {
     private final AccessService access;
     private final AuditService audit;
     private final DataScope scope;
+    private final CaseFilterChoices choices;
 
     public InvestigationService(CaseRepository cases, NeedToKnow needToKnow, AccessService access,
-            AuditService audit, DataScope scope) {
+            AuditService audit, DataScope scope, CaseFilterChoices choices) {
+        this.choices = choices;
         this.cases = cases;
         this.needToKnow = needToKnow;
         this.access = access;
@@ -140,7 +142,7 @@ public class InvestigationService {
 
     /** The teams of the user's force. */
     public List<Map<String, Object>> teams(SoteriaUser user) {
-        return cases.teamNames(user.forceCode());
+        return choices.teamNames(user.forceCode());
     }
 
     /** Most officers listed in the officer filter before the user must choose a team first. */
@@ -152,10 +154,10 @@ public class InvestigationService {
      */
     public List<Map<String, Object>> officers(SoteriaUser user, List<String> teams) {
         if (!teams.isEmpty()) {
-            return cases.officers(user.forceCode(), teams, Integer.MAX_VALUE);
+            return choices.officers(user.forceCode(), teams, Integer.MAX_VALUE);
         }
         // A large force's officers are chosen by team first: counting them costs a page less than reading them.
-        return cases.moreOfficersThan(user.forceCode(), OFFICER_CHOICE_LIMIT) ? List.of()
-                : cases.officers(user.forceCode(), List.of(), OFFICER_CHOICE_LIMIT);
+        return choices.moreOfficersThan(user.forceCode(), OFFICER_CHOICE_LIMIT) ? List.of()
+                : choices.officers(user.forceCode(), List.of(), OFFICER_CHOICE_LIMIT);
     }
 }
