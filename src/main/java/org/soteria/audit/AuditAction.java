@@ -8,6 +8,8 @@ public enum AuditAction {
     SEARCH("Listed or searched", Operation.CONSULTATION),
     /** Personal data leaving the system: an export, a download, a print view. */
     EXPORT("Exported", Operation.DISCLOSURE),
+    /** A case shared with a partner organisation (the CPS, a victim service), or its sharing ended. */
+    SHARE("Shared with a partner", Operation.DISCLOSURE),
     /** Records brought in from a force's records system. */
     IMPORT("Imported", Operation.COLLECTION),
     /** A record changed in Soteria. */

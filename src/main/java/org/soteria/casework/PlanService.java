@@ -69,6 +69,21 @@ public class PlanService {
         }
     }
 
+    /** A line of enquiry as a partner given the investigation plan sees it (ADR 32). */
+    public record SharedLine(Codes.Focus focus, String description, LocalDate dueOn, Codes.LineStatus status,
+            String result) {
+    }
+
+    /**
+     * The crime's lines of enquiry as row-level security shows them to the user: a CPS prosecutor given the plan
+     * (ADR 32) sees them, anyone else no more than need-to-know gives. The caller has found the share and logs the
+     * look with the case it shows.
+     */
+    public List<SharedLine> sharedLines(long crimeId) {
+        return planRecords.lines(crimeId).stream().map(l -> new SharedLine(l.focus(), l.description(), l.dueOn(),
+                l.status(), l.result())).toList();
+    }
+
     public Optional<Plan> plan(long crimeId, SoteriaUser user) {
         return support.open(crimeId, user, "investigation plan").map(crime -> {
             List<PlanRepository.Stage> stages = planRecords.stages();

@@ -86,6 +86,10 @@ final class UsersCommand implements Runnable {
         @Option(names = "--officer", paramLabel = "CODE", description = "Their officer code in the records, if any.")
         String officer;
 
+        @Option(names = "--partner", paramLabel = "CODE", description = "For cps-prosecutor and isva accounts: the "
+                + "code of their partner organisation (registered on /admin/partners).")
+        String partner;
+
         @Mixin
         Teams teams = new Teams();
 
@@ -93,14 +97,15 @@ final class UsersCommand implements Runnable {
         public Integer call() {
             Role r = Role.fromCode(role).orElse(null);
             if (r == null) {
-                System.err.println("soteria users add: --role must be one of investigator, supervisor, victim-liaison, "
-                        + "analyst, force-lead, auditor, researcher, admin, national-coordinator (got '" + role + "')");
+                System.err.println("soteria users add: --role must be one of " + String.join(", ",
+                        java.util.Arrays.stream(Role.values()).map(Role::code).toList()) + " (got '" + role + "')");
                 return 2;
             }
             try (ConfigurableApplicationContext ctx = Contexts.batch(common.dataDir.dataDir)) {
                 String password = ctx.getBean(UserService.class).createAccount("cli:" + common.runBy,
                         new UserService.NewAccount(username, displayName, r, force, officer, teams.memberOf,
-                                teams.supervises));
+                                teams.supervises, partner == null || partner.isBlank() ? null
+                                        : partner.trim().toUpperCase(java.util.Locale.ROOT)));
                 ctx.getBean(AccountAdminService.class).requirePasswordChange(username);
                 System.out.println("Account " + username + " created. First password (shown once): " + password);
                 System.out.println("They choose their own password, and set up their authenticator app, at first sign-in.");

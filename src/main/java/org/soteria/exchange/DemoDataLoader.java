@@ -63,8 +63,8 @@ public class DemoDataLoader implements ApplicationRunner {
         }
         if (password == null || password.isBlank()) {
             System.out.println();
-            System.out.println("Demo mode: sign in as investigator, supervisor, victim-liaison, analyst, force-lead, "
-                    + "auditor, researcher, admin or national-coordinator with the password: " + pw);
+            System.out.println("Demo mode: sign in as " + String.join(", ", java.util.Arrays.stream(Role.values())
+                    .map(Role::code).toList()) + " with the password: " + pw);
             System.out.println();
         } else {
             LOG.info("Demo mode: demo accounts use the password from SOTERIA_DEMO_PASSWORD");

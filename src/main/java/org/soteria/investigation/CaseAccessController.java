@@ -42,9 +42,11 @@ public class CaseAccessController {
     private final AccessService access;
     private final AuditService audit;
     private final UserService users;
+    private final List<CaseOutsiders> outsiders;
 
     public CaseAccessController(InvestigationService investigations, AccessService access, AuditService audit,
-            UserService users) {
+            UserService users, List<CaseOutsiders> outsiders) {
+        this.outsiders = outsiders;
         this.users = users;
         this.investigations = investigations;
         this.access = access;
@@ -113,6 +115,7 @@ public class CaseAccessController {
         model.addAttribute("canOpenCase", investigations.access(crimeId, user).isPresent());
         model.addAttribute("canManage", canManage);
         model.addAttribute("grants", grants);
+        model.addAttribute("partners", outsiders.stream().flatMap(o -> o.of(crimeId).stream()).toList());
         model.addAttribute("now", java.time.Instant.now());
         model.addAttribute("accesses", accesses.size() > PAGE_SIZE ? accesses.subList(0, PAGE_SIZE) : accesses);
         model.addAttribute("hasNext", accesses.size() > PAGE_SIZE);

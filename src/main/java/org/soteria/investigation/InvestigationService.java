@@ -107,6 +107,35 @@ public class InvestigationService {
         return detail.map(d -> new CaseView(d, access.get()));
     }
 
+    /**
+     * A crime as a partner user may see it (ADR 32): what their organisation's lasting shares let row-level security
+     * show (for a victim service, the victim alone and the key events). The caller has found a lasting share; the
+     * look is logged with the share as its justification, and a crime PostgreSQL does not show (closed or restricted
+     * since it was shared) is logged as refused and answered as not found.
+     */
+    public Optional<CaseDetail> shared(long id, SoteriaUser user, String justification) {
+        Optional<CaseDetail> detail = cases.find(id);
+        if (detail.isEmpty()) {
+            audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.DENIED, "crime", "id:" + id)
+                    .records(scope.wholeForce("the audit log names a crime tried outside what was shared",
+                            () -> cases.referenceInAnyForce(id)).map(List::of).orElse(List.of()))
+                    .detail("shared case: not shown now (closed or restricted since it was shared)"));
+            return detail;
+        }
+        CaseDetail d = detail.get();
+        audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.VIEW, "crime",
+                        d.forceCode() + ":" + d.crimeRef())
+                .records(java.util.stream.Stream.concat(java.util.stream.Stream.of(d.forceCode() + ":" + d.crimeRef()),
+                        d.people().stream().map(p -> personRef(d.forceCode(), p.personId()))).distinct().toList())
+                .justification(justification).detail("shared case page"));
+        return detail;
+    }
+
+    /** The list rows of these crimes, as row-level security lets the user see them (a partner's shared cases). */
+    public List<CaseSummary> summaries(java.util.Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : cases.summaries(ids);
+    }
+
     /** A force's name as its records give it (the code itself when the force has no records yet). */
     public String forceName(String forceCode) {
         return cases.forceName(forceCode).orElse(forceCode);

@@ -35,8 +35,27 @@ public final class DataScope extends DelegatingDataSource implements AutoCloseab
     /** The database role of the whole-force readers; the application's role may switch to it, not inherit it. */
     public static final String WHOLE_FORCE_ROLE = "soteria_whole_force";
 
+    /**
+     * How a user may see case records, as row-level security reads {@code soteria.cases}: not at all; within
+     * need-to-know (officers); or as a partner user, only what their organisation's shares cover (ADR 32).
+     */
+    public enum Cases {
+        NONE("off"), NEED_TO_KNOW("on"), PARTNER("partner");
+
+        private final String setting;
+
+        Cases(String setting) {
+            this.setting = setting;
+        }
+
+        /** The value of {@code soteria.cases} for this kind of access. */
+        public String setting() {
+            return setting;
+        }
+    }
+
     /** The user a web request acts for, as the database needs to know them. */
-    public record Principal(String username, boolean caseReader) {
+    public record Principal(String username, Cases cases) {
     }
 
     /** Who is signed in on this thread's web request (implemented by the security feature). */
@@ -53,7 +72,7 @@ public final class DataScope extends DelegatingDataSource implements AutoCloseab
     private record WholeForce(String purpose) implements Scope {
     }
 
-    private static final UserScope NOBODY = new UserScope(new Principal("", false));
+    private static final UserScope NOBODY = new UserScope(new Principal("", Cases.NONE));
     private static final ThreadLocal<Scope> EXPLICIT = new ThreadLocal<>();
     private static final ThreadLocal<Boolean> RESOLVING = new ThreadLocal<>();
 
@@ -102,7 +121,12 @@ public final class DataScope extends DelegatingDataSource implements AutoCloseab
 
     /** Runs work as this user would see the records, wherever it runs (tests, and work done for a user off the request thread). */
     public <T> T asUser(String username, boolean caseReader, Supplier<T> work) {
-        return within(new UserScope(new Principal(username, caseReader)), work);
+        return asUser(username, caseReader ? Cases.NEED_TO_KNOW : Cases.NONE, work);
+    }
+
+    /** As {@link #asUser(String, boolean, Supplier)}, for any kind of case access (a partner user's). */
+    public <T> T asUser(String username, Cases cases, Supplier<T> work) {
+        return within(new UserScope(new Principal(username, cases)), work);
     }
 
     private <T> T within(Scope scope, Supplier<T> work) {
@@ -221,7 +245,7 @@ public final class DataScope extends DelegatingDataSource implements AutoCloseab
      * cores other users' pages need (docs/benchmarks.md: the case list at 1,000,000 crimes). Whole-force readers keep
      * the server's setting.
      */
-    private record Settings(String role, String user, boolean cases, String parallelWorkers) {
+    private record Settings(String role, String user, Cases cases, String parallelWorkers) {
     }
 
     /**
@@ -242,10 +266,10 @@ public final class DataScope extends DelegatingDataSource implements AutoCloseab
 
     private Settings settings(Scope scope, Connection connection) throws SQLException {
         if (scope instanceof WholeForce) {
-            return new Settings(WHOLE_FORCE_ROLE, "", false, serverParallelWorkers(connection));
+            return new Settings(WHOLE_FORCE_ROLE, "", Cases.NONE, serverParallelWorkers(connection));
         }
         Principal p = ((UserScope) scope).principal();
-        return new Settings("none", p.username(), p.caseReader(), "0");
+        return new Settings("none", p.username(), p.cases(), "0");
     }
 
     private void apply(Connection connection, Scope scope) {
@@ -262,7 +286,7 @@ public final class DataScope extends DelegatingDataSource implements AutoCloseab
                         + "set_config('soteria.cases', ?, false), set_config('max_parallel_workers_per_gather', ?, false)")) {
             s.setString(1, settings.role());
             s.setString(2, settings.user());
-            s.setString(3, settings.cases() ? "on" : "off");
+            s.setString(3, settings.cases().setting());
             s.setString(4, settings.parallelWorkers());
             s.execute();
         } catch (SQLException e) {

@@ -146,6 +146,10 @@ public class AccountAdminService {
         if (a.role() == role) {
             return;
         }
+        if (a.role().partner() != role.partner()) {
+            // A partner user belongs to an organisation and a team member to the force (ADR 32): a new account, not a new role.
+            throw new Invalid("role", "{admin.error.partnerRole}");
+        }
         accounts.setRole(username, role);
         int ended = accounts.endSessions(username);
         audit.record(AuditEntry.of(by.username(), by.role(), AuditAction.ACCOUNT_CHANGE, "account", username)

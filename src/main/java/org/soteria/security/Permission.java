@@ -101,6 +101,12 @@ public enum Permission {
     REVIEW_RETENTION("Review the force's crime records under MoPI: the records due for review (references, offences "
             + "and dates, no one's details) and decisions to retain or delete; deletion removes the record and the people "
             + "in no other crime", EnumSet.of(Role.RECORDS_MANAGER)),
+    SHARE_CASES("Share a crime they have need-to-know of with a partner organisation (a CPS unit, an ISVA service, a "
+            + "SARC): the parts, the lawful basis and the victim's consent; record the consent's withdrawal; end sharing",
+            EnumSet.of(Role.INVESTIGATOR, Role.SUPERVISOR, Role.VICTIM_LIAISON)),
+    VIEW_SHARED_CASES("Partner users: see the cases shared with their organisation, only the parts shared, while the "
+            + "sharing lasts (every look logged)", EnumSet.of(Role.CPS_PROSECUTOR, Role.ISVA)),
+    MANAGE_PARTNERS("Register the force's partner organisations and retire them", EnumSet.of(Role.ADMIN)),
     MANAGE_OWN_ACCOUNT("Set up the second factor, see recovery codes, change your password, sign out everywhere, "
             + "choose alerts by e-mail",
             EnumSet.allOf(Role.class));

@@ -15,7 +15,11 @@ public enum Role implements Choice {
     RESEARCHER("researcher", "Researcher"),
     ADMIN("admin", "Administrator"),
     RECORDS_MANAGER("records-manager", "Records manager"),
-    NATIONAL_COORDINATOR("national-coordinator", "National coordinator");
+    NATIONAL_COORDINATOR("national-coordinator", "National coordinator"),
+    /** A prosecutor of a CPS area's RASSO unit: a partner user (ADR 32). */
+    CPS_PROSECUTOR("cps-prosecutor", "CPS prosecutor"),
+    /** An independent sexual violence adviser of a victim service: a partner user (ADR 32). */
+    ISVA("isva", "Independent sexual violence adviser");
 
     private final String code;
     private final String label;
@@ -33,6 +37,11 @@ public enum Role implements Choice {
     @Override
     public String label() {
         return label;
+    }
+
+    /** Whether the role belongs to a partner organisation, not the force: it sees only what is shared with it. */
+    public boolean partner() {
+        return this == CPS_PROSECUTOR || this == ISVA;
     }
 
     /** The Spring Security authority for this role. */

@@ -20,6 +20,8 @@ class SignedInDatabaseUser implements DataScope.SignedIn {
                 || auth.getAuthorities().stream().noneMatch(a -> SoteriaUser.SIGNED_IN.equals(a.getAuthority()))) {
             return Optional.empty();
         }
-        return Optional.of(new DataScope.Principal(user.getUsername(), user.can(Permission.VIEW_CASES)));
+        DataScope.Cases cases = user.role().partner() ? DataScope.Cases.PARTNER
+                : user.can(Permission.VIEW_CASES) ? DataScope.Cases.NEED_TO_KNOW : DataScope.Cases.NONE;
+        return Optional.of(new DataScope.Principal(user.getUsername(), cases));
     }
 }

@@ -106,6 +106,21 @@ class UserRepository {
                 .params(username, displayName, role.code(), passwordHash, forceCode, officerCode).update();
     }
 
+    /** Whether the force has an active partner organisation of this code (V47). */
+    boolean partnerOrgActive(String code, String forceCode) {
+        return jdbc.sql("select exists (select 1 from partner_org where code = ? and force_code = ? "
+                + "and retired_at is null)").params(code, forceCode).query(Boolean.class).single();
+    }
+
+    void setPartnerOrg(String username, String partnerOrg) {
+        jdbc.sql("update app_user set partner_org = ? where username = ?").params(partnerOrg, username).update();
+    }
+
+    void setDemoPartnerOrg(String username, String partnerOrg) {
+        jdbc.sql("update app_user set partner_org = ? where username = ? and demo and role in ('cps-prosecutor', 'isva')")
+                .params(partnerOrg, username).update();
+    }
+
     void setTeams(String username, String forceCode, List<String> memberOf, List<String> supervises) {
         jdbc.sql("delete from user_team where username = ?").param(username).update();
         for (String t : memberOf) {

@@ -343,13 +343,16 @@ public class UserService implements UserDetailsService, UserDetailsPasswordServi
             throw new IllegalArgumentException("A user name is 2 to 63 lower-case letters, digits, dots, hyphens or "
                     + "underscores, starting with a letter or digit: " + a.username());
         }
+        PartnerAccounts.check(a, users::partnerOrgActive);
         String password = randomPassword();
         users.insert(a.username(), a.displayName(), a.role(), passwords.encode(password), a.forceCode(),
                 a.officerCode());
         users.setTeams(a.username(), a.forceCode(), a.memberOf(), a.supervises());
+        users.setPartnerOrg(a.username(), a.partnerOrg());
         audit.record(AuditEntry.of(createdBy, null, AuditAction.ACCOUNT_CHANGE, "account", a.username())
                 .detail("account created with role " + a.role().code() + ", teams " + a.memberOf()
-                        + ", supervising " + a.supervises()));
+                        + ", supervising " + a.supervises()
+                        + (a.partnerOrg() == null ? "" : ", of partner organisation " + a.partnerOrg())));
         return password;
     }
 
@@ -430,7 +433,13 @@ public class UserService implements UserDetailsService, UserDetailsPasswordServi
 
     /** What a new account needs. */
     public record NewAccount(String username, String displayName, Role role, String forceCode, String officerCode,
-            List<String> memberOf, List<String> supervises) {
+            List<String> memberOf, List<String> supervises, String partnerOrg) {
+
+        /** An officer's or staff member's account: no partner organisation. */
+        public NewAccount(String username, String displayName, Role role, String forceCode, String officerCode,
+                List<String> memberOf, List<String> supervises) {
+            this(username, displayName, role, forceCode, officerCode, memberOf, supervises, null);
+        }
     }
 
     /**
@@ -470,6 +479,12 @@ public class UserService implements UserDetailsService, UserDetailsPasswordServi
         if (users.upsertDemoPlacement(role.code(), officerCode)) {
             users.setTeams(role.code(), forceCode, memberOf, supervises);
         }
+    }
+
+    /** Makes a demo partner account (cps-prosecutor, isva) one of a partner organisation's users. */
+    @Transactional
+    public void placeDemoPartner(Role role, String partnerOrg) {
+        users.setDemoPartnerOrg(role.code(), partnerOrg);
     }
 
     /** Outside demo mode no demo account may sign in, even if a demo run left them in the database. */

@@ -146,6 +146,11 @@ class VictimRepository {
         return joined.isEmpty() ? null : joined;
     }
 
+    /** A crime's contact plans, as row-level security shows them. */
+    List<Plan> plansOf(long crimeId) {
+        return plans(new Long[] {crimeId});
+    }
+
     private List<Plan> plans(Long[] crimeIds) {
         return jdbc.sql("select p.*, o.display_name liaison_name from victim_contact_plan p join investigation_crime c on c.id = p.crime_id "
                         + "left join officer o on o.force_code = c.force_code and o.officer_code = p.liaison_officer_code "

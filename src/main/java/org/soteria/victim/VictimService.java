@@ -114,6 +114,28 @@ public class VictimService {
         }
     }
 
+    /**
+     * A victim's contact plan as a victim service given it sees it (ADR 32): how and when to reach them, their wishes
+     * and needs, who supports them.
+     */
+    public record SharedPlan(long victimRef, String preferredChannel, boolean doNotCall, boolean thisNumberOnly,
+            String safeNumber, String safeTimes, String interviewerGender, String interpreterLanguage,
+            String communicationNeeds, String isvaName, String isvaContact, String liaisonOfficerName,
+            int updateEveryDays, LocalDate agreedOn, LocalDate endedOn) {
+    }
+
+    /**
+     * The contact plans of a crime as row-level security shows them to the user: a partner given the contact plan
+     * (ADR 32) sees them, anyone else nothing more than need-to-know gives. The caller has found the share and logs
+     * the look with the case it shows.
+     */
+    public List<SharedPlan> sharedPlans(long crimeId) {
+        return repository.plansOf(crimeId).stream().map(p -> new SharedPlan(p.victimRef(), p.preferredChannel(),
+                p.doNotCall(), p.thisNumberOnly(), p.safeNumber(), p.safeTimes(), p.interviewerGender(),
+                p.interpreterLanguage(), p.communicationNeeds(), p.isvaName(), p.isvaContact(), p.liaisonOfficerName(),
+                p.updateEveryDays(), p.agreedOn(), p.endedOn())).toList();
+    }
+
     public Optional<VictimPage> page(long crimeId, long victimRef, SoteriaUser user) {
         Optional<Reached> reached = reach(crimeId, victimRef, user);
         if (reached.isEmpty()) {

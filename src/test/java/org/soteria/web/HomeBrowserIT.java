@@ -17,7 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class HomeBrowserIT extends BrowserPages {
 
     private static final List<String> ROLES = List.of("investigator", "supervisor", "victim-liaison", "analyst",
-            "force-lead", "auditor", "researcher", "admin", "records-manager", "national-coordinator");
+            "force-lead", "auditor", "researcher", "admin", "records-manager", "national-coordinator", "cps-prosecutor",
+            "isva");
 
     @Autowired
     LinkageService linkage;

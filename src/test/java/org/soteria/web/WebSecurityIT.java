@@ -33,7 +33,8 @@ class WebSecurityIT {
 
     private static final String PASSWORD = "correct-horse-battery";
     private static final List<String> ROLES = List.of("investigator", "supervisor", "victim-liaison", "analyst",
-            "force-lead", "auditor", "researcher", "admin", "records-manager", "national-coordinator");
+            "force-lead", "auditor", "researcher", "admin", "records-manager", "national-coordinator", "cps-prosecutor",
+            "isva");
     private static final Set<String> CASE_ROLES = Set.of("investigator", "supervisor", "victim-liaison", "force-lead");
     private static final Set<String> IMPORT_ROLES = Set.of("force-lead", "admin", "auditor");
 
@@ -197,6 +198,17 @@ class WebSecurityIT {
         }
         MATRIX.put("GET /break-glass", CASE_ROLES);
         MATRIX.put("POST /break-glass", CASE_ROLES);
+        Set<String> sharers = Set.of("investigator", "supervisor", "victim-liaison");
+        Set<String> partners = Set.of("cps-prosecutor", "isva");
+        MATRIX.put("GET /cases/{id}/sharing", sharers);
+        MATRIX.put("POST /cases/{id}/sharing", sharers);
+        MATRIX.put("POST /cases/{id}/sharing/{share}/end", sharers);
+        MATRIX.put("POST /cases/{id}/sharing/{share}/consent-withdrawn", sharers);
+        MATRIX.put("GET /partner/cases", partners);
+        MATRIX.put("GET /partner/cases/{id}", partners);
+        MATRIX.put("GET /admin/partners", Set.of("admin"));
+        MATRIX.put("POST /admin/partners", Set.of("admin"));
+        MATRIX.put("POST /admin/partners/{code}/retire", Set.of("admin"));
         MATRIX.put("GET /retention", Set.of("records-manager"));
         MATRIX.put("GET /retention/decisions", Set.of("records-manager"));
         MATRIX.put("GET /retention/crimes/{id}", Set.of("records-manager"));
@@ -324,7 +336,7 @@ class WebSecurityIT {
                 .replace("{ref}", Long.toString(teamVictim)).replace("{review}", "1").replace("{token}", "x")
                 .replace("{code}", "NOBODY").replace("{username}", "nobody-here").replace("{pair}", "1-2").replace("{force}", "NWP")
                 .replace("{orderId}", "NONE").replace("{line}", "1").replace("{request}", "1").replace("{device}", "1")
-                .replace("{bail}", "1").replace("{action}", "1").replace("{position}", "1").replace("{evidence}", "1")
+                .replace("{bail}", "1").replace("{share}", "999999").replace("{action}", "1").replace("{position}", "1").replace("{evidence}", "1")
                 .replace("{view}", pattern.startsWith("/performance/data-quality/") ? "gaps" : "funnel");
     }
 
@@ -517,6 +529,9 @@ class WebSecurityIT {
         reads.put("GET /cases/{id}", new String[] {"investigator", "/cases/" + teamCrime});
         reads.put("GET /cases/{id}/access", new String[] {"supervisor", "/cases/" + teamCrime + "/access"});
         reads.put("GET /audit", new String[] {"auditor", "/audit"});
+        reads.put("GET /cases/{id}/sharing", new String[] {"investigator", "/cases/" + teamCrime + "/sharing"});
+        reads.put("GET /partner/cases", new String[] {"cps-prosecutor", "/partner/cases"});
+        reads.put("GET /admin/partners", new String[] {"admin", "/admin/partners"});
         reads.put("GET /retention", new String[] {"records-manager", "/retention"});
         reads.put("GET /retention/crimes/{id}", new String[] {"records-manager", "/retention/crimes/" + teamCrime});
         reads.put("GET /audit/export.csv", new String[] {"auditor", "/audit/export.csv?user=investigator"});
@@ -566,7 +581,8 @@ class WebSecurityIT {
         // An extract is audited as a disclosure when the project exists and is approved: ResearchIT. A sample
         // crime's file, a sample's findings and its disagreements need a sample: DeepDiveIT and DeepDiveBrowserIT.
         // The notices page is audited with each person when the hub has reported any: LearningNetworkBrowserIT.
-        Set<String> conditional = Set.of("GET /network/notices", "GET /assessment/{id}/evidence/{evidence}", "GET /research/{id}/extract.csv", "GET /deep-dive/{id}/crimes/{position}",
+        // A shared case's page needs a share of the partner's organisation: PartnerSharingIT.
+        Set<String> conditional = Set.of("GET /partner/cases/{id}", "GET /network/notices", "GET /assessment/{id}/evidence/{evidence}", "GET /research/{id}/extract.csv", "GET /deep-dive/{id}/crimes/{position}",
                 "GET /deep-dive/{id}/findings", "GET /deep-dive/{id}/disagreements", "GET /deep-dive/{id}/findings.csv",
                 "GET /imports/{id}",
                 "GET /workforce/wellbeing/shared", "GET /repeat-suspects/{id}",

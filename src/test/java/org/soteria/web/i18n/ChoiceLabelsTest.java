@@ -47,7 +47,8 @@ class ChoiceLabelsTest {
             VictimQueueService.Scope.class, org.soteria.reference.CpsDecision.class,
             org.soteria.assessment.ReviewItem.class, org.soteria.assessment.ReviewItem.Rating.class,
             org.soteria.performance.AgeBand.class, org.soteria.retention.RetentionDecision.class,
-            org.soteria.assessment.SampleAllocation.class);
+            org.soteria.assessment.SampleAllocation.class, org.soteria.partner.PartnerKind.class,
+            org.soteria.partner.SharePart.class, org.soteria.partner.LawfulBasis.class);
 
     @Test
     void theEnglishBundleSaysWhatEachEnumSaysAndNamesNoOtherCode() throws Exception {

@@ -1,0 +1,98 @@
+package org.soteria.partner;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.soteria.platform.DatabaseConfig;
+import org.soteria.platform.Invalid;
+import org.soteria.security.Role;
+import org.soteria.security.SoteriaUser;
+import org.soteria.security.UserService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo mode: a CPS RASSO unit and an ISVA service for the demo force, the demo prosecutor and ISVA as their users,
+ * and a few of the demo investigator's open crimes shared with each, by the investigator through the same rules as
+ * everyone (and so in the audit log). Runs when the application is ready, sharing only when nothing is shared yet.
+ */
+@Component
+@ConditionalOnExpression("${soteria.demo:false} and '${soteria.mode:force}' != 'hub'")
+class PartnerDemo {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PartnerDemo.class);
+
+    private final SharingRepository repository;
+    private final SharingService sharing;
+    private final UserService users;
+    private final JdbcClient jdbc;
+    private final String force;
+
+    PartnerDemo(SharingRepository repository, SharingService sharing, UserService users, JdbcClient jdbc,
+            @Value("${soteria.demo.force-code:NWP}") String force) {
+        this.repository = repository;
+        this.sharing = sharing;
+        this.users = users;
+        this.jdbc = jdbc;
+        this.force = force;
+    }
+
+    /** The demo organisations' codes for a force. */
+    static String cps(String force) {
+        return force + "-CPS-RASSO";
+    }
+
+    static String isva(String force) {
+        return force + "-ISVA";
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void seed() {
+        if (repository.org(cps(force)).isEmpty()) {
+            repository.addOrg(cps(force), force, PartnerKind.CPS, "CPS RASSO unit (demo)");
+        }
+        if (repository.org(isva(force)).isEmpty()) {
+            repository.addOrg(isva(force), force, PartnerKind.ISVA, "ISVA service (demo)");
+        }
+        users.placeDemoPartner(Role.CPS_PROSECUTOR, cps(force));
+        users.placeDemoPartner(Role.ISVA, isva(force));
+        if (repository.countLasting(cps(force)) + repository.countLasting(isva(force)) > 0) {
+            return;
+        }
+        SoteriaUser investigator;
+        try {
+            investigator = (SoteriaUser) users.loadUserByUsername("investigator");
+        } catch (RuntimeException e) {
+            return;
+        }
+        // The investigator's open crimes with a victim and a suspect, newest first: three to the CPS, three to the ISVA.
+        List<Long> crimes = jdbc.sql("select c.id from investigation_crime c where c.officer_code = ? "
+                        + "and not c.restricted and c.record_type = 'crime' and c.outcome_code is null "
+                        + "and exists (select 1 from investigation_case_person s where s.crime_id = c.id and s.role = 'suspect') "
+                        + "and exists (select 1 from investigation_case_person v where v.crime_id = c.id and v.role = 'victim') "
+                        + "order by c.recorded_date desc, c.id limit 6")
+                .param(investigator.officerCode() == null ? "" : investigator.officerCode()).query(Long.class).list();
+        LocalDate today = LocalDate.now(DatabaseConfig.LONDON);
+        int shared = 0;
+        for (int i = 0; i < crimes.size(); i++) {
+            boolean toCps = i % 2 == 0;
+            SharingService.Request r = toCps
+                    ? new SharingService.Request(cps(force), List.of("file", "plan", "timeline"), "law_enforcement",
+                            null, false, "The CPS gives early investigative advice on this case.", java.util.Map.of())
+                    : new SharingService.Request(isva(force), List.of("contact_plan", "key_dates"), "consent",
+                            today.minusDays(3 + i), false, null, java.util.Map.of());
+            try {
+                sharing.share(investigator, crimes.get(i), r);
+                shared++;
+            } catch (Invalid | java.util.NoSuchElementException e) {
+                LOG.warn("Demo sharing skipped crime {}: {}", crimes.get(i), e.getMessage());
+            }
+        }
+        LOG.info("Demo mode: {} crimes shared with the demo CPS unit and ISVA service", shared);
+    }
+}

@@ -1,0 +1,31 @@
+package org.soteria.partner;
+
+import java.util.List;
+import org.soteria.web.form.IsoDate;
+import org.soteria.web.form.MaxChars;
+
+/** The sharing forms as Spring binds them: the values as typed, checked before the service applies its own rules. */
+final class SharingForms {
+
+    private SharingForms() {
+    }
+
+    /** Sharing a case: with whom, what, on which basis, the victim's consent, and for a closed case why. */
+    record Share(String org, List<String> parts, String basis,
+            @IsoDate(label = "field.consentDate") String consentOn, String reauthorise,
+            @MaxChars(value = SharingService.MAX_REASON, label = "field.theReason") String reason) {
+
+        boolean reauthorised() {
+            return "yes".equals(reauthorise);
+        }
+    }
+
+    /** Ending a share, with the reason. */
+    record End(@MaxChars(value = SharingService.MAX_REASON, label = "field.theReason") String endReason) {
+    }
+
+    /** Registering a partner organisation. */
+    record NewOrg(@MaxChars(value = 40, label = "field.partnerCode") String code, String kind,
+            @MaxChars(value = 200, label = "field.partnerName") String name) {
+    }
+}
