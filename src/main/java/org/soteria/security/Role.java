@@ -39,6 +39,14 @@ public enum Role implements Choice {
         return label;
     }
 
+    /**
+     * The display name of the role's demo account: "Demo" and the role, the ISVA's in short. It is a name, shown as it
+     * is in either language, so it carries no long English label onto Welsh pages.
+     */
+    public String demoName() {
+        return "Demo " + (this == ISVA ? "ISVA" : label);
+    }
+
     /** Whether the role belongs to a partner organisation, not the force: it sees only what is shared with it. */
     public boolean partner() {
         return this == CPS_PROSECUTOR || this == ISVA;

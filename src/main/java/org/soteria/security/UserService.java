@@ -455,7 +455,7 @@ public class UserService implements UserDetailsService, UserDetailsPasswordServi
         String pw = password == null || password.isBlank() ? randomPassword() : password;
         String hash = passwords.encode(pw);
         for (Role role : Role.values()) {
-            if (!users.upsertDemo(role.code(), "Demo " + role.label(), role, hash, forceCode, null)) {
+            if (!users.upsertDemo(role.code(), role.demoName(), role, hash, forceCode, null)) {
                 LOG.warn("Demo mode: a real account is called {}; it is left as it is and there is no demo {}",
                         role.code(), role.code());
             }

@@ -93,7 +93,7 @@ class PartnerSharingBrowserIT extends BrowserPages {
         isva.signIn("supervisor", PASSWORD);
         isva.open("/cases/" + crime + "/access");
         assertThat(main(isva)).contains("Shared with partners", "ISVA service (demo)", "Ended",
-                "Demo Independent sexual violence adviser Viewed shared case page");
+                "Demo ISVA Viewed shared case page");
         isva.assertAccessible("case-access-partners");
     }
 }
