@@ -43,3 +43,25 @@ begin
         end if;
     end if;
 end $$;
+
+-- The partner users' role (V48, ADR 32): the same privileges as the application's, switched to (never inherited)
+-- for a partner user's request, so that the partner policies apply to their queries alone.
+do $$
+begin
+    if exists (select from pg_roles where rolname = 'soteria_partner') then
+        execute 'grant select, insert, update, delete on all tables in schema public to soteria_partner';
+        execute 'grant usage, select on all sequences in schema public to soteria_partner';
+        execute 'grant usage on schema public to soteria_partner';
+        execute 'revoke insert, update, delete on flyway_schema_history from soteria_partner';
+        execute 'revoke update, delete, truncate on audit_event, audit_checkpoint, audit_event_unchained from soteria_partner';
+        execute 'revoke insert on audit_event_unchained from soteria_partner';
+        if exists (select from pg_roles where rolname = '${app_role}')
+                and not pg_has_role('${app_role}', 'soteria_partner', 'member') then
+            if current_setting('server_version_num')::int >= 160000 then
+                execute 'grant soteria_partner to ${app_role} with inherit false, set true';
+            else
+                execute 'grant soteria_partner to ${app_role}';
+            end if;
+        end if;
+    end if;
+end $$;

@@ -66,10 +66,26 @@ class CaseRepository {
             return Named.NONE;
         }
         params.put("mostPeople", mostPeople + 1);
-        long[] ids = jdbc.sql(people).params(params).query(Long.class).list().stream().mapToLong(Long::longValue)
-                .toArray();
+        long[] ids = ids(jdbc.sql(people).params(params));
         return ids.length > mostPeople ? new Named(java.util.Arrays.copyOf(ids, mostPeople), true)
                 : new Named(ids, false);
+    }
+
+    private static long[] ids(JdbcClient.StatementSpec spec) {
+        return spec.query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private static String likeReference(String search) {
+        return escapeLike(search.toUpperCase(Locale.ROOT)) + "%";
+    }
+
+    /**
+     * The reference lookup is told the user's force, teams, officer code and granted crimes, to narrow what it
+     * returns (V26); with no rule of the application's (a test of row-level security alone), it is told nothing.
+     */
+    private static String narrowing(Map<String, Object> params) {
+        return params.containsKey("ntkTeams") ? ":ntkForce, :ntkTeams, :ntkOfficer, " + NeedToKnow.GRANTED_IDS
+                : "null, null, null, null";
     }
 
     /** The filter's conditions after the given need-to-know condition, with the rule's parameters. */
@@ -119,7 +135,6 @@ class CaseRepository {
             // Names are encrypted at rest (ADR 8): they are found by the keyed hash of the whole normalised name,
             // a given name and a family name, or one of them; crime references by prefix.
             String[] parts = f.search().trim().split("\\s+", 2);
-            String likeRef = escapeLike(f.search().toUpperCase(Locale.ROOT)) + "%";
             StringBuilder names = new StringBuilder();
             if (parts.length == 2) {
                 names.append("p.given_name_index = :given and p.family_name_index = :family");
@@ -142,18 +157,14 @@ class CaseRepository {
             // The reference prefix is matched by the schema owner's index lookup (V23): under row-level security a
             // LIKE on upper(crime_ref) could not use the index. Only ids come back; this query's own rule and
             // row-level security then decide what is shown.
-            // It is told the user's force, teams, officer code and granted crimes, to narrow what it returns (V26);
-            // with no rule of the application's (a test of row-level security alone), it is told nothing.
-            String narrowing = params.containsKey("ntkTeams")
-                    ? ":ntkForce, :ntkTeams, :ntkOfficer, " + NeedToKnow.GRANTED_IDS : "null, null, null, null";
+            String references = "select crime_ids_with_reference_like(:ref, " + narrowing(params) + ")";
+            params.put("ref", likeReference(f.search()));
             // Once every person is in the name index, its exact words find what the whole-name index did (and a
             // common name no longer reads every person who has it: the lookup above stops at mostPeople).
             String wholeNames = named.ids() != null && nameIndex.complete() ? ""
                     : " union select cp.crime_id from person p join case_person cp on cp.person_ref = p.id where "
                             + names;
-            clauses.add("c.id in (select crime_ids_with_reference_like(:ref, " + narrowing + ")"
-                    + wholeNames + byPieces + ")");
-            params.put("ref", likeRef);
+            clauses.add("c.id in (" + references + wholeNames + byPieces + ")");
         }
         return new Where(clauses.isEmpty() ? "" : "where " + String.join(" and ", clauses), params);
     }
@@ -208,7 +219,7 @@ class CaseRepository {
     }
 
     /** Each typed word must match a word of the same person's names, some way; its hashes as a parameter. */
-    private static String nameWords(List<NameIndex.Word> words, Map<String, Object> params) {
+    static String nameWords(List<NameIndex.Word> words, Map<String, Object> params) {
         List<String> each = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             each.add("p.name_keys && cast(:nameWord" + i + " as bigint[])");
@@ -217,7 +228,7 @@ class CaseRepository {
         return String.join(" and ", each);
     }
 
-    private static String arrayLiteral(long[] values) {
+    static String arrayLiteral(long[] values) {
         StringBuilder s = new StringBuilder("{");
         for (int i = 0; i < values.length; i++) {
             s.append(i == 0 ? "" : ",").append(values[i]);
@@ -225,92 +236,15 @@ class CaseRepository {
         return s.append('}').toString();
     }
 
-    private static String arrayLiteral(Long[] values) {
+    static String arrayLiteral(Long[] values) {
         return arrayLiteral(java.util.Arrays.stream(values).mapToLong(Long::longValue).toArray());
-    }
-
-    /**
-     * Why each of the page's crimes matched a search, for the page to say: the crime reference, or for each typed
-     * word how the best-matching person's names matched it (the word itself, its beginning, its sound). Run on the
-     * page's crimes only, under the same row-level security; a crime found by a whole name not yet in the name
-     * index is said to match the name.
-     */
-    Map<Long, List<String>> why(List<Long> crimeIds, String search) {
-        Map<Long, List<String>> out = new java.util.LinkedHashMap<>();
-        if (crimeIds.isEmpty() || search == null) {
-            return out;
-        }
-        String ref = search.trim().toUpperCase(Locale.ROOT);
-        jdbc.sql("select id from crime where id in (:ids) and upper(crime_ref) like :ref")
-                .param("ids", crimeIds).param("ref", escapeLike(ref) + "%")
-                .query(Long.class).list()
-                .forEach(id -> out.put(id, List.of(org.soteria.platform.Fault.of("cases.why.reference", ref))));
-        List<NameIndex.Word> words = nameIndex.query(search);
-        if (words.isEmpty()) {
-            return out;
-        }
-        Map<String, Object> params = new HashMap<>();
-        StringBuilder columns = new StringBuilder();
-        for (int i = 0; i < words.size(); i++) {
-            for (NameKeys.Match m : NameKeys.Match.values()) {
-                String name = "w" + i + m.name();
-                columns.append(", coalesce(p.name_keys && cast(:").append(name).append(" as bigint[]), false)");
-                params.put(name, arrayLiteral(words.get(i).ways().get(m)));
-            }
-        }
-        params.put("ids", crimeIds);
-        String all = nameWords(words, params);
-        Map<Long, int[]> best = new java.util.LinkedHashMap<>();
-        jdbc.sql("select cp.crime_id" + columns + " from case_person cp join person p on p.id = cp.person_ref "
-                        + "where cp.crime_id in (:ids) and " + all)
-                .params(params)
-                .query(rs -> {
-                    int[] kinds = new int[words.size()];
-                    int score = 0;
-                    for (int i = 0; i < words.size(); i++) {
-                        int kind = NameKeys.Match.values().length - 1;
-                        for (int m = 0; m < NameKeys.Match.values().length; m++) {
-                            if (rs.getBoolean(2 + i * NameKeys.Match.values().length + m)) {
-                                kind = m;
-                                break;
-                            }
-                        }
-                        kinds[i] = kind;
-                        score += kind;
-                    }
-                    int[] was = best.get(rs.getLong(1));
-                    if (was == null || score < java.util.Arrays.stream(was).sum()) {
-                        best.put(rs.getLong(1), kinds);
-                    }
-                });
-        for (long id : crimeIds) {
-            if (out.containsKey(id)) {
-                continue;
-            }
-            int[] kinds = best.get(id);
-            List<String> said = new ArrayList<>();
-            if (kinds == null) {
-                said.add(org.soteria.platform.Fault.of("cases.why.wholeName", search.trim()));
-            } else {
-                for (int i = 0; i < words.size(); i++) {
-                    String code = switch (NameKeys.Match.values()[kinds[i]]) {
-                        case EXACT -> "cases.why.EXACT";
-                        case PREFIX -> "cases.why.PREFIX";
-                        case SOUND -> "cases.why.SOUND";
-                    };
-                    said.add(org.soteria.platform.Fault.of(code, words.get(i).text()));
-                }
-            }
-            out.put(id, said);
-        }
-        return out;
     }
 
     private static String nullToNone(String index) {
         return index == null ? "" : index;
     }
 
-    private static String escapeLike(String s) {
+    static String escapeLike(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 

@@ -26,10 +26,12 @@ public class InvestigationService {
     private final AuditService audit;
     private final DataScope scope;
     private final CaseFilterChoices choices;
+    private final SearchReasons reasons;
 
     public InvestigationService(CaseRepository cases, NeedToKnow needToKnow, AccessService access,
-            AuditService audit, DataScope scope, CaseFilterChoices choices) {
+            AuditService audit, DataScope scope, CaseFilterChoices choices, SearchReasons reasons) {
         this.choices = choices;
+        this.reasons = reasons;
         this.cases = cases;
         this.needToKnow = needToKnow;
         this.access = access;
@@ -59,7 +61,7 @@ public class InvestigationService {
                         : "; searched for a term (kept as a keyed hash), " + (capped ? "over " : "") + total
                                 + (total == 1 ? " match" : " matches"))));
         return new CasePage(rows, total, capped, filter.page(), pages,
-                filter.search() == null ? java.util.Map.of() : cases.why(rows.stream().map(CaseSummary::id).toList(),
+                filter.search() == null ? java.util.Map.of() : reasons.why(rows.stream().map(CaseSummary::id).toList(),
                         filter.search()),
                 named.tooMany() ? cases.mostPeople() : 0);
     }

@@ -35,6 +35,9 @@ public final class DataScope extends DelegatingDataSource implements AutoCloseab
     /** The database role of the whole-force readers; the application's role may switch to it, not inherit it. */
     public static final String WHOLE_FORCE_ROLE = "soteria_whole_force";
 
+    /** The database role of partner users' requests (V48, ADR 32): the partner policies are its alone. */
+    public static final String PARTNER_ROLE = "soteria_partner";
+
     /**
      * How a user may see case records, as row-level security reads {@code soteria.cases}: not at all; within
      * need-to-know (officers); or as a partner user, only what their organisation's shares cover (ADR 32).
@@ -269,7 +272,7 @@ public final class DataScope extends DelegatingDataSource implements AutoCloseab
             return new Settings(WHOLE_FORCE_ROLE, "", Cases.NONE, serverParallelWorkers(connection));
         }
         Principal p = ((UserScope) scope).principal();
-        return new Settings("none", p.username(), p.cases(), "0");
+        return new Settings(p.cases() == Cases.PARTNER ? PARTNER_ROLE : "none", p.username(), p.cases(), "0");
     }
 
     private void apply(Connection connection, Scope scope) {

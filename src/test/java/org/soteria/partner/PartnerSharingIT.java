@@ -252,6 +252,18 @@ class PartnerSharingIT {
     }
 
     @Test
+    void thePartnerPoliciesAreThePartnerRolesAloneWhichTheApplicationDoesNotInherit() {
+        assertThat(jdbc.sql("select policyname || ' ' || array_to_string(roles, ',') from pg_policies "
+                + "where policyname like '%\\_partner' escape '\\' order by 1").query(String.class).list())
+                .as("officers and whole-force readers never meet them (V48)").hasSize(27)
+                .allMatch(p -> p.endsWith(" soteria_partner"));
+        assertThat(jdbc.sql("select pg_has_role(session_user, 'soteria_partner', 'usage')").query(Boolean.class)
+                .single()).as("membership without inheritance").isFalse();
+        assertThat(asPartner(adviser, () -> jdbc.sql("select current_user").query(String.class).single()))
+                .isEqualTo("soteria_partner");
+    }
+
+    @Test
     void aPartnerAccountBelongsToAnActiveOrganisationOfItsForce() {
         assertThatThrownBy(() -> users.createAccount("test", new UserService.NewAccount("isva3", "x", Role.ISVA, "NWP",
                 null, List.of(), List.of()))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--partner");
