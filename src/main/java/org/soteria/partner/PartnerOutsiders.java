@@ -18,9 +18,8 @@ class PartnerOutsiders implements CaseOutsiders {
 
     @Override
     public List<Outsider> of(long crimeId) {
-        return sharing.sharesOf(crimeId).stream().map(v -> new Outsider(v.share().partnerName(),
-                v.share().parts().stream().map(SharePart::code).toList(), v.share().sharedAt(),
-                v.share().endedAt() != null ? v.share().endedAt() : v.share().consentWithdrawnAt(),
-                v.share().lasting())).toList();
+        return sharing.sharesOf(crimeId).stream().map(s -> new Outsider(s.partnerName(),
+                s.parts().stream().map(SharePart::code).toList(), s.sharedAt(),
+                s.endedAt() != null ? s.endedAt() : s.consentWithdrawnAt(), s.lasting())).toList();
     }
 }

@@ -138,19 +138,6 @@ class SharingRepository {
                 .params(org, crimeId).query((rs, n) -> share(rs)).list();
     }
 
-    /** Display names of accounts (officers who shared, ended or withdrew), by user name. */
-    java.util.Map<String, String> names(java.util.Collection<String> usernames) {
-        java.util.Map<String, String> out = new java.util.HashMap<>();
-        if (usernames.isEmpty()) {
-            return out;
-        }
-        jdbc.sql("select username, display_name from app_user where username in (:u)").param("u", usernames)
-                .query(rs -> {
-                    out.put(rs.getString(1), rs.getString(2));
-                });
-        return out;
-    }
-
     private static Org org(ResultSet rs) throws SQLException {
         return new Org(rs.getString("code"), rs.getString("force_code"),
                 Coded.parse(PartnerKind.class, rs.getString("kind")).orElseThrow(),

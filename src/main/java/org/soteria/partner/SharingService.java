@@ -59,18 +59,8 @@ public class SharingService {
     }
 
     /** A crime's sharing page for an officer: the crime, its shares (lasting first) and the organisations to share with. */
-    public record SharingPage(CaseDetail crime, List<ShareView> shares, List<SharingRepository.Org> orgs,
-            boolean needsReauthorising) {
-
-        /** Whether any share still gives access. */
-        public boolean anyLasting() {
-            return shares.stream().anyMatch(s -> s.share().lasting());
-        }
-    }
-
-    /** A share as a page shows it: the act, and the names of the officers who made, ended or withdrew it. */
-    public record ShareView(SharingRepository.Share share, String sharedByName, String endedByName,
-            String withdrawnByName) {
+    public record SharingPage(CaseDetail crime, List<SharingRepository.Share> shares,
+            List<SharingRepository.Org> orgs, boolean needsReauthorising) {
     }
 
     /** The sharing page of a crime the officer has need-to-know of (audited as a look at the case); else empty. */
@@ -78,7 +68,7 @@ public class SharingService {
     public Optional<SharingPage> page(long crimeId, SoteriaUser user) {
         return investigations.open(crimeId, user, "sharing with partners").map(view -> {
             CaseDetail crime = view.crime();
-            return new SharingPage(crime, views(repository.shares(crimeId)),
+            return new SharingPage(crime, repository.shares(crimeId),
                     repository.orgs(user.forceCode()).stream().filter(SharingRepository.Org::active).toList(),
                     closedOrRestricted(crime));
         });
@@ -108,7 +98,7 @@ public class SharingService {
                 .filter(o -> o.code().equals(r.org())).findFirst().orElse(null);
         if (org == null) {
             errors.put("org", "{sharingError.chooseAPartner}");
-        } else if (page.shares().stream().anyMatch(s -> s.share().lasting() && s.share().partnerOrg().equals(org.code()))) {
+        } else if (page.shares().stream().anyMatch(s -> s.lasting() && s.partnerOrg().equals(org.code()))) {
             errors.put("org", "{sharingError.alreadyShared}");
         }
         List<SharePart> parts = new ArrayList<>();
@@ -190,26 +180,8 @@ public class SharingService {
 
     /** The partners a crime is shared with, for its access page: every share, lasting or not. */
     @Transactional(readOnly = true)
-    public List<ShareView> sharesOf(long crimeId) {
-        return views(repository.shares(crimeId));
-    }
-
-    private List<ShareView> views(List<SharingRepository.Share> shares) {
-        Set<String> people = new java.util.HashSet<>();
-        shares.forEach(s -> {
-            people.add(s.sharedBy());
-            if (s.endedBy() != null) {
-                people.add(s.endedBy());
-            }
-            if (s.consentWithdrawnBy() != null) {
-                people.add(s.consentWithdrawnBy());
-            }
-        });
-        Map<String, String> names = repository.names(people);
-        return shares.stream().map(s -> new ShareView(s, names.getOrDefault(s.sharedBy(), s.sharedBy()),
-                s.endedBy() == null ? null : names.getOrDefault(s.endedBy(), s.endedBy()),
-                s.consentWithdrawnBy() == null ? null : names.getOrDefault(s.consentWithdrawnBy(), s.consentWithdrawnBy())))
-                .toList();
+    public List<SharingRepository.Share> sharesOf(long crimeId) {
+        return repository.shares(crimeId);
     }
 
     // The partner user's side.

@@ -210,7 +210,7 @@ class PartnerSharingIT {
         });
         assertThat(asPartner(prosecutor, () -> sharing.open(prosecutor, open))).isEmpty();
         assertThat(rows(prosecutor, "select crime_ref from crime")).isEmpty();
-        assertThat(asOfficer(() -> sharing.sharesOf(open))).allMatch(v -> !v.share().lasting());
+        assertThat(asOfficer(() -> sharing.sharesOf(open))).allMatch(share -> !share.lasting());
         assertThat(jdbc.sql("select count(*) from audit_event where username = 'inv' and action = 'SHARE' and seq > ?")
                 .param(before).query(Long.class).single()).as("two shares, a withdrawal and an end").isEqualTo(4);
     }
