@@ -20,7 +20,9 @@ class CaseworkCipher {
             "material_request", List.of("holder", "scope", "justification", "least_intrusive", "victim_view_note",
                     "decision_note", "closed_note"),
             "cps_action", List.of("action"),
-            "cps_submission", List.of("summary"));
+            "cps_submission", List.of("summary"),
+            "cps_review", List.of("note"),
+            "cps_engagement", List.of("summary"));
 
     private final FieldCipher cipher;
 

@@ -136,7 +136,7 @@ class CaseworkDemo {
                 cps.submitToCps(investigator, crime, "early_advice", earliest, "Is the evidence of the messages and "
                         + "the first account enough to charge, or is the taxi driver's account needed?", NONE);
                 cps.addAction(investigator, crime, "Obtain a statement from the taxi driver", today.plusDays(3),
-                        officer, NONE);
+                        "police", officer, NONE);
             }
             default -> {
             }

@@ -76,8 +76,16 @@ final class CaseworkForms {
         }
     }
 
-    record CpsActionForm(@MaxChars(value = TEXT, label = "field.action") String action, String actionOwner,
-            @IsoDate(label = "field.dueDate") String actionDue) {
+    record CpsActionForm(@MaxChars(value = TEXT, label = "field.action") String action, String side,
+            String actionOwner, @IsoDate(label = "field.dueDate") String actionDue) {
+    }
+
+    record CpsReviewForm(String verdict, @MaxChars(value = TEXT, label = "field.yourAnswer") String note,
+            @IsoDate(label = "field.dateOfYourAnswer", required = true) String reviewedOn) {
+    }
+
+    record EngagementForm(@IsoDate(label = "field.engagementDate", required = true) String engagedOn, String party,
+            String startedBy, @MaxChars(value = TEXT, label = "field.whatWasDiscussed") String engagementSummary) {
     }
 
     record CpsDecisionForm(@IsoDate(label = "field.dateOfTheDecision", required = true) String decidedOn,

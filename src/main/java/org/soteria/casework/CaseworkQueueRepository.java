@@ -168,9 +168,10 @@ class CaseworkQueueRepository {
                 rule, Map.of(), (rs, i) -> BailRepository.bail(rs));
     }
 
-    List<CpsRepository.Action> actionsDue(NeedToKnow.Rule rule, LocalDate until) {
-        return queue("select a.id, a.crime_id, c.crime_ref, a.action, a.due_on, a.owner_code, a.done_on, a.done_by "
-                        + "from cps_action a join investigation_crime c on c.id = a.crime_id where a.done_on is null "
+    List<CpsRecords.Action> actionsDue(NeedToKnow.Rule rule, LocalDate until) {
+        return queue("select a.id, a.crime_id, c.crime_ref, a.action, a.due_on, a.owner_code, a.done_on, a.done_by, "
+                        + "a.owner_side from cps_action a join investigation_crime c on c.id = a.crime_id "
+                        + "where a.done_on is null and a.owner_side = 'police' "
                         + "and a.due_on <= :until and :rule order by a.due_on, a.id limit 500", rule, Map.of("until", until),
                 (rs, i) -> CpsRepository.action(rs, cipher));
     }

@@ -134,7 +134,7 @@ public class CaseworkQueueService {
         }
         bail.sort(Comparator.comparing(Item::date));
         List<Item> cps = new ArrayList<>();
-        for (CpsRepository.Action a : queueRecords.actionsDue(rule, today.plusDays(CaseworkSupport.DUE_SOON_DAYS))) {
+        for (CpsRecords.Action a : queueRecords.actionsDue(rule, today.plusDays(CaseworkSupport.DUE_SOON_DAYS))) {
             cps.add(new Item(a.crimeId(), a.crimeRef(), a.dueOn(), a.action(), a.overdueOn(today), "cps"));
         }
         return new Queue(lines, reviews, approvals, bail, cps, reviewer, today);

@@ -34,7 +34,12 @@ class CaseworkRoutes implements FeatureRoutes {
                 Rule.needs("/cases/*/bail/**", Permission.WORK_INVESTIGATIONS, "Record, extend or end bail or RUI"),
                 Rule.needs("/cases/*/cps", Permission.VIEW_CASES, "A crime's CPS liaison: advice, referral, actions, decisions"),
                 Rule.needs("/cases/*/cps/**", Permission.WORK_INVESTIGATIONS,
-                        "Keep the file readiness checklist; record advice sought, a referral, actions and decisions"),
+                        "Keep the file readiness checklist; record advice sought, a referral, actions, pre-charge "
+                        + "engagement and decisions"),
+                Rule.needs("/partner/cases/*/cps", Permission.PROSECUTE_SHARED_FILES, "Prosecutors: a file shared "
+                        + "with their CPS unit, what awaits their answer, the joint action plan"),
+                Rule.needs("/partner/cases/*/cps/**", Permission.PROSECUTE_SHARED_FILES, "Prosecutors: answer early "
+                        + "advice, accept, return or decide on a referral, add and finish actions, record engagement"),
                 Rule.needs("/casework", Permission.VIEW_CASES, "What is due: lines of enquiry, reviews, approvals, bail, "
                         + "CPS actions (need-to-know applies)"),
                 Rule.needs("/casework/forensics", Permission.VIEW_FORENSIC_QUEUE,

@@ -277,6 +277,71 @@ public final class Codes {
         }
     }
 
+    /** Who does an action of the joint plan, or started a pre-charge engagement. */
+    public enum Side implements Named {
+        POLICE("Police"), CPS("CPS"), DEFENCE("The defence");
+
+        private final String label;
+
+        Side(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+    }
+
+    /**
+     * A prosecutor's answer to what the police sent: the advice asked for; for a referral, accepted for a decision,
+     * returned for further work, or the charging decision.
+     */
+    public enum Verdict implements Named {
+        ADVICE("Advice given", null), ACCEPTED("Accepted for a charging decision", null),
+        RETURNED("Returned for further work", "further_evidence_requested"), CHARGE("Charge", "charge"),
+        NO_CHARGE("No charge", "no_charge");
+
+        private final String label;
+        private final String decision;
+
+        Verdict(String label, String decision) {
+            this.label = label;
+            this.decision = decision;
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+
+        /** The detail of the {@code cps_decision} event this verdict records (the exchange format's), or null. */
+        public String decision() {
+            return decision;
+        }
+
+        /** Whether the verdict ends the review of its submission (every one but an acceptance). */
+        public boolean last() {
+            return this != ACCEPTED;
+        }
+    }
+
+    /** Whom the police or the CPS engaged with before a charging decision. */
+    public enum Party implements Named {
+        SUSPECT("The suspect"), REPRESENTATIVE("The suspect's representative");
+
+        private final String label;
+
+        Party(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+    }
+
     /** The value of {@code type} with this code, or null when the code is empty or unknown. */
     static <E extends Enum<E> & Named> E parse(Class<E> type, String code) {
         if (code == null || code.isBlank()) {

@@ -36,7 +36,7 @@ class CpsController {
     String cps(@PathVariable("id") String id, @AuthenticationPrincipal SoteriaUser user, Model model) {
         String today = support.today().toString();
         return cpsPage(RequestValues.id(id), user, model, Map.of(), Map.of("adviceOn", today, "referredOn", today,
-                "decidedOn", today));
+                "decidedOn", today, "engagedOn", today, "side", "police"));
     }
 
     private String cpsPage(long crimeId, SoteriaUser user, Model model, Map<String, String> errors,
@@ -47,6 +47,7 @@ class CpsController {
         model.addAttribute("crime", c.crime());
         model.addAttribute("items", Codes.ReadinessItem.values());
         model.addAttribute("cpsDecisions", org.soteria.reference.CpsDecision.values());
+        CpsPages.choices(model);
         return "casework/cps";
     }
 
@@ -81,7 +82,8 @@ class CpsController {
             @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) {
         long crimeId = RequestValues.id(id);
         return CaseworkPages.change(form.getClass(), () -> cps.addAction(user, crimeId, FormValues.text(form.action()),
-                        FormValues.date(form.actionDue()), FormValues.text(form.actionOwner()), FormErrors.of(binding)),
+                        FormValues.date(form.actionDue()), FormValues.text(form.side()), FormValues.text(form.actionOwner()),
+                        FormErrors.of(binding)),
                 errors -> cpsPage(crimeId, user, model, errors, FormErrors.values(form)), flash, "{caseworkDone.cpsActionAdded}",
                 "/cases/" + crimeId + "/cps");
     }
@@ -94,6 +96,17 @@ class CpsController {
         return CaseworkPages.change(null, () -> cps.actionDone(user, crimeId, actionId),
                 errors -> cpsPage(crimeId, user, model, errors, Map.of()), flash, "{caseworkDone.cpsActionDone}",
                 "/cases/" + crimeId + "/cps");
+    }
+
+    @PostMapping("/cases/{id}/cps/engagements")
+    String engaged(@PathVariable("id") String id, @Valid CaseworkForms.EngagementForm form, BindingResult binding,
+            @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) {
+        long crimeId = RequestValues.id(id);
+        return CaseworkPages.change(form.getClass(), () -> cps.engaged(user, crimeId, FormValues.date(form.engagedOn()),
+                        FormValues.text(form.party()), FormValues.text(form.startedBy()),
+                        FormValues.text(form.engagementSummary()), FormErrors.of(binding)),
+                errors -> cpsPage(crimeId, user, model, errors, FormErrors.values(form)), flash,
+                "{caseworkDone.engagementRecorded}", "/cases/" + crimeId + "/cps");
     }
 
     @PostMapping("/cases/{id}/cps/decisions")

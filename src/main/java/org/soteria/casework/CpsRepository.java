@@ -36,13 +36,11 @@ class CpsRepository {
         }
     }
 
-    record Submission(long id, long crimeId, String kind, LocalDate submittedOn, String summary, String submittedBy) {
-    }
 
-    List<Submission> submissions(long crimeId) {
+    List<CpsRecords.Submission> submissions(long crimeId) {
         return jdbc.sql("select id, crime_id, kind, submitted_on, summary, submitted_by from cps_submission "
                         + "where crime_id = ? order by submitted_on desc, id desc")
-                .param(crimeId).query((rs, i) -> new Submission(rs.getLong("id"), rs.getLong("crime_id"),
+                .param(crimeId).query((rs, i) -> new CpsRecords.Submission(rs.getLong("id"), rs.getLong("crime_id"),
                         rs.getString("kind"), rs.getObject("submitted_on", LocalDate.class),
                         cipher.open(rs, "cps_submission", "summary"), rs.getString("submitted_by"))).list();
     }
@@ -53,36 +51,69 @@ class CpsRepository {
                 .params(crimeId, kind, on, cipher.seal("cps_submission", crimeId, "summary", summary), eventRef, by).update();
     }
 
-    record Action(long id, long crimeId, String crimeRef, String action, LocalDate dueOn, String ownerCode,
-            LocalDate doneOn, String doneBy) {
 
-        public boolean overdueOn(LocalDate day) {
-            return doneOn == null && dueOn.isBefore(day);
-        }
-    }
-
-    static Action action(ResultSet rs, CaseworkCipher cipher) throws SQLException {
-        return new Action(rs.getLong("id"), rs.getLong("crime_id"), rs.getString("crime_ref"),
+    static CpsRecords.Action action(ResultSet rs, CaseworkCipher cipher) throws SQLException {
+        return new CpsRecords.Action(rs.getLong("id"), rs.getLong("crime_id"), rs.getString("crime_ref"),
                 cipher.open(rs, "cps_action", "action"), rs.getObject("due_on", LocalDate.class), rs.getString("owner_code"),
-                rs.getObject("done_on", LocalDate.class), rs.getString("done_by"));
+                rs.getObject("done_on", LocalDate.class), rs.getString("done_by"),
+                Codes.parse(Codes.Side.class, rs.getString("owner_side")));
     }
 
-    List<Action> actions(long crimeId) {
-        return jdbc.sql("select a.id, a.crime_id, c.crime_ref, a.action, a.due_on, a.owner_code, a.done_on, a.done_by "
-                        + "from cps_action a join investigation_crime c on c.id = a.crime_id where a.crime_id = ? "
-                        + "order by (a.done_on is null) desc, a.due_on, a.id")
+    List<CpsRecords.Action> actions(long crimeId) {
+        return jdbc.sql("select a.id, a.crime_id, c.crime_ref, a.action, a.due_on, a.owner_code, a.done_on, a.done_by, "
+                        + "a.owner_side from cps_action a join investigation_crime c on c.id = a.crime_id "
+                        + "where a.crime_id = ? order by (a.done_on is null) desc, a.due_on, a.id")
                 .param(crimeId).query((rs, i) -> action(rs, cipher)).list();
     }
 
-    void insertAction(long crimeId, String action, LocalDate due, String owner, String by) {
-        jdbc.sql("insert into cps_action (crime_id, action, due_on, owner_code, created_by) values (?, ?, ?, ?, ?)")
-                .params(crimeId, cipher.seal("cps_action", crimeId, "action", action), due, owner, by).update();
+    void insertAction(long crimeId, String action, LocalDate due, Codes.Side side, String owner, String by) {
+        jdbc.sql("insert into cps_action (crime_id, action, due_on, owner_side, owner_code, created_by) "
+                        + "values (?, ?, ?, ?, ?, ?)")
+                .params(crimeId, cipher.seal("cps_action", crimeId, "action", action), due, side.code(), owner, by)
+                .update();
     }
 
-    boolean actionDone(long crimeId, long id, LocalDate on, String by) {
-        return jdbc.sql("update cps_action set done_on = ?, done_by = ? where crime_id = ? and id = ? and done_on is null")
-                .params(on, by, crimeId, id).update() == 1;
+    /** Marks an open action of this side done; false when there is none (done already, or the other side's). */
+    boolean actionDone(long crimeId, long id, Codes.Side side, LocalDate on, String by) {
+        return jdbc.sql("update cps_action set done_on = ?, done_by = ? where crime_id = ? and id = ? and owner_side = ? "
+                        + "and done_on is null")
+                .params(on, by, crimeId, id, side.code()).update() == 1;
     }
 
-    /** How much casework a crime has: lines of enquiry, supervisor reviews, devices, and requests by material and status. */
+
+    List<CpsRecords.Review> reviews(long crimeId) {
+        return jdbc.sql("select id, crime_id, submission_id, verdict, reviewed_on, note, reviewed_by from cps_review "
+                        + "where crime_id = ? order by reviewed_on, id")
+                .param(crimeId).query((rs, i) -> new CpsRecords.Review(rs.getLong("id"), rs.getLong("submission_id"),
+                        Codes.parse(Codes.Verdict.class, rs.getString("verdict")),
+                        rs.getObject("reviewed_on", LocalDate.class), cipher.open(rs, "cps_review", "note"),
+                        rs.getString("reviewed_by"))).list();
+    }
+
+    void insertReview(long crimeId, long submissionId, Codes.Verdict verdict, LocalDate on, String note, Long eventRef,
+            String by) {
+        jdbc.sql("insert into cps_review (crime_id, submission_id, verdict, reviewed_on, note, event_ref, reviewed_by) "
+                        + "values (?, ?, ?, ?, ?, ?, ?)")
+                .params(crimeId, submissionId, verdict.code(), on, cipher.seal("cps_review", crimeId, "note", note),
+                        eventRef, by).update();
+    }
+
+
+    List<CpsRecords.Engagement> engagements(long crimeId) {
+        return jdbc.sql("select id, crime_id, engaged_on, party, started_by, summary, recorded_by from cps_engagement "
+                        + "where crime_id = ? order by engaged_on desc, id desc")
+                .param(crimeId).query((rs, i) -> new CpsRecords.Engagement(rs.getLong("id"),
+                        rs.getObject("engaged_on", LocalDate.class), Codes.parse(Codes.Party.class, rs.getString("party")),
+                        Codes.parse(Codes.Side.class, rs.getString("started_by")),
+                        cipher.open(rs, "cps_engagement", "summary"), rs.getString("recorded_by"))).list();
+    }
+
+    void insertEngagement(long crimeId, LocalDate on, Codes.Party party, Codes.Side startedBy, String summary,
+            String by) {
+        jdbc.sql("insert into cps_engagement (crime_id, engaged_on, party, started_by, summary, recorded_by) "
+                        + "values (?, ?, ?, ?, ?, ?)")
+                .params(crimeId, on, party.code(), startedBy.code(),
+                        cipher.seal("cps_engagement", crimeId, "summary", summary), by).update();
+    }
+
 }

@@ -34,10 +34,32 @@ public class CpsService {
         this.events = events;
     }
 
-    /** The CPS page: readiness, what was sent, actions and the CPS events on the timeline. */
-    public record Cps(Crime crime, Set<String> ready, List<CpsRepository.Submission> submissions,
-            List<CpsRepository.Action> actions, List<CaseDetail.TimelineEvent> events, Map<String, String> officers,
-            LocalDate today) {
+    /** A submission to the CPS and the prosecutor's answers to it, in order (an acceptance, then the last word). */
+    public record Sent(CpsRecords.Submission submission, List<CpsRecords.Review> reviews) {
+
+        public boolean referral() {
+            return "referral".equals(submission.kind());
+        }
+
+        /** The answer that ended the review, if there is one yet. */
+        public Optional<CpsRecords.Review> last() {
+            return reviews.stream().filter(r -> r.verdict().last()).findFirst();
+        }
+
+        public boolean accepted() {
+            return reviews.stream().anyMatch(r -> r.verdict() == Codes.Verdict.ACCEPTED);
+        }
+
+        /** Whether the prosecutor has still to answer. */
+        public boolean awaiting() {
+            return last().isEmpty();
+        }
+    }
+
+    /** The CPS page: readiness, what was sent and the answers, actions, engagement and the CPS events. */
+    public record Cps(Crime crime, Set<String> ready, List<Sent> sent, List<CpsRecords.Action> actions,
+            List<CpsRecords.Engagement> engagements, List<CaseDetail.TimelineEvent> events,
+            Map<String, String> officers, LocalDate today) {
 
         public boolean fileReady() {
             return Arrays.stream(Codes.ReadinessItem.values()).allMatch(i -> ready.contains(i.code()));
@@ -46,14 +68,36 @@ public class CpsService {
         public long readyCount() {
             return Arrays.stream(Codes.ReadinessItem.values()).filter(i -> ready.contains(i.code())).count();
         }
+
+        /** What the prosecutor has answered, newest first. */
+        public List<Sent> answered() {
+            return sent.stream().filter(s -> !s.awaiting()).toList();
+        }
+
+        /** What awaits the prosecutor's answer, oldest first. */
+        public List<Sent> awaiting() {
+            return sent.stream().filter(Sent::awaiting).sorted(java.util.Comparator.comparing(
+                    (Sent s) -> s.submission().submittedOn()).thenComparing(s -> s.submission().id())).toList();
+        }
     }
 
     private static final Set<String> CPS_EVENTS = Set.of("cps_early_advice", "cps_referral", "cps_decision", "charge");
 
     public Optional<Cps> cps(long crimeId, SoteriaUser user) {
-        return support.open(crimeId, user, "CPS liaison").map(crime -> new Cps(crime, cpsRecords.readiness(crimeId),
-                cpsRecords.submissions(crimeId), cpsRecords.actions(crimeId), crime.detail().timeline().stream()
-                        .filter(e -> CPS_EVENTS.contains(e.eventType())).toList(), support.officers(user, crime), support.today()));
+        return support.open(crimeId, user, "CPS liaison").map(crime -> view(crime, support.officers(user, crime)));
+    }
+
+    /** The CPS page of a crime already reached (by need-to-know, or through a partner's share of its file). */
+    Cps view(Crime crime, Map<String, String> officers) {
+        long crimeId = crime.id();
+        Map<Long, List<CpsRecords.Review>> answers = new java.util.HashMap<>();
+        cpsRecords.reviews(crimeId).forEach(r -> answers.computeIfAbsent(r.submissionId(), k -> new java.util.ArrayList<>())
+                .add(r));
+        List<Sent> sent = cpsRecords.submissions(crimeId).stream()
+                .map(s -> new Sent(s, List.copyOf(answers.getOrDefault(s.id(), List.of())))).toList();
+        return new Cps(crime, cpsRecords.readiness(crimeId), sent, cpsRecords.actions(crimeId),
+                cpsRecords.engagements(crimeId), crime.detail().timeline().stream()
+                        .filter(e -> CPS_EVENTS.contains(e.eventType())).toList(), officers, support.today());
     }
 
     @Transactional
@@ -101,32 +145,86 @@ public class CpsService {
         support.changed(user, crime, List.of(), (referral ? "referred to the CPS" : "early advice sought") + " on " + on);
     }
 
+    /** Adds an action of the joint plan, the police's (an officer may own it) or the CPS's. */
     @Transactional
-    public void addAction(SoteriaUser user, long crimeId, String action, LocalDate due, String owner,
+    public void addAction(SoteriaUser user, long crimeId, String action, LocalDate due, String side, String owner,
             Map<String, String> parseErrors) {
         Crime crime = support.reach(crimeId, user, Permission.WORK_INVESTIGATIONS);
         Map<String, String> errors = new LinkedHashMap<>(parseErrors);
+        if (owner != null && !support.officers(user, crime).containsKey(owner)) {
+            errors.putIfAbsent("actionOwner", "{caseworkError.selectAnOfficerFromThe}");
+        }
+        addAction(user, crime, action, due, side, owner, errors);
+    }
+
+    /** Adds an action for either side; the owner, an officer, only for the police's. */
+    void addAction(SoteriaUser user, Crime crime, String action, LocalDate due, String side, String owner,
+            Map<String, String> faults) {
+        Map<String, String> errors = new LinkedHashMap<>(faults);
         CaseworkSupport.required(errors, "action", action, "{caseworkError.enterCpsAction}");
         if (due == null) {
             errors.putIfAbsent("actionDue", "{caseworkError.enterTheDueDate}");
         }
-        if (owner != null && !support.officers(user, crime).containsKey(owner)) {
-            errors.putIfAbsent("actionOwner", "{caseworkError.selectAnOfficerFromThe}");
+        Codes.Side who = Codes.parse(Codes.Side.class, side);
+        if (who == null || who == Codes.Side.DEFENCE) {
+            errors.putIfAbsent("side", "{caseworkError.chooseWhoDoesTheAction}");
+        } else if (who == Codes.Side.CPS && owner != null) {
+            errors.putIfAbsent("actionOwner", "{caseworkError.cpsActionHasNoOfficer}");
         }
         if (!errors.isEmpty()) {
             throw new Invalid(errors);
         }
-        cpsRecords.insertAction(crimeId, action, due, owner, user.getUsername());
-        support.changed(user, crime, List.of(), "CPS action due " + due);
+        cpsRecords.insertAction(crime.id(), action, due, who, owner, user.getUsername());
+        support.changed(user, crime, List.of(), who.code() + " action of the CPS action plan due " + due);
     }
 
+    /** Marks a police action of the plan done (the CPS's own actions are the prosecutor's to mark). */
     @Transactional
     public void actionDone(SoteriaUser user, long crimeId, long actionId) {
-        Crime crime = support.reach(crimeId, user, Permission.WORK_INVESTIGATIONS);
-        if (!cpsRecords.actionDone(crimeId, actionId, support.today(), user.getUsername())) {
-            throw new Invalid("action", "{caseworkError.thisActionIsAlreadyDone}");
+        actionDone(user, support.reach(crimeId, user, Permission.WORK_INVESTIGATIONS), actionId, Codes.Side.POLICE);
+    }
+
+    void actionDone(SoteriaUser user, Crime crime, long actionId, Codes.Side side) {
+        if (!cpsRecords.actionDone(crime.id(), actionId, side, support.today(), user.getUsername())) {
+            boolean other = cpsRecords.actions(crime.id()).stream()
+                    .anyMatch(a -> a.id() == actionId && a.doneOn() == null && a.side() != side);
+            throw new Invalid("action", other ? "{caseworkError.theOtherSidesAction}"
+                    : "{caseworkError.thisActionIsAlreadyDone}");
         }
-        support.changed(user, crime, List.of(), "CPS action " + actionId + " done");
+        support.changed(user, crime, List.of(), side.code() + " action " + actionId + " of the CPS action plan done");
+    }
+
+    /** Records pre-charge engagement with the suspect or their representative. */
+    @Transactional
+    public void engaged(SoteriaUser user, long crimeId, LocalDate on, String party, String startedBy, String summary,
+            Map<String, String> faults) {
+        engaged(user, support.reach(crimeId, user, Permission.WORK_INVESTIGATIONS), on, party, startedBy, summary,
+                faults);
+    }
+
+    void engaged(SoteriaUser user, Crime crime, LocalDate on, String party, String startedBy, String summary,
+            Map<String, String> faults) {
+        Map<String, String> errors = new LinkedHashMap<>(faults);
+        if (on == null) {
+            errors.putIfAbsent("engagedOn", "{caseworkError.enterTheEngagementDate}");
+        } else if (on.isAfter(support.today())) {
+            errors.putIfAbsent("engagedOn", "{caseworkError.dateMustBeTodayOr}");
+        }
+        CaseworkSupport.notBeforeRecording(crime, on, "engagedOn", errors);
+        Codes.Party with = Codes.parse(Codes.Party.class, party);
+        if (with == null) {
+            errors.putIfAbsent("party", "{caseworkError.chooseWhoWasEngaged}");
+        }
+        Codes.Side by = Codes.parse(Codes.Side.class, startedBy);
+        if (by == null) {
+            errors.putIfAbsent("startedBy", "{caseworkError.chooseWhoStartedIt}");
+        }
+        CaseworkSupport.required(errors, "engagementSummary", summary, "{caseworkError.enterWhatWasDiscussed}");
+        if (!errors.isEmpty()) {
+            throw new Invalid(errors);
+        }
+        cpsRecords.insertEngagement(crime.id(), on, with, by, summary, user.getUsername());
+        support.changed(user, crime, List.of(), "pre-charge engagement with " + with.code() + " on " + on);
     }
 
     /** Records the CPS's charging decision as a {@code cps_decision} event, which the measures count. */

@@ -2,6 +2,8 @@ package org.soteria.partner;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.soteria.casework.Codes;
+import org.soteria.casework.CpsService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.soteria.platform.DatabaseConfig;
@@ -31,10 +33,12 @@ class PartnerDemo {
     private final SharingService sharing;
     private final UserService users;
     private final JdbcClient jdbc;
+    private final CpsService cps;
     private final String force;
 
     PartnerDemo(SharingRepository repository, SharingService sharing, UserService users, JdbcClient jdbc,
-            @Value("${soteria.demo.force-code:NWP}") String force) {
+            CpsService cps, @Value("${soteria.demo.force-code:NWP}") String force) {
+        this.cps = cps;
         this.repository = repository;
         this.sharing = sharing;
         this.users = users;
@@ -89,10 +93,25 @@ class PartnerDemo {
             try {
                 sharing.share(investigator, crimes.get(i), r);
                 shared++;
+                sendToTheCps(investigator, crimes.get(i), i, today);
             } catch (Invalid | java.util.NoSuchElementException e) {
                 LOG.warn("Demo sharing skipped crime {}: {}", crimes.get(i), e.getMessage());
             }
         }
         LOG.info("Demo mode: {} crimes shared with the demo CPS unit and ISVA service", shared);
+    }
+
+    /** Something for the demo prosecutor to answer: a request for early advice, and a referral with its file ready. */
+    private void sendToTheCps(SoteriaUser investigator, long crime, int i, LocalDate today) {
+        if (i == 0) {
+            cps.submitToCps(investigator, crime, "early_advice", today, "The suspect accepts contact but "
+                    + "says it was consensual. Would the victim's messages the next morning and her friend's account of "
+                    + "her call that night be enough to charge, or do we need the taxi driver too?", java.util.Map.of());
+        } else if (i == 2) {
+            cps.saveReadiness(investigator, crime, List.of(Codes.ReadinessItem.values()));
+            cps.submitToCps(investigator, crime, "referral", today, "Rape (section 1). The victim's ABE "
+                    + "account is consistent with her first account and the messages; the suspect's no comment interview; "
+                    + "the medical findings support her account. We propose one charge of rape.", java.util.Map.of());
+        }
     }
 }

@@ -253,11 +253,43 @@ public class SharingService {
      */
     @Transactional(readOnly = true)
     public Optional<SharedCase> open(SoteriaUser user, long crimeId) {
+        return lasting(user, crimeId, "shared case page").flatMap(l -> investigations.shared(crimeId, user, l.why())
+                .map(crime -> new SharedCase(crime, l.parts(), l.shares(),
+                        l.parts().contains(SharePart.CONTACT_PLAN) ? victims.sharedPlans(crimeId) : List.of(),
+                        l.parts().contains(SharePart.PLAN) ? plans.sharedLines(crimeId) : List.of(),
+                        crime.timeline().stream().filter(e -> KEY_EVENTS.contains(e.eventType())).toList())));
+    }
+
+    /**
+     * The crime when a lasting share of the user's organisation includes {@code part}; otherwise empty, as for a crime
+     * that does not exist, and the attempt logged. {@code page} names the look in the log.
+     */
+    /** A crime a partner may see a part of, and why (for the log). */
+    public record PartSeen(CaseDetail crime, String why) {
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<PartSeen> withPart(SoteriaUser user, long crimeId, SharePart part, String page) {
+        return lasting(user, crimeId, page).flatMap(l -> {
+            if (!l.parts().contains(part)) {
+                audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.DENIED, "crime",
+                        "id:" + crimeId).detail(page + ": " + part.code() + " not shared (answered as not found)"));
+                return Optional.empty();
+            }
+            return investigations.shared(crimeId, user, l.why()).map(crime -> new PartSeen(crime, l.why()));
+        });
+    }
+
+    /** The lasting shares of the user's organisation that cover a crime, their parts, and the log's justification. */
+    private record Lasting(List<SharingRepository.Share> shares, Set<SharePart> parts, String why) {
+    }
+
+    private Optional<Lasting> lasting(SoteriaUser user, long crimeId, String page) {
         String org = repository.orgOf(user.getUsername()).orElse(null);
         List<SharingRepository.Share> shares = org == null ? List.of() : repository.lasting(org, crimeId);
         if (shares.isEmpty()) {
             audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.DENIED, "crime",
-                    "id:" + crimeId).detail("shared case page: not shared with " + (org == null ? "any organisation" : org)
+                    "id:" + crimeId).detail(page + ": not shared with " + (org == null ? "any organisation" : org)
                             + " (answered as not found)"));
             return Optional.empty();
         }
@@ -266,9 +298,6 @@ public class SharingService {
         String why = "shared with " + org + " (share " + String.join(", ",
                 shares.stream().map(s -> Long.toString(s.id())).toList()) + "): " + parts.stream().map(SharePart::code)
                 .toList();
-        return investigations.shared(crimeId, user, why).map(crime -> new SharedCase(crime, parts, shares,
-                parts.contains(SharePart.CONTACT_PLAN) ? victims.sharedPlans(crimeId) : List.of(),
-                parts.contains(SharePart.PLAN) ? plans.sharedLines(crimeId) : List.of(),
-                crime.timeline().stream().filter(e -> KEY_EVENTS.contains(e.eventType())).toList()));
+        return Optional.of(new Lasting(shares, parts, why));
     }
 }

@@ -60,6 +60,7 @@ public class NeedToKnow {
                 case "team" -> "works in team " + arg(0);
                 case "grant" -> "grant from " + arg(0) + " until " + arg(1);
                 case "breakGlass" -> "break-glass: " + arg(0);
+                case "partner" -> "shared: " + arg(0);
                 default -> why;
             };
         }

@@ -106,6 +106,9 @@ public enum Permission {
             EnumSet.of(Role.INVESTIGATOR, Role.SUPERVISOR, Role.VICTIM_LIAISON)),
     VIEW_SHARED_CASES("Partner users: see the cases shared with their organisation, only the parts shared, while the "
             + "sharing lasts (every look logged)", EnumSet.of(Role.CPS_PROSECUTOR, Role.ISVA)),
+    PROSECUTE_SHARED_FILES("Prosecutors, on files shared with their CPS unit: answer early advice, review a referral "
+            + "(accept it, return it with the points to fix, or decide), work the joint action plan, record pre-charge "
+            + "engagement", EnumSet.of(Role.CPS_PROSECUTOR)),
     MANAGE_PARTNERS("Register the force's partner organisations and retire them", EnumSet.of(Role.ADMIN)),
     MANAGE_OWN_ACCOUNT("Set up the second factor, see recovery codes, change your password, sign out everywhere, "
             + "choose alerts by e-mail",

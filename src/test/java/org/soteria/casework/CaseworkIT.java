@@ -375,7 +375,8 @@ class CaseworkIT {
                 NONE);
         assertThat(errors(() -> cps.recordDecision(investigator, crime, null, today, NONE))).containsKey("decision");
         cps.recordDecision(investigator, crime, org.soteria.reference.CpsDecision.CHARGE, today, NONE);
-        cps.addAction(investigator, crime, "Obtain the taxi driver's statement", today.minusDays(1), "O1", NONE);
+        cps.addAction(investigator, crime, "Obtain the taxi driver's statement", today.minusDays(1), "police", "O1",
+                NONE);
         assertThat(queue.queue(investigator).cps()).singleElement().satisfies(i -> assertThat(i.overdue()).isTrue());
 
         CpsService.Cps page = cps.cps(crime, investigator).orElseThrow();

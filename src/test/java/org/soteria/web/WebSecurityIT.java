@@ -139,7 +139,8 @@ class WebSecurityIT {
         MATRIX.put("POST /cases/{id}/bail/new", workRoles);
         MATRIX.put("POST /cases/{id}/bail/{bail}/change", workRoles);
         MATRIX.put("POST /cases/{id}/bail/{bail}/end", workRoles);
-        for (String form : List.of("readiness", "submissions", "actions", "actions/{action}/done", "decisions")) {
+        for (String form : List.of("readiness", "submissions", "actions", "actions/{action}/done", "engagements",
+                "decisions")) {
             MATRIX.put("POST /cases/{id}/cps/" + form, workRoles);
         }
         MATRIX.put("GET /casework", CASE_ROLES);
@@ -206,6 +207,12 @@ class WebSecurityIT {
         MATRIX.put("POST /cases/{id}/sharing/{share}/consent-withdrawn", sharers);
         MATRIX.put("GET /partner/cases", partners);
         MATRIX.put("GET /partner/cases/{id}", partners);
+        Set<String> prosecutors = Set.of("cps-prosecutor");
+        MATRIX.put("GET /partner/cases/{id}/cps", prosecutors);
+        MATRIX.put("POST /partner/cases/{id}/cps/submissions/{submission}/review", prosecutors);
+        MATRIX.put("POST /partner/cases/{id}/cps/actions", prosecutors);
+        MATRIX.put("POST /partner/cases/{id}/cps/actions/{action}/done", prosecutors);
+        MATRIX.put("POST /partner/cases/{id}/cps/engagements", prosecutors);
         MATRIX.put("GET /admin/partners", Set.of("admin"));
         MATRIX.put("POST /admin/partners", Set.of("admin"));
         MATRIX.put("POST /admin/partners/{code}/retire", Set.of("admin"));
@@ -336,7 +343,7 @@ class WebSecurityIT {
                 .replace("{ref}", Long.toString(teamVictim)).replace("{review}", "1").replace("{token}", "x")
                 .replace("{code}", "NOBODY").replace("{username}", "nobody-here").replace("{pair}", "1-2").replace("{force}", "NWP")
                 .replace("{orderId}", "NONE").replace("{line}", "1").replace("{request}", "1").replace("{device}", "1")
-                .replace("{bail}", "1").replace("{share}", "999999").replace("{action}", "1").replace("{position}", "1").replace("{evidence}", "1")
+                .replace("{bail}", "1").replace("{share}", "999999").replace("{submission}", "999999").replace("{action}", "1").replace("{position}", "1").replace("{evidence}", "1")
                 .replace("{view}", pattern.startsWith("/performance/data-quality/") ? "gaps" : "funnel");
     }
 
@@ -581,8 +588,9 @@ class WebSecurityIT {
         // An extract is audited as a disclosure when the project exists and is approved: ResearchIT. A sample
         // crime's file, a sample's findings and its disagreements need a sample: DeepDiveIT and DeepDiveBrowserIT.
         // The notices page is audited with each person when the hub has reported any: LearningNetworkBrowserIT.
-        // A shared case's page needs a share of the partner's organisation: PartnerSharingIT.
-        Set<String> conditional = Set.of("GET /partner/cases/{id}", "GET /network/notices", "GET /assessment/{id}/evidence/{evidence}", "GET /research/{id}/extract.csv", "GET /deep-dive/{id}/crimes/{position}",
+        // A shared case's page (and a shared file's CPS page) needs a share of the partner's organisation:
+        // PartnerSharingIT and CpsInTheCaseIT.
+        Set<String> conditional = Set.of("GET /partner/cases/{id}", "GET /partner/cases/{id}/cps", "GET /network/notices", "GET /assessment/{id}/evidence/{evidence}", "GET /research/{id}/extract.csv", "GET /deep-dive/{id}/crimes/{position}",
                 "GET /deep-dive/{id}/findings", "GET /deep-dive/{id}/disagreements", "GET /deep-dive/{id}/findings.csv",
                 "GET /imports/{id}",
                 "GET /workforce/wellbeing/shared", "GET /repeat-suspects/{id}",
