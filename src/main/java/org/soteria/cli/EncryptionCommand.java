@@ -40,6 +40,8 @@ final class EncryptionCommand implements Runnable {
                         v);
                 long w = ctx.getBean(org.soteria.casework.CaseworkEncryption.class).rotate();
                 System.out.printf("Re-encrypted %,d casework records (lines of enquiry, reviews, requests, CPS).%n", w);
+                long p = ctx.getBean(org.soteria.partner.PartnerEncryption.class).rotate();
+                System.out.printf("Re-encrypted %,d ISVAs' records (notes and answers).%n", p);
                 long d = ctx.getBean(org.soteria.assessment.DeepDiveEncryption.class).rotate();
                 System.out.printf("Re-encrypted %,d deep-dive reviews.%n", d);
                 long t = ctx.getBean(org.soteria.security.SecondFactorSecrets.class).rotate();

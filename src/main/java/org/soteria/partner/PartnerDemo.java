@@ -34,11 +34,13 @@ class PartnerDemo {
     private final UserService users;
     private final JdbcClient jdbc;
     private final CpsService cps;
+    private final IsvaService isva;
     private final String force;
 
     PartnerDemo(SharingRepository repository, SharingService sharing, UserService users, JdbcClient jdbc,
-            CpsService cps, @Value("${soteria.demo.force-code:NWP}") String force) {
+            CpsService cps, IsvaService isva, @Value("${soteria.demo.force-code:NWP}") String force) {
         this.cps = cps;
+        this.isva = isva;
         this.repository = repository;
         this.sharing = sharing;
         this.users = users;
@@ -94,11 +96,31 @@ class PartnerDemo {
                 sharing.share(investigator, crimes.get(i), r);
                 shared++;
                 sendToTheCps(investigator, crimes.get(i), i, today);
+                supportTheVictim(crimes.get(i), i, today);
             } catch (Invalid | java.util.NoSuchElementException e) {
                 LOG.warn("Demo sharing skipped crime {}: {}", crimes.get(i), e.getMessage());
             }
         }
         LOG.info("Demo mode: {} crimes shared with the demo CPS unit and ISVA service", shared);
+    }
+
+    /** The demo adviser's work beside two victims: a support contact and a question; a concern for the officer. */
+    private void supportTheVictim(long crime, int i, LocalDate today) {
+        if (i != 1 && i != 3) {
+            return;
+        }
+        SoteriaUser adviser = (SoteriaUser) users.loadUserByUsername(Role.ISVA.code());
+        java.util.Map<String, String> none = java.util.Map.of();
+        if (i == 1) {
+            isva.record(adviser, crime, new IsvaService.Request("support", null, "phone", today, "First call after the "
+                    + "referral: explained my role, the investigation's steps and what she can expect.", none));
+            isva.record(adviser, crime, new IsvaService.Request("question", null, null, today, "She would like to know "
+                    + "whether her phone will be returned before the interview, and when.", none));
+        } else {
+            isva.record(adviser, crime, new IsvaService.Request("concern", "considering_withdrawal", null, today,
+                    "She says the waiting is too much and she is thinking of withdrawing. She agreed I tell you; she "
+                    + "would like a call from you this week.", none));
+        }
     }
 
     /** Something for the demo prosecutor to answer: a request for early advice, and a referral with its file ready. */

@@ -24,6 +24,14 @@ class PartnerRoutes implements FeatureRoutes {
                         + "their organisation"),
                 Rule.needs("/partner/cases/*", Permission.VIEW_SHARED_CASES, "Partner users: a shared case, only the "
                         + "parts shared, while the sharing lasts"),
+                Rule.needs("/partner/cases/*/support", Permission.SUPPORT_VICTIMS, "ISVAs: record a support contact, "
+                        + "a concern or a question to the officer in a case shared with their service"),
+                Rule.needs("/partner/cases/*/milestones/*/passed-on", Permission.SUPPORT_VICTIMS, "ISVAs: record that "
+                        + "a milestone of the case was passed on to the victim"),
+                Rule.needs("/partner/milestones", Permission.SUPPORT_VICTIMS, "ISVAs: the milestones of cases shared "
+                        + "with their service still to pass on to the victims"),
+                Rule.needs("/partner-notes", Permission.SHARE_CASES, "Officers: ISVAs' concerns not yet seen and "
+                        + "questions not yet answered, in the crimes they may see"),
                 Rule.needs("/admin/partners", Permission.MANAGE_PARTNERS, "The force's partner organisations"),
                 Rule.needs("/admin/partners/**", Permission.MANAGE_PARTNERS, "Register or retire a partner "
                         + "organisation"));

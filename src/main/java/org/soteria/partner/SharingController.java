@@ -27,10 +27,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SharingController {
 
     private final SharingService sharing;
+    private final IsvaService isva;
     private final org.soteria.web.Labels labels;
 
-    SharingController(SharingService sharing, org.soteria.web.Labels labels) {
+    SharingController(SharingService sharing, IsvaService isva, org.soteria.web.Labels labels) {
         this.sharing = sharing;
+        this.isva = isva;
         this.labels = labels;
     }
 
@@ -45,6 +47,7 @@ class SharingController {
         model.addAttribute("activeNav", "cases");
         model.addAttribute("page", page);
         model.addAttribute("crime", page.crime());
+        model.addAttribute("fromPartners", isva.fromPartners(crimeId));
         model.addAttribute("errors", errors);
         model.addAttribute("form", form);
         Map<String, String> orgOptions = new java.util.LinkedHashMap<>();
@@ -111,6 +114,55 @@ class SharingController {
         }
         flash.addFlashAttribute("success", "{sharingDone.consentWithdrawn}");
         return "redirect:/cases/" + crimeId + "/sharing";
+    }
+
+    @PostMapping("/cases/{id}/sharing/notes/{note}/seen")
+    String seen(@PathVariable("id") String id, @PathVariable("note") String note,
+            @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) {
+        long crimeId = RequestValues.id(id);
+        return noteChange(crimeId, user, model, flash, Map.of(), () -> isva.seen(user, crimeId, RequestValues.id(note)),
+                "{isvaDone.seen}");
+    }
+
+    @PostMapping("/cases/{id}/sharing/notes/{note}/answer")
+    String answer(@PathVariable("id") String id, @PathVariable("note") String note, @Valid SharingForms.Answer form,
+            BindingResult binding, @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) {
+        long crimeId = RequestValues.id(id);
+        long noteId = RequestValues.id(note);
+        Map<String, String> faults = new java.util.LinkedHashMap<>();
+        FormErrors.of(binding).forEach((field, message) -> faults.put(field + "-" + noteId, message));
+        model.addAttribute("answering", noteId);
+        return noteChange(crimeId, user, model, flash, Map.of("answer-" + noteId,
+                form.answer() == null ? "" : form.answer()), () -> {
+            if (!faults.isEmpty()) {
+                throw new org.soteria.platform.Invalid(faults);
+            }
+            isva.answer(user, crimeId, noteId, FormValues.text(form.answer()));
+        }, "{isvaDone.answered}");
+    }
+
+    /** A change to a partner's note: done and back to the page, or the page again with why not. */
+    private String noteChange(long crimeId, SoteriaUser user, Model model, RedirectAttributes flash,
+            Map<String, String> form, Runnable change, String done) {
+        Map<String, String> errors = FormErrors.attempt(Map.of(), Object.class, () -> {
+            try {
+                change.run();
+            } catch (NoSuchElementException e) {
+                throw notFound();
+            }
+        });
+        if (!errors.isEmpty()) {
+            return page(crimeId, user, model, errors, form);
+        }
+        flash.addFlashAttribute("success", done);
+        return "redirect:/cases/" + crimeId + "/sharing#from-partners";
+    }
+
+    @GetMapping("/partner-notes")
+    String waiting(@AuthenticationPrincipal SoteriaUser user, Model model) {
+        model.addAttribute("activeNav", "cases");
+        model.addAttribute("notes", isva.waiting(user));
+        return "partner/notes";
     }
 
     private static ResponseStatusException notFound() {

@@ -24,6 +24,16 @@ final class SharingForms {
     record End(@MaxChars(value = SharingService.MAX_REASON, label = "field.theReason") String endReason) {
     }
 
+    /** What an ISVA records in a shared case: a support contact, a concern or a question. */
+    record IsvaNote(String kind, String concern, String channel,
+            @IsoDate(label = "field.date", required = true) String notedOn,
+            @MaxChars(value = IsvaService.MAX_TEXT, label = "field.note") String note) {
+    }
+
+    /** An officer's answer to an ISVA's question. */
+    record Answer(@MaxChars(value = IsvaService.MAX_TEXT, label = "field.answer") String answer) {
+    }
+
     /** Registering a partner organisation. */
     record NewOrg(@MaxChars(value = 40, label = "field.partnerCode") String code, String kind,
             @MaxChars(value = 200, label = "field.partnerName") String name) {

@@ -109,6 +109,9 @@ public enum Permission {
     PROSECUTE_SHARED_FILES("Prosecutors, on files shared with their CPS unit: answer early advice, review a referral "
             + "(accept it, return it with the points to fix, or decide), work the joint action plan, record pre-charge "
             + "engagement", EnumSet.of(Role.CPS_PROSECUTOR)),
+    SUPPORT_VICTIMS("ISVAs, in a case shared with their service: record support contacts with the victim, raise "
+            + "concerns the officer sees at once, ask the officer questions, pass the case's milestones on to the victim",
+            EnumSet.of(Role.ISVA)),
     MANAGE_PARTNERS("Register the force's partner organisations and retire them", EnumSet.of(Role.ADMIN)),
     MANAGE_OWN_ACCOUNT("Set up the second factor, see recovery codes, change your password, sign out everywhere, "
             + "choose alerts by e-mail",

@@ -18,9 +18,6 @@ class AssessmentBrowserIT extends BrowserPages {
         b.driver.findElement(By.cssSelector("label[for='" + forId + "']")).click();
     }
 
-    private static String main(BrowserSession b) {
-        return b.driver.findElement(By.tagName("main")).getText();
-    }
 
     private static void button(BrowserSession b, String text) {
         b.clickAndWaitForPage(By.xpath("//button[normalize-space()='" + text + "']"));

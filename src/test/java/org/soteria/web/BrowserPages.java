@@ -20,6 +20,17 @@ abstract class BrowserPages {
 
     private static BrowserSession browser;
 
+    /** The text of the page's main element. */
+    static String main(BrowserSession b) {
+        return b.driver.findElement(org.openqa.selenium.By.tagName("main")).getText();
+    }
+
+    /** Signs in as another demo user in the same browser (the one browser the pages share). */
+    static void as(BrowserSession b, String user) {
+        b.driver.manage().deleteAllCookies();
+        b.signIn(user, PASSWORD);
+    }
+
     @AfterAll
     static void stop() {
         if (browser != null) {

@@ -43,11 +43,6 @@ class CaseworkBrowserIT extends BrowserPages {
         return b.driver.findElement(By.cssSelector(".govuk-error-summary")).getText();
     }
 
-    private void as(BrowserSession b, String user) {
-        b.driver.manage().deleteAllCookies();
-        b.signIn(user, PASSWORD);
-    }
-
     /**
      * Issue 24: the supervisor's queue puts what holds investigators up first, and a long tab is paged and can be
      * narrowed to what is overdue.

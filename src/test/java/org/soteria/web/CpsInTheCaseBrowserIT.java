@@ -17,15 +17,6 @@ import org.soteria.support.DatabaseReset;
  */
 class CpsInTheCaseBrowserIT extends BrowserPages {
 
-    private static String main(BrowserSession b) {
-        return b.driver.findElement(By.tagName("main")).getText();
-    }
-
-    private static void as(BrowserSession b, String user) {
-        b.driver.manage().deleteAllCookies();
-        b.signIn(user, PASSWORD);
-    }
-
     private static WebElement reviewForm(BrowserSession b) {
         return b.driver.findElement(By.cssSelector("main form[action$='/review']"));
     }

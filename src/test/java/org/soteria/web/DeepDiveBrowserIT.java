@@ -16,9 +16,6 @@ class DeepDiveBrowserIT extends BrowserPages {
         b.driver.findElement(By.cssSelector("label[for='" + forId + "']")).click();
     }
 
-    private static String main(BrowserSession b) {
-        return b.driver.findElement(By.tagName("main")).getText();
-    }
 
     private static void rate(BrowserSession b, boolean missed) {
         // The force lead rates the suspect focus needs improvement, the academic excellent: they differ.

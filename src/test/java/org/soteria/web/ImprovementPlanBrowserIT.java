@@ -17,9 +17,6 @@ class ImprovementPlanBrowserIT extends BrowserPages {
         b.driver.findElement(By.cssSelector("label[for='" + forId + "']")).click();
     }
 
-    private static String main(BrowserSession b) {
-        return b.driver.findElement(By.tagName("main")).getText();
-    }
 
     @Test
     void theForceLeadBuildsThePlanAndSeesItBesideItsMeasures() {

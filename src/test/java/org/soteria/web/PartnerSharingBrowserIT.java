@@ -16,10 +16,6 @@ import org.soteria.support.DatabaseReset;
  */
 class PartnerSharingBrowserIT extends BrowserPages {
 
-    private static String main(BrowserSession b) {
-        return b.driver.findElement(By.tagName("main")).getText();
-    }
-
     @Test
     void anInvestigatorSharesWithTheIsvaWhoSeesTheVictimUntilConsentIsWithdrawn() {
         String db = ":temporary:browser";

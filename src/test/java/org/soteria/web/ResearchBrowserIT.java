@@ -20,9 +20,6 @@ class ResearchBrowserIT extends BrowserPages {
         b.type(id, text);
     }
 
-    private static String main(BrowserSession b) {
-        return b.driver.findElement(By.tagName("main")).getText();
-    }
 
     @Test
     void aForceLeadApprovesAProjectAndItsResearcherEvaluatesAChange() {

@@ -13,10 +13,6 @@ import org.soteria.support.DatabaseReset;
  */
 class RetentionBrowserIT extends BrowserPages {
 
-    private static String main(BrowserSession b) {
-        return b.driver.findElement(By.tagName("main")).getText();
-    }
-
     @Test
     void theRecordsManagerReviewsARecordAndRetainsIt() {
         String crime = DatabaseReset.ownerQuery(":temporary:browser", "select max(id)::text from crime");

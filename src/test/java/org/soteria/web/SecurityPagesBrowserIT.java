@@ -26,10 +26,6 @@ class SecurityPagesBrowserIT extends BrowserPages {
     @Autowired
     JdbcClient jdbc;
 
-    private String main(BrowserSession b) {
-        return b.driver.findElement(By.tagName("main")).getText();
-    }
-
     @Test
     void aNewOfficerSetsUpTheirAuthenticatorApp() {
         String name = "new-officer-" + (System.nanoTime() % 100000);

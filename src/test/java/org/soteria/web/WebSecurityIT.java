@@ -207,6 +207,13 @@ class WebSecurityIT {
         MATRIX.put("POST /cases/{id}/sharing/{share}/consent-withdrawn", sharers);
         MATRIX.put("GET /partner/cases", partners);
         MATRIX.put("GET /partner/cases/{id}", partners);
+        Set<String> advisers = Set.of("isva");
+        MATRIX.put("POST /partner/cases/{id}/support", advisers);
+        MATRIX.put("POST /partner/cases/{id}/milestones/{event}/passed-on", advisers);
+        MATRIX.put("GET /partner/milestones", advisers);
+        MATRIX.put("GET /partner-notes", sharers);
+        MATRIX.put("POST /cases/{id}/sharing/notes/{note}/seen", sharers);
+        MATRIX.put("POST /cases/{id}/sharing/notes/{note}/answer", sharers);
         Set<String> prosecutors = Set.of("cps-prosecutor");
         MATRIX.put("GET /partner/cases/{id}/cps", prosecutors);
         MATRIX.put("POST /partner/cases/{id}/cps/submissions/{submission}/review", prosecutors);
@@ -343,7 +350,7 @@ class WebSecurityIT {
                 .replace("{ref}", Long.toString(teamVictim)).replace("{review}", "1").replace("{token}", "x")
                 .replace("{code}", "NOBODY").replace("{username}", "nobody-here").replace("{pair}", "1-2").replace("{force}", "NWP")
                 .replace("{orderId}", "NONE").replace("{line}", "1").replace("{request}", "1").replace("{device}", "1")
-                .replace("{bail}", "1").replace("{share}", "999999").replace("{submission}", "999999").replace("{action}", "1").replace("{position}", "1").replace("{evidence}", "1")
+                .replace("{bail}", "1").replace("{share}", "999999").replace("{submission}", "999999").replace("{event}", "999999").replace("{note}", "999999").replace("{action}", "1").replace("{position}", "1").replace("{evidence}", "1")
                 .replace("{view}", pattern.startsWith("/performance/data-quality/") ? "gaps" : "funnel");
     }
 
@@ -538,6 +545,8 @@ class WebSecurityIT {
         reads.put("GET /audit", new String[] {"auditor", "/audit"});
         reads.put("GET /cases/{id}/sharing", new String[] {"investigator", "/cases/" + teamCrime + "/sharing"});
         reads.put("GET /partner/cases", new String[] {"cps-prosecutor", "/partner/cases"});
+        reads.put("GET /partner/milestones", new String[] {"isva", "/partner/milestones"});
+        reads.put("GET /partner-notes", new String[] {"investigator", "/partner-notes"});
         reads.put("GET /admin/partners", new String[] {"admin", "/admin/partners"});
         reads.put("GET /retention", new String[] {"records-manager", "/retention"});
         reads.put("GET /retention/crimes/{id}", new String[] {"records-manager", "/retention/crimes/" + teamCrime});

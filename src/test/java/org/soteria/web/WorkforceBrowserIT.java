@@ -23,9 +23,6 @@ class WorkforceBrowserIT extends BrowserPages {
         b.type(id, text);
     }
 
-    private static String main(BrowserSession b) {
-        return b.driver.findElement(By.tagName("main")).getText();
-    }
 
     @Test
     void anOfficerKeepsTheirRecordAndWellbeingAndTheirSupervisorSeesOnlyWhatIsTheirs() {

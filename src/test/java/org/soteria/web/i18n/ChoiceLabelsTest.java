@@ -43,6 +43,8 @@ class ChoiceLabelsTest {
             Codes.Decision.class, Codes.DeviceType.class, Codes.DeviceOwner.class, Codes.Triage.class,
             Codes.DeviceStatus.class, Codes.BailKind.class, Codes.BailEnd.class, Codes.Answer.class,
             Codes.ReadinessItem.class, Codes.Side.class, Codes.Verdict.class, Codes.Party.class,
+            org.soteria.partner.IsvaNotes.Kind.class, org.soteria.partner.IsvaNotes.Concern.class,
+            org.soteria.partner.IsvaNotes.Channel.class,
             ContactChannel.class, VictimsCode.ObligationType.class, VictimsCode.State.class,
             VictimService.Purpose.class, FunnelStage.class, WithdrawalReason.class, VictimQueueService.Show.class,
             VictimQueueService.Scope.class, org.soteria.reference.CpsDecision.class,
