@@ -54,6 +54,16 @@ class PartnerAdminController {
         return "redirect:/admin/partners";
     }
 
+    /** Retiring ends every share of the organisation at once: the administrator confirms it first. */
+    @GetMapping("/admin/partners/{code}/retire")
+    String confirmRetire(@PathVariable("code") String code, @AuthenticationPrincipal SoteriaUser user, Model model) {
+        model.addAttribute("activeNav", "admin");
+        model.addAttribute("retiring", orgs.retiring(user, code)
+                .orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
+                        org.springframework.http.HttpStatus.NOT_FOUND)));
+        return "partner/retire";
+    }
+
     @PostMapping("/admin/partners/{code}/retire")
     String retire(@PathVariable("code") String code, @AuthenticationPrincipal SoteriaUser user,
             RedirectAttributes flash) {

@@ -70,6 +70,21 @@ public class PartnerOrgService {
 
     /** Retires an organisation: its lasting shares end and nothing more can be shared with it. */
     @Transactional
+    /** An active organisation of the user's force about to be retired: what retiring it ends. */
+    public record Retiring(SharingRepository.Org org, long lastingShares, List<String[]> users) {
+    }
+
+    /** The organisation to confirm retiring, when it is an active one of the user's force; the look is logged. */
+    public java.util.Optional<Retiring> retiring(SoteriaUser user, String code) {
+        return repository.org(code).filter(o -> o.active() && o.forceCode().equals(user.forceCode())).map(o -> {
+            List<String[]> users = repository.users(o.code());
+            audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.VIEW, "partner-org", code)
+                    .records(users.stream().map(u -> "account:" + u[0]).toList())
+                    .detail("confirming the retirement of a partner organisation"));
+            return new Retiring(o, repository.countLasting(o.code()), users);
+        });
+    }
+
     public void retire(SoteriaUser user, String code) {
         if (!repository.retireOrg(code, user.forceCode(), user.getUsername())) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);

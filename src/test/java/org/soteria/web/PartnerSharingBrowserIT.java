@@ -91,5 +91,19 @@ class PartnerSharingBrowserIT extends BrowserPages {
         assertThat(main(isva)).contains("Shared with partners", "ISVA service (demo)", "Ended",
                 "Demo ISVA Viewed shared case page");
         isva.assertAccessible("case-access-partners");
+
+        // The administrator registers an organisation, then retires it after a page that says what that ends.
+        as(isva, "admin");
+        isva.open("/admin/partners");
+        isva.type("code", "NWP-SARC-BROWSER");
+        isva.driver.findElement(By.cssSelector("input[name=kind][value=sarc]")).click();
+        isva.type("name", "Browser test SARC");
+        isva.clickAndWaitForPage(By.xpath("//button[normalize-space()='Register']"));
+        isva.clickAndWaitForPage(By.xpath("//tr[td[normalize-space()='NWP-SARC-BROWSER']]//a"));
+        assertThat(main(isva)).contains("Retire Browser test SARC?", "It has no cases shared with it now.",
+                "The organisation has no users.");
+        isva.assertAccessible("partner-retire");
+        isva.clickAndWaitForPage(By.xpath("//button[normalize-space()='Retire the organisation']"));
+        assertThat(main(isva)).contains("Retired");
     }
 }

@@ -222,6 +222,7 @@ class WebSecurityIT {
         MATRIX.put("POST /partner/cases/{id}/cps/engagements", prosecutors);
         MATRIX.put("GET /admin/partners", Set.of("admin"));
         MATRIX.put("POST /admin/partners", Set.of("admin"));
+        MATRIX.put("GET /admin/partners/{code}/retire", Set.of("admin"));
         MATRIX.put("POST /admin/partners/{code}/retire", Set.of("admin"));
         MATRIX.put("GET /retention", Set.of("records-manager"));
         MATRIX.put("GET /retention/decisions", Set.of("records-manager"));
@@ -599,7 +600,8 @@ class WebSecurityIT {
         // The notices page is audited with each person when the hub has reported any: LearningNetworkBrowserIT.
         // A shared case's page (and a shared file's CPS page) needs a share of the partner's organisation:
         // PartnerSharingIT and CpsInTheCaseIT.
-        Set<String> conditional = Set.of("GET /partner/cases/{id}", "GET /partner/cases/{id}/cps", "GET /network/notices", "GET /assessment/{id}/evidence/{evidence}", "GET /research/{id}/extract.csv", "GET /deep-dive/{id}/crimes/{position}",
+        // Retiring a partner organisation is confirmed on a page of an active organisation: PartnerSharingBrowserIT.
+        Set<String> conditional = Set.of("GET /admin/partners/{code}/retire", "GET /partner/cases/{id}", "GET /partner/cases/{id}/cps", "GET /network/notices", "GET /assessment/{id}/evidence/{evidence}", "GET /research/{id}/extract.csv", "GET /deep-dive/{id}/crimes/{position}",
                 "GET /deep-dive/{id}/findings", "GET /deep-dive/{id}/disagreements", "GET /deep-dive/{id}/findings.csv",
                 "GET /imports/{id}",
                 "GET /workforce/wellbeing/shared", "GET /repeat-suspects/{id}",
