@@ -32,6 +32,12 @@ class PartnerRoutes implements FeatureRoutes {
                         + "with their service still to pass on to the victims"),
                 Rule.needs("/partner-notes", Permission.SHARE_CASES, "Officers: ISVAs' concerns not yet seen and "
                         + "questions not yet answered, in the crimes they may see"),
+                Rule.needs("/joint-reviews", Permission.JOINT_CASE_REVIEWS, "Joint case reviews with CPS units: the "
+                        + "list, and opening this month's review"),
+                Rule.needs("/joint-reviews/*", Permission.JOINT_CASE_REVIEWS, "A joint case review: the sampled cases "
+                        + "the user may see, with both sides' notes"),
+                Rule.needs("/joint-reviews/*/cases/*/note", Permission.JOINT_CASE_REVIEWS, "Write your side's note on "
+                        + "a case of a joint case review"),
                 Rule.needs("/admin/partners", Permission.MANAGE_PARTNERS, "The force's partner organisations"),
                 Rule.needs("/admin/partners/**", Permission.MANAGE_PARTNERS, "Register or retire a partner "
                         + "organisation"));
@@ -41,6 +47,7 @@ class PartnerRoutes implements FeatureRoutes {
     public List<NavItem> navigation() {
         return List.of(
                 NavItem.of("shared", "nav.sharedCases", 10, Permission.VIEW_SHARED_CASES, "/partner/cases"),
+                NavItem.of("joint-reviews", "nav.jointReviews", 65, Permission.JOINT_CASE_REVIEWS, "/joint-reviews"),
                 NavItem.of("partners", "nav.partners", 95, Permission.MANAGE_PARTNERS, "/admin/partners"));
     }
 }

@@ -34,6 +34,10 @@ final class SharingForms {
     record Answer(@MaxChars(value = IsvaService.MAX_TEXT, label = "field.answer") String answer) {
     }
 
+    /** One side's note on a case of a joint case review. */
+    record ReviewNote(@MaxChars(value = JointReviewService.MAX_NOTE, label = "field.note") String note) {
+    }
+
     /** Registering a partner organisation. */
     record NewOrg(@MaxChars(value = 40, label = "field.partnerCode") String code, String kind,
             @MaxChars(value = 200, label = "field.partnerName") String name) {

@@ -112,6 +112,9 @@ public enum Permission {
     SUPPORT_VICTIMS("ISVAs, in a case shared with their service: record support contacts with the victim, raise "
             + "concerns the officer sees at once, ask the officer questions, pass the case's milestones on to the victim",
             EnumSet.of(Role.ISVA)),
+    JOINT_CASE_REVIEWS("Monthly joint case reviews with a CPS unit: open the month's review (a sample of the files "
+            + "shared with the unit) and write your side's note on each case you may see",
+            EnumSet.of(Role.SUPERVISOR, Role.CPS_PROSECUTOR)),
     MANAGE_PARTNERS("Register the force's partner organisations and retire them", EnumSet.of(Role.ADMIN)),
     MANAGE_OWN_ACCOUNT("Set up the second factor, see recovery codes, change your password, sign out everywhere, "
             + "choose alerts by e-mail",

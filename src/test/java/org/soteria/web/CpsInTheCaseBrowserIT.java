@@ -13,7 +13,7 @@ import org.soteria.support.DatabaseReset;
  * (issue 27): the officer shares the file with the CPS unit and asks for advice; the prosecutor answers it (after
  * being told what is missing) and adds an action for the CPS; the officer refers the file, the prosecutor returns it
  * with the points to fix, the officer refers it again and the prosecutor charges; the officer sees each answer and
- * the decisions on the CPS page; the prosecutor's page in Welsh.
+ * the decisions on the CPS page; the prosecutor's page in Welsh; the month's joint case review opened and noted.
  */
 class CpsInTheCaseBrowserIT extends BrowserPages {
 
@@ -122,5 +122,25 @@ class CpsInTheCaseBrowserIT extends BrowserPages {
         assertThat(main(b)).contains("The evidence meets the full code test; charge rape.", "Charge");
         assertThat(b.driver.findElements(By.xpath("//main//td[normalize-space()='Charge']"))).as("the decision event")
                 .isNotEmpty();
+
+        // The month's joint case review: the prosecutor opens it and notes a case; the supervisor finds it listed.
+        as(b, "cps-prosecutor");
+        b.open("/joint-reviews");
+        b.assertAccessible("joint-reviews");
+        b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Open the review']"));
+        assertThat(main(b)).contains("The review is open, with its sample of cases", "Joint case review,");
+        b.assertAccessible("joint-review");
+        b.clickAndWaitForPage(By.xpath("(//main//button[starts-with(normalize-space(), 'Save the note')])[1]"));
+        assertThat(main(b)).contains("Enter your note");
+        b.driver.findElement(By.cssSelector("main form textarea[name=note]")).sendKeys("On track for a decision.");
+        b.clickAndWaitForPage(By.xpath("(//main//button[starts-with(normalize-space(), 'Save the note')])[1]"));
+        assertThat(main(b)).contains("Note saved", "On track for a decision.");
+        b.open("/joint-reviews?lang=cy");
+        assertThat(main(b)).contains("Adolygiadau achos ar y cyd");
+        b.assertAccessible("joint-reviews-cy");
+        b.open("/joint-reviews?lang=en");
+        as(b, "supervisor");
+        b.open("/joint-reviews");
+        assertThat(main(b)).contains("CPS RASSO unit (demo)");
     }
 }

@@ -212,6 +212,11 @@ class WebSecurityIT {
         MATRIX.put("POST /partner/cases/{id}/milestones/{event}/passed-on", advisers);
         MATRIX.put("GET /partner/milestones", advisers);
         MATRIX.put("GET /partner-notes", sharers);
+        Set<String> jointReviewers = Set.of("supervisor", "cps-prosecutor");
+        MATRIX.put("GET /joint-reviews", jointReviewers);
+        MATRIX.put("POST /joint-reviews", jointReviewers);
+        MATRIX.put("GET /joint-reviews/{id}", jointReviewers);
+        MATRIX.put("POST /joint-reviews/{id}/cases/{crime}/note", jointReviewers);
         MATRIX.put("POST /cases/{id}/sharing/notes/{note}/seen", sharers);
         MATRIX.put("POST /cases/{id}/sharing/notes/{note}/answer", sharers);
         Set<String> prosecutors = Set.of("cps-prosecutor");
@@ -259,6 +264,7 @@ class WebSecurityIT {
             Map.entry("GET /retention/decisions", "review decisions: crime numbers, dates and the records manager's "
                     + "reasons, no one's details"),
             Map.entry("GET /", "a start page"),
+            Map.entry("GET /joint-reviews", "months, CPS units' names and counts of cases and notes"),
             Map.entry("GET /login", "the sign-in form"),
             Map.entry("GET /error", "error pages reveal nothing"),
             Map.entry("GET /account", "the user's own account settings"),
@@ -343,6 +349,7 @@ class WebSecurityIT {
 
     /** Paths whose {id} is not a crime: a number no record has, so the walk changes nothing. */
     private static final List<String> NOT_CRIMES = List.of("/research/", "/deep-dive/", "/improvement/", "/assessment/",
+            "/joint-reviews/",
             "/frameworks/");
 
     private String concrete(String pattern) {
@@ -351,7 +358,7 @@ class WebSecurityIT {
                 .replace("{ref}", Long.toString(teamVictim)).replace("{review}", "1").replace("{token}", "x")
                 .replace("{code}", "NOBODY").replace("{username}", "nobody-here").replace("{pair}", "1-2").replace("{force}", "NWP")
                 .replace("{orderId}", "NONE").replace("{line}", "1").replace("{request}", "1").replace("{device}", "1")
-                .replace("{bail}", "1").replace("{share}", "999999").replace("{submission}", "999999").replace("{event}", "999999").replace("{note}", "999999").replace("{action}", "1").replace("{position}", "1").replace("{evidence}", "1")
+                .replace("{bail}", "1").replace("{share}", "999999").replace("{submission}", "999999").replace("{event}", "999999").replace("{note}", "999999").replace("{crime}", "999999").replace("{action}", "1").replace("{position}", "1").replace("{evidence}", "1")
                 .replace("{view}", pattern.startsWith("/performance/data-quality/") ? "gaps" : "funnel");
     }
 
@@ -601,7 +608,7 @@ class WebSecurityIT {
         // A shared case's page (and a shared file's CPS page) needs a share of the partner's organisation:
         // PartnerSharingIT and CpsInTheCaseIT.
         // Retiring a partner organisation is confirmed on a page of an active organisation: PartnerSharingBrowserIT.
-        Set<String> conditional = Set.of("GET /admin/partners/{code}/retire", "GET /partner/cases/{id}", "GET /partner/cases/{id}/cps", "GET /network/notices", "GET /assessment/{id}/evidence/{evidence}", "GET /research/{id}/extract.csv", "GET /deep-dive/{id}/crimes/{position}",
+        Set<String> conditional = Set.of("GET /admin/partners/{code}/retire", "GET /joint-reviews/{id}", "GET /partner/cases/{id}", "GET /partner/cases/{id}/cps", "GET /network/notices", "GET /assessment/{id}/evidence/{evidence}", "GET /research/{id}/extract.csv", "GET /deep-dive/{id}/crimes/{position}",
                 "GET /deep-dive/{id}/findings", "GET /deep-dive/{id}/disagreements", "GET /deep-dive/{id}/findings.csv",
                 "GET /imports/{id}",
                 "GET /workforce/wellbeing/shared", "GET /repeat-suspects/{id}",
