@@ -32,6 +32,14 @@ final class CrimeRecord {
     static final int WITHDRAWAL = 6;
     static final int OBLIGATION = 7;
     static final int FEEDBACK = 8;
+    /** A CPS decision "further evidence requested": the file returned to the police for further work. */
+    static final int CPS_RETURNED = 9;
+    /** A charging decision (charge or no charge), its detail the days since the latest CPS referral before it. */
+    static final int DECISION_AFTER_REFERRAL = 10;
+    /** A CPS referral after a return, its detail the days since that return. */
+    static final int RESUBMISSION = 11;
+    /** How many kinds of mark there are (kinds are 1 to KINDS - 1). */
+    static final int KINDS = 12;
 
     final long id;
     final String force;
@@ -55,6 +63,9 @@ final class CrimeRecord {
     /** First day of each funnel stage reached on its own evidence, before making the stages cumulative. */
     final int[] stage = {NONE, NONE, NONE, NONE, NONE, NONE};
     int firstReferral = NONE;
+    /** CPS referrals and decisions by day, kept until {@link #finish} pairs them (events come in any order). */
+    private int[] cpsDays = new int[0];
+    private int cpsCount;
     private List<VictimsCode.CrimeEvent> codeEvents = new ArrayList<>();
     final List<VictimsCode.ContactPlan> plans = new ArrayList<>(0);
     long[] marks = new long[0];
@@ -100,12 +111,20 @@ final class CrimeRecord {
         int day = (int) date.toEpochDay();
         org.soteria.reference.FunnelStage.evidencedBy(type, detail).ifPresent(s -> first(s.ordinal(), day));
         switch (type) {
-            case CPS_REFERRAL -> firstReferral = Math.min(firstReferral, day);
+            case CPS_REFERRAL -> {
+                firstReferral = Math.min(firstReferral, day);
+                cps(day, CPS_REFERRAL_STEP);
+            }
             case CPS_DECISION -> {
                 if (CpsDecision.CHARGE.code().equals(detail)) {
                     mark(CPS_CHARGE, 0, day);
+                    cps(day, CPS_DECIDED_STEP);
                 } else if (CpsDecision.NO_CHARGE.code().equals(detail)) {
                     mark(CPS_NO_CHARGE, 0, day);
+                    cps(day, CPS_DECIDED_STEP);
+                } else if (CpsDecision.FURTHER_EVIDENCE_REQUESTED.code().equals(detail)) {
+                    mark(CPS_RETURNED, 0, day);
+                    cps(day, CPS_RETURNED_STEP);
                 }
             }
             case COURT_OUTCOME -> {
@@ -146,12 +165,56 @@ final class CrimeRecord {
         mark(FEEDBACK, packed, (int) returned.toEpochDay());
     }
 
+    // A CPS step, packed with its day: the day in the high bits so that sorting orders by day, then by step (a
+    // referral before a decision or return of the same day).
+    private static final int CPS_REFERRAL_STEP = 0;
+    private static final int CPS_RETURNED_STEP = 1;
+    private static final int CPS_DECIDED_STEP = 2;
+
+    private void cps(int day, int step) {
+        if (cpsCount == cpsDays.length) {
+            cpsDays = java.util.Arrays.copyOf(cpsDays, Math.max(4, cpsCount * 2));
+        }
+        cpsDays[cpsCount++] = day * 4 + step;
+    }
+
+    /**
+     * Pairs the CPS steps once every event is known (docs/partner-measures.md): each charging decision with the latest
+     * referral on or before it; each referral that is the first after a return with that return.
+     */
+    private void pairCpsSteps() {
+        if (cpsCount == 0) {
+            return;
+        }
+        int[] steps = java.util.Arrays.copyOf(cpsDays, cpsCount);
+        java.util.Arrays.sort(steps);
+        int lastReferral = NONE;
+        int openReturn = NONE;
+        for (int packed : steps) {
+            int day = Math.floorDiv(packed, 4);
+            int step = Math.floorMod(packed, 4);
+            if (step == CPS_REFERRAL_STEP) {
+                if (openReturn != NONE) {
+                    mark(RESUBMISSION, day - openReturn, day);
+                    openReturn = NONE;
+                }
+                lastReferral = day;
+            } else if (step == CPS_RETURNED_STEP) {
+                openReturn = day;
+            } else if (lastReferral != NONE) {
+                mark(DECISION_AFTER_REFERRAL, day - lastReferral, day);
+            }
+        }
+        cpsDays = null;
+    }
+
     /** Derives the Victims' Code obligations once every event and victim is known. */
     void finish(VictimsCode code, LocalDate horizon) {
         if (finished) {
             return;
         }
         finished = true;
+        pairCpsSteps();
         if (!victims.isEmpty()) {
             for (VictimsCode.Obligation o : code.obligations(LocalDate.ofEpochDay(recorded), victims, codeEvents, plans,
                     outcomeDay == NONE ? null : LocalDate.ofEpochDay(outcomeDay), horizon)) {

@@ -42,6 +42,8 @@ public final class Dashboard {
             new Headline("Victim does not support (outcomes 14 and 16)", Measure.VICTIM_DOES_NOT_SUPPORT_RATE, m -> m.victimDoesNotSupportRate().value(), true),
             new Headline("Median days from report to charge", Measure.DAYS_TO_CHARGE, m -> m.daysToCharge().median(), false),
             new Headline("CPS charge rate", Measure.CPS_CHARGE_RATE, m -> m.cpsChargeRate().value(), true),
+            new Headline("Files returned by the CPS", Measure.CPS_FILES_RETURNED,
+                    m -> m.cpsTimeliness().filesReturned().value(), true),
             new Headline("Conviction rate", Measure.CONVICTION_RATE, m -> m.convictionRate().value(), true),
             new Headline("Victims' Code duties met on time", Measure.VICTIMS_CODE_COMPLIANCE, m -> m.victimsCodeCompliance().total().value(), true),
             new Headline("Crimes with a repeat suspect", Measure.REPEAT_SUSPECT_SHARE, m -> m.repeatSuspectShare().value(), true),
@@ -114,6 +116,10 @@ public final class Dashboard {
         addDistribution(rows, "Report to outcome", m.daysToOutcome(), m.isWithheld(Measure.DAYS_TO_OUTCOME));
         addDistribution(rows, "Report to CPS referral", m.daysReportToCpsReferral(),
                 m.isWithheld(Measure.DAYS_REPORT_TO_CPS_REFERRAL));
+        addDistribution(rows, "CPS referral to charging decision", m.cpsTimeliness().daysReferralToDecision(),
+                m.isWithheld(Measure.DAYS_REFERRAL_TO_CPS_DECISION));
+        addDistribution(rows, "CPS return to resubmission", m.cpsTimeliness().daysReturnToResubmission(),
+                m.isWithheld(Measure.DAYS_RETURN_TO_RESUBMISSION));
         List<Charts.Bar> bars = new ArrayList<>();
         for (List<Object> r : rows) {
             Number median = r.get(3) instanceof Number n ? n : null;

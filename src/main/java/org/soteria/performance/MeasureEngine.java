@@ -103,7 +103,10 @@ public final class MeasureEngine {
                 count(matchers, CrimeRecord.COURT_ACQUITTED, from, last),
                 count(matchers, CrimeRecord.COURT_DISCONTINUED, from, last), compliance(matchers, from, last),
                 withdrawals(matchers, from, last),
-                feedback(matchers, from, last, !q.filter().get(MeasureFilter.Key.OFFICER).isEmpty())));
+                feedback(matchers, from, last, !q.filter().get(MeasureFilter.Key.OFFICER).isEmpty()),
+                count(matchers, CrimeRecord.CPS_RETURNED, from, last),
+                details(matchers, CrimeRecord.DECISION_AFTER_REFERRAL, from, last),
+                details(matchers, CrimeRecord.RESUBMISSION, from, last)));
 
         // ---- cohort: crimes recorded in the period, followed to the as-of date
         long recorded = 0;
@@ -253,12 +256,15 @@ public final class MeasureEngine {
                 disruptions,
                 caseload,
                 asOfMeasures ? accredited(snapshot.roster, q.filter(), q.asOf()) : null,
-                abstractionDays(snapshot.roster, q.filter(), from, last));
+                abstractionDays(snapshot.roster, q.filter(), from, last),
+                new Measures.CpsTimeliness(e.decisionAfterReferral(), new Measures.Rate(e.cpsReturned(),
+                        cpsCharge + e.cpsNoCharge() + e.cpsReturned()), e.resubmission()));
     }
 
     /** The measures counted from events, computed beside the crime-based ones. */
     private record EventMeasures(long cpsCharge, long cpsNoCharge, long convicted, long acquitted, long discontinued,
-            Measures.Breakdown compliance, Measures.Withdrawals withdrawals, Measures.Feedback feedback) {
+            Measures.Breakdown compliance, Measures.Withdrawals withdrawals, Measures.Feedback feedback,
+            long cpsReturned, Measures.Distribution decisionAfterReferral, Measures.Distribution resubmission) {
     }
 
     /** Open crimes at the as-of date per team or per officer in the case, in one pass. */
@@ -315,6 +321,20 @@ public final class MeasureEngine {
             }
         }
         return n;
+    }
+
+    /** The details (whole days) of one kind of mark dated in the period, of crimes that pass the filters. */
+    private static Measures.Distribution details(List<Matcher> matchers, int kind, int from, int last) {
+        Days days = new Days();
+        for (Matcher m : matchers) {
+            MeasureFacts.Marks marks = m.f.marks[kind];
+            for (int k = marks.from(from), end = last < from ? k : marks.to(last); k < end; k++) {
+                if (m.isCrime(marks.slot()[k])) {
+                    days.add(marks.detail()[k]);
+                }
+            }
+        }
+        return days.distribution();
     }
 
     private static Measures.Breakdown compliance(List<Matcher> matchers, int from, int last) {

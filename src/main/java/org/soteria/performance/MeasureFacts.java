@@ -98,7 +98,7 @@ final class MeasureFacts {
     final long[] crimeBits;
 
     /** Countable events by kind: each {slot[], day[] ascending, detail[]}. */
-    final Marks[] marks = new Marks[CrimeRecord.FEEDBACK + 1];
+    final Marks[] marks = new Marks[CrimeRecord.KINDS];
 
     /** Repeat suspects: each slot's suspect identities, and each identity's distinct crimes' recording days (and slots). */
     final int[] suspectStart;

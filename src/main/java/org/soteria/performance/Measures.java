@@ -35,6 +35,7 @@ public record Measures(
         Caseload openCaseload,
         Rate accreditedShare,
         Long abstractionDays,
+        CpsTimeliness cpsTimeliness,
         java.util.Set<Measure> withheld) {
 
     public Measures {
@@ -49,13 +50,13 @@ public record Measures(
             Distribution daysReportToCpsReferral, long cpsReferrals, Rate cpsChargeRate, long convictions,
             Rate convictionRate, Breakdown victimsCodeCompliance, Withdrawals withdrawalByStageAndReason,
             Feedback victimFeedback, Rate repeatSuspectShare, Disruptions activeDisruptions, Caseload openCaseload,
-            Rate accreditedShare, Long abstractionDays) {
+            Rate accreditedShare, Long abstractionDays, CpsTimeliness cpsTimeliness) {
         this(query, recorded, n100Incidents, thirdPartyShare, outcomesAssigned, chargeRate, victimDoesNotSupportRate,
                 victimDoesNotSupportRateExcludingUnconsentedThirdParty, outcomeGroupShares, cohortChargeRate,
                 attritionFunnel, openAfterDays, daysToCharge, daysToOutcome, daysReportToCpsReferral, cpsReferrals,
                 cpsChargeRate, convictions, convictionRate, victimsCodeCompliance, withdrawalByStageAndReason,
                 victimFeedback, repeatSuspectShare, activeDisruptions, openCaseload, accreditedShare, abstractionDays,
-                java.util.Set.of());
+                cpsTimeliness, java.util.Set.of());
     }
 
     /** These measures with the victim feedback replaced. */
@@ -65,7 +66,7 @@ public record Measures(
                 cohortChargeRate, attritionFunnel, openAfterDays, daysToCharge, daysToOutcome,
                 daysReportToCpsReferral, cpsReferrals, cpsChargeRate, convictions, convictionRate,
                 victimsCodeCompliance, withdrawalByStageAndReason, f, repeatSuspectShare, activeDisruptions,
-                openCaseload, accreditedShare, abstractionDays, withheld);
+                openCaseload, accreditedShare, abstractionDays, cpsTimeliness, withheld);
     }
 
     /** Whether a measure is withheld from this user because it rests on too few crimes (ADR 24). */
@@ -138,7 +139,20 @@ public record Measures(
                 all.contains(Measure.CONVICTIONS) ? 0 : convictions,
                 all.contains(Measure.CONVICTION_RATE) ? none : convictionRate, compliance, withdrawals,
                 victimFeedback, cohort && repeatSuspectShare != null ? none : repeatSuspectShare, disruptions,
-                openCaseload, accreditedShare, abstractionDays, all);
+                openCaseload, accreditedShare, abstractionDays, new CpsTimeliness(
+                        all.contains(Measure.DAYS_REFERRAL_TO_CPS_DECISION) ? noDays : cpsTimeliness.daysReferralToDecision(),
+                        all.contains(Measure.CPS_FILES_RETURNED) ? none : cpsTimeliness.filesReturned(),
+                        all.contains(Measure.DAYS_RETURN_TO_RESUBMISSION) ? noDays
+                                : cpsTimeliness.daysReturnToResubmission()), all);
+    }
+
+    /**
+     * How the police and the CPS move a file (docs/partner-measures.md): days from the latest referral to each charging
+     * decision in the period; of the CPS's decisions in the period, the files returned for further work; and days
+     * from a return to the file's resubmission, for resubmissions in the period.
+     */
+    public record CpsTimeliness(Distribution daysReferralToDecision, Rate filesReturned,
+            Distribution daysReturnToResubmission) {
     }
 
     /** A share: numerator ÷ denominator, with no value when the denominator is 0. */

@@ -179,6 +179,33 @@ class MeasureEngineTest {
     }
 
     @Test
+    void cpsTimelinessPairsEachDecisionWithItsReferralAndEachResubmissionWithItsReturn() {
+        // Given in any order, as the loader gives them.
+        crime(1, "2024-06-01", null, null);
+        b.event(1, EventType.CPS_DECISION, LocalDate.parse("2025-04-20"), null, null, "charge");
+        b.event(1, EventType.CPS_REFERRAL, LocalDate.parse("2025-04-01"), null, null, null); // resubmitted 21 days on
+        b.event(1, EventType.CPS_DECISION, LocalDate.parse("2025-03-11"), null, null, "further_evidence_requested");
+        b.event(1, EventType.CPS_REFERRAL, LocalDate.parse("2025-03-01"), null, null, null);
+        b.event(1, EventType.CPS_REFERRAL, LocalDate.parse("2025-04-05"), null, null, null); // no return before it
+        crime(2, "2025-01-01", null, null);
+        b.event(2, EventType.CPS_DECISION, LocalDate.parse("2025-02-01"), null, null, "no_charge"); // no referral yet
+        b.event(2, EventType.CPS_REFERRAL, LocalDate.parse("2025-03-01"), null, null, null);
+        b.event(2, EventType.CPS_DECISION, LocalDate.parse("2025-03-01"), null, null, "no_charge"); // same day: 0
+        crime(3, "2025-01-01", null, null);
+        b.event(3, EventType.CPS_REFERRAL, LocalDate.parse("2025-02-01"), null, null, null);
+        b.event(3, EventType.CPS_DECISION, LocalDate.parse("2025-02-10"), null, null, "further_evidence_requested");
+        b.event(3, EventType.CPS_DECISION, LocalDate.parse("2025-02-15"), null, null, "further_evidence_requested");
+        b.event(3, EventType.CPS_REFERRAL, LocalDate.parse("2025-02-15"), null, null, null); // before that day's return
+        b.event(3, EventType.CPS_REFERRAL, LocalDate.parse("2025-02-25"), null, null, null); // 10 days from 15 Feb
+        Measures.CpsTimeliness t = measures().cpsTimeliness();
+        assertThat(t.daysReferralToDecision()).as("15 (crime 1: 5 April to 20 April) and 0 (crime 2)")
+                .isEqualTo(new Distribution(2, 0, 0, 15));
+        assertThat(t.filesReturned()).as("3 returns of 6 decisions").isEqualTo(new Rate(3, 6));
+        assertThat(t.daysReturnToResubmission()).as("21 (crime 1), 5 (crime 3: 10 to 15 February), 10 (crime 3)")
+                .isEqualTo(new Distribution(3, 10, 5, 21));
+    }
+
+    @Test
     void withdrawalsByReasonAndTheStageReachedOnTheDay() {
         crime(1, "2025-01-01", null, null);
         b.event(1, EventType.ARREST, LocalDate.parse("2025-02-01"), "A1", null, null);

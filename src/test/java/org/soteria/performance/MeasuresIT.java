@@ -96,6 +96,50 @@ class MeasuresIT {
     }
 
     @Test
+    void cpsTimelinessAgreesWithPlainSql() {
+        // The generated force has referrals, decisions and returns but no resubmission: for a spread of crimes,
+        // returns, resubmissions (some on the day of a return, some twice on a day) and decisions on the same day as a
+        // referral (docs/partner-measures.md).
+        List<Long> crimes = jdbc.sql("select c.id from crime c where c.record_type = 'crime' order by c.id limit 150")
+                .query(Long.class).list();
+        int i = 0;
+        for (long crime : crimes) {
+            LocalDate start = jdbc.sql("select recorded_date from crime where id = ?").param(crime)
+                    .query(LocalDate.class).single().plusDays(3 + i % 11);
+            String[][] steps = {
+                {"cps_referral", null, "0"}, {"cps_decision", "further_evidence_requested", String.valueOf(5 + i % 9)},
+                {"cps_referral", null, String.valueOf(5 + i % 9 + (i % 3 == 0 ? 0 : 4 + i % 13))},
+                {"cps_referral", null, String.valueOf(5 + i % 9 + (i % 3 == 0 ? 0 : 4 + i % 13))},
+                {"cps_decision", i % 4 == 0 ? "no_charge" : "charge", String.valueOf(30 + i % 40)}};
+            int k = 0;
+            for (String[] step : steps) {
+                if ((i + k) % 5 != 4) {
+                    LocalDate on = start.plusDays(Long.parseLong(step[2]));
+                    jdbc.sql("insert into event (force_code, event_key, crime_id, event_type, occurred_at, "
+                            + "occurred_timed, detail) values ('NWP', ?, ?, ?, ?, false, ?)")
+                            .params("cps-test:" + i + ":" + k, crime, step[0],
+                                    java.sql.Timestamp.from(on.atStartOfDay(java.time.ZoneId.of("Europe/London"))
+                                            .toInstant()), step[1]).update();
+                }
+                k++;
+            }
+            i++;
+        }
+        store.reload();
+        for (MeasureQuery q : List.of(query("2020-01-01", "2026-12-31", "2026-10-31"),
+                query("2025-01-01", "2025-12-31", "2026-10-31", "team=T01"),
+                query("2024-01-01", "2024-06-30", "2024-09-15"))) {
+            Measures engine = measures.compute(q);
+            Measures sql = sql(q);
+            assertThat(MeasureJson.of(engine)).as(MeasureService.describe(q)).isEqualTo(MeasureJson.of(sql));
+        }
+        Measures.CpsTimeliness all = measures.compute(query("2020-01-01", "2026-12-31", "2026-10-31")).cpsTimeliness();
+        assertThat(all.daysReturnToResubmission().count()).isPositive();
+        assertThat(all.daysReferralToDecision().count()).isPositive();
+        assertThat(all.filesReturned().numerator()).isPositive();
+    }
+
+    @Test
     void contactPlanUpdatesAgreeWithPlainSql() {
         // Plans for a spread of victims: frequencies from 7 to 35 days, some ended, some on crimes with outcomes;
         // updates on some of the due days, some a day late, some never.

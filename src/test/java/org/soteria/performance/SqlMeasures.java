@@ -217,7 +217,39 @@ public class SqlMeasures {
                 disruptions(f, w, asOf),
                 caseload(w, asOf),
                 accredited(f, asOf),
-                abstractionDays(f, from, last));
+                abstractionDays(f, from, last),
+                cpsTimeliness(w, from, last));
+    }
+
+    /**
+     * docs/partner-measures.md in plain SQL: each charging decision in the period against the latest referral on or
+     * before its day; each distinct referral day in the period against the latest return before it, when no referral
+     * came between; the CPS's decisions in the period by detail.
+     */
+    private Measures.CpsTimeliness cpsTimeliness(Where w, Date from, Date last) {
+        String steps = "with ref as (select distinct e.crime_id, " + DAY + " d from event e where e.event_type = "
+                + "'cps_referral'), ret as (select distinct e.crime_id, " + DAY + " d from event e where "
+                + "e.event_type = 'cps_decision' and e.detail = 'further_evidence_requested'), ";
+        Map<String, Object> lag = jdbc.queryForMap(steps + "dec as (select e.crime_id, " + DAY + " d, " + DAY
+                + " - (select max(r.d) from ref r where r.crime_id = e.crime_id and r.d <= " + DAY + ") days "
+                + "from event e join crime c on c.id = e.crime_id where " + w.sql() + " and e.event_type = "
+                + "'cps_decision' and e.detail in ('charge', 'no_charge') and " + DAY + " between ? and ?) "
+                + "select " + pct("days", "days is not null", "l") + " from dec", params(w.params(), from, last)
+                .toArray());
+        Map<String, Object> resubmitted = jdbc.queryForMap(steps + "res as (select r.d - t.t days from ref r "
+                + "join crime c on c.id = r.crime_id cross join lateral (select max(x.d) t from ret x "
+                + "where x.crime_id = r.crime_id and x.d < r.d) t where " + w.sql() + " and r.d between ? and ? "
+                + "and t.t is not null and not exists (select 1 from ref r2 where r2.crime_id = r.crime_id "
+                + "and r2.d > t.t and r2.d < r.d)) select " + pct("days", "true", "s") + " from res",
+                params(w.params(), from, last).toArray());
+        Map<String, Object> decided = jdbc.queryForMap("select count(*) filter (where e.detail = "
+                + "'further_evidence_requested') returned, count(*) filter (where e.detail in ('charge', 'no_charge', "
+                + "'further_evidence_requested')) decided from event e join crime c on c.id = e.crime_id where "
+                + w.sql() + " and e.event_type = 'cps_decision' and " + DAY + " between ? and ?",
+                params(w.params(), from, last).toArray());
+        return new Measures.CpsTimeliness(distribution(lag, "l"),
+                new Measures.Rate(num(decided.get("returned")), num(decided.get("decided"))),
+                distribution(resubmitted, "s"));
     }
 
     private static String open(int days) {
