@@ -27,11 +27,20 @@ public class CpsService {
     private final CaseworkSupport support;
     private final CpsRepository cpsRecords;
     private final CrimeEvents events;
+    private final org.springframework.beans.factory.ObjectProvider<SharedFiles> sharedFiles;
 
-    CpsService(CaseworkSupport support, CpsRepository cpsRecords, CrimeEvents events) {
+    CpsService(CaseworkSupport support, CpsRepository cpsRecords, CrimeEvents events,
+            org.springframework.beans.factory.ObjectProvider<SharedFiles> sharedFiles) {
         this.support = support;
         this.cpsRecords = cpsRecords;
         this.events = events;
+        this.sharedFiles = sharedFiles;
+    }
+
+    /** The CPS unit a lasting share gives the file, whose prosecutor then records the decisions; empty when none. */
+    private Optional<String> cpsUnit(long crimeId) {
+        SharedFiles files = sharedFiles.getIfAvailable();
+        return files == null ? Optional.empty() : files.cpsUnitWithFile(crimeId);
     }
 
     /** A submission to the CPS and the prosecutor's answers to it, in order (an acceptance, then the last word). */
@@ -59,7 +68,7 @@ public class CpsService {
     /** The CPS page: readiness, what was sent and the answers, actions, engagement and the CPS events. */
     public record Cps(Crime crime, Set<String> ready, List<Sent> sent, List<CpsRecords.Action> actions,
             List<CpsRecords.Engagement> engagements, List<CaseDetail.TimelineEvent> events,
-            Map<String, String> officers, LocalDate today) {
+            Map<String, String> officers, LocalDate today, String cpsUnit) {
 
         public boolean fileReady() {
             return Arrays.stream(Codes.ReadinessItem.values()).allMatch(i -> ready.contains(i.code()));
@@ -97,7 +106,8 @@ public class CpsService {
                 .map(s -> new Sent(s, List.copyOf(answers.getOrDefault(s.id(), List.of())))).toList();
         return new Cps(crime, cpsRecords.readiness(crimeId), sent, cpsRecords.actions(crimeId),
                 cpsRecords.engagements(crimeId), crime.detail().timeline().stream()
-                        .filter(e -> CPS_EVENTS.contains(e.eventType())).toList(), officers, support.today());
+                        .filter(e -> CPS_EVENTS.contains(e.eventType())).toList(), officers, support.today(),
+                cpsUnit(crimeId).orElse(null));
     }
 
     @Transactional
@@ -233,6 +243,11 @@ public class CpsService {
             Map<String, String> parseErrors) {
         Crime crime = support.reach(crimeId, user, Permission.WORK_INVESTIGATIONS);
         Map<String, String> errors = new LinkedHashMap<>(parseErrors);
+        Optional<String> unit = cpsUnit(crimeId);
+        if (unit.isPresent()) {
+            // Recorded twice, one decision would count twice in the measures.
+            throw new Invalid("decision", Fault.of("caseworkError.cpsDecidesInSoteria", unit.get()));
+        }
         if (decision == null) {
             errors.putIfAbsent("decision", "{caseworkError.selectTheCpsDecision}");
         }

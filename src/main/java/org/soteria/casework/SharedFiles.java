@@ -19,4 +19,10 @@ public interface SharedFiles {
      * {@code page}). Empty, and the attempt logged, for a crime not shared, or shared without its file.
      */
     Optional<SharedFile> file(SoteriaUser user, long crimeId, String page);
+
+    /**
+     * The name of a CPS unit that a lasting share gives the crime's file, as the officer's connection sees the shares;
+     * empty when none does. Its prosecutor then records the charging decisions in Soteria.
+     */
+    Optional<String> cpsUnitWithFile(long crimeId);
 }

@@ -21,4 +21,10 @@ class PartnerFiles implements SharedFiles {
     public Optional<SharedFile> file(SoteriaUser user, long crimeId, String page) {
         return sharing.withPart(user, crimeId, SharePart.FILE, page).map(seen -> new SharedFile(seen.crime(), seen.why()));
     }
+
+    @Override
+    public Optional<String> cpsUnitWithFile(long crimeId) {
+        return sharing.sharesOf(crimeId).stream().filter(s -> s.lasting() && s.kind() == PartnerKind.CPS
+                && s.parts().contains(SharePart.FILE)).map(SharingRepository.Share::partnerName).findFirst();
+    }
 }

@@ -93,6 +93,11 @@ class CpsInTheCaseIT extends PartnerFixture {
         long second = prosecutorPage(open).awaiting().get(0).submission().id();
         review(open, second, "charge", today, "The evidence meets the full code test.");
         assertThat(decisions(open)).containsExactly("further_evidence_requested", "charge");
+        assertThat(refusal(() -> asOfficer(() -> {
+            cps.recordDecision(officer, open, org.soteria.reference.CpsDecision.CHARGE, today, NONE);
+            return null;
+        }))).as("recorded twice, one decision would count twice").containsOnlyKeys("decision");
+        assertThat(officerPage(open).cpsUnit()).isEqualTo("CPS RASSO unit");
         assertThat(jdbc.sql("select count(*) from audit_event where username = 'cps1' and action = 'CHANGE' and seq > ?")
                 .param(before).query(Long.class).single()).as("each answer is logged").isEqualTo(4);
         assertThat(jdbc.sql("select distinct justification from audit_event where username = 'cps1' and action = 'CHANGE' "
