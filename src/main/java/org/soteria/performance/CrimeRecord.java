@@ -38,8 +38,12 @@ final class CrimeRecord {
     static final int DECISION_AFTER_REFERRAL = 10;
     /** A CPS referral after a return, its detail the days since that return. */
     static final int RESUBMISSION = 11;
+    /** A victim's support referral, its detail 1 when it is to an ISVA. */
+    static final int SUPPORT_REFERRAL = 12;
+    /** A victim's withdrawal, its detail 1 when a referral to an ISVA came on or before its day. */
+    static final int WITHDRAWAL_AFTER_ISVA = 13;
     /** How many kinds of mark there are (kinds are 1 to KINDS - 1). */
-    static final int KINDS = 12;
+    static final int KINDS = 14;
 
     final long id;
     final String force;
@@ -63,6 +67,8 @@ final class CrimeRecord {
     /** First day of each funnel stage reached on its own evidence, before making the stages cumulative. */
     final int[] stage = {NONE, NONE, NONE, NONE, NONE, NONE};
     int firstReferral = NONE;
+    /** The first day the crime's victim was referred to an ISVA (a support_referral with detail isva). */
+    private int firstIsvaReferral = NONE;
     /** CPS referrals and decisions by day, kept until {@link #finish} pairs them (events come in any order). */
     private int[] cpsDays = new int[0];
     private int cpsCount;
@@ -134,6 +140,13 @@ final class CrimeRecord {
                     mark(COURT_ACQUITTED, 0, day);
                 } else if (CourtOutcome.DISCONTINUED.code().equals(detail)) {
                     mark(COURT_DISCONTINUED, 0, day);
+                }
+            }
+            case SUPPORT_REFERRAL -> {
+                boolean isva = "isva".equals(detail);
+                mark(SUPPORT_REFERRAL, isva ? 1 : 0, day);
+                if (isva) {
+                    firstIsvaReferral = Math.min(firstIsvaReferral, day);
                 }
             }
             case VICTIM_WITHDRAWAL -> {
@@ -215,6 +228,17 @@ final class CrimeRecord {
         }
         finished = true;
         pairCpsSteps();
+        int withdrawals = 0;
+        for (int m = 0; m < markCount; m++) {
+            withdrawals += kindOf(marks[m]) == WITHDRAWAL ? 1 : 0;
+        }
+        for (int m = 0, seen = 0; seen < withdrawals; m++) {
+            if (kindOf(marks[m]) == WITHDRAWAL) {
+                int day = dayOf(marks[m]);
+                mark(WITHDRAWAL_AFTER_ISVA, firstIsvaReferral <= day ? 1 : 0, day);
+                seen++;
+            }
+        }
         if (!victims.isEmpty()) {
             for (VictimsCode.Obligation o : code.obligations(LocalDate.ofEpochDay(recorded), victims, codeEvents, plans,
                     outcomeDay == NONE ? null : LocalDate.ofEpochDay(outcomeDay), horizon)) {

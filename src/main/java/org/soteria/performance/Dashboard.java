@@ -43,7 +43,11 @@ public final class Dashboard {
             new Headline("Median days from report to charge", Measure.DAYS_TO_CHARGE, m -> m.daysToCharge().median(), false),
             new Headline("CPS charge rate", Measure.CPS_CHARGE_RATE, m -> m.cpsChargeRate().value(), true),
             new Headline("Files returned by the CPS", Measure.CPS_FILES_RETURNED,
-                    m -> m.cpsTimeliness().filesReturned().value(), true),
+                    m -> m.partners().filesReturned().value(), true),
+            new Headline("Victims referred to an ISVA", Measure.ISVA_REFERRALS,
+                    m -> m.partners().isvaReferrals().value(), true),
+            new Headline("Withdrawals after a referral to an ISVA", Measure.WITHDRAWALS_WITH_ISVA,
+                    m -> m.partners().withdrawalsWithIsva().value(), true),
             new Headline("Conviction rate", Measure.CONVICTION_RATE, m -> m.convictionRate().value(), true),
             new Headline("Victims' Code duties met on time", Measure.VICTIMS_CODE_COMPLIANCE, m -> m.victimsCodeCompliance().total().value(), true),
             new Headline("Crimes with a repeat suspect", Measure.REPEAT_SUSPECT_SHARE, m -> m.repeatSuspectShare().value(), true),
@@ -116,9 +120,9 @@ public final class Dashboard {
         addDistribution(rows, "Report to outcome", m.daysToOutcome(), m.isWithheld(Measure.DAYS_TO_OUTCOME));
         addDistribution(rows, "Report to CPS referral", m.daysReportToCpsReferral(),
                 m.isWithheld(Measure.DAYS_REPORT_TO_CPS_REFERRAL));
-        addDistribution(rows, "CPS referral to charging decision", m.cpsTimeliness().daysReferralToDecision(),
+        addDistribution(rows, "CPS referral to charging decision", m.partners().daysReferralToDecision(),
                 m.isWithheld(Measure.DAYS_REFERRAL_TO_CPS_DECISION));
-        addDistribution(rows, "CPS return to resubmission", m.cpsTimeliness().daysReturnToResubmission(),
+        addDistribution(rows, "CPS return to resubmission", m.partners().daysReturnToResubmission(),
                 m.isWithheld(Measure.DAYS_RETURN_TO_RESUBMISSION));
         List<Charts.Bar> bars = new ArrayList<>();
         for (List<Object> r : rows) {

@@ -106,7 +106,9 @@ public final class MeasureEngine {
                 feedback(matchers, from, last, !q.filter().get(MeasureFilter.Key.OFFICER).isEmpty()),
                 count(matchers, CrimeRecord.CPS_RETURNED, from, last),
                 details(matchers, CrimeRecord.DECISION_AFTER_REFERRAL, from, last),
-                details(matchers, CrimeRecord.RESUBMISSION, from, last)));
+                details(matchers, CrimeRecord.RESUBMISSION, from, last),
+                ones(matchers, CrimeRecord.SUPPORT_REFERRAL, from, last),
+                ones(matchers, CrimeRecord.WITHDRAWAL_AFTER_ISVA, from, last)));
 
         // ---- cohort: crimes recorded in the period, followed to the as-of date
         long recorded = 0;
@@ -257,14 +259,16 @@ public final class MeasureEngine {
                 caseload,
                 asOfMeasures ? accredited(snapshot.roster, q.filter(), q.asOf()) : null,
                 abstractionDays(snapshot.roster, q.filter(), from, last),
-                new Measures.CpsTimeliness(e.decisionAfterReferral(), new Measures.Rate(e.cpsReturned(),
-                        cpsCharge + e.cpsNoCharge() + e.cpsReturned()), e.resubmission()));
+                new Measures.Partners(e.decisionAfterReferral(), new Measures.Rate(e.cpsReturned(),
+                        cpsCharge + e.cpsNoCharge() + e.cpsReturned()), e.resubmission(), e.isvaReferrals(),
+                        e.withdrawalsWithIsva()));
     }
 
     /** The measures counted from events, computed beside the crime-based ones. */
     private record EventMeasures(long cpsCharge, long cpsNoCharge, long convicted, long acquitted, long discontinued,
             Measures.Breakdown compliance, Measures.Withdrawals withdrawals, Measures.Feedback feedback,
-            long cpsReturned, Measures.Distribution decisionAfterReferral, Measures.Distribution resubmission) {
+            long cpsReturned, Measures.Distribution decisionAfterReferral, Measures.Distribution resubmission,
+            Measures.Rate isvaReferrals, Measures.Rate withdrawalsWithIsva) {
     }
 
     /** Open crimes at the as-of date per team or per officer in the case, in one pass. */
@@ -321,6 +325,22 @@ public final class MeasureEngine {
             }
         }
         return n;
+    }
+
+    /** Of the marks of one kind dated in the period (crimes that pass the filters), those whose detail is 1. */
+    private static Measures.Rate ones(List<Matcher> matchers, int kind, int from, int last) {
+        long all = 0;
+        long ones = 0;
+        for (Matcher m : matchers) {
+            MeasureFacts.Marks marks = m.f.marks[kind];
+            for (int k = marks.from(from), end = last < from ? k : marks.to(last); k < end; k++) {
+                if (m.isCrime(marks.slot()[k])) {
+                    all++;
+                    ones += marks.detail()[k] == 1 ? 1 : 0;
+                }
+            }
+        }
+        return new Measures.Rate(ones, all);
     }
 
     /** The details (whole days) of one kind of mark dated in the period, of crimes that pass the filters. */

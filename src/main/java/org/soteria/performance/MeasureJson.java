@@ -59,9 +59,11 @@ public final class MeasureJson {
         out.put("days_report_to_cps_referral", distribution(m.daysReportToCpsReferral()));
         out.put("cps_referrals", m.cpsReferrals());
         out.put("cps_charge_rate", rate(m.cpsChargeRate()));
-        out.put("days_referral_to_cps_decision", distribution(m.cpsTimeliness().daysReferralToDecision()));
-        out.put("cps_files_returned", rate(m.cpsTimeliness().filesReturned()));
-        out.put("days_return_to_resubmission", distribution(m.cpsTimeliness().daysReturnToResubmission()));
+        out.put("days_referral_to_cps_decision", distribution(m.partners().daysReferralToDecision()));
+        out.put("cps_files_returned", rate(m.partners().filesReturned()));
+        out.put("days_return_to_resubmission", distribution(m.partners().daysReturnToResubmission()));
+        out.put("isva_referrals", rate(m.partners().isvaReferrals()));
+        out.put("withdrawals_with_isva", rate(m.partners().withdrawalsWithIsva()));
         out.put("convictions", m.convictions());
         out.put("conviction_rate", rate(m.convictionRate()));
         Map<String, Object> compliance = rate(m.victimsCodeCompliance().total());

@@ -35,7 +35,7 @@ public record Measures(
         Caseload openCaseload,
         Rate accreditedShare,
         Long abstractionDays,
-        CpsTimeliness cpsTimeliness,
+        Partners partners,
         java.util.Set<Measure> withheld) {
 
     public Measures {
@@ -50,13 +50,13 @@ public record Measures(
             Distribution daysReportToCpsReferral, long cpsReferrals, Rate cpsChargeRate, long convictions,
             Rate convictionRate, Breakdown victimsCodeCompliance, Withdrawals withdrawalByStageAndReason,
             Feedback victimFeedback, Rate repeatSuspectShare, Disruptions activeDisruptions, Caseload openCaseload,
-            Rate accreditedShare, Long abstractionDays, CpsTimeliness cpsTimeliness) {
+            Rate accreditedShare, Long abstractionDays, Partners partners) {
         this(query, recorded, n100Incidents, thirdPartyShare, outcomesAssigned, chargeRate, victimDoesNotSupportRate,
                 victimDoesNotSupportRateExcludingUnconsentedThirdParty, outcomeGroupShares, cohortChargeRate,
                 attritionFunnel, openAfterDays, daysToCharge, daysToOutcome, daysReportToCpsReferral, cpsReferrals,
                 cpsChargeRate, convictions, convictionRate, victimsCodeCompliance, withdrawalByStageAndReason,
                 victimFeedback, repeatSuspectShare, activeDisruptions, openCaseload, accreditedShare, abstractionDays,
-                cpsTimeliness, java.util.Set.of());
+                partners, java.util.Set.of());
     }
 
     /** These measures with the victim feedback replaced. */
@@ -66,7 +66,7 @@ public record Measures(
                 cohortChargeRate, attritionFunnel, openAfterDays, daysToCharge, daysToOutcome,
                 daysReportToCpsReferral, cpsReferrals, cpsChargeRate, convictions, convictionRate,
                 victimsCodeCompliance, withdrawalByStageAndReason, f, repeatSuspectShare, activeDisruptions,
-                openCaseload, accreditedShare, abstractionDays, cpsTimeliness, withheld);
+                openCaseload, accreditedShare, abstractionDays, partners, withheld);
     }
 
     /** Whether a measure is withheld from this user because it rests on too few crimes (ADR 24). */
@@ -139,20 +139,23 @@ public record Measures(
                 all.contains(Measure.CONVICTIONS) ? 0 : convictions,
                 all.contains(Measure.CONVICTION_RATE) ? none : convictionRate, compliance, withdrawals,
                 victimFeedback, cohort && repeatSuspectShare != null ? none : repeatSuspectShare, disruptions,
-                openCaseload, accreditedShare, abstractionDays, new CpsTimeliness(
-                        all.contains(Measure.DAYS_REFERRAL_TO_CPS_DECISION) ? noDays : cpsTimeliness.daysReferralToDecision(),
-                        all.contains(Measure.CPS_FILES_RETURNED) ? none : cpsTimeliness.filesReturned(),
+                openCaseload, accreditedShare, abstractionDays, new Partners(
+                        all.contains(Measure.DAYS_REFERRAL_TO_CPS_DECISION) ? noDays : partners.daysReferralToDecision(),
+                        all.contains(Measure.CPS_FILES_RETURNED) ? none : partners.filesReturned(),
                         all.contains(Measure.DAYS_RETURN_TO_RESUBMISSION) ? noDays
-                                : cpsTimeliness.daysReturnToResubmission()), all);
+                                : partners.daysReturnToResubmission(),
+                        all.contains(Measure.ISVA_REFERRALS) ? none : partners.isvaReferrals(),
+                        all.contains(Measure.WITHDRAWALS_WITH_ISVA) ? none : partners.withdrawalsWithIsva()), all);
     }
 
     /**
-     * How the police and the CPS move a file (docs/partner-measures.md): days from the latest referral to each charging
-     * decision in the period; of the CPS's decisions in the period, the files returned for further work; and days
-     * from a return to the file's resubmission, for resubmissions in the period.
+     * How the police and their partners work a case (docs/partner-measures.md): days from the latest CPS referral to
+     * each charging decision in the period; of the CPS's decisions in the period, the files returned for further work;
+     * days from a return to the file's resubmission, for resubmissions in the period; of victims' support referrals in
+     * the period, those to an ISVA; and of victims' withdrawals in the period, those after a referral to an ISVA.
      */
-    public record CpsTimeliness(Distribution daysReferralToDecision, Rate filesReturned,
-            Distribution daysReturnToResubmission) {
+    public record Partners(Distribution daysReferralToDecision, Rate filesReturned,
+            Distribution daysReturnToResubmission, Rate isvaReferrals, Rate withdrawalsWithIsva) {
     }
 
     /** A share: numerator ÷ denominator, with no value when the denominator is 0. */

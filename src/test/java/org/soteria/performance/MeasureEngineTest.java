@@ -197,12 +197,29 @@ class MeasureEngineTest {
         b.event(3, EventType.CPS_DECISION, LocalDate.parse("2025-02-15"), null, null, "further_evidence_requested");
         b.event(3, EventType.CPS_REFERRAL, LocalDate.parse("2025-02-15"), null, null, null); // before that day's return
         b.event(3, EventType.CPS_REFERRAL, LocalDate.parse("2025-02-25"), null, null, null); // 10 days from 15 Feb
-        Measures.CpsTimeliness t = measures().cpsTimeliness();
+        Measures.Partners t = measures().partners();
         assertThat(t.daysReferralToDecision()).as("15 (crime 1: 5 April to 20 April) and 0 (crime 2)")
                 .isEqualTo(new Distribution(2, 0, 0, 15));
         assertThat(t.filesReturned()).as("3 returns of 6 decisions").isEqualTo(new Rate(3, 6));
         assertThat(t.daysReturnToResubmission()).as("21 (crime 1), 5 (crime 3: 10 to 15 February), 10 (crime 3)")
                 .isEqualTo(new Distribution(3, 10, 5, 21));
+    }
+
+    @Test
+    void isvaReferralsAndWithdrawalsAfterOne() {
+        crime(1, "2025-01-01", null, null);
+        b.event(1, EventType.VICTIM_WITHDRAWAL, LocalDate.parse("2025-02-01"), null, null, "fear_of_suspect");
+        b.event(1, EventType.SUPPORT_REFERRAL, LocalDate.parse("2025-01-02"), null, null, "victim_support");
+        b.event(1, EventType.SUPPORT_REFERRAL, LocalDate.parse("2025-02-01"), null, null, "isva"); // same day: counts
+        crime(2, "2025-01-01", null, null);
+        b.event(2, EventType.VICTIM_WITHDRAWAL, LocalDate.parse("2025-03-01"), null, null, "");
+        b.event(2, EventType.SUPPORT_REFERRAL, LocalDate.parse("2025-03-02"), null, null, "isva"); // after: does not
+        b.event(2, EventType.SUPPORT_REFERRAL, LocalDate.parse("2025-01-03"), null, null, "declined");
+        crime(3, "2025-01-01", null, null);
+        b.event(3, EventType.VICTIM_WITHDRAWAL, LocalDate.parse("2025-04-01"), null, null, "");
+        Measures.Partners p = measures().partners();
+        assertThat(p.isvaReferrals()).isEqualTo(new Rate(2, 4));
+        assertThat(p.withdrawalsWithIsva()).isEqualTo(new Rate(1, 3));
     }
 
     @Test

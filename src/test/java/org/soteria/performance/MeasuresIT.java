@@ -92,6 +92,10 @@ class MeasuresIT {
         assertThat(year.recorded()).isPositive();
         assertThat(year.victimsCodeCompliance().total().denominator()).isPositive();
         assertThat(year.repeatSuspectShare().numerator()).isPositive();
+        assertThat(year.partners().isvaReferrals().numerator()).as("the oracle is asked about ISVA referrals").isPositive();
+        assertThat(year.partners().withdrawalsWithIsva().numerator()).isPositive();
+        assertThat(year.partners().withdrawalsWithIsva().numerator())
+                .isLessThan(year.partners().withdrawalsWithIsva().denominator());
         assertThat(measures.compute(queries.get(6)).chargeRate().value()).isNull();
     }
 
@@ -133,7 +137,7 @@ class MeasuresIT {
             Measures sql = sql(q);
             assertThat(MeasureJson.of(engine)).as(MeasureService.describe(q)).isEqualTo(MeasureJson.of(sql));
         }
-        Measures.CpsTimeliness all = measures.compute(query("2020-01-01", "2026-12-31", "2026-10-31")).cpsTimeliness();
+        Measures.Partners all = measures.compute(query("2020-01-01", "2026-12-31", "2026-10-31")).partners();
         assertThat(all.daysReturnToResubmission().count()).isPositive();
         assertThat(all.daysReferralToDecision().count()).isPositive();
         assertThat(all.filesReturned().numerator()).isPositive();

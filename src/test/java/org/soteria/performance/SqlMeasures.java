@@ -218,7 +218,7 @@ public class SqlMeasures {
                 caseload(w, asOf),
                 accredited(f, asOf),
                 abstractionDays(f, from, last),
-                cpsTimeliness(w, from, last));
+                partners(w, from, last));
     }
 
     /**
@@ -226,7 +226,7 @@ public class SqlMeasures {
      * before its day; each distinct referral day in the period against the latest return before it, when no referral
      * came between; the CPS's decisions in the period by detail.
      */
-    private Measures.CpsTimeliness cpsTimeliness(Where w, Date from, Date last) {
+    private Measures.Partners partners(Where w, Date from, Date last) {
         String steps = "with ref as (select distinct e.crime_id, " + DAY + " d from event e where e.event_type = "
                 + "'cps_referral'), ret as (select distinct e.crime_id, " + DAY + " d from event e where "
                 + "e.event_type = 'cps_decision' and e.detail = 'further_evidence_requested'), ";
@@ -247,9 +247,19 @@ public class SqlMeasures {
                 + "'further_evidence_requested')) decided from event e join crime c on c.id = e.crime_id where "
                 + w.sql() + " and e.event_type = 'cps_decision' and " + DAY + " between ? and ?",
                 params(w.params(), from, last).toArray());
-        return new Measures.CpsTimeliness(distribution(lag, "l"),
+        Map<String, Object> support = jdbc.queryForMap("select count(*) filter (where e.detail = 'isva') isva, "
+                + "count(*) n from event e join crime c on c.id = e.crime_id where " + w.sql()
+                + " and e.event_type = 'support_referral' and " + DAY + " between ? and ?",
+                params(w.params(), from, last).toArray());
+        Map<String, Object> withdrawn = jdbc.queryForMap("select count(*) filter (where exists (select 1 from event r "
+                + "where r.crime_id = e.crime_id and r.event_type = 'support_referral' and r.detail = 'isva' and "
+                + DAY.replace("e.", "r.") + " <= " + DAY + ")) isva, count(*) n from event e join crime c "
+                + "on c.id = e.crime_id where " + w.sql() + " and e.event_type = 'victim_withdrawal' and " + DAY
+                + " between ? and ?", params(w.params(), from, last).toArray());
+        return new Measures.Partners(distribution(lag, "l"),
                 new Measures.Rate(num(decided.get("returned")), num(decided.get("decided"))),
-                distribution(resubmitted, "s"));
+                distribution(resubmitted, "s"), new Measures.Rate(num(support.get("isva")), num(support.get("n"))),
+                new Measures.Rate(num(withdrawn.get("isva")), num(withdrawn.get("n"))));
     }
 
     private static String open(int days) {
