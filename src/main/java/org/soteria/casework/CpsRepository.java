@@ -81,6 +81,19 @@ class CpsRepository {
     }
 
 
+    /** The crimes of these with a request or referral still awaiting the CPS's answer (as the reader may see them). */
+    java.util.Set<Long> awaitingAnswer(Collection<Long> crimeIds) {
+        return new java.util.HashSet<>(jdbc.sql("select distinct s.crime_id from cps_submission s where s.crime_id = any(?) "
+                        + "and not exists (select 1 from cps_review r where r.submission_id = s.id and r.verdict <> 'accepted')")
+                .param(crimeIds.toArray(Long[]::new)).query(Long.class).list());
+    }
+
+    /** How many requests and referrals the reader may see still await the CPS's answer. */
+    long countAwaitingAnswer() {
+        return jdbc.sql("select count(*) from cps_submission s where not exists (select 1 from cps_review r "
+                + "where r.submission_id = s.id and r.verdict <> 'accepted')").query(Long.class).single();
+    }
+
     List<CpsRecords.Review> reviews(long crimeId) {
         return jdbc.sql("select id, crime_id, submission_id, verdict, reviewed_on, note, reviewed_by from cps_review "
                         + "where crime_id = ? order by reviewed_on, id")

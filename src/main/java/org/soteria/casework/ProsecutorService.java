@@ -40,6 +40,18 @@ public class ProsecutorService {
         this.support = support;
     }
 
+    /** Of these shared crimes, those with a request or referral awaiting the prosecutor's unit (row-level security). */
+    @Transactional(readOnly = true)
+    public java.util.Set<Long> awaitingAnswer(java.util.Collection<Long> crimeIds) {
+        return crimeIds.isEmpty() ? java.util.Set.of() : cpsRecords.awaitingAnswer(crimeIds);
+    }
+
+    /** How many requests and referrals await an answer in the files shared with the prosecutor's unit. */
+    @Transactional(readOnly = true)
+    public long countAwaitingAnswer() {
+        return cpsRecords.countAwaitingAnswer();
+    }
+
     /** The file's CPS page for a prosecutor, when the file is shared with their unit (the look logged); else empty. */
     @Transactional(readOnly = true)
     public Optional<CpsService.Cps> file(SoteriaUser user, long crimeId) {

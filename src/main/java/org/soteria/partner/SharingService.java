@@ -20,6 +20,7 @@ import org.soteria.platform.Invalid;
 import org.soteria.reference.Coded;
 import org.soteria.reference.OutcomeCode;
 import org.soteria.reference.OutcomeGroup;
+import org.soteria.security.Permission;
 import org.soteria.security.SoteriaUser;
 import org.soteria.victim.VictimService;
 import org.springframework.stereotype.Service;
@@ -45,12 +46,16 @@ public class SharingService {
     private final InvestigationService investigations;
     private final VictimService victims;
     private final org.soteria.casework.PlanService plans;
+    private final org.springframework.beans.factory.ObjectProvider<org.soteria.casework.ProsecutorService> prosecutors;
     private final AuditService audit;
     private final Clock clock;
 
     SharingService(SharingRepository repository, InvestigationService investigations, VictimService victims,
-            org.soteria.casework.PlanService plans, AuditService audit, Clock clock) {
+            org.soteria.casework.PlanService plans,
+            org.springframework.beans.factory.ObjectProvider<org.soteria.casework.ProsecutorService> prosecutors,
+            AuditService audit, Clock clock) {
         this.plans = plans;
+        this.prosecutors = prosecutors;
         this.repository = repository;
         this.investigations = investigations;
         this.victims = victims;
@@ -187,7 +192,8 @@ public class SharingService {
     // The partner user's side.
 
     /** A shared case in a partner's list: the crime's row and the parts shared (every lasting share together). */
-    public record SharedRow(CaseSummary crime, List<SharePart> parts, java.time.OffsetDateTime sharedAt) {
+    public record SharedRow(CaseSummary crime, List<SharePart> parts, java.time.OffsetDateTime sharedAt,
+            boolean awaitingCps) {
     }
 
     /** A page of a partner's shared cases. */
@@ -222,9 +228,13 @@ public class SharingService {
             SharedRow was = rows.get(s.crimeId());
             Set<SharePart> parts = was == null ? EnumSet.noneOf(SharePart.class) : EnumSet.copyOf(was.parts());
             parts.addAll(s.parts());
-            rows.put(s.crimeId(), new SharedRow(crime, List.copyOf(parts), was == null ? s.sharedAt() : was.sharedAt()));
+            rows.put(s.crimeId(), new SharedRow(crime, List.copyOf(parts), was == null ? s.sharedAt() : was.sharedAt(),
+                    false));
         }
-        List<SharedRow> out = List.copyOf(rows.values());
+        Set<Long> awaiting = user.can(Permission.PROSECUTE_SHARED_FILES)
+                ? prosecutors.getObject().awaitingAnswer(rows.keySet()) : java.util.Set.of();
+        List<SharedRow> out = rows.values().stream().map(r -> new SharedRow(r.crime(), r.parts(), r.sharedAt(),
+                awaiting.contains(r.crime().id()))).toList();
         audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.SEARCH, "crime", null)
                 .records(out.stream().map(r -> r.crime().forceCode() + ":" + r.crime().crimeRef()).toList())
                 .justification("shared with " + org).detail("shared cases, page " + page));

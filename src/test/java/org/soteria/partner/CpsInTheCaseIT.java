@@ -65,6 +65,9 @@ class CpsInTheCaseIT extends PartnerFixture {
             cps.submitToCps(officer, open, "early_advice", today.minusDays(3), "Is the first account enough?", NONE);
             return null;
         });
+        assertThat(asPartner(prosecutor, () -> prosecution.countAwaitingAnswer())).as("on the home page").isEqualTo(1);
+        assertThat(asPartner(prosecutor, () -> sharing.sharedCases(prosecutor, 1)).rows())
+                .singleElement().satisfies(r -> assertThat(r.awaitingCps()).isTrue());
         CpsService.Sent advice = prosecutorPage(open).awaiting().get(0);
         assertThat(advice.referral()).isFalse();
         review(open, advice.submission().id(), "advice", today.minusDays(2), "Get the friend's statement first.");
@@ -73,6 +76,7 @@ class CpsInTheCaseIT extends PartnerFixture {
             assertThat(s.last().orElseThrow().note()).isEqualTo("Get the friend's statement first.");
         });
         assertThat(decisions(open)).as("advice is no decision").isEmpty();
+        assertThat(asPartner(prosecutor, () -> prosecution.countAwaitingAnswer())).isZero();
 
         asOfficer(() -> {
             cps.saveReadiness(officer, open, List.of(org.soteria.casework.Codes.ReadinessItem.values()));

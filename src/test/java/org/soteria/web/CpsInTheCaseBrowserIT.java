@@ -57,6 +57,10 @@ class CpsInTheCaseBrowserIT extends BrowserPages {
         assertThat(main(b)).contains("Early advice requested", "Awaiting the CPS");
 
         as(b, "cps-prosecutor");
+        assertThat(main(b)).containsPattern("\\d+ requests? or referrals? waits? for your answer");
+        b.open("/partner/cases");
+        assertThat(b.driver.findElement(By.xpath("//tr[td/a[normalize-space()='" + ref + "']]")).getText())
+                .contains("Waiting for your answer");
         b.open("/partner/cases/" + crime);
         b.clickAndWaitForPage(By.linkText("The file with the CPS"));
         assertThat(main(b)).contains("Case " + ref, "Waiting for your answer",
