@@ -337,6 +337,43 @@ public class AssessmentService {
         return n == 0 ? null : sum / (double) n;
     }
 
+    /** A section's maturity in a signed-off assessment: the mean level of its answered questions (null: none). */
+    public record SectionMaturity(String code, int position, Bilingual name, Double level, int answered, int questions) {
+    }
+
+    /** A signed-off self-assessment (one cycle of the force's), its framework and each section's maturity. */
+    public record CycleMaturity(long number, String title, java.time.LocalDate signedOffOn, String framework,
+            int frameworkVersion, List<SectionMaturity> sections) {
+    }
+
+    /**
+     * The force's signed-off self-assessments, oldest first, each section's mean maturity: what the force shares with
+     * the national hub. An assessment still being written is the force's own and never leaves.
+     */
+    public List<CycleMaturity> signedOff(String force) {
+        List<CycleMaturity> out = new ArrayList<>();
+        for (AssessmentRepository.Assessment a : repository.assessments(force)) {
+            if (a.signedOffAt() == null) {
+                continue;
+            }
+            FrameworkView f = framework(a.frameworkId()).orElseThrow();
+            Map<Long, AssessmentRepository.Answer> answers = repository.answers(a.id());
+            List<SectionMaturity> sections = new ArrayList<>();
+            for (AssessmentRepository.Section s : f.sections()) {
+                List<AssessmentRepository.Question> qs = f.questions().getOrDefault(s.code(), List.of());
+                int answered = (int) qs.stream().filter(q -> answers.containsKey(q.id())
+                        && answers.get(q.id()).level() != null).count();
+                sections.add(new SectionMaturity(s.code(), s.position(), s.name(), mean(qs, answers), answered,
+                        qs.size()));
+            }
+            out.add(new CycleMaturity(a.id(), a.title(), a.signedOffAt().atZoneSameInstant(
+                    org.soteria.platform.DatabaseConfig.LONDON).toLocalDate(), f.framework().name().english(),
+                    f.framework().version(), sections));
+        }
+        out.sort(java.util.Comparator.comparing(CycleMaturity::signedOffOn).thenComparing(CycleMaturity::number));
+        return out;
+    }
+
     /** One section compared: its name and the mean level then and now. */
     public record SectionChange(Bilingual name, Double then, Double now) {
 

@@ -80,6 +80,29 @@ public class ImprovementService {
         return out;
     }
 
+    /**
+     * A pillar's actions in the force's plan: done, open and overdue, open and on track (rated green), open and at risk
+     * (amber or red). The four parts add up to the actions.
+     */
+    public record PillarProgress(int pillar, int actions, int done, int overdue, int onTrack, int atRisk) {
+    }
+
+    /** The plan's progress by pillar today, every pillar present (what the force shares with the national hub). */
+    public List<PillarProgress> progress(String force) {
+        LocalDate today = today();
+        int[][] counts = new int[Pillar.values().length + 1][4];
+        for (ImprovementRepository.Action a : repository.actions(force)) {
+            int part = a.doneOn() != null ? 0 : a.overdueOn(today) ? 1 : "green".equals(a.rag()) ? 2 : 3;
+            counts[a.pillar()][part]++;
+        }
+        List<PillarProgress> out = new ArrayList<>();
+        for (int p = 1; p < counts.length; p++) {
+            int[] c = counts[p];
+            out.add(new PillarProgress(p, c[0] + c[1] + c[2] + c[3], c[0], c[1], c[2], c[3]));
+        }
+        return out;
+    }
+
     /** How many of the force's improvement actions are past their due date and not done. */
     public long overdue(SoteriaUser user) {
         LocalDate today = today();

@@ -167,4 +167,28 @@ public record BenchmarkBundle(String asOf, List<String> quarters, List<String> g
         return (row < quarters.size() ? quarters.get(row) : "total") + ", "
                 + (column < groups.size() ? groups.get(column) : ALL_GROUPS);
     }
+
+    /** A bundle rebuilt from the cells the hub keeps of a force's latest benchmark (no as-of date). */
+    static BenchmarkBundle published(List<HubRepository.Cell> cells) {
+        List<String> quarters = new ArrayList<>(new java.util.TreeSet<>(cells.stream().map(HubRepository.Cell::quarter)
+                .filter(q -> !q.equals(SmallNumbers.TOTAL)).toList()));
+        List<String> groups = new ArrayList<>(new java.util.TreeSet<>(cells.stream().map(HubRepository.Cell::group)
+                .filter(g -> !g.equals(BenchmarkBundle.ALL_GROUPS)).toList()));
+        List<String> rows = new ArrayList<>(quarters);
+        rows.add(SmallNumbers.TOTAL);
+        List<String> columns = new ArrayList<>(groups);
+        columns.add(BenchmarkBundle.ALL_GROUPS);
+        Map<String, List<List<String>>> measures = new LinkedHashMap<>();
+        for (String m : cells.isEmpty() ? List.<String>of() : BenchmarkBundle.MEASURES) {
+            List<List<String>> grid = new ArrayList<>();
+            for (int r = 0; r < rows.size(); r++) {
+                grid.add(new ArrayList<>(java.util.Collections.nCopies(columns.size(), (String) null)));
+            }
+            measures.put(m, grid);
+        }
+        for (HubRepository.Cell c : cells) {
+            measures.get(c.measure()).get(rows.indexOf(c.quarter())).set(columns.indexOf(c.group()), c.shown());
+        }
+        return new BenchmarkBundle(null, quarters, groups, measures);
+    }
 }

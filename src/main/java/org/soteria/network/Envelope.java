@@ -23,7 +23,9 @@ public record Envelope(String format, String body, String signature) {
     public static final String NOTICES_REQUEST = "notices-request";
     public static final String NOTICES = "notices";
     public static final String CHECKPOINT = "checkpoint";
-    static final Set<String> TYPES = Set.of(BENCHMARK, ENCODINGS, NOTICES_REQUEST, NOTICES, CHECKPOINT);
+    /** A force's signed-off self-assessments and its improvement plan's progress by pillar. */
+    public static final String PROGRESS = "progress";
+    static final Set<String> TYPES = Set.of(BENCHMARK, ENCODINGS, NOTICES_REQUEST, NOTICES, CHECKPOINT, PROGRESS);
 
     /** Tolerant of fields it does not know, so that a newer hub or force can add some. */
     static final JsonMapper JSON = JsonMapper.builder()

@@ -41,9 +41,12 @@ class HubController {
 
     private final org.springframework.context.MessageSource messages;
     private final HubOversight oversight;
+    private final HubProgress progress;
 
-    HubController(HubService hub, org.springframework.context.MessageSource messages, HubOversight oversight) {
+    HubController(HubService hub, org.springframework.context.MessageSource messages, HubOversight oversight,
+            HubProgress progress) {
         this.hub = hub;
+        this.progress = progress;
         this.messages = messages;
         this.oversight = oversight;
     }
@@ -176,6 +179,7 @@ class HubController {
         model.addAttribute("force", f);
         model.addAttribute("peerGroups", hub.peerGroups());
         model.addAttribute("published", hub.published(code));
+        model.addAttribute("progress", progress.of(f));
         model.addAttribute("encodings", hub.encodingCount(code));
         model.addAttribute("checkpoint", hub.checkpoint(code).orElse(null));
         model.addAttribute("receipts", hub.receipts(code, p, PAGE_SIZE));

@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.soteria.reference.OffenceGroup;
+import org.soteria.reference.Pillar;
 import org.soteria.security.Role;
 import org.soteria.security.SoteriaUser;
 import org.soteria.security.UserService;
@@ -46,9 +47,11 @@ class HubDemo implements ApplicationRunner {
     private final UserService users;
     private final Clock clock;
     private final String password;
+    private final org.springframework.context.MessageSource messages;
 
     HubDemo(HubService hub, PracticeService practice, UserService users, Clock clock,
-            @Value("${SOTERIA_DEMO_PASSWORD:}") String password) {
+            @Value("${SOTERIA_DEMO_PASSWORD:}") String password, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.hub = hub;
         this.practice = practice;
         this.users = users;
@@ -110,6 +113,11 @@ class HubDemo implements ApplicationRunner {
             BenchmarkBundle bundle = BenchmarkBundle.of(today.toString(), quarters, groups, counts, List.of());
             hub.receive(Envelope.seal(Envelope.BENCHMARK, FORCES[f][0], 1, clock.instant(), bundle, keys.getPrivate()),
                     "https", null);
+            if (f % 4 != 3) {
+                ProgressBundle progress = progress(new SplittableRandom(20261206L + f), today, f);
+                hub.receive(Envelope.seal(Envelope.PROGRESS, FORCES[f][0], 2, clock.instant(), progress,
+                        keys.getPrivate()), "https", null);
+            }
             if (f == 1) {
                 // a replay, to show a refusal in the receipts
                 hub.receive(Envelope.seal(Envelope.BENCHMARK, FORCES[f][0], 1, clock.instant(), bundle,
@@ -135,6 +143,44 @@ class HubDemo implements ApplicationRunner {
                         + "arrest.", "Plans focused on the victim's credibility rather than the suspect's behaviour.",
                 "Used on 40 investigations; supervisors report better arrest plans.", "rasso.network@nwp.police.example",
                 "1"));
+    }
+
+    /** The default framework's sections, as the demo forces' self-assessments use them. */
+    private static final String[] SECTIONS = {"suspect_focus", "repeat_suspects", "procedural_justice",
+        "officer_wellbeing", "data_led", "digital_forensics", "nom_principles"};
+
+    /** A demo force's progress: one or two signed-off cycles a year apart, levels rising a little, and a plan. */
+    private ProgressBundle progress(SplittableRandom random, LocalDate today, int f) {
+        List<ProgressBundle.Cycle> cycles = new ArrayList<>();
+        int count = f % 3 == 0 ? 1 : 2;
+        double[] base = new double[SECTIONS.length];
+        for (int s = 0; s < base.length; s++) {
+            base[s] = 1 + random.nextDouble() * 2;
+        }
+        for (int c = 0; c < count; c++) {
+            List<ProgressBundle.Section> sections = new ArrayList<>();
+            for (int s = 0; s < SECTIONS.length; s++) {
+                double level = Math.min(4, base[s] + c * random.nextDouble() * 0.9);
+                boolean pillar = s < Pillar.values().length;
+                String name = pillar ? Pillar.label(s + 1) : "National Operating Model principles";
+                String welsh = pillar ? org.soteria.web.Labels.found(messages, org.soteria.web.Labels.textKey(name), null,
+                        org.soteria.platform.Language.WELSH.locale()) : "Egwyddorion y Model Gweithredu Cenedlaethol";
+                sections.add(new ProgressBundle.Section(SECTIONS[s], s + 1, name, welsh,
+                        Math.round(level * 2) / 2.0, 2, 2));
+            }
+            LocalDate signed = today.minusMonths(12L * (count - 1 - c) + 2);
+            cycles.add(new ProgressBundle.Cycle(c + 1, "Self-assessment " + signed.getYear(), signed.toString(),
+                    "Operation Soteria self-assessment", 1, sections));
+        }
+        List<ProgressBundle.Plan> plan = new ArrayList<>();
+        for (int p = 1; p <= Pillar.values().length; p++) {
+            int done = random.nextInt(4);
+            int overdue = random.nextInt(3);
+            int onTrack = random.nextInt(4);
+            int atRisk = random.nextInt(2);
+            plan.add(new ProgressBundle.Plan(p, done + overdue + onTrack + atRisk, done, overdue, onTrack, atRisk));
+        }
+        return new ProgressBundle(today.toString(), cycles, plan);
     }
 
     private static long binomial(SplittableRandom random, long n, double p) {

@@ -32,13 +32,17 @@ class HubRoutes implements FeatureRoutes {
                         + "join"),
                 Rule.needs("/hub/forces/**", Permission.MODERATE_NETWORK, "A force: approve or refuse its registration, "
                         + "set its peer group, see what it has sent"),
+                Rule.needs("/hub/maturity", Permission.MODERATE_NETWORK, "The maturity heat map (pillar by force, "
+                        + "and its change since each force's previous cycle) and improvement plans across forces"),
+                Rule.needs("/hub/maturity.*", Permission.MODERATE_NETWORK, "Download forces' maturity and plan "
+                        + "progress as CSV or XLSX"),
                 Rule.needs("/hub/receipts", Permission.MODERATE_NETWORK, "Every file received, accepted or refused with "
                         + "the reason"),
                 Rule.signedFile("/api/v1/network/hub", "Hub API: the hub's public key, for forces to check its files"),
                 Rule.signedFile("/api/v1/network/registrations", "Hub API: a force asks to join (waits for the national "
                         + "team's approval)"),
                 Rule.signedFile("/api/v1/network/envelopes", "Hub API: a force's signed file (benchmark, encodings, "
-                        + "request for notices), checked against its registered key"));
+                        + "request for notices, progress), checked against its registered key"));
     }
 
     @Override
@@ -46,6 +50,7 @@ class HubRoutes implements FeatureRoutes {
         return List.of(
                 NavItem.of("hub", "nav.hub", 10, Permission.USE_NETWORK, "/hub"),
                 NavItem.of("practice", "nav.practice", 20, Permission.USE_NETWORK, "/hub/practice"),
+                NavItem.of("hub-maturity", "nav.hubMaturity", 25, Permission.MODERATE_NETWORK, "/hub/maturity"),
                 NavItem.of("hub-forces", "nav.hubForces", 30, Permission.MODERATE_NETWORK, "/hub/forces"),
                 NavItem.of("hub-receipts", "nav.hubReceipts", 40, Permission.MODERATE_NETWORK, "/hub/receipts"),
                 NavItem.of("hub-upload", "nav.hubUpload", 50, Permission.UPLOAD_NETWORK_FILES, "/hub/upload"));

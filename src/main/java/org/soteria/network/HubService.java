@@ -33,15 +33,17 @@ public class HubService {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Matcher matcher;
+    private final HubProgress progress;
 
     public HubService(HubRepository repository, NetworkKeys keys, AuditService audit, TransactionTemplate tx,
-            Clock clock, @Value("${soteria.network.match-threshold:" + Matcher.DEFAULT_THRESHOLD + "}") double threshold) {
+            Clock clock, HubProgress progress, @Value("${soteria.network.match-threshold:" + Matcher.DEFAULT_THRESHOLD + "}") double threshold) {
         this.repository = repository;
         this.keys = keys;
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
         this.matcher = new Matcher(threshold);
+        this.progress = progress;
     }
 
     public Messages.HubInfo info() {
@@ -208,12 +210,7 @@ public class HubService {
         switch (b.type()) {
             case Envelope.BENCHMARK -> {
                 BenchmarkBundle bundle = o.payload(BenchmarkBundle.class);
-                List<String> problems = bundle.problems();
-                if (!problems.isEmpty()) {
-                    throw new Envelope.Rejected(Envelope.Reason.INVALID_PAYLOAD, "The benchmark cannot be published: "
-                            + String.join("; ", problems.subList(0, Math.min(5, problems.size())))
-                            + (problems.size() > 5 ? " (and " + (problems.size() - 5) + " more)" : ""));
-                }
+                refuse("The benchmark cannot be published: ", bundle.problems());
                 receipt = receipt(b, via, uploader);
                 repository.replaceBenchmark(b.sender(), bundle, receipt);
                 detail = "benchmark for " + bundle.quarters().get(0) + " to "
@@ -230,6 +227,12 @@ public class HubService {
                     pairs++;
                 }
                 detail = records.size() + " encoded suspects received; " + pairs + " possible matches with other forces";
+            }
+            case Envelope.PROGRESS -> {
+                ProgressBundle progress = o.payload(ProgressBundle.class);
+                refuse("The progress file cannot be taken: ", progress.problems());
+                receipt = receipt(b, via, uploader);
+                detail = this.progress.take(b.sender(), progress, receipt);
             }
             case Envelope.CHECKPOINT -> {
                 Messages.Checkpoint cp = o.payload(Messages.Checkpoint.class).checked();
@@ -249,6 +252,15 @@ public class HubService {
         }
         String notices = Envelope.NOTICES_REQUEST.equals(b.type()) ? noticesFile(b.sender()) : null;
         return new Messages.Answer(true, null, detail, receipt, notices, witnessed);
+    }
+
+    /** Refuses a file whose contents have problems, naming the first five. */
+    private static void refuse(String what, List<String> problems) {
+        if (!problems.isEmpty()) {
+            throw new Envelope.Rejected(Envelope.Reason.INVALID_PAYLOAD, what + String.join("; ", problems.subList(0,
+                    Math.min(5, problems.size()))) + (problems.size() > 5 ? " (and " + (problems.size() - 5)
+                    + " more)" : ""));
+        }
     }
 
     private long receipt(Envelope.Body b, String via, SoteriaUser uploader) {
@@ -472,26 +484,6 @@ public class HubService {
 
     /** What the hub publishes of one force's latest benchmark, as the bundle it came in (no as-of date). */
     public BenchmarkBundle published(String force) {
-        List<HubRepository.Cell> cells = repository.cellsOf(force);
-        List<String> quarters = new ArrayList<>(new java.util.TreeSet<>(cells.stream().map(HubRepository.Cell::quarter)
-                .filter(q -> !q.equals(SmallNumbers.TOTAL)).toList()));
-        List<String> groups = new ArrayList<>(new java.util.TreeSet<>(cells.stream().map(HubRepository.Cell::group)
-                .filter(g -> !g.equals(BenchmarkBundle.ALL_GROUPS)).toList()));
-        List<String> rows = new ArrayList<>(quarters);
-        rows.add(SmallNumbers.TOTAL);
-        List<String> columns = new ArrayList<>(groups);
-        columns.add(BenchmarkBundle.ALL_GROUPS);
-        Map<String, List<List<String>>> measures = new LinkedHashMap<>();
-        for (String m : cells.isEmpty() ? List.<String>of() : BenchmarkBundle.MEASURES) {
-            List<List<String>> grid = new ArrayList<>();
-            for (int r = 0; r < rows.size(); r++) {
-                grid.add(new ArrayList<>(java.util.Collections.nCopies(columns.size(), (String) null)));
-            }
-            measures.put(m, grid);
-        }
-        for (HubRepository.Cell c : cells) {
-            measures.get(c.measure()).get(rows.indexOf(c.quarter())).set(columns.indexOf(c.group()), c.shown());
-        }
-        return new BenchmarkBundle(null, quarters, groups, measures);
+        return BenchmarkBundle.published(repository.cellsOf(force));
     }
 }

@@ -140,6 +140,20 @@ class NetworkController {
         return sent(redirect, () -> network.send(network.benchmarkFile(user, "https")), "networkDone.hubAcceptedBenchmark");
     }
 
+    @GetMapping("/network/progress")
+    String progress(@AuthenticationPrincipal SoteriaUser user, Model model) {
+        model.addAttribute("activeNav", "network");
+        ProgressBundle bundle = network.progress(user.forceCode());
+        model.addAttribute("bundle", bundle);
+        model.addAttribute("progress", HubProgress.preview(bundle));
+        return "network/progress";
+    }
+
+    @PostMapping("/network/progress/send")
+    String sendProgress(@AuthenticationPrincipal SoteriaUser user, RedirectAttributes redirect) {
+        return sent(redirect, () -> network.send(network.progressFile(user, "https")), "networkDone.hubAcceptedProgress");
+    }
+
     @PostMapping("/network/encodings/send")
     String sendEncodings(@AuthenticationPrincipal SoteriaUser user, RedirectAttributes redirect) {
         return sent(redirect, () -> network.send(network.encodingsFile(user, "https")), "networkDone.hubAcceptedEncodings");
@@ -182,20 +196,27 @@ class NetworkController {
     @PostMapping("/network/benchmark.json")
     ResponseEntity<byte[]> benchmarkFile(@AuthenticationPrincipal SoteriaUser user, HttpServletRequest request,
             HttpServletResponse response) {
-        try {
-            NetworkService.Signed s = network.benchmarkFile(user, "file");
-            return download("benchmark-" + s.sequence() + ".json", s.text());
-        } catch (Invalid e) {
-            return backWith(e, request, response);
-        }
+        return signed(() -> network.benchmarkFile(user, "file"), request, response);
     }
 
     @PostMapping("/network/encodings.json")
     ResponseEntity<byte[]> encodingsFile(@AuthenticationPrincipal SoteriaUser user, HttpServletRequest request,
             HttpServletResponse response) {
+        return signed(() -> network.encodingsFile(user, "file"), request, response);
+    }
+
+    @PostMapping("/network/progress.json")
+    ResponseEntity<byte[]> progressFile(@AuthenticationPrincipal SoteriaUser user, HttpServletRequest request,
+            HttpServletResponse response) {
+        return signed(() -> network.progressFile(user, "file"), request, response);
+    }
+
+    /** A signed file to download, named by its kind and number; back to the page with the reason if none can be made. */
+    private ResponseEntity<byte[]> signed(java.util.function.Supplier<NetworkService.Signed> sign,
+            HttpServletRequest request, HttpServletResponse response) {
         try {
-            NetworkService.Signed s = network.encodingsFile(user, "file");
-            return download("encodings-" + s.sequence() + ".json", s.text());
+            NetworkService.Signed s = sign.get();
+            return download(s.kind() + "-" + s.sequence() + ".json", s.text());
         } catch (Invalid e) {
             return backWith(e, request, response);
         }

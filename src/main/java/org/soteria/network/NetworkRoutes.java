@@ -24,8 +24,10 @@ class NetworkRoutes implements FeatureRoutes {
                         + "its notices file"),
                 Rule.needs("/network/benchmark", Permission.SHARE_WITH_NETWORK, "The benchmark as it would leave the "
                         + "force, suppressed"),
+                Rule.needs("/network/progress", Permission.SHARE_WITH_NETWORK, "The signed-off self-assessments and the "
+                        + "improvement plan's progress as they would leave the force"),
                 Rule.needs("/network/**", Permission.SHARE_WITH_NETWORK, "Save the hub's address, register, send or "
-                        + "download the benchmark and the encodings"));
+                        + "download the benchmark, the encodings and the progress file"));
     }
 
     @Override

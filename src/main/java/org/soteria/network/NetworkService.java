@@ -9,6 +9,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.soteria.assessment.AssessmentService;
+import org.soteria.assessment.ImprovementService;
 import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditEntry;
 import org.soteria.audit.AuditService;
@@ -45,15 +47,20 @@ public class NetworkService {
     private final LinkageService linkage;
     private final SuspectService suspects;
     private final InvestigationService investigations;
+    private final AssessmentService assessments;
+    private final ImprovementService improvements;
     private final AuditService audit;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     public NetworkService(NetworkRepository repository, NetworkKeys keys, MeasureService measures,
-            LinkageService linkage, SuspectService suspects, InvestigationService investigations, AuditService audit,
-            TransactionTemplate tx, Clock clock) {
+            LinkageService linkage, SuspectService suspects, InvestigationService investigations,
+            AssessmentService assessments, ImprovementService improvements, AuditService audit, TransactionTemplate tx,
+            Clock clock) {
         this.investigations = investigations;
+        this.assessments = assessments;
+        this.improvements = improvements;
         this.repository = repository;
         this.keys = keys;
         this.measures = measures;
@@ -237,6 +244,30 @@ public class NetworkService {
                 b.quarters().get(0), b.quarters().get(b.quarters().size() - 1)));
         audit.record(user.getUsername(), user.role().name(), AuditAction.EXPORT, "network_benchmark",
                 Long.toString(signed.sequence()), "suppressed aggregate counts, " + via);
+        return signed;
+    }
+
+    /** The force's signed-off self-assessments and its plan's progress by pillar, as they would leave it now. */
+    public ProgressBundle progress(String force) {
+        List<ProgressBundle.Cycle> cycles = new ArrayList<>();
+        for (AssessmentService.CycleMaturity c : assessments.signedOff(force)) {
+            cycles.add(new ProgressBundle.Cycle(c.number(), c.title(), c.signedOffOn().toString(), c.framework(),
+                    c.frameworkVersion(), c.sections().stream().map(s -> new ProgressBundle.Section(s.code(),
+                            s.position(), s.name().english(), s.name().welsh().isBlank() ? null : s.name().welsh(), s.level(), s.answered(), s.questions()))
+                            .toList()));
+        }
+        List<ProgressBundle.Plan> plan = improvements.progress(force).stream().map(p -> new ProgressBundle.Plan(
+                p.pillar(), p.actions(), p.done(), p.overdue(), p.onTrack(), p.atRisk())).toList();
+        return new ProgressBundle(improvements.today().toString(), cycles, plan);
+    }
+
+    public Signed progressFile(SoteriaUser user, String via) {
+        ProgressBundle p = progress(user.forceCode());
+        Signed signed = sign(user, Envelope.PROGRESS, p, via, Fault.of("netDetail.progress", Fault.count(
+                p.cycles().size())));
+        audit.record(user.getUsername(), user.role().name(), AuditAction.EXPORT, "network_progress",
+                Long.toString(signed.sequence()), p.cycles().size() + " signed-off self-assessments and the improvement "
+                        + "plan's progress by pillar, " + via);
         return signed;
     }
 

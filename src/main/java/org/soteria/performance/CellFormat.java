@@ -28,6 +28,10 @@ public final class CellFormat {
         }
         boolean change = headers.get(column).startsWith("Change");
         if (value instanceof Double) {
+            if (headers.get(column).toLowerCase(Locale.ROOT).contains("level")) {
+                // a maturity level (1 to 4) or its change, as the national team's heat map downloads it
+                return Kind.MEAN;
+            }
             if (headers.equals(MeasureTable.HEADERS)) {
                 return row.get(MeasureTable.HEADERS.indexOf("numerator")) != null ? Kind.RATE : Kind.MEAN;
             }

@@ -134,7 +134,7 @@ public final class TableFiles {
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     /** A download of the tables: the first as CSV, or all as an XLSX workbook. */
-    static ResponseEntity<byte[]> download(String name, List<Table> tables, boolean xlsx, Words words) {
+    public static ResponseEntity<byte[]> download(String name, List<Table> tables, boolean xlsx, Words words) {
         String file = name + (xlsx ? ".xlsx" : ".csv");
         return ResponseEntity.ok()
                 .contentType(xlsx ? XLSX : new MediaType("text", "csv", StandardCharsets.UTF_8))

@@ -531,9 +531,96 @@ class LearningNetworkBrowserIT {
                 + "'audit_checkpoint' and detail like 'ALERT%'").query(Long.class).single()).isOne();
     }
 
-    /** The hub's pages in Welsh, for the national team and for a force's lead, once it holds forces' files. */
+    /**
+     * Issue 28: a force signs off a self-assessment and has a plan; its lead sees exactly what would leave, sends it,
+     * and the national team sees the force in the heat map and plans across forces, and can download both. The hub
+     * refuses a progress file that is tampered with, replayed, unsigned or unfit, with the reason.
+     */
     @Test
     @Order(8)
+    void aForcesSelfAssessmentAndPlanReachTheNationalTeamsHeatMap() throws Exception {
+        SoteriaUser leadA = user(forceA, "force-lead");
+        org.soteria.assessment.AssessmentService assessments = forceA.getBean(org.soteria.assessment.AssessmentService.class);
+        JdbcClient dbA = forceA.getBean(JdbcClient.class);
+        long framework = dbA.sql("select min(id) from framework where status = 'published'").query(Long.class).single();
+        long id = assessments.start(leadA, framework, "Self-assessment autumn 2026");
+        Map<String, Map<Long, Integer>> levels = new java.util.TreeMap<>();
+        int level = 1;
+        for (Map<String, Object> q : dbA.sql("select id, section_code from framework_question where framework_id = ? "
+                + "order by id").param(framework).query().listOfRows()) {
+            levels.computeIfAbsent((String) q.get("section_code"), k -> new HashMap<>())
+                    .put(((Number) q.get("id")).longValue(), 1 + (level++ % 4));
+        }
+        for (var section : levels.entrySet()) {
+            assessments.saveSection(leadA, id, section.getKey(), section.getValue(), Map.of(), true, Map.of());
+        }
+        assessments.signOff(leadA, id);
+        forceA.getBean(org.soteria.assessment.ImprovementService.class).add(leadA,
+                new org.soteria.assessment.ImprovementService.ActionForm("Suspect-focused briefing before every arrest",
+                        "A one-page briefing on the suspect.", 1, "DI Rasso", java.time.LocalDate.now().minusDays(3),
+                        null, null), Map.of());
+
+        signIn(aUrl, "force-lead");
+        b.driver.get(aUrl + "/network/progress");
+        assertThat(main()).contains("1 signed-off self-assessment").contains("Self-assessment autumn 2026")
+                .contains("1. Suspect-focused investigation").contains("no earlier level");
+        b.assertAccessible("network-progress");
+        press("Send the progress to the hub");
+        assertThat(main()).contains("The hub accepted the progress: 1 signed-off self-assessments");
+
+        signIn(hubUrl, "national-coordinator");
+        b.driver.get(hubUrl + "/hub/maturity");
+        WebElement heat = b.driver.findElement(By.cssSelector("table.soteria-heat"));
+        JdbcClient hubDb = hub.getBean(JdbcClient.class);
+        String fa = hubDb.sql("select name from hub_force where force_code = 'FA'").query(String.class).single();
+        String fb = hubDb.sql("select name from hub_force where force_code = 'FB'").query(String.class).single();
+        assertThat(heat.getText()).contains(fa).contains("Self-assessment autumn 2026").contains("All forces (mean)");
+        assertThat(main()).contains("Improvement plans across forces").contains("No signed-off self-assessment yet from:")
+                .contains(fb);
+        b.assertAccessible("hub-maturity");
+        b.driver.get(hubUrl + "/hub/forces/FA");
+        assertThat(main()).contains("Self-assessment autumn 2026").contains("Improvement plan by pillar");
+        b.assertAccessible("hub-force-progress");
+        WebClient web = new WebClient(port(hub));
+        web.signIn("national-coordinator", PASSWORD);
+        HttpResponse<String> csv = web.get("/hub/maturity.csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body()).startsWith("Force,Force code,Peer group,Cycle,Signed off,Framework,Section,Maturity level")
+                .contains(",FA,Mostly rural,Self-assessment autumn 2026,");
+        assertThat(web.get("/hub/maturity.csv?table=plans").body()).contains(",FA,Mostly rural,")
+                .contains("1. Suspect-focused investigation,1,0,1,0,0");
+        assertThat(web.getBytes("/hub/maturity.xlsx").body()).startsWith((byte) 'P', (byte) 'K');
+        WebClient lead = new WebClient(port(hub));
+        lead.signIn("force-lead", PASSWORD);
+        for (String path : List.of("/hub/maturity", "/hub/maturity.csv", "/hub/maturity.xlsx")) {
+            assertThat(lead.get(path).statusCode()).as("a force's lead at the hub: " + path).isEqualTo(403);
+        }
+
+        // the refusals hold for the new kind of file
+        NetworkService networkB = forceB.getBean(NetworkService.class);
+        String file = networkB.progressFile(user(forceB, "force-lead"), "file").text();
+        HttpResponse<String> r = post("/api/v1/network/envelopes", file.replace("plan", "plam"));
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(r.body()).contains("BAD_SIGNATURE");
+        assertThat(post("/api/v1/network/envelopes", file).statusCode()).isEqualTo(200);
+        r = post("/api/v1/network/envelopes", file);
+        assertThat(r.statusCode()).isEqualTo(409);
+        assertThat(r.body()).contains("REPLAYED");
+        r = post("/api/v1/network/envelopes", file.replaceAll("\"signature\":\"[^\"]+\"", "\"signature\":\"\""));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("UNSIGNED");
+        org.soteria.network.NetworkKeys keysB = forceB.getBean(org.soteria.network.NetworkKeys.class);
+        String unfit = Envelope.seal(Envelope.PROGRESS, "FB", 10_000, Instant.now(), new org.soteria.network.ProgressBundle(
+                "2026-12-06", List.of(), List.of()), keysB.identity("FB").privateKey());
+        r = post("/api/v1/network/envelopes", unfit);
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(r.body()).contains("INVALID_PAYLOAD").contains("The progress file cannot be taken: plan: one row for "
+                + "each of the 6 pillars, not 0");
+    }
+
+    /** The hub's pages in Welsh, for the national team and for a force's lead, once it holds forces' files. */
+    @Test
+    @Order(9)
     void theHubsPagesAreInWelshAnswerAndPassAxe() throws Exception {
         WelshWalker walker = new WelshWalker();
         int pages = 0;
