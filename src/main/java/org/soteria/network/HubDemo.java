@@ -48,10 +48,13 @@ class HubDemo implements ApplicationRunner {
     private final Clock clock;
     private final String password;
     private final org.springframework.context.MessageSource messages;
+    private final HubEvaluation evaluation;
 
     HubDemo(HubService hub, PracticeService practice, UserService users, Clock clock,
-            @Value("${SOTERIA_DEMO_PASSWORD:}") String password, org.springframework.context.MessageSource messages) {
+            @Value("${SOTERIA_DEMO_PASSWORD:}") String password, org.springframework.context.MessageSource messages,
+            HubEvaluation evaluation) {
         this.messages = messages;
+        this.evaluation = evaluation;
         this.hub = hub;
         this.practice = practice;
         this.users = users;
@@ -97,8 +100,14 @@ class HubDemo implements ApplicationRunner {
                 counts.put(m, new long[quarters.size()][groups.size()]);
             }
             double[] groupShare = {0.38, 0.12, 0.32, 0.18};
+            // Two cohorts joined Operation Soteria within the series (three forces, then four); the rest have not yet.
+            int joined = f >= 1 && f <= 3 ? 3 : f >= 4 && f <= 7 ? 5 : -1;
+            if (joined >= 0) {
+                evaluation.setJoined(FORCES[f][0], thisQuarter.minusMonths(3L * (quarters.size() - joined)).atDay(1)
+                        .toString(), coordinator);
+            }
             for (int q = 0; q < quarters.size(); q++) {
-                double rate = chargeRate * (1 + 0.05 * q);
+                double rate = chargeRate * (1 + 0.05 * q) * (joined >= 0 && q >= joined ? 1.3 : 1);
                 for (int g = 0; g < groups.size(); g++) {
                     long recorded = Math.round(size * 420 * groupShare[g % groupShare.length] * (0.9 + random.nextDouble() * 0.2));
                     long outcomes = Math.round(recorded * (0.85 + random.nextDouble() * 0.3));

@@ -23,7 +23,7 @@ class HubRepository {
 
     /** A force known to the hub. */
     record HubForce(String code, String name, String publicKey, String contact, String peerGroup, String status,
-            OffsetDateTime requestedAt, String decidedBy, long lastSequence) {
+            OffsetDateTime requestedAt, String decidedBy, long lastSequence, java.time.LocalDate joinedOn) {
 
         public String fingerprint() {
             return Signing.fingerprint(publicKey);
@@ -38,7 +38,7 @@ class HubRepository {
         return new HubForce(rs.getString("force_code"), rs.getString("name"), rs.getString("public_key"),
                 rs.getString("contact"), rs.getString("peer_group"), rs.getString("status"),
                 rs.getObject("requested_at", OffsetDateTime.class), rs.getString("decided_by"),
-                rs.getLong("last_sequence"));
+                rs.getLong("last_sequence"), rs.getObject("joined_on", java.time.LocalDate.class));
     }
 
     List<HubForce> forces() {
@@ -62,6 +62,11 @@ class HubRepository {
     void decide(String code, String status, String peerGroup, String by) {
         jdbc.sql("update hub_force set status = ?, peer_group = ?, decided_by = ?, decided_at = now() "
                 + "where force_code = ?").params(status, peerGroup, by, code).update();
+    }
+
+    /** Records the day the force joined Operation Soteria (null: not joined, or not known). */
+    void joined(String code, java.time.LocalDate on) {
+        jdbc.sql("update hub_force set joined_on = ? where force_code = ?").params(on, code).update();
     }
 
     List<String> peerGroups() {

@@ -31,11 +31,13 @@ class HubRoutes implements FeatureRoutes {
                 Rule.needs("/hub/forces", Permission.MODERATE_NETWORK, "Forces registered with the hub, and requests to "
                         + "join"),
                 Rule.needs("/hub/forces/**", Permission.MODERATE_NETWORK, "A force: approve or refuse its registration, "
-                        + "set its peer group, see what it has sent"),
+                        + "set its peer group and the day it joined, see what it has sent"),
                 Rule.needs("/hub/maturity", Permission.MODERATE_NETWORK, "The maturity heat map (pillar by force, "
                         + "and its change since each force's previous cycle) and improvement plans across forces"),
                 Rule.needs("/hub/maturity.*", Permission.MODERATE_NETWORK, "Download forces' maturity and plan "
                         + "progress as CSV or XLSX"),
+                Rule.needs("/hub/evaluation", Permission.MODERATE_NETWORK, "Evaluation across forces: forces that "
+                        + "joined Operation Soteria against forces not yet joined (staggered difference-in-differences)"),
                 Rule.needs("/hub/receipts", Permission.MODERATE_NETWORK, "Every file received, accepted or refused with "
                         + "the reason"),
                 Rule.signedFile("/api/v1/network/hub", "Hub API: the hub's public key, for forces to check its files"),
@@ -51,6 +53,7 @@ class HubRoutes implements FeatureRoutes {
                 NavItem.of("hub", "nav.hub", 10, Permission.USE_NETWORK, "/hub"),
                 NavItem.of("practice", "nav.practice", 20, Permission.USE_NETWORK, "/hub/practice"),
                 NavItem.of("hub-maturity", "nav.hubMaturity", 25, Permission.MODERATE_NETWORK, "/hub/maturity"),
+                NavItem.of("hub-evaluation", "nav.hubEvaluation", 27, Permission.MODERATE_NETWORK, "/hub/evaluation"),
                 NavItem.of("hub-forces", "nav.hubForces", 30, Permission.MODERATE_NETWORK, "/hub/forces"),
                 NavItem.of("hub-receipts", "nav.hubReceipts", 40, Permission.MODERATE_NETWORK, "/hub/receipts"),
                 NavItem.of("hub-upload", "nav.hubUpload", 50, Permission.UPLOAD_NETWORK_FILES, "/hub/upload"));

@@ -342,6 +342,11 @@ public class HubService {
             return numeratorLabel;
         }
 
+        /** The benchmark measure counted above the outcomes assigned. */
+        public String numeratorCode() {
+            return numerator;
+        }
+
         public static Compared of(String code) {
             for (Compared c : values()) {
                 if (c.code.equals(code)) {

@@ -590,9 +590,33 @@ class LearningNetworkBrowserIT {
         assertThat(web.get("/hub/maturity.csv?table=plans").body()).contains(",FA,Mostly rural,")
                 .contains("1. Suspect-focused investigation,1,0,1,0,0");
         assertThat(web.getBytes("/hub/maturity.xlsx").body()).startsWith((byte) 'P', (byte) 'K');
+        // Evaluation across forces: the national team records the day FA joined, and FA joins a cohort
+        b.driver.get(hubUrl + "/hub/forces/FA");
+        type("joinedOn", "31");
+        type("joinedOn-month", "2");
+        type("joinedOn-year", "2025");
+        press("Save the joining date");
+        assertThat(b.driver.findElement(By.cssSelector(".govuk-error-summary")).getText())
+                .contains("Enter the day the force joined as a real date");
+        java.time.YearMonth thisQuarter = java.time.YearMonth.of(java.time.LocalDate.now().getYear(),
+                ((java.time.LocalDate.now().getMonthValue() - 1) / 3) * 3 + 1);
+        java.time.LocalDate joined = thisQuarter.minusMonths(12).atDay(1);
+        type("joinedOn", String.valueOf(joined.getDayOfMonth()));
+        type("joinedOn-month", String.valueOf(joined.getMonthValue()));
+        type("joinedOn-year", String.valueOf(joined.getYear()));
+        press("Save the joining date");
+        assertThat(main()).contains("Joining date saved");
+        b.driver.get(hubUrl + "/hub/evaluation");
+        String quarter = joined.getYear() + " Q" + ((joined.getMonthValue() - 1) / 3 + 1);
+        assertThat(main()).contains("What the comparison shows").contains("Last quarter before joining (the base)")
+                .contains("Parallel trends");
+        assertThat(b.driver.findElement(By.xpath("//th[normalize-space()='" + quarter + "']/following-sibling::td"))
+                .getText()).contains(fa);
+        b.assertAccessible("hub-evaluation");
+
         WebClient lead = new WebClient(port(hub));
         lead.signIn("force-lead", PASSWORD);
-        for (String path : List.of("/hub/maturity", "/hub/maturity.csv", "/hub/maturity.xlsx")) {
+        for (String path : List.of("/hub/maturity", "/hub/maturity.csv", "/hub/maturity.xlsx", "/hub/evaluation")) {
             assertThat(lead.get(path).statusCode()).as("a force's lead at the hub: " + path).isEqualTo(403);
         }
 
