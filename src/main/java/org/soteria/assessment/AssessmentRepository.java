@@ -94,6 +94,34 @@ class AssessmentRepository {
         return id;
     }
 
+    /** Publishes a national framework version taken from the hub, whole; returns its id. */
+    long insertNational(FrameworkExchange.Framework f, String by) {
+        long id = jdbc.sql("insert into framework (name, name_cy, version, status, created_by, published_at, source) "
+                        + "values (?, ?, ?, 'published', ?, now(), 'national') returning id")
+                .params(f.name(), nz(f.nameCy()), f.version(), by).query(Long.class).single();
+        for (FrameworkExchange.Section s : f.sections()) {
+            jdbc.sql("insert into framework_section (framework_id, code, position, name, name_cy, description, "
+                    + "description_cy) values (?, ?, ?, ?, ?, ?, ?)").params(id, s.code(), s.position(), s.name(),
+                    nz(s.nameCy()), nz(s.description()), nz(s.descriptionCy())).update();
+        }
+        for (FrameworkExchange.Question q : f.questions()) {
+            jdbc.sql("insert into framework_question (framework_id, section_code, position, text, text_cy, guidance, "
+                    + "guidance_cy, evidence, evidence_cy) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(id, q.section(), q.position(), q.text(), nz(q.textCy()), nz(q.guidance()),
+                            nz(q.guidanceCy()), nz(q.evidence()), nz(q.evidenceCy())).update();
+        }
+        for (FrameworkExchange.Level l : f.levels()) {
+            jdbc.sql("insert into framework_level (framework_id, level, name, name_cy, descriptor, descriptor_cy) "
+                    + "values (?, ?, ?, ?, ?, ?)").params(id, l.level(), l.name(), nz(l.nameCy()), nz(l.descriptor()),
+                    nz(l.descriptorCy())).update();
+        }
+        return id;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
     /** A question's words as a coordinator writes them. */
     record Wording(Bilingual text, Bilingual guidance, Bilingual evidence) {
     }

@@ -45,17 +45,13 @@ class AssessmentRoutes implements FeatureRoutes {
                 Rule.needs("/assessment/*/sections/*", Permission.VIEW_ASSESSMENTS, "A section: questions, answers, "
                         + "evidence, comments"),
                 Rule.needs("/assessment/*/evidence/*", Permission.VIEW_ASSESSMENTS, "Download an evidence file (logged)"),
-                Rule.needs("/assessment/*", Permission.VIEW_ASSESSMENTS, "An assessment's task list"),
-                Rule.needs("/frameworks", Permission.MANAGE_FRAMEWORKS, "Assessment frameworks and their versions"),
-                Rule.needs("/frameworks/**", Permission.MANAGE_FRAMEWORKS,
-                        "A framework; make a new version, change its questions, publish it"));
+                Rule.needs("/assessment/*", Permission.VIEW_ASSESSMENTS, "An assessment's task list"));
     }
 
     @Override
     public List<NavItem> navigation() {
         return List.of(
                 NavItem.of("assessment", "nav.assessment", 80, Permission.VIEW_ASSESSMENTS, "/assessment"),
-                NavItem.of("frameworks", "nav.frameworks", 90, Permission.MANAGE_FRAMEWORKS, "/frameworks"),
                 NavItem.of("deep-dive", "nav.deepDive", 100, Permission.REVIEW_CASE_FILES, "/deep-dive"),
                 NavItem.of("improvement", "nav.improvement", 110, Permission.VIEW_IMPROVEMENT_PLAN, "/improvement"));
     }

@@ -2,7 +2,6 @@ package org.soteria.assessment;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.soteria.platform.ForceMode;
 import org.soteria.platform.Invalid;
 import org.soteria.security.SoteriaUser;
 import org.soteria.web.RequestValues;
@@ -19,9 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Assessment frameworks for the national coordinator: versions, a draft's questions, publishing. */
+/** Assessment frameworks for the national coordinator (at the hub, or in a force): versions, a draft's questions, publishing. */
 @Controller
-@ForceMode
 class FrameworkController {
 
     private final AssessmentService assessments;

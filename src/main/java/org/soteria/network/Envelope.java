@@ -25,7 +25,10 @@ public record Envelope(String format, String body, String signature) {
     public static final String CHECKPOINT = "checkpoint";
     /** A force's signed-off self-assessments and its improvement plan's progress by pillar. */
     public static final String PROGRESS = "progress";
-    static final Set<String> TYPES = Set.of(BENCHMARK, ENCODINGS, NOTICES_REQUEST, NOTICES, CHECKPOINT, PROGRESS);
+    /** The hub's published assessment frameworks, for forces to take. */
+    public static final String FRAMEWORKS = "frameworks";
+    static final Set<String> TYPES = Set.of(BENCHMARK, ENCODINGS, NOTICES_REQUEST, NOTICES, CHECKPOINT, PROGRESS,
+            FRAMEWORKS);
 
     /** Tolerant of fields it does not know, so that a newer hub or force can add some. */
     static final JsonMapper JSON = JsonMapper.builder()

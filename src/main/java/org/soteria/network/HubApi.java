@@ -37,15 +37,27 @@ class HubApi {
     private final RateLimiter limiter = new RateLimiter(RATE_PER_MINUTE, java.time.Duration.ofMinutes(1));
 
     private final org.soteria.web.form.FormMessages messages;
+    private final NationalFrameworks frameworks;
 
-    HubApi(HubService hub, org.soteria.web.form.FormMessages messages) {
+    HubApi(HubService hub, org.soteria.web.form.FormMessages messages, NationalFrameworks frameworks) {
         this.hub = hub;
+        this.frameworks = frameworks;
         this.messages = messages;
     }
 
     @GetMapping(value = "/api/v1/network/hub", produces = MediaType.APPLICATION_JSON_VALUE)
     Messages.HubInfo info() {
         return hub.info();
+    }
+
+    /** The national assessment frameworks, signed by the hub: public (a force checks them against the hub's key). */
+    @GetMapping(value = "/api/v1/network/frameworks", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> frameworks(HttpServletRequest request) {
+        if (!limiter.allow(request.getRemoteAddr())) {
+            return problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", "This address has sent more than "
+                    + RATE_PER_MINUTE + " requests in a minute: wait and send again", Map.of());
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(frameworks.signedFile());
     }
 
     @PostMapping(value = "/api/v1/network/registrations", produces = MediaType.APPLICATION_JSON_VALUE)

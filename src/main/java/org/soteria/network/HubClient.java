@@ -57,6 +57,16 @@ final class HubClient {
                 Messages.HubInfo.class);
     }
 
+    /** The hub's signed frameworks file, as text (checked by the force against the hub's key). */
+    String frameworks() {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve(base.getPath()
+                + "/api/v1/network/frameworks")).GET());
+        if (response.statusCode() != 200) {
+            throw new Failed(Fault.of("networkError.hubCouldNotTakeFile", response.statusCode()));
+        }
+        return response.body();
+    }
+
     String register(Messages.Registration r) {
         HttpResponse<String> response = send(json(base.getPath() + "/api/v1/network/registrations",
                 Envelope.JSON.writeValueAsString(r)));

@@ -42,10 +42,14 @@ class HubController {
     private final org.springframework.context.MessageSource messages;
     private final HubOversight oversight;
     private final HubProgress progress;
+    private final NationalFrameworks frameworks;
+    private final org.soteria.audit.AuditService audit;
 
     HubController(HubService hub, org.springframework.context.MessageSource messages, HubOversight oversight,
-            HubProgress progress) {
+            HubProgress progress, NationalFrameworks frameworks, org.soteria.audit.AuditService audit) {
         this.hub = hub;
+        this.frameworks = frameworks;
+        this.audit = audit;
         this.progress = progress;
         this.messages = messages;
         this.oversight = oversight;
@@ -251,6 +255,17 @@ class HubController {
                     a.detail(), a.receipt()));
         }
         return "redirect:/hub/upload";
+    }
+
+    /** The national frameworks file, signed, to take to a force whose network blocks calls out (logged). */
+    @GetMapping("/hub/frameworks.json")
+    ResponseEntity<byte[]> frameworksFile(@AuthenticationPrincipal SoteriaUser user) {
+        audit.record(user.getUsername(), user.role().name(), org.soteria.audit.AuditAction.EXPORT, "hub_frameworks",
+                "all", "national frameworks file downloaded");
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("frameworks.json").build().toString())
+                .body(frameworks.signedFile().getBytes(StandardCharsets.UTF_8));
     }
 
     @GetMapping("/hub/notices/{code}")

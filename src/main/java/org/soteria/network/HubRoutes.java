@@ -27,6 +27,8 @@ class HubRoutes implements FeatureRoutes {
                         + "\"we are trying this\", download its attachments"),
                 Rule.needs("/hub/upload", Permission.UPLOAD_NETWORK_FILES, "Upload a force's signed file where its "
                         + "network blocks calls out"),
+                Rule.needs("/hub/frameworks.json", Permission.UPLOAD_NETWORK_FILES, "Download the national frameworks "
+                        + "file, signed, for a force that cannot call the hub"),
                 Rule.needs("/hub/notices/*", Permission.UPLOAD_NETWORK_FILES, "Download a force's signed notices file"),
                 Rule.needs("/hub/forces", Permission.MODERATE_NETWORK, "Forces registered with the hub, and requests to "
                         + "join"),
@@ -41,6 +43,8 @@ class HubRoutes implements FeatureRoutes {
                 Rule.needs("/hub/receipts", Permission.MODERATE_NETWORK, "Every file received, accepted or refused with "
                         + "the reason"),
                 Rule.signedFile("/api/v1/network/hub", "Hub API: the hub's public key, for forces to check its files"),
+                Rule.signedFile("/api/v1/network/frameworks", "Hub API: the national assessment frameworks, signed by "
+                        + "the hub, for forces to take"),
                 Rule.signedFile("/api/v1/network/registrations", "Hub API: a force asks to join (waits for the national "
                         + "team's approval)"),
                 Rule.signedFile("/api/v1/network/envelopes", "Hub API: a force's signed file (benchmark, encodings, "

@@ -196,8 +196,8 @@ public class HubService {
                     + ": the national team must approve it before the hub accepts its files");
         }
         o.verifiedWith(Signing.publicKey(force.publicKey()));
-        if (Envelope.NOTICES.equals(b.type())) {
-            throw new Envelope.Rejected(Envelope.Reason.MALFORMED, "Notices come from the hub, not to it");
+        if (Envelope.NOTICES.equals(b.type()) || Envelope.FRAMEWORKS.equals(b.type())) {
+            throw new Envelope.Rejected(Envelope.Reason.MALFORMED, "A " + b.type() + " file comes from the hub, not to it");
         }
         if (repository.acceptedBefore(b.id()) || b.sequence() <= force.lastSequence()) {
             throw new Envelope.Rejected(Envelope.Reason.REPLAYED, "Already received: this file's sequence number is "

@@ -84,4 +84,8 @@ public final class Messages {
             return null;
         }
     }
+
+    /** The hub's published assessment frameworks, each version whole (issue 28). */
+    public record Frameworks(List<org.soteria.assessment.FrameworkExchange.Framework> frameworks) {
+    }
 }

@@ -38,8 +38,10 @@ class NetworkController {
     private static final int NOTICES_PAGE = 50;
 
     private final NetworkService network;
+    private final NationalFrameworks frameworks;
 
-    NetworkController(NetworkService network) {
+    NetworkController(NetworkService network, NationalFrameworks frameworks) {
+        this.frameworks = frameworks;
         this.network = network;
     }
 
@@ -275,6 +277,56 @@ class NetworkController {
             redirect.addFlashAttribute("problem", faults);
         }
         return "redirect:/network/notices";
+    }
+
+    @GetMapping("/network/frameworks")
+    String frameworks(Model model) {
+        model.addAttribute("activeNav", "network");
+        model.addAttribute("offers", frameworks.offers());
+        return "network/frameworks";
+    }
+
+    @PostMapping("/network/frameworks/fetch")
+    String fetchFrameworks(@AuthenticationPrincipal SoteriaUser user, RedirectAttributes redirect) {
+        try {
+            redirect.addFlashAttribute("saved", Fault.of("frameworkOffer.taken", Fault.count(frameworks.fetch(user))));
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("problem", List.copyOf(e.errors().values()));
+        } catch (HubClient.Failed | IllegalArgumentException e) {
+            redirect.addFlashAttribute("problem", problem(e));
+        }
+        return "redirect:/network/frameworks";
+    }
+
+    @PostMapping("/network/frameworks/upload")
+    String uploadFrameworks(@AuthenticationPrincipal SoteriaUser user, @RequestParam(required = false) MultipartFile file,
+            RedirectAttributes redirect) throws IOException {
+        if (file == null || file.isEmpty()) {
+            redirect.addFlashAttribute("problem", "{frameworkOffer.chooseFile}");
+            return "redirect:/network/frameworks";
+        }
+        try {
+            int n = frameworks.upload(user, new String(file.getBytes(), StandardCharsets.UTF_8));
+            redirect.addFlashAttribute("saved", Fault.of("frameworkOffer.taken", Fault.count(n)));
+        } catch (Invalid e) {
+            List<String> faults = new ArrayList<>();
+            faults.add(Fault.of("networkError.inFile", file.getOriginalFilename()));
+            faults.addAll(e.errors().values());
+            redirect.addFlashAttribute("problem", faults);
+        }
+        return "redirect:/network/frameworks";
+    }
+
+    @PostMapping("/network/frameworks/accept")
+    String acceptFramework(@AuthenticationPrincipal SoteriaUser user, @RequestParam(required = false) String name,
+            @RequestParam(required = false) String version, RedirectAttributes redirect) {
+        try {
+            frameworks.accept(user, name, version);
+            redirect.addFlashAttribute("saved", Fault.of("frameworkOffer.accepted", name, version));
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("problem", List.copyOf(e.errors().values()));
+        }
+        return "redirect:/network/frameworks";
     }
 
     /**

@@ -150,4 +150,20 @@ class NetworkRepository {
                         rs.getDouble(5), rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class)))
                 .list();
     }
+
+    /** The hub's frameworks file the force took last: its text, number, and when and by whom it was taken. */
+    record FrameworkOffer(String envelope, long sequence, java.time.OffsetDateTime takenAt, String takenBy) {
+    }
+
+    java.util.Optional<FrameworkOffer> frameworkOffer() {
+        return jdbc.sql("select envelope, sequence, taken_at, taken_by from network_framework_offer")
+                .query((rs, i) -> new FrameworkOffer(rs.getString(1), rs.getLong(2),
+                        rs.getObject(3, java.time.OffsetDateTime.class), rs.getString(4))).optional();
+    }
+
+    void saveFrameworkOffer(String envelope, long sequence, String by) {
+        jdbc.sql("insert into network_framework_offer (id, envelope, sequence, taken_by) values (1, ?, ?, ?) "
+                + "on conflict (id) do update set envelope = excluded.envelope, sequence = excluded.sequence, "
+                + "taken_by = excluded.taken_by, taken_at = now()").params(envelope, sequence, by).update();
+    }
 }

@@ -26,8 +26,10 @@ class NetworkRoutes implements FeatureRoutes {
                         + "force, suppressed"),
                 Rule.needs("/network/progress", Permission.SHARE_WITH_NETWORK, "The signed-off self-assessments and the "
                         + "improvement plan's progress as they would leave the force"),
+                Rule.needs("/network/frameworks", Permission.SHARE_WITH_NETWORK, "Assessment frameworks from the national "
+                        + "hub: versions the force does not have, with what changed"),
                 Rule.needs("/network/**", Permission.SHARE_WITH_NETWORK, "Save the hub's address, register, send or "
-                        + "download the benchmark, the encodings and the progress file"));
+                        + "download the benchmark, the encodings and the progress file; take and accept national frameworks"));
     }
 
     @Override

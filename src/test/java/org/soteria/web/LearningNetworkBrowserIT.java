@@ -1,6 +1,7 @@
 package org.soteria.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,6 +26,7 @@ import org.soteria.linkage.PersonRecord;
 import org.soteria.network.BenchmarkBundle;
 import org.soteria.network.Envelope;
 import org.soteria.network.HubService;
+import org.soteria.network.NationalFrameworks;
 import org.soteria.network.NetworkService;
 import org.soteria.network.Signing;
 import org.soteria.network.SmallNumbers;
@@ -642,9 +644,73 @@ class LearningNetworkBrowserIT {
                 + "each of the 6 pillars, not 0");
     }
 
-    /** The hub's pages in Welsh, for the national team and for a force's lead, once it holds forces' files. */
+    /**
+     * Issue 28, from the hub to forces: the national coordinator publishes a new version of the framework at the hub;
+     * force A's lead takes the hub's signed file, sees what changed, and accepts it. A changed, older or wrong file is
+     * refused with the reason.
+     */
     @Test
     @Order(9)
+    void aFrameworkPublishedAtTheHubIsSeenWithItsChangesAndAcceptedByAForce() throws Exception {
+        SoteriaUser coordinator = user(hub, "national-coordinator");
+        org.soteria.assessment.AssessmentService hubAssessments = hub.getBean(org.soteria.assessment.AssessmentService.class);
+        JdbcClient hubDb = hub.getBean(JdbcClient.class);
+        long v1 = hubDb.sql("select id from framework where name = 'Operation Soteria self-assessment' and version = 1")
+                .query(Long.class).single();
+        long v2 = hubAssessments.newVersion(coordinator, v1);
+        long question = hubDb.sql("select min(id) from framework_question where framework_id = ?").param(v2)
+                .query(Long.class).single();
+        String section = hubDb.sql("select section_code from framework_question where id = ?").param(question)
+                .query(String.class).single();
+        hubAssessments.editQuestion(coordinator, v2, question, section, new org.soteria.assessment.AssessmentService
+                .QuestionWords("How early are suspects' histories and other allegations checked, and by whom?", "",
+                        "Look at recent plans.", "", "Plans; reviews.", ""));
+        hubAssessments.publish(coordinator, v2);
+
+        signIn(aUrl, "force-lead");
+        b.driver.get(aUrl + "/network/frameworks");
+        assertThat(main()).contains("No frameworks file has been taken from the hub yet");
+        press("Check the hub for new versions");
+        assertThat(main()).contains("The hub's frameworks file was taken: it holds 2 framework versions")
+                .contains("Operation Soteria self-assessment, version 2").contains("You have version 1")
+                .contains("Question reworded").contains("How early are suspects' histories and other allegations "
+                        + "checked, and by whom?");
+        b.assertAccessible("network-frameworks");
+        press("Accept version 2");
+        assertThat(main()).contains("Version 2 of Operation Soteria self-assessment accepted")
+                .contains("You have every version the hub publishes");
+        assertThat(forceA.getBean(JdbcClient.class).sql("select source || ' ' || status from framework where name = "
+                + "'Operation Soteria self-assessment' and version = 2").query(String.class).single())
+                .isEqualTo("national published");
+
+        NationalFrameworks fb = forceB.getBean(NationalFrameworks.class);
+        SoteriaUser leadB = user(forceB, "force-lead");
+        String first = hub.getBean(NationalFrameworks.class).signedFile();
+        Thread.sleep(5);
+        String newer = hub.getBean(NationalFrameworks.class).signedFile();
+        assertThat(fb.upload(leadB, newer)).isEqualTo(2);
+        assertThatThrownBy(() -> fb.upload(leadB, first)).isInstanceOf(org.soteria.platform.Invalid.class)
+                .satisfies(e -> assertThat(((org.soteria.platform.Invalid) e).errors().values().toString())
+                        .contains("made before the one already taken"));
+        assertThatThrownBy(() -> fb.upload(leadB, newer.replace("How early", "How late")))
+                .isInstanceOf(org.soteria.platform.Invalid.class)
+                .satisfies(e -> assertThat(((org.soteria.platform.Invalid) e).errors().values().toString())
+                        .contains("changed after it was signed"));
+        String notices = hub.getBean(HubService.class).noticesFile("FB");
+        assertThatThrownBy(() -> fb.upload(leadB, notices)).isInstanceOf(org.soteria.platform.Invalid.class)
+                .satisfies(e -> assertThat(((org.soteria.platform.Invalid) e).errors().values().toString())
+                        .contains("not the hub's frameworks"));
+        // the hub takes no frameworks file from a force
+        HttpResponse<String> r = post("/api/v1/network/envelopes", Envelope.seal(Envelope.FRAMEWORKS, "FB", 20_000,
+                Instant.now(), Map.of("frameworks", List.of()), forceB.getBean(org.soteria.network.NetworkKeys.class)
+                        .identity("FB").privateKey()));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("comes from the hub, not to it");
+    }
+
+    /** The hub's pages in Welsh, for the national team and for a force's lead, once it holds forces' files. */
+    @Test
+    @Order(10)
     void theHubsPagesAreInWelshAnswerAndPassAxe() throws Exception {
         WelshWalker walker = new WelshWalker();
         int pages = 0;

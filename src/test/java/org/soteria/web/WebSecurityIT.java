@@ -168,7 +168,8 @@ class WebSecurityIT {
                 "GET /network/registration.json", "POST /network/hub-key", "GET /network/benchmark",
                 "POST /network/benchmark/send", "POST /network/benchmark.json", "POST /network/encodings/send",
                 "POST /network/encodings.json", "POST /network/checkpoint/send", "GET /network/progress",
-                "POST /network/progress/send", "POST /network/progress.json")) {
+                "POST /network/progress/send", "POST /network/progress.json", "GET /network/frameworks",
+                "POST /network/frameworks/fetch", "POST /network/frameworks/upload", "POST /network/frameworks/accept")) {
             MATRIX.put(page, Set.of("force-lead"));
         }
         MATRIX.put("GET /network/notices", Set.of("force-lead", "analyst"));
@@ -278,6 +279,7 @@ class WebSecurityIT {
             Map.entry("GET /network", "the force's key fingerprint, hub address and the files it signed"),
             Map.entry("GET /network/benchmark", "counts, suppressed as they leave the force"),
             Map.entry("GET /network/progress", "the force's own maturity levels and counts of its plan's actions"),
+            Map.entry("GET /network/frameworks", "national framework versions and what changed: no personal data"),
             Map.entry("GET /network/registration.json", "the force's public key, name and network contact"),
             Map.entry("GET /feedback/{token}", "the victim's own form, reached by a single-use link: no case details"),
             Map.entry("POST /feedback/{token}", "the victim's answers, stored without being shown"),
