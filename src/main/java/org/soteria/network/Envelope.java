@@ -27,8 +27,10 @@ public record Envelope(String format, String body, String signature) {
     public static final String PROGRESS = "progress";
     /** The hub's published assessment frameworks, for forces to take. */
     public static final String FRAMEWORKS = "frameworks";
+    /** A force's guidance documents marked to share with the network, for the practice library. */
+    public static final String GUIDANCE = "guidance";
     static final Set<String> TYPES = Set.of(BENCHMARK, ENCODINGS, NOTICES_REQUEST, NOTICES, CHECKPOINT, PROGRESS,
-            FRAMEWORKS);
+            FRAMEWORKS, GUIDANCE);
 
     /** Tolerant of fields it does not know, so that a newer hub or force can add some. */
     static final JsonMapper JSON = JsonMapper.builder()
@@ -74,6 +76,15 @@ public record Envelope(String format, String body, String signature) {
 
         public Reason reason() {
             return reason;
+        }
+    }
+
+    /** Refuses a file whose contents have problems, naming the first five. */
+    static void refuseIf(String what, java.util.List<String> problems) {
+        if (!problems.isEmpty()) {
+            throw new Rejected(Reason.INVALID_PAYLOAD, what + String.join("; ", problems.subList(0,
+                    Math.min(5, problems.size()))) + (problems.size() > 5 ? " (and " + (problems.size() - 5)
+                    + " more)" : ""));
         }
     }
 

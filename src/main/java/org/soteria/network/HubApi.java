@@ -31,15 +31,21 @@ class HubApi {
 
     /** The header in which a force names itself before its file is read. */
     public static final String SENDER_HEADER = "Soteria-Sender";
+    /** Requests a minute from one address, unless {@code soteria.network.requests-per-minute} says otherwise. */
     static final int RATE_PER_MINUTE = 30;
 
     private final HubService hub;
-    private final RateLimiter limiter = new RateLimiter(RATE_PER_MINUTE, java.time.Duration.ofMinutes(1));
+    private final RateLimiter limiter;
+    private final int rate;
 
     private final org.soteria.web.form.FormMessages messages;
     private final NationalFrameworks frameworks;
 
-    HubApi(HubService hub, org.soteria.web.form.FormMessages messages, NationalFrameworks frameworks) {
+    HubApi(HubService hub, org.soteria.web.form.FormMessages messages, NationalFrameworks frameworks,
+            @org.springframework.beans.factory.annotation.Value("${soteria.network.requests-per-minute:"
+                    + RATE_PER_MINUTE + "}") int rate) {
+        this.rate = rate;
+        this.limiter = new RateLimiter(rate, java.time.Duration.ofMinutes(1));
         this.hub = hub;
         this.frameworks = frameworks;
         this.messages = messages;
@@ -55,7 +61,7 @@ class HubApi {
     ResponseEntity<?> frameworks(HttpServletRequest request) {
         if (!limiter.allow(request.getRemoteAddr())) {
             return problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", "This address has sent more than "
-                    + RATE_PER_MINUTE + " requests in a minute: wait and send again", Map.of());
+                    + rate + " requests in a minute: wait and send again", Map.of());
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(frameworks.signedFile());
     }
@@ -64,7 +70,7 @@ class HubApi {
     ResponseEntity<?> register(HttpServletRequest request) throws IOException {
         if (!limiter.allow(request.getRemoteAddr())) {
             return problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", "This address has sent more than "
-                    + RATE_PER_MINUTE + " requests in a minute: wait and send again", Map.of());
+                    + rate + " requests in a minute: wait and send again", Map.of());
         }
         String body = read(request, MAX_REGISTRATION_BYTES);
         if (body == null) {
@@ -95,7 +101,7 @@ class HubApi {
     ResponseEntity<?> receive(HttpServletRequest request) throws IOException {
         if (!limiter.allow(request.getRemoteAddr())) {
             return problem(HttpStatus.TOO_MANY_REQUESTS, "Too many files", "This address has sent more than "
-                    + RATE_PER_MINUTE + " requests in a minute: wait and send again", Map.of());
+                    + rate + " requests in a minute: wait and send again", Map.of());
         }
         // Nothing is read from a sender the hub does not know: the force is named before the file, and only an
         // approved force's files are read at all, up to the size limit, and checked against its key before parsing.

@@ -83,6 +83,9 @@ final class HubClient {
         if (response.statusCode() >= 500) {
             throw new Failed(Fault.of("networkError.hubCouldNotTakeFile", response.statusCode()));
         }
+        if (response.statusCode() == 429) {
+            throw new Failed("{networkError.hubTooManyRequests}");
+        }
         return read(response, Messages.Answer.class);
     }
 

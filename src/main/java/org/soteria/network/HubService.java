@@ -34,9 +34,11 @@ public class HubService {
     private final Clock clock;
     private final Matcher matcher;
     private final HubProgress progress;
+    private final org.springframework.beans.factory.ObjectProvider<PracticeService> practice;
 
     public HubService(HubRepository repository, NetworkKeys keys, AuditService audit, TransactionTemplate tx,
-            Clock clock, HubProgress progress, @Value("${soteria.network.match-threshold:" + Matcher.DEFAULT_THRESHOLD + "}") double threshold) {
+            Clock clock, HubProgress progress, org.springframework.beans.factory.ObjectProvider<PracticeService> practice,
+            @Value("${soteria.network.match-threshold:" + Matcher.DEFAULT_THRESHOLD + "}") double threshold) {
         this.repository = repository;
         this.keys = keys;
         this.audit = audit;
@@ -44,6 +46,7 @@ public class HubService {
         this.clock = clock;
         this.matcher = new Matcher(threshold);
         this.progress = progress;
+        this.practice = practice;
     }
 
     public Messages.HubInfo info() {
@@ -210,7 +213,7 @@ public class HubService {
         switch (b.type()) {
             case Envelope.BENCHMARK -> {
                 BenchmarkBundle bundle = o.payload(BenchmarkBundle.class);
-                refuse("The benchmark cannot be published: ", bundle.problems());
+                Envelope.refuseIf("The benchmark cannot be published: ", bundle.problems());
                 receipt = receipt(b, via, uploader);
                 repository.replaceBenchmark(b.sender(), bundle, receipt);
                 detail = "benchmark for " + bundle.quarters().get(0) + " to "
@@ -230,9 +233,15 @@ public class HubService {
             }
             case Envelope.PROGRESS -> {
                 ProgressBundle progress = o.payload(ProgressBundle.class);
-                refuse("The progress file cannot be taken: ", progress.problems());
+                Envelope.refuseIf("The progress file cannot be taken: ", progress.problems());
                 receipt = receipt(b, via, uploader);
                 detail = this.progress.take(b.sender(), progress, receipt);
+            }
+            case Envelope.GUIDANCE -> {
+                Messages.Guidance guidance = o.payload(Messages.Guidance.class);
+                Envelope.refuseIf("The guidance file cannot be taken: ", guidance.problems());
+                receipt = receipt(b, via, uploader);
+                detail = practice.getObject().takeGuidance(b.sender(), guidance);
             }
             case Envelope.CHECKPOINT -> {
                 Messages.Checkpoint cp = o.payload(Messages.Checkpoint.class).checked();
@@ -252,15 +261,6 @@ public class HubService {
         }
         String notices = Envelope.NOTICES_REQUEST.equals(b.type()) ? noticesFile(b.sender()) : null;
         return new Messages.Answer(true, null, detail, receipt, notices, witnessed);
-    }
-
-    /** Refuses a file whose contents have problems, naming the first five. */
-    private static void refuse(String what, List<String> problems) {
-        if (!problems.isEmpty()) {
-            throw new Envelope.Rejected(Envelope.Reason.INVALID_PAYLOAD, what + String.join("; ", problems.subList(0,
-                    Math.min(5, problems.size()))) + (problems.size() > 5 ? " (and " + (problems.size() - 5)
-                    + " more)" : ""));
-        }
     }
 
     private long receipt(Envelope.Body b, String via, SoteriaUser uploader) {

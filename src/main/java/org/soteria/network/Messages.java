@@ -88,4 +88,47 @@ public final class Messages {
     /** The hub's published assessment frameworks, each version whole (issue 28). */
     public record Frameworks(List<org.soteria.assessment.FrameworkExchange.Framework> frameworks) {
     }
+
+    /**
+     * A force's guidance documents marked "share with the network", each at its current version, and the force's
+     * network contact (issue 28). The hub puts each in the practice library's moderation queue.
+     */
+    public record Guidance(String contact, List<Item> items) {
+
+        /** A document: the force's own number for it, its pillar (1 to 6), title, and current version. */
+        public record Item(long document, int pillar, String title, int version, String url, String summary,
+                String publishedOn) {
+        }
+
+        /** Why the file cannot be taken, naming the document and the field; empty when it can. */
+        public List<String> problems() {
+            List<String> out = new java.util.ArrayList<>();
+            if (contact == null || contact.isBlank() || contact.length() > 200) {
+                out.add("contact: the force's network contact is needed (up to 200 characters)");
+            }
+            if (items == null || items.size() > 500) {
+                out.add("items: a list of up to 500 documents is needed");
+                return out;
+            }
+            java.util.Set<Long> seen = new java.util.HashSet<>();
+            for (Item i : items) {
+                String at = "document " + (i == null ? null : i.document());
+                if (i == null || !seen.add(i.document())) {
+                    out.add(at + ": empty or given twice");
+                } else if (i.pillar() < 1 || i.pillar() > 6) {
+                    out.add(at + ": pillar " + i.pillar() + " is not one of 1 to 6");
+                } else if (i.title() == null || i.title().isBlank() || i.title().length() > 200) {
+                    out.add(at + ": the title is missing or over 200 characters");
+                } else if (i.summary() == null || i.summary().isBlank() || i.summary().length() > 4000) {
+                    out.add(at + ": the summary is missing or over 4,000 characters");
+                } else if (i.url() != null && !i.url().matches("https?://\\S{1,1000}")) {
+                    out.add(at + ": the link must start with https:// or http://");
+                } else if (i.version() < 1 || i.publishedOn() == null
+                        || !i.publishedOn().matches("\\d{4}-\\d{2}-\\d{2}")) {
+                    out.add(at + ": the version (1 or more) and the day it was published (2026-12-06) are needed");
+                }
+            }
+            return out;
+        }
+    }
 }

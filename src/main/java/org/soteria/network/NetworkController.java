@@ -54,6 +54,7 @@ class NetworkController {
         model.addAttribute("page", p);
         model.addAttribute("pages", Math.max(1, (status.submissionCount() + PAGE_SIZE - 1) / PAGE_SIZE));
         model.addAttribute("canSeeNotices", user.can(Permission.VIEW_NETWORK_NOTICES));
+        model.addAttribute("sharedGuidance", network.sharedGuidance());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }
@@ -205,6 +206,17 @@ class NetworkController {
     ResponseEntity<byte[]> encodingsFile(@AuthenticationPrincipal SoteriaUser user, HttpServletRequest request,
             HttpServletResponse response) {
         return signed(() -> network.encodingsFile(user, "file"), request, response);
+    }
+
+    @PostMapping("/network/guidance/send")
+    String sendGuidance(@AuthenticationPrincipal SoteriaUser user, RedirectAttributes redirect) {
+        return sent(redirect, () -> network.send(network.guidanceFile(user, "https")), "networkDone.hubAcceptedGuidance");
+    }
+
+    @PostMapping("/network/guidance.json")
+    ResponseEntity<byte[]> guidanceFile(@AuthenticationPrincipal SoteriaUser user, HttpServletRequest request,
+            HttpServletResponse response) {
+        return signed(() -> network.guidanceFile(user, "file"), request, response);
     }
 
     @PostMapping("/network/progress.json")

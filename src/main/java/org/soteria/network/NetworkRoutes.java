@@ -29,7 +29,8 @@ class NetworkRoutes implements FeatureRoutes {
                 Rule.needs("/network/frameworks", Permission.SHARE_WITH_NETWORK, "Assessment frameworks from the national "
                         + "hub: versions the force does not have, with what changed"),
                 Rule.needs("/network/**", Permission.SHARE_WITH_NETWORK, "Save the hub's address, register, send or "
-                        + "download the benchmark, the encodings and the progress file; take and accept national frameworks"));
+                        + "download the benchmark, the encodings, the progress file and the shared guidance; take and accept national "
+                        + "frameworks"));
     }
 
     @Override

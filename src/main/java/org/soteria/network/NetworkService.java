@@ -27,6 +27,7 @@ import org.soteria.reference.OffenceGroup;
 import org.soteria.security.SoteriaUser;
 import org.soteria.suspect.LinkageService;
 import org.soteria.suspect.SuspectService;
+import org.soteria.workforce.GuidanceService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -49,6 +50,7 @@ public class NetworkService {
     private final InvestigationService investigations;
     private final AssessmentService assessments;
     private final ImprovementService improvements;
+    private final GuidanceService guidance;
     private final AuditService audit;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -56,8 +58,9 @@ public class NetworkService {
 
     public NetworkService(NetworkRepository repository, NetworkKeys keys, MeasureService measures,
             LinkageService linkage, SuspectService suspects, InvestigationService investigations,
-            AssessmentService assessments, ImprovementService improvements, AuditService audit, TransactionTemplate tx,
-            Clock clock) {
+            AssessmentService assessments, ImprovementService improvements, GuidanceService guidance, AuditService audit,
+            TransactionTemplate tx, Clock clock) {
+        this.guidance = guidance;
         this.investigations = investigations;
         this.assessments = assessments;
         this.improvements = improvements;
@@ -268,6 +271,31 @@ public class NetworkService {
         audit.record(user.getUsername(), user.role().name(), AuditAction.EXPORT, "network_progress",
                 Long.toString(signed.sequence()), p.cycles().size() + " signed-off self-assessments and the improvement "
                         + "plan's progress by pillar, " + via);
+        return signed;
+    }
+
+    /** The guidance documents marked "share with the network", each at its current version. */
+    public List<GuidanceService.Document> sharedGuidance() {
+        return guidance.library().values().stream().flatMap(List::stream)
+                .filter(GuidanceService.Document::shareWithNetwork).toList();
+    }
+
+    /** The shared guidance as it leaves for the hub's practice library; every file lists all of it. */
+    public Signed guidanceFile(SoteriaUser user, String via) {
+        NetworkRepository.Link link = repository.link();
+        if (link.contact() == null) {
+            throw new Invalid("hubUrl", "{networkError.saveTheHubsAddressAnd}");
+        }
+        List<Messages.Guidance.Item> items = new ArrayList<>();
+        for (GuidanceService.Document d : sharedGuidance()) {
+            GuidanceService.Version v = d.current();
+            items.add(new Messages.Guidance.Item(d.id(), d.pillar().ordinal() + 1, d.title(), v.version(), v.url(),
+                    v.summary(), v.publishedOn().toString()));
+        }
+        Signed signed = sign(user, Envelope.GUIDANCE, new Messages.Guidance(link.contact(), items), via,
+                Fault.of("netDetail.guidance", Fault.count(items.size())));
+        audit.record(user.getUsername(), user.role().name(), AuditAction.EXPORT, "network_guidance",
+                Long.toString(signed.sequence()), items.size() + " guidance documents shared with the network, " + via);
         return signed;
     }
 

@@ -46,6 +46,39 @@ class PracticeRepository {
                 .params(force, title, what, why, evidence, contact, pillar, by).query(Long.class).single();
     }
 
+    /** The practice each of a force's shared guidance documents became: document to {practice id, version}. */
+    java.util.Map<Long, long[]> fromGuidance(String force) {
+        java.util.Map<Long, long[]> out = new java.util.HashMap<>();
+        jdbc.sql("select guidance_document, id, guidance_version, status from hub_practice where force_code = ? "
+                + "and guidance_document is not null").param(force).query(rs -> {
+                    out.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3),
+                        "withdrawn".equals(rs.getString(4)) ? 1 : 0});
+                });
+        return out;
+    }
+
+    long addGuidance(String force, Messages.Guidance.Item i, String why, String contact) {
+        return jdbc.sql("insert into hub_practice (force_code, title, what, why, evidence, contact, pillar, submitted_by, "
+                        + "guidance_document, guidance_version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
+                .params(force, i.title().strip(), i.summary().strip(), why, i.url() == null ? "" : i.url(), contact,
+                        i.pillar(), force, i.document(), i.version()).query(Long.class).single();
+    }
+
+    /** A shared document's new version replaces the practice's words and goes back to moderation. */
+    void updateGuidance(long id, Messages.Guidance.Item i, String why, String contact) {
+        jdbc.sql("update hub_practice set title = ?, what = ?, why = ?, evidence = ?, contact = ?, pillar = ?, "
+                        + "guidance_version = ?, status = 'submitted', submitted_at = now(), moderated_by = null, "
+                        + "moderated_at = null, moderation_note = null where id = ?")
+                .params(i.title().strip(), i.summary().strip(), why, i.url() == null ? "" : i.url(), contact, i.pillar(),
+                        i.version(), id).update();
+    }
+
+    /** A document the force no longer shares leaves the library. */
+    void withdrawGuidance(long id) {
+        jdbc.sql("update hub_practice set status = 'withdrawn', moderation_note = 'No longer shared by the force' "
+                + "where id = ? and status <> 'withdrawn'").param(id).update();
+    }
+
     Optional<Practice> find(long id) {
         return jdbc.sql("select " + COLUMNS + " from hub_practice p where p.id = ?").param(id)
                 .query(PracticeRepository::practice).optional();

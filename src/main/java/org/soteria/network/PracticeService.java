@@ -85,6 +85,44 @@ public class PracticeService {
         return id;
     }
 
+    /**
+     * Takes a force's shared guidance into the practice library, each document awaiting moderation as practice does: a
+     * new document is added, a new version replaces the words and goes back to moderation, the same version changes
+     * nothing, and a document no longer shared is withdrawn. Returns what the receipt says.
+     */
+    String takeGuidance(String force, Messages.Guidance g) {
+        Map<Long, long[]> held = repository.fromGuidance(force);
+        int added = 0;
+        int changed = 0;
+        java.util.Set<Long> shared = new java.util.HashSet<>();
+        for (Messages.Guidance.Item i : g.items()) {
+            shared.add(i.document());
+            String why = "Guidance shared from " + force + "'s library: version " + i.version() + ", published "
+                    + i.publishedOn() + ".";
+            long[] h = held.get(i.document());
+            if (h == null) {
+                long id = repository.addGuidance(force, i, why, g.contact().strip());
+                audit.record(force, "FORCE", AuditAction.CHANGE, "hub_practice", Long.toString(id),
+                        "guidance shared by the force, awaiting moderation");
+                added++;
+            } else if (h[1] != i.version() || h[2] == 1) {
+                repository.updateGuidance(h[0], i, why, g.contact().strip());
+                audit.record(force, "FORCE", AuditAction.CHANGE, "hub_practice", Long.toString(h[0]),
+                        "guidance version " + i.version() + " shared by the force, awaiting moderation");
+                changed++;
+            }
+        }
+        int withdrawn = 0;
+        for (var e : held.entrySet()) {
+            if (!shared.contains(e.getKey()) && e.getValue()[2] == 0) {
+                repository.withdrawGuidance(e.getValue()[0]);
+                withdrawn++;
+            }
+        }
+        return g.items().size() + " guidance documents received: " + added + " new and " + changed
+                + " changed await moderation, " + withdrawn + " no longer shared withdrawn";
+    }
+
     private static void required(Map<String, String> errors, String field, String value, int max, String message) {
         if (value == null || value.isBlank()) {
             errors.put(field, message);

@@ -74,7 +74,8 @@ class LearningNetworkBrowserIT {
 
     @BeforeAll
     static void startHubAndTwoForces() {
-        hub = start("network-hub", "--soteria.mode=hub");
+        // the hub's front door allows this test's many files from one address (the limit is RateLimiterTest's)
+        hub = start("network-hub", "--soteria.mode=hub", "--soteria.network.requests-per-minute=600");
         forceA = start("network-force-a", "--soteria.demo.crimes=1200", "--soteria.demo.force-code=FA");
         forceB = start("network-force-b", "--soteria.demo.crimes=1200", "--soteria.demo.force-code=FB");
         forceA.getBean(MeasureService.class).reloadAll();
@@ -539,12 +540,14 @@ class LearningNetworkBrowserIT {
      * refuses a progress file that is tampered with, replayed, unsigned or unfit, with the reason.
      */
     @Test
-    @Order(8)
+    @Order(9)
     void aForcesSelfAssessmentAndPlanReachTheNationalTeamsHeatMap() throws Exception {
         SoteriaUser leadA = user(forceA, "force-lead");
         org.soteria.assessment.AssessmentService assessments = forceA.getBean(org.soteria.assessment.AssessmentService.class);
         JdbcClient dbA = forceA.getBean(JdbcClient.class);
-        long framework = dbA.sql("select min(id) from framework where status = 'published'").query(Long.class).single();
+        // the version the force accepted from the hub (the test before): the cycle runs on the national framework
+        long framework = dbA.sql("select id from framework where status = 'published' and source = 'national' "
+                + "order by version desc limit 1").query(Long.class).single();
         long id = assessments.start(leadA, framework, "Self-assessment autumn 2026");
         Map<String, Map<Long, Integer>> levels = new java.util.TreeMap<>();
         int level = 1;
@@ -650,7 +653,7 @@ class LearningNetworkBrowserIT {
      * refused with the reason.
      */
     @Test
-    @Order(9)
+    @Order(8)
     void aFrameworkPublishedAtTheHubIsSeenWithItsChangesAndAcceptedByAForce() throws Exception {
         SoteriaUser coordinator = user(hub, "national-coordinator");
         org.soteria.assessment.AssessmentService hubAssessments = hub.getBean(org.soteria.assessment.AssessmentService.class);
@@ -708,9 +711,62 @@ class LearningNetworkBrowserIT {
         assertThat(r.body()).contains("comes from the hub, not to it");
     }
 
-    /** The hub's pages in Welsh, for the national team and for a force's lead, once it holds forces' files. */
+    /**
+     * Issue 28: guidance a force marks "share with the network" reaches the hub's moderation queue; a new version goes
+     * back to moderation, and a document no longer shared is withdrawn. An unfit guidance file is refused.
+     */
     @Test
     @Order(10)
+    void guidanceMarkedToShareReachesThePracticeLibrarysModeration() throws Exception {
+        SoteriaUser leadB = user(forceB, "force-lead");
+        org.soteria.workforce.GuidanceService guidance = forceB.getBean(org.soteria.workforce.GuidanceService.class);
+        long shared = guidance.add(leadB, org.soteria.workforce.GuidanceService.Pillar.DATA_LED, "Monthly RASSO data "
+                + "pack", true, "https://intranet.fb.police.example/rasso-data-pack", "A monthly pack of the RASSO "
+                + "measures for each team, read at the performance meeting.", java.time.LocalDate.now());
+        guidance.add(leadB, org.soteria.workforce.GuidanceService.Pillar.DATA_LED, "Internal only", false, null,
+                "Not for the network.", java.time.LocalDate.now());
+        NetworkService networkB = forceB.getBean(NetworkService.class);
+        var answer = networkB.send(networkB.guidanceFile(leadB, "https"));
+        assertThat(answer.accepted()).isTrue();
+        assertThat(answer.detail()).isEqualTo("1 guidance documents received: 1 new and 0 changed await moderation, "
+                + "0 no longer shared withdrawn");
+        org.soteria.network.PracticeService practice = hub.getBean(org.soteria.network.PracticeService.class);
+        JdbcClient hubDb = hub.getBean(JdbcClient.class);
+        java.util.function.Function<String, String> status = title -> String.join(",", hubDb.sql("select status from "
+                + "hub_practice where title = ? and force_code = 'FB'").param(title).query(String.class).list());
+        assertThat(status.apply("Monthly RASSO data pack")).isEqualTo("submitted");
+        assertThat(status.apply("Internal only")).isEmpty();
+        assertThat(networkB.send(networkB.guidanceFile(leadB, "https")).detail()).contains("0 new and 0 changed");
+        long id = hubDb.sql("select id from hub_practice where title = 'Monthly RASSO data pack'").query(Long.class)
+                .single();
+        practice.moderate(user(hub, "national-coordinator"), id, "publish", null);
+        assertThat(status.apply("Monthly RASSO data pack")).isEqualTo("published");
+        guidance.addVersion(leadB, shared, "https://intranet.fb.police.example/rasso-data-pack-2", "The pack, now "
+                + "with victims' feedback by team.", java.time.LocalDate.now());
+        assertThat(networkB.send(networkB.guidanceFile(leadB, "https")).detail()).contains("0 new and 1 changed");
+        assertThat(status.apply("Monthly RASSO data pack")).as("a new version is moderated again").isEqualTo("submitted");
+        forceB.getBean(JdbcClient.class).sql("update guidance_document set share_with_network = false where id = ?")
+                .param(shared).update();
+        assertThat(networkB.send(networkB.guidanceFile(leadB, "https")).detail()).contains("1 no longer shared withdrawn");
+        assertThat(status.apply("Monthly RASSO data pack")).isEqualTo("withdrawn");
+
+        HttpResponse<String> r = post("/api/v1/network/envelopes", Envelope.seal(Envelope.GUIDANCE, "FB", 30_000,
+                Instant.now(), new org.soteria.network.Messages.Guidance("rasso.network@fb.police.example", List.of(
+                        new org.soteria.network.Messages.Guidance.Item(1, 9, "A", 1, "ftp://x", "S", "2026-12-06"))),
+                forceB.getBean(org.soteria.network.NetworkKeys.class).identity("FB").privateKey()));
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(r.body()).contains("The guidance file cannot be taken: document 1: pillar 9 is not one of 1 to 6");
+
+        signIn(aUrl, "force-lead");
+        b.driver.get(aUrl + "/network");
+        assertThat(main()).contains("7. Share guidance with the network")
+                .contains("No guidance document is marked to share with the network");
+        b.assertAccessible("network-force-guidance");
+    }
+
+    /** The hub's pages in Welsh, for the national team and for a force's lead, once it holds forces' files. */
+    @Test
+    @Order(11)
     void theHubsPagesAreInWelshAnswerAndPassAxe() throws Exception {
         WelshWalker walker = new WelshWalker();
         int pages = 0;

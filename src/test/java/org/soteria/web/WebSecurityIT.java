@@ -169,7 +169,8 @@ class WebSecurityIT {
                 "POST /network/benchmark/send", "POST /network/benchmark.json", "POST /network/encodings/send",
                 "POST /network/encodings.json", "POST /network/checkpoint/send", "GET /network/progress",
                 "POST /network/progress/send", "POST /network/progress.json", "GET /network/frameworks",
-                "POST /network/frameworks/fetch", "POST /network/frameworks/upload", "POST /network/frameworks/accept")) {
+                "POST /network/frameworks/fetch", "POST /network/frameworks/upload", "POST /network/frameworks/accept",
+                "POST /network/guidance/send", "POST /network/guidance.json")) {
             MATRIX.put(page, Set.of("force-lead"));
         }
         MATRIX.put("GET /network/notices", Set.of("force-lead", "analyst"));
