@@ -57,10 +57,11 @@ class HubController {
 
     @GetMapping("/hub")
     String comparison(@AuthenticationPrincipal SoteriaUser user, @RequestParam(required = false) String measure,
-            @RequestParam(required = false) String quarter, @RequestParam(required = false) String force, Model model) {
+            @RequestParam(required = false) String quarter, @RequestParam(required = false) String force,
+            @RequestParam(required = false) String group, Model model) {
         boolean national = user.can(Permission.MODERATE_NETWORK);
         String focus = national ? (force == null || force.isBlank() ? null : force) : user.forceCode();
-        HubService.Comparison c = hub.comparison(HubService.Compared.of(measure), quarter, focus, national);
+        HubService.Comparison c = hub.comparison(HubService.Compared.of(measure), quarter, focus, national, group);
         List<HubRepository.HubForce> approved = hub.forces().stream().filter(HubRepository.HubForce::approved).toList();
         boolean member = focus != null && approved.stream().anyMatch(f -> f.code().equals(focus));
         model.addAttribute("activeNav", "hub");
@@ -68,6 +69,7 @@ class HubController {
         model.addAttribute("national", national);
         model.addAttribute("member", member);
         model.addAttribute("measures", HubService.Compared.values());
+        model.addAttribute("groups", org.soteria.reference.OffenceGroup.values());
         model.addAttribute("forces", national ? approved : List.of());
         model.addAttribute("oversight", national ? oversight.now() : null);
         Words w = new Words(messages, org.springframework.context.i18n.LocaleContextHolder.getLocale());
@@ -105,7 +107,7 @@ class HubController {
         for (HubService.Point p : c.points()) {
             dots.add(new Charts.Dot(p.outcomes(), p.rate(), p.label(), p.own()));
         }
-        String measure = w.text(c.measure().label());
+        String measure = measureWords(c, w);
         String quarter = SmallNumbers.TOTAL.equals(c.quarter()) ? w.say("chart.hub.wholePeriod") : c.quarter().replace("-", " ");
         return Charts.scatter("funnel", w.say("chart.hub.funnelTitle", measure, quarter),
                 w.say("chart.hub.funnelDescription", small(measure), measure), w.text("Outcomes assigned"), measure, dots,
@@ -130,9 +132,16 @@ class HubController {
             series.put(w.say("chart.hub.peerGroup"), peers);
         }
         series.put(w.say("chart.hub.nationalSeries"), national);
-        String measure = w.text(c.measure().label());
+        String measure = measureWords(c, w);
         return Charts.lines("trend", w.say("chart.hub.trendTitle", measure),
                 w.say("chart.hub.trendDescription", small(measure), measure, c.focusName()), labels, series);
+    }
+
+    /** The measure as a chart names it, with the offence group when the comparison is of one group. */
+    private static String measureWords(HubService.Comparison c, Words w) {
+        String m = w.text(c.measure().label());
+        return org.soteria.reference.Coded.parse(org.soteria.reference.OffenceGroup.class, c.group())
+                .map(g -> m + " (" + w.of(g) + ")").orElse(m);
     }
 
     /** "Charge rate" as the middle of a sentence says it ("charge rate"); a name in capitals ("CPS …") as it is. */

@@ -368,7 +368,8 @@ public class HubService {
 
     /** A comparison as one viewer may see it. */
     public record Comparison(Compared measure, String quarter, List<String> quarters, String focus, String focusName,
-            String peerGroup, Double national, Double peers, List<Point> points, int withheld, List<TrendRow> trend) {
+            String peerGroup, Double national, Double peers, List<Point> points, int withheld, List<TrendRow> trend,
+            String group) {
 
         public Point focusPoint() {
             return points.stream().filter(Point::own).findFirst().orElse(null);
@@ -378,9 +379,12 @@ public class HubService {
     /**
      * The comparison for a quarter (or "total", the whole period of the bundles): every force whose counts are
      * shown, the national and peer pooled rates, and the trend of {@code focus}. {@code names} says whether
-     * other forces may be named (the national team) or only counted (a force).
+     * other forces may be named (the national team) or only counted (a force). {@code group}: an offence group's
+     * code, or anything else for all groups together.
      */
-    public Comparison comparison(Compared measure, String quarter, String focus, boolean names) {
+    public Comparison comparison(Compared measure, String quarter, String focus, boolean names, String group) {
+        String g = org.soteria.reference.Coded.parse(org.soteria.reference.OffenceGroup.class, group).isPresent() ? group
+                : BenchmarkBundle.ALL_GROUPS;
         List<String> quarters = repository.quarters();
         String q = quarter != null && (quarters.contains(quarter) || SmallNumbers.TOTAL.equals(quarter)) ? quarter
                 : quarters.isEmpty() ? SmallNumbers.TOTAL : quarters.get(quarters.size() - 1);
@@ -392,7 +396,7 @@ public class HubService {
         }
         HubRepository.HubForce focused = focus == null ? null : forces.get(focus);
         String peerGroup = focused == null ? null : focused.peerGroup();
-        Map<String, Map<String, Map<String, String>>> byQuarter = byQuarter(repository.cells(BenchmarkBundle.ALL_GROUPS));
+        Map<String, Map<String, Map<String, String>>> byQuarter = byQuarter(repository.cells(g));
         Map<String, Map<String, String>> byForce = byQuarter.getOrDefault(q, Map.of());
         List<long[]> shown = new ArrayList<>();
         List<String> shownForces = new ArrayList<>();
@@ -425,7 +429,7 @@ public class HubService {
         points.sort(java.util.Comparator.comparing((Point p) -> !p.own()).thenComparing(p -> -p.outcomes()));
         List<TrendRow> trend = focused == null ? List.of() : trend(measure, quarters, byQuarter, focused, forces);
         return new Comparison(measure, q, quarters, focus, focused == null ? null : focused.name(), peerGroup,
-                national, peers, points, withheld, trend);
+                national, peers, points, withheld, trend, g);
     }
 
     /** The cells of one offence group, by quarter, then force, then measure. */

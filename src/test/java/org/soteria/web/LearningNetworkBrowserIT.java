@@ -370,6 +370,12 @@ class LearningNetworkBrowserIT {
         b.driver.get(hubUrl + "/hub?measure=victim_does_not_support_rate");
         assertThat(main()).contains("Victim does not support rate");
         b.assertAccessible("hub-comparison-vdns");
+        // issue 28: the funnel and trend for one offence group
+        b.driver.get(hubUrl + "/hub?measure=charge_rate&quarter=total&force=FA&group=adult_rape");
+        assertThat(b.driver.findElement(By.cssSelector("#group option[selected]")).getAttribute("value"))
+                .isEqualTo("adult_rape");
+        assertThat(b.driver.findElements(By.cssSelector("svg#funnel, svg[aria-labelledby^='funnel']"))).hasSize(1);
+        assertThat(b.driver.findElement(By.id("funnel-title")).getAttribute("textContent")).contains("(Adult rape)");
 
         // the hub's demo accounts now belong to force A: its lead sees A's position, no other force named
         hub.getBean(UserService.class).createDemoAccounts(PASSWORD, "FA");
@@ -397,7 +403,7 @@ class LearningNetworkBrowserIT {
             }
         }
         // and the rates the comparison shows are built only on counts of 5 or more
-        HubService.Comparison c = hubService.comparison(HubService.Compared.CHARGE_RATE, "total", null, true);
+        HubService.Comparison c = hubService.comparison(HubService.Compared.CHARGE_RATE, "total", null, true, null);
         assertThat(c.points()).allSatisfy(p -> assertThat(p.numerator()).isGreaterThanOrEqualTo(5));
     }
 
