@@ -78,6 +78,39 @@ class HubController {
         return "hub/comparison";
     }
 
+    /** The comparison as CSV (the forces shown) or an XLSX workbook (with the trend), as the page shows it; logged. */
+    @GetMapping({"/hub/comparison.csv", "/hub/comparison.xlsx"})
+    ResponseEntity<byte[]> comparisonFile(@AuthenticationPrincipal SoteriaUser user,
+            @RequestParam(required = false) String measure, @RequestParam(required = false) String quarter,
+            @RequestParam(required = false) String force, @RequestParam(required = false) String group,
+            jakarta.servlet.http.HttpServletRequest request) {
+        boolean national = user.can(Permission.MODERATE_NETWORK);
+        String focus = national ? (force == null || force.isBlank() ? null : force) : user.forceCode();
+        HubService.Comparison c = hub.comparison(HubService.Compared.of(measure), quarter, focus, national, group);
+        Words w = new Words(messages, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+        List<List<Object>> points = new ArrayList<>();
+        for (HubService.Point p : c.points()) {
+            if (national || p.own()) {
+                points.add(java.util.Arrays.asList(p.label(), p.outcomes(),
+                        p.numerator(), p.rate(), w.say("funnel." + p.position().name())));
+            }
+        }
+        List<List<Object>> trend = new ArrayList<>();
+        c.trend().forEach(t -> trend.add(java.util.Arrays.asList(t.quarter(), t.force(), t.peers(), t.national())));
+        String numerator = Character.toUpperCase(c.measure().numeratorLabel().charAt(0))
+                + c.measure().numeratorLabel().substring(1);
+        List<org.soteria.performance.Table> tables = List.of(
+                new org.soteria.performance.Table(measureWords(c, w) + ", " + c.quarter(), List.of("Force",
+                        "Outcomes assigned", numerator, "Rate", "Against the national rate"), points),
+                new org.soteria.performance.Table("Trend", List.of("Quarter", "Force rate", "Peer group rate",
+                        "National rate"), trend));
+        boolean xlsx = request.getRequestURI().endsWith(".xlsx");
+        audit.record(user.getUsername(), user.role().name(), org.soteria.audit.AuditAction.EXPORT, "hub_comparison",
+                c.measure().code(), "comparison " + c.quarter() + ", group " + c.group() + (xlsx ? ", XLSX" : ", CSV"));
+        return org.soteria.performance.TableFiles.download("soteria-comparison", xlsx ? tables : tables.subList(0, 1),
+                xlsx, w);
+    }
+
     private static String funnel(HubService.Comparison c, Words w) {
         if (c.national() == null || c.points().isEmpty()) {
             return null;

@@ -32,8 +32,10 @@ public class HubEvaluation {
     private final HubRepository repository;
     private final AuditService audit;
     private final TransactionTemplate tx;
+    private final java.time.Clock clock;
 
-    HubEvaluation(HubRepository repository, AuditService audit, TransactionTemplate tx) {
+    HubEvaluation(HubRepository repository, AuditService audit, TransactionTemplate tx, java.time.Clock clock) {
+        this.clock = clock;
         this.repository = repository;
         this.audit = audit;
         this.tx = tx;
@@ -45,7 +47,7 @@ public class HubEvaluation {
         if (typed != null && !typed.isBlank() && on == null) {
             throw new Invalid("joinedOn", "{hubEvalError.joinedNotADate}");
         }
-        if (on != null && (on.getYear() < 2000 || on.isAfter(LocalDate.now().plusYears(5)))) {
+        if (on != null && (on.getYear() < 2000 || on.isAfter(LocalDate.now(clock).plusYears(5)))) {
             throw new Invalid("joinedOn", "{hubEvalError.joinedOutOfRange}");
         }
         tx.executeWithoutResult(s -> {

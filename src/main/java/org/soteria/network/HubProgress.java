@@ -131,7 +131,8 @@ public class HubProgress {
     /** The heat map of member forces' latest cycles; forces that sent none are listed apart. */
     public HeatMap heatMap() {
         Map<String, HubRepository.HubForce> members = members();
-        Map<String, List<Cycle>> cycles = cycles(repository.maturity(null));
+        List<HubProgressRepository.MaturityRow> rows = repository.maturity(null);
+        Map<String, List<Cycle>> cycles = cycles(rows);
         List<HubProgressRepository.MaturityRow> latestRows = new ArrayList<>();
         List<Line> lines = new ArrayList<>();
         List<HubRepository.HubForce> without = new ArrayList<>();
@@ -152,7 +153,7 @@ public class HubProgress {
                 }
             });
         }
-        for (HubProgressRepository.MaturityRow r : repository.maturity(null)) {
+        for (HubProgressRepository.MaturityRow r : rows) {
             List<Cycle> cs = cycles.get(r.force());
             if (members.containsKey(r.force()) && cs.get(cs.size() - 1).number() == r.cycle()) {
                 latestRows.add(r);

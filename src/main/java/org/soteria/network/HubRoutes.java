@@ -18,6 +18,8 @@ class HubRoutes implements FeatureRoutes {
         return List.of(
                 Rule.needs("/hub", Permission.USE_NETWORK, "The learning network hub: the comparison for your force "
                         + "(the national team: every force)"),
+                Rule.needs("/hub/comparison.*", Permission.USE_NETWORK, "The comparison as CSV or XLSX, as the page "
+                        + "shows it to you (logged)"),
                 Rule.needs("/hub/practice", Permission.USE_NETWORK, "The practice library: search promising practice"),
                 Rule.needs("/hub/practice/moderation", Permission.MODERATE_NETWORK, "Practice and comments awaiting "
                         + "moderation"),

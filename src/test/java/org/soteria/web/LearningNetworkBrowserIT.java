@@ -376,6 +376,14 @@ class LearningNetworkBrowserIT {
                 .isEqualTo("adult_rape");
         assertThat(b.driver.findElements(By.cssSelector("svg#funnel, svg[aria-labelledby^='funnel']"))).hasSize(1);
         assertThat(b.driver.findElement(By.id("funnel-title")).getAttribute("textContent")).contains("(Adult rape)");
+        WebClient national = new WebClient(port(hub));
+        national.signIn("national-coordinator", PASSWORD);
+        HttpResponse<String> csv = national.get("/hub/comparison.csv?measure=charge_rate&quarter=total&group=adult_rape");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body()).startsWith("Force,Outcomes assigned,Charged,Rate,Against the national rate")
+                .contains("Northmoor Police,");
+        assertThat(national.getBytes("/hub/comparison.xlsx?measure=charge_rate").body()).startsWith((byte) 'P',
+                (byte) 'K');
 
         // the hub's demo accounts now belong to force A: its lead sees A's position, no other force named
         hub.getBean(UserService.class).createDemoAccounts(PASSWORD, "FA");
@@ -383,6 +391,13 @@ class LearningNetworkBrowserIT {
         b.driver.get(hubUrl + "/hub?quarter=total");
         assertThat(main()).contains("against its peers").contains("other forces are on the plot, not named")
                 .doesNotContain("Northmoor Police").contains("Trend");
+        WebClient lead = new WebClient(port(hub));
+        lead.signIn("force-lead", PASSWORD);
+        HttpResponse<String> ownCsv = lead.get("/hub/comparison.csv?quarter=total");
+        assertThat(ownCsv.statusCode()).isEqualTo(200);
+        assertThat(ownCsv.body()).as("a force's download names no other force").doesNotContain("Northmoor Police")
+                .contains(hub.getBean(JdbcClient.class).sql("select name from hub_force where force_code = 'FA'")
+                        .query(String.class).single());
         b.assertAccessible("hub-comparison-force");
         b.driver.get(hubUrl + "/hub/upload");
         b.assertAccessible("hub-upload");
