@@ -10,24 +10,56 @@ import java.util.regex.Pattern;
  * What a force's benchmark carries: for each measure, a grid of quarters (then the total) by offence groups
  * (then all groups), each cell as published: a count of 5 or more, "&lt;5" (0 to 4) or "[c]" (withheld). Counts are of crimes (kpis.md):
  * recorded in the quarter, outcomes assigned in it, and of those, charged (1, 1A) and victim does not
- * support (14, 16).
+ * support (14, 16); since ADR 38 also the victim-does-not-support outcomes on crimes reported by someone other than
+ * the victim, and the crimes recorded with a suspect and, of those, with a repeat suspect. {@code medians} holds the
+ * timeliness medians in whole days on the same grid, each shown only where the count it rests on is shown (ADR 38).
+ * A bundle from a force on an earlier release carries only the first four counts and no medians.
  */
 public record BenchmarkBundle(String asOf, List<String> quarters, List<String> groups,
-        Map<String, List<List<String>>> measures) {
+        Map<String, List<List<String>>> measures, Map<String, List<List<String>>> medians) {
 
     public static final String RECORDED = "recorded";
     public static final String OUTCOMES = "outcomes_assigned";
     public static final String CHARGED = "charged";
     public static final String VICTIM_DOES_NOT_SUPPORT = "victim_does_not_support";
-    public static final List<String> MEASURES = List.of(RECORDED, OUTCOMES, CHARGED, VICTIM_DOES_NOT_SUPPORT);
+    public static final String THIRD_PARTY = "victim_does_not_support_third_party";
+    public static final String WITH_SUSPECT = "recorded_with_suspect";
+    public static final String REPEAT_SUSPECT = "repeat_suspect";
+    public static final String DAYS_TO_CHARGE = "median_days_to_charge";
+    public static final String DAYS_TO_OUTCOME = "median_days_to_outcome";
+    /** The counts every bundle carries (the first release's set). */
+    public static final List<String> REQUIRED = List.of(RECORDED, OUTCOMES, CHARGED, VICTIM_DOES_NOT_SUPPORT);
+    /** Every count a bundle may carry, in the order a force sends them. */
+    public static final List<String> MEASURES = List.of(RECORDED, OUTCOMES, CHARGED, VICTIM_DOES_NOT_SUPPORT,
+            THIRD_PARTY, WITH_SUSPECT, REPEAT_SUSPECT);
+    /** Each median and the count of crimes it is the median of: shown only where that count is shown. */
+    public static final Map<String, String> MEDIAN_OF = orderedMap(DAYS_TO_CHARGE, CHARGED, DAYS_TO_OUTCOME, OUTCOMES);
     /** Each measure as a table caption names it. */
     public static final Map<String, String> LABELS = Map.of(RECORDED, "Crimes recorded", OUTCOMES, "Outcomes assigned",
-            CHARGED, "Charged (outcomes 1 and 1A)", VICTIM_DOES_NOT_SUPPORT, "Victim does not support (outcomes 14 and 16)");
-    /** Charged and victim-does-not-support outcomes are disjoint parts of the outcomes assigned. */
-    public static final Map<String, List<String>> WITHIN = Map.of(OUTCOMES, List.of(CHARGED, VICTIM_DOES_NOT_SUPPORT));
+            CHARGED, "Charged (outcomes 1 and 1A)", VICTIM_DOES_NOT_SUPPORT, "Victim does not support (outcomes 14 and 16)",
+            THIRD_PARTY, "Victim does not support, reported by someone else", WITH_SUSPECT, "Crimes recorded with a suspect",
+            REPEAT_SUSPECT, "Crimes recorded with a repeat suspect", DAYS_TO_CHARGE, "Median days from recording to charge",
+            DAYS_TO_OUTCOME, "Median days from recording to outcome");
+    /**
+     * Which counts are parts of which: charged and victim-does-not-support outcomes are disjoint parts of the outcomes
+     * assigned; those reported by someone else are part of the victim-does-not-support outcomes; crimes with a repeat
+     * suspect are part of those with a suspect, which are part of those recorded.
+     */
+    public static final Map<String, List<String>> WITHIN = Map.of(OUTCOMES, List.of(CHARGED, VICTIM_DOES_NOT_SUPPORT),
+            VICTIM_DOES_NOT_SUPPORT, List.of(THIRD_PARTY), RECORDED, List.of(WITH_SUSPECT),
+            WITH_SUSPECT, List.of(REPEAT_SUSPECT));
     public static final String ALL_GROUPS = "all";
     private static final Pattern QUARTER = Pattern.compile("\\d{4}-Q[1-4]");
     private static final Pattern CELL = Pattern.compile("[0-9]{1,9}|<5|\\[c]");
+    private static final Pattern MEDIAN = Pattern.compile("[0-9]{1,6}|\\[c]");
+
+    private static Map<String, String> orderedMap(String... pairs) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            out.put(pairs[i], pairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
 
     /**
      * Builds the bundle from raw counts, suppressing them together, and together with the force's {@code earlier}
@@ -35,6 +67,16 @@ public record BenchmarkBundle(String asOf, List<String> quarters, List<String> g
      */
     public static BenchmarkBundle of(String asOf, List<String> quarters, List<String> groups,
             Map<String, long[][]> counts, List<BenchmarkBundle> earlier) {
+        return of(asOf, quarters, groups, counts, Map.of(), earlier);
+    }
+
+    /**
+     * As {@link #of(String, List, List, Map, List)}, with the medians in whole days, each grid with its total row and
+     * all-groups column (null where there is nothing to take the median of); a median is shown only where the count
+     * it rests on ({@link #MEDIAN_OF}) is shown after suppression, else withheld.
+     */
+    public static BenchmarkBundle of(String asOf, List<String> quarters, List<String> groups,
+            Map<String, long[][]> counts, Map<String, Integer[][]> medians, List<BenchmarkBundle> earlier) {
         List<ReleaseAttack.Release> before = new ArrayList<>();
         for (BenchmarkBundle b : earlier) {
             if (b.groups().equals(groups)) {
@@ -44,7 +86,37 @@ public record BenchmarkBundle(String asOf, List<String> quarters, List<String> g
         Map<String, SmallNumbers.Grid> grids = SmallNumbers.suppress(counts, WITHIN, quarters, before);
         Map<String, List<List<String>>> measures = new LinkedHashMap<>();
         grids.forEach((m, g) -> measures.put(m, rows(g)));
-        return new BenchmarkBundle(asOf, List.copyOf(quarters), List.copyOf(groups), measures);
+        Map<String, List<List<String>>> shownMedians = new LinkedHashMap<>();
+        MEDIAN_OF.forEach((m, count) -> {
+            Integer[][] values = medians.get(m);
+            SmallNumbers.Grid base = grids.get(count);
+            if (values == null || base == null) {
+                return;
+            }
+            List<List<String>> rows = new ArrayList<>();
+            for (int r = 0; r < base.rows(); r++) {
+                List<String> row = new ArrayList<>();
+                for (int c = 0; c < base.columns(); c++) {
+                    boolean shown = !SmallNumbers.Grid.suppressed(base.cell(r, c)) && values[r][c] != null;
+                    row.add(shown ? Integer.toString(values[r][c]) : SmallNumbers.WITHHELD);
+                }
+                rows.add(row);
+            }
+            shownMedians.put(m, rows);
+        });
+        return new BenchmarkBundle(asOf, List.copyOf(quarters), List.copyOf(groups), measures, shownMedians);
+    }
+
+    /** The medians carried (none from a force on an earlier release). */
+    public Map<String, List<List<String>>> medians() {
+        return medians == null ? Map.of() : medians;
+    }
+
+    /** Every table a page shows of this bundle: the counts, then the medians. */
+    public Map<String, List<List<String>>> tables() {
+        Map<String, List<List<String>>> out = new LinkedHashMap<>(measures == null ? Map.of() : measures);
+        out.putAll(medians());
+        return out;
     }
 
     private static List<List<String>> rows(SmallNumbers.Grid g) {
@@ -92,11 +164,29 @@ public record BenchmarkBundle(String asOf, List<String> quarters, List<String> g
                 out.add("quarter " + q + " is not in the form 2025-Q3");
             }
         }
-        if (!measures.keySet().equals(new java.util.HashSet<>(MEASURES))) {
-            out.add("the measures must be exactly " + String.join(", ", MEASURES) + ", not " + measures.keySet());
+        if (!measures.keySet().containsAll(REQUIRED) || !MEASURES.containsAll(measures.keySet())) {
+            out.add("the measures must include " + String.join(", ", REQUIRED) + " and may add only "
+                    + String.join(", ", MEASURES.subList(REQUIRED.size(), MEASURES.size())) + ", not "
+                    + measures.keySet());
+            return out;
+        }
+        WITHIN.forEach((parent, parts) -> {
+            for (String part : parts) {
+                if (measures.containsKey(part) && !measures.containsKey(parent)) {
+                    out.add(part + " is sent without " + parent + ", the count it is part of");
+                }
+            }
+        });
+        if (!MEDIAN_OF.keySet().containsAll(medians().keySet())) {
+            out.add("the medians may be only " + String.join(", ", MEDIAN_OF.keySet()) + ", not " + medians().keySet());
+        }
+        if (!out.isEmpty()) {
             return out;
         }
         for (String m : MEASURES) {
+            if (!measures.containsKey(m)) {
+                continue;
+            }
             List<List<String>> rows = measures.get(m);
             if (rows == null || rows.size() != quarters.size() + 1) {
                 out.add(m + ": expected " + (quarters.size() + 1) + " rows (each quarter, then the total)");
@@ -120,6 +210,7 @@ public record BenchmarkBundle(String asOf, List<String> quarters, List<String> g
                 }
             }
         }
+        medianProblems(out);
         if (!out.isEmpty()) {
             return out;
         }
@@ -133,6 +224,38 @@ public record BenchmarkBundle(String asOf, List<String> quarters, List<String> g
             }
         }
         return out;
+    }
+
+    /** A median is whole days or withheld, on the grid's shape, and shown only where its count is shown. */
+    private void medianProblems(List<String> out) {
+        medians().forEach((m, rows) -> {
+            List<List<String>> base = measures.get(MEDIAN_OF.get(m));
+            if (rows == null || rows.size() != quarters.size() + 1) {
+                out.add(m + ": expected " + (quarters.size() + 1) + " rows (each quarter, then the total)");
+                return;
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                List<String> row = rows.get(r);
+                if (row == null || row.size() != groups.size() + 1) {
+                    out.add(m + ", " + (r < quarters.size() ? quarters.get(r) : "total") + ": expected " + (groups.size() + 1) + " cells");
+                    continue;
+                }
+                for (int c = 0; c < row.size(); c++) {
+                    String cell = row.get(c);
+                    if (cell == null || !MEDIAN.matcher(cell).matches()) {
+                        out.add(m + ", " + label(r, c) + ": \"" + cell + "\" is not a number of days or [c]");
+                    } else if (!SmallNumbers.WITHHELD.equals(cell) && base != null && r < base.size()
+                            && c < base.get(r).size() && !isShownCount(base.get(r).get(c))) {
+                        out.add(m + ", " + label(r, c) + ": a median is shown where its count (" + MEDIAN_OF.get(m)
+                                + ") is not; withhold it");
+                    }
+                }
+            }
+        });
+    }
+
+    private static boolean isShownCount(String cell) {
+        return cell != null && CELL.matcher(cell).matches() && !SmallNumbers.Grid.suppressed(cell);
     }
 
     private void addTotals(List<String> out) {
@@ -179,16 +302,33 @@ public record BenchmarkBundle(String asOf, List<String> quarters, List<String> g
         List<String> columns = new ArrayList<>(groups);
         columns.add(BenchmarkBundle.ALL_GROUPS);
         Map<String, List<List<String>>> measures = new LinkedHashMap<>();
-        for (String m : cells.isEmpty() ? List.<String>of() : BenchmarkBundle.MEASURES) {
-            List<List<String>> grid = new ArrayList<>();
-            for (int r = 0; r < rows.size(); r++) {
-                grid.add(new ArrayList<>(java.util.Collections.nCopies(columns.size(), (String) null)));
+        Map<String, List<List<String>>> medians = new LinkedHashMap<>();
+        java.util.Set<String> sent = new java.util.HashSet<>(cells.stream().map(HubRepository.Cell::measure).toList());
+        for (String m : MEASURES) {
+            if (sent.contains(m)) {
+                measures.put(m, emptyGrid(rows.size(), columns.size()));
             }
-            measures.put(m, grid);
+        }
+        for (String m : MEDIAN_OF.keySet()) {
+            if (sent.contains(m)) {
+                medians.put(m, emptyGrid(rows.size(), columns.size()));
+            }
         }
         for (HubRepository.Cell c : cells) {
-            measures.get(c.measure()).get(rows.indexOf(c.quarter())).set(columns.indexOf(c.group()), c.shown());
+            List<List<String>> grid = measures.containsKey(c.measure()) ? measures.get(c.measure())
+                    : medians.get(c.measure());
+            if (grid != null) {
+                grid.get(rows.indexOf(c.quarter())).set(columns.indexOf(c.group()), c.shown());
+            }
         }
-        return new BenchmarkBundle(null, quarters, groups, measures);
+        return new BenchmarkBundle(null, quarters, groups, measures, medians);
+    }
+
+    private static List<List<String>> emptyGrid(int rows, int columns) {
+        List<List<String>> grid = new ArrayList<>();
+        for (int r = 0; r < rows; r++) {
+            grid.add(new ArrayList<>(java.util.Collections.nCopies(columns, (String) null)));
+        }
+        return grid;
     }
 }

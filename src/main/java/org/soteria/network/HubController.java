@@ -61,14 +61,14 @@ class HubController {
             @RequestParam(required = false) String group, Model model) {
         boolean national = user.can(Permission.MODERATE_NETWORK);
         String focus = national ? (force == null || force.isBlank() ? null : force) : user.forceCode();
-        HubService.Comparison c = hub.comparison(HubService.Compared.of(measure), quarter, focus, national, group);
+        HubService.Comparison c = hub.comparison(Compared.of(measure), quarter, focus, national, group);
         List<HubRepository.HubForce> approved = hub.forces().stream().filter(HubRepository.HubForce::approved).toList();
         boolean member = focus != null && approved.stream().anyMatch(f -> f.code().equals(focus));
         model.addAttribute("activeNav", "hub");
         model.addAttribute("c", c);
         model.addAttribute("national", national);
         model.addAttribute("member", member);
-        model.addAttribute("measures", HubService.Compared.values());
+        model.addAttribute("measures", Compared.values());
         model.addAttribute("groups", org.soteria.reference.OffenceGroup.values());
         model.addAttribute("forces", national ? approved : List.of());
         model.addAttribute("oversight", national ? oversight.now() : null);
@@ -86,7 +86,7 @@ class HubController {
             jakarta.servlet.http.HttpServletRequest request) {
         boolean national = user.can(Permission.MODERATE_NETWORK);
         String focus = national ? (force == null || force.isBlank() ? null : force) : user.forceCode();
-        HubService.Comparison c = hub.comparison(HubService.Compared.of(measure), quarter, focus, national, group);
+        HubService.Comparison c = hub.comparison(Compared.of(measure), quarter, focus, national, group);
         Words w = new Words(messages, org.springframework.context.i18n.LocaleContextHolder.getLocale());
         List<List<Object>> points = new ArrayList<>();
         for (HubService.Point p : c.points()) {
@@ -101,7 +101,7 @@ class HubController {
                 + c.measure().numeratorLabel().substring(1);
         List<org.soteria.performance.Table> tables = List.of(
                 new org.soteria.performance.Table(measureWords(c, w) + ", " + c.quarter(), List.of("Force",
-                        "Outcomes assigned", numerator, "Rate", "Against the national rate"), points),
+                        c.measure().denominatorLabel(), numerator, "Rate", "Against the national rate"), points),
                 new org.soteria.performance.Table("Trend", List.of("Quarter", "Force rate", "Peer group rate",
                         "National rate"), trend));
         boolean xlsx = request.getRequestURI().endsWith(".xlsx");
@@ -143,7 +143,7 @@ class HubController {
         String measure = measureWords(c, w);
         String quarter = SmallNumbers.TOTAL.equals(c.quarter()) ? w.say("chart.hub.wholePeriod") : c.quarter().replace("-", " ");
         return Charts.scatter("funnel", w.say("chart.hub.funnelTitle", measure, quarter),
-                w.say("chart.hub.funnelDescription", small(measure), measure), w.text("Outcomes assigned"), measure, dots,
+                w.say("chart.hub.funnelDescription", small(measure), measure), w.text(c.measure().denominatorLabel()), measure, dots,
                 curves);
     }
 

@@ -99,6 +99,10 @@ class HubDemo implements ApplicationRunner {
             for (String m : BenchmarkBundle.MEASURES) {
                 counts.put(m, new long[quarters.size()][groups.size()]);
             }
+            Map<String, Integer[][]> medians = new LinkedHashMap<>();
+            for (String m : BenchmarkBundle.MEDIAN_OF.keySet()) {
+                medians.put(m, new Integer[quarters.size() + 1][groups.size() + 1]);
+            }
             double[] groupShare = {0.38, 0.12, 0.32, 0.18};
             // Two cohorts joined Operation Soteria within the series (three forces, then four); the rest have not yet.
             int joined = f >= 1 && f <= 3 ? 3 : f >= 4 && f <= 7 ? 5 : -1;
@@ -117,9 +121,18 @@ class HubDemo implements ApplicationRunner {
                     counts.get(BenchmarkBundle.OUTCOMES)[q][g] = outcomes;
                     counts.get(BenchmarkBundle.CHARGED)[q][g] = charged;
                     counts.get(BenchmarkBundle.VICTIM_DOES_NOT_SUPPORT)[q][g] = vdns;
+                    counts.get(BenchmarkBundle.THIRD_PARTY)[q][g] = binomial(random, vdns, 0.15 + 0.1 * random.nextDouble());
+                    long withSuspect = binomial(random, recorded, 0.8);
+                    counts.get(BenchmarkBundle.WITH_SUSPECT)[q][g] = withSuspect;
+                    counts.get(BenchmarkBundle.REPEAT_SUSPECT)[q][g] = binomial(random, withSuspect, 0.2 + 0.1 * random.nextDouble());
+                    for (String m : medians.keySet()) {
+                        medians.get(m)[q][g] = (int) Math.round((m.equals(BenchmarkBundle.DAYS_TO_CHARGE) ? 420 : 240)
+                                * (1 - 0.02 * q) * (0.8 + 0.4 * random.nextDouble()));
+                    }
                 }
             }
-            BenchmarkBundle bundle = BenchmarkBundle.of(today.toString(), quarters, groups, counts, List.of());
+            medianTotals(medians);
+            BenchmarkBundle bundle = BenchmarkBundle.of(today.toString(), quarters, groups, counts, medians, List.of());
             hub.receive(Envelope.seal(Envelope.BENCHMARK, FORCES[f][0], 1, clock.instant(), bundle, keys.getPrivate()),
                     "https", null);
             if (f % 4 != 3) {
@@ -190,6 +203,33 @@ class HubDemo implements ApplicationRunner {
             plan.add(new ProgressBundle.Plan(p, done + overdue + onTrack + atRisk, done, overdue, onTrack, atRisk));
         }
         return new ProgressBundle(today.toString(), cycles, plan);
+    }
+
+    /**
+     * The demo's medians of a whole row or column: synthetic, so the middle of the parts' medians stands in for the
+     * median a force computes from its crimes.
+     */
+    private static void medianTotals(Map<String, Integer[][]> medians) {
+        for (Integer[][] m : medians.values()) {
+            int rows = m.length - 1;
+            int columns = m[0].length - 1;
+            for (int r = 0; r < rows; r++) {
+                m[r][columns] = middle(java.util.Arrays.copyOf(m[r], columns));
+            }
+            for (int c = 0; c <= columns; c++) {
+                Integer[] column = new Integer[rows];
+                for (int r = 0; r < rows; r++) {
+                    column[r] = m[r][c];
+                }
+                m[rows][c] = middle(column);
+            }
+        }
+    }
+
+    private static Integer middle(Integer[] values) {
+        Integer[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[(sorted.length - 1) / 2];
     }
 
     private static long binomial(SplittableRandom random, long n, double p) {

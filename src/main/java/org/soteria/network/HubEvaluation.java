@@ -75,7 +75,7 @@ public class HubEvaluation {
      * codes the page puts into its language. {@code effect} is null when there is nothing to estimate, and
      * {@code missing} then says why.
      */
-    public record Evaluation(HubService.Compared measure, List<String> quarters, List<CohortRow> cohorts,
+    public record Evaluation(Compared measure, List<String> quarters, List<CohortRow> cohorts,
             InterruptedTimeSeries.Estimate effect, int joinedForces, List<EventRow> events, List<String> comparison,
             List<String> leftOut, List<String> warnings, String reading, String missing) {
 
@@ -94,7 +94,7 @@ public class HubEvaluation {
         return joined.equals(q.atDay(1)) ? q : q.plusMonths(3);
     }
 
-    public Evaluation evaluate(HubService.Compared measure) {
+    public Evaluation evaluate(Compared measure) {
         Map<String, HubRepository.HubForce> forces = new LinkedHashMap<>();
         repository.forces().stream().filter(HubRepository.HubForce::approved).forEach(f -> forces.put(f.code(), f));
         Map<String, Map<String, Map<String, String>>> cells = new LinkedHashMap<>();
@@ -121,12 +121,10 @@ public class HubEvaluation {
             double[] y = new double[periods];
             java.util.Arrays.fill(y, Double.NaN);
             e.getValue().forEach((q, byMeasure) -> {
-                String n = byMeasure.get(BenchmarkBundle.OUTCOMES);
-                String x = byMeasure.get(measure.numeratorCode());
-                if (n != null && x != null && !SmallNumbers.Grid.suppressed(n) && !SmallNumbers.Grid.suppressed(x)
-                        && Long.parseLong(n) > 0) {
+                long[] nx = measure.counts(byMeasure);
+                if (nx != null) {
                     int t = (int) (first.until(quarterStart(q), java.time.temporal.ChronoUnit.MONTHS) / 3);
-                    y[t] = Double.parseDouble(x) / Double.parseDouble(n);
+                    y[t] = (double) nx[1] / nx[0];
                 }
             });
             Integer treated = null;
@@ -177,7 +175,7 @@ public class HubEvaluation {
                 100 * e.upper());
     }
 
-    private static String reading(HubService.Compared measure, InterruptedTimeSeries.Estimate e) {
+    private static String reading(Compared measure, InterruptedTimeSeries.Estimate e) {
         String code = !(e.lower() > 0 || e.upper() < 0) ? "hubEval.reading.noChange"
                 : e.value() > 0 ? "hubEval.reading.rose" : "hubEval.reading.fell";
         boolean clear = !"hubEval.reading.noChange".equals(code);

@@ -31,8 +31,8 @@ class HubEvaluationController {
     @GetMapping("/hub/evaluation")
     String evaluation(@RequestParam(required = false) String measure, Model model) {
         model.addAttribute("activeNav", "hub-evaluation");
-        model.addAttribute("e", evaluation.evaluate(HubService.Compared.of(measure)));
-        model.addAttribute("measures", HubService.Compared.values());
+        model.addAttribute("e", evaluation.evaluate(Compared.of(measure)));
+        model.addAttribute("measures", Compared.values());
         return "hub/evaluation";
     }
 

@@ -138,8 +138,9 @@ class HubRepository {
         List<String> rows = new ArrayList<>(b.quarters());
         rows.add(SmallNumbers.TOTAL);
         jdbc.sql("delete from hub_benchmark where force_code = ?").param(force).update();
-        for (String m : BenchmarkBundle.MEASURES) {
-            List<List<String>> grid = b.measures().get(m);
+        for (java.util.Map.Entry<String, List<List<String>>> table : b.tables().entrySet()) {
+            String m = table.getKey();
+            List<List<String>> grid = table.getValue();
             for (int r = 0; r < rows.size(); r++) {
                 for (int c = 0; c <= b.groups().size(); c++) {
                     String group = c < b.groups().size() ? b.groups().get(c) : BenchmarkBundle.ALL_GROUPS;

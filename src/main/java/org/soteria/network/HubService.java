@@ -312,51 +312,6 @@ public class HubService {
 
     // ---- comparisons ----
 
-    /** The measures compared, each a numerator within the outcomes assigned. */
-    public enum Compared {
-        CHARGE_RATE("charge_rate", "Charge rate", BenchmarkBundle.CHARGED, "charged"),
-        VICTIM_DOES_NOT_SUPPORT_RATE("victim_does_not_support_rate", "Victim does not support rate",
-                BenchmarkBundle.VICTIM_DOES_NOT_SUPPORT, "victim does not support (14, 16)");
-
-        private final String code;
-        private final String label;
-        private final String numerator;
-        private final String numeratorLabel;
-
-        Compared(String code, String label, String numerator, String numeratorLabel) {
-            this.code = code;
-            this.label = label;
-            this.numerator = numerator;
-            this.numeratorLabel = numeratorLabel;
-        }
-
-        public String code() {
-            return code;
-        }
-
-        public String label() {
-            return label;
-        }
-
-        public String numeratorLabel() {
-            return numeratorLabel;
-        }
-
-        /** The benchmark measure counted above the outcomes assigned. */
-        public String numeratorCode() {
-            return numerator;
-        }
-
-        public static Compared of(String code) {
-            for (Compared c : values()) {
-                if (c.code.equals(code)) {
-                    return c;
-                }
-            }
-            return CHARGE_RATE;
-        }
-    }
-
     /** One force on the funnel plot (named only for the national team and for the force itself). */
     public record Point(String force, String label, boolean own, boolean peer, long outcomes, long numerator,
             double rate, Funnel.Position position) {
@@ -402,10 +357,10 @@ public class HubService {
         List<String> shownForces = new ArrayList<>();
         int withheld = 0;
         for (var e : byForce.entrySet()) {
-            if (!forces.containsKey(e.getKey())) {
+            if (!forces.containsKey(e.getKey()) || !measure.sent(e.getValue())) {
                 continue;
             }
-            long[] nx = counts(e.getValue(), measure);
+            long[] nx = measure.counts(e.getValue());
             if (nx == null) {
                 withheld++;
             } else {
@@ -442,17 +397,6 @@ public class HubService {
         return out;
     }
 
-    /** Outcomes and the numerator when both are shown and not zero outcomes; null when either is withheld. */
-    private static long[] counts(Map<String, String> cells, Compared measure) {
-        String n = cells.get(BenchmarkBundle.OUTCOMES);
-        String x = cells.get(measure.numerator);
-        if (n == null || x == null || SmallNumbers.Grid.suppressed(n) || SmallNumbers.Grid.suppressed(x)
-                || Long.parseLong(n) == 0) {
-            return null;
-        }
-        return new long[] {Long.parseLong(n), Long.parseLong(x)};
-    }
-
     private static Double pooled(List<long[]> shown, String peerGroup, List<String> codes,
             Map<String, HubRepository.HubForce> forces) {
         long n = 0;
@@ -475,15 +419,16 @@ public class HubService {
             List<long[]> shown = new ArrayList<>();
             List<String> codes = new ArrayList<>();
             byForce.forEach((code, cells) -> {
-                long[] nx = forces.containsKey(code) ? counts(cells, measure) : null;
+                long[] nx = forces.containsKey(code) ? measure.counts(cells) : null;
                 if (nx != null) {
                     shown.add(nx);
                     codes.add(code);
                 }
             });
             Map<String, String> own = byForce.get(focus.code());
-            long[] mine = own == null ? null : counts(own, measure);
-            String forceShown = own == null ? "No data" : mine == null ? "Withheld (small numbers)" : null;
+            long[] mine = own == null ? null : measure.counts(own);
+            String forceShown = own == null || !measure.sent(own) ? "No data" : mine == null ? "Withheld (small numbers)"
+                    : null;
             out.add(new TrendRow(q, forceShown, mine == null ? null : (double) mine[1] / mine[0],
                     focus.peerGroup() == null ? null : pooled(shown, focus.peerGroup(), codes, forces),
                     pooled(shown, null, codes, forces)));

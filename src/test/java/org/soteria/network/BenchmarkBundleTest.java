@@ -28,7 +28,86 @@ class BenchmarkBundleTest {
             m.put(k, copy);
         });
         m.get(measure).get(row).set(column, value);
-        return new BenchmarkBundle(b.asOf(), b.quarters(), b.groups(), m);
+        return new BenchmarkBundle(b.asOf(), b.quarters(), b.groups(), m, b.medians());
+    }
+
+    /** The wider set of ADR 38: third-party outcomes, suspects and medians, beside the first four counts. */
+    private static BenchmarkBundle wider(Integer[][] daysToCharge) {
+        Map<String, long[][]> counts = new LinkedHashMap<>();
+        counts.put(BenchmarkBundle.RECORDED, new long[][] {{40, 30}, {35, 32}});
+        counts.put(BenchmarkBundle.OUTCOMES, new long[][] {{30, 29}, {33, 30}});
+        counts.put(BenchmarkBundle.CHARGED, new long[][] {{2, 9}, {6, 11}});
+        counts.put(BenchmarkBundle.VICTIM_DOES_NOT_SUPPORT, new long[][] {{12, 14}, {14, 15}});
+        counts.put(BenchmarkBundle.THIRD_PARTY, new long[][] {{6, 7}, {5, 8}});
+        counts.put(BenchmarkBundle.WITH_SUSPECT, new long[][] {{30, 25}, {31, 30}});
+        counts.put(BenchmarkBundle.REPEAT_SUSPECT, new long[][] {{9, 6}, {10, 12}});
+        Integer[][] daysToOutcome = {{200, 210, 205}, {190, 220, 200}, {195, 215, 202}};
+        return BenchmarkBundle.of("2026-11-29", List.of("2026-Q2", "2026-Q3"), List.of("adult_rape", "child_rape"),
+                counts, Map.of(BenchmarkBundle.DAYS_TO_CHARGE, daysToCharge, BenchmarkBundle.DAYS_TO_OUTCOME,
+                        daysToOutcome), List.of());
+    }
+
+    private static BenchmarkBundle withMedian(BenchmarkBundle b, String median, int row, int column, String value) {
+        Map<String, List<List<String>>> m = new LinkedHashMap<>();
+        b.medians().forEach((k, rows) -> {
+            List<List<String>> copy = new ArrayList<>();
+            rows.forEach(r -> copy.add(new ArrayList<>(r)));
+            m.put(k, copy);
+        });
+        m.get(median).get(row).set(column, value);
+        return new BenchmarkBundle(b.asOf(), b.quarters(), b.groups(), b.measures(), m);
+    }
+
+    @Test
+    void theWiderSetIsSuppressedTogetherAndAMedianIsShownOnlyWhereItsCountIs() {
+        BenchmarkBundle b = wider(new Integer[][] {{400, 380, 390}, {410, 370, 385}, {405, 375, 388}});
+        assertThat(b.problems()).isEmpty();
+        assertThat(b.measures().keySet()).containsExactlyElementsOf(BenchmarkBundle.MEASURES);
+        // 2 charged in 2026-Q2 adult rape: the count is <5, so its median is withheld, not shown
+        assertThat(b.measures().get(BenchmarkBundle.CHARGED).get(0).get(0)).isEqualTo("<5");
+        assertThat(b.medians().get(BenchmarkBundle.DAYS_TO_CHARGE).get(0).get(0)).isEqualTo("[c]");
+        List<List<String>> charged = b.measures().get(BenchmarkBundle.CHARGED);
+        List<List<String>> medians = b.medians().get(BenchmarkBundle.DAYS_TO_CHARGE);
+        int shown = 0;
+        for (int r = 0; r < charged.size(); r++) {
+            for (int c = 0; c < charged.get(r).size(); c++) {
+                boolean countShown = !SmallNumbers.Grid.suppressed(charged.get(r).get(c));
+                assertThat(medians.get(r).get(c).equals("[c]")).as(r + "," + c).isEqualTo(!countShown);
+                shown += countShown ? 1 : 0;
+            }
+        }
+        assertThat(shown).isGreaterThan(2);
+        assertThat(medians.get(2).get(2)).isEqualTo("388");
+        assertThat(b.medians().get(BenchmarkBundle.DAYS_TO_OUTCOME).get(2)).containsExactly("195", "215", "202");
+        // the parts fit their parents: a suppressed third-party count cannot be worked out from the outcomes
+        for (SmallNumbers.Range r : SmallNumbers.ranges(b.grids(), BenchmarkBundle.WITHIN)) {
+            assertThat(r.exact()).as(r.toString()).isFalse();
+        }
+    }
+
+    @Test
+    void theHubRefusesAMedianShownOverAHiddenCountAndAPartWithoutItsWhole() {
+        BenchmarkBundle b = wider(new Integer[][] {{400, 380, 390}, {410, 370, 385}, {405, 375, 388}});
+        assertThat(withMedian(b, BenchmarkBundle.DAYS_TO_CHARGE, 0, 0, "400").problems()).containsExactly(
+                "median_days_to_charge, 2026-Q2, adult_rape: a median is shown where its count (charged) is not; "
+                        + "withhold it");
+        assertThat(withMedian(b, BenchmarkBundle.DAYS_TO_OUTCOME, 1, 1, "<5").problems()).containsExactly(
+                "median_days_to_outcome, 2026-Q3, child_rape: \"<5\" is not a number of days or [c]");
+        Map<String, List<List<String>>> noWhole = new LinkedHashMap<>(b.measures());
+        noWhole.remove(BenchmarkBundle.WITH_SUSPECT);
+        assertThat(new BenchmarkBundle(b.asOf(), b.quarters(), b.groups(), noWhole, b.medians()).problems())
+                .containsExactly("repeat_suspect is sent without recorded_with_suspect, the count it is part of");
+        assertThat(new BenchmarkBundle(b.asOf(), b.quarters(), b.groups(), b.measures(),
+                Map.of("mean_days", b.medians().get(BenchmarkBundle.DAYS_TO_CHARGE))).problems())
+                .containsExactly("the medians may be only median_days_to_charge, median_days_to_outcome, not [mean_days]");
+    }
+
+    @Test
+    void aBundleFromAForceOnAnEarlierReleaseIsStillFit() {
+        BenchmarkBundle b = bundle();
+        assertThat(new BenchmarkBundle(b.asOf(), b.quarters(), b.groups(), b.measures(), null).problems()).isEmpty();
+        assertThat(new BenchmarkBundle(b.asOf(), b.quarters(), b.groups(), b.measures(), null).tables().keySet())
+                .containsExactlyElementsOf(BenchmarkBundle.REQUIRED);
     }
 
     @Test
@@ -59,11 +138,15 @@ class BenchmarkBundleTest {
     @Test
     void aBundleOfTheWrongShapeSaysWhatIsMissing() {
         BenchmarkBundle b = bundle();
-        BenchmarkBundle noQuarters = new BenchmarkBundle(b.asOf(), List.of("Q2"), b.groups(), b.measures());
+        BenchmarkBundle noQuarters = new BenchmarkBundle(b.asOf(), List.of("Q2"), b.groups(), b.measures(), null);
         assertThat(noQuarters.problems()).anySatisfy(p -> assertThat(p).contains("quarter Q2 is not in the form 2025-Q3"));
         Map<String, List<List<String>>> three = new LinkedHashMap<>(b.measures());
         three.remove(BenchmarkBundle.RECORDED);
-        assertThat(new BenchmarkBundle(b.asOf(), b.quarters(), b.groups(), three).problems())
-                .anySatisfy(p -> assertThat(p).startsWith("the measures must be exactly"));
+        assertThat(new BenchmarkBundle(b.asOf(), b.quarters(), b.groups(), three, null).problems())
+                .anySatisfy(p -> assertThat(p).startsWith("the measures must include recorded, outcomes_assigned"));
+        Map<String, List<List<String>>> unknown = new LinkedHashMap<>(b.measures());
+        unknown.put("arrests", b.measures().get(BenchmarkBundle.RECORDED));
+        assertThat(new BenchmarkBundle(b.asOf(), b.quarters(), b.groups(), unknown, null).problems())
+                .anySatisfy(p -> assertThat(p).contains("may add only victim_does_not_support_third_party"));
     }
 }

@@ -418,7 +418,7 @@ class LearningNetworkBrowserIT {
             }
         }
         // and the rates the comparison shows are built only on counts of 5 or more
-        HubService.Comparison c = hubService.comparison(HubService.Compared.CHARGE_RATE, "total", null, true, null);
+        HubService.Comparison c = hubService.comparison(org.soteria.network.Compared.CHARGE_RATE, "total", null, true, null);
         assertThat(c.points()).allSatisfy(p -> assertThat(p.numerator()).isGreaterThanOrEqualTo(5));
     }
 
