@@ -3,8 +3,9 @@ package org.soteria.network;
 import java.util.Map;
 
 /**
- * The rates the hub compares across forces (funnel plots, trends, evaluation), each a numerator, less a part of it
- * for some, within a denominator, all counts of a force's benchmark (ADR 38).
+ * The measures the hub compares across forces (funnel plots, trends, evaluation), all from a force's benchmark
+ * (ADR 38): rates, each a numerator (less a part of it, for some) within a denominator; and medians in days, each
+ * with the count of crimes it is the median of.
  */
 public enum Compared {
     CHARGE_RATE("charge_rate", "Charge rate", BenchmarkBundle.OUTCOMES, BenchmarkBundle.CHARGED, null, "charged"),
@@ -19,7 +20,11 @@ public enum Compared {
             "Victim does not support rate, reported by someone else", BenchmarkBundle.OUTCOMES,
             BenchmarkBundle.THIRD_PARTY, null, "victim does not support, reported by someone else"),
     REPEAT_SUSPECT_SHARE("repeat_suspect_share", "Repeat-suspect share", BenchmarkBundle.WITH_SUSPECT,
-            BenchmarkBundle.REPEAT_SUSPECT, null, "with a repeat suspect");
+            BenchmarkBundle.REPEAT_SUSPECT, null, "with a repeat suspect"),
+    DAYS_TO_CHARGE("median_days_to_charge", "Median days from recording to charge", BenchmarkBundle.CHARGED,
+            BenchmarkBundle.DAYS_TO_CHARGE, null, null),
+    DAYS_TO_OUTCOME("median_days_to_outcome", "Median days from recording to outcome", BenchmarkBundle.OUTCOMES,
+            BenchmarkBundle.DAYS_TO_OUTCOME, null, null);
 
     private final String code;
     private final String label;
@@ -45,8 +50,19 @@ public enum Compared {
         return label;
     }
 
+    /** What the rate counts, as a column names it; null for a median. */
     public String numeratorLabel() {
         return numeratorLabel;
+    }
+
+    /** A median in days (no funnel limits, no pooling), not a rate. */
+    public boolean median() {
+        return numeratorLabel == null;
+    }
+
+    /** The figure compared from {@link #counts}: the rate, or the median in days. */
+    public double value(long[] counts) {
+        return median() ? counts[1] : (double) counts[1] / counts[0];
     }
 
     /** What the rate is out of, as a column or axis names it ("Outcomes assigned"). */
@@ -61,8 +77,8 @@ public enum Compared {
     }
 
     /**
-     * The denominator and numerator when every count they rest on is shown and the denominator is not zero;
-     * null when any is withheld or missing.
+     * The denominator and numerator (for a median: its count and the median) when every cell they rest on is shown
+     * and the denominator is not zero; null when any is withheld or missing.
      */
     long[] counts(Map<String, String> cells) {
         Long n = shown(cells.get(denominator));

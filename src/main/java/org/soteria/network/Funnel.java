@@ -23,7 +23,9 @@ public final class Funnel {
     /** Where a force's rate sits against the limits for its size. */
     public enum Position {
         HIGH_998("Above the 99.8% limit"), HIGH_95("Above the 95% limit"), WITHIN("Within the limits"),
-        LOW_95("Below the 95% limit"), LOW_998("Below the 99.8% limit");
+        LOW_95("Below the 95% limit"), LOW_998("Below the 99.8% limit"),
+        /** A median: compared with the middle force, with no control limits (ADR 38). */
+        NO_LIMITS("No limits for a median");
 
         private final String label;
 

@@ -88,21 +88,25 @@ class HubController {
         String focus = national ? (force == null || force.isBlank() ? null : force) : user.forceCode();
         HubService.Comparison c = hub.comparison(Compared.of(measure), quarter, focus, national, group);
         Words w = new Words(messages, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+        boolean median = c.measure().median();
         List<List<Object>> points = new ArrayList<>();
         for (HubService.Point p : c.points()) {
             if (national || p.own()) {
-                points.add(java.util.Arrays.asList(p.label(), p.outcomes(),
-                        p.numerator(), p.rate(), w.say("funnel." + p.position().name())));
+                points.add(median ? java.util.Arrays.asList(p.label(), p.outcomes(), p.numerator())
+                        : java.util.Arrays.asList(p.label(), p.outcomes(), p.numerator(), p.rate(),
+                                w.say("funnel." + p.position().name())));
             }
         }
         List<List<Object>> trend = new ArrayList<>();
         c.trend().forEach(t -> trend.add(java.util.Arrays.asList(t.quarter(), t.force(), t.peers(), t.national())));
-        String numerator = Character.toUpperCase(c.measure().numeratorLabel().charAt(0))
-                + c.measure().numeratorLabel().substring(1);
+        List<String> columns = median ? List.of("Force", c.measure().denominatorLabel(), "Median days")
+                : List.of("Force", c.measure().denominatorLabel(), Character.toUpperCase(
+                        c.measure().numeratorLabel().charAt(0)) + c.measure().numeratorLabel().substring(1), "Rate",
+                        "Against the national rate");
         List<org.soteria.performance.Table> tables = List.of(
-                new org.soteria.performance.Table(measureWords(c, w) + ", " + c.quarter(), List.of("Force",
-                        c.measure().denominatorLabel(), numerator, "Rate", "Against the national rate"), points),
-                new org.soteria.performance.Table("Trend", List.of("Quarter", "Force rate", "Peer group rate",
+                new org.soteria.performance.Table(measureWords(c, w) + ", " + c.quarter(), columns, points),
+                new org.soteria.performance.Table("Trend", median ? List.of("Quarter", "Force median",
+                        "Peer group middle", "National middle") : List.of("Quarter", "Force rate", "Peer group rate",
                         "National rate"), trend));
         boolean xlsx = request.getRequestURI().endsWith(".xlsx");
         audit.record(user.getUsername(), user.role().name(), org.soteria.audit.AuditAction.EXPORT, "hub_comparison",
@@ -121,6 +125,20 @@ class HubController {
         double[] xs = new double[steps + 1];
         double[][] ys = new double[4][steps + 1];
         double p0 = c.national();
+        String measure = measureWords(c, w);
+        String quarter = SmallNumbers.TOTAL.equals(c.quarter()) ? w.say("chart.hub.wholePeriod") : c.quarter().replace("-", " ");
+        List<Charts.Dot> dots = new ArrayList<>();
+        for (HubService.Point p : c.points()) {
+            dots.add(new Charts.Dot(p.outcomes(), p.rate(), p.label(), p.own()));
+        }
+        if (c.measure().median()) {
+            // No control limits for a median: the forces' medians against their counts, and the middle force's.
+            return Charts.scatter("funnel", w.say("chart.hub.medianTitle", measure, quarter),
+                    w.say("chart.hub.medianDescription", small(measure), w.text(c.measure().denominatorLabel())),
+                    w.text(c.measure().denominatorLabel()), measure, dots, List.of(new Charts.Curve(
+                            w.say("chart.hub.middle", Math.round(p0)), new double[] {0, max * 1.05},
+                            new double[] {p0, p0}, "#0b0c0c", false)), false);
+        }
         for (int i = 0; i <= steps; i++) {
             long n = min + (long) ((max * 1.05 - min) * i / steps);
             xs[i] = n;
@@ -136,14 +154,9 @@ class HubController {
                 new Charts.Curve(w.say("chart.hub.limits998"), xs, ys[0], "#d4351c", false),
                 new Charts.Curve("", xs, ys[2], "#f47738", true),
                 new Charts.Curve("", xs, ys[3], "#d4351c", false));
-        List<Charts.Dot> dots = new ArrayList<>();
-        for (HubService.Point p : c.points()) {
-            dots.add(new Charts.Dot(p.outcomes(), p.rate(), p.label(), p.own()));
-        }
-        String measure = measureWords(c, w);
-        String quarter = SmallNumbers.TOTAL.equals(c.quarter()) ? w.say("chart.hub.wholePeriod") : c.quarter().replace("-", " ");
         return Charts.scatter("funnel", w.say("chart.hub.funnelTitle", measure, quarter),
-                w.say("chart.hub.funnelDescription", small(measure), measure), w.text(c.measure().denominatorLabel()), measure, dots,
+                w.say("chart.hub.funnelDescription", small(measure), measure,
+                        small(w.text(c.measure().denominatorLabel()))), w.text(c.measure().denominatorLabel()), measure, dots,
                 curves);
     }
 
@@ -167,7 +180,8 @@ class HubController {
         series.put(w.say("chart.hub.nationalSeries"), national);
         String measure = measureWords(c, w);
         return Charts.lines("trend", w.say("chart.hub.trendTitle", measure),
-                w.say("chart.hub.trendDescription", small(measure), measure, c.focusName()), labels, series);
+                w.say("chart.hub.trendDescription", small(measure), measure, c.focusName()), labels, series,
+                !c.measure().median());
     }
 
     /** The measure as a chart names it, with the offence group when the comparison is of one group. */

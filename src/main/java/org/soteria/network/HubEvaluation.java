@@ -124,7 +124,7 @@ public class HubEvaluation {
                 long[] nx = measure.counts(byMeasure);
                 if (nx != null) {
                     int t = (int) (first.until(quarterStart(q), java.time.temporal.ChronoUnit.MONTHS) / 3);
-                    y[t] = (double) nx[1] / nx[0];
+                    y[t] = measure.value(nx);
                 }
             });
             Integer treated = null;
@@ -151,9 +151,9 @@ public class HubEvaluation {
         List<CohortRow> cohorts = r.cohorts().stream().map(c -> new CohortRow(allQuarters.get(c.firstTreated()),
                 c.units())).toList();
         List<EventRow> events = new ArrayList<>();
-        r.byEventTime().forEach((e, effect) -> events.add(new EventRow(e, points(effect.estimate()),
+        r.byEventTime().forEach((e, effect) -> events.add(new EventRow(e, points(measure, effect.estimate()),
                 effect.treatedUnits())));
-        InterruptedTimeSeries.Estimate effect = points(r.overall().estimate());
+        InterruptedTimeSeries.Estimate effect = points(measure, r.overall().estimate());
         List<String> warnings = new ArrayList<>();
         if (r.preTrendsDoubtful()) {
             warnings.add("{hubEval.warning.preTrends}");
@@ -169,10 +169,10 @@ public class HubEvaluation {
                 warnings, reading(measure, effect), null);
     }
 
-    /** A rate's estimate in percentage points. */
-    private static InterruptedTimeSeries.Estimate points(InterruptedTimeSeries.Estimate e) {
-        return new InterruptedTimeSeries.Estimate(100 * e.value(), 100 * e.standardError(), 100 * e.lower(),
-                100 * e.upper());
+    /** A rate's estimate in percentage points; a median's in days as it is. */
+    private static InterruptedTimeSeries.Estimate points(Compared measure, InterruptedTimeSeries.Estimate e) {
+        double k = measure.median() ? 1 : 100;
+        return new InterruptedTimeSeries.Estimate(k * e.value(), k * e.standardError(), k * e.lower(), k * e.upper());
     }
 
     private static String reading(Compared measure, InterruptedTimeSeries.Estimate e) {
@@ -180,7 +180,7 @@ public class HubEvaluation {
                 : e.value() > 0 ? "hubEval.reading.rose" : "hubEval.reading.fell";
         boolean clear = !"hubEval.reading.noChange".equals(code);
         return Fault.of(code, "#hubEval.measure." + measure.code(), format(clear ? Math.abs(e.value()) : e.value()),
-                format(e.lower()), format(e.upper()));
+                format(e.lower()), format(e.upper()), measure.median() ? "#hubEval.unit.days" : "#hubEval.unit.points");
     }
 
     private static String format(double v) {

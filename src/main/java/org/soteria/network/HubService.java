@@ -329,6 +329,15 @@ public class HubService {
         public Point focusPoint() {
             return points.stream().filter(Point::own).findFirst().orElse(null);
         }
+
+        /** A figure as the page writes it: a rate as a percentage, a median in whole days ("412 days"). */
+        public String figure(Double v, String days) {
+            if (v == null) {
+                return null;
+            }
+            return measure.median() ? java.text.MessageFormat.format(days, Math.round(v))
+                    : String.format(java.util.Locale.UK, "%.1f%%", v * 100);
+        }
     }
 
     /**
@@ -368,8 +377,8 @@ public class HubService {
                 shownForces.add(e.getKey());
             }
         }
-        Double national = pooled(shown, null, shownForces, forces);
-        Double peers = peerGroup == null ? null : pooled(shown, peerGroup, shownForces, forces);
+        Double national = pooled(measure, shown, null, shownForces, forces);
+        Double peers = peerGroup == null ? null : pooled(measure, shown, peerGroup, shownForces, forces);
         List<Point> points = new ArrayList<>();
         for (int i = 0; i < shown.size(); i++) {
             String code = shownForces.get(i);
@@ -378,8 +387,9 @@ public class HubService {
             boolean own = code.equals(focus);
             boolean peer = peerGroup != null && peerGroup.equals(forces.get(code).peerGroup());
             String label = own || names ? forces.get(code).name() : peer ? "A peer force" : "Another force";
-            points.add(new Point(names || own ? code : null, label, own, peer, n, x, (double) x / n,
-                    national == null ? Funnel.Position.WITHIN : Funnel.position(national, n, x)));
+            points.add(new Point(names || own ? code : null, label, own, peer, n, x, measure.value(shown.get(i)),
+                    measure.median() ? Funnel.Position.NO_LIMITS
+                            : national == null ? Funnel.Position.WITHIN : Funnel.position(national, n, x)));
         }
         points.sort(java.util.Comparator.comparing((Point p) -> !p.own()).thenComparing(p -> -p.outcomes()));
         List<TrendRow> trend = focused == null ? List.of() : trend(measure, quarters, byQuarter, focused, forces);
@@ -397,15 +407,26 @@ public class HubService {
         return out;
     }
 
-    private static Double pooled(List<long[]> shown, String peerGroup, List<String> codes,
+    /**
+     * The national (or peer group's) figure over the forces shown: for a rate, pooled (all numerators over all
+     * denominators); for a median, the middle force's median (the lower middle of an even number), since medians
+     * cannot be pooled from medians.
+     */
+    private static Double pooled(Compared measure, List<long[]> shown, String peerGroup, List<String> codes,
             Map<String, HubRepository.HubForce> forces) {
         long n = 0;
         long x = 0;
+        List<Long> medians = new ArrayList<>();
         for (int i = 0; i < shown.size(); i++) {
             if (peerGroup == null || peerGroup.equals(forces.get(codes.get(i)).peerGroup())) {
                 n += shown.get(i)[0];
                 x += shown.get(i)[1];
+                medians.add(shown.get(i)[1]);
             }
+        }
+        if (measure.median()) {
+            java.util.Collections.sort(medians);
+            return medians.isEmpty() ? null : (double) medians.get((medians.size() - 1) / 2);
         }
         return n == 0 ? null : (double) x / n;
     }
@@ -429,9 +450,9 @@ public class HubService {
             long[] mine = own == null ? null : measure.counts(own);
             String forceShown = own == null || !measure.sent(own) ? "No data" : mine == null ? "Withheld (small numbers)"
                     : null;
-            out.add(new TrendRow(q, forceShown, mine == null ? null : (double) mine[1] / mine[0],
-                    focus.peerGroup() == null ? null : pooled(shown, focus.peerGroup(), codes, forces),
-                    pooled(shown, null, codes, forces)));
+            out.add(new TrendRow(q, forceShown, mine == null ? null : measure.value(mine),
+                    focus.peerGroup() == null ? null : pooled(measure, shown, focus.peerGroup(), codes, forces),
+                    pooled(measure, shown, null, codes, forces)));
         }
         return out;
     }

@@ -182,9 +182,6 @@ public class NetworkService {
         return start.getYear() + "-Q" + ((start.getMonthValue() - 1) / 3 + 1);
     }
 
-    /** The report sources counted as "reported by someone else" (kpis.md, third_party_share). */
-    private static final List<String> SOMEONE_ELSE = List.of("third_party", "professional", "other");
-
     /**
      * The benchmark as it would leave the force now: counts by quarter and offence group, suppressed, and the
      * timeliness medians where their counts are shown (ADR 38).
@@ -197,16 +194,13 @@ public class NetworkService {
         List<YearMonth> starts = quarterStarts();
         List<String> quarters = starts.stream().map(NetworkService::quarterName).toList();
         List<String> groups = java.util.Arrays.stream(OffenceGroup.values()).map(OffenceGroup::code).toList();
-        Map<String, long[][]> counts = new LinkedHashMap<>();
-        for (String m : BenchmarkBundle.MEASURES) {
-            counts.put(m, new long[quarters.size()][groups.size()]);
-        }
+        Map<String, long[][]> counts = BenchmarkCounts.of(measures::compute, starts, groups, asOf, MeasureFilter.NONE);
         Map<String, Integer[][]> medians = new LinkedHashMap<>();
         for (String m : BenchmarkBundle.MEDIAN_OF.keySet()) {
             medians.put(m, new Integer[quarters.size() + 1][groups.size() + 1]);
         }
-        // Each quarter (then the whole period) by each offence group (then all groups): the medians need the totals
-        // computed, not added up; the counts take only the inner cells and get their totals from suppression.
+        // Each quarter (then the whole period) by each offence group (then all groups): medians are computed for the
+        // totals too, never added up.
         for (int q = 0; q <= starts.size(); q++) {
             LocalDate from = starts.get(q < starts.size() ? q : 0).atDay(1);
             LocalDate to = starts.get(q < starts.size() ? q : starts.size() - 1).plusMonths(2).atEndOfMonth();
@@ -216,19 +210,6 @@ public class NetworkService {
                 Measures ms = measures.compute(new MeasureQuery(from, to, asOf, MeasureFilter.of(filter)));
                 medians.get(BenchmarkBundle.DAYS_TO_CHARGE)[q][g] = ms.daysToCharge().median();
                 medians.get(BenchmarkBundle.DAYS_TO_OUTCOME)[q][g] = ms.daysToOutcome().median();
-                if (q == starts.size() || g == groups.size()) {
-                    continue;
-                }
-                Map<String, List<String>> someoneElse = new LinkedHashMap<>(filter);
-                someoneElse.put("report_source", SOMEONE_ELSE);
-                Measures reported = measures.compute(new MeasureQuery(from, to, asOf, MeasureFilter.of(someoneElse)));
-                counts.get(BenchmarkBundle.RECORDED)[q][g] = ms.recorded();
-                counts.get(BenchmarkBundle.OUTCOMES)[q][g] = ms.outcomesAssigned();
-                counts.get(BenchmarkBundle.CHARGED)[q][g] = ms.chargeRate().numerator();
-                counts.get(BenchmarkBundle.VICTIM_DOES_NOT_SUPPORT)[q][g] = ms.victimDoesNotSupportRate().numerator();
-                counts.get(BenchmarkBundle.THIRD_PARTY)[q][g] = reported.victimDoesNotSupportRate().numerator();
-                counts.get(BenchmarkBundle.WITH_SUSPECT)[q][g] = ms.repeatSuspectShare().denominator();
-                counts.get(BenchmarkBundle.REPEAT_SUSPECT)[q][g] = ms.repeatSuspectShare().numerator();
             }
         }
         return BenchmarkBundle.of(asOf.toString(), quarters, groups, counts, medians, earlierReleases());

@@ -222,6 +222,32 @@ public final class Charts {
      */
     public static String scatter(String id, String title, String description, String xLabel, String yLabel,
             List<Dot> dots, List<Curve> curves) {
+        return scatter(id, title, description, xLabel, yLabel, dots, curves, true);
+    }
+
+    /** Steps an axis of amounts may take, times a power of ten. */
+    private static final double[] STEPS = {1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10};
+
+    /** The top of an axis of amounts: four equal steps of a round size (see {@link #STEPS}), at or above {@code max}. */
+    static double roundUp(double max) {
+        double raw = Math.max(1, max / 4);
+        double power = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double step : STEPS) {
+            if (raw <= step * power + 1e-9) {
+                return 4 * step * power;
+            }
+        }
+        return 40 * power;
+    }
+
+    /** The y axis's tick: a percentage for proportions, else a whole number (days, for example). */
+    private static String tick(double y, boolean proportion) {
+        return proportion ? percent(y) : String.format(Locale.ROOT, "%,d", Math.round(y));
+    }
+
+    /** As {@link #scatter(String, String, String, String, String, List, List)}; y any amount from 0 unless {@code proportion}. */
+    public static String scatter(String id, String title, String description, String xLabel, String yLabel,
+            List<Dot> dots, List<Curve> curves, boolean proportion) {
         int height = 380;
         int left = 60;
         int right = WIDTH - 20;
@@ -235,10 +261,10 @@ public final class Charts {
         }
         for (Curve c : curves) {
             for (double y : c.ys()) {
-                maxY = Math.max(maxY, Math.min(1, y));
+                maxY = Math.max(maxY, proportion ? Math.min(1, y) : y * 1.1);
             }
         }
-        maxY = Math.min(1, maxY);
+        maxY = proportion ? Math.min(1, maxY) : roundUp(maxY);
         double mx = maxX;
         double my = maxY;
         java.util.function.DoubleUnaryOperator px = x -> left + (right - left) * x / mx;
@@ -248,7 +274,7 @@ public final class Charts {
         line(svg, left, top, left, bottom, "#0b0c0c", null);
         for (int i = 0; i <= 4; i++) {
             double y = my * i / 4;
-            svg.append(text(left - 6, (int) py.applyAsDouble(y) + 5, percent(y), "end"));
+            svg.append(text(left - 6, (int) py.applyAsDouble(y) + 5, tick(y, proportion), "end"));
             double x = mx * i / 4;
             svg.append(text((int) px.applyAsDouble(x), bottom + 18, String.format(Locale.ROOT, "%,d", Math.round(x)),
                     "middle"));
@@ -296,6 +322,12 @@ public final class Charts {
     /** A line chart of several series of proportions over the same labels; a null value leaves a gap. */
     public static String lines(String id, String title, String description, List<String> labels,
             java.util.Map<String, Double[]> series) {
+        return lines(id, title, description, labels, series, true);
+    }
+
+    /** As {@link #lines(String, String, String, List, java.util.Map)}; y any amount from 0 unless {@code proportion}. */
+    public static String lines(String id, String title, String description, List<String> labels,
+            java.util.Map<String, Double[]> series, boolean proportion) {
         int height = 320;
         int left = 60;
         int right = WIDTH - 20;
@@ -309,7 +341,7 @@ public final class Charts {
                 }
             }
         }
-        double my = Math.min(1, maxY);
+        double my = proportion ? Math.min(1, maxY) : roundUp(maxY);
         int n = labels.size();
         java.util.function.IntToDoubleFunction px = i -> n <= 1 ? (left + right) / 2.0
                 : left + (right - left) * (double) i / (n - 1);
@@ -319,7 +351,7 @@ public final class Charts {
         line(svg, left, top, left, bottom, "#0b0c0c", null);
         for (int i = 0; i <= 4; i++) {
             double y = my * i / 4;
-            svg.append(text(left - 6, (int) py.applyAsDouble(y) + 5, percent(y), "end"));
+            svg.append(text(left - 6, (int) py.applyAsDouble(y) + 5, tick(y, proportion), "end"));
         }
         for (int i = 0; i < n; i++) {
             svg.append(text((int) px.applyAsDouble(i), bottom + 18, labels.get(i), "middle"));

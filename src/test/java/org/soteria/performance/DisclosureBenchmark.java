@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.soteria.network.BenchmarkBundle;
+import org.soteria.network.BenchmarkCounts;
 import org.soteria.reference.OffenceGroup;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -108,24 +109,7 @@ public final class DisclosureBenchmark {
 
     /** The force's counts of the benchmark's measures, by quarter and offence group, as NetworkService takes them. */
     private static Map<String, long[][]> counts(MeasureService measures, LocalDate asOf, MeasureFilter force) {
-        List<YearMonth> starts = starts(asOf);
-        int quarters = QUARTERS;
-        List<String> groups = GROUPS;
-        Map<String, long[][]> all = new LinkedHashMap<>();
-        for (String m : BenchmarkBundle.MEASURES) {
-            all.put(m, new long[quarters][groups.size()]);
-        }
-        for (int q = 0; q < quarters; q++) {
-            for (int g = 0; g < groups.size(); g++) {
-                Measures ms = measures.compute(new MeasureQuery(starts.get(q).atDay(1), starts.get(q).plusMonths(2)
-                        .atEndOfMonth(), asOf, force.with(MeasureFilter.Key.OFFENCE_GROUP, groups.get(g))));
-                all.get(BenchmarkBundle.RECORDED)[q][g] = ms.recorded();
-                all.get(BenchmarkBundle.OUTCOMES)[q][g] = ms.outcomesAssigned();
-                all.get(BenchmarkBundle.CHARGED)[q][g] = ms.chargeRate().numerator();
-                all.get(BenchmarkBundle.VICTIM_DOES_NOT_SUPPORT)[q][g] = ms.victimDoesNotSupportRate().numerator();
-            }
-        }
-        return all;
+        return BenchmarkCounts.of(measures::compute, starts(asOf), GROUPS, asOf, force);
     }
 
     /** Eight quarterly releases from counts (scaled), each suppressed alone and each with the earlier ones. */
@@ -141,15 +125,7 @@ public final class DisclosureBenchmark {
             all.put(m, scaled);
         });
         // Scaling rounds each count on its own: keep the parts inside their parent.
-        for (int q = 0; q < QUARTERS; q++) {
-            for (int g = 0; g < groups.size(); g++) {
-                long parent = all.get(BenchmarkBundle.OUTCOMES)[q][g];
-                long[] charged = all.get(BenchmarkBundle.CHARGED)[q];
-                long[] vdns = all.get(BenchmarkBundle.VICTIM_DOES_NOT_SUPPORT)[q];
-                charged[g] = Math.min(charged[g], parent);
-                vdns[g] = Math.min(vdns[g], parent - charged[g]);
-            }
-        }
+        BenchmarkCounts.fitParts(all);
         List<BenchmarkBundle> sent = new ArrayList<>();
         double alone = 0;
         double together = 0;

@@ -197,7 +197,9 @@ class LearningNetworkBrowserIT {
         assertThat(main()).contains("Registration sent").contains("Requested: waiting for the national team")
                 .contains(fingerprint);
         b.driver.get(aUrl + "/network/benchmark");
-        assertThat(main()).contains("Outcomes assigned").contains("<5");
+        assertThat(main()).contains("Outcomes assigned").contains("<5")
+                .contains("Victim does not support, reported by someone else").contains("Crimes recorded with a repeat suspect")
+                .contains("Median days from recording to charge");
         b.assertAccessible("network-benchmark");
 
         signIn(hubUrl, "national-coordinator");
@@ -384,6 +386,17 @@ class LearningNetworkBrowserIT {
                 .contains("Northmoor Police,");
         assertThat(national.getBytes("/hub/comparison.xlsx?measure=charge_rate").body()).startsWith((byte) 'P',
                 (byte) 'K');
+        // ADR 38: the wider set, a rate on another denominator and a median with no limits
+        b.driver.get(hubUrl + "/hub?measure=repeat_suspect_share&quarter=total&force=FA");
+        assertThat(main()).contains("Crimes recorded with a suspect").contains("With a repeat suspect")
+                .contains("Within the limits");
+        b.assertAccessible("hub-comparison-repeat-suspects");
+        b.driver.get(hubUrl + "/hub?measure=median_days_to_charge&quarter=total&force=FA");
+        assertThat(main()).contains("Medians by force").contains("Median (days)").contains(" days")
+                .doesNotContain("Against the national rate");
+        b.assertAccessible("hub-comparison-median");
+        assertThat(national.get("/hub/comparison.csv?measure=median_days_to_outcome&quarter=total").body())
+                .startsWith("Force,Outcomes assigned,Median days").contains("Northmoor Police,");
 
         // the hub's demo accounts now belong to force A: its lead sees A's position, no other force named
         hub.getBean(UserService.class).createDemoAccounts(PASSWORD, "FA");
@@ -409,7 +422,19 @@ class LearningNetworkBrowserIT {
         HubService hubService = hub.getBean(HubService.class);
         for (String force : List.of("FA", "FB")) {
             BenchmarkBundle published = hubService.published(force);
-            assertThat(published.grids()).hasSize(4);
+            assertThat(published.grids()).hasSize(BenchmarkBundle.MEASURES.size());
+            // a median is shown only where the count it is the median of is shown
+            published.medians().forEach((m, rows) -> {
+                List<List<String>> counts = published.measures().get(BenchmarkBundle.MEDIAN_OF.get(m));
+                for (int r = 0; r < rows.size(); r++) {
+                    for (int col = 0; col < rows.get(r).size(); col++) {
+                        if (!rows.get(r).get(col).equals("[c]")) {
+                            assertThat(counts.get(r).get(col)).as(force + " " + m).matches("[0-9]+");
+                        }
+                    }
+                }
+            });
+            assertThat(published.medians()).hasSize(2);
             long suppressed = published.grids().values().stream().flatMap(g -> java.util.Arrays.stream(g.shown()))
                     .flatMap(java.util.Arrays::stream).filter(c -> c.equals("<5") || c.equals("[c]")).count();
             assertThat(suppressed).as("a force of 1,200 crimes has small counts to protect").isGreaterThan(10);
