@@ -29,8 +29,10 @@ public record Envelope(String format, String body, String signature) {
     public static final String FRAMEWORKS = "frameworks";
     /** A force's guidance documents marked to share with the network, for the practice library. */
     public static final String GUIDANCE = "guidance";
+    /** The hub's latest published training catalogue, for forces to take. */
+    public static final String CATALOGUE = "catalogue";
     static final Set<String> TYPES = Set.of(BENCHMARK, ENCODINGS, NOTICES_REQUEST, NOTICES, CHECKPOINT, PROGRESS,
-            FRAMEWORKS, GUIDANCE);
+            FRAMEWORKS, GUIDANCE, CATALOGUE);
 
     /** Tolerant of fields it does not know, so that a newer hub or force can add some. */
     static final JsonMapper JSON = JsonMapper.builder()

@@ -40,14 +40,19 @@ class HubApi {
 
     private final org.soteria.web.form.FormMessages messages;
     private final NationalFrameworks frameworks;
+    private final NationalCatalogue national;
+    private final org.soteria.workforce.CourseCatalogue catalogue;
 
     HubApi(HubService hub, org.soteria.web.form.FormMessages messages, NationalFrameworks frameworks,
+            NationalCatalogue national, org.soteria.workforce.CourseCatalogue catalogue,
             @org.springframework.beans.factory.annotation.Value("${soteria.network.requests-per-minute:"
                     + RATE_PER_MINUTE + "}") int rate) {
         this.rate = rate;
         this.limiter = new RateLimiter(rate, java.time.Duration.ofMinutes(1));
         this.hub = hub;
         this.frameworks = frameworks;
+        this.national = national;
+        this.catalogue = catalogue;
         this.messages = messages;
     }
 
@@ -64,6 +69,20 @@ class HubApi {
                     + rate + " requests in a minute: wait and send again", Map.of());
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(frameworks.signedFile());
+    }
+
+    /** The national training catalogue's latest version, signed by the hub: public, as the frameworks are. */
+    @GetMapping(value = "/api/v1/network/catalogue", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> catalogue(HttpServletRequest request) {
+        if (!limiter.allow(request.getRemoteAddr())) {
+            return problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", "This address has sent more than "
+                    + rate + " requests in a minute: wait and send again", Map.of());
+        }
+        if (catalogue.latest().isEmpty()) {
+            return problem(HttpStatus.NOT_FOUND, "No catalogue yet", "The hub has published no training catalogue "
+                    + "yet", Map.of());
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(national.signedFile());
     }
 
     @PostMapping(value = "/api/v1/network/registrations", produces = MediaType.APPLICATION_JSON_VALUE)

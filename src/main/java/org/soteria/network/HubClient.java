@@ -59,10 +59,18 @@ final class HubClient {
 
     /** The hub's signed frameworks file, as text (checked by the force against the hub's key). */
     String frameworks() {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve(base.getPath()
-                + "/api/v1/network/frameworks")).GET());
+        return published("/api/v1/network/frameworks");
+    }
+
+    /** The hub's signed training catalogue file, as text (checked by the force against the hub's key). */
+    String catalogue() {
+        return published("/api/v1/network/catalogue");
+    }
+
+    private String published(String path) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve(base.getPath() + path)).GET());
         if (response.statusCode() != 200) {
-            throw new Failed(Fault.of("networkError.hubCouldNotTakeFile", response.statusCode()));
+            throw new Failed(Fault.of("networkError.hubGaveNoFile", response.statusCode()));
         }
         return response.body();
     }

@@ -43,12 +43,15 @@ class HubController {
     private final HubOversight oversight;
     private final HubProgress progress;
     private final NationalFrameworks frameworks;
+    private final NationalCatalogue catalogue;
     private final org.soteria.audit.AuditService audit;
 
     HubController(HubService hub, org.springframework.context.MessageSource messages, HubOversight oversight,
-            HubProgress progress, NationalFrameworks frameworks, org.soteria.audit.AuditService audit) {
+            HubProgress progress, NationalFrameworks frameworks, NationalCatalogue catalogue,
+            org.soteria.audit.AuditService audit) {
         this.hub = hub;
         this.frameworks = frameworks;
+        this.catalogue = catalogue;
         this.audit = audit;
         this.progress = progress;
         this.messages = messages;
@@ -292,6 +295,7 @@ class HubController {
     String uploadForm(@AuthenticationPrincipal SoteriaUser user, Model model) {
         model.addAttribute("activeNav", "hub-upload");
         model.addAttribute("national", user.can(Permission.MODERATE_NETWORK));
+        model.addAttribute("catalogue", catalogue.published());
         return "hub/upload";
     }
 
@@ -322,6 +326,17 @@ class HubController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("frameworks.json").build().toString())
                 .body(frameworks.signedFile().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @GetMapping("/hub/catalogue.json")
+    ResponseEntity<byte[]> catalogueFile(@AuthenticationPrincipal SoteriaUser user) {
+        String file = catalogue.signedFile();
+        audit.record(user.getUsername(), user.role().name(), org.soteria.audit.AuditAction.EXPORT, "hub_catalogue",
+                "latest", "national training catalogue file downloaded");
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("training-catalogue.json").build().toString())
+                .body(file.getBytes(StandardCharsets.UTF_8));
     }
 
     @GetMapping("/hub/notices/{code}")

@@ -50,9 +50,12 @@ class HubDemo implements ApplicationRunner {
     private final org.springframework.context.MessageSource messages;
     private final HubEvaluation evaluation;
 
+    private final org.soteria.workforce.CourseCatalogue catalogue;
+
     HubDemo(HubService hub, PracticeService practice, UserService users, Clock clock,
             @Value("${SOTERIA_DEMO_PASSWORD:}") String password, org.springframework.context.MessageSource messages,
-            HubEvaluation evaluation) {
+            HubEvaluation evaluation, org.soteria.workforce.CourseCatalogue catalogue) {
+        this.catalogue = catalogue;
         this.messages = messages;
         this.evaluation = evaluation;
         this.hub = hub;
@@ -147,6 +150,7 @@ class HubDemo implements ApplicationRunner {
             }
         }
         SoteriaUser lead = (SoteriaUser) users.loadUserByUsername(Role.FORCE_LEAD.code());
+        catalogue(coordinator);
         long a = practice.submit(lead, new PracticeService.Form("Early investigative advice from the CPS within 28 days",
                 "Every adult rape investigation is discussed with the CPS RASSO unit within 28 days of recording, by a "
                         + "fortnightly case conference that the DI chairs.",
@@ -203,6 +207,23 @@ class HubDemo implements ApplicationRunner {
             plan.add(new ProgressBundle.Plan(p, done + overdue + onTrack + atRisk, done, overdue, onTrack, atRisk));
         }
         return new ProgressBundle(today.toString(), cycles, plan);
+    }
+
+    /** The national training catalogue's first version: the courses every Soteria starts with, named in Welsh too. */
+    private void catalogue(SoteriaUser coordinator) {
+        Map<String, String> welsh = Map.of(
+                "ssaidp", "Rhaglen Datblygu Ymchwilwyr Ymosodiadau Rhywiol Arbenigol (SSAIDP)",
+                "rasso_specialist", "Hyfforddiant arbenigol RASSO",
+                "word_on_word", "Ymchwiliadau gair yn erbyn gair",
+                "abe", "Cyfweld i Gael y Dystiolaeth Orau (ABE)",
+                "trauma_informed", "Ymarfer wedi'i lywio gan drawma");
+        for (org.soteria.workforce.CourseCatalogue.Entry e : catalogue.entries()) {
+            org.soteria.workforce.CourseCatalogue.Course c = e.course();
+            catalogue.save(coordinator, new org.soteria.workforce.CourseCatalogue.Course(c.code(), c.name(),
+                    welsh.get(c.code()), c.kind(), c.validForMonths(), c.specialist(), c.description(), c.descriptionCy(),
+                    c.retired()), true);
+        }
+        catalogue.publish(coordinator);
     }
 
     /**

@@ -31,6 +31,12 @@ class HubRoutes implements FeatureRoutes {
                         + "network blocks calls out"),
                 Rule.needs("/hub/frameworks.json", Permission.UPLOAD_NETWORK_FILES, "Download the national frameworks "
                         + "file, signed, for a force that cannot call the hub"),
+                Rule.needs("/hub/catalogue.json", Permission.UPLOAD_NETWORK_FILES, "Download the national training "
+                        + "catalogue's latest version, signed, for a force that cannot call the hub"),
+                Rule.needs("/hub/courses", Permission.MODERATE_NETWORK, "The national training catalogue and its published "
+                        + "versions"),
+                Rule.needs("/hub/courses/**", Permission.MODERATE_NETWORK, "Add or change a national course; publish the "
+                        + "catalogue as a new version"),
                 Rule.needs("/hub/notices/*", Permission.UPLOAD_NETWORK_FILES, "Download a force's signed notices file"),
                 Rule.needs("/hub/forces", Permission.MODERATE_NETWORK, "Forces registered with the hub, and requests to "
                         + "join"),
@@ -47,6 +53,8 @@ class HubRoutes implements FeatureRoutes {
                 Rule.signedFile("/api/v1/network/hub", "Hub API: the hub's public key, for forces to check its files"),
                 Rule.signedFile("/api/v1/network/frameworks", "Hub API: the national assessment frameworks, signed by "
                         + "the hub, for forces to take"),
+                Rule.signedFile("/api/v1/network/catalogue", "Hub API: the national training catalogue's latest "
+                        + "version, signed by the hub, for forces to take"),
                 Rule.signedFile("/api/v1/network/registrations", "Hub API: a force asks to join (waits for the national "
                         + "team's approval)"),
                 Rule.signedFile("/api/v1/network/envelopes", "Hub API: a force's signed file (benchmark, encodings, "
@@ -61,6 +69,7 @@ class HubRoutes implements FeatureRoutes {
                 NavItem.of("hub-maturity", "nav.hubMaturity", 25, Permission.MODERATE_NETWORK, "/hub/maturity"),
                 NavItem.of("hub-evaluation", "nav.hubEvaluation", 27, Permission.MODERATE_NETWORK, "/hub/evaluation"),
                 NavItem.of("hub-forces", "nav.hubForces", 30, Permission.MODERATE_NETWORK, "/hub/forces"),
+                NavItem.of("hub-courses", "nav.hubCourses", 35, Permission.MODERATE_NETWORK, "/hub/courses"),
                 NavItem.of("hub-receipts", "nav.hubReceipts", 40, Permission.MODERATE_NETWORK, "/hub/receipts"),
                 NavItem.of("hub-upload", "nav.hubUpload", 50, Permission.UPLOAD_NETWORK_FILES, "/hub/upload"));
     }

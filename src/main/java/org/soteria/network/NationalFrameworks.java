@@ -1,15 +1,11 @@
 package org.soteria.network;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.soteria.assessment.FrameworkExchange;
-import org.soteria.audit.AuditAction;
-import org.soteria.audit.AuditService;
 import org.soteria.platform.Invalid;
 import org.soteria.security.SoteriaUser;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Assessment frameworks from the national hub (issue 28, ADR 37). At the hub: every published version, whole, in a
@@ -20,38 +16,28 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class NationalFrameworks {
 
-    private final FrameworkExchange exchange;
-    private final NetworkKeys keys;
-    private final NetworkRepository repository;
-    private final AuditService audit;
-    private final TransactionTemplate tx;
-    private final Clock clock;
+    private static final HubFiles.Kind<Messages.Frameworks> FRAMEWORKS = new HubFiles.Kind<>(Envelope.FRAMEWORKS,
+            Messages.Frameworks.class, NationalFrameworks::problems, f -> f.frameworks().size(),
+            "the hub's frameworks", "network_frameworks", "framework versions");
 
-    NationalFrameworks(FrameworkExchange exchange, NetworkKeys keys, NetworkRepository repository, AuditService audit,
-            TransactionTemplate tx, Clock clock) {
+    private final FrameworkExchange exchange;
+    private final HubFiles files;
+
+    NationalFrameworks(FrameworkExchange exchange, HubFiles files) {
         this.exchange = exchange;
-        this.keys = keys;
-        this.repository = repository;
-        this.audit = audit;
-        this.tx = tx;
-        this.clock = clock;
+        this.files = files;
     }
 
     /** The hub's frameworks file: every published version, signed; numbered by the time it was made. */
     public String signedFile() {
-        NetworkKeys.Identity hub = keys.identity(HubService.HUB);
-        return Envelope.seal(Envelope.FRAMEWORKS, HubService.HUB, clock.millis(), clock.instant(),
-                new Messages.Frameworks(exchange.published()), hub.privateKey());
+        return files.sign(Envelope.FRAMEWORKS, new Messages.Frameworks(exchange.published()));
     }
 
     /** Asks the hub for its frameworks file and takes it; returns how many versions it holds. */
     public int fetch(SoteriaUser user) {
-        String url = repository.link().hubUrl();
-        if (url == null) {
-            throw new Invalid("hubUrl", "{networkError.saveTheHubsAddressAnd}");
-        }
+        String url = files.hubUrl();
         try {
-            return take(user, new HubClient(url).frameworks(), "https");
+            return files.take(user, new HubClient(url).frameworks(), "https", FRAMEWORKS).frameworks().size();
         } catch (Envelope.Rejected e) {
             throw new Invalid("file", e.getMessage());
         }
@@ -59,65 +45,36 @@ public class NationalFrameworks {
 
     /** Takes a frameworks file uploaded by hand (downloaded at the hub), with the same checks. */
     public int upload(SoteriaUser user, String text) {
-        try {
-            return take(user, text, "file");
-        } catch (Envelope.Rejected e) {
-            throw new Invalid("file", e.getMessage());
-        }
+        return files.take(user, text, "file", FRAMEWORKS).frameworks().size();
     }
 
-    private int take(SoteriaUser user, String text, String via) {
-        NetworkRepository.Link link = repository.link();
-        if (link.hubPublicKey() == null) {
-            throw new Envelope.Rejected(Envelope.Reason.UNKNOWN_SENDER, "The hub's key is not recorded: register first");
-        }
-        Envelope.Opened o = Envelope.open(text);
-        if (!Envelope.FRAMEWORKS.equals(o.body().type())) {
-            throw new Envelope.Rejected(Envelope.Reason.MALFORMED, "This is a " + o.body().type()
-                    + " file, not the hub's frameworks");
-        }
-        o.verifiedWith(Signing.publicKey(link.hubPublicKey()));
-        Messages.Frameworks f = o.payload(Messages.Frameworks.class);
+    private static List<String> problems(Messages.Frameworks f) {
         if (f.frameworks() == null) {
-            throw new Envelope.Rejected(Envelope.Reason.INVALID_PAYLOAD, "The frameworks file lists no frameworks");
+            return List.of("it lists no frameworks");
         }
+        List<String> out = new java.util.ArrayList<>();
         for (FrameworkExchange.Framework x : f.frameworks()) {
-            List<String> problems = x == null ? List.of("an empty framework") : x.problems();
-            if (!problems.isEmpty()) {
-                throw new Envelope.Rejected(Envelope.Reason.INVALID_PAYLOAD, "The frameworks file cannot be taken: "
-                        + String.join("; ", problems));
-            }
+            out.addAll(x == null ? List.of("an empty framework") : x.problems());
         }
-        long sequence = o.body().sequence();
-        tx.executeWithoutResult(s -> {
-            long last = repository.frameworkOffer().map(NetworkRepository.FrameworkOffer::sequence).orElse(0L);
-            if (sequence < last) {
-                throw new Envelope.Rejected(Envelope.Reason.REPLAYED, "This frameworks file was made before the one "
-                        + "already taken (" + o.body().created() + "): take the newest from the hub");
-            }
-            repository.saveFrameworkOffer(text, sequence, user.getUsername());
-            audit.record(user.getUsername(), user.role().name(), AuditAction.IMPORT, "network_frameworks",
-                    String.valueOf(sequence), f.frameworks().size() + " framework versions from the hub, " + via);
-        });
-        return f.frameworks().size();
+        return out;
     }
 
     /** What the page shows: when the hub's file was taken (null: never) and the versions this force does not have. */
-    public record Offers(NetworkRepository.FrameworkOffer taken, List<FrameworkExchange.Offer> offers) {
+    public record Offers(NetworkRepository.HubFile taken, List<FrameworkExchange.Offer> offers) {
     }
 
     public Offers offers() {
-        Optional<NetworkRepository.FrameworkOffer> taken = repository.frameworkOffer();
+        Optional<NetworkRepository.HubFile> taken = files.last(Envelope.FRAMEWORKS);
         return new Offers(taken.orElse(null), taken.map(t -> exchange.offers(frameworks(t))).orElse(List.of()));
     }
 
-    private static List<FrameworkExchange.Framework> frameworks(NetworkRepository.FrameworkOffer taken) {
+    private static List<FrameworkExchange.Framework> frameworks(NetworkRepository.HubFile taken) {
         return Envelope.open(taken.envelope()).payload(Messages.Frameworks.class).frameworks();
     }
 
     /** Accepts the version {@code version} of framework {@code name} from the file taken. */
     public long accept(SoteriaUser user, String name, String version) {
-        NetworkRepository.FrameworkOffer taken = repository.frameworkOffer().orElseThrow(() -> new Invalid("framework",
+        NetworkRepository.HubFile taken = files.last(Envelope.FRAMEWORKS).orElseThrow(() -> new Invalid("framework",
                 "{frameworkOffer.noneTaken}"));
         FrameworkExchange.Framework f = frameworks(taken).stream().filter(x -> x.name().equals(name)
                 && String.valueOf(x.version()).equals(version)).findFirst().orElseThrow(() -> new Invalid("framework",

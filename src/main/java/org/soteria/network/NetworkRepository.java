@@ -151,19 +151,19 @@ class NetworkRepository {
                 .list();
     }
 
-    /** The hub's frameworks file the force took last: its text, number, and when and by whom it was taken. */
-    record FrameworkOffer(String envelope, long sequence, java.time.OffsetDateTime takenAt, String takenBy) {
+    /** A file of the hub's the force took last (frameworks, the catalogue): its text, number, when and by whom. */
+    record HubFile(String envelope, long sequence, java.time.OffsetDateTime takenAt, String takenBy) {
     }
 
-    java.util.Optional<FrameworkOffer> frameworkOffer() {
-        return jdbc.sql("select envelope, sequence, taken_at, taken_by from network_framework_offer")
-                .query((rs, i) -> new FrameworkOffer(rs.getString(1), rs.getLong(2),
+    java.util.Optional<HubFile> hubFile(String kind) {
+        return jdbc.sql("select envelope, sequence, taken_at, taken_by from network_hub_file where kind = ?")
+                .param(kind).query((rs, i) -> new HubFile(rs.getString(1), rs.getLong(2),
                         rs.getObject(3, java.time.OffsetDateTime.class), rs.getString(4))).optional();
     }
 
-    void saveFrameworkOffer(String envelope, long sequence, String by) {
-        jdbc.sql("insert into network_framework_offer (id, envelope, sequence, taken_by) values (1, ?, ?, ?) "
-                + "on conflict (id) do update set envelope = excluded.envelope, sequence = excluded.sequence, "
-                + "taken_by = excluded.taken_by, taken_at = now()").params(envelope, sequence, by).update();
+    void saveHubFile(String kind, String envelope, long sequence, String by) {
+        jdbc.sql("insert into network_hub_file (kind, envelope, sequence, taken_by) values (?, ?, ?, ?) "
+                + "on conflict (kind) do update set envelope = excluded.envelope, sequence = excluded.sequence, "
+                + "taken_by = excluded.taken_by, taken_at = now()").params(kind, envelope, sequence, by).update();
     }
 }

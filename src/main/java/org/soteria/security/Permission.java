@@ -84,6 +84,9 @@ public enum Permission {
             EnumSet.of(Role.RESEARCHER)),
     MANAGE_FRAMEWORKS("Edit the assessment frameworks: make a new version, change its questions and publish it",
             EnumSet.of(Role.NATIONAL_COORDINATOR)),
+    MANAGE_TRAINING_CATALOGUE("Keep the force's training catalogue: add and change its own courses and "
+            + "accreditations, take the national catalogue from the hub and accept its versions",
+            EnumSet.of(Role.FORCE_LEAD)),
     SHARE_WITH_NETWORK("Connect the force to the learning network hub: register its key, send the suppressed "
             + "benchmark and the suspects' encodings (a disclosure, logged)", EnumSet.of(Role.FORCE_LEAD)),
     VIEW_NETWORK_NOTICES("See the hub's notices that a suspect of the force may also be known to another force, "

@@ -26,6 +26,18 @@ final class WorkforceForms {
             @MaxChars(value = TEXT_LIMIT, label = "field.theEvidence") String evidence) {
     }
 
+    /** A course or accreditation of the training catalogue (ADR 39); the check boxes send "true" when ticked. */
+    record Course(@NotBlank(message = "{catalogueError.enterACode}") String code,
+            @NotBlank(message = "{catalogueError.enterAName}")
+            @MaxChars(value = CourseCatalogue.NAME_LIMIT, label = "field.courseName") String name,
+            @MaxChars(value = CourseCatalogue.NAME_LIMIT, label = "field.courseNameCy") String nameCy,
+            @OneOf(value = {"course", "accreditation"}, message = "{catalogueError.chooseAKind}") String kind,
+            String validForMonths, String specialist,
+            @MaxChars(value = CourseCatalogue.DESCRIPTION_LIMIT, label = "field.courseDescription") String description,
+            @MaxChars(value = CourseCatalogue.DESCRIPTION_LIMIT, label = "field.courseDescriptionCy")
+            String descriptionCy, String retired) {
+    }
+
     record PlanItem(String officer, String course,
             @NotBlank(message = "{workforceError.enterWhatYouMeanTo}")
             @MaxChars(value = TEXT_LIMIT, label = "field.theGoal") String goal,

@@ -26,7 +26,16 @@ class WorkforceRepository {
 
     /** A course or accreditation of the catalogue. */
     record Course(String code, String name, String kind, Integer validForMonths, boolean specialist,
-            String description) {
+            String description, String nameCy, String descriptionCy) {
+
+        /** The name as a page in English or Welsh shows it (ADR 39: national courses come with their Welsh). */
+        public org.soteria.platform.Bilingual title() {
+            return org.soteria.platform.Bilingual.of(name, nameCy);
+        }
+
+        public org.soteria.platform.Bilingual about() {
+            return org.soteria.platform.Bilingual.of(description, descriptionCy);
+        }
     }
 
     /** An officer of the force. */
@@ -54,10 +63,11 @@ class WorkforceRepository {
     }
 
     List<Course> courses() {
-        return jdbc.sql("select code, name, kind, valid_for_months, specialist_accreditation, description "
-                        + "from training_course where not retired order by specialist_accreditation desc, name")
+        return jdbc.sql("select code, name, kind, valid_for_months, specialist_accreditation, description, name_cy, "
+                        + "description_cy from training_course where not retired order by specialist_accreditation desc, name")
                 .query((rs, n) -> new Course(rs.getString(1), rs.getString(2), rs.getString(3),
-                        (Integer) rs.getObject(4), rs.getBoolean(5), rs.getString(6))).list();
+                        (Integer) rs.getObject(4), rs.getBoolean(5), rs.getString(6), rs.getString(7),
+                        rs.getString(8))).list();
     }
 
     Optional<Officer> officer(String force, String code) {

@@ -26,6 +26,7 @@ import org.soteria.linkage.PersonRecord;
 import org.soteria.network.BenchmarkBundle;
 import org.soteria.network.Envelope;
 import org.soteria.network.HubService;
+import org.soteria.network.NationalCatalogue;
 import org.soteria.network.NationalFrameworks;
 import org.soteria.network.NetworkService;
 import org.soteria.network.Signing;
@@ -108,6 +109,12 @@ class LearningNetworkBrowserIT {
         b.driver.findElement(By.id("username")).sendKeys(user);
         b.driver.findElement(By.id("password")).sendKeys(PASSWORD);
         b.clickAndWaitForPage(By.cssSelector("button[type=submit]"));
+    }
+
+    /** The call is refused with an {@link org.soteria.platform.Invalid} whose reasons contain {@code words}. */
+    private static void refused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String words) {
+        assertThatThrownBy(call).isInstanceOf(org.soteria.platform.Invalid.class).satisfies(e -> assertThat(
+                ((org.soteria.platform.Invalid) e).errors().values().toString()).contains(words));
     }
 
     private static void type(String id, String text) {
@@ -738,17 +745,10 @@ class LearningNetworkBrowserIT {
         Thread.sleep(5);
         String newer = hub.getBean(NationalFrameworks.class).signedFile();
         assertThat(fb.upload(leadB, newer)).isEqualTo(2);
-        assertThatThrownBy(() -> fb.upload(leadB, first)).isInstanceOf(org.soteria.platform.Invalid.class)
-                .satisfies(e -> assertThat(((org.soteria.platform.Invalid) e).errors().values().toString())
-                        .contains("made before the one already taken"));
-        assertThatThrownBy(() -> fb.upload(leadB, newer.replace("How early", "How late")))
-                .isInstanceOf(org.soteria.platform.Invalid.class)
-                .satisfies(e -> assertThat(((org.soteria.platform.Invalid) e).errors().values().toString())
-                        .contains("changed after it was signed"));
+        refused(() -> fb.upload(leadB, first), "made before the one already taken");
+        refused(() -> fb.upload(leadB, newer.replace("How early", "How late")), "changed after it was signed");
         String notices = hub.getBean(HubService.class).noticesFile("FB");
-        assertThatThrownBy(() -> fb.upload(leadB, notices)).isInstanceOf(org.soteria.platform.Invalid.class)
-                .satisfies(e -> assertThat(((org.soteria.platform.Invalid) e).errors().values().toString())
-                        .contains("not the hub's frameworks"));
+        refused(() -> fb.upload(leadB, notices), "not the hub's frameworks");
         // the hub takes no frameworks file from a force
         HttpResponse<String> r = post("/api/v1/network/envelopes", Envelope.seal(Envelope.FRAMEWORKS, "FB", 20_000,
                 Instant.now(), Map.of("frameworks", List.of()), forceB.getBean(org.soteria.network.NetworkKeys.class)
@@ -810,9 +810,95 @@ class LearningNetworkBrowserIT {
         b.assertAccessible("network-force-guidance");
     }
 
-    /** The hub's pages in Welsh, for the national team and for a force's lead, once it holds forces' files. */
+    /**
+     * Issue 28, ADR 39: the national team changes the training catalogue at the hub and publishes it; a force takes it,
+     * sees what it changes and accepts it; its own courses stay its own. Unfit, tampered and older files are refused.
+     */
     @Test
     @Order(11)
+    void theNationalTrainingCatalogueIsPublishedAtTheHubAndAcceptedByAForce() throws Exception {
+        signIn(hubUrl, "national-coordinator");
+        b.driver.get(hubUrl + "/hub/courses");
+        assertThat(main()).contains("National training catalogue").contains("Nothing has changed since the latest "
+                + "version");
+        b.assertAccessible("hub-courses");
+        // a bad course: the page says which field and why, and keeps what was typed
+        type("code", "Bad Code");
+        type("name", "Investigating online-facilitated offending");
+        type("validForMonths", "300");
+        press("Add a course or accreditation");
+        assertThat(b.driver.findElement(By.cssSelector(".govuk-error-summary")).getText())
+                .contains("The code must be 2 to 40 lower-case letters, digits and _")
+                .contains("whole number from 1 to 240");
+        assertThat(b.driver.findElement(By.id("name")).getAttribute("value"))
+                .isEqualTo("Investigating online-facilitated offending");
+        b.assertAccessible("hub-courses-errors");
+        type("code", "online_offending");
+        type("validForMonths", "24");
+        press("Add a course or accreditation");
+        b.driver.get(hubUrl + "/hub/courses?edit=abe");
+        type("validForMonths", "24");
+        press("Save the changes");
+        assertThat(main()).contains("2 courses changed since the latest version");
+        press("Publish as version 2");
+        assertThat(main()).contains("The catalogue is published as version 2");
+
+        signIn(aUrl, "force-lead");
+        JdbcClient a = forceA.getBean(JdbcClient.class);
+        a.sql("insert into training_course (code, name, kind) values ('fa_induction', 'FA RASSO induction', 'course')")
+                .update();
+        b.driver.get(aUrl + "/courses");
+        assertThat(main()).contains("No catalogue file has been taken from the hub yet");
+        press("Check the hub for a new version");
+        assertThat(main()).contains("Version 2 of the national catalogue taken from the hub")
+                .contains("Accepting version 2 changes")
+                .contains("Replaces your own course of the same code")
+                .contains("Added").contains("online_offending");
+        b.assertAccessible("force-courses-offer");
+        press("Accept version 2");
+        assertThat(main()).contains("Version 2 accepted").contains("You accepted version 2.")
+                .contains("You have everything version 2 holds");
+        assertThat(a.sql("select source || ' ' || valid_for_months from training_course where code = 'abe'")
+                .query(String.class).single()).isEqualTo("national 24");
+        assertThat(a.sql("select source from training_course where code = 'fa_induction'").query(String.class).single())
+                .as("the force's own course stays its own").isEqualTo("local");
+        // national courses are not changed in the force
+        b.driver.get(aUrl + "/courses?edit=abe");
+        assertThat(b.driver.getPageSource()).contains("Page not found");
+        b.driver.get(aUrl + "/courses");
+        type("code", "abe");
+        type("name", "Our own ABE");
+        press("Add a course or accreditation");
+        assertThat(b.driver.findElement(By.cssSelector(".govuk-error-summary")).getText())
+                .contains("A national course has this code");
+
+        NationalCatalogue fb = forceB.getBean(NationalCatalogue.class);
+        SoteriaUser leadB = user(forceB, "force-lead");
+        String first = hub.getBean(NationalCatalogue.class).signedFile();
+        Thread.sleep(5);
+        String newer = hub.getBean(NationalCatalogue.class).signedFile();
+        assertThat(fb.upload(leadB, newer)).isEqualTo(2);
+        refused(() -> fb.upload(leadB, first), "made before the one already taken");
+        refused(() -> fb.upload(leadB, newer.replace("online_offending", "offline_offending")), "changed after it was signed");
+        refused(() -> fb.upload(leadB, hub.getBean(NationalFrameworks.class).signedFile()), "not the hub's training catalogue");
+        // a catalogue the hub signed but that cannot be taken: the reason names the course
+        String unfit = Envelope.seal(Envelope.CATALOGUE, HubService.HUB, System.currentTimeMillis() + 60_000, Instant.now(),
+                new org.soteria.workforce.CourseCatalogue.Release(3, "2026-12-07", List.of(
+                        new org.soteria.workforce.CourseCatalogue.Course("abe", "ABE", null, "seminar", 12, false, null,
+                                null, false))),
+                hub.getBean(org.soteria.network.NetworkKeys.class).identity(HubService.HUB).privateKey());
+        refused(() -> fb.upload(leadB, unfit), "course abe: the kind must be course or accreditation, not seminar");
+        // the hub takes no catalogue file from a force
+        HttpResponse<String> r = post("/api/v1/network/envelopes", Envelope.seal(Envelope.CATALOGUE, "FB", 30_000,
+                Instant.now(), Map.of("version", 9), forceB.getBean(org.soteria.network.NetworkKeys.class)
+                        .identity("FB").privateKey()));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("comes from the hub, not to it");
+    }
+
+    /** The hub's pages in Welsh, for the national team and for a force's lead, once it holds forces' files. */
+    @Test
+    @Order(12)
     void theHubsPagesAreInWelshAnswerAndPassAxe() throws Exception {
         WelshWalker walker = new WelshWalker();
         int pages = 0;

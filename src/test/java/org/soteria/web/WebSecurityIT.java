@@ -173,6 +173,10 @@ class WebSecurityIT {
                 "POST /network/guidance/send", "POST /network/guidance.json")) {
             MATRIX.put(page, Set.of("force-lead"));
         }
+        for (String page : List.of("GET /courses", "POST /courses", "POST /courses/national/fetch",
+                "POST /courses/national/upload", "POST /courses/national/accept")) {
+            MATRIX.put(page, Set.of("force-lead"));
+        }
         MATRIX.put("GET /network/notices", Set.of("force-lead", "analyst"));
         MATRIX.put("POST /network/notices/fetch", Set.of("force-lead", "analyst"));
         MATRIX.put("POST /network/notices/upload", Set.of("force-lead", "analyst"));
@@ -281,6 +285,7 @@ class WebSecurityIT {
             Map.entry("GET /network/benchmark", "counts, suppressed as they leave the force"),
             Map.entry("GET /network/progress", "the force's own maturity levels and counts of its plan's actions"),
             Map.entry("GET /network/frameworks", "national framework versions and what changed: no personal data"),
+            Map.entry("GET /courses", "the training catalogue's courses and national versions: no personal data"),
             Map.entry("GET /network/registration.json", "the force's public key, name and network contact"),
             Map.entry("GET /feedback/{token}", "the victim's own form, reached by a single-use link: no case details"),
             Map.entry("POST /feedback/{token}", "the victim's answers, stored without being shown"),
