@@ -13,10 +13,13 @@ import java.util.regex.Pattern;
  * support (14, 16); since ADR 38 also the victim-does-not-support outcomes on crimes reported by someone other than
  * the victim, and the crimes recorded with a suspect and, of those, with a repeat suspect. {@code medians} holds the
  * timeliness medians in whole days on the same grid, each shown only where the count it rests on is shown (ADR 38).
- * A bundle from a force on an earlier release carries only the first four counts and no medians.
+ * {@code force} holds figures about the force as a whole, one cell a quarter (ADR 38): victims' feedback as published
+ * (responses, and the mean of the five dimensions' means), the RASSO officers and those accredited at the quarter's
+ * end, and their median open caseload. A bundle from a force on an earlier release carries only the first four counts.
  */
 public record BenchmarkBundle(String asOf, List<String> quarters, List<String> groups,
-        Map<String, List<List<String>>> measures, Map<String, List<List<String>>> medians) {
+        Map<String, List<List<String>>> measures, Map<String, List<List<String>>> medians,
+        Map<String, List<String>> force) {
 
     public static final String RECORDED = "recorded";
     public static final String OUTCOMES = "outcomes_assigned";
@@ -27,6 +30,17 @@ public record BenchmarkBundle(String asOf, List<String> quarters, List<String> g
     public static final String REPEAT_SUSPECT = "repeat_suspect";
     public static final String DAYS_TO_CHARGE = "median_days_to_charge";
     public static final String DAYS_TO_OUTCOME = "median_days_to_outcome";
+    public static final String FEEDBACK_RESPONSES = "feedback_responses";
+    public static final String FEEDBACK_MEAN = "feedback_mean";
+    public static final String OFFICERS = "rasso_officers";
+    public static final String ACCREDITED = "accredited_officers";
+    public static final String CASELOAD = "median_open_caseload";
+    /** The force-wide figures, in the order a force sends them. */
+    public static final List<String> FORCE = List.of(FEEDBACK_RESPONSES, FEEDBACK_MEAN, OFFICERS, ACCREDITED, CASELOAD);
+    /** Each force-wide figure as a column names it. */
+    public static final Map<String, String> FORCE_LABELS = Map.of(FEEDBACK_RESPONSES, "Victims' feedback forms",
+            FEEDBACK_MEAN, "Victims' feedback, mean score (1 to 5)", OFFICERS, "RASSO officers",
+            ACCREDITED, "With a specialist accreditation", CASELOAD, "Median open caseload per officer");
     /** The counts every bundle carries (the first release's set). */
     public static final List<String> REQUIRED = List.of(RECORDED, OUTCOMES, CHARGED, VICTIM_DOES_NOT_SUPPORT);
     /** Every count a bundle may carry, in the order a force sends them. */
@@ -52,6 +66,7 @@ public record BenchmarkBundle(String asOf, List<String> quarters, List<String> g
     private static final Pattern QUARTER = Pattern.compile("\\d{4}-Q[1-4]");
     private static final Pattern CELL = Pattern.compile("[0-9]{1,9}|<5|\\[c]");
     private static final Pattern MEDIAN = Pattern.compile("[0-9]{1,6}|\\[c]");
+    private static final Pattern MEAN = Pattern.compile("[1-5]\\.[0-9]{2}|\\[c]");
 
     private static Map<String, String> orderedMap(String... pairs) {
         Map<String, String> out = new LinkedHashMap<>();
@@ -67,7 +82,7 @@ public record BenchmarkBundle(String asOf, List<String> quarters, List<String> g
      */
     public static BenchmarkBundle of(String asOf, List<String> quarters, List<String> groups,
             Map<String, long[][]> counts, List<BenchmarkBundle> earlier) {
-        return of(asOf, quarters, groups, counts, Map.of(), earlier);
+        return of(asOf, quarters, groups, counts, Map.of(), null, earlier);
     }
 
     /**
@@ -76,7 +91,8 @@ public record BenchmarkBundle(String asOf, List<String> quarters, List<String> g
      * it rests on ({@link #MEDIAN_OF}) is shown after suppression, else withheld.
      */
     public static BenchmarkBundle of(String asOf, List<String> quarters, List<String> groups,
-            Map<String, long[][]> counts, Map<String, Integer[][]> medians, List<BenchmarkBundle> earlier) {
+            Map<String, long[][]> counts, Map<String, Integer[][]> medians, List<ForceQuarter> force,
+            List<BenchmarkBundle> earlier) {
         List<ReleaseAttack.Release> before = new ArrayList<>();
         for (BenchmarkBundle b : earlier) {
             if (b.groups().equals(groups)) {
@@ -104,7 +120,46 @@ public record BenchmarkBundle(String asOf, List<String> quarters, List<String> g
             }
             shownMedians.put(m, rows);
         });
-        return new BenchmarkBundle(asOf, List.copyOf(quarters), List.copyOf(groups), measures, shownMedians);
+        return new BenchmarkBundle(asOf, List.copyOf(quarters), List.copyOf(groups), measures, shownMedians,
+                force == null ? null : forceFigures(force));
+    }
+
+    /**
+     * A quarter of the force as a whole, exact: victims' feedback as the force publishes it (responses 0 when none
+     * is published), the mean of the five dimensions' means (null when none), officers and those accredited at the
+     * quarter's end, and the officers in the case with their median open caseload.
+     */
+    public record ForceQuarter(long responses, Double feedbackMean, long officers, long accredited, long caseloadOfficers,
+            Integer caseloadMedian) {
+    }
+
+    /**
+     * The force-wide figures as they leave the force: feedback only where 5 or more forms are published (the force's
+     * own rule for people's answers, ADR 24); officers under 5 shown as "&lt;5"; those accredited shown only when
+     * neither they nor the officers not accredited number 1 to 4; a median caseload only over 5 officers or more.
+     */
+    static Map<String, List<String>> forceFigures(List<ForceQuarter> quarters) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        FORCE.forEach(m -> out.put(m, new ArrayList<>()));
+        for (ForceQuarter q : quarters) {
+            boolean feedback = q.responses() >= 5 && q.feedbackMean() != null;
+            out.get(FEEDBACK_RESPONSES).add(feedback ? Long.toString(q.responses()) : SmallNumbers.WITHHELD);
+            out.get(FEEDBACK_MEAN).add(feedback ? String.format(java.util.Locale.ROOT, "%.2f", q.feedbackMean())
+                    : SmallNumbers.WITHHELD);
+            out.get(OFFICERS).add(q.officers() < 5 ? SmallNumbers.SMALL : Long.toString(q.officers()));
+            long rest = q.officers() - q.accredited();
+            boolean accredited = q.officers() >= 5 && q.accredited() >= 5 && (rest == 0 || rest >= 5);
+            out.get(ACCREDITED).add(accredited ? Long.toString(q.accredited())
+                    : q.accredited() < 5 ? SmallNumbers.SMALL : SmallNumbers.WITHHELD);
+            out.get(CASELOAD).add(q.caseloadOfficers() >= 5 && q.caseloadMedian() != null
+                    ? Integer.toString(q.caseloadMedian()) : SmallNumbers.WITHHELD);
+        }
+        return out;
+    }
+
+    /** The force-wide figures carried (none from a force on an earlier release). */
+    public Map<String, List<String>> force() {
+        return force == null ? Map.of() : force;
     }
 
     /** The medians carried (none from a force on an earlier release). */
@@ -177,6 +232,9 @@ public record BenchmarkBundle(String asOf, List<String> quarters, List<String> g
                 }
             }
         });
+        if (!FORCE.containsAll(force().keySet())) {
+            out.add("the force-wide figures may be only " + String.join(", ", FORCE) + ", not " + force().keySet());
+        }
         if (!MEDIAN_OF.keySet().containsAll(medians().keySet())) {
             out.add("the medians may be only " + String.join(", ", MEDIAN_OF.keySet()) + ", not " + medians().keySet());
         }
@@ -211,6 +269,7 @@ public record BenchmarkBundle(String asOf, List<String> quarters, List<String> g
             }
         }
         medianProblems(out);
+        forceProblems(out);
         if (!out.isEmpty()) {
             return out;
         }
@@ -252,6 +311,62 @@ public record BenchmarkBundle(String asOf, List<String> quarters, List<String> g
                 }
             }
         });
+    }
+
+    /** The force-wide figures: one cell a quarter, each of its form, and none that gives a small number away. */
+    private void forceProblems(List<String> out) {
+        force().forEach((m, cells) -> {
+            if (cells == null || cells.size() != quarters.size()) {
+                out.add(m + ": expected " + quarters.size() + " cells (each quarter)");
+                return;
+            }
+            for (int q = 0; q < cells.size(); q++) {
+                String cell = cells.get(q);
+                String at = m + ", " + quarters.get(q);
+                boolean mean = FEEDBACK_MEAN.equals(m);
+                boolean median = CASELOAD.equals(m);
+                if (cell == null || !(mean ? MEAN : median ? MEDIAN : CELL).matcher(cell).matches()) {
+                    out.add(at + ": \"" + cell + "\" is not " + (mean ? "a mean score from 1.00 to 5.99 or [c]"
+                            : median ? "a number of crimes or [c]" : "a count, <5 or [c]"));
+                } else if (!mean && !median && isShownCount(cell) && Long.parseLong(cell) <= 4) {
+                    out.add(at + ": a count of " + cell + " is shown; counts under 5 must be shown as <5");
+                }
+            }
+        });
+        if (!out.isEmpty()) {
+            return;
+        }
+        for (int q = 0; q < quarters.size(); q++) {
+            String at = quarters.get(q);
+            if (isMean(cell(FEEDBACK_MEAN, q))) {
+                if (!isShownCount(cell(FEEDBACK_RESPONSES, q))) {
+                    out.add(FEEDBACK_MEAN + ", " + at + ": a mean is shown where the forms it rests on are not; "
+                            + "withhold it");
+                }
+            }
+            String officers = cell(OFFICERS, q);
+            String accredited = cell(ACCREDITED, q);
+            if (isShownCount(accredited)) {
+                if (!isShownCount(officers)) {
+                    out.add(ACCREDITED + ", " + at + ": shown where the officers are not; withhold it");
+                } else {
+                    long rest = Long.parseLong(officers) - Long.parseLong(accredited);
+                    if (rest < 0 || (rest > 0 && rest < 5)) {
+                        out.add(ACCREDITED + ", " + at + ": the officers not accredited (" + rest + ") can be worked "
+                                + "out and are not 0 or 5 or more; withhold it");
+                    }
+                }
+            }
+        }
+    }
+
+    private String cell(String measure, int quarter) {
+        List<String> cells = force().get(measure);
+        return cells == null ? null : cells.get(quarter);
+    }
+
+    private static boolean isMean(String cell) {
+        return cell != null && !SmallNumbers.WITHHELD.equals(cell) && MEAN.matcher(cell).matches();
     }
 
     private static boolean isShownCount(String cell) {
@@ -303,6 +418,7 @@ public record BenchmarkBundle(String asOf, List<String> quarters, List<String> g
         columns.add(BenchmarkBundle.ALL_GROUPS);
         Map<String, List<List<String>>> measures = new LinkedHashMap<>();
         Map<String, List<List<String>>> medians = new LinkedHashMap<>();
+        Map<String, List<String>> force = new LinkedHashMap<>();
         java.util.Set<String> sent = new java.util.HashSet<>(cells.stream().map(HubRepository.Cell::measure).toList());
         for (String m : MEASURES) {
             if (sent.contains(m)) {
@@ -314,14 +430,23 @@ public record BenchmarkBundle(String asOf, List<String> quarters, List<String> g
                 medians.put(m, emptyGrid(rows.size(), columns.size()));
             }
         }
+        for (String m : FORCE) {
+            if (sent.contains(m)) {
+                force.put(m, new ArrayList<>(java.util.Collections.nCopies(quarters.size(), (String) null)));
+            }
+        }
         for (HubRepository.Cell c : cells) {
+            if (force.containsKey(c.measure())) {
+                force.get(c.measure()).set(quarters.indexOf(c.quarter()), c.shown());
+                continue;
+            }
             List<List<String>> grid = measures.containsKey(c.measure()) ? measures.get(c.measure())
                     : medians.get(c.measure());
             if (grid != null) {
                 grid.get(rows.indexOf(c.quarter())).set(columns.indexOf(c.group()), c.shown());
             }
         }
-        return new BenchmarkBundle(null, quarters, groups, measures, medians);
+        return new BenchmarkBundle(null, quarters, groups, measures, medians, force.isEmpty() ? null : force);
     }
 
     private static List<List<String>> emptyGrid(int rows, int columns) {

@@ -25,7 +25,7 @@ public final class Funnel {
         HIGH_998("Above the 99.8% limit"), HIGH_95("Above the 95% limit"), WITHIN("Within the limits"),
         LOW_95("Below the 95% limit"), LOW_998("Below the 99.8% limit"),
         /** A median: compared with the middle force, with no control limits (ADR 38). */
-        NO_LIMITS("No limits for a median");
+        NO_LIMITS("No control limits");
 
         private final String label;
 

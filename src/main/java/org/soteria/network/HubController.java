@@ -77,6 +77,7 @@ class HubController {
         model.addAttribute("oversight", national ? oversight.now() : null);
         Words w = new Words(messages, org.springframework.context.i18n.LocaleContextHolder.getLocale());
         model.addAttribute("funnel", funnel(c, w));
+        model.addAttribute("unit", c.measure().unit() == null ? null : w.say(c.measure().unit()));
         model.addAttribute("trendChart", c.trend().isEmpty() ? null : trend(c, w));
         return "hub/comparison";
     }
@@ -91,25 +92,25 @@ class HubController {
         String focus = national ? (force == null || force.isBlank() ? null : force) : user.forceCode();
         HubService.Comparison c = hub.comparison(Compared.of(measure), quarter, focus, national, group);
         Words w = new Words(messages, org.springframework.context.i18n.LocaleContextHolder.getLocale());
-        boolean median = c.measure().median();
+        boolean amount = c.measure().amount();
         List<List<Object>> points = new ArrayList<>();
         for (HubService.Point p : c.points()) {
             if (national || p.own()) {
-                points.add(median ? java.util.Arrays.asList(p.label(), p.outcomes(), p.numerator())
+                points.add(amount ? java.util.Arrays.asList(p.label(), p.outcomes(), p.rate())
                         : java.util.Arrays.asList(p.label(), p.outcomes(), p.numerator(), p.rate(),
                                 w.say("funnel." + p.position().name())));
             }
         }
         List<List<Object>> trend = new ArrayList<>();
         c.trend().forEach(t -> trend.add(java.util.Arrays.asList(t.quarter(), t.force(), t.peers(), t.national())));
-        List<String> columns = median ? List.of("Force", c.measure().denominatorLabel(), "Median days")
+        List<String> columns = amount ? List.of("Force", c.measure().denominatorLabel(), c.measure().label())
                 : List.of("Force", c.measure().denominatorLabel(), Character.toUpperCase(
                         c.measure().numeratorLabel().charAt(0)) + c.measure().numeratorLabel().substring(1), "Rate",
                         "Against the national rate");
         List<org.soteria.performance.Table> tables = List.of(
                 new org.soteria.performance.Table(measureWords(c, w) + ", " + c.quarter(), columns, points),
-                new org.soteria.performance.Table("Trend", median ? List.of("Quarter", "Force median",
-                        "Peer group middle", "National middle") : List.of("Quarter", "Force rate", "Peer group rate",
+                new org.soteria.performance.Table("Trend", amount ? List.of("Quarter", "Force", "Peer group",
+                        "National") : List.of("Quarter", "Force rate", "Peer group rate",
                         "National rate"), trend));
         boolean xlsx = request.getRequestURI().endsWith(".xlsx");
         audit.record(user.getUsername(), user.role().name(), org.soteria.audit.AuditAction.EXPORT, "hub_comparison",
@@ -129,18 +130,22 @@ class HubController {
         double[][] ys = new double[4][steps + 1];
         double p0 = c.national();
         String measure = measureWords(c, w);
-        String quarter = SmallNumbers.TOTAL.equals(c.quarter()) ? w.say("chart.hub.wholePeriod") : c.quarter().replace("-", " ");
+        String quarter = SmallNumbers.TOTAL.equals(c.quarter()) ? w.say("chart.hub.wholePeriod")
+                : w.say("period.quarter", c.quarter().substring(0, 4), c.quarter().substring(6));
         List<Charts.Dot> dots = new ArrayList<>();
         for (HubService.Point p : c.points()) {
             dots.add(new Charts.Dot(p.outcomes(), p.rate(), p.label(), p.own()));
         }
-        if (c.measure().median()) {
-            // No control limits for a median: the forces' medians against their counts, and the middle force's.
+        if (c.measure().amount()) {
+            // No control limits for an amount: each force's against its count, and the national figure's line.
+            boolean mean = c.measure().kind() == Compared.Kind.MEAN;
+            String national = c.figure(p0, w.say(c.measure().unit()));
             return Charts.scatter("funnel", w.say("chart.hub.medianTitle", measure, quarter),
-                    w.say("chart.hub.medianDescription", small(measure), w.text(c.measure().denominatorLabel())),
+                    w.say(mean ? "chart.hub.meanDescription" : "chart.hub.medianDescription", small(measure),
+                            small(w.text(c.measure().denominatorLabel()))),
                     w.text(c.measure().denominatorLabel()), measure, dots, List.of(new Charts.Curve(
-                            w.say("chart.hub.middle", Math.round(p0)), new double[] {0, max * 1.05},
-                            new double[] {p0, p0}, "#0b0c0c", false)), false);
+                            w.say(mean ? "chart.hub.allForms" : "chart.hub.middle", national),
+                            new double[] {0, max * 1.05}, new double[] {p0, p0}, "#0b0c0c", false)), false);
         }
         for (int i = 0; i <= steps; i++) {
             long n = min + (long) ((max * 1.05 - min) * i / steps);
@@ -184,7 +189,7 @@ class HubController {
         String measure = measureWords(c, w);
         return Charts.lines("trend", w.say("chart.hub.trendTitle", measure),
                 w.say("chart.hub.trendDescription", small(measure), measure, c.focusName()), labels, series,
-                !c.measure().median());
+                !c.measure().amount());
     }
 
     /** The measure as a chart names it, with the offence group when the comparison is of one group. */

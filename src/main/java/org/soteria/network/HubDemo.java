@@ -135,7 +135,16 @@ class HubDemo implements ApplicationRunner {
                 }
             }
             medianTotals(medians);
-            BenchmarkBundle bundle = BenchmarkBundle.of(today.toString(), quarters, groups, counts, medians, List.of());
+            List<BenchmarkBundle.ForceQuarter> force = new ArrayList<>();
+            for (int q = 0; q < quarters.size(); q++) {
+                long officers = Math.round(size * 30);
+                force.add(new BenchmarkBundle.ForceQuarter(Math.round(size * 12 * (0.6 + random.nextDouble())),
+                        3.2 + random.nextDouble() * 0.3 + (joined >= 0 && q >= joined ? 0.3 : 0), officers,
+                        Math.round(officers * (0.4 + 0.04 * q + random.nextDouble() * 0.1)), officers,
+                        (int) Math.round(4 + random.nextDouble() * 5)));
+            }
+            BenchmarkBundle bundle = BenchmarkBundle.of(today.toString(), quarters, groups, counts, medians, force,
+                    List.of());
             hub.receive(Envelope.seal(Envelope.BENCHMARK, FORCES[f][0], 1, clock.instant(), bundle, keys.getPrivate()),
                     "https", null);
             if (f % 4 != 3) {

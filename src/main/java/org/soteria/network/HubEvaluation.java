@@ -121,7 +121,7 @@ public class HubEvaluation {
             double[] y = new double[periods];
             java.util.Arrays.fill(y, Double.NaN);
             e.getValue().forEach((q, byMeasure) -> {
-                long[] nx = measure.counts(byMeasure);
+                double[] nx = measure.counts(byMeasure);
                 if (nx != null) {
                     int t = (int) (first.until(quarterStart(q), java.time.temporal.ChronoUnit.MONTHS) / 3);
                     y[t] = measure.value(nx);
@@ -171,7 +171,7 @@ public class HubEvaluation {
 
     /** A rate's estimate in percentage points; a median's in days as it is. */
     private static InterruptedTimeSeries.Estimate points(Compared measure, InterruptedTimeSeries.Estimate e) {
-        double k = measure.median() ? 1 : 100;
+        double k = measure.amount() ? 1 : 100;
         return new InterruptedTimeSeries.Estimate(k * e.value(), k * e.standardError(), k * e.lower(), k * e.upper());
     }
 
@@ -180,7 +180,16 @@ public class HubEvaluation {
                 : e.value() > 0 ? "hubEval.reading.rose" : "hubEval.reading.fell";
         boolean clear = !"hubEval.reading.noChange".equals(code);
         return Fault.of(code, "#hubEval.measure." + measure.code(), format(clear ? Math.abs(e.value()) : e.value()),
-                format(e.lower()), format(e.upper()), measure.median() ? "#hubEval.unit.days" : "#hubEval.unit.points");
+                format(e.lower()), format(e.upper()), "#hubEval.unit." + unit(measure));
+    }
+
+    /** The unit an estimate is in: percentage points for a rate, else the amount's own (days, crimes, score). */
+    public static String unit(Compared measure) {
+        return switch (measure.kind()) {
+            case RATE -> "points";
+            case MEAN -> "score";
+            case MEDIAN -> measure.unit().substring(measure.unit().indexOf('.') + 1);
+        };
     }
 
     private static String format(double v) {

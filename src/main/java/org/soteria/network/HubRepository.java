@@ -152,6 +152,17 @@ class HubRepository {
         }
     }
 
+    /** The force-wide figures of a bundle (ADR 38), kept as cells of all offence groups, one a quarter. */
+    void addForceFigures(String force, BenchmarkBundle b, long receipt) {
+        b.force().forEach((m, cells) -> {
+            for (int q = 0; q < cells.size(); q++) {
+                jdbc.sql("insert into hub_benchmark (force_code, quarter, offence_group, measure, shown, receipt_id) "
+                        + "values (?, ?, ?, ?, ?, ?)").params(force, b.quarters().get(q), BenchmarkBundle.ALL_GROUPS, m,
+                        cells.get(q), receipt).update();
+            }
+        });
+    }
+
     /** One published cell. */
     record Cell(String force, String quarter, String group, String measure, String shown) {
     }

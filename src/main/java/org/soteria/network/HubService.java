@@ -216,6 +216,7 @@ public class HubService {
                 Envelope.refuseIf("The benchmark cannot be published: ", bundle.problems());
                 receipt = receipt(b, via, uploader);
                 repository.replaceBenchmark(b.sender(), bundle, receipt);
+                repository.addForceFigures(b.sender(), bundle, receipt);
                 detail = "benchmark for " + bundle.quarters().get(0) + " to "
                         + bundle.quarters().get(bundle.quarters().size() - 1) + " published";
             }
@@ -330,13 +331,20 @@ public class HubService {
             return points.stream().filter(Point::own).findFirst().orElse(null);
         }
 
-        /** A figure as the page writes it: a rate as a percentage, a median in whole days ("412 days"). */
-        public String figure(Double v, String days) {
+        /**
+         * A figure as the page writes it: a rate as a percentage; an amount in its {@code unit} ("{0} days"), whole,
+         * or to two places for a mean score.
+         */
+        public String figure(Double v, String unit) {
             if (v == null) {
                 return null;
             }
-            return measure.median() ? java.text.MessageFormat.format(days, Math.round(v))
-                    : String.format(java.util.Locale.UK, "%.1f%%", v * 100);
+            if (!measure.amount()) {
+                return String.format(java.util.Locale.UK, "%.1f%%", v * 100);
+            }
+            String amount = measure.kind() == Compared.Kind.MEAN ? String.format(java.util.Locale.UK, "%.2f", v)
+                    : String.format(java.util.Locale.UK, "%,d", Math.round(v));
+            return unit == null ? amount : java.text.MessageFormat.format(unit, amount);
         }
     }
 
@@ -362,14 +370,14 @@ public class HubService {
         String peerGroup = focused == null ? null : focused.peerGroup();
         Map<String, Map<String, Map<String, String>>> byQuarter = byQuarter(repository.cells(g));
         Map<String, Map<String, String>> byForce = byQuarter.getOrDefault(q, Map.of());
-        List<long[]> shown = new ArrayList<>();
+        List<double[]> shown = new ArrayList<>();
         List<String> shownForces = new ArrayList<>();
         int withheld = 0;
         for (var e : byForce.entrySet()) {
             if (!forces.containsKey(e.getKey()) || !measure.sent(e.getValue())) {
                 continue;
             }
-            long[] nx = measure.counts(e.getValue());
+            double[] nx = measure.counts(e.getValue());
             if (nx == null) {
                 withheld++;
             } else {
@@ -382,13 +390,13 @@ public class HubService {
         List<Point> points = new ArrayList<>();
         for (int i = 0; i < shown.size(); i++) {
             String code = shownForces.get(i);
-            long n = shown.get(i)[0];
-            long x = shown.get(i)[1];
+            long n = Math.round(shown.get(i)[0]);
+            long x = Math.round(shown.get(i)[1]);
             boolean own = code.equals(focus);
             boolean peer = peerGroup != null && peerGroup.equals(forces.get(code).peerGroup());
             String label = own || names ? forces.get(code).name() : peer ? "A peer force" : "Another force";
             points.add(new Point(names || own ? code : null, label, own, peer, n, x, measure.value(shown.get(i)),
-                    measure.median() ? Funnel.Position.NO_LIMITS
+                    measure.amount() ? Funnel.Position.NO_LIMITS
                             : national == null ? Funnel.Position.WITHIN : Funnel.position(national, n, x)));
         }
         points.sort(java.util.Comparator.comparing((Point p) -> !p.own()).thenComparing(p -> -p.outcomes()));
@@ -407,28 +415,16 @@ public class HubService {
         return out;
     }
 
-    /**
-     * The national (or peer group's) figure over the forces shown: for a rate, pooled (all numerators over all
-     * denominators); for a median, the middle force's median (the lower middle of an even number), since medians
-     * cannot be pooled from medians.
-     */
-    private static Double pooled(Compared measure, List<long[]> shown, String peerGroup, List<String> codes,
+    /** The national (or a peer group's) figure over the forces shown ({@link Compared#pooled}). */
+    private static Double pooled(Compared measure, List<double[]> shown, String peerGroup, List<String> codes,
             Map<String, HubRepository.HubForce> forces) {
-        long n = 0;
-        long x = 0;
-        List<Long> medians = new ArrayList<>();
+        List<double[]> in = new ArrayList<>();
         for (int i = 0; i < shown.size(); i++) {
             if (peerGroup == null || peerGroup.equals(forces.get(codes.get(i)).peerGroup())) {
-                n += shown.get(i)[0];
-                x += shown.get(i)[1];
-                medians.add(shown.get(i)[1]);
+                in.add(shown.get(i));
             }
         }
-        if (measure.median()) {
-            java.util.Collections.sort(medians);
-            return medians.isEmpty() ? null : (double) medians.get((medians.size() - 1) / 2);
-        }
-        return n == 0 ? null : (double) x / n;
+        return measure.pooled(in);
     }
 
     private static List<TrendRow> trend(Compared measure, List<String> quarters,
@@ -437,17 +433,17 @@ public class HubService {
         List<TrendRow> out = new ArrayList<>();
         for (String q : quarters) {
             Map<String, Map<String, String>> byForce = byQuarter.getOrDefault(q, Map.of());
-            List<long[]> shown = new ArrayList<>();
+            List<double[]> shown = new ArrayList<>();
             List<String> codes = new ArrayList<>();
             byForce.forEach((code, cells) -> {
-                long[] nx = forces.containsKey(code) ? measure.counts(cells) : null;
+                double[] nx = forces.containsKey(code) ? measure.counts(cells) : null;
                 if (nx != null) {
                     shown.add(nx);
                     codes.add(code);
                 }
             });
             Map<String, String> own = byForce.get(focus.code());
-            long[] mine = own == null ? null : measure.counts(own);
+            double[] mine = own == null ? null : measure.counts(own);
             String forceShown = own == null || !measure.sent(own) ? "No data" : mine == null ? "Withheld (small numbers)"
                     : null;
             out.add(new TrendRow(q, forceShown, mine == null ? null : measure.value(mine),

@@ -212,7 +212,35 @@ public class NetworkService {
                 medians.get(BenchmarkBundle.DAYS_TO_OUTCOME)[q][g] = ms.daysToOutcome().median();
             }
         }
-        return BenchmarkBundle.of(asOf.toString(), quarters, groups, counts, medians, earlierReleases());
+        List<BenchmarkBundle.ForceQuarter> force = new ArrayList<>();
+        for (YearMonth start : starts) {
+            force.add(forceQuarter(start, asOf));
+        }
+        return BenchmarkBundle.of(asOf.toString(), quarters, groups, counts, medians, force, earlierReleases());
+    }
+
+    /**
+     * The force as a whole in one quarter: victims' feedback as the force publishes it (whole ended months, ADR 24);
+     * officers, accreditation and caseloads as they stood on the quarter's last day.
+     */
+    private BenchmarkBundle.ForceQuarter forceQuarter(YearMonth start, LocalDate asOf) {
+        LocalDate from = start.atDay(1);
+        LocalDate end = start.plusMonths(2).atEndOfMonth();
+        Measures.Feedback f = measures.compute(new MeasureQuery(from, end, asOf, MeasureFilter.NONE)).victimFeedback();
+        Measures atEnd = measures.compute(new MeasureQuery(from, end, end.isAfter(asOf) ? asOf : end,
+                MeasureFilter.NONE));
+        List<Double> dimensions = new ArrayList<>();
+        for (Double d : java.util.Arrays.asList(f.dignity(), f.fairness(), f.voice(), f.safety(), f.trust())) {
+            if (d != null) {
+                dimensions.add(d);
+            }
+        }
+        boolean published = f.notPublished() == null && dimensions.size() == 5;
+        Measures.Caseload caseload = atEnd.openCaseload();
+        return new BenchmarkBundle.ForceQuarter(published ? f.responses() : 0,
+                published ? dimensions.stream().mapToDouble(Double::doubleValue).average().orElseThrow() : null,
+                atEnd.accreditedShare().denominator(), atEnd.accreditedShare().numerator(),
+                caseload == null ? 0 : caseload.officers(), caseload == null ? null : caseload.median());
     }
 
     /** The benchmark releases this force signed before (ADR 24: the next is suppressed together with them). */

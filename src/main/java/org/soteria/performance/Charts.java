@@ -242,7 +242,11 @@ public final class Charts {
 
     /** The y axis's tick: a percentage for proportions, else a whole number (days, for example). */
     private static String tick(double y, boolean proportion) {
-        return proportion ? percent(y) : String.format(Locale.ROOT, "%,d", Math.round(y));
+        if (proportion) {
+            return percent(y);
+        }
+        return Math.abs(y - Math.round(y)) < 1e-9 ? String.format(Locale.ROOT, "%,d", Math.round(y))
+                : String.format(Locale.ROOT, "%.1f", y);
     }
 
     /** As {@link #scatter(String, String, String, String, String, List, List)}; y any amount from 0 unless {@code proportion}. */

@@ -111,6 +111,15 @@ public class Labels {
         return "text." + words.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
     }
 
+    /** A quarter as the network's files name it ("2025-Q3") in the page's language: "2025 Q3", "2025 Ch3". */
+    public String quarter(String code) {
+        if (code == null || !code.matches("[0-9]{4}-Q[1-4]")) {
+            return code;
+        }
+        return messages.getMessage("period.quarter", new Object[] {code.substring(0, 4), code.substring(6)}, code,
+                LocaleContextHolder.getLocale());
+    }
+
     public String of(Object item) {
         if (item instanceof org.soteria.reference.Choice choice) {
             return found(messages, key(choice), choice.label(), LocaleContextHolder.getLocale());

@@ -28,7 +28,7 @@ class BenchmarkBundleTest {
             m.put(k, copy);
         });
         m.get(measure).get(row).set(column, value);
-        return new BenchmarkBundle(b.asOf(), b.quarters(), b.groups(), m, b.medians());
+        return new BenchmarkBundle(b.asOf(), b.quarters(), b.groups(), m, b.medians(), b.force());
     }
 
     /** The wider set of ADR 38: third-party outcomes, suspects and medians, beside the first four counts. */
@@ -44,7 +44,8 @@ class BenchmarkBundleTest {
         Integer[][] daysToOutcome = {{200, 210, 205}, {190, 220, 200}, {195, 215, 202}};
         return BenchmarkBundle.of("2026-11-29", List.of("2026-Q2", "2026-Q3"), List.of("adult_rape", "child_rape"),
                 counts, Map.of(BenchmarkBundle.DAYS_TO_CHARGE, daysToCharge, BenchmarkBundle.DAYS_TO_OUTCOME,
-                        daysToOutcome), List.of());
+                        daysToOutcome), List.of(new BenchmarkBundle.ForceQuarter(12, 3.8437, 40, 31, 38, 6),
+                        new BenchmarkBundle.ForceQuarter(4, 4.5, 41, 38, 39, 7)), List.of());
     }
 
     private static BenchmarkBundle withMedian(BenchmarkBundle b, String median, int row, int column, String value) {
@@ -55,7 +56,7 @@ class BenchmarkBundleTest {
             m.put(k, copy);
         });
         m.get(median).get(row).set(column, value);
-        return new BenchmarkBundle(b.asOf(), b.quarters(), b.groups(), b.measures(), m);
+        return new BenchmarkBundle(b.asOf(), b.quarters(), b.groups(), b.measures(), m, b.force());
     }
 
     @Test
@@ -95,18 +96,42 @@ class BenchmarkBundleTest {
                 "median_days_to_outcome, 2026-Q3, child_rape: \"<5\" is not a number of days or [c]");
         Map<String, List<List<String>>> noWhole = new LinkedHashMap<>(b.measures());
         noWhole.remove(BenchmarkBundle.WITH_SUSPECT);
-        assertThat(new BenchmarkBundle(b.asOf(), b.quarters(), b.groups(), noWhole, b.medians()).problems())
+        assertThat(new BenchmarkBundle(b.asOf(), b.quarters(), b.groups(), noWhole, b.medians(), null).problems())
                 .containsExactly("repeat_suspect is sent without recorded_with_suspect, the count it is part of");
         assertThat(new BenchmarkBundle(b.asOf(), b.quarters(), b.groups(), b.measures(),
-                Map.of("mean_days", b.medians().get(BenchmarkBundle.DAYS_TO_CHARGE))).problems())
+                Map.of("mean_days", b.medians().get(BenchmarkBundle.DAYS_TO_CHARGE)), null).problems())
                 .containsExactly("the medians may be only median_days_to_charge, median_days_to_outcome, not [mean_days]");
+    }
+
+    @Test
+    void forceWideFiguresShowNoFewerThanFivePeopleAndNoSmallRemainder() {
+        BenchmarkBundle b = wider(new Integer[][] {{400, 380, 390}, {410, 370, 385}, {405, 375, 388}});
+        assertThat(b.problems()).isEmpty();
+        // 12 forms: shown with their mean; 4 forms: neither; 31 of 40 accredited (9 not): shown; 38 of 41 (3 not): not
+        assertThat(b.force().get(BenchmarkBundle.FEEDBACK_RESPONSES)).containsExactly("12", "[c]");
+        assertThat(b.force().get(BenchmarkBundle.FEEDBACK_MEAN)).containsExactly("3.84", "[c]");
+        assertThat(b.force().get(BenchmarkBundle.ACCREDITED)).containsExactly("31", "[c]");
+        assertThat(b.force().get(BenchmarkBundle.CASELOAD)).containsExactly("6", "7");
+        Map<String, List<String>> leaky = new LinkedHashMap<>(b.force());
+        leaky.put(BenchmarkBundle.ACCREDITED, List.of("31", "38"));
+        leaky.put(BenchmarkBundle.FEEDBACK_MEAN, List.of("3.84", "4.50"));
+        assertThat(new BenchmarkBundle(b.asOf(), b.quarters(), b.groups(), b.measures(), b.medians(), leaky).problems())
+                .containsExactly("feedback_mean, 2026-Q3: a mean is shown where the forms it rests on are not; withhold it",
+                        "accredited_officers, 2026-Q3: the officers not accredited (3) can be worked out and are not 0 "
+                                + "or 5 or more; withhold it");
+        leaky.put(BenchmarkBundle.ACCREDITED, List.of("31", "[c]"));
+        leaky.put(BenchmarkBundle.FEEDBACK_MEAN, List.of("3.8", "[c]"));
+        leaky.put(BenchmarkBundle.OFFICERS, List.of("40"));
+        assertThat(new BenchmarkBundle(b.asOf(), b.quarters(), b.groups(), b.measures(), b.medians(), leaky).problems())
+                .containsExactly("feedback_mean, 2026-Q2: \"3.8\" is not a mean score from 1.00 to 5.99 or [c]",
+                        "rasso_officers: expected 2 cells (each quarter)");
     }
 
     @Test
     void aBundleFromAForceOnAnEarlierReleaseIsStillFit() {
         BenchmarkBundle b = bundle();
-        assertThat(new BenchmarkBundle(b.asOf(), b.quarters(), b.groups(), b.measures(), null).problems()).isEmpty();
-        assertThat(new BenchmarkBundle(b.asOf(), b.quarters(), b.groups(), b.measures(), null).tables().keySet())
+        assertThat(new BenchmarkBundle(b.asOf(), b.quarters(), b.groups(), b.measures(), null, null).problems()).isEmpty();
+        assertThat(new BenchmarkBundle(b.asOf(), b.quarters(), b.groups(), b.measures(), null, null).tables().keySet())
                 .containsExactlyElementsOf(BenchmarkBundle.REQUIRED);
     }
 
@@ -138,15 +163,15 @@ class BenchmarkBundleTest {
     @Test
     void aBundleOfTheWrongShapeSaysWhatIsMissing() {
         BenchmarkBundle b = bundle();
-        BenchmarkBundle noQuarters = new BenchmarkBundle(b.asOf(), List.of("Q2"), b.groups(), b.measures(), null);
+        BenchmarkBundle noQuarters = new BenchmarkBundle(b.asOf(), List.of("Q2"), b.groups(), b.measures(), null, null);
         assertThat(noQuarters.problems()).anySatisfy(p -> assertThat(p).contains("quarter Q2 is not in the form 2025-Q3"));
         Map<String, List<List<String>>> three = new LinkedHashMap<>(b.measures());
         three.remove(BenchmarkBundle.RECORDED);
-        assertThat(new BenchmarkBundle(b.asOf(), b.quarters(), b.groups(), three, null).problems())
+        assertThat(new BenchmarkBundle(b.asOf(), b.quarters(), b.groups(), three, null, null).problems())
                 .anySatisfy(p -> assertThat(p).startsWith("the measures must include recorded, outcomes_assigned"));
         Map<String, List<List<String>>> unknown = new LinkedHashMap<>(b.measures());
         unknown.put("arrests", b.measures().get(BenchmarkBundle.RECORDED));
-        assertThat(new BenchmarkBundle(b.asOf(), b.quarters(), b.groups(), unknown, null).problems())
+        assertThat(new BenchmarkBundle(b.asOf(), b.quarters(), b.groups(), unknown, null, null).problems())
                 .anySatisfy(p -> assertThat(p).contains("may add only victim_does_not_support_third_party"));
     }
 }

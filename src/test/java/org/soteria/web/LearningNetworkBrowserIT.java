@@ -399,9 +399,15 @@ class LearningNetworkBrowserIT {
                 .contains("Within the limits");
         b.assertAccessible("hub-comparison-repeat-suspects");
         b.driver.get(hubUrl + "/hub?measure=median_days_to_charge&quarter=total&force=FA");
-        assertThat(main()).contains("Medians by force").contains("Median (days)").contains(" days")
+        assertThat(main()).contains("By force").contains("Middle force: ").contains("No control limits").contains(" days")
                 .doesNotContain("Against the national rate");
         b.assertAccessible("hub-comparison-median");
+        b.driver.get(hubUrl + "/hub?measure=feedback_mean&force=FA");
+        assertThat(main()).contains("Victims’ feedback, mean score (1 to 5)").contains("out of 5")
+                .contains("All forces’ forms: ");
+        b.assertAccessible("hub-comparison-feedback");
+        b.driver.get(hubUrl + "/hub?measure=accredited_share");
+        assertThat(main()).contains("Accredited share").contains("RASSO officers");
         assertThat(national.get("/hub/comparison.csv?measure=median_days_to_outcome&quarter=total").body())
                 .startsWith("Force,Outcomes assigned,Median days").contains("Northmoor Police,");
 
@@ -442,6 +448,9 @@ class LearningNetworkBrowserIT {
                 }
             });
             assertThat(published.medians()).hasSize(2);
+            assertThat(published.force().keySet()).as("the force-wide figures, one a quarter")
+                    .containsExactlyElementsOf(BenchmarkBundle.FORCE);
+            assertThat(published.problems()).isEmpty();
             long suppressed = published.grids().values().stream().flatMap(g -> java.util.Arrays.stream(g.shown()))
                     .flatMap(java.util.Arrays::stream).filter(c -> c.equals("<5") || c.equals("[c]")).count();
             assertThat(suppressed).as("a force of 1,200 crimes has small counts to protect").isGreaterThan(10);
