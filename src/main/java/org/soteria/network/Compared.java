@@ -96,6 +96,11 @@ public enum Compared {
         return l != null ? l : BenchmarkBundle.FORCE_LABELS.get(denominator);
     }
 
+    /** A figure of the force as a whole (ADR 38): sent for all offence groups and by quarter only. */
+    public boolean forceWide() {
+        return BenchmarkBundle.FORCE.contains(denominator);
+    }
+
     /** Whether a force's cells carry this measure at all (a force on an earlier release sends fewer). */
     boolean sent(Map<String, String> cells) {
         return cells.containsKey(denominator) && cells.containsKey(numerator)

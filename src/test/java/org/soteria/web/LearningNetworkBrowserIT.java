@@ -111,6 +111,21 @@ class LearningNetworkBrowserIT {
         b.clickAndWaitForPage(By.cssSelector("button[type=submit]"));
     }
 
+    /**
+     * A file the hub signs for forces to pull: the newer of two is taken ({@code taken} is what it holds), then the
+     * older is refused as made before it, and the newer with {@code from} changed to {@code to} as changed after
+     * signing.
+     */
+    private static void takesTheNewerRefusesTheOlderAndTheTampered(java.util.function.Supplier<String> sign,
+            java.util.function.ToIntFunction<String> upload, int taken, String from, String to) throws Exception {
+        String first = sign.get();
+        Thread.sleep(5);
+        String newer = sign.get();
+        assertThat(upload.applyAsInt(newer)).isEqualTo(taken);
+        refused(() -> upload.applyAsInt(first), "made before the one already taken");
+        refused(() -> upload.applyAsInt(newer.replace(from, to)), "changed after it was signed");
+    }
+
     /** The call is refused with an {@link org.soteria.platform.Invalid} whose reasons contain {@code words}. */
     private static void refused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String words) {
         assertThatThrownBy(call).isInstanceOf(org.soteria.platform.Invalid.class).satisfies(e -> assertThat(
@@ -408,6 +423,8 @@ class LearningNetworkBrowserIT {
         b.assertAccessible("hub-comparison-feedback");
         b.driver.get(hubUrl + "/hub?measure=accredited_share");
         assertThat(main()).contains("Accredited share").contains("RASSO officers");
+        b.driver.get(hubUrl + "/hub?measure=accredited_share&quarter=total");
+        assertThat(main()).contains("This measure is of the force as a whole, by quarter");
         assertThat(national.get("/hub/comparison.csv?measure=median_days_to_outcome&quarter=total").body())
                 .startsWith("Force,Outcomes assigned,Median days").contains("Northmoor Police,");
 
@@ -750,12 +767,8 @@ class LearningNetworkBrowserIT {
 
         NationalFrameworks fb = forceB.getBean(NationalFrameworks.class);
         SoteriaUser leadB = user(forceB, "force-lead");
-        String first = hub.getBean(NationalFrameworks.class).signedFile();
-        Thread.sleep(5);
-        String newer = hub.getBean(NationalFrameworks.class).signedFile();
-        assertThat(fb.upload(leadB, newer)).isEqualTo(2);
-        refused(() -> fb.upload(leadB, first), "made before the one already taken");
-        refused(() -> fb.upload(leadB, newer.replace("How early", "How late")), "changed after it was signed");
+        takesTheNewerRefusesTheOlderAndTheTampered(hub.getBean(NationalFrameworks.class)::signedFile,
+                text -> fb.upload(leadB, text), 2, "How early", "How late");
         String notices = hub.getBean(HubService.class).noticesFile("FB");
         refused(() -> fb.upload(leadB, notices), "not the hub's frameworks");
         // the hub takes no frameworks file from a force
@@ -883,12 +896,8 @@ class LearningNetworkBrowserIT {
 
         NationalCatalogue fb = forceB.getBean(NationalCatalogue.class);
         SoteriaUser leadB = user(forceB, "force-lead");
-        String first = hub.getBean(NationalCatalogue.class).signedFile();
-        Thread.sleep(5);
-        String newer = hub.getBean(NationalCatalogue.class).signedFile();
-        assertThat(fb.upload(leadB, newer)).isEqualTo(2);
-        refused(() -> fb.upload(leadB, first), "made before the one already taken");
-        refused(() -> fb.upload(leadB, newer.replace("online_offending", "offline_offending")), "changed after it was signed");
+        takesTheNewerRefusesTheOlderAndTheTampered(hub.getBean(NationalCatalogue.class)::signedFile,
+                text -> fb.upload(leadB, text), 2, "online_offending", "offline_offending");
         refused(() -> fb.upload(leadB, hub.getBean(NationalFrameworks.class).signedFile()), "not the hub's training catalogue");
         // a catalogue the hub signed but that cannot be taken: the reason names the course
         String unfit = Envelope.seal(Envelope.CATALOGUE, HubService.HUB, System.currentTimeMillis() + 60_000, Instant.now(),
