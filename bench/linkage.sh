@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Linkage benchmark (issue 5, ADR 12). Two parts, each comparing the engine with the naive baseline
-# (exact given name, family name and date of birth) in the same run:
+# Linkage benchmark (issues 5 and 25, ADR 12). Three parts, each comparing the engine with the naive
+# baseline (exact given name, family name and date of birth) in the same run, scored on the clusters written:
 #  1. quality on the reference data sets of shared/data/linkage (FEBRL 1-3, fake_1000), converted to
-#     people.csv by bench/LinkageData.java; no labels are used for linking, only for scoring;
-#  2. scale: PEOPLE synthetic person records (about 1,000,000 from 553,000 crimes) from the generator,
-#     with its true identities, linked on two cores with a 3 GB heap, timed end to end.
+#     people.csv by bench/LinkageData.java, and on historical-dev (many messy records a person); no labels
+#     are used for linking, only for scoring;
+#  2. scale, historical kind: historical-dev grown to about 1,000,000 records by bench/GrowHistorical.java
+#     (COPIES re-identified copies of every person, fresh errors of the same kinds), timed end to end;
+#  3. scale, the generator: about 1,000,000 synthetic person records (553,000 crimes) with their true
+#     identities, timed end to end. Both on two cores with a 3 GB heap.
 # Usage: ./mvnw -q -DskipTests package && bench/linkage.sh     Results in docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +15,7 @@ JAR=${JAR:-target/soteria.jar}
 OUT=${BENCH_DIR:-bench/out/linkage}
 DATA=${LINKAGE_DATA:-../shared/data/linkage}
 CRIMES=${CRIMES:-553000}
+COPIES=${COPIES:-40}
 HEAP=${HEAP:--Xmx3g}
 CORES=${CORES:-0,1}
 mkdir -p "$OUT"
@@ -33,6 +37,18 @@ for d in 1 2 3; do
 done
 java bench/LinkageData.java fake "$DATA/fake_1000/fake_1000.csv" "$OUT/fake_1000"
 run fake_1000 "$OUT/fake_1000/people.csv" "$OUT/fake_1000/truth.csv"
+
+HIST="$DATA/historical-dev"
+mkdir -p "$OUT/historical-dev"
+sed '1s/^record_id,entity_id/person_id,identity_id/' "$HIST/historical-dev.truth.csv" > "$OUT/historical-dev/truth.csv"
+run historical-dev "$HIST/historical-dev.people.csv" "$OUT/historical-dev/truth.csv"
+
+if [ ! -f "$OUT/historical-1m/people.csv" ]; then
+  java bench/GrowHistorical.java "$HIST/historical-dev.people.csv" "$HIST/historical-dev.truth.csv" "$COPIES" \
+    "$OUT/historical-1m" >&2
+fi
+echo "historical, grown: $(($(wc -l < "$OUT/historical-1m/people.csv") - 1)) records"
+run historical-1m "$OUT/historical-1m/people.csv" "$OUT/historical-1m/truth.csv"
 
 if [ ! -f "$OUT/synthetic/people.csv" ]; then
   java -jar "$JAR" demo-data --crimes "$CRIMES" --out "$OUT/synthetic" >&2

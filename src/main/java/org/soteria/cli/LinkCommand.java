@@ -87,6 +87,13 @@ final class LinkCommand implements Callable<Integer> {
                         plural(warnings.invalidDatesOfBirth(), "a date", "dates"),
                         plural(warnings.invalidDatesOfBirth(), "was", "were"));
             }
+            if (warnings.impossibleDatesOfBirth() > 0) {
+                System.err.printf("Note: %,d %s of birth %s no calendar date (a month above 12, a day the month does not have); "
+                        + "%s compared digit by digit%n", warnings.impossibleDatesOfBirth(),
+                        plural(warnings.impossibleDatesOfBirth(), "date", "dates"),
+                        plural(warnings.impossibleDatesOfBirth(), "is", "are"),
+                        plural(warnings.impossibleDatesOfBirth(), "it is", "they are"));
+            }
             if (warnings.unknownSexValues() > 0) {
                 System.err.printf("Warning: %,d sex %s not female, male, other or unknown and %s treated as missing%n",
                         warnings.unknownSexValues(), plural(warnings.unknownSexValues(), "value was", "values were"),

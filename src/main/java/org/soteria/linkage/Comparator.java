@@ -47,22 +47,37 @@ final class Comparator {
         return p;
     }
 
+    /**
+     * Given and family names crossed over: each record's given name is the other's family name (close
+     * spelling), or a record with one name keyed as its given name has the other's family name there.
+     */
     private boolean swapped(int a, int b) {
         int ga = r.given[a];
         int gb = r.given[b];
         int fa = r.family[a];
         int fb = r.family[b];
-        if (ga < 0 || gb < 0 || fa < 0 || fb < 0) {
+        if (ga < 0 || gb < 0) {
+            return false;
+        }
+        if (fa < 0 || fb < 0) {
+            // One name only, in the given field: is it the other's family name (and not their given name)?
+            if (fa < 0 && fb >= 0) {
+                return crossed(ga, fb) && ga != gb;
+            }
+            if (fb < 0 && fa >= 0) {
+                return crossed(gb, fa) && ga != gb;
+            }
             return false;
         }
         if (ga == gb || fa == fb) {
             return false;
         }
-        char[] sga = r.givenNames.chars(ga);
-        char[] sfa = r.familyNames.chars(fa);
-        char[] sgb = r.givenNames.chars(gb);
-        char[] sfb = r.familyNames.chars(fb);
-        return Text.jaroWinkler(sga, sfb) >= 0.94 && Text.jaroWinkler(sfa, sgb) >= 0.94;
+        return crossed(ga, fb) && crossed(gb, fa);
+    }
+
+    /** A given name value close to a family name value (Jaro–Winkler 0.94+). */
+    private boolean crossed(int given, int family) {
+        return Text.jaroWinkler(r.givenNames.chars(given), r.familyNames.chars(family)) >= 0.94;
     }
 
     int given(int a, int b) {
@@ -110,40 +125,50 @@ final class Comparator {
         return jw >= 0.85 ? FAMILY_SIMILAR : FAMILY_OTHER;
     }
 
+    static final int DOB_EXACT = 1;
+    static final int DOB_TRANSPOSED = 2;
+    static final int DOB_ONE_DIGIT = 3;
+    static final int DOB_PARTIAL = 4;
+    static final int DOB_YEAR_MONTH = 5;
+    static final int DOB_YEAR = 6;
+    static final int DOB_YEAR_ONE_OUT = 7;
+    static final int DOB_OTHER = 8;
+
+    /**
+     * Strongest first: the same digits; day and month transposed; one digit wrong or two neighbours swapped;
+     * a partial date (year, or year and month) that the other agrees with; the same year and month; the same
+     * year; years one apart; else different. Re-keyed records of one person disagree on the day far more
+     * often than on the year, so the year levels keep that evidence where "different" would throw it away.
+     */
     static int dateOfBirth(int a, int b) {
         if (a == 0 || b == 0) {
             return 0;
         }
-        if (a == b && DateOfBirth.full(a)) {
-            return 1;
-        }
         boolean fullA = DateOfBirth.full(a);
         boolean fullB = DateOfBirth.full(b);
+        if (a == b && fullA) {
+            return DOB_EXACT;
+        }
         int ya = DateOfBirth.year(a);
         int yb = DateOfBirth.year(b);
         int ma = DateOfBirth.month(a);
         int mb = DateOfBirth.month(b);
-        int da = DateOfBirth.day(a);
-        int db = DateOfBirth.day(b);
         if (fullA && fullB) {
+            int da = DateOfBirth.day(a);
+            int db = DateOfBirth.day(b);
             if (ya == yb && ma == db && da == mb) {
-                return 2;
+                return DOB_TRANSPOSED;
             }
             if (oneDigitOrSwap(a, b)) {
-                return 3;
+                return DOB_ONE_DIGIT;
             }
-            if (ma == mb && da == db && Math.abs(ya - yb) == 1) {
-                return 4;
-            }
-            return 6;
+        } else if (ya == yb && (ma == 0 || mb == 0 || ma == mb)) {
+            return DOB_PARTIAL;
         }
-        if (ya != yb) {
-            return 6;
+        if (ya == yb) {
+            return ma == mb ? DOB_YEAR_MONTH : DOB_YEAR;
         }
-        if (ma != 0 && mb != 0 && ma != mb) {
-            return 6;
-        }
-        return 5;
+        return Math.abs(ya - yb) == 1 ? DOB_YEAR_ONE_OUT : DOB_OTHER;
     }
 
     /** Eight digits that differ in one place, or in two neighbouring places swapped. */

@@ -6,6 +6,10 @@ import java.time.LocalDate;
 /**
  * A date of birth, full or partial, packed as {@code yyyymmdd} with 00 for an unknown month or day.
  * Accepts {@code YYYY-MM-DD}, {@code YYYY-MM}, {@code YYYY}, {@code YYYYMMDD} and {@code DD/MM/YYYY}.
+ * A full date whose digits make no calendar date (month 21, day 56, 30 February) is kept as its digits
+ * ({@link #impossible}): on re-keyed records it is a typing error or a day and month swapped, and its
+ * digits still agree with the true date in most places, which the comparison levels use. Only text that
+ * is not a date at all, or a year before 1000, is {@link #INVALID}.
  */
 final class DateOfBirth {
 
@@ -53,17 +57,28 @@ final class DateOfBirth {
         } catch (NumberFormatException e) {
             return INVALID;
         }
-        if (y < 1850 || y > 2100 || m < 0 || m > 12 || d < 0 || d > 31 || m == 0 && d != 0) {
+        if (y < 1000 || m > 99 || d > 99) {
             return INVALID;
         }
-        if (d != 0) {
-            try {
-                LocalDate.of(y, m, d);
-            } catch (DateTimeException e) {
-                return INVALID;
-            }
-        }
         return y * 10000 + m * 100 + d;
+    }
+
+    /** True when the digits make no calendar date: a month above 12, a day that month does not have, a day without a month. */
+    static boolean impossible(int packed) {
+        if (packed <= 0) {
+            return false;
+        }
+        int m = month(packed);
+        int d = day(packed);
+        if (d == 0) {
+            return m > 12;
+        }
+        try {
+            LocalDate.of(year(packed), m, d);
+            return false;
+        } catch (DateTimeException e) {
+            return true;
+        }
     }
 
     static int year(int packed) {
@@ -78,6 +93,7 @@ final class DateOfBirth {
         return packed % 100;
     }
 
+    /** A date given to the day (its digits may still make no calendar date). */
     static boolean full(int packed) {
         return packed > 0 && day(packed) != 0;
     }

@@ -18,6 +18,8 @@ public final class LinkageModel {
     static final int RANDOM_PAIRS = 1_000_000;
     private static final int MAX_ITERATIONS = 100;
     private static final double TOLERANCE = 1e-7;
+    /** Within a rule, matches must disagree on a name or the date of birth at most this share as often as random pairs. */
+    static final double IDENTIFYING = 0.3;
 
     final double lambda;
     final double[][] m;
@@ -133,6 +135,9 @@ public final class LinkageModel {
             double[][] m = initialM();
             Em em = em(counts, u, m, true);
             iterations += em.iterations;
+            if (!identifies(m, u, ruleMasks.get(r), em)) {
+                continue;
+            }
             double expectedMatches = em.lambda * em.total;
             for (Field f : Field.ALL) {
                 long fieldBits = ((1L << Field.BITS) - 1) << (f.ordinal() * Field.BITS);
@@ -155,6 +160,24 @@ public final class LinkageModel {
         }
         Em overall = em(all, u, m, false);
         return new LinkageModel(overall.lambda, m, u, iterations + overall.iterations);
+    }
+
+    /**
+     * False when the class EM found within a rule is not "the same person": its pairs disagree on a name or
+     * the date of birth (fields the rule did not block on) nearly as often as random pairs do. EM then
+     * found some other shared trait (a common birth place and year hold many families), and its m would
+     * mislead the model, so the rule is left out of the estimate.
+     */
+    private static boolean identifies(double[][] m, double[][] u, long mask, Em em) {
+        for (Field f : new Field[] {Field.GIVEN_NAME, Field.FAMILY_NAME, Field.DATE_OF_BIRTH}) {
+            long fieldBits = ((1L << Field.BITS) - 1) << (f.ordinal() * Field.BITS);
+            int different = f.levelCount() - 1;
+            if ((mask & fieldBits) != 0 && em.present[f.ordinal()] > 0
+                    && m[f.ordinal()][different] > IDENTIFYING * u[f.ordinal()][different]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double[][] initialM() {
@@ -319,6 +342,16 @@ public final class LinkageModel {
             u[f.ordinal()] = levels(f, mu[1]);
         }
         return new LinkageModel(lambda, m, u, 0);
+    }
+
+    /** True when {@link #parse} takes the text: a model of this engine's fields and levels. */
+    public static boolean fits(String text) {
+        try {
+            parse(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static String required(Map<String, String> parts, String key) {

@@ -142,6 +142,7 @@ public final class Linker {
         long[] pairs = candidates.pairs();
         progress.accept(String.format("Blocking gave %,d candidate pairs (%s)", pairs.length, elapsed(started)));
         candidates.pairsByRule().forEach((rule, count) -> progress.accept(String.format("  %,d pairs by %s", count, rule.label)));
+        candidates.budgetNotes().forEach(note -> progress.accept("  Pair budget: " + note));
         Comparator comparator = new Comparator(records);
         long[] patterns = new long[pairs.length];
         IntStream.range(0, pairs.length).parallel()
@@ -161,26 +162,39 @@ public final class Linker {
                 byRule.add(counts);
                 masks.add(-1L);
             } else {
-                for (Blocking.Rule rule : Blocking.Rule.values()) {
-                    byRule.add(new HashMap<>());
-                    masks.add(rule.mask);
-                }
-                for (int k = 0; k < pairs.length; k++) {
-                    counts.merge(patterns[k], 1L, Long::sum);
-                    int a = (int) (pairs[k] >>> 32);
-                    int b = (int) pairs[k];
-                    for (Blocking.Rule rule : Blocking.Rule.values()) {
-                        if (candidates.blockedBy(rule, a, b)) {
-                            byRule.get(rule.ordinal()).merge(patterns[k] & rule.mask, 1L, Long::sum);
+                // m from every rule whose class is the same person (LinkageModel.identifies); lambda only over the
+                // narrow rules' pairs: a broad rule's many near-namesakes (same given name and birth place) look
+                // like matches to a model that takes fields as independent, and would raise the prior of all.
+                List<Blocking.Rule> rules = List.of(Blocking.Rule.values());
+                // One task a rule (and one for the narrow rules' pairs), each counting its own patterns.
+                List<Map<Long, Long>> counted = IntStream.rangeClosed(0, rules.size()).parallel().mapToObj(x -> {
+                    Map<Long, Long> out = new HashMap<>();
+                    for (int k = 0; k < pairs.length; k++) {
+                        int a = (int) (pairs[k] >>> 32);
+                        int b = (int) pairs[k];
+                        if (x < rules.size()) {
+                            if (candidates.blockedBy(rules.get(x), a, b)) {
+                                out.merge(patterns[k] & rules.get(x).mask, 1L, Long::sum);
+                            }
+                        } else if (candidates.blockedByAny(Blocking.Rule.NARROW, a, b)) {
+                            out.merge(patterns[k], 1L, Long::sum);
                         }
                     }
+                    return out;
+                }).toList();
+                for (int x = 0; x < rules.size(); x++) {
+                    byRule.add(counted.get(x));
+                    masks.add(rules.get(x).mask);
                 }
+                counts.putAll(counted.get(rules.size()));
             }
             model = LinkageModel.estimate(byRule, masks, counts, u);
             // The prior of a match for any two records, not for a candidate pair: blocking picked the
-            // candidates for resembling each other, which their weights already count.
+            // candidates for resembling each other, which their weights already count. Lambda is the share
+            // of matches among the pairs it was estimated over.
             double allPairs = (double) n * (n - 1) / 2;
-            model = model.withLambda(Math.min(0.5, model.lambda() * pairs.length / Math.max(1, allPairs)));
+            long counted = counts.values().stream().mapToLong(Long::longValue).sum();
+            model = model.withLambda(Math.min(0.5, model.lambda() * counted / Math.max(1, allPairs)));
             progress.accept(String.format("Estimated the model: %d EM iterations over %,d patterns; prior match "
                     + "probability of two records %.2e (%s)", model.iterations(), counts.size(), model.lambda(), elapsed(started)));
         }
@@ -198,30 +212,40 @@ public final class Linker {
             matched[k] = pairs[order[k]];
             matchedWeights[k] = weights[order[k]];
         }
-        long[] clusterEdges = matched;
         Map<String, Integer> index = new HashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
             index.put(records.personId(i), i);
         }
+        long[] scored = pairs;
+        double[] scoredWeights = weights;
+        long[] clusterEdges = matched;
+        double[] clusterWeights = matchedWeights;
         if (!known.isEmpty()) {
-            Map<Long, Double> edges = new HashMap<>();
+            // Pairs matched by earlier runs (not compared in this one) join the scored pairs and the matches.
+            Map<Long, Double> earlier = new HashMap<>();
             for (Match m : known) {
                 Integer a = index.get(m.personIdA());
                 Integer b = index.get(m.personIdB());
                 if (a != null && b != null && !a.equals(b)) {
-                    edges.put(Clusterer.key(a, b), m.weight());
+                    long key = Clusterer.key(a, b);
+                    if (Arrays.binarySearch(pairs, key) < 0) {
+                        earlier.put(key, m.weight());
+                    }
                 }
             }
-            for (int k = 0; k < matched.length; k++) {
-                edges.put(matched[k], matchedWeights[k]);
+            scored = Arrays.copyOf(pairs, pairs.length + earlier.size());
+            scoredWeights = Arrays.copyOf(weights, pairs.length + earlier.size());
+            int k = pairs.length;
+            for (Map.Entry<Long, Double> e : earlier.entrySet()) {
+                scored[k] = e.getKey();
+                scoredWeights[k++] = e.getValue();
             }
-            Long[] all = edges.keySet().toArray(Long[]::new);
-            Arrays.sort(all, (x, y) -> Double.compare(edges.get(y), edges.get(x)));
-            long[] union = new long[all.length];
-            for (int k = 0; k < all.length; k++) {
-                union[k] = all[k];
-            }
-            clusterEdges = union;
+            double[] all = scoredWeights;
+            long[] from = scored;
+            int[] edgeOrder = IntStream.range(0, scored.length).filter(x -> all[x] >= threshold || x >= pairs.length).boxed()
+                    .sorted((x, y) -> Double.compare(all[y], all[x])).mapToInt(Integer::intValue).toArray();
+            clusterEdges = Arrays.stream(edgeOrder).mapToLong(x -> from[x]).toArray();
+            clusterWeights = Arrays.stream(edgeOrder).mapToDouble(x -> all[x]).toArray();
         }
         Set<Long> confirmed = new HashSet<>();
         Set<Long> rejected = new HashSet<>();
@@ -236,7 +260,7 @@ public final class Linker {
             (d.confirmed() ? confirmed : rejected).add(Clusterer.key(a, b));
         }
         confirmed.removeAll(rejected);
-        int[] cluster = Clusterer.cluster(n, clusterEdges, confirmed, rejected, scorer);
+        int[] cluster = Clusterer.cluster(n, scored, scoredWeights, clusterEdges, clusterWeights, confirmed, rejected);
         int clusters = (int) Arrays.stream(cluster).distinct().count();
         progress.accept(String.format("%,d pairs at or above the threshold (probability %.3f), %,d clusters (%s)",
                 matched.length, Scorer.probability(threshold), clusters, elapsed(started)));

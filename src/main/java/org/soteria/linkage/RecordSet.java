@@ -69,7 +69,7 @@ public final class RecordSet {
     }
 
     /** What could not be read, by field: the count of values treated as missing. */
-    public record Warnings(int invalidDatesOfBirth, int unknownSexValues) {
+    public record Warnings(int invalidDatesOfBirth, int impossibleDatesOfBirth, int unknownSexValues) {
     }
 
     final int size;
@@ -103,6 +103,8 @@ public final class RecordSet {
     String[] postcodeDistrict;
 
     private final Warnings warnings;
+    /** Per record, the share of records with a date of birth that have the same one. */
+    private final float[] dobFrequency;
 
     public RecordSet(List<PersonRecord> records, Nicknames nicknames) {
         size = records.size();
@@ -117,6 +119,7 @@ public final class RecordSet {
         pnc = new int[size];
         email = new int[size];
         int badDob = 0;
+        int impossibleDob = 0;
         int badSex = 0;
         for (int i = 0; i < size; i++) {
             PersonRecord r = records.get(i);
@@ -135,6 +138,8 @@ public final class RecordSet {
             if (d == DateOfBirth.INVALID) {
                 badDob++;
                 d = DateOfBirth.MISSING;
+            } else if (DateOfBirth.impossible(d)) {
+                impossibleDob++;
             }
             dob[i] = d;
             byte s = sexCode(r.sex());
@@ -150,7 +155,19 @@ public final class RecordSet {
             String e = r.email() == null ? null : r.email().trim().toLowerCase(java.util.Locale.ROOT);
             email[i] = emails.add(e == null || e.isEmpty() ? null : e);
         }
-        warnings = new Warnings(badDob, badSex);
+        warnings = new Warnings(badDob, impossibleDob, badSex);
+        Map<Integer, Integer> dobCounts = new HashMap<>();
+        int withDob = 0;
+        for (int d : dob) {
+            if (d != DateOfBirth.MISSING) {
+                dobCounts.merge(d, 1, Integer::sum);
+                withDob++;
+            }
+        }
+        dobFrequency = new float[size];
+        for (int i = 0; i < size; i++) {
+            dobFrequency[i] = dob[i] == DateOfBirth.MISSING ? 0 : (float) dobCounts.get(dob[i]) / withDob;
+        }
         DoubleMetaphone metaphone = new DoubleMetaphone();
         givenPhonetic = phonetic(givenNames, metaphone);
         familyPhonetic = phonetic(familyNames, metaphone);
@@ -210,6 +227,10 @@ public final class RecordSet {
 
     public int size() {
         return size;
+    }
+
+    double dobFrequency(int record) {
+        return dobFrequency[record];
     }
 
     public String personId(int record) {

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Match weights of record pairs under a model, with term-frequency adjustment: agreeing exactly on a
- * name counts for log2(m / frequency of that name), so a shared common name counts for less than a
- * shared rare one.
+ * name, a birth place, a postcode or a date of birth counts for log2(m / frequency of that value), so a
+ * shared common value (London, 1 January) counts for less than a shared rare one.
  */
 final class Scorer {
 
@@ -50,13 +50,17 @@ final class Scorer {
     }
 
     private double fieldWeight(Field f, int level, int a) {
-        if (level == 1 && f == Field.GIVEN_NAME) {
-            return adjusted(f, records.givenNames.frequency(records.given[a]));
+        if (level != 1) {
+            return weights[f.ordinal()][level];
         }
-        if (level == 1 && f == Field.FAMILY_NAME) {
-            return adjusted(f, records.familyNames.frequency(records.family[a]));
-        }
-        return weights[f.ordinal()][level];
+        return switch (f) {
+            case GIVEN_NAME -> adjusted(f, records.givenNames.frequency(records.given[a]));
+            case FAMILY_NAME -> adjusted(f, records.familyNames.frequency(records.family[a]));
+            case BIRTH_PLACE -> adjusted(f, records.birthPlaces.frequency(records.birthPlace[a]));
+            case POSTCODE -> adjusted(f, records.postcodes.frequency(records.postcode[a]));
+            case DATE_OF_BIRTH -> adjusted(f, records.dobFrequency(a));
+            default -> weights[f.ordinal()][level];
+        };
     }
 
     private double adjusted(Field f, double frequency) {

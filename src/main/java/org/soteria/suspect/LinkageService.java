@@ -139,7 +139,9 @@ public class LinkageService {
                     }
                 }
             }
-            boolean fullRun = full || last.isEmpty() || fresh > FULL_RUN_GROWTH * (people.size() - fresh);
+            // A model saved by an earlier version of the engine (other comparison levels) cannot score new pairs: link all again.
+            boolean fullRun = full || last.isEmpty() || fresh > FULL_RUN_GROWTH * (people.size() - fresh)
+                    || !LinkageModel.fits(last.get().model());
             List<Linker.Decision> decisions = jdbc.sql("select person_a, person_b, status from person_link "
                             + "where status <> 'proposed'")
                     .query((rs, n) -> new Linker.Decision(Long.toString(rs.getLong(1)), Long.toString(rs.getLong(2)),

@@ -40,7 +40,8 @@ class LinkCommandTest {
                 "a,Arthur,Penhaligon,1980-02-03,LL57 2DG,male",
                 "b,Artie,Penhaligon,1980-02-03,LL572DG,male",
                 "c,Bronwen,Quayle,1991-07-30,CH1 1AA,female",
-                "d,Ceri,Rowlands,1975-13-40,,robot"));
+                "d,Ceri,Rowlands,1975-13-40,,robot",
+                "e,Dilys,Rowlands,31st May,,"));
         Path truth = dir.resolve("truth.csv");
         Files.write(truth, List.of("person_id,identity_id", "a,1", "b,1"));
         Path out = dir.resolve("clusters.csv");
@@ -48,8 +49,10 @@ class LinkCommandTest {
         Run r = run("--people", people.toString(), "--out", out.toString(), "--explain", pairs.toString(), "--threshold",
                 "0.5", "--truth", truth.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(Files.readAllLines(out)).containsExactly("person_id,cluster_id", "a,a", "b,a", "c,c", "d,d");
+        assertThat(Files.readAllLines(out)).containsExactly("person_id,cluster_id", "a,a", "b,a", "c,c", "d,d", "e,e");
         assertThat(r.err()).contains("Warning: 1 date of birth could not be read as a date and was treated as missing")
+                .contains("Note: 1 date of birth is no calendar date (a month above 12, a day the month does not have); "
+                        + "it is compared digit by digit")
                 .contains("Warning: 1 sex value was not female, male, other or unknown")
                 .contains("Pairwise: precision 1.0000, recall 1.0000, F1 1.0000");
         List<String> explained = Files.readAllLines(pairs);

@@ -51,7 +51,11 @@ class BlockingAndFrequencyTest {
                 new PersonRecord[] {p("e1", "Kwame", "Obeng", "1966-04-12", null, "66/123456A"),
                     p("e2", "K", "Obeng-Mensah", null, null, "66/123456A")},          // only the PNC identifier
                 new PersonRecord[] {p("f1", "Siobhan", "Tarrant", "1977-08-19", null, null),
-                    p("f2", "Siobhan", "Tarant", "1978-08-19", null, null)});         // a typo and the year one out
+                    p("f2", "Siobhan", "Tarant", "1978-08-19", null, null)},          // a typo and the year one out
+                new PersonRecord[] {p("g1", "Eirlys", "Quarrington", "1968-05-04", "SA1 1AA", null),
+                    p("g2", "Quarrington", null, null, "SA1 1AA", null)},             // one name, keyed as the given name
+                new PersonRecord[] {p("h1", "Tegwen", "Vyvyan-Pryce", "1970-01-01", "LD1 5AA", null),
+                    p("h2", "Tegwen", "Vyvyan-Pryce", "1907-10-10", "SY23 3BB", null)}); // rare names, nothing else shared
         variants.forEach(v -> people.addAll(Arrays.asList(v)));
         RecordSet set = new RecordSet(people, Nicknames.standard());
         Blocking.Candidates c = Blocking.candidates(set, null);
@@ -64,6 +68,61 @@ class BlockingAndFrequencyTest {
         }
         assertThat((long) c.pairs().length).as("candidates against %,d possible pairs", (long) people.size()
                 * (people.size() - 1) / 2).isLessThan(5L * people.size());
+    }
+
+    @Test
+    void namesAloneBlockOnlyWhenTheyAreRare() {
+        List<PersonRecord> people = new ArrayList<>(crowd());
+        for (int i = 0; i < 300; i++) {
+            people.add(p("j" + i, "Aled", "Jones", String.format("%d-01-%02d", 1940 + i % 60, 1 + i % 28), "CF" + i + " 1AA", null));
+        }
+        people.add(p("r1", "Tegwen", "Vyvyan-Pryce", "1970-01-01", "LD1 5AA", null));
+        people.add(p("r2", "Tegwen", "Vyvyan-Pryce", "1907-10-10", "SY23 3BB", null));
+        RecordSet set = new RecordSet(people, Nicknames.standard());
+        Blocking.Candidates c = Blocking.candidates(set, null);
+        int n = people.size();
+        assertThat(c.blockedBy(Blocking.Rule.NAMES, n - 2, n - 1)).as("two rare namesakes").isTrue();
+        assertThat(c.blockedBy(Blocking.Rule.NAMES, n - 4, n - 3)).as("two of 300 Aled Joneses").isFalse();
+    }
+
+    /**
+     * A rule that would give more pairs than its share (a few pairs a record) is refined with a part of the
+     * key it lacks, and then, if still too large, loses its largest blocks; the notes say so.
+     */
+    @Test
+    void aRuleOverItsShareIsRefinedThenCutAndTheNotesSaySo() {
+        List<PersonRecord> people = new ArrayList<>();
+        SplittableRandom rnd = new SplittableRandom(3);
+        // 30,000 records with 100 postcodes and one given initial: "postcode, given initial" blocks hold 300 each.
+        for (int i = 0; i < 30_000; i++) {
+            String family = START[rnd.nextInt(START.length)] + END[rnd.nextInt(END.length)] + (char) ('a' + rnd.nextInt(26));
+            people.add(p("p" + i, "Aled", family, null, "LL" + (i % 100) + " 1AA", null));
+        }
+        RecordSet set = new RecordSet(people, Nicknames.standard());
+        Blocking.Candidates c = Blocking.candidates(set, null);
+        long share = Blocking.share(people.size());
+        assertThat(c.pairsByRule().get(Blocking.Rule.POSTCODE_INITIAL)).isLessThanOrEqualTo(share);
+        assertThat(c.budgetNotes()).anySatisfy(note -> assertThat(note)
+                .startsWith("postcode, given initial: ").contains("over its share of " + String.format("%,d", share))
+                .contains("refined by family name initial"));
+        assertThat((long) c.pairs().length).isLessThanOrEqualTo(share * Blocking.Rule.values().length);
+        // Every rule keeps within its share, whatever the data.
+        c.pairsByRule().values().forEach(pairs -> assertThat(pairs).isLessThanOrEqualTo(share));
+    }
+
+    @Test
+    void aBlockTooLargeEvenRefinedIsLeftOutAndItsRecordsAreNotSaidToShareTheRule() {
+        List<PersonRecord> people = new ArrayList<>();
+        // 900 identical keys whatever the refinement: one postcode, one name, no date of birth.
+        for (int i = 0; i < 900; i++) {
+            people.add(p("s" + i, "Aled", "Jones", null, "LL1 1AA", null));
+        }
+        RecordSet set = new RecordSet(people, Nicknames.standard());
+        Blocking.Candidates c = Blocking.candidates(set, null);
+        assertThat(c.pairsByRule().get(Blocking.Rule.POSTCODE_INITIAL)).isZero();
+        assertThat(c.blockedBy(Blocking.Rule.POSTCODE_INITIAL, 0, 1)).isFalse();
+        assertThat(c.budgetNotes()).anySatisfy(note -> assertThat(note).startsWith("postcode, given initial: ")
+                .contains("blocks of more than"));
     }
 
     @Test

@@ -47,6 +47,10 @@ class ComparisonLevelsTest {
                 .isEqualTo("swapped with family name");
         assertThat(level(Field.FAMILY_NAME, person("a", "Morgan", "Rhys", null, null), person("b", "Rhys", "Morgan", null, null)))
                 .as("a swap counts once, on the given name").isEqualTo("missing");
+        assertThat(level(Field.GIVEN_NAME, person("a", "Egerton", null, null, null), person("b", "Julian", "Egerton", null, null)))
+                .as("one name, keyed as the given name, is the other's family name").isEqualTo("swapped with family name");
+        assertThat(level(Field.GIVEN_NAME, person("a", "Julian", null, null, null), person("b", "Julian", "Egerton", null, null)))
+                .isEqualTo("exact");
     }
 
     @Test
@@ -68,10 +72,16 @@ class ComparisonLevelsTest {
         assertThat(dob("1990-03-04", "1989-03-04")).isEqualTo("year one out");
         assertThat(dob("1990", "1990-03-04")).isEqualTo("partial date that agrees");
         assertThat(dob("1990-03", "1990-03-04")).isEqualTo("partial date that agrees");
-        assertThat(dob("1990-05", "1990-03-04")).isEqualTo("different");
+        assertThat(dob("1990-05", "1990-03-04")).isEqualTo("same year");
+        assertThat(dob("1990-03-04", "1990-03-27")).isEqualTo("same year and month");
+        assertThat(dob("1990-03-04", "1990-11-27")).isEqualTo("same year");
+        assertThat(dob("1990-03-04", "1991-11-27")).isEqualTo("year one out");
         assertThat(dob("1990-03-04", "1975-11-22")).isEqualTo("different");
         assertThat(dob(null, "1990-03-04")).isEqualTo("missing");
-        assertThat(dob("1990-02-30", "1990-02-28")).as("an impossible date is missing").isEqualTo("missing");
+        assertThat(dob("not a date", "1990-03-04")).isEqualTo("missing");
+        assertThat(dob("1853-00-22", "1853-01-22")).as("an impossible date keeps its digits").isEqualTo("one digit wrong or two swapped");
+        assertThat(dob("1855-21-01", "1855-01-21")).isEqualTo("day and month transposed");
+        assertThat(dob("1734-81-01", "1734-81-01")).isEqualTo("exact");
     }
 
     @Test
@@ -115,12 +125,15 @@ class ComparisonLevelsTest {
     }
 
     @Test
-    void valuesThatDoNotParseAreCountedAsMissing() {
+    void valuesThatDoNotParseAreCountedAsMissingAndImpossibleDatesAreCounted() {
         RecordSet set = new RecordSet(List.of(
                 new PersonRecord("a", "Ann", null, "Hughes", "1990-13-01", "f", null, null, null, null, null),
                 new PersonRecord("b", "Ann", null, "Hughes", "not a date", "robot", null, null, null, null, null),
-                new PersonRecord("c", "Ann", null, "Hughes", "1990-01-01", "", null, null, null, null, null)),
+                new PersonRecord("c", "Ann", null, "Hughes", "0990-01-01", "", null, null, null, null, null),
+                new PersonRecord("d", "Ann", null, "Hughes", "1990-02-30", "", null, null, null, null, null),
+                new PersonRecord("e", "Ann", null, "Hughes", "1990-01-01", "", null, null, null, null, null)),
                 Nicknames.standard());
-        assertThat(set.warnings()).isEqualTo(new RecordSet.Warnings(2, 1));
+        assertThat(set.warnings()).as("not dates: text and a year before 1000; impossible but kept: month 13, 30 February")
+                .isEqualTo(new RecordSet.Warnings(2, 2, 1));
     }
 }

@@ -45,6 +45,8 @@ final class WelshWalker {
 
     private final Set<String> notYet;
     private final List<String> english;
+    /** The English sentences by their first {@link #SENTENCE} characters, so that a page is searched once, not once a sentence. */
+    private final java.util.Map<String, List<String>> byStart = new java.util.HashMap<>();
     private final Set<String> axed = new HashSet<>();
     private final List<Fault> faults = new ArrayList<>();
 
@@ -52,6 +54,25 @@ final class WelshWalker {
         notYet = notYetBilingual();
         english = englishSentences();
         assertThat(english).as("English sentences to look for").hasSizeGreaterThan(200);
+        for (String sentence : english) {
+            byStart.computeIfAbsent(sentence.substring(0, SENTENCE), k -> new ArrayList<>()).add(sentence);
+        }
+    }
+
+    /** The English sentences in {@code text}: each place where one may start is looked up by its first characters. */
+    List<String> englishIn(String text) {
+        Set<String> found = new LinkedHashSet<>();
+        for (int i = 0; i + SENTENCE <= text.length(); i++) {
+            List<String> candidates = byStart.get(text.substring(i, i + SENTENCE));
+            if (candidates != null) {
+                for (String sentence : candidates) {
+                    if (text.startsWith(sentence, i)) {
+                        found.add(sentence);
+                    }
+                }
+            }
+        }
+        return List.copyOf(found);
     }
 
     /** What the walks found wrong so far. */
@@ -122,10 +143,8 @@ final class WelshWalker {
                 words.select(".soteria-prewrap").remove();
                 String text = words.body().text() + " " + String.join(" ", words.select("svg text, svg title, svg desc")
                         .eachText());
-                for (String sentence : english) {
-                    if (text.contains(sentence)) {
-                        faults.add(new Fault(role, url, "English in " + template + ": \"" + sentence + "\""));
-                    }
+                for (String sentence : englishIn(text)) {
+                    faults.add(new Fault(role, url, "English in " + template + ": \"" + sentence + "\""));
                 }
             }
             if (axed.add(template)) {
