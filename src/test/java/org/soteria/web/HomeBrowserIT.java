@@ -44,6 +44,18 @@ class HomeBrowserIT extends BrowserPages {
         }
     }
 
+    /** The accessibility check itself finds what it should: an image without a text alternative, a field without a label. */
+    @Test
+    void theAccessibilityCheckFindsABrokenPage() {
+        BrowserSession b = browser();
+        b.signIn("supervisor", PASSWORD);
+        assertThat(b.accessibilityViolations()).isEmpty();
+        ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript("var m = document.querySelector('main');"
+                + "m.insertAdjacentHTML('beforeend', '<img src=\"/favicon.ico\"><input type=\"text\">');");
+        assertThat(b.accessibilityViolations()).anySatisfy(v -> assertThat(v).startsWith("image-alt:"))
+                .anySatisfy(v -> assertThat(v).startsWith("label:"));
+    }
+
     @Test
     void aSupervisorSeesReviewsAndApprovalsCountedMostUrgentFirstAndInWelsh() {
         BrowserSession b = browser();
