@@ -66,12 +66,14 @@ public class SuspectService implements org.soteria.investigation.SuspectNotices 
         };
     }
 
-    /** A probability as a percentage a reviewer reads at a glance: "97.2%", "more than 99.9%". */
+    /** A probability as a percentage a reviewer reads at a glance: "97.2%" (pages say "more than 99.9%" in words when {@link #nearCertain}). */
     public static String percent(double probability) {
-        if (probability >= 0.9995) {
-            return "more than 99.9%";
-        }
-        return String.format(java.util.Locale.ROOT, "%.1f%%", probability * 100);
+        return String.format(java.util.Locale.ROOT, "%.1f%%", Math.min(probability, 0.999) * 100);
+    }
+
+    /** True when the probability would round to 100%: pages say "more than 99.9%" in the page's language. */
+    public static boolean nearCertain(double probability) {
+        return probability >= 0.9995;
     }
 
     /** A proposed link for review: both records, the crimes each is a suspect in, the engine's explanation. */

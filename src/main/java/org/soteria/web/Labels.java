@@ -125,7 +125,7 @@ public class Labels {
             return found(messages, key(choice), choice.label(), LocaleContextHolder.getLocale());
         }
         if (item instanceof org.soteria.web.form.Choice choice) {
-            return choice.label();
+            return text(choice.label());
         }
         try {
             return text(String.valueOf(item.getClass().getMethod("label").invoke(item)));
