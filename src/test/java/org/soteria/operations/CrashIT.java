@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,12 +65,7 @@ class CrashIT {
         long events = Files.readAllLines(bundle.resolve("events.csv")).size() - 1;
         String data = dir.resolve("data").toString();
 
-        List<Outcome> outcomes = new ArrayList<>();
-        for (int attempt = 1; attempt <= 2; attempt++) {
-            long delay = random.nextInt(5_000);
-            Outcome o = runAndKill("import-" + attempt, "cases.csv: reading and checking", delay, "import", "--bundle", bundle.toString(),
-                    "--data-dir", data);
-            outcomes.add(o);
+        List<Outcome> outcomes = killPartWay("import", "cases.csv: reading and checking", 5_000, () -> o -> {
             String when = o + " (seed " + SEED + ")";
             long stored = count(data, "crime");
             long completed = count(data, "import_run where status = 'completed'");
@@ -76,8 +73,7 @@ class CrashIT {
             assertThat(stored == crimes).as("a completed run iff its rows are there, after " + when)
                     .isEqualTo(completed > 0);
             assertThat(count(data, "event")).as("events after " + when).isIn(0L, events);
-        }
-        assertThat(outcomes).as("at least one import killed part way").anyMatch(Outcome::killed);
+        }, "import", "--bundle", bundle.toString(), "--data-dir", data);
         System.out.println("CrashIT import (seed " + SEED + "): " + outcomes);
         Outcome last = runToEnd("import-final", "import", "--bundle", bundle.toString(), "--data-dir", data);
         assertThat(last.exit()).as(last.log()).isZero();
@@ -94,19 +90,16 @@ class CrashIT {
                 "--load", "--data-dir", data)).isZero();
         long suspects = count(data, "(select distinct person_ref from case_person where role = 'suspect') s");
         assertThat(suspects).isPositive();
-        List<Outcome> outcomes = new ArrayList<>();
-        for (int attempt = 1; attempt <= 2; attempt++) {
+        List<Outcome> outcomes = killPartWay("relink", "soteria relink: linking", 1_500, () -> {
             long runsBefore = count(data, "linkage_run");
-            Outcome o = runAndKill("relink-" + attempt, "soteria relink: linking", random.nextInt(1_500), "relink", "--full",
-                    "--data-dir", data);
-            outcomes.add(o);
-            String when = o + " (seed " + SEED + ")";
-            assertThat(count(data, "linkage_run")).as("runs after " + when).isIn(runsBefore, runsBefore + 1);
-            assertThat(count(data, "(select person_ref from person_cluster group by person_ref having count(*) > 1) d"))
-                    .as("people in two clusters after " + when).isZero();
-            assertThat(count(data, "linkage_run where finished_at is null")).as(when).isZero();
-        }
-        assertThat(outcomes).as("at least one relink killed part way").anyMatch(Outcome::killed);
+            return o -> {
+                String when = o + " (seed " + SEED + ")";
+                assertThat(count(data, "linkage_run")).as("runs after " + when).isIn(runsBefore, runsBefore + 1);
+                assertThat(count(data, "(select person_ref from person_cluster group by person_ref having count(*) > 1) d"))
+                        .as("people in two clusters after " + when).isZero();
+                assertThat(count(data, "linkage_run where finished_at is null")).as(when).isZero();
+            };
+        }, "relink", "--full", "--data-dir", data);
         System.out.println("CrashIT relink (seed " + SEED + "): " + outcomes);
         Outcome last = runToEnd("relink-final", "relink", "--full", "--data-dir", data);
         assertThat(last.exit()).as(last.log()).isZero();
@@ -151,7 +144,29 @@ class CrashIT {
         assertThat(cli("audit", "verify", "--data-dir", data)).as("audit chain (seed " + SEED + ")").isZero();
     }
 
-    private record Outcome(String name, long delayMillis, boolean killed, int exit, String log) {
+    /**
+     * Runs a command at least twice, killing it a random moment after it reports {@code ready}, and checks the data
+     * after each try. A machine fast enough to finish the work before the chosen moment does not make the test
+     * vacuous: the next moment is drawn below three quarters of the work time just seen, up to five tries, until one
+     * was killed part way.
+     */
+    private List<Outcome> killPartWay(String name, String ready, int firstBound, Supplier<Consumer<Outcome>> checks,
+            String... args) throws Exception {
+        List<Outcome> outcomes = new ArrayList<>();
+        long bound = firstBound;
+        for (int attempt = 1; attempt <= 5 && (attempt <= 2 || outcomes.stream().noneMatch(Outcome::killed)); attempt++) {
+            Consumer<Outcome> check = checks.get();
+            Outcome o = runAndKill(name + "-" + attempt, ready, random.nextLong(bound), args);
+            outcomes.add(o);
+            check.accept(o);
+            if (!o.killed()) {
+                bound = Math.max(20, Math.min(bound, o.workMillis() * 3 / 4));
+            }
+        }
+        return outcomes;
+    }
+
+    private record Outcome(String name, long delayMillis, boolean killed, int exit, String log, long workMillis) {
 
         @Override
         public String toString() {
@@ -168,13 +183,15 @@ class CrashIT {
                 Thread.sleep(50);
             }
         }
+        long working = System.nanoTime();
         p.waitFor(delay, TimeUnit.MILLISECONDS);
+        long workMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - working);
         boolean killed = p.isAlive();
         if (killed) {
             p.destroyForcibly();
         }
         p.waitFor(30, TimeUnit.SECONDS);
-        return new Outcome(name, delay, killed, p.exitValue(), log(name));
+        return new Outcome(name, delay, killed, p.exitValue(), log(name), workMillis);
     }
 
     private Outcome runToEnd(String name, String... args) throws Exception {
@@ -183,7 +200,7 @@ class CrashIT {
             p.destroyForcibly();
             fail(name + " did not finish within " + START_LIMIT + ":\n" + log(name));
         }
-        return new Outcome(name, 0, false, p.exitValue(), log(name));
+        return new Outcome(name, 0, false, p.exitValue(), log(name), 0);
     }
 
     private Process start(String name, String... args) throws IOException {
