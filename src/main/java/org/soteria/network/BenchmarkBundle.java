@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * timeliness medians in whole days on the same grid, each shown only where the count it rests on is shown (ADR 38).
  * {@code force} holds figures about the force as a whole, one cell a quarter (ADR 38): victims' feedback as published
  * (responses, and the mean of the five dimensions' means), the RASSO officers and those accredited at the quarter's
- * end, and their median open caseload. A bundle from a force on an earlier release carries only the first four counts.
+ * end, and their median open caseload; a quarter's force-wide figures, once published, are carried unchanged into
+ * every later release. A bundle from a force on an earlier release carries only the first four counts.
  */
 public record BenchmarkBundle(String asOf, List<String> quarters, List<String> groups,
         Map<String, List<List<String>>> measures, Map<String, List<List<String>>> medians,
@@ -121,7 +122,28 @@ public record BenchmarkBundle(String asOf, List<String> quarters, List<String> g
             shownMedians.put(m, rows);
         });
         return new BenchmarkBundle(asOf, List.copyOf(quarters), List.copyOf(groups), measures, shownMedians,
-                force == null ? null : forceFigures(force));
+                force == null ? null : asFirstPublished(forceFigures(force), quarters, earlier));
+    }
+
+    /**
+     * The force-wide figures with each quarter an earlier release already carried taken from the first release that
+     * carried it: officers are counted as the roster stands when a release is made (it keeps no history), so a
+     * quarter counted again could differ by the one person who joined or left since, which two releases would show.
+     */
+    private static Map<String, List<String>> asFirstPublished(Map<String, List<String>> figures, List<String> quarters,
+            List<BenchmarkBundle> earlier) {
+        for (int q = 0; q < quarters.size(); q++) {
+            for (BenchmarkBundle b : earlier) {
+                int at = b.quarters().indexOf(quarters.get(q));
+                if (at >= 0 && b.force().keySet().containsAll(FORCE)) {
+                    for (String m : FORCE) {
+                        figures.get(m).set(q, b.force().get(m).get(at));
+                    }
+                    break;
+                }
+            }
+        }
+        return figures;
     }
 
     /**

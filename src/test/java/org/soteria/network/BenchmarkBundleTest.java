@@ -174,4 +174,39 @@ class BenchmarkBundleTest {
         assertThat(new BenchmarkBundle(b.asOf(), b.quarters(), b.groups(), unknown, null, null).problems())
                 .anySatisfy(p -> assertThat(p).contains("may add only victim_does_not_support_third_party"));
     }
+
+    /**
+     * The roster keeps no history, so officers are counted as they stand when a release is made: a quarter's
+     * force-wide figures, once published, are carried into every later release unchanged, or another force comparing
+     * two releases would see one person join or leave with (or without) an accreditation.
+     */
+    @Test
+    void aQuarterOfForceWideFiguresOncePublishedIsNeverChanged() {
+        Map<String, long[][]> counts = new LinkedHashMap<>();
+        counts.put(BenchmarkBundle.RECORDED, new long[][] {{40, 30}, {35, 32}});
+        counts.put(BenchmarkBundle.OUTCOMES, new long[][] {{30, 29}, {33, 30}});
+        counts.put(BenchmarkBundle.CHARGED, new long[][] {{12, 9}, {6, 11}});
+        counts.put(BenchmarkBundle.VICTIM_DOES_NOT_SUPPORT, new long[][] {{12, 14}, {14, 15}});
+        BenchmarkBundle first = BenchmarkBundle.of("2026-07-02", List.of("2026-Q1", "2026-Q2"),
+                List.of("adult_rape", "child_rape"), counts, Map.of(),
+                List.of(new BenchmarkBundle.ForceQuarter(12, 3.84, 40, 31, 38, 6),
+                        new BenchmarkBundle.ForceQuarter(20, 4.1, 41, 30, 39, 7)), List.of());
+        // a quarter later: one accredited officer has joined since, and counted today Q2 would read 42 and 31
+        BenchmarkBundle second = BenchmarkBundle.of("2026-10-02", List.of("2026-Q2", "2026-Q3"),
+                List.of("adult_rape", "child_rape"), counts, Map.of(),
+                List.of(new BenchmarkBundle.ForceQuarter(20, 4.1, 42, 31, 40, 7),
+                        new BenchmarkBundle.ForceQuarter(15, 4.2, 42, 31, 40, 8)), List.of(first));
+        assertThat(second.force().get(BenchmarkBundle.OFFICERS)).containsExactly("41", "42");
+        assertThat(second.force().get(BenchmarkBundle.ACCREDITED)).containsExactly("30", "31");
+        assertThat(second.force().get(BenchmarkBundle.CASELOAD)).containsExactly("7", "8");
+        assertThat(second.problems()).isEmpty();
+        // a release before force-wide figures were sent (an earlier version) fixes nothing
+        BenchmarkBundle old = new BenchmarkBundle(first.asOf(), first.quarters(), first.groups(), first.measures(),
+                null, null);
+        BenchmarkBundle after = BenchmarkBundle.of("2026-10-02", List.of("2026-Q2", "2026-Q3"),
+                List.of("adult_rape", "child_rape"), counts, Map.of(),
+                List.of(new BenchmarkBundle.ForceQuarter(20, 4.1, 42, 31, 40, 7),
+                        new BenchmarkBundle.ForceQuarter(15, 4.2, 42, 31, 40, 8)), List.of(old));
+        assertThat(after.force().get(BenchmarkBundle.OFFICERS)).containsExactly("42", "42");
+    }
 }
