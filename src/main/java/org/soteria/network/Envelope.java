@@ -31,8 +31,10 @@ public record Envelope(String format, String body, String signature) {
     public static final String GUIDANCE = "guidance";
     /** The hub's latest published training catalogue, for forces to take. */
     public static final String CATALOGUE = "catalogue";
+    /** The hub's published practice library as national guidance, for forces to take (ADR 40). */
+    public static final String NATIONAL_GUIDANCE = "national-guidance";
     static final Set<String> TYPES = Set.of(BENCHMARK, ENCODINGS, NOTICES_REQUEST, NOTICES, CHECKPOINT, PROGRESS,
-            FRAMEWORKS, GUIDANCE, CATALOGUE);
+            FRAMEWORKS, GUIDANCE, CATALOGUE, NATIONAL_GUIDANCE);
 
     /** Tolerant of fields it does not know, so that a newer hub or force can add some. */
     static final JsonMapper JSON = JsonMapper.builder()

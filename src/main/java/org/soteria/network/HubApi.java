@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.soteria.platform.HubMode;
 import org.soteria.platform.Invalid;
 import org.springframework.http.HttpStatus;
@@ -33,6 +35,10 @@ class HubApi {
     public static final String SENDER_HEADER = "Soteria-Sender";
     /** Requests a minute from one address, unless {@code soteria.network.requests-per-minute} says otherwise. */
     static final int RATE_PER_MINUTE = 30;
+    /** Where forces pull the files the hub publishes. */
+    static final String FRAMEWORKS = "/api/v1/network/frameworks";
+    static final String CATALOGUE = "/api/v1/network/catalogue";
+    static final String NATIONAL_GUIDANCE = "/api/v1/network/guidance";
 
     private final HubService hub;
     private final RateLimiter limiter;
@@ -42,9 +48,10 @@ class HubApi {
     private final NationalFrameworks frameworks;
     private final NationalCatalogue national;
     private final org.soteria.workforce.CourseCatalogue catalogue;
+    private final NationalPractice guidance;
 
     HubApi(HubService hub, org.soteria.web.form.FormMessages messages, NationalFrameworks frameworks,
-            NationalCatalogue national, org.soteria.workforce.CourseCatalogue catalogue,
+            NationalCatalogue national, org.soteria.workforce.CourseCatalogue catalogue, NationalPractice guidance,
             @org.springframework.beans.factory.annotation.Value("${soteria.network.requests-per-minute:"
                     + RATE_PER_MINUTE + "}") int rate) {
         this.rate = rate;
@@ -53,6 +60,7 @@ class HubApi {
         this.frameworks = frameworks;
         this.national = national;
         this.catalogue = catalogue;
+        this.guidance = guidance;
         this.messages = messages;
     }
 
@@ -62,34 +70,45 @@ class HubApi {
     }
 
     /** The national assessment frameworks, signed by the hub: public (a force checks them against the hub's key). */
-    @GetMapping(value = "/api/v1/network/frameworks", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping(value = FRAMEWORKS, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> frameworks(HttpServletRequest request) {
-        if (!limiter.allow(request.getRemoteAddr())) {
-            return problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", "This address has sent more than "
-                    + rate + " requests in a minute: wait and send again", Map.of());
-        }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(frameworks.signedFile());
+        return published(request, () -> Optional.of(frameworks.signedFile()), "frameworks");
     }
 
     /** The national training catalogue's latest version, signed by the hub: public, as the frameworks are. */
-    @GetMapping(value = "/api/v1/network/catalogue", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping(value = CATALOGUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> catalogue(HttpServletRequest request) {
+        return published(request, () -> catalogue.latest().map(c -> national.signedFile()), "training catalogue");
+    }
+
+    /** The practice library's latest version as national guidance, signed by the hub (ADR 40): public too. */
+    @GetMapping(value = NATIONAL_GUIDANCE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> guidance(HttpServletRequest request) {
+        return published(request, guidance::signedFile, "practice");
+    }
+
+    /** A file the hub publishes for forces, within the rate limit; a problem document when there is none yet. */
+    private ResponseEntity<?> published(HttpServletRequest request, Supplier<Optional<String>> file, String what) {
         if (!limiter.allow(request.getRemoteAddr())) {
-            return problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", "This address has sent more than "
-                    + rate + " requests in a minute: wait and send again", Map.of());
+            return tooMany();
         }
-        if (catalogue.latest().isEmpty()) {
-            return problem(HttpStatus.NOT_FOUND, "No catalogue yet", "The hub has published no training catalogue "
-                    + "yet", Map.of());
+        Optional<String> signed = file.get();
+        if (signed.isEmpty()) {
+            return problem(HttpStatus.NOT_FOUND, "Nothing published yet", "The hub has published no " + what + " yet",
+                    Map.of());
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(national.signedFile());
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(signed.get());
+    }
+
+    private ResponseEntity<ProblemDetail> tooMany() {
+        return problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", "This address has sent more than " + rate
+                + " requests in a minute: wait and send again", Map.of());
     }
 
     @PostMapping(value = "/api/v1/network/registrations", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> register(HttpServletRequest request) throws IOException {
         if (!limiter.allow(request.getRemoteAddr())) {
-            return problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", "This address has sent more than "
-                    + rate + " requests in a minute: wait and send again", Map.of());
+            return tooMany();
         }
         String body = read(request, MAX_REGISTRATION_BYTES);
         if (body == null) {

@@ -57,17 +57,8 @@ final class HubClient {
                 Messages.HubInfo.class);
     }
 
-    /** The hub's signed frameworks file, as text (checked by the force against the hub's key). */
-    String frameworks() {
-        return published("/api/v1/network/frameworks");
-    }
-
-    /** The hub's signed training catalogue file, as text (checked by the force against the hub's key). */
-    String catalogue() {
-        return published("/api/v1/network/catalogue");
-    }
-
-    private String published(String path) {
+    /** A file the hub signs for forces, at {@code path}, as text (checked by the force against the hub's key). */
+    String published(String path) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve(base.getPath() + path)).GET());
         if (response.statusCode() != 200) {
             throw new Failed(Fault.of("networkError.hubGaveNoFile", response.statusCode()));

@@ -44,14 +44,16 @@ class HubController {
     private final HubProgress progress;
     private final NationalFrameworks frameworks;
     private final NationalCatalogue catalogue;
+    private final NationalPractice guidance;
     private final org.soteria.audit.AuditService audit;
 
     HubController(HubService hub, org.springframework.context.MessageSource messages, HubOversight oversight,
-            HubProgress progress, NationalFrameworks frameworks, NationalCatalogue catalogue,
+            HubProgress progress, NationalFrameworks frameworks, NationalCatalogue catalogue, NationalPractice guidance,
             org.soteria.audit.AuditService audit) {
         this.hub = hub;
         this.frameworks = frameworks;
         this.catalogue = catalogue;
+        this.guidance = guidance;
         this.audit = audit;
         this.progress = progress;
         this.messages = messages;
@@ -301,6 +303,7 @@ class HubController {
         model.addAttribute("activeNav", "hub-upload");
         model.addAttribute("national", user.can(Permission.MODERATE_NETWORK));
         model.addAttribute("catalogue", catalogue.published());
+        model.addAttribute("guidance", guidance.published());
         return "hub/upload";
     }
 
@@ -325,22 +328,29 @@ class HubController {
     /** The national frameworks file, signed, to take to a force whose network blocks calls out (logged). */
     @GetMapping("/hub/frameworks.json")
     ResponseEntity<byte[]> frameworksFile(@AuthenticationPrincipal SoteriaUser user) {
-        audit.record(user.getUsername(), user.role().name(), org.soteria.audit.AuditAction.EXPORT, "hub_frameworks",
-                "all", "national frameworks file downloaded");
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("frameworks.json").build().toString())
-                .body(frameworks.signedFile().getBytes(StandardCharsets.UTF_8));
+        return download(user, frameworks.signedFile(), "hub_frameworks", "national frameworks", "frameworks.json");
     }
 
     @GetMapping("/hub/catalogue.json")
     ResponseEntity<byte[]> catalogueFile(@AuthenticationPrincipal SoteriaUser user) {
-        String file = catalogue.signedFile();
-        audit.record(user.getUsername(), user.role().name(), org.soteria.audit.AuditAction.EXPORT, "hub_catalogue",
-                "latest", "national training catalogue file downloaded");
+        return download(user, catalogue.signedFile(), "hub_catalogue", "national training catalogue",
+                "training-catalogue.json");
+    }
+
+    /** The practice library's latest version as national guidance, signed (ADR 40). */
+    @GetMapping("/hub/guidance.json")
+    ResponseEntity<byte[]> guidanceFile(@AuthenticationPrincipal SoteriaUser user) {
+        return download(user, guidance.signedFile().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)),
+                "hub_guidance", "national guidance", "national-guidance.json");
+    }
+
+    /** A file the hub signs for forces, as a download (logged). */
+    private ResponseEntity<byte[]> download(SoteriaUser user, String file, String target, String what, String name) {
+        audit.record(user.getUsername(), user.role().name(), org.soteria.audit.AuditAction.EXPORT, target, "latest",
+                what + " file downloaded");
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("training-catalogue.json").build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build()
+                        .toString())
                 .body(file.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditService;
+import org.soteria.platform.Fault;
 import org.soteria.platform.Invalid;
 import org.soteria.security.SoteriaUser;
 import org.springframework.stereotype.Component;
@@ -64,6 +65,21 @@ class HubFiles {
         } catch (Envelope.Rejected e) {
             throw new Invalid("file", e.getMessage());
         }
+    }
+
+    /**
+     * Asks the hub for its file of {@code kind} at {@code path} and takes it; an unreachable hub, an answer that is no
+     * file, or a refusal throws {@link Invalid} with the reason (a message code as it came, or the protocol's words).
+     */
+    <T> T fetch(SoteriaUser user, String path, Kind<T> kind) {
+        String text;
+        try {
+            text = new HubClient(hubUrl()).published(path);
+        } catch (HubClient.Failed | IllegalArgumentException e) {
+            String m = String.valueOf(e.getMessage());
+            throw new Invalid("file", m.startsWith("{") && m.endsWith("}") ? m : Fault.of("networkError.networkSaid", m));
+        }
+        return take(user, text, "https", kind);
     }
 
     private <T> T taken(SoteriaUser user, String text, String via, Kind<T> kind) {

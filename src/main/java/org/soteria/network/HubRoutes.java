@@ -33,6 +33,8 @@ class HubRoutes implements FeatureRoutes {
                         + "file, signed, for a force that cannot call the hub"),
                 Rule.needs("/hub/catalogue.json", Permission.UPLOAD_NETWORK_FILES, "Download the national training "
                         + "catalogue's latest version, signed, for a force that cannot call the hub"),
+                Rule.needs("/hub/guidance.json", Permission.UPLOAD_NETWORK_FILES, "Download the practice library's latest "
+                        + "version as national guidance, signed, for a force that cannot call the hub"),
                 Rule.needs("/hub/courses", Permission.MODERATE_NETWORK, "The national training catalogue and its published "
                         + "versions"),
                 Rule.needs("/hub/courses/**", Permission.MODERATE_NETWORK, "Add or change a national course; publish the "
@@ -55,6 +57,8 @@ class HubRoutes implements FeatureRoutes {
                         + "the hub, for forces to take"),
                 Rule.signedFile("/api/v1/network/catalogue", "Hub API: the national training catalogue's latest "
                         + "version, signed by the hub, for forces to take"),
+                Rule.signedFile("/api/v1/network/guidance", "Hub API: the practice library's latest version as national "
+                        + "guidance, signed by the hub, for forces to take"),
                 Rule.signedFile("/api/v1/network/registrations", "Hub API: a force asks to join (waits for the national "
                         + "team's approval)"),
                 Rule.signedFile("/api/v1/network/envelopes", "Hub API: a force's signed file (benchmark, encodings, "

@@ -199,7 +199,8 @@ public class HubService {
                     + ": the national team must approve it before the hub accepts its files");
         }
         o.verifiedWith(Signing.publicKey(force.publicKey()));
-        if (java.util.Set.of(Envelope.NOTICES, Envelope.FRAMEWORKS, Envelope.CATALOGUE).contains(b.type())) {
+        if (java.util.Set.of(Envelope.NOTICES, Envelope.FRAMEWORKS, Envelope.CATALOGUE, Envelope.NATIONAL_GUIDANCE)
+                .contains(b.type())) {
             throw new Envelope.Rejected(Envelope.Reason.MALFORMED, "A " + b.type() + " file comes from the hub, not to it");
         }
         if (repository.acceptedBefore(b.id()) || b.sequence() <= force.lastSequence()) {

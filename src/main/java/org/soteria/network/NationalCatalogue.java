@@ -47,15 +47,7 @@ public class NationalCatalogue implements NationalCourses {
 
     @Override
     public int fetch(SoteriaUser user) {
-        String url = files.hubUrl();
-        try {
-            return files.take(user, new HubClient(url).catalogue(), "https", CATALOGUE).version();
-        } catch (Envelope.Rejected | HubClient.Failed | IllegalArgumentException e) {
-            // an unreachable hub or a refusal: a message code as it came, or the network protocol's own words
-            String m = String.valueOf(e.getMessage());
-            throw new Invalid("file", m.startsWith("{") && m.endsWith("}") ? m
-                    : org.soteria.platform.Fault.of("networkError.networkSaid", m));
-        }
+        return files.fetch(user, HubApi.CATALOGUE, CATALOGUE).version();
     }
 
     @Override

@@ -35,12 +35,7 @@ public class NationalFrameworks {
 
     /** Asks the hub for its frameworks file and takes it; returns how many versions it holds. */
     public int fetch(SoteriaUser user) {
-        String url = files.hubUrl();
-        try {
-            return files.take(user, new HubClient(url).frameworks(), "https", FRAMEWORKS).frameworks().size();
-        } catch (Envelope.Rejected e) {
-            throw new Invalid("file", e.getMessage());
-        }
+        return files.fetch(user, HubApi.FRAMEWORKS, FRAMEWORKS).frameworks().size();
     }
 
     /** Takes a frameworks file uploaded by hand (downloaded at the hub), with the same checks. */

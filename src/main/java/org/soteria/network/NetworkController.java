@@ -13,6 +13,7 @@ import org.soteria.platform.ForceMode;
 import org.soteria.platform.Invalid;
 import org.soteria.security.Permission;
 import org.soteria.security.SoteriaUser;
+import org.soteria.web.HubFileActions;
 import org.soteria.web.RequestValues;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -300,32 +301,16 @@ class NetworkController {
 
     @PostMapping("/network/frameworks/fetch")
     String fetchFrameworks(@AuthenticationPrincipal SoteriaUser user, RedirectAttributes redirect) {
-        try {
-            redirect.addFlashAttribute("saved", Fault.of("frameworkOffer.taken", Fault.count(frameworks.fetch(user))));
-        } catch (Invalid e) {
-            redirect.addFlashAttribute("problem", List.copyOf(e.errors().values()));
-        } catch (HubClient.Failed | IllegalArgumentException e) {
-            redirect.addFlashAttribute("problem", problem(e));
-        }
+        HubFileActions.fetch(() -> frameworks.fetch(user), n -> Fault.of("frameworkOffer.taken", Fault.count(n)),
+                redirect);
         return "redirect:/network/frameworks";
     }
 
     @PostMapping("/network/frameworks/upload")
     String uploadFrameworks(@AuthenticationPrincipal SoteriaUser user, @RequestParam(required = false) MultipartFile file,
             RedirectAttributes redirect) throws IOException {
-        if (file == null || file.isEmpty()) {
-            redirect.addFlashAttribute("problem", "{frameworkOffer.chooseFile}");
-            return "redirect:/network/frameworks";
-        }
-        try {
-            int n = frameworks.upload(user, new String(file.getBytes(), StandardCharsets.UTF_8));
-            redirect.addFlashAttribute("saved", Fault.of("frameworkOffer.taken", Fault.count(n)));
-        } catch (Invalid e) {
-            List<String> faults = new ArrayList<>();
-            faults.add(Fault.of("networkError.inFile", file.getOriginalFilename()));
-            faults.addAll(e.errors().values());
-            redirect.addFlashAttribute("problem", faults);
-        }
+        HubFileActions.upload(file, text -> frameworks.upload(user, text), n -> Fault.of("frameworkOffer.taken",
+                Fault.count(n)), "frameworkOffer.chooseFile", redirect);
         return "redirect:/network/frameworks";
     }
 

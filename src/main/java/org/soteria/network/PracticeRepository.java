@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.soteria.workforce.NationalGuidance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -180,5 +181,33 @@ class PracticeRepository {
         return jdbc.sql("select file_name, content_type, content from hub_practice_file where practice_id = ? and id = ?")
                 .params(practice, id).query((rs, i) -> new File(rs.getString(1), rs.getString(2), rs.getBytes(3)))
                 .optional();
+    }
+
+    // ---- the library's versions, as forces receive them (ADR 40) ----
+
+    /** Every published practice as a force receives it, in the order of the hub's numbers. */
+    List<NationalGuidance.Item> publishedItems() {
+        return jdbc.sql("select id, force_code, guidance_document is not null, pillar, title, what, why, evidence, "
+                + "coalesce(moderated_at, submitted_at) from hub_practice where status = 'published' order by id")
+                .query((rs, n) -> new NationalGuidance.Item(rs.getLong(1), rs.getString(2), rs.getBoolean(3),
+                        rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getObject(9, OffsetDateTime.class).toLocalDate().toString())).list();
+    }
+
+    void lockReleases() {
+        jdbc.sql("lock table hub_guidance_release in share row exclusive mode").update();
+    }
+
+    Optional<NationalGuidance.Release> latestRelease() {
+        return jdbc.sql("select version, published_at, items from hub_guidance_release order by version desc limit 1")
+                .query((rs, n) -> new NationalGuidance.Release(rs.getInt(1),
+                        rs.getObject(2, OffsetDateTime.class).toLocalDate().toString(),
+                        Envelope.JSON.readValue(rs.getString(3), new tools.jackson.core.type.TypeReference<
+                                List<NationalGuidance.Item>>() { }))).optional();
+    }
+
+    void saveRelease(int version, List<NationalGuidance.Item> items) {
+        jdbc.sql("insert into hub_guidance_release (version, items) values (?, cast(? as jsonb))")
+                .params(version, Envelope.JSON.writeValueAsString(items)).update();
     }
 }

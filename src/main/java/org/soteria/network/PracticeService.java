@@ -14,6 +14,7 @@ import org.soteria.platform.Invalid;
 import org.soteria.reference.Pillar;
 import org.soteria.security.Permission;
 import org.soteria.security.SoteriaUser;
+import org.soteria.workforce.NationalGuidance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -121,6 +122,30 @@ public class PracticeService {
         }
         return g.items().size() + " guidance documents received: " + added + " new and " + changed
                 + " changed await moderation, " + withdrawn + " no longer shared withdrawn";
+    }
+
+    /**
+     * The published library as forces receive it (ADR 40): its latest version, made anew when what is published
+     * changed since (moderating is the national team's act of publishing); empty before anything is published.
+     */
+    @Transactional
+    public java.util.Optional<NationalGuidance.Release> nationalRelease() {
+        repository.lockReleases();
+        List<NationalGuidance.Item> items = repository.publishedItems();
+        java.util.Optional<NationalGuidance.Release> latest = repository.latestRelease();
+        if (latest.map(r -> r.items().equals(items)).orElse(items.isEmpty())) {
+            return latest;
+        }
+        int version = latest.map(NationalGuidance.Release::version).orElse(0) + 1;
+        repository.saveRelease(version, items);
+        audit.record(NATIONAL, "HUB", AuditAction.CHANGE, "hub_guidance_release", Integer.toString(version),
+                "practice library published to forces as version " + version + ", " + items.size() + " practices");
+        return repository.latestRelease();
+    }
+
+    /** Whether forces have anything to take: practice published now, or a version published before. */
+    public boolean nationalGuidanceExists() {
+        return repository.latestRelease().isPresent() || !repository.publishedItems().isEmpty();
     }
 
     private static void required(Map<String, String> errors, String field, String value, int max, String message) {

@@ -1,13 +1,11 @@
 package org.soteria.workforce;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.soteria.platform.Fault;
 import org.soteria.platform.ForceMode;
-import org.soteria.platform.Invalid;
 import org.soteria.security.SoteriaUser;
+import org.soteria.web.HubFileActions;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -56,11 +54,7 @@ class CatalogueController extends CataloguePages {
     @PostMapping("/national/fetch")
     String fetch(@AuthenticationPrincipal SoteriaUser user, RedirectAttributes redirect) {
         NationalCourses source = source();
-        try {
-            redirect.addFlashAttribute("saved", Fault.of("catalogue.taken", source.fetch(user)));
-        } catch (Invalid e) {
-            redirect.addFlashAttribute("problem", List.copyOf(e.errors().values()));
-        }
+        HubFileActions.fetch(() -> source.fetch(user), v -> Fault.of("catalogue.taken", v), redirect);
         return "redirect:/courses#national";
     }
 
@@ -68,19 +62,8 @@ class CatalogueController extends CataloguePages {
     String upload(@AuthenticationPrincipal SoteriaUser user, @RequestParam(required = false) MultipartFile file,
             RedirectAttributes redirect) throws IOException {
         NationalCourses source = source();
-        if (file == null || file.isEmpty()) {
-            redirect.addFlashAttribute("problem", "{catalogue.chooseFile}");
-            return "redirect:/courses#national";
-        }
-        try {
-            int version = source.upload(user, new String(file.getBytes(), StandardCharsets.UTF_8));
-            redirect.addFlashAttribute("saved", Fault.of("catalogue.taken", version));
-        } catch (Invalid e) {
-            List<String> faults = new ArrayList<>();
-            faults.add(Fault.of("networkError.inFile", file.getOriginalFilename()));
-            faults.addAll(e.errors().values());
-            redirect.addFlashAttribute("problem", faults);
-        }
+        HubFileActions.upload(file, text -> source.upload(user, text), v -> Fault.of("catalogue.taken", v),
+                "catalogue.chooseFile", redirect);
         return "redirect:/courses#national";
     }
 
@@ -88,16 +71,9 @@ class CatalogueController extends CataloguePages {
     String accept(@AuthenticationPrincipal SoteriaUser user, @RequestParam(required = false) String version,
             RedirectAttributes redirect) {
         NationalCourses.Offer offer = source().offer().orElse(null);
-        if (offer == null || !String.valueOf(offer.release().version()).equals(version)) {
-            redirect.addFlashAttribute("problem", "{catalogueError.notTheVersionTaken}");
-            return "redirect:/courses#national";
-        }
-        try {
-            int n = catalogue.accept(user, offer.release()).size();
-            redirect.addFlashAttribute("saved", Fault.of("catalogue.accepted", offer.release().version(), Fault.count(n)));
-        } catch (Invalid e) {
-            redirect.addFlashAttribute("problem", List.copyOf(e.errors().values()));
-        }
+        Integer offered = offer == null ? null : offer.release().version();
+        HubFileActions.accept(offered, version, () -> catalogue.accept(user, offer.release()).size(),
+                n -> Fault.of("catalogue.accepted", offered, Fault.count(n)), "catalogueError.notTheVersionTaken", redirect);
         return "redirect:/courses";
     }
 }

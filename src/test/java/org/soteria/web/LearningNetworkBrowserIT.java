@@ -914,9 +914,81 @@ class LearningNetworkBrowserIT {
         assertThat(r.body()).contains("comes from the hub, not to it");
     }
 
-    /** The hub's pages in Welsh, for the national team and for a force's lead, once it holds forces' files. */
+    /**
+     * Issue 28, ADR 40: the practice the national team published reaches a force's guidance library as national
+     * guidance; the lead sees what a version changes before accepting it, cannot change it in the force, and a practice
+     * withdrawn at the hub is withdrawn in the force with the next version. Unfit, tampered and older files are refused.
+     */
     @Test
     @Order(12)
+    void nationalGuidanceAndPracticeFromTheHubAreAcceptedIntoAForcesLibrary() throws Exception {
+        signIn(aUrl, "force-lead");
+        b.driver.get(aUrl + "/workforce/guidance");
+        assertThat(main()).contains("National guidance and practice")
+                .contains("No guidance file has been taken from the hub yet");
+        press("Check the hub for a new version");
+        int first = hub.getBean(JdbcClient.class).sql("select max(version) from hub_guidance_release")
+                .query(Integer.class).single();
+        assertThat(main()).contains("Version " + first + " of the national guidance taken from the hub")
+                .contains("Accepting version " + first + " changes").contains("Suspect-focused arrest briefing")
+                .contains("Added");
+        b.assertAccessible("force-guidance-offer");
+        press("Accept version " + first);
+        assertThat(main()).contains("Version " + first + " accepted").contains("You accepted version " + first + ".")
+                .contains("You have everything version " + first + " holds")
+                .contains("Why it works").contains("Plans looked at the victim's credibility.")
+                .contains("written by FA, from the national library");
+        b.assertAccessible("force-guidance-national");
+        JdbcClient a = forceA.getBean(JdbcClient.class);
+        long doc = a.sql("select id from guidance_document where source = 'national' and title = 'Suspect-focused "
+                + "arrest briefing'").query(Long.class).single();
+        // national guidance is changed only by accepting a version from the hub
+        b.driver.get(aUrl + "/workforce/guidance/new?document=" + doc);
+        assertThat(b.driver.getPageSource()).contains("Page not found");
+        refused(() -> forceA.getBean(org.soteria.workforce.GuidanceService.class).addVersion(user(forceA, "force-lead"),
+                doc, null, "Our words", java.time.LocalDate.now()), "guidanceError.national");
+
+        // the national team withdraws the practice at the hub: the next version withdraws it in the force
+        JdbcClient h = hub.getBean(JdbcClient.class);
+        long practice = h.sql("select id from hub_practice where title = 'Suspect-focused arrest briefing'")
+                .query(Long.class).single();
+        hub.getBean(org.soteria.network.PracticeService.class).moderate(user(hub, "national-coordinator"), practice,
+                "withdraw", "Superseded by the national briefing template");
+        b.driver.get(aUrl + "/workforce/guidance");
+        press("Check the hub for a new version");
+        assertThat(main()).contains("Version " + (first + 1) + " of the national guidance taken from the hub")
+                .contains("Withdrawn");
+        press("Accept version " + (first + 1));
+        assertThat(main()).contains("You accepted version " + (first + 1) + ".")
+                .doesNotContain("Suspect-focused arrest briefing");
+        assertThat(a.sql("select withdrawn from guidance_document where id = ?").param(doc).query(Boolean.class)
+                .single()).as("kept, not shown").isTrue();
+
+        // files by upload: the newer taken, the older and the tampered refused; an unfit file names the item
+        org.soteria.network.NationalPractice fb = forceB.getBean(org.soteria.network.NationalPractice.class);
+        org.soteria.network.NationalPractice atHub = hub.getBean(org.soteria.network.NationalPractice.class);
+        SoteriaUser leadB = user(forceB, "force-lead");
+        takesTheNewerRefusesTheOlderAndTheTampered(() -> atHub.signedFile().orElseThrow(),
+                text -> fb.upload(leadB, text), first + 1, "Early investigative advice", "Late investigative advice");
+        refused(() -> fb.upload(leadB, hub.getBean(NationalCatalogue.class).signedFile()),
+                "not the hub's national guidance");
+        String unfit = Envelope.seal(Envelope.NATIONAL_GUIDANCE, HubService.HUB, System.currentTimeMillis() + 60_000,
+                Instant.now(), new org.soteria.workforce.NationalGuidance.Release(first + 2, "2026-12-07", List.of(
+                        new org.soteria.workforce.NationalGuidance.Item(7, "FA", false, 9, "A title", "What", "", "",
+                                "2026-12-07"))),
+                hub.getBean(org.soteria.network.NetworkKeys.class).identity(HubService.HUB).privateKey());
+        refused(() -> fb.upload(leadB, unfit), "item 7: the pillar must be 1 to 6, not 9");
+        // the hub takes no guidance file of its own kind from a force
+        HttpResponse<String> r = post("/api/v1/network/envelopes", Envelope.seal(Envelope.NATIONAL_GUIDANCE, "FB",
+                40_000, Instant.now(), Map.of("version", 9), forceB.getBean(org.soteria.network.NetworkKeys.class)
+                        .identity("FB").privateKey()));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("comes from the hub, not to it");
+    }
+
+    /** The hub's pages in Welsh, for the national team and for a force's lead, once it holds forces' files. */
+    @Test
+    @Order(13)
     void theHubsPagesAreInWelshAnswerAndPassAxe() throws Exception {
         WelshWalker walker = new WelshWalker();
         int pages = 0;

@@ -103,6 +103,9 @@ class WebSecurityIT {
         MATRIX.put("GET /workforce/guidance", all);
         MATRIX.put("GET /workforce/guidance/new", Set.of("force-lead", "national-coordinator"));
         MATRIX.put("POST /workforce/guidance/new", Set.of("force-lead", "national-coordinator"));
+        for (String action : List.of("fetch", "upload", "accept")) {
+            MATRIX.put("POST /workforce/guidance/national/" + action, Set.of("force-lead", "national-coordinator"));
+        }
         Set<String> registerRoles = Set.of("investigator", "supervisor", "analyst", "force-lead");
         Set<String> reviewRoles = Set.of("investigator", "supervisor", "analyst");
         Set<String> disruptionRoles = Set.of("investigator", "supervisor");
