@@ -142,10 +142,16 @@ public class JointReviewService {
         if (text.length() > MAX_NOTE) {
             throw new Invalid(field, Fault.of("form.thisTooLong", MAX_NOTE));
         }
-        CaseSummary crime = view(user, reviewId).flatMap(v -> v.rows().stream()
-                        .filter(r -> r.crime().id() == crimeId).findFirst()).map(Row::crime)
-                .orElseThrow(() -> new java.util.NoSuchElementException("case " + crimeId + " of review " + reviewId));
-        repository.note(reviewId, crimeId, user.role().partner(), text, user.getUsername());
+        // the one case, as the reader may see it (need-to-know, the partner's policies), not the whole review
+        java.util.NoSuchElementException notFound = new java.util.NoSuchElementException("case " + crimeId
+                + " of review " + reviewId);
+        if (repository.review(reviewId).isEmpty()) {
+            throw notFound;
+        }
+        CaseSummary crime = investigations.summaries(List.of(crimeId)).stream().findFirst().orElseThrow(() -> notFound);
+        if (!repository.note(reviewId, crimeId, user.role().partner(), text, user.getUsername())) {
+            throw notFound;
+        }
         audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.CHANGE, "crime",
                         crime.forceCode() + ":" + crime.crimeRef())
                 .records(List.of(crime.forceCode() + ":" + crime.crimeRef()))

@@ -32,8 +32,10 @@ public class PartnerOrgService {
     /** The force's organisations with their users; the look is logged, naming the accounts shown. */
     @Transactional
     public List<OrgView> orgs(SoteriaUser user) {
-        List<OrgView> out = repository.orgs(user.forceCode()).stream()
-                .map(o -> new OrgView(o, repository.users(o.code()))).toList();
+        List<SharingRepository.Org> orgs = repository.orgs(user.forceCode());
+        java.util.Map<String, List<String[]>> users = repository.users(orgs.stream().map(SharingRepository.Org::code)
+                .toList());
+        List<OrgView> out = orgs.stream().map(o -> new OrgView(o, users.getOrDefault(o.code(), List.of()))).toList();
         audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.SEARCH, "partner-org", null)
                 .records(out.stream().flatMap(v -> v.users().stream().map(u -> "account:" + u[0])).toList())
                 .detail("partner organisations and their users"));

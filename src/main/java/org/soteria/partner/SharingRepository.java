@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.soteria.reference.Coded;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,6 +69,19 @@ class SharingRepository {
         jdbc.sql("update case_share set ended_at = now(), ended_by = ?, end_reason = 'partner organisation retired' "
                 + "where partner_org = ? and ended_at is null").params(by, code).update();
         return true;
+    }
+
+    /** The partner users of each of {@code orgCodes} in one query (for the admin page: user names and names only). */
+    Map<String, List<String[]>> users(java.util.Collection<String> orgCodes) {
+        Map<String, List<String[]>> out = new java.util.HashMap<>();
+        if (!orgCodes.isEmpty()) {
+            jdbc.sql("select partner_org, username, display_name, role from app_user where partner_org in (:orgs) "
+                    + "order by display_name").param("orgs", orgCodes).query(rs -> {
+                        out.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>()).add(new String[] {
+                            rs.getString(2), rs.getString(3), rs.getString(4)});
+                    });
+        }
+        return out;
     }
 
     /** The partner users of an organisation (for the admin page: user names and names only). */

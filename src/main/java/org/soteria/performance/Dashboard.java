@@ -120,9 +120,9 @@ public final class Dashboard {
         addDistribution(rows, "Report to outcome", m.daysToOutcome(), m.isWithheld(Measure.DAYS_TO_OUTCOME));
         addDistribution(rows, "Report to CPS referral", m.daysReportToCpsReferral(),
                 m.isWithheld(Measure.DAYS_REPORT_TO_CPS_REFERRAL));
-        addDistribution(rows, "CPS referral to charging decision", m.partners().daysReferralToDecision(),
+        addDistribution(rows, "CPS referral to charging decision (count of decisions)", m.partners().daysReferralToDecision(),
                 m.isWithheld(Measure.DAYS_REFERRAL_TO_CPS_DECISION));
-        addDistribution(rows, "CPS return to resubmission", m.partners().daysReturnToResubmission(),
+        addDistribution(rows, "CPS return to resubmission (count of resubmissions)", m.partners().daysReturnToResubmission(),
                 m.isWithheld(Measure.DAYS_RETURN_TO_RESUBMISSION));
         List<Charts.Bar> bars = new ArrayList<>();
         for (List<Object> r : rows) {
@@ -134,7 +134,8 @@ public final class Dashboard {
         m.openAfterDays().forEach((n, c) -> open.add(row("Still open after " + n + " days",
                 v(m, Measure.OPEN_AFTER_DAYS, c), "", "", "")));
         rows.addAll(open);
-        return new View("timeliness", new Table("Timeliness (days)", List.of("Measure", "Crimes", "25th percentile",
+        // the count is of crimes for most rows, of charging decisions and of resubmissions for the CPS rows
+        return new View("timeliness", new Table("Timeliness (days)", List.of("Measure", "Count", "25th percentile",
                 "Median", "90th percentile"), rows), Charts.bars("timeliness-chart", w.text("Median days"),
                 w.say("chart.timeliness.description"), bars));
     }

@@ -111,6 +111,23 @@ public class Labels {
         return "text." + words.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
     }
 
+    /**
+     * A date of birth as a person record holds it (text, as recorded): a calendar date written out in the page's
+     * language ("27 October 1997", "27 Hydref 1997"); anything else (a date that is no calendar date, kept for
+     * linkage) as recorded, so that nobody reads a corrected date that was never given; null stays null.
+     */
+    public String birthDate(String recorded) {
+        if (recorded == null || recorded.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(recorded.strip()).format(java.time.format.DateTimeFormatter
+                    .ofPattern("d MMMM yyyy", LocaleContextHolder.getLocale()));
+        } catch (java.time.format.DateTimeParseException notADate) {
+            return recorded;
+        }
+    }
+
     /** A quarter as the network's files name it ("2025-Q3") in the page's language: "2025 Q3", "2025 Ch3". */
     public String quarter(String code) {
         if (code == null || !code.matches("[0-9]{4}-Q[1-4]")) {

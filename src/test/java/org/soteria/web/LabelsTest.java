@@ -38,4 +38,17 @@ class LabelsTest {
                 .endsWith(" / Agored / 2025 Q3");
         assertThat(labels.stratumOf("not a stratum")).isEqualTo("not a stratum");
     }
+
+    @Test
+    void aDateOfBirthIsWrittenOutInThePagesLanguageAndWhatIsNoDateShownAsRecorded() {
+        LocaleContextHolder.setLocale(Locale.UK);
+        assertThat(labels.birthDate("1997-10-27")).isEqualTo("27 October 1997");
+        assertThat(labels.birthDate("1997-02-30")).as("kept for linkage, never corrected on a page")
+                .isEqualTo("1997-02-30");
+        assertThat(labels.birthDate("about 1990")).isEqualTo("about 1990");
+        assertThat(labels.birthDate(null)).isNull();
+        assertThat(labels.birthDate(" ")).isNull();
+        LocaleContextHolder.setLocale(Locale.forLanguageTag("cy"));
+        assertThat(labels.birthDate("1997-10-27")).isEqualTo("27 Hydref 1997");
+    }
 }
