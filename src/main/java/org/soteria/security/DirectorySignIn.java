@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
@@ -15,7 +16,8 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 /**
- * Signs in a user whom the force's directory has authenticated (OpenID Connect, Microsoft Entra ID as forces run it).
+ * Signs in a user whom a directory Soteria trusts has authenticated (OpenID Connect, Microsoft Entra ID as forces run
+ * it): the force's own, and each partner organisation's (a CPS area's, an ISVA service's; ADR 41).
  *
  * <ul>
  * <li><b>Role</b>: from the directory's app roles ({@code roles} claim, {@code soteria.oidc.role-values.<role>=<app
@@ -27,50 +29,128 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
  * {@code directory-enforced} (the force states that a Conditional Access policy requires MFA for this application;
  * said at start and written into every sign-in's audit record).</li>
  * <li><b>Accounts</b>: the force from {@code soteria.oidc.force}; a directory account never takes over a local
- * account of the same name (the sign-in is refused).</li>
+ * account of the same name, nor one that came from another directory (the sign-in is refused).</li>
+ * <li><b>Partner organisations</b>: {@code soteria.oidc.partner-registrations} names client registrations of partners'
+ * own directories; each says its organisation ({@code soteria.oidc.partners.<registration>.org}, a partner organisation
+ * of the force, active when the user signs in) and maps its groups or app roles to partner roles only
+ * ({@code soteria.oidc.partners.<registration>.role-groups.cps-prosecutor=…}, {@code .role-values.…}, {@code .mfa},
+ * {@code .groups-claim}). A partner role comes from a partner's directory only, never from the force's.</li>
  * </ul>
  */
 final class DirectorySignIn extends OidcUserService {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DirectorySignIn.class);
+    private static final String PARTNERS = "soteria.oidc.partners.";
+
+    /** One directory Soteria trusts: the force's own ({@code partnerOrg} null) or a partner organisation's. */
+    record Directory(String registration, String partnerOrg, List<String> mfaEvidence, Map<String, Role> groupRoles,
+            Map<String, Role> appRoles, String groupsClaim) {
+
+        java.util.Collection<Role> roles() {
+            Set<Role> out = new LinkedHashSet<>(groupRoles.values());
+            out.addAll(appRoles.values());
+            return out;
+        }
+
+        String name() {
+            return partnerOrg == null ? "the force's directory" : "partner organisation " + partnerOrg + "'s directory";
+        }
+    }
 
     private final UserService users;
-    private final Map<String, Role> groupRoles;
-    private final Map<String, Role> appRoles;
+    private final BiPredicate<String, String> partnerOrgActive;
     private final String force;
-    private final String groupsClaim;
-    private final List<String> mfaEvidence;
+    private final Map<String, Directory> directories = new java.util.LinkedHashMap<>();
 
-    DirectorySignIn(UserService users, Environment env) {
+    /** {@code partnerOrgActive} says whether a code names an active partner organisation of a force. */
+    DirectorySignIn(UserService users, BiPredicate<String, String> partnerOrgActive, Environment env) {
         this.users = users;
+        this.partnerOrgActive = partnerOrgActive;
         this.force = env.getProperty("soteria.oidc.force");
-        this.groupsClaim = env.getProperty("soteria.oidc.groups-claim", "groups");
         if (env.getProperty("soteria.oidc.require-mfa") != null) {
             throw new IllegalStateException("soteria.oidc.require-mfa is gone: say what proves the second factor with "
                     + "soteria.oidc.mfa (amr, acrs:<authentication context id>, or directory-enforced)");
         }
-        this.mfaEvidence = new ArrayList<>();
-        for (String e : env.getProperty("soteria.oidc.mfa", "amr").split(",")) {
+        if (force == null || force.isBlank()) {
+            throw new IllegalStateException("OpenID Connect sign-in needs soteria.oidc.force (SOTERIA_OIDC_FORCE)");
+        }
+        String own = env.getProperty("soteria.oidc.registration-id", "entra");
+        directories.put(own, directory(env, "soteria.oidc.", own, null));
+        for (String registration : partnerRegistrations(env)) {
+            String org = env.getProperty(PARTNERS + registration + ".org");
+            if (org == null || !org.matches("[A-Z0-9][A-Z0-9-]{1,39}")) {
+                throw new IllegalStateException(PARTNERS + registration + ".org must be the code of the partner "
+                        + "organisation whose directory this is (as registered on /admin/partners), not " + org);
+            }
+            if (directories.containsKey(registration)) {
+                throw new IllegalStateException("soteria.oidc.partner-registrations names " + registration
+                        + ", the force's own directory");
+            }
+            directories.put(registration, directory(env, PARTNERS + registration + ".", registration, org));
+        }
+    }
+
+    /** The client registrations of partner organisations' directories ({@code soteria.oidc.partner-registrations}). */
+    static List<String> partnerRegistrations(Environment env) {
+        List<String> out = new ArrayList<>();
+        for (String r : env.getProperty("soteria.oidc.partner-registrations", "").split(",")) {
+            if (!r.isBlank()) {
+                out.add(r.strip());
+            }
+        }
+        return out;
+    }
+
+    /** The organisation whose directory {@code registration} is. */
+    static String partnerOrg(Environment env, String registration) {
+        return env.getProperty(PARTNERS + registration + ".org");
+    }
+
+    private static Directory directory(Environment env, String prefix, String registration, String partnerOrg) {
+        List<String> mfaEvidence = new ArrayList<>();
+        for (String e : env.getProperty(prefix + "mfa", "amr").split(",")) {
             String v = e.trim();
             if (!v.equals("amr") && !v.equals("directory-enforced") && !v.matches("acrs:[A-Za-z0-9_-]{1,64}")) {
-                throw new IllegalStateException("soteria.oidc.mfa: '" + v + "' is not amr, acrs:<authentication "
+                throw new IllegalStateException(prefix + "mfa: '" + v + "' is not amr, acrs:<authentication "
                         + "context id> or directory-enforced");
             }
             mfaEvidence.add(v);
         }
+        Directory d = new Directory(registration, partnerOrg, List.copyOf(mfaEvidence), mapping(env, prefix
+                + "role-groups."), mapping(env, prefix + "role-values."), env.getProperty(prefix + "groups-claim",
+                        "groups"));
+        if (d.groupRoles().isEmpty() && d.appRoles().isEmpty()) {
+            throw new IllegalStateException("OpenID Connect sign-in through " + d.name() + " needs at least one "
+                    + prefix + "role-values.<role> (an app role) or " + prefix + "role-groups.<role> (a directory "
+                    + "group) mapping to a role");
+        }
+        for (Role role : d.roles()) {
+            if (role.partner() != (partnerOrg != null)) {
+                throw new IllegalStateException(partnerOrg == null
+                        ? "The force's directory may not give the partner role " + role.code() + ": a partner user "
+                                + "signs in through their organisation's directory (" + PARTNERS + "<registration>)"
+                        : d.name() + " may give only partner roles (cps-prosecutor, isva), not " + role.code());
+            }
+        }
         if (mfaEvidence.contains("directory-enforced")) {
-            LOG.warn("Directory sign-in: the second factor is taken as enforced by the directory for this application "
-                    + "(soteria.oidc.mfa=directory-enforced). The force must keep a Conditional Access policy requiring "
-                    + "MFA for Soteria; every directory sign-in's audit record says so.");
+            LOG.warn("Directory sign-in: the second factor is taken as enforced by {} for this application "
+                    + "({}mfa=directory-enforced). It must keep a Conditional Access policy requiring MFA for Soteria; "
+                    + "every sign-in's audit record through it says so.", d.name(), prefix);
         }
-        this.groupRoles = mapping(env, "soteria.oidc.role-groups.");
-        this.appRoles = mapping(env, "soteria.oidc.role-values.");
-        if (force == null || force.isBlank()) {
-            throw new IllegalStateException("OpenID Connect sign-in needs soteria.oidc.force (SOTERIA_OIDC_FORCE)");
-        }
-        if (groupRoles.isEmpty() && appRoles.isEmpty()) {
-            throw new IllegalStateException("OpenID Connect sign-in needs at least one soteria.oidc.role-values.<role> "
-                    + "(an app role) or soteria.oidc.role-groups.<role> (a directory group) mapping to a role");
+        return d;
+    }
+
+    /**
+     * Checks that every partner directory is a client registration Spring knows (a name in
+     * {@code soteria.oidc.partner-registrations} without {@code spring.security.oauth2.client.registration.<name>}
+     * would offer a sign-in that cannot work).
+     */
+    void checkRegistrations(org.springframework.security.oauth2.client.registration.ClientRegistrationRepository known) {
+        for (String registration : directories.keySet()) {
+            if (known.findByRegistrationId(registration) == null) {
+                throw new IllegalStateException("Directory sign-in through " + directories.get(registration).name()
+                        + " needs spring.security.oauth2.client.registration." + registration);
+            }
         }
     }
 
@@ -93,37 +173,47 @@ final class DirectorySignIn extends OidcUserService {
     public OidcUser loadUser(OidcUserRequest request) {
         OidcUser oidc = super.loadUser(request);
         String username = username(oidc);
-        String mfa = secondFactor(oidc.getClaims());
-        if (mfa == null) {
-            throw refuse(username, "the directory did not show a second factor (soteria.oidc.mfa=" + String.join(",",
-                    mfaEvidence) + ": no 'mfa' in amr, and no required authentication context in acrs)");
+        Directory d = directories.get(request.getClientRegistration().getRegistrationId());
+        if (d == null) {
+            throw refuse(username, "signed in through " + request.getClientRegistration().getRegistrationId()
+                    + ", which is not a directory Soteria is set to trust");
         }
-        List<String> groups = strings(oidc.getClaims().get(groupsClaim));
+        String mfa = secondFactor(d, oidc.getClaims());
+        if (mfa == null) {
+            throw refuse(username, "the directory did not show a second factor (mfa=" + String.join(",",
+                    d.mfaEvidence()) + ": no 'mfa' in amr, and no required authentication context in acrs)");
+        }
+        List<String> groups = strings(oidc.getClaims().get(d.groupsClaim()));
         if (groups.isEmpty() && overage(oidc.getClaims())) {
             throw refuse(username, "the directory sent too many groups to list them (a groups overage): give the "
                     + "Soteria roles as app roles, or have the directory send only the groups assigned to Soteria");
         }
         Set<Role> roles = new LinkedHashSet<>();
         for (String group : groups) {
-            if (groupRoles.containsKey(group)) {
-                roles.add(groupRoles.get(group));
+            if (d.groupRoles().containsKey(group)) {
+                roles.add(d.groupRoles().get(group));
             }
         }
         for (String value : strings(oidc.getClaims().get("roles"))) {
-            if (appRoles.containsKey(value)) {
-                roles.add(appRoles.get(value));
+            if (d.appRoles().containsKey(value)) {
+                roles.add(d.appRoles().get(value));
             }
         }
         if (roles.isEmpty()) {
-            throw refuse(username, "not in any directory group or app role mapped to a Soteria role");
+            throw refuse(username, "not in any group or app role of " + d.name() + " mapped to a Soteria role");
         }
         if (roles.size() > 1) {
             throw refuse(username, "in directory groups or app roles for more than one Soteria role " + roles);
         }
+        if (d.partnerOrg() != null && !partnerOrgActive.test(d.partnerOrg(), force)) {
+            throw refuse(username, d.partnerOrg() + " is not an active partner organisation of force " + force
+                    + " (an administrator registers them on /admin/partners)");
+        }
         String name = oidc.getFullName() != null ? oidc.getFullName() : username;
         SoteriaUser account;
         try {
-            account = users.directoryAccount(username, name, roles.iterator().next(), force, mfa);
+            account = users.directoryAccount(username, name, roles.iterator().next(), force, d.partnerOrg(),
+                    mfa + (d.partnerOrg() == null ? "" : "; through " + d.name()));
         } catch (UserService.LocalAccountClash e) {
             throw refuse(username, e.getMessage());
         }
@@ -134,8 +224,8 @@ final class DirectorySignIn extends OidcUserService {
     }
 
     /** What proved the second factor, in words for the audit log; null when nothing configured did. */
-    String secondFactor(Map<String, Object> claims) {
-        for (String e : mfaEvidence) {
+    static String secondFactor(Directory d, Map<String, Object> claims) {
+        for (String e : d.mfaEvidence()) {
             if (e.equals("amr") && strings(claims.get("amr")).contains("mfa")) {
                 return "second factor: 'mfa' in amr";
             }
@@ -143,7 +233,7 @@ final class DirectorySignIn extends OidcUserService {
                 return "second factor: authentication context " + e.substring(5) + " in acrs";
             }
             if (e.equals("directory-enforced")) {
-                return "second factor: enforced by the directory's policy (soteria.oidc.mfa=directory-enforced)";
+                return "second factor: enforced by the directory's policy (mfa=directory-enforced)";
             }
         }
         return null;

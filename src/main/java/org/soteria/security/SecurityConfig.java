@@ -86,11 +86,13 @@ public class SecurityConfig {
     SecurityFilterChain web(HttpSecurity http, UserService users, PasswordEncoder encoder, Clock clock,
             @Value("${soteria.demo:false}") boolean demoMode,
             @Value("${soteria.session.absolute-limit:PT10H}") Duration absoluteLimit,
-            ObjectProvider<ClientRegistrationRepository> directory, Environment env, EndpointRules endpoints)
-            throws Exception {
+            ObjectProvider<ClientRegistrationRepository> directory, Environment env, EndpointRules endpoints,
+            UserRepository accounts) throws Exception {
         if (directory.getIfAvailable() != null) {
-            // The force's directory (OpenID Connect): its own second factor stands in for Soteria's (ADR 7).
-            DirectorySignIn signIn = new DirectorySignIn(users, env);
+            // The force's directory, and partners' (OpenID Connect): their second factor stands in for Soteria's (ADRs
+            // 7, 41).
+            DirectorySignIn signIn = new DirectorySignIn(users, accounts::partnerOrgActive, env);
+            signIn.checkRegistrations(directory.getObject());
             http.oauth2Login(o -> o.loginPage("/login").userInfoEndpoint(u -> u.oidcUserService(signIn))
                     .defaultSuccessUrl("/", true).failureUrl("/login?directoryError"));
         }

@@ -91,12 +91,17 @@ class UserRepository {
     }
 
     /** Creates or refreshes a directory account; false (nothing changed) when a local account has the name. */
-    boolean upsertDirectoryAccount(String username, String displayName, Role role, String forceCode, String hash) {
-        return jdbc.sql("insert into app_user (username, display_name, role, password_hash, force_code, directory) "
-                        + "values (?, ?, ?, ?, ?, true) on conflict (username) do update set "
+    /**
+     * Makes or refreshes a directory account; false (nothing changed) when the name is a local account's, or an account
+     * from another directory (the force's, or another partner organisation's: {@code partnerOrg} differs).
+     */
+    boolean upsertDirectoryAccount(String username, String displayName, Role role, String forceCode, String partnerOrg,
+            String hash) {
+        return jdbc.sql("insert into app_user (username, display_name, role, password_hash, force_code, directory, "
+                        + "partner_org) values (?, ?, ?, ?, ?, true, ?) on conflict (username) do update set "
                         + "display_name = excluded.display_name, role = excluded.role, force_code = excluded.force_code "
-                        + "where app_user.directory")
-                .params(username, displayName, role.code(), hash, forceCode).update() == 1;
+                        + "where app_user.directory and app_user.partner_org is not distinct from excluded.partner_org")
+                .params(username, displayName, role.code(), hash, forceCode, partnerOrg).update() == 1;
     }
 
     void insert(String username, String displayName, Role role, String passwordHash, String forceCode,
@@ -110,6 +115,12 @@ class UserRepository {
     boolean partnerOrgActive(String code, String forceCode) {
         return jdbc.sql("select exists (select 1 from partner_org where code = ? and force_code = ? "
                 + "and retired_at is null)").params(code, forceCode).query(Boolean.class).single();
+    }
+
+    /** The name of an active partner organisation of a force (V47), for its directory's sign-in button. */
+    java.util.Optional<String> partnerOrgName(String code, String forceCode) {
+        return jdbc.sql("select name from partner_org where code = ? and force_code = ? and retired_at is null")
+                .params(code, forceCode).query(String.class).optional();
     }
 
     void setPartnerOrg(String username, String partnerOrg) {

@@ -385,10 +385,10 @@ public class UserService implements UserDetailsService, UserDetailsPasswordServi
      */
     @Transactional
     public SoteriaUser directoryAccount(String username, String displayName, Role role, String forceCode,
-            String secondFactor) {
+            String partnerOrg, String secondFactor) {
         byte[] random = new byte[32];
         this.random.nextBytes(random);
-        if (!users.upsertDirectoryAccount(username, displayName, role, forceCode,
+        if (!users.upsertDirectoryAccount(username, displayName, role, forceCode, partnerOrg,
                 passwords.encode(Base64.getEncoder().encodeToString(random)))) {
             throw new LocalAccountClash(username);
         }
@@ -399,10 +399,10 @@ public class UserService implements UserDetailsService, UserDetailsPasswordServi
         return user;
     }
 
-    /** A directory sign-in under the name of a local account: refused, never merged into it. */
+    /** A directory sign-in under the name of a local account, or of another directory's: refused, never merged. */
     public static final class LocalAccountClash extends RuntimeException {
         LocalAccountClash(String username) {
-            super("a local Soteria account (password and authenticator app) is already called " + username
+            super("a local Soteria account, or another directory's, is already called " + username
                     + "; a directory sign-in never takes it over. An administrator must remove or rename one of them");
         }
     }

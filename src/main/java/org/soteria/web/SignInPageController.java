@@ -15,11 +15,13 @@ public class SignInPageController {
     private final ObjectProvider<ClientRegistrationRepository> directory;
     private final String directoryRegistration;
     private final org.springframework.context.MessageSource messages;
+    private final org.soteria.security.PartnerDirectories partners;
 
     public SignInPageController(ObjectProvider<ClientRegistrationRepository> directory,
             @Value("${soteria.oidc.registration-id:entra}") String directoryRegistration,
-            org.springframework.context.MessageSource messages) {
+            org.springframework.context.MessageSource messages, org.soteria.security.PartnerDirectories partners) {
         this.directory = directory;
+        this.partners = partners;
         this.directoryRegistration = directoryRegistration;
         this.messages = messages;
     }
@@ -32,8 +34,9 @@ public class SignInPageController {
             @RequestParam(name = "directoryError", required = false) String directoryError, Model model,
             java.util.Locale locale) {
         model.addAttribute("directoryError", directoryError != null);
-        model.addAttribute("directoryUrl", directory.getIfAvailable() == null ? null
-                : "/oauth2/authorization/" + directoryRegistration);
+        boolean directories = directory.getIfAvailable() != null;
+        model.addAttribute("directoryUrl", directories ? "/oauth2/authorization/" + directoryRegistration : null);
+        model.addAttribute("partnerDirectories", directories ? partners.signIns() : java.util.List.of());
         model.addAttribute("loginError", error != null);
         model.addAttribute("signedOutMessage", signedOutEverywhere != null
                 ? messages.getMessage("login.signedOutEverywhere", null, locale)

@@ -26,7 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Sign-in through the force's directory with OpenID Connect, against a real provider (Spring
  * Authorization Server): the role comes from directory groups, users outside any Soteria group, in
- * groups for two roles, or without a second factor are refused, and the sign-in is audited.
+ * groups for two roles, or without a second factor are refused, and the sign-in is audited. The same provider
+ * stands in for a CPS area's own directory (ADR 41): its prosecutors sign in as partners of that organisation.
  */
 class DirectorySignInIT {
 
@@ -47,6 +48,7 @@ class DirectorySignInIT {
         soteriaPort = freePort();
         String soteriaBase = "http://localhost:" + soteriaPort;
         String client = "--spring.security.oauth2.authorizationserver.client.soteria.registration.";
+        String cps = "--spring.security.oauth2.authorizationserver.client.cps.registration.";
         idp = new SpringApplicationBuilder(TestIdentityProvider.class).web(WebApplicationType.SERVLET)
                 // Soteria's application.properties is on the classpath too: the provider needs its own cookie name.
                 .run("--server.port=" + idpPort, "--spring.main.banner-mode=off",
@@ -58,6 +60,12 @@ class DirectorySignInIT {
                         client + "redirect-uris=" + soteriaBase + "/login/oauth2/code/entra",
                         client + "scopes=openid,profile,email",
                         "--spring.security.oauth2.authorizationserver.client.soteria.require-authorization-consent=false",
+                        cps + "client-id=soteria-cps", cps + "client-secret={noop}cps-secret",
+                        cps + "client-authentication-methods=client_secret_basic",
+                        cps + "authorization-grant-types=authorization_code",
+                        cps + "redirect-uris=" + soteriaBase + "/login/oauth2/code/cps",
+                        cps + "scopes=openid,profile,email",
+                        "--spring.security.oauth2.authorizationserver.client.cps.require-authorization-consent=false",
                         "--spring.autoconfigure.exclude="
                                 + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
                                 + "org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration,"
@@ -70,6 +78,7 @@ class DirectorySignInIT {
                                 + "org.springframework.boot.session.autoconfigure.SessionAutoConfiguration,"
                                 + "org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration");
         String reg = "--spring.security.oauth2.client.registration.entra.";
+        String partnerReg = "--spring.security.oauth2.client.registration.cps.";
         soteria = new SpringApplicationBuilder(SoteriaApplication.class).web(WebApplicationType.SERVLET)
                 .run("--server.port=" + soteriaPort, "--soteria.data-dir=:temporary:directory",
                         "--spring.main.banner-mode=off", reg + "client-id=soteria", reg + "client-secret=client-secret",
@@ -79,7 +88,18 @@ class DirectorySignInIT {
                         "--soteria.oidc.force=NWP", "--soteria.oidc.mfa=amr,acrs:c1",
                         "--soteria.oidc.role-values.investigator=Soteria.Investigator",
                         "--soteria.oidc.role-groups.investigator=grp-rasso-investigators",
-                        "--soteria.oidc.role-groups.auditor=grp-auditors");
+                        "--soteria.oidc.role-groups.auditor=grp-auditors",
+                        partnerReg + "client-id=soteria-cps", partnerReg + "client-secret=cps-secret",
+                        partnerReg + "scope=openid,profile,email", partnerReg + "authorization-grant-type=authorization_code",
+                        partnerReg + "redirect-uri={baseUrl}/login/oauth2/code/{registrationId}",
+                        "--spring.security.oauth2.client.provider.cps.issuer-uri=http://localhost:" + idpPort,
+                        "--soteria.oidc.partner-registrations=cps", "--soteria.oidc.partners.cps.org=CPS-NWP",
+                        "--soteria.oidc.partners.cps.role-groups.cps-prosecutor=grp-cps-rasso");
+        JdbcClient jdbc = soteria.getBean(JdbcClient.class);
+        jdbc.sql("insert into force (force_code, name) values ('NWP', 'North Wales Police') on conflict do nothing")
+                .update();
+        jdbc.sql("insert into partner_org (code, force_code, kind, name) values ('CPS-NWP', 'NWP', 'cps', "
+                + "'CPS Cymru-Wales RASSO Unit')").update();
     }
 
     @AfterAll
@@ -94,7 +114,12 @@ class DirectorySignInIT {
 
     /** Follows one directory sign-in through every redirect; returns where Soteria sent the user at the end. */
     private static String signInThroughDirectory(HttpClient http, String username) throws Exception {
-        String location = "http://localhost:" + soteriaPort + "/oauth2/authorization/entra";
+        return signInThrough("entra", http, username);
+    }
+
+    /** As {@link #signInThroughDirectory}, through the client registration {@code registration}. */
+    private static String signInThrough(String registration, HttpClient http, String username) throws Exception {
+        String location = "http://localhost:" + soteriaPort + "/oauth2/authorization/" + registration;
         for (int hop = 0; hop < 12; hop++) {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(location)).header("Accept", "text/html").GET().build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -218,5 +243,52 @@ class DirectorySignInIT {
                 .param("j.smith@force.example").query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from audit_event where object_ref = ? and detail like '%possible leaver%'")
                 .param("j.smith@force.example").query(Long.class).single()).isOne();
+    }
+
+    /** ADR 41: a CPS prosecutor signs in through the CPS's own directory, as a partner of that organisation only. */
+    @Test
+    void aProsecutorSignsInThroughTheirOrganisationsDirectoryAsItsPartner() throws Exception {
+        HttpResponse<String> login = client().send(HttpRequest.newBuilder(URI.create("http://localhost:" + soteriaPort
+                + "/login")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.body()).contains("Sign in with your force account")
+                .contains("Sign in with your CPS Cymru-Wales RASSO Unit account", "/oauth2/authorization/cps");
+        assertThat(signInThrough("cps", client(), "p.jones@cps.example")).isEqualTo("/");
+        JdbcClient jdbc = soteria.getBean(JdbcClient.class);
+        assertThat(jdbc.sql("select role || '|' || force_code || '|' || partner_org || '|' || directory from app_user "
+                + "where username = 'p.jones@cps.example'").query(String.class).single())
+                .isEqualTo("cps-prosecutor|NWP|CPS-NWP|true");
+        assertThat(jdbc.sql("select detail from audit_event where username = 'p.jones@cps.example' and action = "
+                + "'SIGN_IN'").query(String.class).single()).contains("through partner organisation CPS-NWP's directory")
+                .contains("'mfa' in amr");
+    }
+
+    /**
+     * A partner's directory gives no police role, takes over no account from the force's directory, and signs nobody in
+     * once its organisation is retired; the force's directory gives no partner role (refused at start, below).
+     */
+    @Test
+    void aPartnerDirectoryGivesOnlyItsOwnRolesToItsOwnPeople() throws Exception {
+        JdbcClient jdbc = soteria.getBean(JdbcClient.class);
+        assertThat(signInThrough("cps", client(), "j.smith@force.example")).isEqualTo("/login?directoryError");
+        assertThat(jdbc.sql("select detail from audit_event where object_ref = 'j.smith@force.example' and action = "
+                + "'SIGN_IN_FAILED'").query(String.class).list()).anySatisfy(d -> assertThat(d)
+                        .contains("not in any group or app role of partner organisation CPS-NWP's directory"));
+        // the same name in both directories: the account the force's directory made is not taken over
+        assertThat(signInThroughDirectory(client(), "both@cps.example")).isEqualTo("/");
+        assertThat(signInThrough("cps", client(), "both@cps.example")).isEqualTo("/login?directoryError");
+        assertThat(jdbc.sql("select role || '|' || coalesce(partner_org, '-') from app_user where username = "
+                + "'both@cps.example'").query(String.class).single()).isEqualTo("investigator|-");
+        // a retired organisation signs nobody in, and its button goes
+        jdbc.sql("update partner_org set retired_at = now() where code = 'CPS-NWP'").update();
+        try {
+            assertThat(signInThrough("cps", client(), "p.jones@cps.example")).isEqualTo("/login?directoryError");
+            assertThat(client().send(HttpRequest.newBuilder(URI.create("http://localhost:" + soteriaPort + "/login"))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString()).body()).doesNotContain("/oauth2/authorization/cps");
+        } finally {
+            jdbc.sql("update partner_org set retired_at = null where code = 'CPS-NWP'").update();
+        }
+        assertThat(jdbc.sql("select count(*) from audit_event where object_ref = 'p.jones@cps.example' and action = "
+                + "'SIGN_IN_FAILED' and detail like '%not an active partner organisation%'").query(Long.class).single())
+                .isOne();
     }
 }

@@ -22,13 +22,19 @@ public class TestIdentityProvider {
 
     public static final String PASSWORD = "directory-password";
 
-    /** User name → directory groups; "no-mfa" signs in with a password alone. */
+    /**
+     * User name → directory groups; "no-mfa" signs in with a password alone. The same provider stands in for a CPS
+     * area's directory too (a second client): its prosecutors are in "grp-cps-rasso"; "both@cps.example" is in a
+     * group of each.
+     */
     static final Map<String, List<String>> GROUPS = Map.of(
             "j.smith@force.example", List.of("grp-rasso-investigators", "grp-all-staff"),
             "no-group@force.example", List.of("grp-all-staff"),
             "two-roles@force.example", List.of("grp-rasso-investigators", "grp-auditors"),
             "no-mfa@force.example", List.of("grp-rasso-investigators"),
-            "clash", List.of("grp-rasso-investigators"));
+            "clash", List.of("grp-rasso-investigators"),
+            "p.jones@cps.example", List.of("grp-cps-rasso", "grp-cps-all"),
+            "both@cps.example", List.of("grp-rasso-investigators", "grp-cps-rasso"));
 
     /**
      * Users whose ID tokens are shaped as Microsoft Entra ID v2.0 issues them: no {@code amr}, the Soteria role as an
