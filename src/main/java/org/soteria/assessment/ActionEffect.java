@@ -37,13 +37,14 @@ public class ActionEffect {
      * not yet live. The month it went live is the first month after the change; months run to the last whole
      * month before {@code today}, less any months without a rate at either end.
      */
-    public record Effect(YearMonth from, YearMonth change, YearMonth to, InterruptedTimeSeries.Result its,
-            String refusal) {
+    public record Effect(PlanMeasure measure, YearMonth from, YearMonth change, YearMonth to,
+            InterruptedTimeSeries.Result its, String refusal) {
     }
 
-    Effect of(String forceCode, ImprovementRepository.Action a, LocalDate today) {
-        if (a.measure() == null || a.liveOn() == null || a.liveOn().isAfter(today)) {
-            return null;
+    /** The reading on each measure the action is linked to, from one month-by-month series; none until it is live. */
+    List<Effect> of(String forceCode, ImprovementRepository.Action a, LocalDate today) {
+        if (a.measures().isEmpty() || a.liveOn() == null || a.liveOn().isAfter(today)) {
+            return List.of();
         }
         YearMonth change = YearMonth.from(a.liveOn());
         YearMonth from = change.minusMonths(MONTHS);
@@ -51,14 +52,18 @@ public class ActionEffect {
         YearMonth to = lastWhole.isAfter(change.plusMonths(MONTHS - 1)) ? change.plusMonths(MONTHS - 1) : lastWhole;
         long after = to.isBefore(change) ? 0 : change.until(to, java.time.temporal.ChronoUnit.MONTHS) + 1;
         if (after < FEWEST) {
-            return new Effect(from, change, to, null,
-                    Fault.of("improvement.effect.tooSoon", Fault.count(after), FEWEST));
+            return a.measures().stream().map(m -> new Effect(m, from, change, to, null,
+                    Fault.of("improvement.effect.tooSoon", Fault.count(after), FEWEST))).toList();
         }
         MeasureFilter force = MeasureFilter.of(Map.of("force", List.of(forceCode)));
         List<Measures> months = measures.series(new MeasureQuery(from.atDay(1), to.atEndOfMonth(), today, force), false);
+        return a.measures().stream().map(m -> read(m, months, from, change, to)).toList();
+    }
+
+    private static Effect read(PlanMeasure m, List<Measures> months, YearMonth from, YearMonth change, YearMonth to) {
         double[] y = new double[months.size()];
         for (int i = 0; i < y.length; i++) {
-            Double v = a.measure().of(months.get(i)).value();
+            Double v = m.of(months.get(i)).value();
             y[i] = v == null ? Double.NaN : 100 * v;
         }
         // Months without a rate at either end (a force's data starting late, the last month's outcomes not yet in)
@@ -73,13 +78,13 @@ public class ActionEffect {
         }
         long inside = java.util.stream.IntStream.rangeClosed(first, last).filter(i -> Double.isNaN(y[i])).count();
         if (inside > 0) {
-            return new Effect(from, change, to, null, Fault.of("improvement.effect.noData", Fault.count(inside)));
+            return new Effect(m, from, change, to, null, Fault.of("improvement.effect.noData", Fault.count(inside)));
         }
         if (MONTHS - first < FEWEST || last - MONTHS + 1 < FEWEST) {
-            return new Effect(from, change, to, null, Fault.of("improvement.effect.tooFew",
+            return new Effect(m, from, change, to, null, Fault.of("improvement.effect.tooFew",
                     Fault.count(Math.max(0, MONTHS - first)), Fault.count(Math.max(0, last - MONTHS + 1)), FEWEST));
         }
-        return new Effect(from.plusMonths(first), change, from.plusMonths(last),
+        return new Effect(m, from.plusMonths(first), change, from.plusMonths(last),
                 InterruptedTimeSeries.fit(java.util.Arrays.copyOfRange(y, first, last + 1), MONTHS - first,
                         "percentage points"), null);
     }

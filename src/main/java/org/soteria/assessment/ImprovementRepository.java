@@ -18,8 +18,9 @@ class ImprovementRepository {
         this.jdbc = jdbc;
     }
 
+    /** An action; {@code measures} the measures it is linked to, in the order they are offered (none: empty). */
     record Action(long id, String forceCode, String title, String description, int pillar, String owner, LocalDate dueOn,
-            PlanMeasure measure, LocalDate liveOn, String rag, LocalDate doneOn, String createdBy, Answers answers) {
+            List<PlanMeasure> measures, LocalDate liveOn, String rag, LocalDate doneOn, String createdBy, Answers answers) {
 
         public boolean overdueOn(LocalDate day) {
             return doneOn == null && dueOn.isBefore(day);
@@ -29,9 +30,18 @@ class ImprovementRepository {
     private static Action action(ResultSet rs) throws SQLException {
         return new Action(rs.getLong("id"), rs.getString("force_code"), rs.getString("title"), rs.getString("description"),
                 rs.getInt("pillar"), rs.getString("owner"), rs.getObject("due_on", LocalDate.class),
-                PlanMeasure.of(rs.getString("measure")), rs.getObject("live_on", LocalDate.class), rs.getString("rag"),
+                measures(rs.getArray("measures")), rs.getObject("live_on", LocalDate.class), rs.getString("rag"),
                 rs.getObject("done_on", LocalDate.class), rs.getString("created_by"), answers(rs));
     }
+
+    private static List<PlanMeasure> measures(java.sql.Array codes) throws SQLException {
+        List<String> list = codes == null ? List.of() : java.util.Arrays.asList((String[]) codes.getArray());
+        return java.util.Arrays.stream(PlanMeasure.values()).filter(m -> list.contains(m.code())).toList();
+    }
+
+    /** Every action's columns with its measures' codes. */
+    private static final String ACTION = "select a.*, array(select m.measure from improvement_action_measure m "
+            + "where m.action_id = a.id) as measures from improvement_action a ";
 
     private static Answers answers(ResultSet rs) throws SQLException {
         long sample = rs.getLong("answers_sample");
@@ -43,14 +53,13 @@ class ImprovementRepository {
     }
 
     List<Action> actions(String force) {
-        return jdbc.sql("select * from improvement_action where force_code = ? order by pillar, (done_on is null) desc, "
-                        + "due_on, id").param(force).query((rs, i) -> action(rs)).list();
+        return jdbc.sql(ACTION + "where a.force_code = ? order by a.pillar, (a.done_on is null) desc, a.due_on, a.id").param(force).query((rs, i) -> action(rs)).list();
     }
 
     /** The force's actions that answer findings of a deep-dive sample or a self-assessment, by item or section. */
     List<Action> answering(String force, Answers.Kind kind, long id) {
         String column = kind == Answers.Kind.DEEP_DIVE ? "answers_sample" : "answers_assessment";
-        return jdbc.sql("select * from improvement_action where force_code = ? and " + column + " = ? order by id")
+        return jdbc.sql(ACTION + "where a.force_code = ? and a." + column + " = ? order by a.id")
                 .params(force, id).query((rs, i) -> action(rs)).list();
     }
 
@@ -83,12 +92,13 @@ class ImprovementRepository {
 
     /** The force's actions linked to {@code measure} that have gone live, by the day they did. */
     List<Action> live(String force, String measure) {
-        return jdbc.sql("select * from improvement_action where force_code = ? and measure = ? and live_on is not null "
-                        + "order by live_on, id").params(force, measure).query((rs, i) -> action(rs)).list();
+        return jdbc.sql(ACTION + "where a.force_code = ? and a.live_on is not null and exists (select 1 from "
+                        + "improvement_action_measure m where m.action_id = a.id and m.measure = ?) order by a.live_on, a.id")
+                .params(force, measure).query((rs, i) -> action(rs)).list();
     }
 
     Optional<Action> action(long id, String force) {
-        return jdbc.sql("select * from improvement_action where id = ? and force_code = ?").params(id, force)
+        return jdbc.sql(ACTION + "where a.id = ? and a.force_code = ?").params(id, force)
                 .query((rs, i) -> action(rs)).optional();
     }
 
@@ -96,14 +106,18 @@ class ImprovementRepository {
         Answers an = a.answers();
         boolean deepDive = an != null && an.kind() == Answers.Kind.DEEP_DIVE;
         boolean section = an != null && an.kind() == Answers.Kind.ASSESSMENT;
-        return jdbc.sql("insert into improvement_action (force_code, title, description, pillar, owner, due_on, measure, "
+        long id = jdbc.sql("insert into improvement_action (force_code, title, description, pillar, owner, due_on, "
                         + "live_on, created_by, answers_sample, answers_item, answers_assessment, answers_section) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
-                .params(a.forceCode(), a.title(), a.description(), a.pillar(), a.owner(), a.dueOn(),
-                        a.measure() == null ? null : a.measure().code(), a.liveOn(), a.createdBy(),
-                        deepDive ? an.id() : null, deepDive ? an.code() : null, section ? an.id() : null,
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
+                .params(a.forceCode(), a.title(), a.description(), a.pillar(), a.owner(), a.dueOn(), a.liveOn(),
+                        a.createdBy(), deepDive ? an.id() : null, deepDive ? an.code() : null, section ? an.id() : null,
                         section ? an.code() : null)
                 .query(Long.class).single();
+        for (PlanMeasure m : a.measures()) {
+            jdbc.sql("insert into improvement_action_measure (action_id, measure) values (?, ?)").params(id, m.code())
+                    .update();
+        }
+        return id;
     }
 
     record Update(LocalDate updatedOn, String rag, String note, String evidence, String updatedBy) {

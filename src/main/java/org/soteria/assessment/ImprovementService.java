@@ -67,15 +67,16 @@ public class ImprovementService {
         }
     }
 
-    /** An action as the plan shows it. */
-    public record Row(ImprovementRepository.Action action, String pillarName, boolean overdue, Comparison comparison) {
+    /** An action as the plan shows it, with each linked measure before and after it went live (none until live). */
+    public record Row(ImprovementRepository.Action action, String pillarName, boolean overdue,
+            List<Comparison> comparisons) {
     }
 
     public List<Row> plan(SoteriaUser user) {
         LocalDate today = today();
         List<Row> out = new ArrayList<>();
         for (ImprovementRepository.Action a : repository.actions(user.forceCode())) {
-            out.add(new Row(a, Pillar.label(a.pillar()), a.overdueOn(today), comparison(user, a, today)));
+            out.add(new Row(a, Pillar.label(a.pillar()), a.overdueOn(today), comparisons(user, a, today)));
         }
         return out;
     }
@@ -109,43 +110,51 @@ public class ImprovementService {
         return repository.actions(user.forceCode()).stream().filter(a -> a.overdueOn(today)).count();
     }
 
-    private Comparison comparison(SoteriaUser user, ImprovementRepository.Action a, LocalDate today) {
-        if (a.measure() == null || a.liveOn() == null) {
-            return null;
+    /** Each linked measure before and after the action went live: the engine asked once for each period. */
+    private List<Comparison> comparisons(SoteriaUser user, ImprovementRepository.Action a, LocalDate today) {
+        if (a.measures().isEmpty() || a.liveOn() == null) {
+            return List.of();
         }
         MeasureFilter force = MeasureFilter.of(Map.of("force", List.of(user.forceCode())));
         LocalDate beforeFrom = a.liveOn().minusMonths(COMPARE_MONTHS);
         LocalDate beforeTo = a.liveOn().minusDays(1);
-        Measures.Rate before = a.measure().of(measures.compute(new MeasureQuery(beforeFrom, beforeTo, today, force)));
-        if (a.liveOn().isAfter(today)) {
-            return new Comparison(a.measure(), beforeFrom, beforeTo, before, a.liveOn(), null, null);
-        }
+        Measures before = measures.compute(new MeasureQuery(beforeFrom, beforeTo, today, force));
+        boolean live = !a.liveOn().isAfter(today);
         LocalDate afterTo = a.liveOn().plusMonths(COMPARE_MONTHS).minusDays(1);
         if (afterTo.isAfter(today)) {
             afterTo = today;
         }
-        Measures.Rate after = a.measure().of(measures.compute(new MeasureQuery(a.liveOn(), afterTo, today, force)));
-        return new Comparison(a.measure(), beforeFrom, beforeTo, before, a.liveOn(), afterTo, after);
+        Measures after = live ? measures.compute(new MeasureQuery(a.liveOn(), afterTo, today, force)) : null;
+        List<Comparison> out = new ArrayList<>();
+        for (PlanMeasure m : a.measures()) {
+            out.add(new Comparison(m, beforeFrom, beforeTo, m.of(before), a.liveOn(), live ? afterTo : null,
+                    live ? m.of(after) : null));
+        }
+        return out;
     }
 
-    /** An action with its updates, and whether it worked (null: no measure, or not live yet). */
-    public record ActionPage(Row row, List<ImprovementRepository.Update> updates, ActionEffect.Effect effect) {
+    /** An action with its updates, and whether it worked on each linked measure (none: no measure, or not live yet). */
+    public record ActionPage(Row row, List<ImprovementRepository.Update> updates, List<ActionEffect.Effect> effects) {
     }
 
     public Optional<ActionPage> action(SoteriaUser user, long id) {
         LocalDate today = today();
         return repository.action(id, user.forceCode()).map(a -> new ActionPage(new Row(a, Pillar.label(a.pillar()),
-                a.overdueOn(today), comparison(user, a, today)), repository.updates(id),
+                a.overdueOn(today), comparisons(user, a, today)), repository.updates(id),
                 effects.of(user.forceCode(), a, today)));
     }
 
-    /** A new action as the form gave it. */
+    /** A new action as the form gave it; {@code measures} the codes of the measures ticked. */
     public record ActionForm(String title, String description, Integer pillar, String owner, LocalDate dueOn,
-            String measure, LocalDate liveOn, String answers) {
+            List<String> measures, LocalDate liveOn, String answers) {
+
+        public ActionForm {
+            measures = measures == null ? List.of() : List.copyOf(measures);
+        }
 
         public ActionForm(String title, String description, Integer pillar, String owner, LocalDate dueOn,
-                String measure, LocalDate liveOn) {
-            this(title, description, pillar, owner, dueOn, measure, liveOn, null);
+                List<String> measures, LocalDate liveOn) {
+            this(title, description, pillar, owner, dueOn, measures, liveOn, null);
         }
     }
 
@@ -208,12 +217,17 @@ public class ImprovementService {
         if (f.dueOn() == null && !parseErrors.containsKey("dueOn")) {
             errors.putIfAbsent("dueOn", "{caseworkError.enterTheDueDate}");
         }
-        PlanMeasure measure = f.measure() == null ? null : PlanMeasure.of(f.measure());
-        if (f.measure() != null && measure == null) {
-            errors.putIfAbsent("measure", "{assessmentError.selectAMeasureFromThe}");
+        List<PlanMeasure> linked = new ArrayList<>();
+        for (PlanMeasure m : PlanMeasure.values()) {
+            if (f.measures().contains(m.code())) {
+                linked.add(m);
+            }
         }
-        if (f.liveOn() != null && measure == null) {
-            errors.putIfAbsent("measure", "{assessmentError.selectTheMeasureToCompare}");
+        if (linked.size() != new java.util.HashSet<>(f.measures()).size()) {
+            errors.putIfAbsent("measures", "{assessmentError.selectAMeasureFromThe}");
+        }
+        if (f.liveOn() != null && linked.isEmpty()) {
+            errors.putIfAbsent("measures", "{assessmentError.selectTheMeasureToCompare}");
         }
         Answers answers = null;
         try {
@@ -225,7 +239,7 @@ public class ImprovementService {
             throw new Invalid(errors);
         }
         long id = repository.insert(new ImprovementRepository.Action(0, user.forceCode(), f.title(), f.description(),
-                f.pillar(), f.owner(), f.dueOn(), measure, f.liveOn(), "amber", null, user.getUsername(), answers));
+                f.pillar(), f.owner(), f.dueOn(), linked, f.liveOn(), "amber", null, user.getUsername(), answers));
         audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.CHANGE, "improvement-action",
                 String.valueOf(id)).detail("added: " + f.title()));
         return id;
@@ -250,7 +264,7 @@ public class ImprovementService {
         if (f.note() == null) {
             errors.putIfAbsent("note", "{assessmentError.enterTheProgressMade}");
         }
-        if (f.liveOn() != null && a.measure() == null) {
+        if (f.liveOn() != null && a.measures().isEmpty()) {
             errors.putIfAbsent("liveOn", "{assessmentError.thisActionHasNoLinked}");
         }
         if (!errors.isEmpty()) {

@@ -79,22 +79,32 @@ class ImprovementPlanIT {
 
     @Test
     void anActionsLinkedMeasureIsComparedBeforeAndAfterItWentLive() {
+        // issue 26: several measures an action; each compared, in the order the measures are offered
         long id = plan.add(lead, new ImprovementService.ActionForm("Early CPS advice on every rape",
-                "Deep dive: advice was sought late", 1, "DCI RASSO lead", LocalDate.of(2025, 9, 30), "charge_rate",
-                LocalDate.of(2025, 7, 1)), Map.of());
+                "Deep dive: advice was sought late", 1, "DCI RASSO lead", LocalDate.of(2025, 9, 30),
+                List.of("victim_does_not_support_rate", "charge_rate"), LocalDate.of(2025, 7, 1)), Map.of());
         ImprovementService.Row row = plan.plan(lead).get(0);
-        assertThat(row.comparison().before().numerator()).isEqualTo(1);
-        assertThat(row.comparison().before().denominator()).isEqualTo(4);
-        assertThat(row.comparison().after().numerator()).isEqualTo(3);
-        assertThat(row.comparison().after().denominator()).isEqualTo(4);
-        assertThat(row.comparison().change()).isEqualTo(50.0);
-        assertThat(row.comparison().afterTo()).isEqualTo(LocalDate.of(2025, 12, 31));
+        assertThat(row.action().measures()).containsExactly(PlanMeasure.CHARGE_RATE,
+                PlanMeasure.VICTIM_DOES_NOT_SUPPORT_RATE);
+        ImprovementService.Comparison charge = row.comparisons().get(0);
+        assertThat(charge.measure()).isEqualTo(PlanMeasure.CHARGE_RATE);
+        assertThat(charge.before().numerator()).isEqualTo(1);
+        assertThat(charge.before().denominator()).isEqualTo(4);
+        assertThat(charge.after().numerator()).isEqualTo(3);
+        assertThat(charge.after().denominator()).isEqualTo(4);
+        assertThat(charge.change()).isEqualTo(50.0);
+        assertThat(charge.afterTo()).isEqualTo(LocalDate.of(2025, 12, 31));
+        ImprovementService.Comparison vdns = row.comparisons().get(1);
+        assertThat(vdns.measure()).isEqualTo(PlanMeasure.VICTIM_DOES_NOT_SUPPORT_RATE);
+        assertThat(vdns.before().denominator()).as("the same outcomes, read for the other measure").isEqualTo(4);
         assertThat(row.overdue()).as("due last year and not done").isTrue();
 
         plan.update(lead, id, new ImprovementService.UpdateForm(plan.today(), "green", "Advice now sought within 14 days",
                 "Board paper November", null, true), Map.of());
         ImprovementService.ActionPage page = plan.action(lead, id).orElseThrow();
-        assertThat(page.effect().refusal()).as("from February to November 2025, June and July have no outcomes")
+        assertThat(page.effects()).extracting(ActionEffect.Effect::measure).containsExactly(PlanMeasure.CHARGE_RATE,
+                PlanMeasure.VICTIM_DOES_NOT_SUPPORT_RATE);
+        assertThat(page.effects().get(0).refusal()).as("from February to November 2025, June and July have no outcomes")
                 .isEqualTo("{improvement.effect.noData|=2}");
         assertThat(page.row().action().rag()).isEqualTo("green");
         assertThat(page.row().overdue()).isFalse();
@@ -123,8 +133,8 @@ class ImprovementPlanIT {
         assertThat(imports.importBundle(dense, "test", ImportProgress.NONE).rejectedRows()).isZero();
         measures.reloadAll();
         long id = plan.add(lead, new ImprovementService.ActionForm("Early CPS advice", "d", 1, "o",
-                LocalDate.of(2025, 9, 30), "charge_rate", LocalDate.of(2025, 7, 1)), Map.of());
-        ActionEffect.Effect e = plan.action(lead, id).orElseThrow().effect();
+                LocalDate.of(2025, 9, 30), List.of("charge_rate"), LocalDate.of(2025, 7, 1)), Map.of());
+        ActionEffect.Effect e = plan.action(lead, id).orElseThrow().effects().get(0);
         assertThat(e.refusal()).isNull();
         assertThat(e.from()).isEqualTo(java.time.YearMonth.of(2024, 7));
         assertThat(e.to()).isEqualTo(java.time.YearMonth.of(2026, 6));
@@ -133,52 +143,59 @@ class ImprovementPlanIT {
         assertThat(e.its().levelChange().excludesZero()).isTrue();
 
         long late = plan.add(lead, new ImprovementService.ActionForm("Late", "d", 1, "o", LocalDate.of(2027, 1, 31),
-                "charge_rate", LocalDate.of(2026, 5, 1)), Map.of());
-        assertThat(plan.action(lead, late).orElseThrow().effect().refusal())
+                List.of("charge_rate"), LocalDate.of(2026, 5, 1)), Map.of());
+        assertThat(plan.action(lead, late).orElseThrow().effects().get(0).refusal())
                 .as("the months after June 2026 have no outcomes yet: May and June are too few")
                 .isEqualTo("{improvement.effect.tooFew|=12|=2|3}");
         long soon = plan.add(lead, new ImprovementService.ActionForm("Too soon", "d", 1, "o", LocalDate.of(2027, 1, 31),
-                "charge_rate", plan.today().minusMonths(1)), Map.of());
-        assertThat(plan.action(lead, soon).orElseThrow().effect().refusal()).startsWith("{improvement.effect.tooSoon|=");
+                List.of("charge_rate"), plan.today().minusMonths(1)), Map.of());
+        assertThat(plan.action(lead, soon).orElseThrow().effects().get(0).refusal()).startsWith("{improvement.effect.tooSoon|=");
         long unlinked = plan.add(lead, new ImprovementService.ActionForm("No measure", "d", 1, "o",
-                LocalDate.of(2027, 1, 31), null, null), Map.of());
-        assertThat(plan.action(lead, unlinked).orElseThrow().effect()).isNull();
+                LocalDate.of(2027, 1, 31), List.of(), null), Map.of());
+        assertThat(plan.action(lead, unlinked).orElseThrow().effects()).isEmpty();
     }
 
     /** Issue 26: an action linked to a measure marks the day it went live on that measure's charts, and only those. */
     @Test
     void anActionThatWentLiveIsANoteOnItsMeasuresChartsWithItsTitleForThoseWhoMayReadThePlan() {
         plan.add(lead, new ImprovementService.ActionForm("#1 Early CPS advice", "Deep dive: advice was sought late", 1,
-                "DCI RASSO lead", LocalDate.of(2025, 9, 30), "charge_rate", LocalDate.of(2025, 7, 1)), Map.of());
+                "DCI RASSO lead", LocalDate.of(2025, 9, 30), List.of("charge_rate"), LocalDate.of(2025, 7, 1)), Map.of());
         plan.add(lead, new ImprovementService.ActionForm("Not live yet", "d", 1, "o", LocalDate.of(2025, 9, 30),
-                "charge_rate", null), Map.of());
+                List.of("charge_rate"), null), Map.of());
         plan.add(lead, new ImprovementService.ActionForm("Another measure", "d", 3, "o", LocalDate.of(2025, 9, 30),
-                "cps_charge_rate", LocalDate.of(2025, 8, 1)), Map.of());
+                List.of("cps_charge_rate"), LocalDate.of(2025, 8, 1)), Map.of());
+        plan.add(lead, new ImprovementService.ActionForm("Two measures", "d", 3, "o", LocalDate.of(2025, 9, 30),
+                List.of("cps_charge_rate", "charge_rate"), LocalDate.of(2025, 9, 1)), Map.of());
         assertThat(chartNotes.notes(org.soteria.performance.Measure.CHARGE_RATE, lead))
                 .containsExactly(new org.soteria.performance.ChartNotes.Note(LocalDate.of(2025, 7, 1),
-                        "{perf.xmr.actionLive|1 Early CPS advice}"));
+                        "{perf.xmr.actionLive|1 Early CPS advice}"), new org.soteria.performance.ChartNotes.Note(
+                                LocalDate.of(2025, 9, 1), "{perf.xmr.actionLive|Two measures}"));
         users.createAccount("test", new UserService.NewAccount("inv", "inv", Role.INVESTIGATOR, "NWP", "O1", List.of("T1"),
                 List.of()));
         SoteriaUser investigator = (SoteriaUser) users.loadUserByUsername("inv");
         assertThat(chartNotes.notes(org.soteria.performance.Measure.CHARGE_RATE, investigator))
                 .as("no title for one who may not read the plan").extracting(org.soteria.performance.ChartNotes.Note::words)
-                .containsExactly("{perf.xmr.anActionLive}");
+                .containsExactly("{perf.xmr.anActionLive}", "{perf.xmr.anActionLive}");
         assertThat(chartNotes.notes(org.soteria.performance.Measure.RECORDED, lead)).isEmpty();
     }
 
     @Test
     void onlyTheForceLeadChangesThePlanAndBadInputIsRefusedField() {
         assertThat(errors(() -> plan.add(supervisor, new ImprovementService.ActionForm("x", "y", 1, "z",
-                LocalDate.of(2027, 1, 1), null, null), Map.of()))).containsKey("permission");
-        assertThat(errors(() -> plan.add(lead, new ImprovementService.ActionForm(null, null, 9, null, null, "nonsense",
-                LocalDate.of(2027, 1, 1)), Map.of())).keySet())
-                .containsExactly("title", "description", "pillar", "owner", "dueOn", "measure");
+                LocalDate.of(2027, 1, 1), List.of(), null), Map.of()))).containsKey("permission");
+        assertThat(errors(() -> plan.add(lead, new ImprovementService.ActionForm(null, null, 9, null, null,
+                List.of("charge_rate", "nonsense"), LocalDate.of(2027, 1, 1)), Map.of())).keySet())
+                .containsExactly("title", "description", "pillar", "owner", "dueOn", "measures");
+        assertThat(errors(() -> plan.add(lead, new ImprovementService.ActionForm("x", "y", 1, "z",
+                LocalDate.of(2027, 1, 1), List.of(), LocalDate.of(2026, 1, 1)), Map.of())))
+                .as("a date it went live needs a measure to read").containsEntry("measures",
+                        "{assessmentError.selectTheMeasureToCompare}");
         long id = plan.add(lead, new ImprovementService.ActionForm("Train every investigator in ABE",
-                "Half are not accredited", 4, "Head of learning", LocalDate.of(2027, 6, 30), null, null), Map.of());
+                "Half are not accredited", 4, "Head of learning", LocalDate.of(2027, 6, 30), List.of(), null), Map.of());
         assertThat(errors(() -> plan.update(lead, id, new ImprovementService.UpdateForm(plan.today().plusDays(1), "blue",
                 null, null, LocalDate.of(2026, 1, 1), false), Map.of())).keySet())
                 .containsExactly("on", "rag", "note", "liveOn");
         assertThat(plan.plan(supervisor)).as("supervisors read the plan").hasSize(1);
-        assertThat(plan.plan(lead).get(0).comparison()).isNull();
+        assertThat(plan.plan(lead).get(0).comparisons()).isEmpty();
     }
 }

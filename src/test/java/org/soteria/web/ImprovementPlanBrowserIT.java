@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.Select;
 
 /**
  * The improvement plan in real Chromium, axe on every page: the force lead adds an action linked to a measure
@@ -34,15 +33,19 @@ class ImprovementPlanBrowserIT extends BrowserPages {
         label(b, "pillar");
         b.driver.findElement(By.id("owner")).sendKeys("DCI RASSO lead");
         b.type("dueOn", "2027-03-31");
-        new Select(b.driver.findElement(By.id("measure"))).selectByValue("charge_rate");
+        // issue 26: linked to two measures (the charge rate first in the list, files returned by the CPS further down)
+        b.driver.findElement(By.cssSelector("input[name='measures'][value='charge_rate'] + label")).click();
+        b.driver.findElement(By.cssSelector("input[name='measures'][value='cps_files_returned'] + label")).click();
         b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Add the action']"));
-        assertThat(main(b)).contains("Action added to the plan").contains("Not linked, or not live yet");
+        assertThat(main(b)).contains("Action added to the plan")
+                .contains("Charge rate, Files returned by the CPS (not live yet)");
         b.assertAccessible("improvement-action");
         label(b, "rag");
         b.driver.findElement(By.id("note")).sendKeys("Checklist in use by all teams");
         b.type("liveOn", "2026-03-01");
         b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Record progress']"));
-        assertThat(main(b)).contains("Progress recorded").contains("Charge rate:").contains("in the six months before");
+        assertThat(main(b)).contains("Progress recorded").contains("Charge rate:").contains("Files returned by the CPS:")
+                .contains("in the six months before");
         assertThat(main(b)).as("did it work: the charge rate month by month, by interrupted time series")
                 .contains("Did it work?", "March 2026", "Change in level", "What the method assumes");
         // Issue 26: the day it went live marks the charge rate's XmR chart, and the chart's table says what went live.

@@ -642,7 +642,7 @@ class LearningNetworkBrowserIT {
         forceA.getBean(org.soteria.assessment.ImprovementService.class).add(leadA,
                 new org.soteria.assessment.ImprovementService.ActionForm("Suspect-focused briefing before every arrest",
                         "A one-page briefing on the suspect.", 1, "DI Rasso", java.time.LocalDate.now().minusDays(3),
-                        null, null), Map.of());
+                        List.of(), null), Map.of());
 
         signIn(aUrl, "force-lead");
         b.driver.get(aUrl + "/network/progress");
