@@ -47,59 +47,62 @@ class DirectorySignInIT {
         idpPort = freePort();
         soteriaPort = freePort();
         String soteriaBase = "http://localhost:" + soteriaPort;
-        String client = "--spring.security.oauth2.authorizationserver.client.soteria.registration.";
-        String cps = "--spring.security.oauth2.authorizationserver.client.cps.registration.";
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--server.port=" + idpPort,
+                "--spring.main.banner-mode=off", "--server.servlet.session.cookie.name=IDP_SESSION",
+                "--spring.security.oauth2.authorizationserver.issuer=http://localhost:" + idpPort));
+        // the force's directory's client, and a CPS area's (the same provider stands in for both)
+        args.addAll(providerClient("soteria", "soteria", "client-secret", soteriaBase + "/login/oauth2/code/entra"));
+        args.addAll(providerClient("cps", "soteria-cps", "cps-secret", soteriaBase + "/login/oauth2/code/cps"));
+        args.add("--spring.autoconfigure.exclude="
+                + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
+                + "org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration,"
+                + "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration,"
+                + "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration,"
+                + "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration,"
+                + "org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration,"
+                + "org.springframework.boot.jdbc.autoconfigure.metrics.DataSourcePoolMetricsAutoConfiguration,"
+                + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration,"
+                + "org.springframework.boot.session.autoconfigure.SessionAutoConfiguration,"
+                + "org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration");
+        // Soteria's application.properties is on the classpath too: the provider needs its own cookie name (above).
         idp = new SpringApplicationBuilder(TestIdentityProvider.class).web(WebApplicationType.SERVLET)
-                // Soteria's application.properties is on the classpath too: the provider needs its own cookie name.
-                .run("--server.port=" + idpPort, "--spring.main.banner-mode=off",
-                        "--server.servlet.session.cookie.name=IDP_SESSION",
-                        "--spring.security.oauth2.authorizationserver.issuer=http://localhost:" + idpPort,
-                        client + "client-id=soteria", client + "client-secret={noop}client-secret",
-                        client + "client-authentication-methods=client_secret_basic",
-                        client + "authorization-grant-types=authorization_code",
-                        client + "redirect-uris=" + soteriaBase + "/login/oauth2/code/entra",
-                        client + "scopes=openid,profile,email",
-                        "--spring.security.oauth2.authorizationserver.client.soteria.require-authorization-consent=false",
-                        cps + "client-id=soteria-cps", cps + "client-secret={noop}cps-secret",
-                        cps + "client-authentication-methods=client_secret_basic",
-                        cps + "authorization-grant-types=authorization_code",
-                        cps + "redirect-uris=" + soteriaBase + "/login/oauth2/code/cps",
-                        cps + "scopes=openid,profile,email",
-                        "--spring.security.oauth2.authorizationserver.client.cps.require-authorization-consent=false",
-                        "--spring.autoconfigure.exclude="
-                                + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
-                                + "org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration,"
-                                + "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration,"
-                                + "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration,"
-                                + "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration,"
-                                + "org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration,"
-                                + "org.springframework.boot.jdbc.autoconfigure.metrics.DataSourcePoolMetricsAutoConfiguration,"
-                                + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration,"
-                                + "org.springframework.boot.session.autoconfigure.SessionAutoConfiguration,"
-                                + "org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration");
-        String reg = "--spring.security.oauth2.client.registration.entra.";
-        String partnerReg = "--spring.security.oauth2.client.registration.cps.";
+                .run(args.toArray(String[]::new));
+        java.util.List<String> soteriaArgs = new java.util.ArrayList<>(java.util.List.of("--server.port=" + soteriaPort,
+                "--soteria.data-dir=:temporary:directory", "--spring.main.banner-mode=off",
+                "--soteria.oidc.force=NWP", "--soteria.oidc.mfa=amr,acrs:c1",
+                "--soteria.oidc.role-values.investigator=Soteria.Investigator",
+                "--soteria.oidc.role-groups.investigator=grp-rasso-investigators",
+                "--soteria.oidc.role-groups.auditor=grp-auditors",
+                "--soteria.oidc.partner-registrations=cps", "--soteria.oidc.partners.cps.org=CPS-NWP",
+                "--soteria.oidc.partners.cps.role-groups.cps-prosecutor=grp-cps-rasso"));
+        soteriaArgs.addAll(soteriaClient("entra", "soteria", "client-secret"));
+        soteriaArgs.addAll(soteriaClient("cps", "soteria-cps", "cps-secret"));
         soteria = new SpringApplicationBuilder(SoteriaApplication.class).web(WebApplicationType.SERVLET)
-                .run("--server.port=" + soteriaPort, "--soteria.data-dir=:temporary:directory",
-                        "--spring.main.banner-mode=off", reg + "client-id=soteria", reg + "client-secret=client-secret",
-                        reg + "scope=openid,profile,email", reg + "authorization-grant-type=authorization_code",
-                        reg + "redirect-uri={baseUrl}/login/oauth2/code/{registrationId}",
-                        "--spring.security.oauth2.client.provider.entra.issuer-uri=http://localhost:" + idpPort,
-                        "--soteria.oidc.force=NWP", "--soteria.oidc.mfa=amr,acrs:c1",
-                        "--soteria.oidc.role-values.investigator=Soteria.Investigator",
-                        "--soteria.oidc.role-groups.investigator=grp-rasso-investigators",
-                        "--soteria.oidc.role-groups.auditor=grp-auditors",
-                        partnerReg + "client-id=soteria-cps", partnerReg + "client-secret=cps-secret",
-                        partnerReg + "scope=openid,profile,email", partnerReg + "authorization-grant-type=authorization_code",
-                        partnerReg + "redirect-uri={baseUrl}/login/oauth2/code/{registrationId}",
-                        "--spring.security.oauth2.client.provider.cps.issuer-uri=http://localhost:" + idpPort,
-                        "--soteria.oidc.partner-registrations=cps", "--soteria.oidc.partners.cps.org=CPS-NWP",
-                        "--soteria.oidc.partners.cps.role-groups.cps-prosecutor=grp-cps-rasso");
+                .run(soteriaArgs.toArray(String[]::new));
         JdbcClient jdbc = soteria.getBean(JdbcClient.class);
         jdbc.sql("insert into force (force_code, name) values ('NWP', 'North Wales Police') on conflict do nothing")
                 .update();
         jdbc.sql("insert into partner_org (code, force_code, kind, name) values ('CPS-NWP', 'NWP', 'cps', "
                 + "'CPS Cymru-Wales RASSO Unit')").update();
+    }
+
+    /** The provider's registration of a client (Soteria, as the force's or a partner's directory sees it). */
+    private static java.util.List<String> providerClient(String name, String id, String secret, String redirect) {
+        String client = "--spring.security.oauth2.authorizationserver.client." + name + ".registration.";
+        return java.util.List.of(client + "client-id=" + id, client + "client-secret={noop}" + secret,
+                client + "client-authentication-methods=client_secret_basic",
+                client + "authorization-grant-types=authorization_code", client + "redirect-uris=" + redirect,
+                client + "scopes=openid,profile,email",
+                "--spring.security.oauth2.authorizationserver.client." + name + ".require-authorization-consent=false");
+    }
+
+    /** Soteria's registration of a directory as a client of the provider. */
+    private static java.util.List<String> soteriaClient(String registration, String id, String secret) {
+        String reg = "--spring.security.oauth2.client.registration." + registration + ".";
+        return java.util.List.of(reg + "client-id=" + id, reg + "client-secret=" + secret,
+                reg + "scope=openid,profile,email", reg + "authorization-grant-type=authorization_code",
+                reg + "redirect-uri={baseUrl}/login/oauth2/code/{registrationId}",
+                "--spring.security.oauth2.client.provider." + registration + ".issuer-uri=http://localhost:" + idpPort);
     }
 
     @AfterAll
