@@ -214,6 +214,39 @@ final class WelshWalker {
                 out.add(shown);
             }
         }
+        out.addAll(choiceLabels(cy));
         return List.copyOf(out);
+    }
+
+    /**
+     * The English labels of coded choices that have Welsh words: a page that prints a choice's own label (a template's
+     * fallback, a key that does not match) instead of its message shows English the bundles alone would not reveal.
+     */
+    private static Set<String> choiceLabels(Properties cy) {
+        org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider scan =
+                new org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider(false);
+        scan.addIncludeFilter(new org.springframework.core.type.filter.AssignableTypeFilter(
+                org.soteria.reference.Choice.class));
+        Set<String> out = new LinkedHashSet<>();
+        for (var candidate : scan.findCandidateComponents("org.soteria")) {
+            Class<?> type;
+            try {
+                type = Class.forName(candidate.getBeanClassName());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+            if (!type.isEnum()) {
+                continue;
+            }
+            for (Object constant : type.getEnumConstants()) {
+                org.soteria.reference.Choice c = (org.soteria.reference.Choice) constant;
+                String label = c.label();
+                String welsh = cy.getProperty(c.messageKey(), cy.getProperty(Labels.textKey(label)));
+                if (label.length() >= SENTENCE && !label.contains("{") && welsh != null && !welsh.equals(label)) {
+                    out.add(label);
+                }
+            }
+        }
+        return out;
     }
 }

@@ -51,7 +51,8 @@ class ChoiceLabelsTest {
             org.soteria.assessment.ReviewItem.class, org.soteria.assessment.ReviewItem.Rating.class,
             org.soteria.performance.AgeBand.class, org.soteria.retention.RetentionDecision.class,
             org.soteria.assessment.SampleAllocation.class, org.soteria.partner.PartnerKind.class,
-            org.soteria.partner.SharePart.class, org.soteria.partner.LawfulBasis.class);
+            org.soteria.partner.SharePart.class, org.soteria.partner.LawfulBasis.class,
+            org.soteria.workforce.GuidanceService.Pillar.class, org.soteria.reference.SupportReferralDetail.class);
 
     @Test
     void theEnglishBundleSaysWhatEachEnumSaysAndNamesNoOtherCode() throws Exception {
@@ -69,6 +70,36 @@ class ChoiceLabelsTest {
         Set<String> inBundle = new TreeSet<>();
         en.stringPropertyNames().stream().filter(k -> k.startsWith("choice.")).forEach(inBundle::add);
         assertThat(inBundle).isEqualTo(expected);
+    }
+
+    /**
+     * Every coded choice has Welsh words, under its choice key or the text key of its label (roles under
+     * {@code role.<code>}): a form that lists a choice without them shows its English label on a Welsh page, which the
+     * Welsh walk cannot tell from data (the guidance library's pillars and the victim's support referral once did).
+     */
+    @Test
+    void everyCodedChoiceHasWelshWords() throws Exception {
+        Properties cy = MessageBundlesTest.bundle("messages_cy.properties");
+        var scan = new org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider(false);
+        scan.addIncludeFilter(new org.springframework.core.type.filter.AssignableTypeFilter(Choice.class));
+        List<String> missing = new java.util.ArrayList<>();
+        int checked = 0;
+        for (var candidate : scan.findCandidateComponents("org.soteria")) {
+            Class<?> type = Class.forName(candidate.getBeanClassName());
+            if (!type.isEnum()) {
+                continue;
+            }
+            for (Object constant : type.getEnumConstants()) {
+                Choice c = (Choice) constant;
+                String key = type == org.soteria.security.Role.class ? "role." + c.code() : Labels.key(c);
+                checked++;
+                if (cy.getProperty(key) == null && cy.getProperty(Labels.textKey(c.label())) == null) {
+                    missing.add(key + " (" + c.label() + ")");
+                }
+            }
+        }
+        assertThat(checked).as("coded choices found").isGreaterThan(150);
+        assertThat(missing).as("choices without Welsh words").isEmpty();
     }
 
     /** Words that come with the data (event types, roles, relationships) are in the bundles for every code. */
