@@ -194,6 +194,12 @@ class PracticeRepository {
                         rs.getObject(9, OffsetDateTime.class).toLocalDate().toString())).list();
     }
 
+    /** Whether any practice is published or any version was (the upload page asks it, so one query, no rows read). */
+    boolean anythingToRelease() {
+        return jdbc.sql("select exists (select 1 from hub_practice where status = 'published') "
+                + "or exists (select 1 from hub_guidance_release)").query(Boolean.class).single();
+    }
+
     void lockReleases() {
         jdbc.sql("lock table hub_guidance_release in share row exclusive mode").update();
     }

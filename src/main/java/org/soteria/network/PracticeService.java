@@ -145,7 +145,7 @@ public class PracticeService {
 
     /** Whether forces have anything to take: practice published now, or a version published before. */
     public boolean nationalGuidanceExists() {
-        return repository.latestRelease().isPresent() || !repository.publishedItems().isEmpty();
+        return repository.anythingToRelease();
     }
 
     private static void required(Map<String, String> errors, String field, String value, int max, String message) {
