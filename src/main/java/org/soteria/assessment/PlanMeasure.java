@@ -20,7 +20,13 @@ public enum PlanMeasure {
     CPS_FILES_RETURNED("cps_files_returned", "Files returned by the CPS", m -> m.partners().filesReturned()),
     ISVA_REFERRALS("isva_referrals", "Victims referred to an ISVA", m -> m.partners().isvaReferrals()),
     WITHDRAWALS_WITH_ISVA("withdrawals_with_isva", "Withdrawals after a referral to an ISVA",
-            m -> m.partners().withdrawalsWithIsva());
+            m -> m.partners().withdrawalsWithIsva()),
+    ISVA_SUPPORTED("isva_supported", "Victims referred to an ISVA and supported by one",
+            m -> m.partners().isvaSupported()),
+    EARLY_ADVICE_WITHIN_TARGET("early_advice_within_target", "Early advice answered within target",
+            m -> m.partners().earlyAdviceWithinTarget()),
+    POLICE_ACTIONS_OVERDUE("police_actions_overdue", "Police actions overdue", m -> m.partners().policeActionsOverdue()),
+    CPS_ACTIONS_OVERDUE("cps_actions_overdue", "CPS actions overdue", m -> m.partners().cpsActionsOverdue());
 
     private final String code;
     private final String label;

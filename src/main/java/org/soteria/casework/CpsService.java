@@ -185,6 +185,7 @@ public class CpsService {
             throw new Invalid(errors);
         }
         cpsRecords.insertAction(crime.id(), action, due, who, owner, user.getUsername());
+        events.changed(crime.id()); // the plan's actions are partner measures (docs/partner-measures.md)
         support.changed(user, crime, List.of(), who.code() + " action of the CPS action plan due " + due);
     }
 
@@ -201,6 +202,7 @@ public class CpsService {
             throw new Invalid("action", other ? "{caseworkError.theOtherSidesAction}"
                     : "{caseworkError.thisActionIsAlreadyDone}");
         }
+        events.changed(crime.id());
         support.changed(user, crime, List.of(), side.code() + " action " + actionId + " of the CPS action plan done");
     }
 

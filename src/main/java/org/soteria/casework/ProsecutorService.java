@@ -130,6 +130,9 @@ public class ProsecutorService {
         Long event = verdict.decision() == null ? null
                 : events.addOnDay(crimeId, "cps_decision", on, null, null, verdict.decision());
         cpsRecords.insertReview(crimeId, submissionId, verdict, on, note, event, user.getUsername());
+        if (event == null) {
+            events.changed(crimeId); // early advice answered: a partner measure (docs/partner-measures.md)
+        }
         support.changed(user, crime, List.of(), "CPS " + sent.submission().kind() + " " + submissionId + ": "
                 + verdict.code() + " on " + on);
     }

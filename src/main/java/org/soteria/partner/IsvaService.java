@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.soteria.audit.AuditAction;
 import org.soteria.audit.AuditEntry;
 import org.soteria.audit.AuditService;
+import org.soteria.investigation.CrimeEvents;
 import org.soteria.investigation.CaseDetail;
 import org.soteria.platform.DatabaseConfig;
 import org.soteria.platform.Fault;
@@ -42,9 +43,11 @@ public class IsvaService {
     private final SharingService sharing;
     private final AuditService audit;
     private final Clock clock;
+    private final CrimeEvents events;
 
     IsvaService(IsvaRepository repository, SharingRepository shares, SharingService sharing, AuditService audit,
-            Clock clock) {
+            Clock clock, CrimeEvents events) {
+        this.events = events;
         this.repository = repository;
         this.shares = shares;
         this.sharing = sharing;
@@ -136,6 +139,9 @@ public class IsvaService {
         }
         long id = repository.insert(crimeId, reached.org(), kind, kind == IsvaNotes.Kind.CONCERN ? concern : null,
                 kind == IsvaNotes.Kind.SUPPORT ? channel : null, r.notedOn(), note, user.getUsername());
+        if (kind == IsvaNotes.Kind.SUPPORT) {
+            events.changed(crimeId); // support by an ISVA is a partner measure (docs/partner-measures.md)
+        }
         changed(user, reached.crime(), reached.why(), kind.code() + " recorded by the ISVA service"
                 + (kind == IsvaNotes.Kind.CONCERN ? " (" + concern.code() + ")" : ""));
         return id;

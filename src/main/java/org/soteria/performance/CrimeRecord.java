@@ -42,8 +42,17 @@ final class CrimeRecord {
     static final int SUPPORT_REFERRAL = 12;
     /** A victim's withdrawal, its detail 1 when a referral to an ISVA came on or before its day. */
     static final int WITHDRAWAL_AFTER_ISVA = 13;
+    /** A request for early advice made in Soteria, its detail the days to the CPS's answer (or {@link #NEVER}). */
+    static final int EARLY_ADVICE = 14;
+    /** An action of the joint action plan by its due day, the police's or the CPS's; detail 1 when done by then. */
+    static final int POLICE_ACTION = 15;
+    static final int CPS_ACTION = 16;
+    /** A referral to an ISVA, its detail the day of the crime's first ISVA support contact (or {@link #NEVER}). */
+    static final int ISVA_REFERRAL_SUPPORTED = 17;
     /** How many kinds of mark there are (kinds are 1 to KINDS - 1). */
-    static final int KINDS = 14;
+    static final int KINDS = 18;
+    /** In a mark's detail: the thing waited for has not happened. */
+    static final int NEVER = 0xFFFFFF;
 
     final long id;
     final String force;
@@ -69,6 +78,8 @@ final class CrimeRecord {
     int firstReferral = NONE;
     /** The first day the crime's victim was referred to an ISVA (a support_referral with detail isva). */
     private int firstIsvaReferral = NONE;
+    /** The first day an ISVA service recorded a support contact with the victim in Soteria. */
+    private int firstIsvaSupport = NONE;
     /** CPS referrals and decisions by day, kept until {@link #finish} pairs them (events come in any order). */
     private int[] cpsDays = new int[0];
     private int cpsCount;
@@ -178,6 +189,22 @@ final class CrimeRecord {
         mark(FEEDBACK, packed, (int) returned.toEpochDay());
     }
 
+    /** A request for early advice made in Soteria, and the day the CPS answered it (null: not yet). */
+    void earlyAdvice(LocalDate asked, LocalDate answered) {
+        int day = (int) asked.toEpochDay();
+        mark(EARLY_ADVICE, answered == null ? NEVER : Math.max(0, (int) answered.toEpochDay() - day), day);
+    }
+
+    /** An action of the joint action plan: the CPS's or the police's, due on a day, done on a day (null: not yet). */
+    void action(boolean cps, LocalDate due, LocalDate done) {
+        mark(cps ? CPS_ACTION : POLICE_ACTION, done != null && !done.isAfter(due) ? 1 : 0, (int) due.toEpochDay());
+    }
+
+    /** A support contact an ISVA service recorded with the victim; give it before the crime is finished. */
+    void isvaSupport(LocalDate day) {
+        firstIsvaSupport = Math.min(firstIsvaSupport, (int) day.toEpochDay());
+    }
+
     // A CPS step, packed with its day: the day in the high bits so that sorting orders by day, then by step (a
     // referral before a decision or return of the same day).
     private static final int CPS_REFERRAL_STEP = 0;
@@ -228,15 +255,13 @@ final class CrimeRecord {
         }
         finished = true;
         pairCpsSteps();
-        int withdrawals = 0;
-        for (int m = 0; m < markCount; m++) {
-            withdrawals += kindOf(marks[m]) == WITHDRAWAL ? 1 : 0;
-        }
-        for (int m = 0, seen = 0; seen < withdrawals; m++) {
-            if (kindOf(marks[m]) == WITHDRAWAL) {
+        for (int m = 0, end = markCount; m < end; m++) {
+            int kind = kindOf(marks[m]);
+            if (kind == WITHDRAWAL) {
                 int day = dayOf(marks[m]);
                 mark(WITHDRAWAL_AFTER_ISVA, firstIsvaReferral <= day ? 1 : 0, day);
-                seen++;
+            } else if (kind == SUPPORT_REFERRAL && detailOf(marks[m]) == 1) {
+                mark(ISVA_REFERRAL_SUPPORTED, firstIsvaSupport == NONE ? NEVER : firstIsvaSupport, dayOf(marks[m]));
             }
         }
         if (!victims.isEmpty()) {

@@ -77,6 +77,33 @@ final class FactsBuilder {
         return this;
     }
 
+    /** A request for early advice made in Soteria and the day the CPS answered it (null: not yet). */
+    FactsBuilder earlyAdvice(long crimeId, LocalDate asked, LocalDate answered) {
+        CrimeRecord c = crimes.get(crimeId);
+        if (c != null) {
+            c.earlyAdvice(asked, answered);
+        }
+        return this;
+    }
+
+    /** An action of the joint action plan, the CPS's or the police's, due on a day and done on one (null: not yet). */
+    FactsBuilder action(long crimeId, boolean cps, LocalDate due, LocalDate done) {
+        CrimeRecord c = crimes.get(crimeId);
+        if (c != null) {
+            c.action(cps, due, done);
+        }
+        return this;
+    }
+
+    /** A support contact an ISVA service recorded with the crime's victim; give it before the crime is finished. */
+    FactsBuilder isvaSupport(long crimeId, LocalDate day) {
+        CrimeRecord c = crimes.get(crimeId);
+        if (c != null) {
+            c.isvaSupport(day);
+        }
+        return this;
+    }
+
     FactsBuilder feedback(long crimeId, LocalDate returned, Integer dignity, Integer fairness, Integer voice,
             Integer safety, Integer trust) {
         return feedback(crimeId, returned, false, dignity, fairness, voice, safety, trust);

@@ -37,6 +37,18 @@ public enum Measure {
             "victims' support referrals in the period: to an ISVA ÷ all (ISVA, other support, declined)", "event"),
     WITHDRAWALS_WITH_ISVA("withdrawals_with_isva", "Withdrawals after a referral to an ISVA",
             "victims' withdrawals in the period: after the victim was referred to an ISVA ÷ all withdrawals", "event"),
+    EARLY_ADVICE_WITHIN_TARGET("early_advice_within_target", "Early advice answered within target",
+            "requests for early advice made in the period, answered or past their target by the as-of date: "
+                    + "answered within target ÷ all", "request"),
+    POLICE_ACTIONS_OVERDUE("police_actions_overdue", "Police actions overdue",
+            "the police's actions of joint action plans due in the period before the as-of date: not done by the due "
+                    + "date ÷ all", "action"),
+    CPS_ACTIONS_OVERDUE("cps_actions_overdue", "CPS actions overdue",
+            "the CPS's actions of joint action plans due in the period before the as-of date: not done by the due "
+                    + "date ÷ all", "action"),
+    ISVA_SUPPORTED("isva_supported", "Victims referred to an ISVA and supported by one",
+            "referrals to an ISVA in the period: the victim supported by an ISVA (a support contact recorded in "
+                    + "Soteria) by the as-of date ÷ all", "event"),
     CONVICTIONS("convictions", "Convictions", "court results in the period: convicted", "event"),
     CONVICTION_RATE("conviction_rate", "Conviction rate",
             "court results in the period: convicted ÷ (convicted + acquitted + discontinued)", "event"),

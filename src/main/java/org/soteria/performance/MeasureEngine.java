@@ -32,10 +32,20 @@ public final class MeasureEngine {
 
     public static final int[] OPEN_AFTER = {90, 180, 365};
 
-    /** Settings a force chooses: the repeat-suspect definition (repeat-suspects.md) and the caseload threshold. */
-    public record Settings(int repeatMinimumCrimes, int repeatLookbackYears, int caseloadThreshold) {
-        public static final Settings DEFAULT = new Settings(2, 10, 12);
+    /**
+     * Settings a force chooses: the repeat-suspect definition (repeat-suspects.md), the caseload threshold, and the days
+     * within which the force and its CPS area agree early advice is answered (docs/partner-measures.md).
+     */
+    public record Settings(int repeatMinimumCrimes, int repeatLookbackYears, int caseloadThreshold,
+            int earlyAdviceTargetDays) {
+        public static final Settings DEFAULT = new Settings(2, 10, 12, DEFAULT_EARLY_ADVICE_TARGET_DAYS);
+
+        public Settings(int repeatMinimumCrimes, int repeatLookbackYears, int caseloadThreshold) {
+            this(repeatMinimumCrimes, repeatLookbackYears, caseloadThreshold, DEFAULT_EARLY_ADVICE_TARGET_DAYS);
+        }
     }
+
+    private static final int DEFAULT_EARLY_ADVICE_TARGET_DAYS = 28;
 
     private static final byte[] GROUP_OF_OUTCOME = new byte[OutcomeCode.values().length + 1];
 
@@ -261,7 +271,11 @@ public final class MeasureEngine {
                 abstractionDays(snapshot.roster, q.filter(), from, last),
                 new Measures.Partners(e.decisionAfterReferral(), new Measures.Rate(e.cpsReturned(),
                         cpsCharge + e.cpsNoCharge() + e.cpsReturned()), e.resubmission(), e.isvaReferrals(),
-                        e.withdrawalsWithIsva()));
+                        e.withdrawalsWithIsva(),
+                        PartnerCounts.earlyAdviceWithinTarget(matchers, from, last, asOf, settings.earlyAdviceTargetDays()),
+                        PartnerCounts.actionsOverdue(matchers, false, from, last, asOf),
+                        PartnerCounts.actionsOverdue(matchers, true, from, last, asOf),
+                        PartnerCounts.isvaSupported(matchers, from, last, asOf)));
     }
 
     /** The measures counted from events, computed beside the crime-based ones. */

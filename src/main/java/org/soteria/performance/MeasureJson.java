@@ -64,6 +64,10 @@ public final class MeasureJson {
         out.put("days_return_to_resubmission", distribution(m.partners().daysReturnToResubmission()));
         out.put("isva_referrals", rate(m.partners().isvaReferrals()));
         out.put("withdrawals_with_isva", rate(m.partners().withdrawalsWithIsva()));
+        out.put("early_advice_within_target", rate(m.partners().earlyAdviceWithinTarget()));
+        out.put("police_actions_overdue", rate(m.partners().policeActionsOverdue()));
+        out.put("cps_actions_overdue", rate(m.partners().cpsActionsOverdue()));
+        out.put("isva_supported", rate(m.partners().isvaSupported()));
         out.put("convictions", m.convictions());
         out.put("conviction_rate", rate(m.convictionRate()));
         Map<String, Object> compliance = rate(m.victimsCodeCompliance().total());

@@ -50,6 +50,13 @@ class MeasureRepository {
     private static final String PLANS = "select crime_id, person_ref, agreed_on, update_every_days, ended_on "
             + "from victim_contact_plan";
 
+    /** Partners' records in the case (docs/partner-measures.md): early advice asked in Soteria and its answer. */
+    private static final String EARLY_ADVICE = "select s.crime_id, s.submitted_on, (select min(r.reviewed_on) "
+            + "from cps_review r where r.submission_id = s.id and r.verdict = 'advice') from cps_submission s "
+            + "where s.kind = 'early_advice'";
+    private static final String ACTIONS = "select crime_id, owner_side = 'cps', due_on, done_on from cps_action";
+    private static final String ISVA_SUPPORT = "select crime_id, min(noted_on) from isva_note where kind = 'support'";
+
     private static final long EVENT_SLICE = 100_000;
 
     private final JdbcTemplate jdbc;
@@ -126,6 +133,13 @@ class MeasureRepository {
                     rs.getString(6)));
             stream(PLANS + onlyEvent, crimeIds, rs -> b.contactPlan(rs.getLong(1), rs.getLong(2),
                     rs.getDate(3).toLocalDate(), rs.getInt(4), date(rs, 5)));
+            String onlyPart = crimeIds == null ? "" : " and crime_id = any(?)";
+            stream(EARLY_ADVICE + onlyPart.replace("crime_id", "s.crime_id"), crimeIds, rs -> b.earlyAdvice(
+                    rs.getLong(1), rs.getDate(2).toLocalDate(), date(rs, 3)));
+            stream(ACTIONS + onlyEvent, crimeIds, rs -> b.action(rs.getLong(1), rs.getBoolean(2),
+                    rs.getDate(3).toLocalDate(), date(rs, 4)));
+            stream(ISVA_SUPPORT + onlyPart + " group by crime_id", crimeIds, rs -> b.isvaSupport(rs.getLong(1),
+                    rs.getDate(2).toLocalDate()));
             if (crimeIds == null) {
                 // In slices of crime ids, each read through the event_crime index and finished before the
                 // next, so that only one slice's events are held in memory at a time.

@@ -145,17 +145,25 @@ public record Measures(
                         all.contains(Measure.DAYS_RETURN_TO_RESUBMISSION) ? noDays
                                 : partners.daysReturnToResubmission(),
                         all.contains(Measure.ISVA_REFERRALS) ? none : partners.isvaReferrals(),
-                        all.contains(Measure.WITHDRAWALS_WITH_ISVA) ? none : partners.withdrawalsWithIsva()), all);
+                        all.contains(Measure.WITHDRAWALS_WITH_ISVA) ? none : partners.withdrawalsWithIsva(),
+                        all.contains(Measure.EARLY_ADVICE_WITHIN_TARGET) ? none : partners.earlyAdviceWithinTarget(),
+                        all.contains(Measure.POLICE_ACTIONS_OVERDUE) ? none : partners.policeActionsOverdue(),
+                        all.contains(Measure.CPS_ACTIONS_OVERDUE) ? none : partners.cpsActionsOverdue(),
+                        all.contains(Measure.ISVA_SUPPORTED) ? none : partners.isvaSupported()), all);
     }
 
     /**
      * How the police and their partners work a case (docs/partner-measures.md): days from the latest CPS referral to
      * each charging decision in the period; of the CPS's decisions in the period, the files returned for further work;
      * days from a return to the file's resubmission, for resubmissions in the period; of victims' support referrals in
-     * the period, those to an ISVA; and of victims' withdrawals in the period, those after a referral to an ISVA.
+     * the period, those to an ISVA; of victims' withdrawals in the period, those after a referral to an ISVA; of
+     * requests for early advice in the period, those answered within target; of each side's actions of the joint
+     * action plan due in the period, those overdue; and of referrals to an ISVA in the period, those whose victim an
+     * ISVA supported.
      */
     public record Partners(Distribution daysReferralToDecision, Rate filesReturned,
-            Distribution daysReturnToResubmission, Rate isvaReferrals, Rate withdrawalsWithIsva) {
+            Distribution daysReturnToResubmission, Rate isvaReferrals, Rate withdrawalsWithIsva,
+            Rate earlyAdviceWithinTarget, Rate policeActionsOverdue, Rate cpsActionsOverdue, Rate isvaSupported) {
     }
 
     /** A share: numerator ÷ denominator, with no value when the denominator is 0. */

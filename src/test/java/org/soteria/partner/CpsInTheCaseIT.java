@@ -70,7 +70,9 @@ class CpsInTheCaseIT extends PartnerFixture {
                 .singleElement().satisfies(r -> assertThat(r.awaitingCps()).isTrue());
         CpsService.Sent advice = prosecutorPage(open).awaiting().get(0);
         assertThat(advice.referral()).isFalse();
+        long changes = measureChanges(open);
         review(open, advice.submission().id(), "advice", today.minusDays(2), "Get the friend's statement first.");
+        assertThat(measureChanges(open)).as("the answer reaches the partner measures").isGreaterThan(changes);
         assertThat(officerPage(open).sent()).singleElement().satisfies(s -> {
             assertThat(s.awaiting()).isFalse();
             assertThat(s.last().orElseThrow().note()).isEqualTo("Get the friend's statement first.");
@@ -138,10 +140,15 @@ class CpsInTheCaseIT extends PartnerFixture {
         assertThat(decisions(open)).containsExactly("no_charge");
     }
 
+    private long measureChanges(long crime) {
+        return jdbc.sql("select count(*) from measure_change where crime_id = ?").param(crime).query(Long.class).single();
+    }
+
     @Test
     void eachSideWorksAndFinishesItsOwnActions() {
         long open = crime("OPEN/1");
         share("OPEN/1", "CPS-X", List.of("file"), "law_enforcement", null);
+        long changes = measureChanges(open);
         asPartner(prosecutor, () -> {
             prosecution.addAction(prosecutor, open, "Review the unused material schedule", today.plusDays(7), "cps", NONE);
             prosecution.addAction(prosecutor, open, "Obtain the friend's statement", today.plusDays(3), "police", NONE);
@@ -151,6 +158,7 @@ class CpsInTheCaseIT extends PartnerFixture {
             prosecution.addAction(prosecutor, open, null, null, "defence", NONE);
             return null;
         }))).containsOnlyKeys("action", "actionDue", "side");
+        assertThat(measureChanges(open)).as("each action reaches the partner measures").isEqualTo(changes + 2);
         assertThat(refusal(() -> asOfficer(() -> {
             cps.addAction(officer, open, "Chase the CPS", today, "cps", "O1", NONE);
             return null;

@@ -51,7 +51,11 @@ class IsvaBesideTheVictimIT extends PartnerFixture {
     void theOfficerSeesConcernsAndQuestionsAtOnceAndOfSupportOnlyThatAndWhen() {
         long open = crime("OPEN/1");
         shareWithIsva();
+        String changes = "select count(*) from measure_change where crime_id = ?";
+        long before = jdbc.sql(changes).param(open).query(Long.class).single();
         note(adviser, open, "support", null, "phone", "She talked about the trial and the waiting.");
+        assertThat(jdbc.sql(changes).param(open).query(Long.class).single()).as("support reaches the partner measures")
+                .isEqualTo(before + 1);
         long concern = note(adviser, open, "concern", "considering_withdrawal", null,
                 "She says she cannot face court and may withdraw.");
         long question = note(adviser, open, "question", null, null, "Has the suspect been told to stay away?");

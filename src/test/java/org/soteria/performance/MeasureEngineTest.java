@@ -223,6 +223,70 @@ class MeasureEngineTest {
     }
 
     @Test
+    void earlyAdviceAnsweredWithinTargetIsSettledAtTheAsOfDate() {
+        // Target 28 days (the default); as-of 30 June 2026, period 2025.
+        crime(1, "2025-01-01", null, null);
+        b.earlyAdvice(1, LocalDate.parse("2025-02-01"), LocalDate.parse("2025-03-01")); // 28 days: within
+        b.earlyAdvice(1, LocalDate.parse("2025-02-01"), LocalDate.parse("2025-03-02")); // 29 days: not within
+        b.earlyAdvice(1, LocalDate.parse("2025-05-01"), null); // never answered, target long past: not within
+        b.earlyAdvice(1, LocalDate.parse("2024-12-31"), LocalDate.parse("2025-01-02")); // asked before the period
+        crime(2, "2025-01-01", null, null);
+        b.earlyAdvice(2, LocalDate.parse("2025-12-31"), LocalDate.parse("2026-01-05")); // asked in the period: within
+        Measures.Partners p = measures().partners();
+        assertThat(p.earlyAdviceWithinTarget()).as("2 of 4").isEqualTo(new Rate(2, 4));
+        // As of 10 January 2026: the request of 31 December is answered (5 January) and within; as of 2 January 2026
+        // it is neither answered nor past its target, so it is not counted yet.
+        assertThat(engine.compute(b.build(0), new MeasureQuery(FROM, TO, LocalDate.parse("2026-01-10"),
+                MeasureFilter.NONE)).partners().earlyAdviceWithinTarget()).isEqualTo(new Rate(2, 4));
+        assertThat(engine.compute(b.build(0), new MeasureQuery(FROM, TO, LocalDate.parse("2026-01-02"),
+                MeasureFilter.NONE)).partners().earlyAdviceWithinTarget()).isEqualTo(new Rate(1, 3));
+        // With a target of 30 days, the 29-day answer is within.
+        MeasureEngine generous = new MeasureEngine(new MeasureEngine.Settings(2, 10, 2, 30));
+        assertThat(generous.compute(b.build(0), new MeasureQuery(FROM, TO, AS_OF, MeasureFilter.NONE)).partners()
+                .earlyAdviceWithinTarget()).isEqualTo(new Rate(3, 4));
+    }
+
+    @Test
+    void actionsOverdueBySideAreThoseDueInThePeriodNotDoneByTheirDueDate() {
+        crime(1, "2025-01-01", null, null);
+        b.action(1, false, LocalDate.parse("2025-03-01"), LocalDate.parse("2025-03-01")); // done on the day
+        b.action(1, false, LocalDate.parse("2025-03-01"), LocalDate.parse("2025-03-02")); // a day late: overdue
+        b.action(1, false, LocalDate.parse("2025-04-01"), null); // never done: overdue
+        b.action(1, false, LocalDate.parse("2026-01-01"), null); // due after the period
+        crime(2, "2025-01-01", null, null);
+        b.action(2, true, LocalDate.parse("2025-06-01"), LocalDate.parse("2025-05-20")); // early
+        b.action(2, true, LocalDate.parse("2025-12-31"), null); // overdue
+        Measures.Partners p = measures().partners();
+        assertThat(p.policeActionsOverdue()).as("police: 2 of 3").isEqualTo(new Rate(2, 3));
+        assertThat(p.cpsActionsOverdue()).as("CPS: 1 of 2").isEqualTo(new Rate(1, 2));
+        // As of 31 December 2025 the action due that day is not yet overdue, nor counted.
+        assertThat(engine.compute(b.build(0), new MeasureQuery(FROM, TO, LocalDate.parse("2025-12-31"),
+                MeasureFilter.NONE)).partners().cpsActionsOverdue()).isEqualTo(new Rate(0, 1));
+        // Only the crimes that pass the filter: crime 1 is team T1.
+        assertThat(measures(MeasureFilter.parse(List.of("team=T0"))).partners().policeActionsOverdue())
+                .isEqualTo(new Rate(0, 0));
+    }
+
+    @Test
+    void referralsToAnIsvaSupportedByOneByTheAsOfDate() {
+        crime(1, "2025-01-01", null, null);
+        b.isvaSupport(1, LocalDate.parse("2025-02-10"));
+        b.isvaSupport(1, LocalDate.parse("2025-02-03"));
+        b.event(1, EventType.SUPPORT_REFERRAL, LocalDate.parse("2025-02-01"), null, null, "isva");
+        b.event(1, EventType.SUPPORT_REFERRAL, LocalDate.parse("2025-02-01"), null, null, "victim_support");
+        crime(2, "2025-01-01", null, null);
+        b.event(2, EventType.SUPPORT_REFERRAL, LocalDate.parse("2025-03-01"), null, null, "isva"); // no support
+        crime(3, "2025-01-01", null, null);
+        b.isvaSupport(3, LocalDate.parse("2026-03-01"));
+        b.event(3, EventType.SUPPORT_REFERRAL, LocalDate.parse("2025-12-01"), null, null, "isva");
+        Measures.Partners p = measures().partners();
+        assertThat(p.isvaSupported()).as("crimes 1 and 3 of 3 referrals to an ISVA").isEqualTo(new Rate(2, 3));
+        assertThat(engine.compute(b.build(0), new MeasureQuery(FROM, TO, LocalDate.parse("2026-02-01"),
+                MeasureFilter.NONE)).partners().isvaSupported()).as("crime 3's support came after 1 February 2026")
+                .isEqualTo(new Rate(1, 3));
+    }
+
+    @Test
     void withdrawalsByReasonAndTheStageReachedOnTheDay() {
         crime(1, "2025-01-01", null, null);
         b.event(1, EventType.ARREST, LocalDate.parse("2025-02-01"), "A1", null, null);

@@ -144,6 +144,73 @@ class MeasuresIT {
     }
 
     @Test
+    void partnersRecordsInTheCaseAgreeWithPlainSql() {
+        // docs/partner-measures.md: early advice asked in Soteria and its answer (some within 28 days, some exactly at
+        // it, some later, some never); actions of the joint plan on both sides (done early, on the day, late, never);
+        // referrals to an ISVA with and without a support contact (before, after and long after the referral), and
+        // concerns, which are not support.
+        jdbc.sql("insert into partner_org (code, force_code, kind, name) values ('CPS-NWP', 'NWP', 'cps', 'CPS Wales'), "
+                + "('ISVA-NWP', 'NWP', 'isva', 'ISVA service')").update();
+        jdbc.sql("insert into app_user (username, display_name, role, password_hash, force_code, partner_org) values "
+                + "('cps-test', 'Prosecutor', 'cps-prosecutor', 'x', 'NWP', 'CPS-NWP'), "
+                + "('isva-test', 'Adviser', 'isva', 'x', 'NWP', 'ISVA-NWP')").update();
+        List<long[]> crimes = jdbc.sql("select c.id, c.recorded_date - date '1970-01-01' from crime c "
+                + "where c.record_type = 'crime' order by c.id limit 240").query((rs, n) -> new long[] {rs.getLong(1),
+                        rs.getLong(2)}).list();
+        int i = 0;
+        for (long[] c : crimes) {
+            LocalDate recorded = LocalDate.ofEpochDay(c[1]);
+            LocalDate asked = recorded.plusDays(i % 17);
+            long submission = jdbc.sql("insert into cps_submission (crime_id, kind, submitted_on, summary, submitted_by) "
+                    + "values (?, 'early_advice', ?, 'question', 'test') returning id").params(c[0], asked)
+                    .query(Long.class).single();
+            if (i % 4 != 0) {
+                jdbc.sql("insert into cps_review (crime_id, submission_id, verdict, reviewed_on, note, reviewed_by) "
+                        + "values (?, ?, 'advice', ?, 'advice', 'cps-test')").params(c[0], submission,
+                                asked.plusDays(i * 7L % 45)).update();
+            }
+            for (String side : List.of("police", "cps")) {
+                LocalDate due = recorded.plusDays(10 + (i + side.length()) % 30);
+                LocalDate done = switch (i % 3) {
+                    case 0 -> null;
+                    case 1 -> due.minusDays(i % 5);
+                    default -> due.plusDays(1 + i % 4);
+                };
+                jdbc.sql("insert into cps_action (crime_id, action, due_on, owner_side, done_on, created_by) "
+                        + "values (?, 'do it', ?, ?, ?, 'test')").params(c[0], due, side, done).update();
+            }
+            LocalDate referred = recorded.plusDays(i % 20);
+            jdbc.sql("insert into event (force_code, event_key, crime_id, event_type, occurred_at, occurred_timed, "
+                    + "detail) values ('NWP', ?, ?, 'support_referral', ?, false, ?)").params("isva-test:" + i, c[0],
+                            java.sql.Timestamp.from(referred.atStartOfDay(java.time.ZoneId.of("Europe/London"))
+                                    .toInstant()), i % 6 == 5 ? "victim_support" : "isva").update();
+            if (i % 4 != 1) {
+                LocalDate contact = referred.plusDays(i % 3 == 0 ? -5 : i * 3L % 400);
+                jdbc.sql("insert into isva_note (crime_id, partner_org, kind, channel, noted_on, note, recorded_by) "
+                        + "values (?, 'ISVA-NWP', 'support', 'phone', ?, 'met', 'isva-test')").params(c[0], contact)
+                        .update();
+            } else {
+                jdbc.sql("insert into isva_note (crime_id, partner_org, kind, concern, noted_on, note, recorded_by) "
+                        + "values (?, 'ISVA-NWP', 'concern', 'risk', ?, 'worried', 'isva-test')").params(c[0], referred)
+                        .update();
+            }
+            i++;
+        }
+        store.reload();
+        for (MeasureQuery q : List.of(query("2020-01-01", "2026-12-31", "2026-10-31"),
+                query("2025-01-01", "2025-12-31", "2026-10-31", "team=T01"),
+                query("2024-01-01", "2024-06-30", "2024-07-10"))) {
+            Measures engine = measures.compute(q);
+            assertThat(MeasureJson.of(engine)).as(MeasureService.describe(q)).isEqualTo(MeasureJson.of(sql(q)));
+        }
+        Measures.Partners all = measures.compute(query("2020-01-01", "2026-12-31", "2026-10-31")).partners();
+        for (Measures.Rate r : List.of(all.earlyAdviceWithinTarget(), all.policeActionsOverdue(),
+                all.cpsActionsOverdue(), all.isvaSupported())) {
+            assertThat(r.numerator()).as("neither none nor all: " + r).isPositive().isLessThan(r.denominator());
+        }
+    }
+
+    @Test
     void contactPlanUpdatesAgreeWithPlainSql() {
         // Plans for a spread of victims: frequencies from 7 to 35 days, some ended, some on crimes with outcomes;
         // updates on some of the due days, some a day late, some never.

@@ -218,7 +218,7 @@ public class SqlMeasures {
                 caseload(w, asOf),
                 accredited(f, asOf),
                 abstractionDays(f, from, last),
-                partners(w, from, last));
+                partners(w, from, last, asOf));
     }
 
     /**
@@ -226,7 +226,7 @@ public class SqlMeasures {
      * before its day; each distinct referral day in the period against the latest return before it, when no referral
      * came between; the CPS's decisions in the period by detail.
      */
-    private Measures.Partners partners(Where w, Date from, Date last) {
+    private Measures.Partners partners(Where w, Date from, Date last, Date asOf) {
         String steps = "with ref as (select distinct e.crime_id, " + DAY + " d from event e where e.event_type = "
                 + "'cps_referral'), ret as (select distinct e.crime_id, " + DAY + " d from event e where "
                 + "e.event_type = 'cps_decision' and e.detail = 'further_evidence_requested'), ";
@@ -256,10 +256,34 @@ public class SqlMeasures {
                 + DAY.replace("e.", "r.") + " <= " + DAY + ")) isva, count(*) n from event e join crime c "
                 + "on c.id = e.crime_id where " + w.sql() + " and e.event_type = 'victim_withdrawal' and " + DAY
                 + " between ? and ?", params(w.params(), from, last).toArray());
+        // Early advice asked in Soteria in the period: answered by the as-of date, or past its target by then; of those,
+        // answered within the target.
+        int target = settings.earlyAdviceTargetDays();
+        Map<String, Object> advice = jdbc.queryForMap("select count(*) filter (where a.answered <= ? and a.answered - "
+                + "s.submitted_on <= ?) answered_within, count(*) filter (where a.answered <= ? or s.submitted_on + ?::int < ?) n "
+                + "from cps_submission s join crime c on c.id = s.crime_id left join lateral (select min(r.reviewed_on) "
+                + "answered from cps_review r where r.submission_id = s.id and r.verdict = 'advice') a on true where "
+                + w.sql() + " and s.kind = 'early_advice' and s.submitted_on between ? and ?",
+                params(List.of(asOf, target, asOf, target, asOf), w.params(), from, last).toArray());
+        Measures.Rate[] overdue = new Measures.Rate[2];
+        for (String side : List.of("police", "cps")) {
+            Map<String, Object> actions = jdbc.queryForMap("select count(*) filter (where a.done_on is null or "
+                    + "a.done_on > a.due_on) overdue, count(*) n from cps_action a join crime c on c.id = a.crime_id "
+                    + "where " + w.sql() + " and a.owner_side = ? and a.due_on between ? and ? and a.due_on < ?",
+                    params(w.params(), side, from, last, asOf).toArray());
+            overdue[side.equals("cps") ? 1 : 0] = new Measures.Rate(num(actions.get("overdue")), num(actions.get("n")));
+        }
+        Map<String, Object> supported = jdbc.queryForMap("select count(*) filter (where exists (select 1 from isva_note "
+                + "n where n.crime_id = e.crime_id and n.kind = 'support' and n.noted_on <= ?)) supported, count(*) n "
+                + "from event e join crime c on c.id = e.crime_id where " + w.sql() + " and e.event_type = "
+                + "'support_referral' and e.detail = 'isva' and " + DAY + " between ? and ?",
+                params(List.of(asOf), w.params(), from, last).toArray());
         return new Measures.Partners(distribution(lag, "l"),
                 new Measures.Rate(num(decided.get("returned")), num(decided.get("decided"))),
                 distribution(resubmitted, "s"), new Measures.Rate(num(support.get("isva")), num(support.get("n"))),
-                new Measures.Rate(num(withdrawn.get("isva")), num(withdrawn.get("n"))));
+                new Measures.Rate(num(withdrawn.get("isva")), num(withdrawn.get("n"))),
+                new Measures.Rate(num(advice.get("answered_within")), num(advice.get("n"))), overdue[0], overdue[1],
+                new Measures.Rate(num(supported.get("supported")), num(supported.get("n"))));
     }
 
     private static String open(int days) {
