@@ -146,8 +146,9 @@ public class AccountAdminService {
         if (a.role() == role) {
             return;
         }
-        if (a.role().partner() != role.partner()) {
-            // A partner user belongs to an organisation and a team member to the force (ADR 32): a new account, not a new role.
+        if (a.role().partner() || role.partner()) {
+            // A partner user belongs to an organisation and a team member to the force (ADR 32), and a partner's role
+            // follows their organisation's kind: a new account, not a new role.
             throw new Invalid("role", "{admin.error.partnerRole}");
         }
         accounts.setRole(username, role);

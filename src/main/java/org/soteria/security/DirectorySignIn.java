@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiPredicate;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
@@ -58,14 +59,14 @@ final class DirectorySignIn extends OidcUserService {
     }
 
     private final UserService users;
-    private final BiPredicate<String, String> partnerOrgActive;
+    private final BiFunction<String, String, Optional<String>> partnerOrgKind;
     private final String force;
     private final Map<String, Directory> directories = new java.util.LinkedHashMap<>();
 
-    /** {@code partnerOrgActive} says whether a code names an active partner organisation of a force. */
-    DirectorySignIn(UserService users, BiPredicate<String, String> partnerOrgActive, Environment env) {
+    /** {@code partnerOrgKind} gives the kind of an active partner organisation of a force by its code (empty: none such). */
+    DirectorySignIn(UserService users, BiFunction<String, String, Optional<String>> partnerOrgKind, Environment env) {
         this.users = users;
-        this.partnerOrgActive = partnerOrgActive;
+        this.partnerOrgKind = partnerOrgKind;
         this.force = env.getProperty("soteria.oidc.force");
         if (env.getProperty("soteria.oidc.require-mfa") != null) {
             throw new IllegalStateException("soteria.oidc.require-mfa is gone: say what proves the second factor with "
@@ -205,9 +206,15 @@ final class DirectorySignIn extends OidcUserService {
         if (roles.size() > 1) {
             throw refuse(username, "in directory groups or app roles for more than one Soteria role " + roles);
         }
-        if (d.partnerOrg() != null && !partnerOrgActive.test(d.partnerOrg(), force)) {
+        Optional<String> kind = d.partnerOrg() == null ? Optional.empty()
+                : partnerOrgKind.apply(d.partnerOrg(), force);
+        if (d.partnerOrg() != null && kind.isEmpty()) {
             throw refuse(username, d.partnerOrg() + " is not an active partner organisation of force " + force
                     + " (an administrator registers them on /admin/partners)");
+        }
+        String misfit = kind.map(k -> PartnerAccounts.misfit(roles.iterator().next(), d.partnerOrg(), k)).orElse(null);
+        if (misfit != null) {
+            throw refuse(username, misfit);
         }
         String name = oidc.getFullName() != null ? oidc.getFullName() : username;
         SoteriaUser account;

@@ -49,7 +49,20 @@ public enum Role implements Choice {
 
     /** Whether the role belongs to a partner organisation, not the force: it sees only what is shared with it. */
     public boolean partner() {
-        return this == CPS_PROSECUTOR || this == ISVA;
+        return !partnerKinds().isEmpty();
+    }
+
+    /**
+     * The kinds of partner organisation (V47's partner_org.kind) a partner user of this role may belong to: a prosecutor
+     * to a CPS unit; an adviser to an ISVA service or a SARC (whose crisis workers and advisers act for the victim
+     * alike, on the same shared parts); none for the force's own roles.
+     */
+    public java.util.Set<String> partnerKinds() {
+        return switch (this) {
+            case CPS_PROSECUTOR -> java.util.Set.of("cps");
+            case ISVA -> java.util.Set.of("isva", "sarc");
+            default -> java.util.Set.of();
+        };
     }
 
     /** The Spring Security authority for this role. */

@@ -91,7 +91,7 @@ public class SecurityConfig {
         if (directory.getIfAvailable() != null) {
             // The force's directory, and partners' (OpenID Connect): their second factor stands in for Soteria's (ADRs
             // 7, 41).
-            DirectorySignIn signIn = new DirectorySignIn(users, accounts::partnerOrgActive, env);
+            DirectorySignIn signIn = new DirectorySignIn(users, accounts::partnerOrgKind, env);
             signIn.checkRegistrations(directory.getObject());
             http.oauth2Login(o -> o.loginPage("/login").userInfoEndpoint(u -> u.oidcUserService(signIn))
                     .defaultSuccessUrl("/", true).failureUrl("/login?directoryError"));

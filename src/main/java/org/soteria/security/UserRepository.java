@@ -112,9 +112,10 @@ class UserRepository {
     }
 
     /** Whether the force has an active partner organisation of this code (V47). */
-    boolean partnerOrgActive(String code, String forceCode) {
-        return jdbc.sql("select exists (select 1 from partner_org where code = ? and force_code = ? "
-                + "and retired_at is null)").params(code, forceCode).query(Boolean.class).single();
+    /** The kind of an active partner organisation of a force (V47: cps, isva, sarc); empty when there is none such. */
+    java.util.Optional<String> partnerOrgKind(String code, String forceCode) {
+        return jdbc.sql("select kind from partner_org where code = ? and force_code = ? and retired_at is null")
+                .params(code, forceCode).query(String.class).optional();
     }
 
     /** The name of an active partner organisation of a force (V47), for its directory's sign-in button. */

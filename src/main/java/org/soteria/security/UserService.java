@@ -343,7 +343,7 @@ public class UserService implements UserDetailsService, UserDetailsPasswordServi
             throw new IllegalArgumentException("A user name is 2 to 63 lower-case letters, digits, dots, hyphens or "
                     + "underscores, starting with a letter or digit: " + a.username());
         }
-        PartnerAccounts.check(a, users::partnerOrgActive);
+        PartnerAccounts.check(a, users::partnerOrgKind);
         String password = randomPassword();
         users.insert(a.username(), a.displayName(), a.role(), passwords.encode(password), a.forceCode(),
                 a.officerCode());

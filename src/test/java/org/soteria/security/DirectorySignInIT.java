@@ -293,5 +293,15 @@ class DirectorySignInIT {
         assertThat(jdbc.sql("select count(*) from audit_event where object_ref = 'p.jones@cps.example' and action = "
                 + "'SIGN_IN_FAILED' and detail like '%not an active partner organisation%'").query(Long.class).single())
                 .isOne();
+        // a prosecutor's group in a directory registered for what is (now) an ISVA service signs nobody in
+        jdbc.sql("update partner_org set kind = 'isva' where code = 'CPS-NWP'").update();
+        try {
+            assertThat(signInThrough("cps", client(), "p.jones@cps.example")).isEqualTo("/login?directoryError");
+        } finally {
+            jdbc.sql("update partner_org set kind = 'cps' where code = 'CPS-NWP'").update();
+        }
+        assertThat(jdbc.sql("select detail from audit_event where object_ref = 'p.jones@cps.example' and action = "
+                + "'SIGN_IN_FAILED' order by seq desc limit 1").query(String.class).single())
+                .contains("A cps-prosecutor account belongs to cps organisations; CPS-NWP is an isva organisation");
     }
 }
