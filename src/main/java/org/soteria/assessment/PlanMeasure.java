@@ -23,6 +23,8 @@ public enum PlanMeasure {
             m -> m.partners().withdrawalsWithIsva()),
     ISVA_SUPPORTED("isva_supported", "Victims referred to an ISVA and supported by one",
             m -> m.partners().isvaSupported()),
+    WITHDRAWALS_AFTER_ISVA_SUPPORT("withdrawals_after_isva_support", "Withdrawals after support from an ISVA",
+            m -> m.partners().withdrawalsAfterIsvaSupport()),
     EARLY_ADVICE_WITHIN_TARGET("early_advice_within_target", "Early advice answered within target",
             m -> m.partners().earlyAdviceWithinTarget()),
     POLICE_ACTIONS_OVERDUE("police_actions_overdue", "Police actions overdue", m -> m.partners().policeActionsOverdue()),

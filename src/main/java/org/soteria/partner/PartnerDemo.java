@@ -19,9 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo mode: a CPS RASSO unit and an ISVA service for the demo force, the demo prosecutor and ISVA as their users,
- * and a few of the demo investigator's open crimes shared with each, by the investigator through the same rules as
- * everyone (and so in the audit log). Runs when the application is ready, sharing only when nothing is shared yet.
+ * Demo mode: a CPS RASSO unit, an ISVA service and a SARC for the demo force, the demo prosecutor and ISVA as the
+ * first two's users, and a few of the demo investigator's open crimes shared with those two, by the investigator
+ * through the same rules as everyone (and so in the audit log). Runs when the application is ready, sharing only when nothing is shared yet.
  */
 @Component
 @ConditionalOnExpression("${soteria.demo:false} and '${soteria.mode:force}' != 'hub'")
@@ -64,6 +64,10 @@ class PartnerDemo {
         }
         if (repository.org(isva(force)).isEmpty()) {
             repository.addOrg(isva(force), force, PartnerKind.ISVA, "ISVA service (demo)");
+        }
+        if (repository.org(force + "-SARC").isEmpty()) {
+            // Registered, with no demo user: its advisers would sign in with the isva role on it (ADR 32).
+            repository.addOrg(force + "-SARC", force, PartnerKind.SARC, "Sexual assault referral centre (demo)");
         }
         users.placeDemoPartner(Role.CPS_PROSECUTOR, cps(force));
         users.placeDemoPartner(Role.ISVA, isva(force));

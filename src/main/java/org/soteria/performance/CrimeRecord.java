@@ -40,8 +40,13 @@ final class CrimeRecord {
     static final int RESUBMISSION = 11;
     /** A victim's support referral, its detail 1 when it is to an ISVA. */
     static final int SUPPORT_REFERRAL = 12;
-    /** A victim's withdrawal, its detail 1 when a referral to an ISVA came on or before its day. */
+    /**
+     * A victim's withdrawal, its detail {@link #AFTER_REFERRAL} when a referral to an ISVA came on or before its day,
+     * plus {@link #AFTER_SUPPORT} when an ISVA's support contact recorded in Soteria did.
+     */
     static final int WITHDRAWAL_AFTER_ISVA = 13;
+    static final int AFTER_REFERRAL = 1;
+    static final int AFTER_SUPPORT = 2;
     /** A request for early advice made in Soteria, its detail the days to the CPS's answer (or {@link #NEVER}). */
     static final int EARLY_ADVICE = 14;
     /** An action of the joint action plan by its due day, the police's or the CPS's; detail 1 when done by then. */
@@ -259,7 +264,8 @@ final class CrimeRecord {
             int kind = kindOf(marks[m]);
             if (kind == WITHDRAWAL) {
                 int day = dayOf(marks[m]);
-                mark(WITHDRAWAL_AFTER_ISVA, firstIsvaReferral <= day ? 1 : 0, day);
+                mark(WITHDRAWAL_AFTER_ISVA, (firstIsvaReferral <= day ? AFTER_REFERRAL : 0)
+                        | (firstIsvaSupport <= day ? AFTER_SUPPORT : 0), day);
             } else if (kind == SUPPORT_REFERRAL && detailOf(marks[m]) == 1) {
                 mark(ISVA_REFERRAL_SUPPORTED, firstIsvaSupport == NONE ? NEVER : firstIsvaSupport, dayOf(marks[m]));
             }

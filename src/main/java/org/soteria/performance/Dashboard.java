@@ -50,6 +50,8 @@ public final class Dashboard {
                     m -> m.partners().withdrawalsWithIsva().value(), true),
             new Headline("Victims referred to an ISVA and supported by one", Measure.ISVA_SUPPORTED,
                     m -> m.partners().isvaSupported().value(), true),
+            new Headline("Withdrawals after support from an ISVA", Measure.WITHDRAWALS_AFTER_ISVA_SUPPORT,
+                    m -> m.partners().withdrawalsAfterIsvaSupport().value(), true),
             new Headline("Early advice answered within target", Measure.EARLY_ADVICE_WITHIN_TARGET,
                     m -> m.partners().earlyAdviceWithinTarget().value(), true),
             new Headline("Police actions overdue", Measure.POLICE_ACTIONS_OVERDUE,

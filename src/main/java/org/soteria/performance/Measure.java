@@ -49,6 +49,9 @@ public enum Measure {
     ISVA_SUPPORTED("isva_supported", "Victims referred to an ISVA and supported by one",
             "referrals to an ISVA in the period: the victim supported by an ISVA (a support contact recorded in "
                     + "Soteria) by the as-of date ÷ all", "event"),
+    WITHDRAWALS_AFTER_ISVA_SUPPORT("withdrawals_after_isva_support", "Withdrawals after support from an ISVA",
+            "victims' withdrawals in the period: after an ISVA's support contact recorded in Soteria ÷ all withdrawals",
+            "event"),
     CONVICTIONS("convictions", "Convictions", "court results in the period: convicted", "event"),
     CONVICTION_RATE("conviction_rate", "Conviction rate",
             "court results in the period: convicted ÷ (convicted + acquitted + discontinued)", "event"),

@@ -117,8 +117,9 @@ public final class MeasureEngine {
                 count(matchers, CrimeRecord.CPS_RETURNED, from, last),
                 details(matchers, CrimeRecord.DECISION_AFTER_REFERRAL, from, last),
                 details(matchers, CrimeRecord.RESUBMISSION, from, last),
-                ones(matchers, CrimeRecord.SUPPORT_REFERRAL, from, last),
-                ones(matchers, CrimeRecord.WITHDRAWAL_AFTER_ISVA, from, last)));
+                ones(matchers, CrimeRecord.SUPPORT_REFERRAL, 1, from, last),
+                ones(matchers, CrimeRecord.WITHDRAWAL_AFTER_ISVA, CrimeRecord.AFTER_REFERRAL, from, last),
+                ones(matchers, CrimeRecord.WITHDRAWAL_AFTER_ISVA, CrimeRecord.AFTER_SUPPORT, from, last)));
 
         // ---- cohort: crimes recorded in the period, followed to the as-of date
         long recorded = 0;
@@ -275,14 +276,14 @@ public final class MeasureEngine {
                         PartnerCounts.earlyAdviceWithinTarget(matchers, from, last, asOf, settings.earlyAdviceTargetDays()),
                         PartnerCounts.actionsOverdue(matchers, false, from, last, asOf),
                         PartnerCounts.actionsOverdue(matchers, true, from, last, asOf),
-                        PartnerCounts.isvaSupported(matchers, from, last, asOf)));
+                        PartnerCounts.isvaSupported(matchers, from, last, asOf), e.withdrawalsAfterSupport()));
     }
 
     /** The measures counted from events, computed beside the crime-based ones. */
     private record EventMeasures(long cpsCharge, long cpsNoCharge, long convicted, long acquitted, long discontinued,
             Measures.Breakdown compliance, Measures.Withdrawals withdrawals, Measures.Feedback feedback,
             long cpsReturned, Measures.Distribution decisionAfterReferral, Measures.Distribution resubmission,
-            Measures.Rate isvaReferrals, Measures.Rate withdrawalsWithIsva) {
+            Measures.Rate isvaReferrals, Measures.Rate withdrawalsWithIsva, Measures.Rate withdrawalsAfterSupport) {
     }
 
     /** Open crimes at the as-of date per team or per officer in the case, in one pass. */
@@ -341,8 +342,8 @@ public final class MeasureEngine {
         return n;
     }
 
-    /** Of the marks of one kind dated in the period (crimes that pass the filters), those whose detail is 1. */
-    private static Measures.Rate ones(List<Matcher> matchers, int kind, int from, int last) {
+    /** Of the marks of one kind dated in the period (crimes that pass the filters), those whose detail has the bit. */
+    private static Measures.Rate ones(List<Matcher> matchers, int kind, int bit, int from, int last) {
         long all = 0;
         long ones = 0;
         for (Matcher m : matchers) {
@@ -350,7 +351,7 @@ public final class MeasureEngine {
             for (int k = marks.from(from), end = last < from ? k : marks.to(last); k < end; k++) {
                 if (m.isCrime(marks.slot()[k])) {
                     all++;
-                    ones += marks.detail()[k] == 1 ? 1 : 0;
+                    ones += (marks.detail()[k] & bit) != 0 ? 1 : 0;
                 }
             }
         }

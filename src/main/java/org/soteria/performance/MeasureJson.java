@@ -68,6 +68,7 @@ public final class MeasureJson {
         out.put("police_actions_overdue", rate(m.partners().policeActionsOverdue()));
         out.put("cps_actions_overdue", rate(m.partners().cpsActionsOverdue()));
         out.put("isva_supported", rate(m.partners().isvaSupported()));
+        out.put("withdrawals_after_isva_support", rate(m.partners().withdrawalsAfterIsvaSupport()));
         out.put("convictions", m.convictions());
         out.put("conviction_rate", rate(m.convictionRate()));
         Map<String, Object> compliance = rate(m.victimsCodeCompliance().total());

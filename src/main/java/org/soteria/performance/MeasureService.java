@@ -281,6 +281,8 @@ public class MeasureService {
                     List.of(Measure.POLICE_ACTIONS_OVERDUE)),
             new Population(m -> m.partners().cpsActionsOverdue().denominator(), List.of(Measure.CPS_ACTIONS_OVERDUE)),
             new Population(m -> m.partners().isvaSupported().denominator(), List.of(Measure.ISVA_SUPPORTED)),
+            new Population(m -> m.partners().withdrawalsAfterIsvaSupport().denominator(),
+                    List.of(Measure.WITHDRAWALS_AFTER_ISVA_SUPPORT)),
             new Population(m -> m.convictionRate().denominator(), List.of(Measure.CONVICTIONS, Measure.CONVICTION_RATE)),
             new Population(m -> m.victimsCodeCompliance().total().denominator(),
                     List.of(Measure.VICTIMS_CODE_COMPLIANCE)),

@@ -149,7 +149,9 @@ public record Measures(
                         all.contains(Measure.EARLY_ADVICE_WITHIN_TARGET) ? none : partners.earlyAdviceWithinTarget(),
                         all.contains(Measure.POLICE_ACTIONS_OVERDUE) ? none : partners.policeActionsOverdue(),
                         all.contains(Measure.CPS_ACTIONS_OVERDUE) ? none : partners.cpsActionsOverdue(),
-                        all.contains(Measure.ISVA_SUPPORTED) ? none : partners.isvaSupported()), all);
+                        all.contains(Measure.ISVA_SUPPORTED) ? none : partners.isvaSupported(),
+                        all.contains(Measure.WITHDRAWALS_AFTER_ISVA_SUPPORT) ? none
+                                : partners.withdrawalsAfterIsvaSupport()), all);
     }
 
     /**
@@ -158,12 +160,13 @@ public record Measures(
      * days from a return to the file's resubmission, for resubmissions in the period; of victims' support referrals in
      * the period, those to an ISVA; of victims' withdrawals in the period, those after a referral to an ISVA; of
      * requests for early advice in the period, those answered within target; of each side's actions of the joint
-     * action plan due in the period, those overdue; and of referrals to an ISVA in the period, those whose victim an
-     * ISVA supported.
+     * action plan due in the period, those overdue; of referrals to an ISVA in the period, those whose victim an ISVA
+     * supported; and of victims' withdrawals in the period, those after an ISVA's support.
      */
     public record Partners(Distribution daysReferralToDecision, Rate filesReturned,
             Distribution daysReturnToResubmission, Rate isvaReferrals, Rate withdrawalsWithIsva,
-            Rate earlyAdviceWithinTarget, Rate policeActionsOverdue, Rate cpsActionsOverdue, Rate isvaSupported) {
+            Rate earlyAdviceWithinTarget, Rate policeActionsOverdue, Rate cpsActionsOverdue, Rate isvaSupported,
+            Rate withdrawalsAfterIsvaSupport) {
     }
 
     /** A share: numerator ÷ denominator, with no value when the denominator is 0. */

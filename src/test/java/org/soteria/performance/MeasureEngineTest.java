@@ -279,8 +279,13 @@ class MeasureEngineTest {
         crime(3, "2025-01-01", null, null);
         b.isvaSupport(3, LocalDate.parse("2026-03-01"));
         b.event(3, EventType.SUPPORT_REFERRAL, LocalDate.parse("2025-12-01"), null, null, "isva");
+        b.event(1, EventType.VICTIM_WITHDRAWAL, LocalDate.parse("2025-02-03"), null, null, ""); // support that day
+        b.event(2, EventType.VICTIM_WITHDRAWAL, LocalDate.parse("2025-04-01"), null, null, ""); // referred, no support
+        b.event(3, EventType.VICTIM_WITHDRAWAL, LocalDate.parse("2025-12-20"), null, null, ""); // support came later
         Measures.Partners p = measures().partners();
         assertThat(p.isvaSupported()).as("crimes 1 and 3 of 3 referrals to an ISVA").isEqualTo(new Rate(2, 3));
+        assertThat(p.withdrawalsAfterIsvaSupport()).as("crime 1's of 3").isEqualTo(new Rate(1, 3));
+        assertThat(p.withdrawalsWithIsva()).as("all three after a referral").isEqualTo(new Rate(3, 3));
         assertThat(engine.compute(b.build(0), new MeasureQuery(FROM, TO, LocalDate.parse("2026-02-01"),
                 MeasureFilter.NONE)).partners().isvaSupported()).as("crime 3's support came after 1 February 2026")
                 .isEqualTo(new Rate(1, 3));

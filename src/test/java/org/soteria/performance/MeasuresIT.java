@@ -180,6 +180,12 @@ class MeasuresIT {
                         + "values (?, 'do it', ?, ?, ?, 'test')").params(c[0], due, side, done).update();
             }
             LocalDate referred = recorded.plusDays(i % 20);
+            if (i % 5 < 2) {
+                jdbc.sql("insert into event (force_code, event_key, crime_id, event_type, occurred_at, occurred_timed, "
+                        + "detail) values ('NWP', ?, ?, 'victim_withdrawal', ?, false, '')").params("isva-withdrawn:" + i,
+                                c[0], java.sql.Timestamp.from(recorded.plusDays(i % 60).atStartOfDay(
+                                        java.time.ZoneId.of("Europe/London")).toInstant())).update();
+            }
             jdbc.sql("insert into event (force_code, event_key, crime_id, event_type, occurred_at, occurred_timed, "
                     + "detail) values ('NWP', ?, ?, 'support_referral', ?, false, ?)").params("isva-test:" + i, c[0],
                             java.sql.Timestamp.from(referred.atStartOfDay(java.time.ZoneId.of("Europe/London"))
@@ -205,7 +211,7 @@ class MeasuresIT {
         }
         Measures.Partners all = measures.compute(query("2020-01-01", "2026-12-31", "2026-10-31")).partners();
         for (Measures.Rate r : List.of(all.earlyAdviceWithinTarget(), all.policeActionsOverdue(),
-                all.cpsActionsOverdue(), all.isvaSupported())) {
+                all.cpsActionsOverdue(), all.isvaSupported(), all.withdrawalsAfterIsvaSupport())) {
             assertThat(r.numerator()).as("neither none nor all: " + r).isPositive().isLessThan(r.denominator());
         }
     }

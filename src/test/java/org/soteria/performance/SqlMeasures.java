@@ -253,9 +253,11 @@ public class SqlMeasures {
                 params(w.params(), from, last).toArray());
         Map<String, Object> withdrawn = jdbc.queryForMap("select count(*) filter (where exists (select 1 from event r "
                 + "where r.crime_id = e.crime_id and r.event_type = 'support_referral' and r.detail = 'isva' and "
-                + DAY.replace("e.", "r.") + " <= " + DAY + ")) isva, count(*) n from event e join crime c "
-                + "on c.id = e.crime_id where " + w.sql() + " and e.event_type = 'victim_withdrawal' and " + DAY
-                + " between ? and ?", params(w.params(), from, last).toArray());
+                + DAY.replace("e.", "r.") + " <= " + DAY + ")) isva, count(*) filter (where exists (select 1 from "
+                + "isva_note n where n.crime_id = e.crime_id and n.kind = 'support' and n.noted_on <= " + DAY + ")) "
+                + "supported, count(*) n from event e join crime c on c.id = e.crime_id where " + w.sql()
+                + " and e.event_type = 'victim_withdrawal' and " + DAY + " between ? and ?",
+                params(w.params(), from, last).toArray());
         // Early advice asked in Soteria in the period: answered by the as-of date, or past its target by then; of those,
         // answered within the target.
         int target = settings.earlyAdviceTargetDays();
@@ -283,7 +285,8 @@ public class SqlMeasures {
                 distribution(resubmitted, "s"), new Measures.Rate(num(support.get("isva")), num(support.get("n"))),
                 new Measures.Rate(num(withdrawn.get("isva")), num(withdrawn.get("n"))),
                 new Measures.Rate(num(advice.get("answered_within")), num(advice.get("n"))), overdue[0], overdue[1],
-                new Measures.Rate(num(supported.get("supported")), num(supported.get("n"))));
+                new Measures.Rate(num(supported.get("supported")), num(supported.get("n"))),
+                new Measures.Rate(num(withdrawn.get("supported")), num(withdrawn.get("n"))));
     }
 
     private static String open(int days) {
