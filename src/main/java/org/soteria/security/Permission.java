@@ -72,6 +72,10 @@ public enum Permission {
             Role.RESEARCHER)),
     MANAGE_CASE_REVIEWS("Draw deep-dive samples and read their findings by pillar, with reviewers' notes",
             EnumSet.of(Role.FORCE_LEAD)),
+    RUN_OFFICER_SURVEYS("Send officer surveys to teams, close them, read their anonymous results (groups of five or "
+            + "more, never an answer) and record focus groups' themes", EnumSet.of(Role.FORCE_LEAD)),
+    ANSWER_OFFICER_SURVEYS("Answer, anonymously, the officer surveys sent to their teams",
+            EnumSet.of(Role.INVESTIGATOR, Role.SUPERVISOR, Role.VICTIM_LIAISON)),
     VIEW_IMPROVEMENT_PLAN("See the force's improvement plan, the plan on a page and its print-ready report",
             EnumSet.of(Role.FORCE_LEAD, Role.SUPERVISOR, Role.ANALYST)),
     MANAGE_IMPROVEMENT_PLAN("Add actions to the improvement plan and record their progress",

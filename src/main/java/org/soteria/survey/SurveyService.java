@@ -1,0 +1,266 @@
+package org.soteria.survey;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.soteria.audit.AuditAction;
+import org.soteria.audit.AuditEntry;
+import org.soteria.audit.AuditService;
+import org.soteria.disclosure.DisclosurePolicy;
+import org.soteria.platform.DatabaseConfig;
+import org.soteria.platform.Fault;
+import org.soteria.platform.ForceMode;
+import org.soteria.platform.Invalid;
+import org.soteria.security.Permission;
+import org.soteria.security.Role;
+import org.soteria.security.SoteriaUser;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Officer surveys (issue 26, ADR 42): the force lead sends the national questionnaire to the officers of chosen teams
+ * for a few weeks; each officer answers once, anonymously; when the wave closes (by hand, or the day after its closing
+ * day) its answers are sealed and its results read, for groups of at least the disclosure threshold. Focus groups'
+ * findings are recorded beside it as themes against the pillars.
+ */
+@Service
+@ForceMode
+public class SurveyService {
+
+    /** The longest a wave stays open, in days. */
+    static final int LONGEST_DAYS = 90;
+    static final int TITLE_LIMIT = 200;
+    static final int THEME_LIMIT = 200;
+    static final int NOTE_LIMIT = 2000;
+
+    public record Page(List<SurveyRepository.Wave> waves, List<String[]> teams, int questions) {
+    }
+
+    /** A wave for the lead: participation while open, results once closed, and the focus groups' themes. */
+    public record Detail(SurveyRepository.Wave wave, long eligible, SurveyResults.Results results,
+            List<SurveyRepository.Theme> themes, Map<String, String> teamNames) {
+    }
+
+    /** A wave an officer may answer, or has answered. */
+    public record Offer(SurveyRepository.Wave wave, boolean answered) {
+    }
+
+    private final SurveyRepository repository;
+    private final AuditService audit;
+    private final DisclosurePolicy policy;
+    private final Clock clock;
+
+    SurveyService(SurveyRepository repository, AuditService audit, DisclosurePolicy policy, Clock clock) {
+        this.repository = repository;
+        this.audit = audit;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** The fewest officers a shown figure rests on (the force's disclosure threshold, ADR 24). */
+    public int minimum() {
+        return policy.minimum();
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(DatabaseConfig.LONDON));
+    }
+
+    public Page page(SoteriaUser lead) {
+        need(lead, Permission.RUN_OFFICER_SURVEYS);
+        return new Page(repository.waves(lead.forceCode()), repository.teams(lead.forceCode()),
+                repository.questions(SurveyRepository.QUESTIONNAIRE, repository.latestVersion()).size());
+    }
+
+    public List<SurveyResults.Question> questionnaire() {
+        return repository.questions(SurveyRepository.QUESTIONNAIRE, repository.latestVersion());
+    }
+
+    /** Opens a wave today for the officers of {@code teams} until {@code closesOn}; returns its id. */
+    @Transactional
+    public long open(SoteriaUser lead, String title, List<String> teams, LocalDate closesOn) {
+        need(lead, Permission.RUN_OFFICER_SURVEYS);
+        Map<String, String> errors = new LinkedHashMap<>();
+        String t = title == null ? "" : title.strip();
+        if (t.length() < 3) {
+            errors.put("title", "{surveyError.enterATitle}");
+        } else if (t.length() > TITLE_LIMIT) {
+            errors.put("title", Fault.of("form.thisTooLong", TITLE_LIMIT));
+        }
+        List<String> known = repository.teams(lead.forceCode()).stream().map(x -> x[0]).toList();
+        List<String> chosen = teams == null ? List.of() : teams.stream().distinct().toList();
+        if (chosen.isEmpty()) {
+            errors.put("teams", "{surveyError.chooseTheTeams}");
+        } else if (!known.containsAll(chosen)) {
+            errors.put("teams", "{surveyError.chooseTeamsFromTheList}");
+        }
+        LocalDate today = today();
+        if (closesOn == null) {
+            errors.putIfAbsent("closesOn", "{surveyError.enterTheClosingDay}");
+        } else if (closesOn.isBefore(today)) {
+            errors.putIfAbsent("closesOn", "{surveyError.theClosingDayIsPast}");
+        } else if (closesOn.isAfter(today.plusDays(LONGEST_DAYS))) {
+            errors.putIfAbsent("closesOn", Fault.of("surveyError.closesWithin", LONGEST_DAYS));
+        }
+        int version = repository.latestVersion();
+        if (version == 0) {
+            errors.putIfAbsent("title", "{surveyError.noQuestionnaire}");
+        }
+        if (!errors.isEmpty()) {
+            throw new Invalid(errors);
+        }
+        long id = repository.insertWave(lead.forceCode(), t, version, chosen, today, closesOn, lead.getUsername());
+        audit.record(AuditEntry.of(lead.getUsername(), lead.role().code(), AuditAction.CHANGE, "survey",
+                Long.toString(id)).detail("officer survey opened for teams " + String.join(", ", chosen) + " until "
+                        + closesOn));
+        return id;
+    }
+
+    @Transactional
+    public void close(SoteriaUser lead, long id) {
+        need(lead, Permission.RUN_OFFICER_SURVEYS);
+        reach(lead, id);
+        if (!repository.close(lead.forceCode(), id)) {
+            throw new Invalid("wave", "{surveyError.closedAlready}");
+        }
+        audit.record(AuditEntry.of(lead.getUsername(), lead.role().code(), AuditAction.CHANGE, "survey",
+                Long.toString(id)).detail("officer survey closed; answers sealed"));
+    }
+
+    /** Closes, the day after their closing day, the waves left open (every minute is plenty). */
+    @Scheduled(fixedDelayString = "${soteria.surveys.close-interval:PT1M}", initialDelayString = "PT30S")
+    @Transactional
+    public void closeDue() {
+        for (long id : repository.due(today())) {
+            if (repository.close(repository.forceOf(id), id)) {
+                audit.record(AuditEntry.of("system", "system", AuditAction.CHANGE, "survey", Long.toString(id))
+                        .detail("officer survey closed after its closing day; answers sealed"));
+            }
+        }
+    }
+
+    public Detail detail(SoteriaUser lead, long id) {
+        need(lead, Permission.RUN_OFFICER_SURVEYS);
+        SurveyRepository.Wave w = reach(lead, id);
+        SurveyResults.Results results = w.closed()
+                ? SurveyResults.of(repository.questions(w.questionnaire(), w.version()), repository.sealed(id),
+                        policy.minimum())
+                : null;
+        Map<String, String> names = new LinkedHashMap<>();
+        repository.teams(lead.forceCode()).forEach(t -> names.put(t[0], t[1]));
+        List<String> roles = Arrays.stream(Role.values()).filter(Permission.ANSWER_OFFICER_SURVEYS::grantedTo)
+                .map(Role::code).toList();
+        if (results != null) {
+            audit.record(AuditEntry.of(lead.getUsername(), lead.role().code(), AuditAction.VIEW, "survey",
+                    Long.toString(id)).detail("officer survey results (groups of " + policy.minimum() + " or more)"));
+        }
+        return new Detail(w, repository.eligible(lead.forceCode(), w.teams(), roles), results, repository.themes(id),
+                names);
+    }
+
+    public List<SurveyResults.Question> questions(SurveyRepository.Wave w) {
+        return repository.questions(w.questionnaire(), w.version());
+    }
+
+    /** Records a focus group's theme against a pillar. */
+    @Transactional
+    public void addTheme(SoteriaUser lead, long id, LocalDate heldOn, Integer participants, Integer pillar, String theme,
+            String note) {
+        need(lead, Permission.RUN_OFFICER_SURVEYS);
+        reach(lead, id);
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (heldOn == null) {
+            errors.put("heldOn", "{surveyError.enterTheDayTheGroup}");
+        } else if (heldOn.isAfter(today())) {
+            errors.put("heldOn", "{surveyError.theGroupIsInTheFuture}");
+        }
+        if (participants == null || participants < 1 || participants > 100) {
+            errors.put("participants", "{surveyError.enterHowManyTookPart}");
+        }
+        if (pillar == null || pillar < 1 || pillar > 6) {
+            errors.put("pillar", "{surveyError.chooseThePillar}");
+        }
+        String t = theme == null ? "" : theme.strip();
+        if (t.length() < 3) {
+            errors.put("theme", "{surveyError.enterTheTheme}");
+        } else if (t.length() > THEME_LIMIT) {
+            errors.put("theme", Fault.of("form.thisTooLong", THEME_LIMIT));
+        }
+        String n = note == null || note.isBlank() ? null : note.strip();
+        if (n != null && n.length() > NOTE_LIMIT) {
+            errors.put("note", Fault.of("form.thisTooLong", NOTE_LIMIT));
+        }
+        if (!errors.isEmpty()) {
+            throw new Invalid(errors);
+        }
+        repository.insertTheme(id, heldOn, participants, pillar, t, n, lead.getUsername());
+        audit.record(AuditEntry.of(lead.getUsername(), lead.role().code(), AuditAction.CHANGE, "survey",
+                Long.toString(id)).detail("focus group theme recorded against pillar " + pillar));
+    }
+
+    /** The waves open to an officer now (their teams among the wave's), and whether they have answered each. */
+    public List<Offer> offers(SoteriaUser officer) {
+        if (!officer.can(Permission.ANSWER_OFFICER_SURVEYS)) {
+            return List.of();
+        }
+        LocalDate today = today();
+        return repository.waves(officer.forceCode()).stream()
+                .filter(w -> !w.closed() && !w.closesOn().isBefore(today))
+                .filter(w -> !repository.teamsOf(officer.getUsername(), officer.forceCode(), w.teams()).isEmpty())
+                .map(w -> new Offer(w, repository.taken(w.id(), officer.getUsername()))).toList();
+    }
+
+    /** The wave an officer may answer now, not yet answered; otherwise "not found", as for any wave not theirs. */
+    public SurveyRepository.Wave answerable(SoteriaUser officer, long id) {
+        need(officer, Permission.ANSWER_OFFICER_SURVEYS);
+        return offers(officer).stream().filter(o -> o.wave().id() == id).findFirst()
+                .orElseThrow(() -> new Invalid("wave", "{surveyError.notOpenToYou}")).wave();
+    }
+
+    /**
+     * Records an officer's answers (each 1 to 5, or null when they prefer not to say; every question needs one or the
+     * other) under their first team among the wave's, and that they answered, never the two together.
+     */
+    @Transactional
+    public void answer(SoteriaUser officer, long id, Map<String, String> given) {
+        SurveyRepository.Wave w = answerable(officer, id);
+        List<SurveyResults.Question> questions = repository.questions(w.questionnaire(), w.version());
+        Map<String, String> errors = new LinkedHashMap<>();
+        Integer[] values = new Integer[questions.size()];
+        for (int q = 0; q < questions.size(); q++) {
+            String code = questions.get(q).code();
+            String v = given.get(code);
+            if ("skip".equals(v)) {
+                values[q] = null;
+            } else if (v != null && v.matches("[1-5]")) {
+                values[q] = Integer.parseInt(v);
+            } else {
+                errors.put(code, "{surveyError.chooseAnAnswer}");
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new Invalid(errors);
+        }
+        String team = repository.teamsOf(officer.getUsername(), officer.forceCode(), w.teams()).get(0);
+        if (!repository.answer(id, officer.getUsername(), team, values)) {
+            throw new Invalid("wave", "{surveyError.answeredAlready}");
+        }
+        // Who answered, never what: the answers carry no person (ADR 42).
+        audit.record(AuditEntry.of(officer.getUsername(), officer.role().code(), AuditAction.CHANGE, "survey",
+                Long.toString(id)).detail("answered the officer survey (answers kept apart, anonymous)"));
+    }
+
+    private SurveyRepository.Wave reach(SoteriaUser lead, long id) {
+        return repository.wave(lead.forceCode(), id).orElseThrow(() -> new Invalid("wave", "{surveyError.notFound}"));
+    }
+
+    private static void need(SoteriaUser user, Permission permission) {
+        if (!user.can(permission)) {
+            throw new Invalid("permission", "{surveyError.noPermission}");
+        }
+    }
+}
