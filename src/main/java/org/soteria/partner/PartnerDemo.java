@@ -67,7 +67,7 @@ class PartnerDemo {
         }
         if (repository.org(force + "-SARC").isEmpty()) {
             // Registered, with no demo user: its advisers would sign in with the isva role on it (ADR 32).
-            repository.addOrg(force + "-SARC", force, PartnerKind.SARC, "Sexual assault referral centre (demo)");
+            repository.addOrg(force + "-SARC", force, PartnerKind.SARC, "SARC (demo)");
         }
         users.placeDemoPartner(Role.CPS_PROSECUTOR, cps(force));
         users.placeDemoPartner(Role.ISVA, isva(force));

@@ -161,7 +161,7 @@ class DisruptionController {
         model.addAttribute("errors", errors);
         model.addAttribute("form", form);
         model.addAttribute("types", SuspectService.ORDER_TYPES.stream()
-                .map(t -> new Choice(t, SuspectService.orderTypeLabel(t))).toList());
+                .map(t -> new Choice(t, "{orderType." + t + "}")).toList()); // in the page's language
         return "suspect/order-form";
     }
 

@@ -166,6 +166,15 @@ class WebSecurityIT {
         MATRIX.put("GET /deep-dive/{id}/findings.csv", Set.of("force-lead"));
         MATRIX.put("POST /deep-dive/{id}/disagreements", Set.of("force-lead"));
         MATRIX.put("GET /deep-dive/{id}/crimes/{position}", reviewerRoles);
+        MATRIX.put("GET /officer-surveys", Set.of("force-lead"));
+        MATRIX.put("POST /officer-surveys", Set.of("force-lead"));
+        MATRIX.put("GET /officer-surveys/{id}", Set.of("force-lead"));
+        MATRIX.put("POST /officer-surveys/{id}/close", Set.of("force-lead"));
+        MATRIX.put("POST /officer-surveys/{id}/themes", Set.of("force-lead"));
+        Set<String> surveyRoles = Set.of("investigator", "supervisor", "victim-liaison");
+        MATRIX.put("GET /surveys", surveyRoles);
+        MATRIX.put("GET /surveys/{id}", surveyRoles);
+        MATRIX.put("POST /surveys/{id}", surveyRoles);
         MATRIX.put("POST /deep-dive/{id}/crimes/{position}", reviewerRoles);
         for (String page : List.of("GET /network", "POST /network/settings", "POST /network/register",
                 "GET /network/registration.json", "POST /network/hub-key", "GET /network/benchmark",
@@ -298,6 +307,11 @@ class WebSecurityIT {
             Map.entry("GET /workforce/abstractions", "a form listing the supervisor's own team's officers"),
             Map.entry("GET /workforce/wellbeing", "the user's own wellbeing records"),
             Map.entry("GET /workforce/guidance", "published guidance"),
+            Map.entry("GET /officer-surveys", "survey titles, teams, dates and counts of answers"),
+            Map.entry("GET /officer-surveys/{id}", "a survey's counts, and its results for groups of k or more (ADR 42); "
+                    + "reading results is audited when there are any"),
+            Map.entry("GET /surveys", "the surveys open to the user"),
+            Map.entry("GET /surveys/{id}", "the questionnaire"),
             Map.entry("GET /workforce/guidance/new", "a form"),
             Map.entry("GET /casework/forensics", "crime and exhibit references, kinds of device and counts"),
             Map.entry("GET /casework/stages", "the force's stages of the investigator's journey"),
