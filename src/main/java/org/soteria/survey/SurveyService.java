@@ -38,6 +38,11 @@ public class SurveyService {
     static final int NOTE_LIMIT = 2000;
 
     public record Page(List<SurveyRepository.Wave> waves, List<String[]> teams, int questions) {
+
+        /** A team's name by its code (the code when the team is gone). */
+        public String teamName(String code) {
+            return teams.stream().filter(t -> t[0].equals(code)).map(t -> t[1]).findFirst().orElse(code);
+        }
     }
 
     /** A wave for the lead: participation while open, results once closed, and the focus groups' themes. */
@@ -239,7 +244,7 @@ public class SurveyService {
             } else if (v != null && v.matches("[1-5]")) {
                 values[q] = Integer.parseInt(v);
             } else {
-                errors.put(code, "{surveyError.chooseAnAnswer}");
+                errors.put(code, Fault.of("surveyError.chooseAnAnswer", q + 1));
             }
         }
         if (!errors.isEmpty()) {

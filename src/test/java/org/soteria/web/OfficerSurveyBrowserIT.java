@@ -56,7 +56,7 @@ class OfficerSurveyBrowserIT extends BrowserPages {
             first.get(i).click();
         }
         b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Send my answers']"));
-        assertThat(main(b)).contains("There is a problem", "Choose an answer, or prefer not to say");
+        assertThat(main(b)).contains("There is a problem", "Choose an answer to statement 12, or prefer not to say");
         b.assertAccessible("officer-survey-answer-errors");
         b.driver.findElement(By.id("D1-skip")).click();
         b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Send my answers']"));
@@ -73,6 +73,15 @@ class OfficerSurveyBrowserIT extends BrowserPages {
         b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Close the survey now']"));
         assertThat(main(b)).contains("The survey is closed and its answers sealed", "Results",
                 "1 officer answered, fewer than 5: nothing is shown");
+        // The demo force has three officers: the answers of sixteen more, as closing seals them, so that the results
+        // pass the threshold and the page shows them by team (nine of the survey's team, eight of another).
+        DatabaseReset.owner(db, "insert into survey_sealed (wave_id, team_code, answers) select " + wave + ", case when "
+                + "g % 2 = 0 then 'OTHER' else '" + team + "' end, array[1 + g % 5, 2 + g % 4, 3, 4, 5 - g % 5, 4, 3, "
+                + "null, 2 + g % 4, 4, 3, 5]::smallint[] from generate_series(1, 16) g");
+        b.open("/officer-surveys/" + wave);
+        assertThat(main(b)).contains("By statement (17 officers answered)", "By pillar", "By team and theme",
+                "1. Suspect-focused investigation", "too few", "OTHER");
+        b.assertAccessible("officer-survey-results");
         b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Record the theme']"));
         assertThat(main(b)).contains("Enter the day the group met", "Enter how many officers took part, from 1 to 100",
                 "Choose the pillar", "Enter the theme, at least 3 characters");
