@@ -132,7 +132,7 @@ class SurveyController {
 
     private String answerView(SoteriaUser user, long id, Map<String, String> form, Map<String, String> errors,
             Model model) {
-        SurveyRepository.Wave w;
+        SurveyWave w;
         try {
             w = surveys.answerable(user, id);
         } catch (Invalid e) {
@@ -152,7 +152,7 @@ class SurveyController {
     @PostMapping("/surveys/{id}")
     String answer(@PathVariable long id, @RequestParam Map<String, String> given,
             @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes redirect) {
-        SurveyRepository.Wave w;
+        SurveyWave w;
         try {
             w = surveys.answerable(user, id);
         } catch (Invalid e) {

@@ -15,15 +15,6 @@ class SurveyRepository {
 
     static final String QUESTIONNAIRE = "soteria-officers";
 
-    /** A wave as its pages show it; {@code taken} is how many have answered. */
-    record Wave(long id, String force, String title, String questionnaire, int version, List<String> teams,
-            LocalDate openedOn, LocalDate closesOn, boolean closed, String createdBy, long taken) {
-    }
-
-    /** A focus group's theme. */
-    record Theme(long id, LocalDate heldOn, int participants, int pillar, String theme, String note) {
-    }
-
     private final JdbcClient jdbc;
 
     SurveyRepository(JdbcClient jdbc) {
@@ -47,18 +38,18 @@ class SurveyRepository {
             + "w.opened_on, w.closes_on, w.closed_at is not null, w.created_by, "
             + "(select count(*) from survey_taken t where t.wave_id = w.id) from survey_wave w ";
 
-    private static Wave wave(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Wave(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+    private static SurveyWave wave(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new SurveyWave(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
                 List.of((String[]) rs.getArray(6).getArray()), rs.getDate(7).toLocalDate(),
                 rs.getDate(8).toLocalDate(), rs.getBoolean(9), rs.getString(10), rs.getLong(11));
     }
 
-    List<Wave> waves(String force) {
+    List<SurveyWave> waves(String force) {
         return jdbc.sql(WAVE + "where w.force_code = ? order by w.opened_on desc, w.id desc").param(force)
                 .query((rs, n) -> wave(rs)).list();
     }
 
-    Optional<Wave> wave(String force, long id) {
+    Optional<SurveyWave> wave(String force, long id) {
         return jdbc.sql(WAVE + "where w.force_code = ? and w.id = ?").params(force, id).query((rs, n) -> wave(rs))
                 .optional();
     }
@@ -148,9 +139,9 @@ class SurveyRepository {
                         teams.toArray(String[]::new)).query(Long.class).single();
     }
 
-    List<Theme> themes(long wave) {
+    List<SurveyTheme> themes(long wave) {
         return jdbc.sql("select id, held_on, participants, pillar, theme, note from survey_theme where wave_id = ? "
-                + "order by pillar, held_on, id").param(wave).query((rs, n) -> new Theme(rs.getLong(1),
+                + "order by pillar, held_on, id").param(wave).query((rs, n) -> new SurveyTheme(rs.getLong(1),
                         rs.getDate(2).toLocalDate(), rs.getInt(3), rs.getInt(4), rs.getString(5), rs.getString(6)))
                 .list();
     }

@@ -37,7 +37,7 @@ public class SurveyService {
     static final int THEME_LIMIT = 200;
     static final int NOTE_LIMIT = 2000;
 
-    public record Page(List<SurveyRepository.Wave> waves, List<String[]> teams, int questions) {
+    public record Page(List<SurveyWave> waves, List<String[]> teams, int questions) {
 
         /** A team's name by its code (the code when the team is gone). */
         public String teamName(String code) {
@@ -46,12 +46,20 @@ public class SurveyService {
     }
 
     /** A wave for the lead: participation while open, results once closed, and the focus groups' themes. */
-    public record Detail(SurveyRepository.Wave wave, long eligible, SurveyResults.Results results,
-            List<SurveyRepository.Theme> themes, Map<String, String> teamNames) {
+    public record Detail(SurveyWave wave, long eligible, SurveyResults.Results results,
+            List<SurveyTheme> themes, Map<String, String> teamNames) {
+    }
+
+    /** The force's closed waves, newest first: those with results, for the deep-dive report. */
+    public List<SurveyWave> closedWaves(SoteriaUser lead) {
+        if (!lead.can(Permission.RUN_OFFICER_SURVEYS)) {
+            return List.of();
+        }
+        return repository.waves(lead.forceCode()).stream().filter(SurveyWave::closed).toList();
     }
 
     /** A wave an officer may answer, or has answered. */
-    public record Offer(SurveyRepository.Wave wave, boolean answered) {
+    public record Offer(SurveyWave wave, boolean answered) {
     }
 
     private final SurveyRepository repository;
@@ -150,7 +158,7 @@ public class SurveyService {
 
     public Detail detail(SoteriaUser lead, long id) {
         need(lead, Permission.RUN_OFFICER_SURVEYS);
-        SurveyRepository.Wave w = reach(lead, id);
+        SurveyWave w = reach(lead, id);
         SurveyResults.Results results = w.closed()
                 ? SurveyResults.of(repository.questions(w.questionnaire(), w.version()), repository.sealed(id),
                         policy.minimum())
@@ -167,7 +175,7 @@ public class SurveyService {
                 names);
     }
 
-    public List<SurveyResults.Question> questions(SurveyRepository.Wave w) {
+    public List<SurveyResults.Question> questions(SurveyWave w) {
         return repository.questions(w.questionnaire(), w.version());
     }
 
@@ -220,7 +228,7 @@ public class SurveyService {
     }
 
     /** The wave an officer may answer now, not yet answered; otherwise "not found", as for any wave not theirs. */
-    public SurveyRepository.Wave answerable(SoteriaUser officer, long id) {
+    public SurveyWave answerable(SoteriaUser officer, long id) {
         need(officer, Permission.ANSWER_OFFICER_SURVEYS);
         return offers(officer).stream().filter(o -> o.wave().id() == id).findFirst()
                 .orElseThrow(() -> new Invalid("wave", "{surveyError.notOpenToYou}")).wave();
@@ -232,7 +240,7 @@ public class SurveyService {
      */
     @Transactional
     public void answer(SoteriaUser officer, long id, Map<String, String> given) {
-        SurveyRepository.Wave w = answerable(officer, id);
+        SurveyWave w = answerable(officer, id);
         List<SurveyResults.Question> questions = repository.questions(w.questionnaire(), w.version());
         Map<String, String> errors = new LinkedHashMap<>();
         Integer[] values = new Integer[questions.size()];
@@ -259,7 +267,7 @@ public class SurveyService {
                 Long.toString(id)).detail("answered the officer survey (answers kept apart, anonymous)"));
     }
 
-    private SurveyRepository.Wave reach(SoteriaUser lead, long id) {
+    private SurveyWave reach(SoteriaUser lead, long id) {
         return repository.wave(lead.forceCode(), id).orElseThrow(() -> new Invalid("wave", "{surveyError.notFound}"));
     }
 

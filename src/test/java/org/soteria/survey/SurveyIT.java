@@ -184,7 +184,7 @@ class SurveyIT {
                 .containsOnlyKeys("heldOn", "participants", "pillar", "theme", "note");
         surveys.addTheme(lead, id, surveys.today(), 6, 4, "Caseloads leave no time for reflective supervision", null);
         surveys.addTheme(lead, id, surveys.today(), 6, 1, "Early advice helps but comes late", "Several gave examples.");
-        assertThat(surveys.detail(lead, id).themes()).extracting(SurveyRepository.Theme::pillar).containsExactly(1, 4);
+        assertThat(surveys.detail(lead, id).themes()).extracting(SurveyTheme::pillar).containsExactly(1, 4);
         assertThat(errors(() -> surveys.detail(lead, id + 99))).containsKey("wave");
     }
 }

@@ -108,6 +108,22 @@ class DeepDiveBrowserIT extends BrowserPages {
         assertThat(figures).startsWith("pillar,item,crimes_rated,poor,needs_improvement,good,excellent,not_applicable")
                 .contains("1. Suspect-focused investigation,suspect_focus,1,0,0,1,0,0,3.00,0")
                 .doesNotContain("earlier report");
+
+        // Issue 26: the deep-dive report puts the findings beside officers' views and the data, pillar by pillar,
+        // with the action that answers them.
+        b.clickAndWaitForPage(By.partialLinkText("The deep-dive report"));
+        assertThat(main(b)).contains("Deep-dive report", "1. Suspect-focused investigation", "Case file review",
+                "What officers said", "What the data show", "Charge rate", "Days from report to charge",
+                "Check every suspect's history within 7 days", "6. Proportionate digital forensics");
+        b.assertAccessible("deep-dive-report");
+        String report = b.driver.getCurrentUrl();
+        b.open(report.substring(report.indexOf("/deep-dive")) + "?lang=cy");
+        assertThat(main(b)).contains("Adroddiad yr adolygiad manwl", "Yr hyn y mae''r data''n ei ddangos".replace("''", "'"));
+        b.assertAccessible("deep-dive-report-cy");
+        b.open(report.substring(report.indexOf("/deep-dive")) + "?lang=en");
+        String reportCsv = web.get(report.substring(report.indexOf("/deep-dive")) + ".csv").body();
+        assertThat(reportCsv).startsWith("pillar,source,item,count,value,note")
+                .contains("1,case_review,suspect_focus,1,3.0", "1,data,charge_rate,").doesNotContain("earlier report");
     }
 
     /** A crafted form naming nested or indexed fields is a form with those fields missing, not a server error. */

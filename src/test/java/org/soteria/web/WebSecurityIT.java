@@ -164,6 +164,8 @@ class WebSecurityIT {
         MATRIX.put("GET /deep-dive/{id}/findings", Set.of("force-lead"));
         MATRIX.put("GET /deep-dive/{id}/disagreements", Set.of("force-lead"));
         MATRIX.put("GET /deep-dive/{id}/findings.csv", Set.of("force-lead"));
+        MATRIX.put("GET /deep-dive/{id}/report", Set.of("force-lead"));
+        MATRIX.put("GET /deep-dive/{id}/report.csv", Set.of("force-lead"));
         MATRIX.put("POST /deep-dive/{id}/disagreements", Set.of("force-lead"));
         MATRIX.put("GET /deep-dive/{id}/crimes/{position}", reviewerRoles);
         MATRIX.put("GET /officer-surveys", Set.of("force-lead"));
@@ -637,6 +639,7 @@ class WebSecurityIT {
         // Retiring a partner organisation is confirmed on a page of an active organisation: PartnerSharingBrowserIT.
         Set<String> conditional = Set.of("GET /admin/partners/{code}/retire", "GET /joint-reviews/{id}", "GET /partner/cases/{id}", "GET /partner/cases/{id}/cps", "GET /network/notices", "GET /assessment/{id}/evidence/{evidence}", "GET /research/{id}/extract.csv", "GET /deep-dive/{id}/crimes/{position}",
                 "GET /deep-dive/{id}/findings", "GET /deep-dive/{id}/disagreements", "GET /deep-dive/{id}/findings.csv",
+                "GET /deep-dive/{id}/report", "GET /deep-dive/{id}/report.csv",
                 "GET /imports/{id}",
                 "GET /workforce/wellbeing/shared", "GET /repeat-suspects/{id}",
                 "GET /repeat-suspects/links/{pair}", "GET /disruption/orders/{force}/{orderId}", "GET /disruption/new");
