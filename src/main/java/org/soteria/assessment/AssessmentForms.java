@@ -64,14 +64,16 @@ final class AssessmentForms {
             @MaxChars(value = 4000, label = "field.description") String description,
             @WholeNumber(message = "{assessmentError.selectThePillar}") String pillar,
             @MaxChars(value = 200, label = "field.owner") String owner, @IsoDate(label = "field.dueDate") String dueOn,
-            java.util.List<String> measures, @IsoDate(label = "field.dateItWentLive") String liveOn, String answers) {
+            java.util.List<String> measures, @IsoDate(label = "field.dateItWentLive") String liveOn, String answers,
+            java.util.List<String> statements) {
 
         ImprovementService.ActionForm read() {
             return new ImprovementService.ActionForm(FormValues.text(title), FormValues.text(description),
                     FormValues.integer(pillar), FormValues.text(owner), FormValues.date(dueOn),
                     measures == null ? java.util.List.of() : measures.stream().map(FormValues::text)
                             .filter(java.util.Objects::nonNull).toList(),
-                    FormValues.date(liveOn), FormValues.text(answers));
+                    FormValues.date(liveOn), FormValues.text(answers), statements == null ? java.util.List.of()
+                            : statements.stream().map(FormValues::text).filter(java.util.Objects::nonNull).toList());
         }
     }
 

@@ -3,6 +3,7 @@ package org.soteria.assessment;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.soteria.platform.CsvWriter;
+import org.soteria.platform.ForceMode;
 import org.soteria.security.SoteriaUser;
 import org.soteria.survey.SurveyResults;
 import org.soteria.web.RequestValues;
@@ -17,6 +18,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** The deep-dive report (issue 26): a printable page and its figures as CSV. */
 @Controller
+@ForceMode
 class DeepDiveReportController {
 
     private final DeepDiveReport reports;

@@ -74,6 +74,7 @@ class ImprovementController {
         model.addAttribute("form", form);
         model.addAttribute("pillars", plan.pillars());
         model.addAttribute("measures", PlanMeasure.values());
+        model.addAttribute("statements", plan.statements());
         return "assessment/action-form";
     }
 

@@ -20,7 +20,8 @@ class ImprovementRepository {
 
     /** An action; {@code measures} the measures it is linked to, in the order they are offered (none: empty). */
     record Action(long id, String forceCode, String title, String description, int pillar, String owner, LocalDate dueOn,
-            List<PlanMeasure> measures, LocalDate liveOn, String rag, LocalDate doneOn, String createdBy, Answers answers) {
+            List<PlanMeasure> measures, LocalDate liveOn, String rag, LocalDate doneOn, String createdBy, Answers answers,
+            List<String> statements) {
 
         public boolean overdueOn(LocalDate day) {
             return doneOn == null && dueOn.isBefore(day);
@@ -31,7 +32,8 @@ class ImprovementRepository {
         return new Action(rs.getLong("id"), rs.getString("force_code"), rs.getString("title"), rs.getString("description"),
                 rs.getInt("pillar"), rs.getString("owner"), rs.getObject("due_on", LocalDate.class),
                 measures(rs.getArray("measures")), rs.getObject("live_on", LocalDate.class), rs.getString("rag"),
-                rs.getObject("done_on", LocalDate.class), rs.getString("created_by"), answers(rs));
+                rs.getObject("done_on", LocalDate.class), rs.getString("created_by"), answers(rs),
+                List.of((String[]) rs.getArray("statements").getArray()));
     }
 
     private static List<PlanMeasure> measures(java.sql.Array codes) throws SQLException {
@@ -41,7 +43,8 @@ class ImprovementRepository {
 
     /** Every action's columns with its measures' codes. */
     private static final String ACTION = "select a.*, array(select m.measure from improvement_action_measure m "
-            + "where m.action_id = a.id) as measures from improvement_action a ";
+            + "where m.action_id = a.id) as measures, array(select s.statement from improvement_action_statement s "
+            + "where s.action_id = a.id order by s.statement) as statements from improvement_action a ";
 
     private static Answers answers(ResultSet rs) throws SQLException {
         long sample = rs.getLong("answers_sample");
@@ -116,6 +119,10 @@ class ImprovementRepository {
         for (PlanMeasure m : a.measures()) {
             jdbc.sql("insert into improvement_action_measure (action_id, measure) values (?, ?)").params(id, m.code())
                     .update();
+        }
+        for (String statement : a.statements()) {
+            jdbc.sql("insert into improvement_action_statement (action_id, statement) values (?, ?)")
+                    .params(id, statement).update();
         }
         return id;
     }

@@ -38,10 +38,12 @@ public class ImprovementService {
     private final AuditService audit;
     private final Clock clock;
     private final ActionEffect effects;
+    private final org.soteria.survey.SurveyService surveys;
 
     ImprovementService(ImprovementRepository repository, MeasureService measures, AuditService audit, Clock clock,
-            ActionEffect effects) {
+            ActionEffect effects, org.soteria.survey.SurveyService surveys) {
         this.effects = effects;
+        this.surveys = surveys;
         this.repository = repository;
         this.measures = measures;
         this.audit = audit;
@@ -133,23 +135,40 @@ public class ImprovementService {
         return out;
     }
 
-    /** An action with its updates, and whether it worked on each linked measure (none: no measure, or not live yet). */
-    public record ActionPage(Row row, List<ImprovementRepository.Update> updates, List<ActionEffect.Effect> effects) {
+    /**
+     * An action with its updates, whether it worked on each linked measure (none: no measure, or not live yet), and
+     * each linked survey statement in the closed waves before and after it went live.
+     */
+    public record ActionPage(Row row, List<ImprovementRepository.Update> updates, List<ActionEffect.Effect> effects,
+            List<org.soteria.survey.SurveyService.StatementAround> statements) {
     }
 
     public Optional<ActionPage> action(SoteriaUser user, long id) {
         LocalDate today = today();
         return repository.action(id, user.forceCode()).map(a -> new ActionPage(new Row(a, Pillar.label(a.pillar()),
                 a.overdueOn(today), comparisons(user, a, today)), repository.updates(id),
-                effects.of(user.forceCode(), a, today)));
+                effects.of(user.forceCode(), a, today), surveys.questionnaire().stream()
+                        .filter(q -> a.statements().contains(q.code()))
+                        .map(q -> surveys.around(user.forceCode(), q, a.liveOn())).toList()));
+    }
+
+    /** The survey's statements an action may be linked to. */
+    public List<org.soteria.survey.SurveyResults.Question> statements() {
+        return surveys.questionnaire();
     }
 
     /** A new action as the form gave it; {@code measures} the codes of the measures ticked. */
     public record ActionForm(String title, String description, Integer pillar, String owner, LocalDate dueOn,
-            List<String> measures, LocalDate liveOn, String answers) {
+            List<String> measures, LocalDate liveOn, String answers, List<String> statements) {
 
         public ActionForm {
             measures = measures == null ? List.of() : List.copyOf(measures);
+            statements = statements == null ? List.of() : statements.stream().distinct().toList();
+        }
+
+        public ActionForm(String title, String description, Integer pillar, String owner, LocalDate dueOn,
+                List<String> measures, LocalDate liveOn, String answers) {
+            this(title, description, pillar, owner, dueOn, measures, liveOn, answers, List.of());
         }
 
         public ActionForm(String title, String description, Integer pillar, String owner, LocalDate dueOn,
@@ -226,7 +245,12 @@ public class ImprovementService {
         if (linked.size() != new java.util.HashSet<>(f.measures()).size()) {
             errors.putIfAbsent("measures", "{assessmentError.selectAMeasureFromThe}");
         }
-        if (f.liveOn() != null && linked.isEmpty()) {
+        java.util.Set<String> asked = new java.util.HashSet<>();
+        surveys.questionnaire().forEach(q -> asked.add(q.code()));
+        if (!asked.containsAll(f.statements())) {
+            errors.putIfAbsent("statements", "{assessmentError.selectStatementsFromTheList}");
+        }
+        if (f.liveOn() != null && linked.isEmpty() && f.statements().isEmpty()) {
             errors.putIfAbsent("measures", "{assessmentError.selectTheMeasureToCompare}");
         }
         Answers answers = null;
@@ -239,7 +263,8 @@ public class ImprovementService {
             throw new Invalid(errors);
         }
         long id = repository.insert(new ImprovementRepository.Action(0, user.forceCode(), f.title(), f.description(),
-                f.pillar(), f.owner(), f.dueOn(), linked, f.liveOn(), "amber", null, user.getUsername(), answers));
+                f.pillar(), f.owner(), f.dueOn(), linked, f.liveOn(), "amber", null, user.getUsername(), answers,
+                f.statements().stream().sorted().toList()));
         audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.CHANGE, "improvement-action",
                 String.valueOf(id)).detail("added: " + f.title()));
         return id;

@@ -12,12 +12,10 @@ import org.soteria.audit.AuditService;
 import org.soteria.disclosure.DisclosurePolicy;
 import org.soteria.platform.DatabaseConfig;
 import org.soteria.platform.Fault;
-import org.soteria.platform.ForceMode;
 import org.soteria.platform.Invalid;
 import org.soteria.security.Permission;
 import org.soteria.security.Role;
 import org.soteria.security.SoteriaUser;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,7 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
  * findings are recorded beside it as themes against the pillars.
  */
 @Service
-@ForceMode
 public class SurveyService {
 
     /** The longest a wave stays open, in days. */
@@ -56,6 +53,44 @@ public class SurveyService {
             return List.of();
         }
         return repository.waves(lead.forceCode()).stream().filter(SurveyWave::closed).toList();
+    }
+
+    /** A statement's figures in one closed wave (null item: the wave did not ask it). */
+    public record StatementIn(SurveyWave wave, SurveyResults.Item item) {
+    }
+
+    /** A statement of the questionnaire and its figures in the closed waves opened before a day and on or after it. */
+    public record StatementAround(SurveyResults.Question question, StatementIn before, StatementIn after) {
+    }
+
+    /**
+     * Where an improvement action linked to a statement can be read (issue 26): the statement in the force's newest
+     * closed wave opened before {@code day}, and in its newest opened on or after it; each null when there is none. The
+     * figures are a closed wave's, withheld under k as on the wave's page, so anyone who reads the plan may see them.
+     */
+    public StatementAround around(String force, SurveyResults.Question question, LocalDate day) {
+        StatementIn before = null;
+        StatementIn after = null;
+        for (SurveyWave w : repository.waves(force)) { // newest first
+            if (!w.closed()) {
+                continue;
+            }
+            boolean isBefore = day == null || w.openedOn().isBefore(day);
+            if ((isBefore && before != null) || (!isBefore && after != null)) {
+                continue;
+            }
+            List<SurveyResults.Question> questions = repository.questions(w.questionnaire(), w.version());
+            SurveyResults.Results r = SurveyResults.of(questions, repository.sealed(w.id()), policy.minimum());
+            SurveyResults.Item item = r.items().stream().filter(i -> i.question().code().equals(question.code()))
+                    .findFirst().orElse(null);
+            StatementIn in = new StatementIn(w, item);
+            if (isBefore) {
+                before = in;
+            } else {
+                after = in;
+            }
+        }
+        return new StatementAround(question, before, after);
     }
 
     /** A wave an officer may answer, or has answered. */
@@ -144,8 +179,7 @@ public class SurveyService {
                 Long.toString(id)).detail("officer survey closed; answers sealed"));
     }
 
-    /** Closes, the day after their closing day, the waves left open (every minute is plenty). */
-    @Scheduled(fixedDelayString = "${soteria.surveys.close-interval:PT1M}", initialDelayString = "PT30S")
+    /** Closes, the day after their closing day, the waves left open ({@link SurveySchedule}). */
     @Transactional
     public void closeDue() {
         for (long id : repository.due(today())) {

@@ -180,6 +180,40 @@ class ImprovementPlanIT {
     }
 
     @Test
+    void anActionLinkedToSurveyStatementsReadsThemInTheClosedWavesBeforeAndSinceItWentLive() {
+        assertThat(errors(() -> plan.add(lead, new ImprovementService.ActionForm("x", "y", 4, "z",
+                LocalDate.of(2027, 1, 1), List.of(), null, null, List.of("W2", "Z9")), Map.of())))
+                .containsEntry("statements", "{assessmentError.selectStatementsFromTheList}");
+        // A statement alone is enough to read an action by once it is live.
+        long id = plan.add(lead, new ImprovementService.ActionForm("Caseload cap of 12", "Surveys said workloads were "
+                + "too high", 4, "Head of RASSO", LocalDate.of(2026, 6, 30), List.of(), LocalDate.of(2026, 3, 1), null,
+                List.of("W2", "C1")), Map.of());
+        String db = ":temporary:plan";
+        // Two closed waves, before and after the action went live (12 officers answered each; W2 3.0 before, 4.0
+        // after), and an older one of 3 officers, which is not the newest before.
+        long[] waves = new long[3];
+        String[][] spec = {{"Autumn 2025", "2025-10-01", "3", "12"}, {"Summer 2025", "2025-06-01", "2", "3"},
+            {"Autumn 2026", "2026-10-01", "4", "12"}};
+        for (int i = 0; i < 3; i++) {
+            waves[i] = Long.parseLong(DatabaseReset.ownerQuery(db, "insert into survey_wave (force_code, title, "
+                    + "questionnaire, version, teams, opened_on, closes_on, closed_at, created_by) values ('NWP', '"
+                    + spec[i][0] + "', 'soteria-officers', 1, array['T1'], date '" + spec[i][1] + "', date '"
+                    + spec[i][1] + "' + 14, now(), 'lead') returning id::text"));
+            DatabaseReset.owner(db, "insert into survey_sealed (wave_id, team_code, answers) select " + waves[i]
+                    + ", 'T1', array[3, " + spec[i][2] + ", 3, null, 3, 3, 3, 3, 3, 3, 3, 3]::smallint[] "
+                    + "from generate_series(1, " + spec[i][3] + ")");
+        }
+        ImprovementService.ActionPage page = plan.action(lead, id).orElseThrow();
+        assertThat(page.statements()).extracting(s -> s.question().code()).containsExactly("W2", "C1");
+        org.soteria.survey.SurveyService.StatementAround w2 = page.statements().get(0);
+        assertThat(w2.before().wave().title()).isEqualTo("Autumn 2025");
+        assertThat(w2.before().item().mean()).isEqualTo(3.0);
+        assertThat(w2.after().wave().title()).isEqualTo("Autumn 2026");
+        assertThat(w2.after().item().mean()).isEqualTo(4.0);
+        assertThat(page.statements().get(1).after().item().withheld()).as("C1: all preferred not to say").isTrue();
+    }
+
+    @Test
     void onlyTheForceLeadChangesThePlanAndBadInputIsRefusedField() {
         assertThat(errors(() -> plan.add(supervisor, new ImprovementService.ActionForm("x", "y", 1, "z",
                 LocalDate.of(2027, 1, 1), List.of(), null), Map.of()))).containsKey("permission");

@@ -36,9 +36,12 @@ class ImprovementPlanBrowserIT extends BrowserPages {
         // issue 26: linked to two measures (the charge rate first in the list, files returned by the CPS further down)
         b.driver.findElement(By.cssSelector("input[name='measures'][value='charge_rate'] + label")).click();
         b.driver.findElement(By.cssSelector("input[name='measures'][value='cps_files_returned'] + label")).click();
+        // and to a statement of the officer survey
+        b.driver.findElement(By.cssSelector("input[name='statements'][value='C1'] + label")).click();
         b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Add the action']"));
         assertThat(main(b)).contains("Action added to the plan")
-                .contains("Charge rate, Files returned by the CPS (not live yet)");
+                .contains("Charge rate, Files returned by the CPS (not live yet)")
+                .contains("What officers say", "I feel confident investigating rape and serious sexual offences.");
         b.assertAccessible("improvement-action");
         label(b, "rag");
         b.driver.findElement(By.id("note")).sendKeys("Checklist in use by all teams");
