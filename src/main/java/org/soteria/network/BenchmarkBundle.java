@@ -94,13 +94,25 @@ public record BenchmarkBundle(String asOf, List<String> quarters, List<String> g
     public static BenchmarkBundle of(String asOf, List<String> quarters, List<String> groups,
             Map<String, long[][]> counts, Map<String, Integer[][]> medians, List<ForceQuarter> force,
             List<BenchmarkBundle> earlier) {
+        return of(asOf, quarters, groups, counts, medians, force, earlier, SmallNumbers.FORMAT_MINIMUM);
+    }
+
+    /**
+     * As {@link #of(String, List, List, Map, Map, List, List)}, under the force's disclosure threshold {@code minimum}
+     * (ADR 24): no count, officers' number or force-wide figure resting on fewer is shown, however the format
+     * could show it.
+     */
+    public static BenchmarkBundle of(String asOf, List<String> quarters, List<String> groups,
+            Map<String, long[][]> counts, Map<String, Integer[][]> medians, List<ForceQuarter> force,
+            List<BenchmarkBundle> earlier, int minimum) {
         List<ReleaseAttack.Release> before = new ArrayList<>();
         for (BenchmarkBundle b : earlier) {
             if (b.groups().equals(groups)) {
                 before.add(b.release());
             }
         }
-        Map<String, SmallNumbers.Grid> grids = SmallNumbers.suppress(counts, WITHIN, quarters, before);
+        Map<String, SmallNumbers.Grid> grids = SmallNumbers.suppress(counts, WITHIN, quarters, before,
+                Math.max(minimum, SmallNumbers.FORMAT_MINIMUM));
         Map<String, List<List<String>>> measures = new LinkedHashMap<>();
         grids.forEach((m, g) -> measures.put(m, rows(g)));
         Map<String, List<List<String>>> shownMedians = new LinkedHashMap<>();
@@ -122,7 +134,8 @@ public record BenchmarkBundle(String asOf, List<String> quarters, List<String> g
             shownMedians.put(m, rows);
         });
         return new BenchmarkBundle(asOf, List.copyOf(quarters), List.copyOf(groups), measures, shownMedians,
-                force == null ? null : asFirstPublished(forceFigures(force), quarters, earlier));
+                force == null ? null : asFirstPublished(forceFigures(force,
+                        Math.max(minimum, SmallNumbers.FORMAT_MINIMUM)), quarters, earlier));
     }
 
     /**
@@ -161,19 +174,25 @@ public record BenchmarkBundle(String asOf, List<String> quarters, List<String> g
      * neither they nor the officers not accredited number 1 to 4; a median caseload only over 5 officers or more.
      */
     static Map<String, List<String>> forceFigures(List<ForceQuarter> quarters) {
+        return forceFigures(quarters, SmallNumbers.FORMAT_MINIMUM);
+    }
+
+    /** As {@link #forceFigures(List)}, with the force's threshold {@code k} (5 or more) in place of 5. */
+    static Map<String, List<String>> forceFigures(List<ForceQuarter> quarters, int k) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         FORCE.forEach(m -> out.put(m, new ArrayList<>()));
         for (ForceQuarter q : quarters) {
-            boolean feedback = q.responses() >= 5 && q.feedbackMean() != null;
+            boolean feedback = q.responses() >= k && q.feedbackMean() != null;
             out.get(FEEDBACK_RESPONSES).add(feedback ? Long.toString(q.responses()) : SmallNumbers.WITHHELD);
             out.get(FEEDBACK_MEAN).add(feedback ? String.format(java.util.Locale.ROOT, "%.2f", q.feedbackMean())
                     : SmallNumbers.WITHHELD);
-            out.get(OFFICERS).add(q.officers() < 5 ? SmallNumbers.SMALL : Long.toString(q.officers()));
+            out.get(OFFICERS).add(q.officers() < SmallNumbers.FORMAT_MINIMUM ? SmallNumbers.SMALL
+                    : q.officers() < k ? SmallNumbers.WITHHELD : Long.toString(q.officers()));
             long rest = q.officers() - q.accredited();
-            boolean accredited = q.officers() >= 5 && q.accredited() >= 5 && (rest == 0 || rest >= 5);
+            boolean accredited = q.officers() >= k && q.accredited() >= k && (rest == 0 || rest >= k);
             out.get(ACCREDITED).add(accredited ? Long.toString(q.accredited())
-                    : q.accredited() < 5 ? SmallNumbers.SMALL : SmallNumbers.WITHHELD);
-            out.get(CASELOAD).add(q.caseloadOfficers() >= 5 && q.caseloadMedian() != null
+                    : q.accredited() < SmallNumbers.FORMAT_MINIMUM ? SmallNumbers.SMALL : SmallNumbers.WITHHELD);
+            out.get(CASELOAD).add(q.caseloadOfficers() >= k && q.caseloadMedian() != null
                     ? Integer.toString(q.caseloadMedian()) : SmallNumbers.WITHHELD);
         }
         return out;

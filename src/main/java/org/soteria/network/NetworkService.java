@@ -55,11 +55,13 @@ public class NetworkService {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final org.soteria.disclosure.DisclosurePolicy policy;
 
     public NetworkService(NetworkRepository repository, NetworkKeys keys, MeasureService measures,
             LinkageService linkage, SuspectService suspects, InvestigationService investigations,
             AssessmentService assessments, ImprovementService improvements, GuidanceService guidance, AuditService audit,
-            TransactionTemplate tx, Clock clock) {
+            TransactionTemplate tx, Clock clock, org.soteria.disclosure.DisclosurePolicy policy) {
+        this.policy = policy;
         this.guidance = guidance;
         this.investigations = investigations;
         this.assessments = assessments;
@@ -216,7 +218,8 @@ public class NetworkService {
         for (YearMonth start : starts) {
             force.add(forceQuarter(start, asOf));
         }
-        return BenchmarkBundle.of(asOf.toString(), quarters, groups, counts, medians, force, earlierReleases());
+        return BenchmarkBundle.of(asOf.toString(), quarters, groups, counts, medians, force, earlierReleases(),
+                policy.minimum());
     }
 
     /**

@@ -67,6 +67,19 @@ public final class SmallNumbers {
      */
     public static Map<String, Grid> suppress(Map<String, long[][]> interior, Map<String, List<String>> within,
             List<String> quarters, List<ReleaseAttack.Release> earlier) {
+        return suppress(interior, within, quarters, earlier, FORMAT_MINIMUM);
+    }
+
+    /** The smallest count the exchange format shows as itself: under it, "&lt;5". */
+    public static final int FORMAT_MINIMUM = 5;
+
+    /**
+     * As {@link #suppress(Map, Map, List, List)}, for a force whose disclosure threshold ({@code minimum}, ADR 24) is
+     * above the format's 5: a count from 5 to {@code minimum - 1} is withheld ("[c]") as well, and protected as the
+     * others are (issue 28: the hub's file must not show what the force's own pages would not).
+     */
+    public static Map<String, Grid> suppress(Map<String, long[][]> interior, Map<String, List<String>> within,
+            List<String> quarters, List<ReleaseAttack.Release> earlier, int minimum) {
         Map<String, long[][]> full = new LinkedHashMap<>();
         Map<String, String[][]> shown = new LinkedHashMap<>();
         interior.forEach((m, counts) -> {
@@ -75,7 +88,8 @@ public final class SmallNumbers {
             String[][] s = new String[grid.length][grid[0].length];
             for (int r = 0; r < grid.length; r++) {
                 for (int c = 0; c < grid[0].length; c++) {
-                    s[r][c] = grid[r][c] <= 4 ? SMALL : Long.toString(grid[r][c]);
+                    s[r][c] = grid[r][c] < FORMAT_MINIMUM ? SMALL
+                            : grid[r][c] < minimum ? WITHHELD : Long.toString(grid[r][c]);
                 }
             }
             shown.put(m, s);

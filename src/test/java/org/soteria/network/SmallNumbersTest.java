@@ -69,6 +69,32 @@ class SmallNumbersTest {
     }
 
     @Test
+    void aForceWhoseThresholdIsTenWithholdsCountsFromFiveToNineAndProtectsThem() {
+        // issue 28: the same table as above under k = 10: 7, 5 and 9 are withheld, and so is what would give them away
+        Map<String, SmallNumbers.Grid> out = SmallNumbers.suppress(Map.of("m", new long[][] {{7, 10}, {5, 9}}), NONE,
+                List.of("row0", "row1"), List.of(), 10);
+        SmallNumbers.Grid g = out.get("m");
+        long[][] full = SmallNumbers.withTotals(new long[][] {{7, 10}, {5, 9}});
+        for (int r = 0; r < g.rows(); r++) {
+            for (int c = 0; c < g.columns(); c++) {
+                if (full[r][c] < 10) {
+                    assertThat(g.cell(r, c)).as(r + "," + c).isEqualTo("[c]");
+                } else if (!SmallNumbers.Grid.suppressed(g.cell(r, c))) {
+                    assertThat(g.cell(r, c)).isEqualTo(Long.toString(full[r][c]));
+                }
+            }
+        }
+        assertThat(SmallNumbers.ranges(out, NONE)).isNotEmpty().allSatisfy(r -> assertThat(r.exact()).isFalse());
+        assertThat(BenchmarkBundle.forceFigures(List.of(new BenchmarkBundle.ForceQuarter(8, 4.2, 7, 3, 7, 9)), 10))
+                .containsEntry(BenchmarkBundle.FEEDBACK_RESPONSES, List.of("[c]"))
+                .containsEntry(BenchmarkBundle.OFFICERS, List.of("[c]"))
+                .containsEntry(BenchmarkBundle.ACCREDITED, List.of("<5"))
+                .containsEntry(BenchmarkBundle.CASELOAD, List.of("[c]"));
+        assertThat(BenchmarkBundle.forceFigures(List.of(new BenchmarkBundle.ForceQuarter(8, 4.2, 7, 3, 7, 9))))
+                .as("under the format's 5").containsEntry(BenchmarkBundle.OFFICERS, List.of("7"));
+    }
+
+    @Test
     void fourSmallPartsOfASmallTotalWouldEachBeKnownToBeOneIfZerosWereShown() {
         // 1 + 1 + 1 + 1 = 4: were "<5" to mean 1 to 4, the total of at most 4 would pin every part to 1
         Map<String, SmallNumbers.Grid> out = SmallNumbers.suppress(Map.of("m", new long[][] {{1, 1, 1, 1}, {0, 9, 8, 7}}),
