@@ -2,13 +2,18 @@ package org.soteria.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.soteria.support.DatabaseReset;
 
 /**
- * The deep dive in real Chromium, axe on every page: the force lead draws a sample (a mistake first) and
- * reviews a crime; an academic reviews the same crime (a mistake first) and sees no name; the agreement and
- * the findings by pillar.
+ * A whole deep dive in real Chromium, axe on every page (issue 26): the force lead draws a sample (a mistake first)
+ * and reviews a crime; an academic reviews the same crime (a mistake first) and sees no name; the agreement, the
+ * findings by pillar and the disagreement settled; the officers surveyed and a focus group's theme; a recommendation
+ * becomes an action, live and marked on its measure's chart; the deep-dive report with all of it, in both languages.
  */
 class DeepDiveBrowserIT extends BrowserPages {
 
@@ -85,8 +90,11 @@ class DeepDiveBrowserIT extends BrowserPages {
         b.clickAndWaitForPage(By.xpath("//button[starts-with(normalize-space(), 'Settle')]"));
         assertThat(main(b)).contains("Rating settled for sample crime 1", "Settled: Good");
 
-        // Issue 26: a finding becomes an improvement action, linked both ways.
-        b.clickAndWaitForPage(By.linkText("Back to the sample"));
+        // Issue 26: the officers of a team are surveyed, anonymously, and a focus group's theme recorded.
+        String wave = surveyOfficers(b);
+        b.open(sample.substring(sample.indexOf("/deep-dive")));
+
+        // Issue 26: a finding becomes an improvement action, linked both ways, live and marked on its measure's chart.
         b.clickAndWaitForPage(By.partialLinkText("Findings by pillar"));
         b.clickAndWaitForPage(By.linkText("Add an improvement action that answers this"));
         assertThat(main(b)).contains("This action answers the deep dive Deep dive 2026: Focus on the suspect");
@@ -96,8 +104,12 @@ class DeepDiveBrowserIT extends BrowserPages {
         label(b, "pillar");
         b.driver.findElement(By.id("owner")).sendKeys("DCI RASSO lead");
         b.type("dueOn", "2027-03-31");
+        b.driver.findElement(By.cssSelector("input[name='measures'][value='charge_rate'] + label")).click();
+        b.driver.findElement(By.cssSelector("input[name='statements'][value='C1'] + label")).click();
+        b.type("liveOn", "2025-09-01");
         b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Add the action']"));
-        assertThat(main(b)).contains("Action added to the plan", "Answers",
+        assertThat(main(b)).contains("Action added to the plan", "Answers", "What officers say",
+                "Deep dive winter 2026: officers",
                 "the deep dive Deep dive 2026: Focus on the suspect");
         b.clickAndWaitForPage(By.partialLinkText("the deep dive Deep dive 2026"));
         assertThat(main(b)).contains("Findings by pillar", "Improvement actions: Check every suspect's history within 7 days");
@@ -114,7 +126,10 @@ class DeepDiveBrowserIT extends BrowserPages {
         b.clickAndWaitForPage(By.partialLinkText("The deep-dive report"));
         assertThat(main(b)).contains("Deep-dive report", "1. Suspect-focused investigation", "Case file review",
                 "What officers said", "What the data show", "Charge rate", "Days from report to charge",
-                "Check every suspect's history within 7 days", "6. Proportionate digital forensics");
+                "Check every suspect's history within 7 days", "6. Proportionate digital forensics",
+                "Officers: the survey Deep dive winter 2026: officers (17 officers answered)",
+                "I feel confident investigating rape and serious sexual offences. (mean",
+                "Caseloads leave no time for reflective supervision");
         b.assertAccessible("deep-dive-report");
         String report = b.driver.getCurrentUrl();
         b.open(report.substring(report.indexOf("/deep-dive")) + "?lang=cy");
@@ -123,8 +138,109 @@ class DeepDiveBrowserIT extends BrowserPages {
         b.open(report.substring(report.indexOf("/deep-dive")) + "?lang=en");
         String reportCsv = web.get(report.substring(report.indexOf("/deep-dive")) + ".csv").body();
         assertThat(reportCsv).startsWith("pillar,source,item,count,value,note")
-                .contains("1,case_review,suspect_focus,1,3.0", "1,data,charge_rate,").doesNotContain("earlier report");
+                .contains("1,case_review,suspect_focus,1,3.0", "1,data,charge_rate,", "4,survey,W1,",
+                        "4,focus_group,Caseloads leave no time for reflective supervision,7")
+                .doesNotContain("earlier report");
+
+        // The day the action went live marks the charge rate's XmR chart.
+        b.open("/performance?from=2025-06-01&to=2025-11-30");
+        assertThat(b.driver.findElement(By.id("xmr")).getAttribute("textContent"))
+                .contains("Check every suspect's history within 7 days went live");
+        assertThat(wave).isNotBlank();
     }
+
+    /**
+     * The officer survey of the deep dive (ADR 42): the force lead sends it to a team (after being told what is
+     * missing); an officer of the team answers (likewise) and cannot answer twice; the lead sees participation, never
+     * answers, closes it and is told that too few answered; with more answers sealed, the results by statement, pillar
+     * and team; a focus group's theme; in English and in Welsh. Returns the wave's number.
+     */
+    private static String surveyOfficers(BrowserSession b) {
+
+        String db = ":temporary:browser";
+        String team = DatabaseReset.ownerQuery(db, "select min(team_code) from user_team where username = 'investigator'");
+        as(b, "force-lead");
+        b.open("/deep-dive");
+        b.clickAndWaitForPage(By.linkText("Officer surveys and focus groups"));
+        assertThat(main(b)).contains("Officer surveys", "Send a survey");
+        b.assertAccessible("officer-surveys");
+        b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Send the survey']"));
+        assertThat(main(b)).contains("There is a problem", "Enter a title of at least 3 characters",
+                "Choose the teams whose officers are asked", "Enter the closing day");
+        b.assertAccessible("officer-surveys-errors");
+        b.type("title", "Deep dive winter 2026: officers");
+        b.driver.findElement(By.cssSelector("input[name=teams][value='" + team + "']")).click();
+        LocalDate closes = LocalDate.now().plusDays(14);
+        b.type("closesOn", Integer.toString(closes.getDayOfMonth()));
+        b.type("closesOn-month", Integer.toString(closes.getMonthValue()));
+        b.type("closesOn-year", Integer.toString(closes.getYear()));
+        b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Send the survey']"));
+        assertThat(main(b)).contains("The survey is open", "0 of", "Close the survey now");
+        String wave = b.driver.getCurrentUrl().replaceAll(".*/officer-surveys/(\\d+).*", "$1");
+        b.assertAccessible("officer-survey-open");
+
+        as(b, "investigator");
+        assertThat(main(b)).contains("1 officer survey to answer, anonymously");
+        b.open("/workforce/wellbeing");
+        b.clickAndWaitForPage(By.linkText("Officer surveys"));
+        b.clickAndWaitForPage(By.linkText("Deep dive winter 2026: officers"));
+        assertThat(main(b)).contains("Your answers are anonymous", "1 of 12: Wellbeing",
+                "I can manage the emotional demands of RASSO work.");
+        b.assertAccessible("officer-survey-answer");
+        List<WebElement> first = b.driver.findElements(By.cssSelector("input[type=radio][value='4']"));
+        assertThat(first).hasSize(12);
+        for (int i = 0; i < first.size() - 1; i++) {
+            first.get(i).click();
+        }
+        b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Send my answers']"));
+        assertThat(main(b)).contains("There is a problem", "Choose an answer to statement 12, or prefer not to say");
+        b.assertAccessible("officer-survey-answer-errors");
+        b.driver.findElement(By.id("D1-skip")).click();
+        b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Send my answers']"));
+        assertThat(main(b)).contains("Thank you: your answers are recorded, without your name", "Answered");
+        b.open("/surveys/" + wave);
+        assertThat(main(b)).contains("You have answered this survey. Thank you.").doesNotContain("Send my answers");
+        b.open("/surveys/" + wave + "?lang=cy");
+        assertThat(main(b)).contains("Rydych wedi ateb yr arolwg hwn. Diolch.");
+        b.open("/surveys?lang=en");
+
+        as(b, "force-lead");
+        b.open("/officer-surveys/" + wave);
+        assertThat(main(b)).contains("1 of", "Open until the end of").doesNotContain("Strongly agree", "By statement");
+        b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Close the survey now']"));
+        assertThat(main(b)).contains("The survey is closed and its answers sealed", "Results",
+                "1 officer answered, fewer than 5: nothing is shown");
+        // The demo force has three officers: the answers of sixteen more, as closing seals them, so that the results
+        // pass the threshold and the page shows them by team (nine of the survey's team, eight of another).
+        DatabaseReset.owner(db, "insert into survey_sealed (wave_id, team_code, answers) select " + wave + ", case when "
+                + "g % 2 = 0 then 'OTHER' else '" + team + "' end, array[1 + g % 5, 2 + g % 4, 3, 4, 5 - g % 5, 4, 3, "
+                + "null, 2 + g % 4, 4, 3, 5]::smallint[] from generate_series(1, 16) g");
+        b.open("/officer-surveys/" + wave);
+        assertThat(main(b)).contains("By statement (17 officers answered)", "By pillar", "By team and theme",
+                "1. Suspect-focused investigation", "too few", "OTHER");
+        b.assertAccessible("officer-survey-results");
+        b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Record the theme']"));
+        assertThat(main(b)).contains("Enter the day the group met", "Enter how many officers took part, from 1 to 100",
+                "Choose the pillar", "Enter the theme, at least 3 characters");
+        b.assertAccessible("officer-survey-theme-errors");
+        LocalDate held = LocalDate.now().minusDays(2);
+        b.type("heldOn", Integer.toString(held.getDayOfMonth()));
+        b.type("heldOn-month", Integer.toString(held.getMonthValue()));
+        b.type("heldOn-year", Integer.toString(held.getYear()));
+        b.type("participants", "7");
+        new org.openqa.selenium.support.ui.Select(b.driver.findElement(By.id("pillar"))).selectByValue("4");
+        b.type("theme", "Caseloads leave no time for reflective supervision");
+        b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Record the theme']"));
+        assertThat(main(b)).contains("Theme recorded", "Caseloads leave no time for reflective supervision",
+                "4. Learning, development and wellbeing of officers");
+        b.assertAccessible("officer-survey-closed");
+        b.open("/officer-surveys/" + wave + "?lang=cy");
+        assertThat(main(b)).contains("Grwpiau ffocws", "Canlyniadau");
+        b.assertAccessible("officer-survey-closed-cy");
+        b.open("/officer-surveys?lang=en");
+        return wave;
+    }
+
 
     /** A crafted form naming nested or indexed fields is a form with those fields missing, not a server error. */
     @Test
