@@ -134,10 +134,16 @@ class HubRepository {
                 .params(sender, sender).query(Long.class).single();
     }
 
+    /**
+     * Takes a force's new release: its quarters (and its total over them) replace what the force sent for them before;
+     * older quarters a rolling release no longer carries are kept, so the hub's series grows as the force's history
+     * does (issue 28: evaluation across forces wants every quarter since each joined). Every cell kept was published.
+     */
     void replaceBenchmark(String force, BenchmarkBundle b, long receipt) {
         List<String> rows = new ArrayList<>(b.quarters());
         rows.add(SmallNumbers.TOTAL);
-        jdbc.sql("delete from hub_benchmark where force_code = ?").param(force).update();
+        jdbc.sql("delete from hub_benchmark where force_code = ? and quarter = any(?::text[])")
+                .params(force, rows.toArray(String[]::new)).update();
         for (java.util.Map.Entry<String, List<List<String>>> table : b.tables().entrySet()) {
             String m = table.getKey();
             List<List<String>> grid = table.getValue();
