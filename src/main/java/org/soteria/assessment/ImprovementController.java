@@ -74,7 +74,10 @@ class ImprovementController {
         model.addAttribute("form", form);
         model.addAttribute("pillars", plan.pillars());
         model.addAttribute("measures", PlanMeasure.values());
-        model.addAttribute("statements", plan.statements());
+        Map<String, String> statements = new LinkedHashMap<>();
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        plan.statements().forEach(q -> statements.put(q.code(), q.text(locale)));
+        model.addAttribute("statements", statements);
         return "assessment/action-form";
     }
 

@@ -36,6 +36,13 @@ public class SurveyService {
 
     public record Page(List<SurveyWave> waves, List<String[]> teams, int questions) {
 
+        /** The teams as choices: code to name, in order. */
+        public Map<String, String> teamChoices() {
+            Map<String, String> out = new LinkedHashMap<>();
+            teams.forEach(t -> out.put(t[0], t[1]));
+            return out;
+        }
+
         /** A team's name by its code (the code when the team is gone). */
         public String teamName(String code) {
             return teams.stream().filter(t -> t[0].equals(code)).map(t -> t[1]).findFirst().orElse(code);
