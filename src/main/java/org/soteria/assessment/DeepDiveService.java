@@ -44,8 +44,17 @@ public class DeepDiveService {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
+    private final org.soteria.investigation.InvestigationService investigations;
+    private final org.soteria.casework.CaseworkTexts texts;
+    private final org.soteria.security.NeedToKnow needToKnow;
+
     DeepDiveService(DeepDiveRepository repository, CaseworkQueueService caseworkOf,
-            org.soteria.victim.VictimContactTimeline contacts, AuditService audit, Clock clock) {
+            org.soteria.victim.VictimContactTimeline contacts, AuditService audit, Clock clock,
+            org.soteria.investigation.InvestigationService investigations, org.soteria.casework.CaseworkTexts texts,
+            org.soteria.security.NeedToKnow needToKnow) {
+        this.needToKnow = needToKnow;
+        this.investigations = investigations;
+        this.texts = texts;
         this.contacts = contacts;
         this.repository = repository;
         this.caseworkOf = caseworkOf;
@@ -164,7 +173,7 @@ public class DeepDiveService {
     /** What a reviewer reads: pseudonymised facts of one crime of the sample, and their own review if any. */
     public record CrimeFile(DeepDiveRepository.Sample sample, int position, String stratum, String offence,
             String reportedBy, List<String> people, List<String> events, String outcome, List<String> casework,
-            DeepDiveRepository.Review mine) {
+            DeepDiveRepository.Review mine, List<org.soteria.casework.CaseworkTexts.Text> texts) {
     }
 
     public Optional<CrimeFile> crime(SoteriaUser user, long sampleId, int position) {
@@ -227,7 +236,33 @@ public class DeepDiveService {
                 .justification("deep-dive case file review, sample " + sampleId).detail("pseudonymised case file, "
                         + "sample crime " + position));
         return Optional.of(new CrimeFile(s.get(), position, c.get().stratum(), offence, reportedBy, people, events, outcome,
-                casework, mine));
+                casework, mine, texts(user, c.get().crimeId(), f.recordedDate())));
+    }
+
+    /**
+     * What the casework says in words, names and other identifiers replaced ({@link CaseFileRedaction}), for a police
+     * reviewer who may open the crime (need-to-know, and the open is audited as any other); null for anyone else, an
+     * academic reviewer above all, who reads coded values only (issue 26).
+     */
+    private List<org.soteria.casework.CaseworkTexts.Text> texts(SoteriaUser user, long crimeId, LocalDate recorded) {
+        // Asked first without opening, so that a reviewer without need-to-know leaves no refusal in the crime's log.
+        if (!user.can(org.soteria.security.Permission.VIEW_CASES) || needToKnow.access(user, crimeId).isEmpty()) {
+            return null;
+        }
+        var view = investigations.open(crimeId, user, "deep-dive case file review (the file's words, names replaced)");
+        if (view.isEmpty()) {
+            return null;
+        }
+        List<CaseFileRedaction.Person> people = new ArrayList<>();
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        for (var p : view.get().crime().people()) {
+            String letter = "victim".equals(p.role()) ? "V" : "suspect".equals(p.role()) ? "S" : "P";
+            int n = counts.merge(letter, 1, Integer::sum);
+            people.add(new CaseFileRedaction.Person(letter + n, p.name(), p.dateOfBirth(), p.postcode(), p.pncId()));
+        }
+        CaseFileRedaction redaction = new CaseFileRedaction(people);
+        return texts.of(crimeId, recorded).stream().map(t -> new org.soteria.casework.CaseworkTexts.Text(t.day(),
+                t.source(), redaction.apply(t.text()))).toList();
     }
 
     /** A review as the form gave it. */

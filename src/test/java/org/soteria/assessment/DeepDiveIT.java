@@ -53,6 +53,12 @@ class DeepDiveIT {
     JdbcClient jdbc;
 
     @Autowired
+    org.soteria.casework.PlanService casework;
+
+    @Autowired
+    org.soteria.platform.DataScope scope;
+
+    @Autowired
     org.springframework.transaction.PlatformTransactionManager transactions;
 
     @TempDir
@@ -156,6 +162,36 @@ class DeepDiveIT {
         } catch (Invalid e) {
             assertThat(e.errors()).containsKey("permission");
         }
+    }
+
+    @Test
+    void policeReviewersReadTheFilesWordsWithNamesReplacedAndAcademicsNever() {
+        long sample = deepDive.draw(lead, "Deep dive", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), 1, "equal",
+                42L, Map.of());
+        long first = crimes(sample).get(0);
+        String victim = jdbc.sql("select p.person_id from case_person cp join person p on p.id = cp.person_ref "
+                + "where cp.crime_id = ? and cp.role = 'victim'").param(first).query(String.class).single();
+        int i = Integer.parseInt(victim.substring(1));
+        // The supervisor of the crime's team writes a line of enquiry naming the victim and the suspect.
+        scope.asUser("sup", true, () -> {
+            casework.addLine(supervisor, first, new org.soteria.casework.PlanService.LineForm(
+                    org.soteria.casework.Codes.Focus.SUSPECT, null, "Ask Morwenna" + i + " Tregarthen" + i
+                            + " whether Kenver" + i + " called her on 07700 900123 on 3/2/2025", null,
+                    null, null), Map.of());
+            return null;
+        });
+        DeepDiveService.CrimeFile police = scope.asUser("sup", true, () -> deepDive.crime(supervisor, sample, 1))
+                .orElseThrow();
+        assertThat(police.texts()).singleElement().satisfies(t -> {
+            assertThat(t.source()).isEqualTo("line");
+            assertThat(t.text()).isEqualTo("Ask [V1] whether [S1] called her on [phone] on [date]");
+        });
+        assertThat(jdbc.sql("select count(*) from audit_event where username = 'sup' and detail like "
+                + "'%names replaced%'").query(Long.class).single()).as("opening the crime for its words is audited")
+                .isPositive();
+        DeepDiveService.CrimeFile academic = scope.asUser("uni", false, () -> deepDive.crime(this.academic, sample, 1))
+                .orElseThrow();
+        assertThat(academic.texts()).as("academic reviewers read coded values only").isNull();
     }
 
     @Test

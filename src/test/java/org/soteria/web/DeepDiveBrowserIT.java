@@ -57,7 +57,8 @@ class DeepDiveBrowserIT extends BrowserPages {
         b.driver.manage().deleteAllCookies();
         b.signIn("researcher", PASSWORD);
         b.open(sample.substring(sample.indexOf("/deep-dive")) + "/crimes/1");
-        assertThat(main(b)).contains("Sample crime 1").doesNotContain("NWP/").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
+        assertThat(main(b)).contains("Sample crime 1").doesNotContain("NWP/", "What the file says")
+                .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
         rate(b, true);
         b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Save the review']"));
         assertThat(b.driver.findElement(By.cssSelector(".govuk-error-summary")).getText())
