@@ -1,18 +1,19 @@
 package org.soteria.survey;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.soteria.disclosure.Cell;
+import org.soteria.disclosure.Suppression;
 
 /**
  * What a closed survey wave's answers may show (ADR 42): nothing when fewer than k officers answered; each question's
  * mean (1 strongly disagree to 5 strongly agree) and share agreeing when k or more answered it; each pillar's mean;
  * and each theme's mean by team, where a team of fewer than k respondents is counted with the other small teams, and
  * the smallest teams shown join them while that group would hold fewer than k (so no team's figures can be worked out
- * from the whole and the rest).
+ * from the whole and the rest): the rule of {@link Suppression}, which decides it.
  */
 public final class SurveyResults {
 
@@ -98,17 +99,16 @@ public final class SurveyResults {
     private static List<Group> groups(List<Question> questions, List<Answer> answers, List<String> themes, int k) {
         Map<String, List<Answer>> byTeam = new TreeMap<>();
         answers.forEach(a -> byTeam.computeIfAbsent(a.team(), t -> new ArrayList<>()).add(a));
+        // Which teams may stand alone is the disclosure rule every published figure follows (ADR 24): teams of fewer
+        // than k hidden, and the smallest shown hidden too while the hidden rest would hold 1 to k - 1.
+        List<Cell> cells = new ArrayList<>();
+        cells.add(cell(Cell.FORCE, null, answers.size()));
+        byTeam.forEach((team, list) -> cells.add(cell(Cell.team(team), Cell.FORCE, list.size())));
+        java.util.Set<String> published = Suppression.published(cells, k);
         List<String> shown = new ArrayList<>();
         List<String> small = new ArrayList<>();
-        byTeam.forEach((team, list) -> (list.size() >= k ? shown : small).add(team));
+        byTeam.keySet().forEach(team -> (published.contains(Cell.team(team)) ? shown : small).add(team));
         long smallCount = small.stream().mapToLong(t -> byTeam.get(t).size()).sum();
-        while (smallCount > 0 && smallCount < k && !shown.isEmpty()) {
-            String smallest = shown.stream().min(Comparator.comparingInt((String t) -> byTeam.get(t).size())
-                    .thenComparing(Comparator.naturalOrder())).orElseThrow();
-            shown.remove(smallest);
-            small.add(smallest);
-            smallCount += byTeam.get(smallest).size();
-        }
         List<Group> out = new ArrayList<>();
         if (shown.isEmpty()) {
             return out; // one group at most: the whole, shown above
@@ -138,6 +138,10 @@ public final class SurveyResults {
             means.put(theme, mean[1] < k ? null : mean[0]);
         }
         return new Group(teams, answers.size(), means);
+    }
+
+    private static Cell cell(String unit, String parent, int people) {
+        return new Cell(unit, parent, people, people, 0, new long[0], new long[0]);
     }
 
     /** The mean of the answers to some questions, and how many officers answered at least one of them. */
