@@ -147,9 +147,8 @@ public class ImprovementService {
         LocalDate today = today();
         return repository.action(id, user.forceCode()).map(a -> new ActionPage(new Row(a, Pillar.label(a.pillar()),
                 a.overdueOn(today), comparisons(user, a, today)), repository.updates(id),
-                effects.of(user.forceCode(), a, today), surveys.questionnaire().stream()
-                        .filter(q -> a.statements().contains(q.code()))
-                        .map(q -> surveys.around(user.forceCode(), q, a.liveOn())).toList()));
+                effects.of(user.forceCode(), a, today), surveys.around(user.forceCode(), surveys.questionnaire().stream()
+                        .filter(q -> a.statements().contains(q.code())).toList(), a.liveOn())));
     }
 
     /** The survey's statements an action may be linked to. */

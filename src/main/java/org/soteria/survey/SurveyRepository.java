@@ -87,9 +87,22 @@ class SurveyRepository {
         return jdbc.sql("select force_code from survey_wave where id = ?").param(id).query(String.class).single();
     }
 
-    boolean taken(long wave, String username) {
-        return jdbc.sql("select exists (select 1 from survey_taken where wave_id = ? and username = ?)")
-                .params(wave, username).query(Boolean.class).single();
+    /** A wave open to someone, and whether they have answered it. */
+    record Open(SurveyWave wave, boolean answered) {
+    }
+
+    /**
+     * The waves of a force open on {@code today} to a user: one of their teams (worked in or supervised) among the
+     * wave's; in one query, as the officer's home page asks it at every visit.
+     */
+    List<Open> openTo(String force, String username, LocalDate today) {
+        String answered = ", exists (select 1 from survey_taken t where t.wave_id = w.id and t.username = ?) "
+                + "from survey_wave w ";
+        return jdbc.sql(WAVE.replace(" from survey_wave w ", answered) + "where w.force_code = ? and w.closed_at is null "
+                + "and w.closes_on >= ? and exists (select 1 from user_team u where u.username = ? "
+                + "and u.force_code = w.force_code and u.team_code = any(w.teams)) order by w.opened_on desc, w.id desc")
+                .params(username, force, Date.valueOf(today), username)
+                .query((rs, n) -> new Open(wave(rs), rs.getBoolean(12))).list();
     }
 
     /** Records that a user answered and, apart, what was answered; false when they had answered already. */

@@ -71,33 +71,40 @@ public class SurveyService {
     }
 
     /**
-     * Where an improvement action linked to a statement can be read (issue 26): the statement in the force's newest
-     * closed wave opened before {@code day}, and in its newest opened on or after it; each null when there is none. The
-     * figures are a closed wave's, withheld under k as on the wave's page, so anyone who reads the plan may see them.
+     * Where an improvement action linked to statements can be read (issue 26): each statement in the force's newest
+     * closed wave opened before {@code day}, and in its newest opened on or after it (null where there is none). The
+     * two waves are read once for all the statements. The figures are a closed wave's, withheld under k as on the
+     * wave's page, so anyone who reads the plan may see them.
      */
-    public StatementAround around(String force, SurveyResults.Question question, LocalDate day) {
-        StatementIn before = null;
-        StatementIn after = null;
+    public List<StatementAround> around(String force, List<SurveyResults.Question> statements, LocalDate day) {
+        if (statements.isEmpty()) {
+            return List.of();
+        }
+        SurveyWave before = null;
+        SurveyWave after = null;
         for (SurveyWave w : repository.waves(force)) { // newest first
-            if (!w.closed()) {
-                continue;
-            }
-            boolean isBefore = day == null || w.openedOn().isBefore(day);
-            if ((isBefore && before != null) || (!isBefore && after != null)) {
-                continue;
-            }
-            List<SurveyResults.Question> questions = repository.questions(w.questionnaire(), w.version());
-            SurveyResults.Results r = SurveyResults.of(questions, repository.sealed(w.id()), policy.minimum());
-            SurveyResults.Item item = r.items().stream().filter(i -> i.question().code().equals(question.code()))
-                    .findFirst().orElse(null);
-            StatementIn in = new StatementIn(w, item);
-            if (isBefore) {
-                before = in;
-            } else {
-                after = in;
+            if (w.closed() && (day == null || w.openedOn().isBefore(day))) {
+                before = before == null ? w : before;
+            } else if (w.closed()) {
+                after = after == null ? w : after;
             }
         }
-        return new StatementAround(question, before, after);
+        SurveyWave first = before;
+        SurveyWave since = after;
+        List<SurveyResults.Item> beforeItems = items(first);
+        List<SurveyResults.Item> afterItems = items(since);
+        return statements.stream().map(q -> new StatementAround(q, in(first, beforeItems, q),
+                in(since, afterItems, q))).toList();
+    }
+
+    private List<SurveyResults.Item> items(SurveyWave w) {
+        return w == null ? List.of() : SurveyResults.of(repository.questions(w.questionnaire(), w.version()),
+                repository.sealed(w.id()), policy.minimum()).items();
+    }
+
+    private static StatementIn in(SurveyWave w, List<SurveyResults.Item> items, SurveyResults.Question q) {
+        return w == null ? null : new StatementIn(w, items.stream().filter(i -> i.question().code().equals(q.code()))
+                .findFirst().orElse(null));
     }
 
     /** A wave an officer may answer, or has answered. */
@@ -261,14 +268,11 @@ public class SurveyService {
         if (!officer.can(Permission.ANSWER_OFFICER_SURVEYS)) {
             return List.of();
         }
-        LocalDate today = today();
-        return repository.waves(officer.forceCode()).stream()
-                .filter(w -> !w.closed() && !w.closesOn().isBefore(today))
-                .filter(w -> !repository.teamsOf(officer.getUsername(), officer.forceCode(), w.teams()).isEmpty())
-                .map(w -> new Offer(w, repository.taken(w.id(), officer.getUsername()))).toList();
+        return repository.openTo(officer.forceCode(), officer.getUsername(), today()).stream()
+                .map(o -> new Offer(o.wave(), o.answered())).toList();
     }
 
-    /** The wave an officer may answer now, not yet answered; otherwise "not found", as for any wave not theirs. */
+    /** A wave open to an officer now (answered or not); otherwise "not found", as for any wave not theirs. */
     public SurveyWave answerable(SoteriaUser officer, long id) {
         need(officer, Permission.ANSWER_OFFICER_SURVEYS);
         return offers(officer).stream().filter(o -> o.wave().id() == id).findFirst()
