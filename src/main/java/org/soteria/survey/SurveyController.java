@@ -92,13 +92,13 @@ class SurveyController {
     @PostMapping("/officer-surveys/{id}/close")
     String close(@PathVariable long id, @AuthenticationPrincipal SoteriaUser user, Model model,
             RedirectAttributes redirect) {
+        if (!surveys.exists(user, id)) {
+            throw notFound();
+        }
         try {
             surveys.close(user, id);
         } catch (Invalid e) {
-            if (e.errors().containsKey("wave") && e.errors().get("wave").contains("closedAlready")) {
-                return waveView(user, id, Map.of(), e.errors(), model);
-            }
-            throw notFound();
+            return waveView(user, id, Map.of(), e.errors(), model); // closed already
         }
         redirect.addFlashAttribute("success", "{surveyDone.closed}");
         return "redirect:/officer-surveys/" + id;
@@ -107,7 +107,9 @@ class SurveyController {
     @PostMapping("/officer-surveys/{id}/themes")
     String theme(@PathVariable long id, @Valid SurveyForms.Theme form, BindingResult binding,
             @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes redirect) {
-        surveys.detail(user, id); // refused as not found before the form is read
+        if (!surveys.exists(user, id)) {
+            throw notFound();
+        }
         Map<String, String> errors = FormErrors.attempt(FormErrors.of(binding), SurveyForms.Theme.class,
                 () -> surveys.addTheme(user, id, FormValues.date(form.heldOn()), FormValues.integer(form.participants()),
                         FormValues.integer(form.pillar()), form.theme(), form.note()));

@@ -223,6 +223,11 @@ public class SurveyService {
                 names);
     }
 
+    /** Whether a wave of the lead's force exists (nothing read, nothing audited): for a page to answer "not found". */
+    public boolean exists(SoteriaUser lead, long id) {
+        return lead.can(Permission.RUN_OFFICER_SURVEYS) && repository.wave(lead.forceCode(), id).isPresent();
+    }
+
     public List<SurveyResults.Question> questions(SurveyWave w) {
         return repository.questions(w.questionnaire(), w.version());
     }
