@@ -27,9 +27,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SurveyController {
 
     private final SurveyService surveys;
+    private final org.soteria.web.Labels labels;
 
-    SurveyController(SurveyService surveys) {
+    SurveyController(SurveyService surveys, org.soteria.web.Labels labels) {
         this.surveys = surveys;
+        this.labels = labels;
     }
 
     private static ResponseStatusException notFound() {
@@ -83,6 +85,9 @@ class SurveyController {
         model.addAttribute("today", surveys.today());
         model.addAttribute("pillarNames", java.util.Arrays.stream(org.soteria.reference.Pillar.values()).map(Enum::name)
                 .toList());
+        Map<String, String> pillars = new LinkedHashMap<>();
+        org.soteria.reference.Pillar.choices().forEach((n, english) -> pillars.put(n, labels.text(english)));
+        model.addAttribute("pillarChoices", pillars);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("activeNav", "deep-dive");
