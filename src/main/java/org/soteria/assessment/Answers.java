@@ -40,9 +40,4 @@ public record Answers(Kind kind, long id, String code) {
     public String href() {
         return kind == Kind.DEEP_DIVE ? "/deep-dive/" + id + "/findings" : "/assessment/" + id + "/sections/" + code;
     }
-
-    /** A deep dive's item, as the review names it; null for a missed opportunity or a section. */
-    public ReviewItem item() {
-        return kind == Kind.DEEP_DIVE ? org.soteria.reference.Coded.parse(ReviewItem.class, code).orElse(null) : null;
-    }
 }

@@ -1,6 +1,5 @@
 package org.soteria.assessment;
 
-import java.util.EnumMap;
 import java.util.Map;
 import org.soteria.web.form.FormValues;
 import org.soteria.web.form.IsoDate;
@@ -28,25 +27,37 @@ final class AssessmentForms {
             @IsoDate(label = "field.recordedFrom", required = true) String from,
             @IsoDate(label = "field.recordedTo", required = true) String to,
             @WholeNumber(message = "{assessmentError.enterHowManyCrimesTo}") String perStratum, String allocation,
-            @WholeNumber(min = Long.MIN_VALUE, max = Long.MAX_VALUE,
+            String template, @WholeNumber(min = Long.MIN_VALUE, max = Long.MAX_VALUE,
                     message = "{assessmentError.enterTheSeedAsA}") String seed) {
     }
 
-    /** A case file review: a rating for each {@link ReviewItem}, by its code, then the missed opportunity and learning. */
-    record FileReview(String suspect_focus, String timeliness, String victim_engagement, String proportionality,
-            String missedOpportunity,
+    /**
+     * A case file review's fixed part: the missed opportunity and the learning. Its items are the sample's template's,
+     * which are data: their answers are read by item code from the request ({@code given}), as a self-assessment
+     * section's questions are, and checked against each item's scale by {@link DeepDiveService#review}.
+     */
+    record FileReview(String missedOpportunity,
             @MaxChars(value = DeepDiveService.TEXT_LIMIT, label = "field.missedOpportunity") String missedNote,
             @MaxChars(value = DeepDiveService.TEXT_LIMIT, label = "field.learning") String learning) {
 
-        DeepDiveService.ReviewForm read() {
-            Map<ReviewItem, ReviewItem.Rating> ratings = new EnumMap<>(ReviewItem.class);
-            ratings.put(ReviewItem.SUSPECT_FOCUS, ReviewItem.Rating.of(suspect_focus));
-            ratings.put(ReviewItem.TIMELINESS, ReviewItem.Rating.of(timeliness));
-            ratings.put(ReviewItem.VICTIM_ENGAGEMENT, ReviewItem.Rating.of(victim_engagement));
-            ratings.put(ReviewItem.PROPORTIONALITY, ReviewItem.Rating.of(proportionality));
+        DeepDiveService.ReviewForm read(Map<String, String> given) {
             Boolean missed = "yes".equals(missedOpportunity) ? Boolean.TRUE
                     : "no".equals(missedOpportunity) ? Boolean.FALSE : null;
-            return new DeepDiveService.ReviewForm(ratings, missed, FormValues.text(missedNote), FormValues.text(learning));
+            return new DeepDiveService.ReviewForm(given, missed, FormValues.text(missedNote), FormValues.text(learning));
+        }
+    }
+
+    /** An item of a review template (the coordinator's) or of the force's own (the force lead's). */
+    record TemplateItem(@MaxChars(value = 40, label = "field.shortName") String code, String pillar, String scale,
+            String mayNotApply, @MaxChars(value = ReviewTemplates.TEXT_LIMIT, label = "field.reviewItem") String text,
+            @MaxChars(value = ReviewTemplates.TEXT_LIMIT, label = "field.reviewItemCy") String textCy,
+            @MaxChars(value = ReviewTemplates.GUIDANCE_LIMIT, label = "field.guidance") String guidance,
+            @MaxChars(value = ReviewTemplates.GUIDANCE_LIMIT, label = "field.guidanceCy") String guidanceCy) {
+
+        ReviewTemplates.ItemWords read() {
+            return new ReviewTemplates.ItemWords(FormValues.text(code), FormValues.integer(pillar), FormValues.text(scale),
+                    "true".equals(mayNotApply), FormValues.text(text), FormValues.text(textCy),
+                    FormValues.text(guidance), FormValues.text(guidanceCy));
         }
     }
 

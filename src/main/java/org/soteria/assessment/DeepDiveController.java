@@ -3,6 +3,7 @@ package org.soteria.assessment;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.soteria.platform.Fault;
 import org.soteria.platform.ForceMode;
@@ -32,8 +33,11 @@ class DeepDiveController {
     private final DeepDiveService deepDive;
     private final ImprovementService plan;
     private final DeepDiveSettlements settlements;
+    private final ReviewTemplates templates;
 
-    DeepDiveController(DeepDiveService deepDive, ImprovementService plan, DeepDiveSettlements settlements) {
+    DeepDiveController(DeepDiveService deepDive, ImprovementService plan, DeepDiveSettlements settlements,
+            ReviewTemplates templates) {
+        this.templates = templates;
         this.deepDive = deepDive;
         this.plan = plan;
         this.settlements = settlements;
@@ -51,6 +55,7 @@ class DeepDiveController {
         form.put("to", today.withDayOfMonth(1).minusDays(1).toString());
         form.put("perStratum", "2");
         form.put("allocation", SampleAllocation.EQUAL.code());
+        templates.published().stream().findFirst().ifPresent(t -> form.put("template", String.valueOf(t.id())));
         return samplesPage(user, model, Map.of(), form);
     }
 
@@ -61,6 +66,10 @@ class DeepDiveController {
         model.addAttribute("errors", errors);
         model.addAttribute("form", form);
         model.addAttribute("allocations", java.util.List.of(SampleAllocation.values()));
+        Map<String, String> versions = new LinkedHashMap<>();
+        templates.published().forEach(t -> versions.put(String.valueOf(t.id()), Fault.of("reviewTemplate.nameVersion",
+                t.name(), t.version(), t.items())));
+        model.addAttribute("templates", versions);
         return "assessment/samples";
     }
 
@@ -69,8 +78,8 @@ class DeepDiveController {
             Model model, RedirectAttributes flash) {
         try {
             long id = deepDive.draw(user, FormValues.text(form.title()), FormValues.date(form.from()),
-                    FormValues.date(form.to()), FormValues.integer(form.perStratum()), form.allocation(), FormValues.number(form.seed()),
-                    FormErrors.of(binding));
+                    FormValues.date(form.to()), FormValues.integer(form.perStratum()), form.allocation(),
+                    FormValues.number(form.seed()), FormValues.number(form.template()), FormErrors.of(binding));
             flash.addFlashAttribute("success", "{assessmentDone.sampleDrawnItsSeedIs}");
             return "redirect:/deep-dive/" + id;
         } catch (Invalid e) {
@@ -84,7 +93,6 @@ class DeepDiveController {
                 DeepDiveController::notFound);
         model.addAttribute("activeNav", "deep-dive");
         model.addAttribute("page", page);
-        model.addAttribute("items", ReviewItem.values());
         model.addAttribute("canDraw", user.can(Permission.MANAGE_CASE_REVIEWS));
         return "assessment/sample";
     }
@@ -102,8 +110,9 @@ class DeepDiveController {
         if (values == null) {
             values = new LinkedHashMap<>();
             if (file.mine() != null) {
-                for (ReviewItem item : ReviewItem.values()) {
-                    values.put(item.code(), file.mine().ratings().get(item).code());
+                for (ReviewItem item : file.items()) {
+                    ReviewItem.Rating r = file.mine().ratings().get(item.code());
+                    values.put(item.code(), r != null ? r.code() : file.mine().notes().get(item.code()));
                 }
                 values.put("missedOpportunity", file.mine().missedOpportunity() ? "yes" : "no");
                 values.put("missedNote", file.mine().missedNote());
@@ -112,10 +121,6 @@ class DeepDiveController {
         }
         model.addAttribute("activeNav", "deep-dive");
         model.addAttribute("file", file);
-        model.addAttribute("items", ReviewItem.values());
-        model.addAttribute("ratings", ReviewItem.Rating.values());
-        model.addAttribute("scale", java.util.List.of(ReviewItem.Rating.POOR, ReviewItem.Rating.NEEDS_IMPROVEMENT,
-                ReviewItem.Rating.GOOD, ReviewItem.Rating.EXCELLENT));
         model.addAttribute("errors", errors);
         model.addAttribute("form", values);
         return "assessment/crime";
@@ -123,18 +128,20 @@ class DeepDiveController {
 
     @PostMapping("/deep-dive/{id}/crimes/{position}")
     String review(@PathVariable("id") String id, @PathVariable("position") String position,
-            @Valid AssessmentForms.FileReview form, BindingResult binding, @AuthenticationPrincipal SoteriaUser user,
-            Model model, RedirectAttributes flash) {
+            @Valid AssessmentForms.FileReview form, BindingResult binding, @RequestParam Map<String, String> given,
+            @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) {
         long sampleId = RequestValues.id(id);
         int pos = (int) RequestValues.id(position);
         try {
-            deepDive.review(user, sampleId, pos, form.read(), FormErrors.of(binding));
+            deepDive.review(user, sampleId, pos, form.read(given), FormErrors.of(binding));
         } catch (Invalid e) {
             if (e.errors().containsKey("sample")) {
                 throw notFound();
             }
-            return crimePage(sampleId, pos, user, model, FormErrors.inOrder(e.errors(), form.getClass()),
-                    FormErrors.values(form));
+            // The service says the faults in the page's order: the items, then the fixed part.
+            Map<String, String> values = new LinkedHashMap<>(given);
+            values.putAll(FormErrors.values(form));
+            return crimePage(sampleId, pos, user, model, e.errors(), values);
         }
         flash.addFlashAttribute("success", Fault.of("assessmentDone.reviewSaved", pos));
         return "redirect:/deep-dive/" + sampleId;
@@ -196,20 +203,31 @@ class DeepDiveController {
         response.setHeader("Content-Disposition", "attachment; filename=\"deep-dive-" + f.sample().id()
                 + "-findings.csv\"");
         response.setHeader("Cache-Control", "no-store");
+        List<ReviewItem.Rating> ratings = List.of(ReviewItem.Rating.values());
+        List<String> header = new java.util.ArrayList<>(List.of("pillar", "item", "scale", "crimes_rated"));
+        ratings.forEach(r -> header.add(r.code()));
+        header.addAll(List.of("mean_score", "scale_top", "reviewers_differed", "short_of_good_weighted",
+                "mean_score_weighted", "answers_written"));
         try (org.soteria.platform.CsvWriter out = org.soteria.platform.CsvWriter.forPeople(response.getWriter(),
-                "pillar", "item", "crimes_rated", "poor", "needs_improvement", "good", "excellent", "not_applicable",
-                "mean_score", "reviewers_differed", "below_good_weighted", "mean_score_weighted")) {
+                header.toArray(String[]::new))) {
             for (var pillar : f.byPillar().entrySet()) {
                 for (DeepDiveService.Finding x : pillar.getValue()) {
-                    out.row(pillar.getKey(), x.item().code(), x.rated(), x.counts().get(ReviewItem.Rating.POOR),
-                            x.counts().get(ReviewItem.Rating.NEEDS_IMPROVEMENT), x.counts().get(ReviewItem.Rating.GOOD),
-                            x.counts().get(ReviewItem.Rating.EXCELLENT),
-                            x.counts().get(ReviewItem.Rating.NOT_APPLICABLE), rounded(x.meanScore(), 2), x.disagreed(),
-                            rounded(x.weightedBelowGood(), 4), rounded(x.weightedMeanScore(), 2));
+                    List<Object> row = new java.util.ArrayList<>(List.of(pillar.getKey(), x.item().code(),
+                            x.item().scale().code()));
+                    row.add(x.item().rated() ? x.rated() : null);
+                    ratings.forEach(r -> row.add(x.counts().get(r)));
+                    row.addAll(java.util.Arrays.asList(rounded(x.meanScore(), 2), x.item().rated() ? x.item().scale().top()
+                            : null, x.item().rated() ? x.disagreed() : null, rounded(x.weightedBelowGood(), 4),
+                            rounded(x.weightedMeanScore(), 2), x.item().rated() ? null : x.words().size()));
+                    out.row(row);
                 }
             }
-            out.row("2. Identifying and disrupting repeat suspects", Answers.MISSED, f.crimes(), null, null, null, null,
-                    null, null, f.missed().disagreed(), null, null);
+            List<Object> missed = new java.util.ArrayList<>(java.util.Arrays.asList(
+                    "2. Identifying and disrupting repeat suspects", Answers.MISSED, "yes_no", f.crimes()));
+            ratings.forEach(r -> missed.add(r == ReviewItem.Rating.YES ? f.missed().crimes()
+                    : r == ReviewItem.Rating.NO ? f.crimes() - f.missed().crimes() : null));
+            missed.addAll(java.util.Arrays.asList(null, null, f.missed().disagreed(), null, null, null));
+            out.row(missed);
         }
     }
 

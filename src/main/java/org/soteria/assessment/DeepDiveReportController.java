@@ -62,9 +62,15 @@ class DeepDiveReportController {
                 "note")) {
             for (DeepDiveReport.Part p : r.parts()) {
                 for (DeepDiveService.Finding f : p.findings()) {
+                    if (!f.item().rated()) {
+                        out.row(p.number(), "case_review", f.item().code(), f.words().size(), null,
+                                "answers in the reviewers' words, read on the findings page");
+                        continue;
+                    }
+                    String scale = "mean score 1 to " + f.item().scale().top();
                     out.row(p.number(), "case_review", f.item().code(), f.rated(), rounded(f.meanScore()),
-                            f.weightedBelowGood() == null ? "mean score 1 to 4" : "mean score 1 to 4; below good, "
-                                    + "weighted to the caseload: " + rounded(f.weightedBelowGood()));
+                            f.weightedBelowGood() == null ? scale : scale + "; short of good (below good, partly or "
+                                    + "no), weighted to the caseload: " + rounded(f.weightedBelowGood()));
                 }
                 if (p.missed() != null) {
                     out.row(p.number(), "case_review", Answers.MISSED, r.findings().crimes(), p.missed().crimes(),

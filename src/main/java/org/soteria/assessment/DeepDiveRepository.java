@@ -29,7 +29,7 @@ class DeepDiveRepository {
 
     record Sample(long id, String forceCode, String title, LocalDate recordedFrom, LocalDate recordedTo, int perStratum,
             long seed, int candidates, String drawnBy, OffsetDateTime drawnAt, int crimes, int reviewed,
-            String allocation) {
+            String allocation, long templateId) {
 
         /** Whether the sample's size was shared in proportion to each stratum's crimes ({@code perStratum} in all). */
         public boolean proportional() {
@@ -42,7 +42,7 @@ class DeepDiveRepository {
                 rs.getObject("recorded_from", LocalDate.class), rs.getObject("recorded_to", LocalDate.class),
                 rs.getInt("per_stratum"), rs.getLong("seed"), rs.getInt("candidates"), rs.getString("drawn_by"),
                 rs.getObject("drawn_at", OffsetDateTime.class), rs.getInt("crimes"), rs.getInt("reviewed"),
-                rs.getString("allocation"));
+                rs.getString("allocation"), rs.getLong("template_id"));
     }
 
     private static final String SAMPLE = "select s.*, (select count(*) from case_sample_crime c where c.sample_id = s.id) "
@@ -71,10 +71,12 @@ class DeepDiveRepository {
     }
 
     long insertSample(String force, String title, LocalDate from, LocalDate to, int size, SampleAllocation allocation,
-            long seed, int candidates, String by, List<StratifiedSample.Drawn> drawn, Map<String, Integer> populations) {
+            long seed, int candidates, String by, List<StratifiedSample.Drawn> drawn, Map<String, Integer> populations,
+            long templateId) {
         long id = jdbc.sql("insert into case_sample (force_code, title, recorded_from, recorded_to, per_stratum, seed, "
-                        + "candidates, drawn_by, allocation) values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
-                .params(force, title, from, to, size, seed, candidates, by, allocation.code()).query(Long.class).single();
+                        + "candidates, drawn_by, allocation, template_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
+                .params(force, title, from, to, size, seed, candidates, by, allocation.code(), templateId)
+                .query(Long.class).single();
         int position = 1;
         for (StratifiedSample.Drawn d : drawn) {
             jdbc.sql("insert into case_sample_crime (sample_id, crime_id, stratum, position) values (?, ?, ?, ?)")
@@ -128,76 +130,107 @@ class DeepDiveRepository {
                 events);
     }
 
-    record Review(long sampleId, long crimeId, String reviewer, Map<ReviewItem, ReviewItem.Rating> ratings,
-            boolean missedOpportunity, String missedNote, String learning, OffsetDateTime reviewedAt) {
+    /**
+     * A reviewer's review of a sample crime: a rating for each rated item and words for each free-text item, by the
+     * item's code, then the missed opportunity and the learning.
+     */
+    record Review(long sampleId, long crimeId, String reviewer, Map<String, ReviewItem.Rating> ratings,
+            Map<String, String> notes, boolean missedOpportunity, String missedNote, String learning,
+            OffsetDateTime reviewedAt) {
     }
 
     static String context(long sampleId, long crimeId, String column) {
         return "case_file_review/" + sampleId + "/" + crimeId + "/" + column;
     }
 
-    private Review review(ResultSet rs) throws SQLException {
-        Map<ReviewItem, ReviewItem.Rating> ratings = new LinkedHashMap<>();
-        for (ReviewItem item : ReviewItem.values()) {
-            ratings.put(item, ReviewItem.Rating.of(rs.getString(item.code())));
-        }
+    /** A free-text answer's encryption context: the review's, with the item's code. */
+    static String answerContext(long sampleId, long crimeId, String reviewer, String itemCode) {
+        return "case_file_answer/" + sampleId + "/" + crimeId + "/" + reviewer + "/" + itemCode;
+    }
+
+    private Review review(ResultSet rs, Map<List<Object>, Map<String, ReviewItem.Rating>> ratings,
+            Map<List<Object>, Map<String, String>> notes) throws SQLException {
         long s = rs.getLong("sample_id");
         long c = rs.getLong("crime_id");
+        String reviewer = rs.getString("reviewer");
         String note = rs.getString("missed_note");
         String learning = rs.getString("learning");
-        return new Review(s, c, rs.getString("reviewer"), ratings, "yes".equals(rs.getString("missed_opportunity")),
+        List<Object> key = List.of(c, reviewer);
+        return new Review(s, c, reviewer, ratings.getOrDefault(key, Map.of()), notes.getOrDefault(key, Map.of()),
+                "yes".equals(rs.getString("missed_opportunity")),
                 note == null ? null : cipher.decrypt(note, context(s, c, "missed_note")),
                 learning == null ? null : cipher.decrypt(learning, context(s, c, "learning")),
                 rs.getObject("reviewed_at", OffsetDateTime.class));
     }
 
-    /** The ratings the force lead settled where reviewers differed: by crime, then item. */
-    Map<Long, Map<ReviewItem, ReviewItem.Rating>> settlements(long sampleId) {
-        Map<Long, Map<ReviewItem, ReviewItem.Rating>> out = new java.util.LinkedHashMap<>();
+    /** The reviews of a sample (or of one crime by one reviewer), with their answers. */
+    private List<Review> reviews(long sampleId, Long crimeId, String reviewer) {
+        String where = " where sample_id = ?" + (crimeId == null ? "" : " and crime_id = ? and reviewer = ?");
+        Object[] params = crimeId == null ? new Object[] {sampleId} : new Object[] {sampleId, crimeId, reviewer};
+        Map<List<Object>, Map<String, ReviewItem.Rating>> ratings = new java.util.HashMap<>();
+        Map<List<Object>, Map<String, String>> notes = new java.util.HashMap<>();
+        jdbc.sql("select crime_id, reviewer, item_code, rating, note from case_file_answer" + where).params(params)
+                .query((rs, i) -> {
+                    List<Object> key = List.of(rs.getLong(1), rs.getString(2));
+                    String code = rs.getString(3);
+                    if (rs.getString(4) != null) {
+                        ratings.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(code,
+                                ReviewItem.Rating.of(rs.getString(4)));
+                    } else {
+                        notes.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(code, cipher.decrypt(rs.getString(5),
+                                answerContext(sampleId, rs.getLong(1), rs.getString(2), code)));
+                    }
+                    return null;
+                }).list();
+        return jdbc.sql("select * from case_file_review" + where + " order by crime_id, reviewer").params(params)
+                .query((rs, i) -> review(rs, ratings, notes)).list();
+    }
+
+    /** The ratings the force lead settled where reviewers differed: by crime, then item code. */
+    Map<Long, Map<String, ReviewItem.Rating>> settlements(long sampleId) {
+        Map<Long, Map<String, ReviewItem.Rating>> out = new java.util.LinkedHashMap<>();
         jdbc.sql("select crime_id, item, rating from case_file_settlement where sample_id = ? order by crime_id, item")
-                .param(sampleId).query((rs, i) -> out.computeIfAbsent(rs.getLong(1), k -> new java.util.EnumMap<>(
-                        ReviewItem.class)).put(org.soteria.reference.Coded.parse(ReviewItem.class, rs.getString(2))
-                        .orElseThrow(), org.soteria.reference.Coded.parse(ReviewItem.Rating.class, rs.getString(3))
-                        .orElseThrow())).list();
+                .param(sampleId).query((rs, i) -> out.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
+                        .put(rs.getString(2), ReviewItem.Rating.of(rs.getString(3)))).list();
         return out;
     }
 
     /** Records (or changes) the rating settled for one item of one crime of a sample. */
-    void settle(long sampleId, long crimeId, ReviewItem item, ReviewItem.Rating rating, String by) {
+    void settle(long sampleId, long crimeId, String itemCode, ReviewItem.Rating rating, String by) {
         jdbc.sql("insert into case_file_settlement (sample_id, crime_id, item, rating, settled_by) values (?, ?, ?, ?, ?) "
                         + "on conflict (sample_id, crime_id, item) do update set rating = excluded.rating, "
                         + "settled_by = excluded.settled_by, settled_at = now()")
-                .params(sampleId, crimeId, item.code(), rating.code(), by).update();
+                .params(sampleId, crimeId, itemCode, rating.code(), by).update();
     }
 
     List<Review> reviews(long sampleId) {
-        return jdbc.sql("select * from case_file_review where sample_id = ? order by crime_id, reviewer").param(sampleId)
-                .query((rs, i) -> review(rs)).list();
+        return reviews(sampleId, null, null);
     }
 
     /** One reviewer's review of one crime of a sample. */
     Optional<Review> review(long sampleId, long crimeId, String reviewer) {
-        return jdbc.sql("select * from case_file_review where sample_id = ? and crime_id = ? and reviewer = ?")
-                .params(sampleId, crimeId, reviewer).query((rs, i) -> review(rs)).optional();
+        return reviews(sampleId, crimeId, reviewer).stream().findFirst();
     }
 
     void saveReview(Review r) {
-        jdbc.sql("insert into case_file_review (sample_id, crime_id, reviewer, suspect_focus, victim_engagement, "
-                        + "proportionality, timeliness, missed_opportunity, missed_note, learning) values "
-                        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (sample_id, crime_id, reviewer) do update set "
-                        + "suspect_focus = excluded.suspect_focus, victim_engagement = excluded.victim_engagement, "
-                        + "proportionality = excluded.proportionality, timeliness = excluded.timeliness, "
+        jdbc.sql("insert into case_file_review (sample_id, crime_id, reviewer, missed_opportunity, missed_note, learning) "
+                        + "values (?, ?, ?, ?, ?, ?) on conflict (sample_id, crime_id, reviewer) do update set "
                         + "missed_opportunity = excluded.missed_opportunity, missed_note = excluded.missed_note, "
                         + "learning = excluded.learning, reviewed_at = now()")
-                .params(r.sampleId(), r.crimeId(), r.reviewer(), r.ratings().get(ReviewItem.SUSPECT_FOCUS).code(),
-                        r.ratings().get(ReviewItem.VICTIM_ENGAGEMENT).code(),
-                        r.ratings().get(ReviewItem.PROPORTIONALITY).code(), r.ratings().get(ReviewItem.TIMELINESS).code(),
-                        r.missedOpportunity() ? "yes" : "no",
+                .params(r.sampleId(), r.crimeId(), r.reviewer(), r.missedOpportunity() ? "yes" : "no",
                         r.missedNote() == null ? null : cipher.encrypt(r.missedNote(),
                                 context(r.sampleId(), r.crimeId(), "missed_note")),
                         r.learning() == null ? null : cipher.encrypt(r.learning(),
                                 context(r.sampleId(), r.crimeId(), "learning")))
                 .update();
+        jdbc.sql("delete from case_file_answer where sample_id = ? and crime_id = ? and reviewer = ?")
+                .params(r.sampleId(), r.crimeId(), r.reviewer()).update();
+        r.ratings().forEach((code, rating) -> jdbc.sql("insert into case_file_answer (sample_id, crime_id, reviewer, "
+                + "item_code, rating) values (?, ?, ?, ?, ?)").params(r.sampleId(), r.crimeId(), r.reviewer(), code,
+                rating.code()).update());
+        r.notes().forEach((code, note) -> jdbc.sql("insert into case_file_answer (sample_id, crime_id, reviewer, "
+                + "item_code, note) values (?, ?, ?, ?, ?)").params(r.sampleId(), r.crimeId(), r.reviewer(), code,
+                cipher.encrypt(note, answerContext(r.sampleId(), r.crimeId(), r.reviewer(), code))).update());
     }
 
     List<Long> crimesOf(long sampleId) {

@@ -47,11 +47,13 @@ public class DeepDiveService {
     private final org.soteria.investigation.InvestigationService investigations;
     private final org.soteria.casework.CaseworkTexts texts;
     private final org.soteria.security.NeedToKnow needToKnow;
+    private final ReviewTemplates templates;
 
     DeepDiveService(DeepDiveRepository repository, CaseworkQueueService caseworkOf,
             org.soteria.victim.VictimContactTimeline contacts, AuditService audit, Clock clock,
             org.soteria.investigation.InvestigationService investigations, org.soteria.casework.CaseworkTexts texts,
-            org.soteria.security.NeedToKnow needToKnow) {
+            org.soteria.security.NeedToKnow needToKnow, ReviewTemplates templates) {
+        this.templates = templates;
         this.needToKnow = needToKnow;
         this.investigations = investigations;
         this.texts = texts;
@@ -72,7 +74,7 @@ public class DeepDiveService {
 
     @Transactional
     public long draw(SoteriaUser user, String title, LocalDate from, LocalDate to, Integer perStratum, String allocation,
-            Long seed, Map<String, String> parseErrors) {
+            Long seed, Long templateId, Map<String, String> parseErrors) {
         if (!user.can(Permission.MANAGE_CASE_REVIEWS)) {
             throw new Invalid("permission", "{caseworkError.youDoNotHavePermission}");
         }
@@ -94,6 +96,10 @@ public class DeepDiveService {
         } else if (!proportional && (perStratum == null || perStratum < 1 || perStratum > 50)) {
             errors.putIfAbsent("perStratum", "{assessmentError.enterHowManyCrimesTo}");
         }
+        List<ReviewItem> items = templateId == null ? List.of() : templates.formFor(user, templateId);
+        if (items.isEmpty()) {
+            errors.putIfAbsent("template", "{assessmentError.chooseTheReviewTemplate}");
+        }
         if (!errors.isEmpty()) {
             throw new Invalid(errors);
         }
@@ -108,11 +114,13 @@ public class DeepDiveService {
                 : StratifiedSample.draw(candidates, perStratum, s);
         long id = repository.insertSample(user.forceCode(), title, from, to, perStratum,
                 proportional ? SampleAllocation.PROPORTIONAL : SampleAllocation.EQUAL, s, candidates.size(),
-                user.getUsername(), drawn, populations);
+                user.getUsername(), drawn, populations, templateId);
+        templates.freeze(id, items);
         audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.CHANGE, "case-sample",
                 String.valueOf(id)).detail("drew " + drawn.size() + " of " + candidates.size() + " crimes recorded " + from
                 + " to " + to + ", " + perStratum + (proportional ? " in all, in proportion to each stratum"
-                        : " a stratum") + ", seed " + s));
+                        : " a stratum") + ", seed " + s + ", review template " + templateId + " with " + items.size()
+                + " items"));
         return id;
     }
 
@@ -121,7 +129,8 @@ public class DeepDiveService {
      * item and for whether an opportunity was missed, Krippendorff's alpha across every reviewer of each crime.
      */
     public record SamplePage(DeepDiveRepository.Sample sample, List<DeepDiveRepository.SampleCrime> crimes,
-            Map<ReviewItem, Reliability.Result> agreement, Reliability.Result missedAgreement, String user) {
+            List<ReviewItem> items, Map<String, Reliability.Result> agreement, Reliability.Result missedAgreement,
+            String user) {
 
         /** Krippendorff's words for the result's alpha, as a message code. */
         public String words(Reliability.Result r) {
@@ -132,25 +141,26 @@ public class DeepDiveService {
     public Optional<SamplePage> sample(SoteriaUser user, long id) {
         return repository.sample(id, user.forceCode()).map(s -> {
             List<DeepDiveRepository.Review> reviews = repository.reviews(id);
-            return new SamplePage(s, repository.sampleCrimes(id), agreement(reviews), missedAgreement(reviews),
-                    user.getUsername());
+            List<ReviewItem> items = templates.ofSample(id);
+            return new SamplePage(s, repository.sampleCrimes(id), items, agreement(items, reviews),
+                    missedAgreement(reviews), user.getUsername());
         });
     }
 
     /**
-     * Per item, Krippendorff's alpha for an ordinal scale (poor to excellent) over every reviewer of each crime; a
-     * rating of not applicable is no rating.
+     * Per rated item, by its code, Krippendorff's alpha for an ordinal scale (poor to excellent; no, partly, yes) over
+     * every reviewer of each crime; a rating of not applicable is no rating. Free-text items are not compared.
      */
-    static Map<ReviewItem, Reliability.Result> agreement(List<DeepDiveRepository.Review> reviews) {
-        Map<ReviewItem, Reliability.Result> out = new LinkedHashMap<>();
-        for (ReviewItem item : ReviewItem.values()) {
+    static Map<String, Reliability.Result> agreement(List<ReviewItem> items, List<DeepDiveRepository.Review> reviews) {
+        Map<String, Reliability.Result> out = new LinkedHashMap<>();
+        for (ReviewItem item : items.stream().filter(ReviewItem::rated).toList()) {
             List<List<Integer>> units = new ArrayList<>();
             for (List<DeepDiveRepository.Review> rs : byCrime(reviews)) {
-                units.add(rs.stream().map(r -> r.ratings().get(item))
+                units.add(rs.stream().map(r -> r.ratings().get(item.code()))
                         .filter(r -> r != null && r != ReviewItem.Rating.NOT_APPLICABLE).map(ReviewItem.Rating::score)
                         .toList());
             }
-            out.put(item, Reliability.alpha(units, Reliability.Level.ORDINAL));
+            out.put(item.code(), Reliability.alpha(units, Reliability.Level.ORDINAL));
         }
         return out;
     }
@@ -173,7 +183,8 @@ public class DeepDiveService {
     /** What a reviewer reads: pseudonymised facts of one crime of the sample, and their own review if any. */
     public record CrimeFile(DeepDiveRepository.Sample sample, int position, String stratum, String offence,
             String reportedBy, List<String> people, List<String> events, String outcome, List<String> casework,
-            DeepDiveRepository.Review mine, List<org.soteria.casework.CaseworkTexts.Text> texts) {
+            DeepDiveRepository.Review mine, List<org.soteria.casework.CaseworkTexts.Text> texts,
+            List<ReviewItem> items) {
     }
 
     public Optional<CrimeFile> crime(SoteriaUser user, long sampleId, int position) {
@@ -236,7 +247,7 @@ public class DeepDiveService {
                 .justification("deep-dive case file review, sample " + sampleId).detail("pseudonymised case file, "
                         + "sample crime " + position));
         return Optional.of(new CrimeFile(s.get(), position, c.get().stratum(), offence, reportedBy, people, events, outcome,
-                casework, mine, texts(user, c.get().crimeId(), f.recordedDate())));
+                casework, mine, texts(user, c.get().crimeId(), f.recordedDate()), templates.ofSample(sampleId)));
     }
 
     /**
@@ -265,8 +276,11 @@ public class DeepDiveService {
                 t.source(), redaction.apply(t.text()))).toList();
     }
 
-    /** A review as the form gave it. */
-    public record ReviewForm(Map<ReviewItem, ReviewItem.Rating> ratings, Boolean missedOpportunity, String missedNote,
+    /**
+     * A review as the form gave it: each item's answer as typed, by the item's code (a rating's code, or a free-text
+     * item's words), then whether an opportunity was missed, its description and the learning.
+     */
+    public record ReviewForm(Map<String, String> answers, Boolean missedOpportunity, String missedNote,
             String learning) {
     }
 
@@ -279,22 +293,42 @@ public class DeepDiveService {
                 .orElseThrow(() -> new Invalid("sample", "{assessmentError.sampleNotFound}"));
         DeepDiveRepository.SampleCrime c = repository.sampleCrimes(sampleId).stream().filter(x -> x.position() == position)
                 .findFirst().orElseThrow(() -> new Invalid("sample", "{assessmentError.crimeNotFoundInThis}"));
-        Map<String, String> errors = new LinkedHashMap<>(parseErrors);
-        for (ReviewItem item : ReviewItem.values()) {
-            ReviewItem.Rating r = f.ratings().get(item);
-            if (r == null || (r == ReviewItem.Rating.NOT_APPLICABLE && !item.mayNotApply())) {
-                errors.putIfAbsent(item.code(), "{assessmentError.selectRating." + item.code() + "}");
+        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, ReviewItem.Rating> ratings = new LinkedHashMap<>();
+        Map<String, String> notes = new LinkedHashMap<>();
+        for (ReviewItem item : templates.ofSample(sampleId)) {
+            String given = f.answers().get(item.code());
+            given = given == null || given.isBlank() ? null : given.strip();
+            if (!item.rated()) {
+                if (given != null && given.length() > TEXT_LIMIT) {
+                    errors.put(item.code(), Fault.of("assessmentError.answerTooLong", Fault.words(item.text()),
+                            TEXT_LIMIT));
+                } else if (given != null) {
+                    notes.put(item.code(), given);
+                }
+                continue;
+            }
+            ReviewItem.Rating r = ReviewItem.Rating.of(given);
+            if (!item.allows(r)) {
+                errors.put(item.code(), Fault.of("assessmentError.selectAnAnswerFor", Fault.words(item.text())));
+            } else {
+                ratings.put(item.code(), r);
             }
         }
+        // Then the fixed part, in the page's order: a note too long is said before a note missing.
         if (f.missedOpportunity() == null) {
-            errors.putIfAbsent("missedOpportunity", "{assessmentError.selectWhetherAnOpportunityWas}");
-        } else if (f.missedOpportunity() && f.missedNote() == null) {
-            errors.putIfAbsent("missedNote", "{assessmentError.describeTheMissedOpportunity}");
+            errors.put("missedOpportunity", "{assessmentError.selectWhetherAnOpportunityWas}");
         }
+        if (parseErrors.containsKey("missedNote")) {
+            errors.put("missedNote", parseErrors.get("missedNote"));
+        } else if (Boolean.TRUE.equals(f.missedOpportunity()) && f.missedNote() == null) {
+            errors.put("missedNote", "{assessmentError.describeTheMissedOpportunity}");
+        }
+        parseErrors.forEach(errors::putIfAbsent);
         if (!errors.isEmpty()) {
             throw new Invalid(errors);
         }
-        repository.saveReview(new DeepDiveRepository.Review(sampleId, c.crimeId(), user.getUsername(), f.ratings(),
+        repository.saveReview(new DeepDiveRepository.Review(sampleId, c.crimeId(), user.getUsername(), ratings, notes,
                 f.missedOpportunity(), f.missedOpportunity() ? f.missedNote() : null, f.learning(), null));
         audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.CHANGE, "case-sample",
                 String.valueOf(s.id())).detail("reviewed sample crime " + position));
@@ -302,10 +336,12 @@ public class DeepDiveService {
 
     /**
      * One item's findings over the sample's crimes: crimes rated (not applicable left out), each rating's count of
-     * crimes, the mean score, crimes rated below good, and crimes whose reviewers gave different ratings.
+     * crimes (the item's ratings, in the form's order), the mean score (out of the scale's top), crimes rated short of
+     * good (below good; partly or no), and crimes whose reviewers gave different ratings. A free-text item has no
+     * figures but what its reviewers wrote ({@code words}).
      */
     public record Finding(ReviewItem item, int rated, Map<ReviewItem.Rating, Integer> counts, Double meanScore,
-            int belowGood, int disagreed, Double weightedBelowGood, Double weightedMeanScore) {
+            int belowGood, int disagreed, Double weightedBelowGood, Double weightedMeanScore, List<String> words) {
     }
 
     /** Crimes in which a missed opportunity was found, those on which reviewers differed, and their notes. */
@@ -331,24 +367,32 @@ public class DeepDiveService {
      * weighted by the crimes of the stratum in the sampling frame ({@code populations}; strata with no rated crime
      * left out). Null when the sample kept no populations (drawn before they were kept).
      */
-    static Map<String, List<Finding>> byPillar(List<DeepDiveRepository.Review> reviews, Map<Long, String> strata,
-            Map<String, Integer> populations, Map<Long, Map<ReviewItem, ReviewItem.Rating>> settled) {
+    static Map<String, List<Finding>> byPillar(List<ReviewItem> items, List<DeepDiveRepository.Review> reviews,
+            Map<Long, String> strata, Map<String, Integer> populations,
+            Map<Long, Map<String, ReviewItem.Rating>> settled) {
         Map<String, List<Finding>> byPillar = new LinkedHashMap<>();
-        for (ReviewItem item : ReviewItem.values()) {
+        for (ReviewItem item : items.stream().sorted(java.util.Comparator.comparingInt(ReviewItem::pillar)).toList()) {
+            if (!item.rated()) {
+                byPillar.computeIfAbsent(item.pillarLabel(), k -> new ArrayList<>()).add(new Finding(item, 0, Map.of(),
+                        null, 0, 0, null, null, reviews.stream().map(r -> r.notes().get(item.code()))
+                                .filter(java.util.Objects::nonNull).toList()));
+                continue;
+            }
             Map<ReviewItem.Rating, Integer> counts = new LinkedHashMap<>();
-            for (ReviewItem.Rating r : ReviewItem.Rating.values()) {
+            for (ReviewItem.Rating r : item.scale().ratings()) {
                 counts.put(r, 0);
             }
+            counts.put(ReviewItem.Rating.NOT_APPLICABLE, 0);
             int rated = 0;
             int sum = 0;
             int below = 0;
             int disagreed = 0;
             Map<String, int[]> byStratum = new LinkedHashMap<>();
             for (List<DeepDiveRepository.Review> crime : byCrime(reviews)) {
-                List<ReviewItem.Rating> given = crime.stream().map(r -> r.ratings().get(item))
+                List<ReviewItem.Rating> given = crime.stream().map(r -> r.ratings().get(item.code()))
                         .filter(r -> r != null && r != ReviewItem.Rating.NOT_APPLICABLE)
                         .sorted(java.util.Comparator.comparingInt(ReviewItem.Rating::score)).toList();
-                ReviewItem.Rating settledRating = settled.getOrDefault(crime.get(0).crimeId(), Map.of()).get(item);
+                ReviewItem.Rating settledRating = settled.getOrDefault(crime.get(0).crimeId(), Map.of()).get(item.code());
                 if (given.isEmpty() && settledRating == null || settledRating == ReviewItem.Rating.NOT_APPLICABLE) {
                     counts.merge(ReviewItem.Rating.NOT_APPLICABLE, 1, Integer::sum);
                     continue;
@@ -357,13 +401,13 @@ public class DeepDiveService {
                 counts.merge(rating, 1, Integer::sum);
                 rated++;
                 sum += rating.score();
-                below += rating.score() <= 2 ? 1 : 0;
+                below += rating.shortOfGood() ? 1 : 0;
                 // As the disagreements page counts them: any two ratings apart, not applicable included.
                 disagreed += settledRating == null
-                        && crime.stream().map(r -> r.ratings().get(item)).distinct().count() > 1 ? 1 : 0;
+                        && crime.stream().map(r -> r.ratings().get(item.code())).distinct().count() > 1 ? 1 : 0;
                 int[] h = byStratum.computeIfAbsent(strata.get(crime.get(0).crimeId()), k -> new int[3]);
                 h[0]++;
-                h[1] += rating.score() <= 2 ? 1 : 0;
+                h[1] += rating.shortOfGood() ? 1 : 0;
                 h[2] += rating.score();
             }
             double weight = 0;
@@ -378,9 +422,9 @@ public class DeepDiveService {
                 }
             }
             boolean weighted = !populations.isEmpty() && weight > 0;
-            byPillar.computeIfAbsent(item.pillar(), k -> new ArrayList<>()).add(new Finding(item, rated, counts,
+            byPillar.computeIfAbsent(item.pillarLabel(), k -> new ArrayList<>()).add(new Finding(item, rated, counts,
                     rated == 0 ? null : sum / (double) rated, below, disagreed, weighted ? belowShare / weight : null,
-                    weighted ? mean / weight : null));
+                    weighted ? mean / weight : null, List.of()));
         }
         return byPillar;
     }
@@ -429,7 +473,8 @@ public class DeepDiveService {
         Map<Long, String> strata = new java.util.HashMap<>();
         repository.sampleCrimes(sampleId).forEach(c -> strata.put(c.crimeId(), c.stratum()));
         Map<String, Integer> populations = repository.populations(sampleId);
-        return new Findings(s, byPillar(reviews, strata, populations, repository.settlements(sampleId)), reviews.size(),
+        return new Findings(s, byPillar(templates.ofSample(sampleId), reviews, strata, populations,
+                repository.settlements(sampleId)), reviews.size(),
                 byCrime(reviews).size(), missed(reviews), List.of(), !populations.isEmpty());
     }
 }

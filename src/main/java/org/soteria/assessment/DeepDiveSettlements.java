@@ -22,10 +22,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class DeepDiveSettlements {
 
     private final DeepDiveRepository repository;
+    private final ReviewTemplates templates;
     private final AuditService audit;
 
-    DeepDiveSettlements(DeepDiveRepository repository, AuditService audit) {
+    DeepDiveSettlements(DeepDiveRepository repository, ReviewTemplates templates, AuditService audit) {
         this.repository = repository;
+        this.templates = templates;
         this.audit = audit;
     }
 
@@ -35,8 +37,7 @@ public class DeepDiveSettlements {
 
         /** The ratings it may be settled on: the item's scale, with not applicable where the item allows it. */
         public List<ReviewItem.Rating> scale() {
-            return java.util.Arrays.stream(ReviewItem.Rating.values())
-                    .filter(r -> r != ReviewItem.Rating.NOT_APPLICABLE || item.mayNotApply()).toList();
+            return item.ratings();
         }
     }
 
@@ -53,20 +54,21 @@ public class DeepDiveSettlements {
     private List<Disagreement> disagreements(long sampleId) {
         Map<Long, Integer> positions = new java.util.HashMap<>();
         repository.sampleCrimes(sampleId).forEach(c -> positions.put(c.crimeId(), c.position()));
-        Map<Long, Map<ReviewItem, ReviewItem.Rating>> settled = repository.settlements(sampleId);
+        Map<Long, Map<String, ReviewItem.Rating>> settled = repository.settlements(sampleId);
+        List<ReviewItem> items = templates.ofSample(sampleId).stream().filter(ReviewItem::rated).toList();
         List<Disagreement> out = new ArrayList<>();
         for (List<DeepDiveRepository.Review> crime : DeepDiveService.byCrime(repository.reviews(sampleId))) {
             long crimeId = crime.get(0).crimeId();
-            for (ReviewItem item : ReviewItem.values()) {
+            for (ReviewItem item : items) {
                 Map<String, ReviewItem.Rating> byReviewer = new LinkedHashMap<>();
-                crime.forEach(r -> byReviewer.put(r.reviewer(), r.ratings().get(item)));
+                crime.forEach(r -> byReviewer.put(r.reviewer(), r.ratings().get(item.code())));
                 if (byReviewer.values().stream().distinct().count() > 1) {
                     out.add(new Disagreement(positions.get(crimeId), item, byReviewer,
-                            settled.getOrDefault(crimeId, Map.of()).get(item)));
+                            settled.getOrDefault(crimeId, Map.of()).get(item.code())));
                 }
             }
         }
-        out.sort(java.util.Comparator.comparingInt(Disagreement::position).thenComparing(d -> d.item().ordinal()));
+        out.sort(java.util.Comparator.comparingInt(Disagreement::position).thenComparing(d -> items.indexOf(d.item())));
         return out;
     }
 
@@ -79,18 +81,18 @@ public class DeepDiveSettlements {
         if (!user.can(Permission.MANAGE_CASE_REVIEWS) || repository.sample(sampleId, user.forceCode()).isEmpty()) {
             throw new Invalid("sample", "{assessmentError.sampleNotFound}");
         }
-        ReviewItem item = org.soteria.reference.Coded.parse(ReviewItem.class, itemCode)
-                .orElseThrow(() -> new Invalid("item", "{assessmentError.chooseAnItem}"));
+        ReviewItem item = templates.ofSample(sampleId).stream().filter(i -> i.rated() && i.code().equals(itemCode))
+                .findFirst().orElseThrow(() -> new Invalid("item", "{assessmentError.chooseAnItem}"));
         Disagreement d = disagreements(sampleId).stream()
-                .filter(x -> x.position() == position && x.item() == item).findFirst()
+                .filter(x -> x.position() == position && x.item().equals(item)).findFirst()
                 .orElseThrow(() -> new Invalid("item", "{assessmentError.reviewersAgree}"));
         ReviewItem.Rating rating = org.soteria.reference.Coded.parse(ReviewItem.Rating.class, ratingCode)
-                .filter(r -> r != ReviewItem.Rating.NOT_APPLICABLE || item.mayNotApply())
+                .filter(item::allows)
                 .orElseThrow(() -> new Invalid("rating-" + position + "-" + item.code(),
                         "{assessmentError.chooseTheSettledRating}"));
         long crimeId = repository.sampleCrimes(sampleId).stream().filter(c -> c.position() == d.position())
                 .findFirst().orElseThrow().crimeId();
-        repository.settle(sampleId, crimeId, item, rating, user.getUsername());
+        repository.settle(sampleId, crimeId, item.code(), rating, user.getUsername());
         audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.CHANGE, "case-sample",
                 String.valueOf(sampleId)).detail("settled sample crime " + position + ", " + item.code() + ": "
                 + rating.code()));

@@ -69,27 +69,30 @@ class ImprovementRepository {
     /** Whether the force has the deep-dive sample, or the self-assessment with the section, a reference names. */
     boolean exists(String force, Answers a) {
         String sql = a.kind() == Answers.Kind.DEEP_DIVE
-                ? "select exists (select 1 from case_sample where id = ? and force_code = ?)"
+                ? "select exists (select 1 from case_sample s where s.id = ? and s.force_code = ? and (? = '"
+                        + Answers.MISSED + "' or exists (select 1 from case_sample_item si join review_template_item i "
+                        + "on i.id = si.item_id where si.sample_id = s.id and i.code = ?)))"
                 : "select exists (select 1 from assessment_section s join assessment x on x.id = s.assessment_id "
                         + "where x.id = ? and x.force_code = ? and s.section_code = ?)";
-        var spec = jdbc.sql(sql).param(a.id()).param(force);
-        if (a.kind() == Answers.Kind.ASSESSMENT) {
+        var spec = jdbc.sql(sql).param(a.id()).param(force).param(a.code());
+        if (a.kind() == Answers.Kind.DEEP_DIVE) {
             spec = spec.param(a.code());
         }
         return spec.query(Boolean.class).single();
     }
 
     /**
-     * What a reference names, for the page: the sample's or the self-assessment's title, and for a section its name in
-     * English and Welsh (the Welsh null until written).
+     * What a reference names, for the page: the sample's or the self-assessment's title, and the review item's words or
+     * the section's name in English and Welsh (null for a sample's missed opportunities; the Welsh null until written).
      */
     Optional<String[]> describe(String force, Answers a) {
         String sql = a.kind() == Answers.Kind.DEEP_DIVE
-                ? "select title, null, null from case_sample where id = ? and force_code = ?"
+                ? "select s.title, i.text_en, nullif(i.text_cy, '') from case_sample s left join (case_sample_item si "
+                        + "join review_template_item i on i.id = si.item_id) on si.sample_id = s.id and i.code = ? "
+                        + "where s.id = ? and s.force_code = ?"
                 : "select x.title, s.name, s.name_cy from assessment x join framework_section s "
                         + "on s.framework_id = x.framework_id and s.code = ? where x.id = ? and x.force_code = ?";
-        var spec = a.kind() == Answers.Kind.DEEP_DIVE ? jdbc.sql(sql).params(a.id(), force)
-                : jdbc.sql(sql).params(a.code(), a.id(), force);
+        var spec = jdbc.sql(sql).params(a.code(), a.id(), force);
         return spec.query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).optional();
     }
 

@@ -182,9 +182,7 @@ public class ImprovementService {
      */
     public Answers answers(SoteriaUser user, String raw) {
         Answers a = Answers.parse(raw);
-        boolean item = a != null && (a.kind() == Answers.Kind.ASSESSMENT || a.item() != null
-                || Answers.MISSED.equals(a.code()));
-        if (raw != null && !raw.isBlank() && (!item || !repository.exists(user.forceCode(), a))) {
+        if (raw != null && !raw.isBlank() && (a == null || !repository.exists(user.forceCode(), a))) {
             throw new Invalid("answers", "{assessmentError.noSuchFinding}");
         }
         return a;
@@ -193,8 +191,9 @@ public class ImprovementService {
     /** What an action answers, for its page and the new-action form: where, and the words to name it. */
     public record Answered(Answers answers, String title, org.soteria.platform.Bilingual section) {
 
-        public ReviewItem item() {
-            return answers.item();
+        /** Whether it names an item of a deep dive's review (its words are {@link #section}). */
+        public boolean item() {
+            return answers.kind() == Answers.Kind.DEEP_DIVE && !missedOpportunities();
         }
 
         public boolean missedOpportunities() {

@@ -6,7 +6,8 @@ import java.time.LocalDate;
  * What a form field is told when it is refused, as a message code the page puts into its own language
  * ({@code web.form.FormMessages}): {@code {code|arg|…}}. An argument is shown as it is, or is itself looked up:
  * {@code #code} (the message), {@code ~code} (the message with a small first letter, for the middle of a
- * sentence) or {@code @2026-03-27} (a date, written out in the page's language).
+ * sentence), {@code @2026-03-27} (a date, written out in the page's language) or {@code ^English␞Welsh} (a force's
+ * words in both languages, {@link #words}).
  *
  * <p>The common faults of a labelled field take the field's label as a message code ({@code field.*}) twice, small
  * and as it is, so that each language may place it as its grammar needs (English "Enter due date"; Welsh quotes
@@ -35,6 +36,17 @@ public final class Fault {
     public static String choice(org.soteria.reference.Choice choice) {
         return "~" + choice.messageKey();
     }
+
+    /**
+     * An argument that is words a force keeps as data in English and Welsh (a review item, a question): shown in the
+     * page's language, or in English until the Welsh is written.
+     */
+    public static String words(Bilingual words) {
+        return "^" + words.english() + WELSH_AFTER + words.welsh();
+    }
+
+    /** Between the English and the Welsh of a {@link #words} argument. */
+    public static final char WELSH_AFTER = '\u001e';
 
     /** An argument that is a date, written out in the page's language. */
     public static String date(LocalDate on) {

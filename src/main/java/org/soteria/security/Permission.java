@@ -70,8 +70,12 @@ public enum Permission {
     REVIEW_CASE_FILES("Review the crimes of a deep-dive sample on the structured form, pseudonymised (no name, "
             + "reference or date), and see reviewers' agreement", EnumSet.of(Role.FORCE_LEAD, Role.SUPERVISOR,
             Role.RESEARCHER)),
-    MANAGE_CASE_REVIEWS("Draw deep-dive samples and read their findings by pillar, with reviewers' notes",
-            EnumSet.of(Role.FORCE_LEAD)),
+    MANAGE_CASE_REVIEWS("Draw deep-dive samples, add the force's own items to the review form and read the findings "
+            + "by pillar, with reviewers' notes", EnumSet.of(Role.FORCE_LEAD)),
+    VIEW_REVIEW_TEMPLATES("See the case file review's templates: their versions, items, scales and guidance",
+            EnumSet.of(Role.FORCE_LEAD, Role.RESEARCHER, Role.NATIONAL_COORDINATOR)),
+    MANAGE_REVIEW_TEMPLATES("Edit the national case file review templates: make a new version, add and remove its "
+            + "items, publish it", EnumSet.of(Role.NATIONAL_COORDINATOR)),
     RUN_OFFICER_SURVEYS("Send officer surveys to teams, close them, read their anonymous results (groups of five or "
             + "more, never an answer) and record focus groups' themes", EnumSet.of(Role.FORCE_LEAD)),
     ANSWER_OFFICER_SURVEYS("Answer, anonymously, the officer surveys sent to their teams",

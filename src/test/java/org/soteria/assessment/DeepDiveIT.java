@@ -73,7 +73,8 @@ class DeepDiveIT {
     void load() {
         DatabaseReset.empty(":temporary:deepdive");
         DatabaseReset.owner(":temporary:deepdive", "truncate case_file_review, case_sample_crime, case_sample restart "
-                + "identity cascade");
+                + "identity cascade; delete from review_template_item where force_code is not null or template_id in "
+                + "(select id from review_template where version > 2); delete from review_template where version > 2");
         Random r = new Random(8);
         String[] offences = {"19C", "19D", "17A", "71"};
         List<String> cases = new ArrayList<>(List.of("crime_ref,force_code,offence_code,recorded_date,team_code,"
@@ -116,23 +117,39 @@ class DeepDiveIT {
                 .query(Long.class).list();
     }
 
+    /** The national template's newest version (V63's version 2, every pillar). */
+    private long template() {
+        return jdbc.sql("select id from review_template where version = 2").query(Long.class).single();
+    }
+
+    /** A review of version 2's items: suspect focus and victim engagement as given, the rest fixed. */
+    private static DeepDiveService.ReviewForm form(ReviewItem.Rating focus, ReviewItem.Rating victim, boolean missed,
+            String context) {
+        Map<String, String> answers = new java.util.LinkedHashMap<>();
+        answers.put("suspect_focus", focus == null ? null : focus.code());
+        answers.put("timeliness", "good");
+        answers.put("context_examined", context);
+        answers.put("repeat_checks", "partly");
+        answers.put("victim_engagement", victim.code());
+        answers.put("victims_code", "yes");
+        answers.put("supervision", "yes");
+        answers.put("recording", "no");
+        answers.put("proportionality", "not_applicable");
+        return new DeepDiveService.ReviewForm(answers, missed, missed ? "The suspect's earlier report was not linked"
+                : null, "Check the suspect's history on day one");
+    }
+
     private static DeepDiveService.ReviewForm form(ReviewItem.Rating focus, ReviewItem.Rating victim, boolean missed) {
-        Map<ReviewItem, ReviewItem.Rating> ratings = new java.util.LinkedHashMap<>();
-        ratings.put(ReviewItem.SUSPECT_FOCUS, focus);
-        ratings.put(ReviewItem.TIMELINESS, ReviewItem.Rating.GOOD);
-        ratings.put(ReviewItem.VICTIM_ENGAGEMENT, victim);
-        ratings.put(ReviewItem.PROPORTIONALITY, ReviewItem.Rating.NOT_APPLICABLE);
-        return new DeepDiveService.ReviewForm(ratings, missed, missed ? "The suspect's earlier report was not linked" : null,
-                "Check the suspect's history on day one");
+        return form(focus, victim, missed, null);
     }
 
     @Test
     void aSampleDrawnAgainWithItsSeedIsTheSameAndEachStratumGivesItsShare() {
         LocalDate from = LocalDate.of(2025, 1, 1);
         LocalDate to = LocalDate.of(2025, 12, 31);
-        long first = deepDive.draw(lead, "Deep dive 2025", from, to, 2, "equal", null, Map.of());
+        long first = deepDive.draw(lead, "Deep dive 2025", from, to, 2, "equal", null, template(), Map.of());
         long seed = jdbc.sql("select seed from case_sample where id = ?").param(first).query(Long.class).single();
-        long again = deepDive.draw(lead, "Deep dive 2025 again", from, to, 2, "equal", seed, Map.of());
+        long again = deepDive.draw(lead, "Deep dive 2025 again", from, to, 2, "equal", seed, template(), Map.of());
         assertThat(crimes(again)).containsExactlyElementsOf(crimes(first));
         List<Map<String, Object>> perStratum = jdbc.sql("select stratum, count(*) as n from case_sample_crime where "
                 + "sample_id = ? group by stratum").param(first).query().listOfRows();
@@ -140,24 +157,24 @@ class DeepDiveIT {
         long strata = jdbc.sql("select count(distinct offence_group || coalesce(outcome_group, 'open') "
                 + "|| extract(quarter from recorded_date)) from crime").query(Long.class).single();
         assertThat(perStratum).as("every stratum with crimes is drawn from").hasSize((int) strata);
-        assertThat(deepDive.draw(lead, "Another", from, to, 2, "equal", seed + 1, Map.of())).isPositive();
+        assertThat(deepDive.draw(lead, "Another", from, to, 2, "equal", seed + 1, template(), Map.of())).isPositive();
         assertThat(crimes(3)).isNotEqualTo(crimes(first));
         // in proportion: more crimes in all than strata, so at least one from each, more from the larger ones
         int size = (int) strata + 20;
-        long shared = deepDive.draw(lead, "In proportion", from, to, size, "proportional", 7L, Map.of());
+        long shared = deepDive.draw(lead, "In proportion", from, to, size, "proportional", 7L, template(), Map.of());
         assertThat(crimes(shared)).hasSize(size);
         assertThat(jdbc.sql("select count(distinct stratum) from case_sample_crime where sample_id = ?").param(shared)
                 .query(Long.class).single()).isEqualTo(strata);
         assertThat(jdbc.sql("select allocation from case_sample where id = ?").param(shared).query(String.class)
                 .single()).isEqualTo("proportional");
         try {
-            deepDive.draw(lead, "Too many", from, to, 501, "proportional", null, Map.of());
+            deepDive.draw(lead, "Too many", from, to, 501, "proportional", null, template(), Map.of());
             throw new AssertionError("at most 500 in all");
         } catch (Invalid e) {
             assertThat(e.errors()).containsKey("perStratum");
         }
         try {
-            deepDive.draw(academic, "No", from, to, 2, "equal", null, Map.of());
+            deepDive.draw(academic, "No", from, to, 2, "equal", null, template(), Map.of());
             throw new AssertionError("an academic cannot draw a sample");
         } catch (Invalid e) {
             assertThat(e.errors()).containsKey("permission");
@@ -167,7 +184,7 @@ class DeepDiveIT {
     @Test
     void policeReviewersReadTheFilesWordsWithNamesReplacedAndAcademicsNever() {
         long sample = deepDive.draw(lead, "Deep dive", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), 1, "equal",
-                42L, Map.of());
+                42L, template(), Map.of());
         long first = crimes(sample).get(0);
         String victim = jdbc.sql("select p.person_id from case_person cp join person p on p.id = cp.person_ref "
                 + "where cp.crime_id = ? and cp.role = 'victim'").param(first).query(String.class).single();
@@ -197,7 +214,7 @@ class DeepDiveIT {
     @Test
     void reviewersReadNoNameReferenceOrDateAndTheirAgreementIsComputed() {
         long sample = deepDive.draw(lead, "Deep dive", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), 1, "equal", 42L,
-                Map.of());
+                template(), Map.of());
         int crimes = crimes(sample).size();
         // Issue 26: the first crime's casework and contacts, their free text naming people; the reviewer reads each
         // record's day and coded values, never the text.
@@ -241,37 +258,48 @@ class DeepDiveIT {
                 .first().asString().startsWith("Dioddefwr 1: 25 i 34");
 
         for (int p = 1; p <= crimes; p++) {
-            deepDive.review(academic, sample, p, form(ReviewItem.Rating.GOOD, ReviewItem.Rating.GOOD, p % 2 == 0), Map.of());
+            deepDive.review(academic, sample, p, form(ReviewItem.Rating.GOOD, ReviewItem.Rating.GOOD, p % 2 == 0,
+                    "The relationship was examined from day " + p), Map.of());
             deepDive.review(supervisor, sample, p, form(p % 3 == 0 ? ReviewItem.Rating.POOR : ReviewItem.Rating.GOOD,
                     ReviewItem.Rating.GOOD, p % 2 == 0), Map.of());
         }
         DeepDiveService.SamplePage page = deepDive.sample(lead, sample).orElseThrow();
-        Reliability.Result focus = page.agreement().get(ReviewItem.SUSPECT_FOCUS);
+        Reliability.Result focus = page.agreement().get("suspect_focus");
+        assertThat(page.agreement()).as("every rated item of version 2; words are not compared").hasSize(8)
+                .doesNotContainKey("context_examined");
         assertThat(focus.units()).isEqualTo(crimes);
         assertThat(focus.values()).isEqualTo(2 * crimes);
         assertThat(focus.observedAgreement()).as("every third crime rated good and poor")
                 .isEqualTo((crimes - crimes / 3) / (double) crimes);
         assertThat(page.missedAgreement().observedAgreement()).isEqualTo(1.0);
-        assertThat(page.agreement().get(ReviewItem.VICTIM_ENGAGEMENT).alpha()).as("good throughout: nothing to expect")
+        assertThat(page.agreement().get("victim_engagement").alpha()).as("good throughout: nothing to expect")
                 .isNull();
 
         DeepDiveService.Findings findings = deepDive.findings(lead, sample).orElseThrow();
         assertThat(findings.reviews()).isEqualTo(2 * crimes);
         assertThat(findings.crimes()).as("each crime once").isEqualTo(crimes);
         assertThat(findings.weighted()).as("the strata's populations were kept when it was drawn").isTrue();
-        assertThat(findings.byPillar().get(ReviewItem.SUSPECT_FOCUS.pillar()).get(0).weightedBelowGood()).isNotNull();
-        assertThat(findings.byPillar().get(ReviewItem.SUSPECT_FOCUS.pillar()).get(0).rated()).isEqualTo(crimes);
-        assertThat(findings.byPillar().get(ReviewItem.SUSPECT_FOCUS.pillar()).get(0).disagreed()).isEqualTo(crimes / 3);
-        assertThat(findings.byPillar()).containsKeys("1. Suspect-focused investigation", "3. Procedural justice for victims",
-                "6. Proportionate digital forensics");
+        DeepDiveService.Finding suspectFocus = findings.byPillar().get("1. Suspect-focused investigation").get(0);
+        assertThat(suspectFocus.item().code()).isEqualTo("suspect_focus");
+        assertThat(suspectFocus.weightedBelowGood()).isNotNull();
+        assertThat(suspectFocus.rated()).isEqualTo(crimes);
+        assertThat(suspectFocus.disagreed()).isEqualTo(crimes / 3);
+        assertThat(findings.byPillar()).as("version 2 covers every pillar").hasSize(6);
         assertThat(findings.byPillar().get("6. Proportionate digital forensics").get(0).rated()).isZero();
+        DeepDiveService.Finding context = findings.byPillar().get("1. Suspect-focused investigation").get(2);
+        assertThat(context.item().code()).isEqualTo("context_examined");
+        assertThat(context.words()).as("the academic's words, decrypted").hasSize(crimes)
+                .contains("The relationship was examined from day 1");
+        DeepDiveService.Finding recording = findings.byPillar().get("5. Data-led performance monitoring").get(0);
+        assertThat(recording.belowGood()).as("recorded no throughout: short of good").isEqualTo(crimes);
+        assertThat(recording.meanScore()).isEqualTo(1.0);
         assertThat(deepDive.findings(academic, sample)).as("only the force lead reads the notes").isEmpty();
 
         // Where the reviewers differ (every third crime's suspect focus), the force lead settles the rating.
         List<DeepDiveSettlements.Disagreement> differ = settlements.disagreements(lead, sample).orElseThrow();
         assertThat(differ).extracting(DeepDiveSettlements.Disagreement::position).containsExactlyElementsOf(
                 java.util.stream.IntStream.rangeClosed(1, crimes).filter(p -> p % 3 == 0).boxed().toList());
-        assertThat(differ).allSatisfy(d -> assertThat(d.item()).isEqualTo(ReviewItem.SUSPECT_FOCUS));
+        assertThat(differ).allSatisfy(d -> assertThat(d.item().code()).isEqualTo("suspect_focus"));
         assertThat(settlements.disagreements(academic, sample)).as("the force lead settles").isEmpty();
         assertThatThrownBy(() -> settlements.settle(lead, sample, 3, "victim_engagement", "good"))
                 .isInstanceOf(Invalid.class)
@@ -282,7 +310,7 @@ class DeepDiveIT {
                 .isInstanceOf(Invalid.class);
         settlements.settle(lead, sample, 3, "suspect_focus", "good");
         assertThat(settlements.disagreements(lead, sample).orElseThrow().get(0).settled()).isEqualTo(ReviewItem.Rating.GOOD);
-        assertThat(deepDive.findings(lead, sample).orElseThrow().byPillar().get(ReviewItem.SUSPECT_FOCUS.pillar()).get(0)
+        assertThat(deepDive.findings(lead, sample).orElseThrow().byPillar().get("1. Suspect-focused investigation").get(0)
                 .disagreed()).as("one left to settle").isEqualTo(crimes / 3 - 1);
 
         // Issue 26: an improvement action answers a finding; the finding lists it, and nothing else's can be named.
@@ -290,9 +318,12 @@ class DeepDiveIT {
                 LocalDate.now().plusMonths(3), null, null, "deep-dive/" + sample + "/suspect_focus"), Map.of());
         assertThat(plan.answering(lead, Answers.Kind.DEEP_DIVE, sample).get("suspect_focus"))
                 .extracting(ImprovementRepository.Action::id).containsExactly(action);
-        assertThat(plan.answered(lead, plan.action(lead, action).orElseThrow().row().action().answers()).orElseThrow()
-                .item()).isEqualTo(ReviewItem.SUSPECT_FOCUS);
+        ImprovementService.Answered answered = plan.answered(lead, plan.action(lead, action).orElseThrow().row().action()
+                .answers()).orElseThrow();
+        assertThat(answered.item()).isTrue();
+        assertThat(answered.section().welsh()).as("the item's words, in both languages").startsWith("Ffocws ar y sawl");
         for (String wrong : new String[] {"deep-dive/" + (sample + 99) + "/suspect_focus", "deep-dive/" + sample + "/nothing",
+            "deep-dive/" + sample + "/force_interpreter",
             "somewhere/1/x", "deep-dive/x/suspect_focus"}) {
             assertThatThrownBy(() -> plan.add(lead, new ImprovementService.ActionForm("t", "d", 1, "o",
                     LocalDate.now().plusMonths(3), null, null, wrong), Map.of())).as(wrong)
@@ -302,7 +333,7 @@ class DeepDiveIT {
         assertThat(jdbc.sql("select learning from case_file_review limit 1").query(String.class).single())
                 .as("stored encrypted").doesNotContain("history");
         org.soteria.platform.FieldCipher rotated = org.soteria.support.RotatedKeys.cipher(":temporary:deepdive");
-        assertThat(new DeepDiveEncryption(new org.soteria.platform.EncryptedColumns(jdbc, rotated, transactions)).rotate()).isEqualTo(2L * crimes);
+        assertThat(new DeepDiveEncryption(new org.soteria.platform.EncryptedColumns(jdbc, rotated, transactions)).rotate()).as("learning of every review, the academic's words").isEqualTo(3L * crimes);
         assertThat(new DeepDiveEncryption(new org.soteria.platform.EncryptedColumns(jdbc, rotated, transactions)).rotate()).as("nothing left to do").isZero();
 
         try {
@@ -311,10 +342,107 @@ class DeepDiveIT {
         } catch (Invalid e) {
             assertThat(e.errors()).containsKey("suspect_focus");
         }
+        Map<String, String> wrongScale = new java.util.LinkedHashMap<>(form(ReviewItem.Rating.GOOD, ReviewItem.Rating.GOOD,
+                false).answers());
+        wrongScale.put("suspect_focus", "yes");
+        wrongScale.put("recording", "excellent");
+        wrongScale.put("context_examined", "x".repeat(DeepDiveService.TEXT_LIMIT + 1));
+        try {
+            deepDive.review(academic, sample, 1, new DeepDiveService.ReviewForm(wrongScale, null, null, null), Map.of());
+            throw new AssertionError("expected a refusal");
+        } catch (Invalid e) {
+            assertThat(e.errors().keySet()).as("in the form's order, each on its own scale").containsExactly(
+                    "suspect_focus", "context_examined", "recording", "missedOpportunity");
+            assertThat(english(e.errors().get("recording"))).isEqualTo("Select an answer for ‘Are the crime's dates, "
+                    + "classification, outcome and people recorded accurately and completely?’");
+            assertThat(words.text(e.errors().get("recording"), java.util.Locale.forLanguageTag("cy")))
+                    .startsWith("Dewiswch ateb ar gyfer ‘A yw dyddiadau");
+        }
+    }
+
+    /**
+     * Issue 26, templates as data: the coordinator drafts version 3 from version 2, adds and removes items and publishes
+     * it; a published version refuses change; the force lead's own item joins the samples the force draws from then on,
+     * and a sample keeps its items whatever changes later.
+     */
+    @Test
+    void templatesAreVersionedAndAForcesOwnItemsJoinTheSamplesItDrawsFromThen() {
+        users.createAccount("test", new UserService.NewAccount("nat", "nat", Role.NATIONAL_COORDINATOR, "NWP", null,
+                List.of(), List.of()));
+        SoteriaUser coordinator = (SoteriaUser) users.loadUserByUsername("nat");
+        LocalDate from = LocalDate.of(2025, 1, 1);
+        LocalDate to = LocalDate.of(2025, 12, 31);
+        long before = deepDive.draw(lead, "Before", from, to, 1, "equal", 5L, template(), Map.of());
+
+        ReviewTemplates.ItemWords interpreter = new ReviewTemplates.ItemWords("interpreter", 3, "yes_no_partly", true,
+                "Was an interpreter offered where the victim needed one?", null, "Not applicable: no need.", null);
+        assertThatThrownBy(() -> reviewTemplates.addForceItem(academic, interpreter, Map.of()))
+                .as("the force lead adds the force's items").isInstanceOf(Invalid.class);
+        assertThat(reviewTemplates.addForceItem(lead, interpreter, Map.of())).isEqualTo("force_interpreter");
+        assertThatThrownBy(() -> reviewTemplates.addForceItem(lead, interpreter, Map.of()))
+                .satisfies(e -> assertThat(((Invalid) e).errors()).containsEntry("code", "{reviewTemplateError.codeTaken}"));
+        try {
+            reviewTemplates.addForceItem(lead, new ReviewTemplates.ItemWords("A!", 9, "nothing", false, null, null,
+                    "g".repeat(ReviewTemplates.GUIDANCE_LIMIT + 1), null), Map.of());
+            throw new AssertionError("expected a refusal");
+        } catch (Invalid e) {
+            assertThat(e.errors().keySet()).as("every fault, in the form's order").containsExactly("code", "pillar",
+                    "scale", "text", "guidance");
+        }
+        try {
+            reviewTemplates.addForceItem(lead, new ReviewTemplates.ItemWords("notes", 1, "free_text", true, "Notes",
+                    null, null, null), Map.of());
+            throw new AssertionError("expected a refusal");
+        } catch (Invalid e) {
+            assertThat(e.errors()).containsEntry("mayNotApply", "{reviewTemplateError.freeTextAlwaysApplies}");
+        }
+        long after = deepDive.draw(lead, "After", from, to, 1, "equal", 5L, template(), Map.of());
+        assertThat(deepDive.sample(lead, before).orElseThrow().items()).extracting(ReviewItem::code)
+                .as("a sample keeps the form it was drawn with").hasSize(9).doesNotContain("force_interpreter");
+        List<ReviewItem> items = deepDive.sample(lead, after).orElseThrow().items();
+        assertThat(items).extracting(ReviewItem::code).hasSize(10).contains("force_interpreter");
+        assertThat(items).extracting(ReviewItem::pillar).as("in pillar order").isSorted();
+
+        long draft = reviewTemplates.newVersion(coordinator, template());
+        assertThatThrownBy(() -> reviewTemplates.newVersion(coordinator, template())).as("one draft at a time")
+                .isInstanceOf(Invalid.class);
+        assertThatThrownBy(() -> reviewTemplates.newVersion(lead, template())).isInstanceOf(Invalid.class);
+        assertThatThrownBy(() -> deepDive.draw(lead, "On a draft", from, to, 1, "equal", 5L, draft, Map.of()))
+                .satisfies(e -> assertThat(((Invalid) e).errors()).containsKey("template"));
+        reviewTemplates.addItem(coordinator, draft, new ReviewTemplates.ItemWords("early_evidence", 1, "ordinal", false,
+                "Was evidence gathered early?", "A gasglwyd tystiolaeth yn gynnar?", null, null), Map.of());
+        assertThatThrownBy(() -> reviewTemplates.addItem(coordinator, draft, new ReviewTemplates.ItemWords(
+                "force_mine", 1, "ordinal", false, "x", null, null, null), Map.of()))
+                .satisfies(e -> assertThat(((Invalid) e).errors()).containsKey("code"));
+        ReviewItem recording = reviewTemplates.template(draft).orElseThrow().byPillar().get(5).get(0);
+        reviewTemplates.removeItem(coordinator, draft, recording.id());
+        reviewTemplates.publish(coordinator, draft);
+        assertThatThrownBy(() -> reviewTemplates.addItem(coordinator, draft, interpreter, Map.of()))
+                .as("published: it never changes").satisfies(e -> assertThat(((Invalid) e).errors())
+                        .containsEntry("code", "{reviewTemplateError.publishedCannotChange}"));
+        assertThatThrownBy(() -> reviewTemplates.removeItem(coordinator, draft, recording.id()))
+                .isInstanceOf(Invalid.class);
+        assertThat(reviewTemplates.template(template()).orElseThrow().byPillar().get(5)).as("version 2 untouched")
+                .extracting(ReviewItem::code).containsExactly("recording");
+        long third = deepDive.draw(lead, "On version 3", from, to, 1, "equal", 5L, draft, Map.of());
+        assertThat(deepDive.sample(lead, third).orElseThrow().items()).extracting(ReviewItem::code)
+                .contains("early_evidence", "force_interpreter").doesNotContain("recording");
+
+        long own = reviewTemplates.forceItems(lead).get(3).get(0).id();
+        reviewTemplates.retireForceItem(lead, own);
+        assertThat(reviewTemplates.forceItems(lead).get(3)).isEmpty();
+        assertThat(deepDive.sample(lead, after).orElseThrow().items()).extracting(ReviewItem::code)
+                .as("retiring leaves the samples that have it").contains("force_interpreter");
+        assertThatThrownBy(() -> reviewTemplates.retireForceItem(lead, own)).isInstanceOf(Invalid.class);
+        assertThat(jdbc.sql("select count(*) from audit_event where object_type = 'review-template'")
+                .query(Long.class).single()).as("every change audited").isEqualTo(6);
     }
 
     @Autowired
     private org.soteria.web.form.FormMessages words;
+
+    @Autowired
+    private ReviewTemplates reviewTemplates;
 
     private String english(String line) {
         return words.text(line, java.util.Locale.UK);

@@ -86,13 +86,35 @@ class DeepDiveRulesTest {
         }
     }
 
+    private static ReviewItem item(String code, int pillar, ReviewItem.Scale scale, boolean mayNotApply) {
+        return new ReviewItem(code.hashCode(), code, pillar, scale, mayNotApply,
+                org.soteria.platform.Bilingual.of(code, ""), org.soteria.platform.Bilingual.of("", ""), null);
+    }
+
+    static final ReviewItem FOCUS = item("suspect_focus", 1, ReviewItem.Scale.ORDINAL, false);
+    static final ReviewItem PROPORTIONALITY = item("proportionality", 6, ReviewItem.Scale.ORDINAL, true);
+    static final ReviewItem CODE = item("victims_code", 3, ReviewItem.Scale.YES_NO_PARTLY, false);
+    static final ReviewItem CONTEXT = item("context_examined", 1, ReviewItem.Scale.FREE_TEXT, false);
+    static final List<ReviewItem> ITEMS = List.of(FOCUS, CONTEXT, CODE, PROPORTIONALITY);
+
     private static DeepDiveRepository.Review review(long crime, String reviewer, ReviewItem.Rating focus, boolean missed) {
-        Map<ReviewItem, ReviewItem.Rating> ratings = new java.util.EnumMap<>(ReviewItem.class);
-        for (ReviewItem item : ReviewItem.values()) {
-            ratings.put(item, item == ReviewItem.SUSPECT_FOCUS ? focus : ReviewItem.Rating.NOT_APPLICABLE);
+        return review(crime, reviewer, focus, null, null, missed);
+    }
+
+    private static DeepDiveRepository.Review review(long crime, String reviewer, ReviewItem.Rating focus,
+            ReviewItem.Rating code, String context, boolean missed) {
+        Map<String, ReviewItem.Rating> ratings = new java.util.LinkedHashMap<>();
+        ratings.put(FOCUS.code(), focus);
+        ratings.put(PROPORTIONALITY.code(), ReviewItem.Rating.NOT_APPLICABLE);
+        if (code != null) {
+            ratings.put(CODE.code(), code);
         }
-        return new DeepDiveRepository.Review(1, crime, reviewer, ratings, missed, missed ? "note " + reviewer : null,
-                null, null);
+        return new DeepDiveRepository.Review(1, crime, reviewer, ratings, context == null ? Map.of()
+                : Map.of(CONTEXT.code(), context), missed, missed ? "note " + reviewer : null, null, null);
+    }
+
+    private static DeepDiveService.Finding finding(Map<String, List<DeepDiveService.Finding>> byPillar, ReviewItem item) {
+        return byPillar.get(item.pillarLabel()).stream().filter(f -> f.item().equals(item)).findFirst().orElseThrow();
     }
 
     /**
@@ -108,8 +130,8 @@ class DeepDiveRulesTest {
                 review(3, "a", ReviewItem.Rating.EXCELLENT, false), review(3, "b", ReviewItem.Rating.GOOD, false),
                 review(3, "c", ReviewItem.Rating.EXCELLENT, false),
                 review(4, "a", ReviewItem.Rating.NOT_APPLICABLE, false));
-        DeepDiveService.Finding focus = DeepDiveService.byPillar(reviews, Map.of(1L, "s", 2L, "s", 3L, "s", 4L, "s"),
-                Map.of(), Map.of()).get(ReviewItem.SUSPECT_FOCUS.pillar()).get(0);
+        DeepDiveService.Finding focus = finding(DeepDiveService.byPillar(ITEMS, reviews, Map.of(1L, "s", 2L, "s", 3L,
+                "s", 4L, "s"), Map.of(), Map.of()), FOCUS);
         assertThat(focus.rated()).as("crimes 1 to 3; crime 4 not applicable").isEqualTo(3);
         assertThat(focus.counts()).containsEntry(ReviewItem.Rating.POOR, 1).containsEntry(ReviewItem.Rating.GOOD, 1)
                 .containsEntry(ReviewItem.Rating.EXCELLENT, 1).containsEntry(ReviewItem.Rating.NOT_APPLICABLE, 1);
@@ -119,9 +141,8 @@ class DeepDiveRulesTest {
         assertThat(focus.weightedBelowGood()).as("no populations kept: not weighted").isNull();
 
         // The force lead settles crime 1 as good: it counts as good, and no longer as a disagreement.
-        DeepDiveService.Finding settled = DeepDiveService.byPillar(reviews, Map.of(1L, "s", 2L, "s", 3L, "s", 4L, "s"),
-                Map.of(), Map.of(1L, Map.of(ReviewItem.SUSPECT_FOCUS, ReviewItem.Rating.GOOD)))
-                .get(ReviewItem.SUSPECT_FOCUS.pillar()).get(0);
+        DeepDiveService.Finding settled = finding(DeepDiveService.byPillar(ITEMS, reviews, Map.of(1L, "s", 2L, "s", 3L,
+                "s", 4L, "s"), Map.of(), Map.of(1L, Map.of(FOCUS.code(), ReviewItem.Rating.GOOD))), FOCUS);
         assertThat(settled.counts()).containsEntry(ReviewItem.Rating.POOR, 0).containsEntry(ReviewItem.Rating.GOOD, 2);
         assertThat(settled.disagreed()).as("crime 3 only").isEqualTo(1);
 
@@ -141,15 +162,62 @@ class DeepDiveRulesTest {
         List<DeepDiveRepository.Review> reviews = List.of(review(1, "a", ReviewItem.Rating.POOR, false),
                 review(2, "a", ReviewItem.Rating.GOOD, false), review(3, "a", ReviewItem.Rating.GOOD, false),
                 review(4, "a", ReviewItem.Rating.GOOD, false));
-        DeepDiveService.Finding focus = DeepDiveService.byPillar(reviews, Map.of(1L, "large", 2L, "large", 3L, "small",
-                4L, "small"), Map.of("large", 90, "small", 10), Map.of()).get(ReviewItem.SUSPECT_FOCUS.pillar()).get(0);
+        DeepDiveService.Finding focus = finding(DeepDiveService.byPillar(ITEMS, reviews, Map.of(1L, "large", 2L, "large",
+                3L, "small", 4L, "small"), Map.of("large", 90, "small", 10), Map.of()), FOCUS);
         assertThat(focus.belowGood()).isEqualTo(1);
         assertThat(focus.meanScore()).isEqualTo(2.5);
         assertThat(focus.weightedBelowGood()).isCloseTo(0.45, org.assertj.core.api.Assertions.within(1e-12));
         assertThat(focus.weightedMeanScore()).isCloseTo(2.1, org.assertj.core.api.Assertions.within(1e-12));
-        DeepDiveService.Finding proportionality = DeepDiveService.byPillar(reviews, Map.of(1L, "large", 2L, "large",
-                3L, "small", 4L, "small"), Map.of("large", 90, "small", 10), Map.of())
-                .get(ReviewItem.PROPORTIONALITY.pillar()).get(0);
+        DeepDiveService.Finding proportionality = finding(DeepDiveService.byPillar(ITEMS, reviews, Map.of(1L, "large",
+                2L, "large", 3L, "small", 4L, "small"), Map.of("large", 90, "small", 10), Map.of()), PROPORTIONALITY);
         assertThat(proportionality.weightedBelowGood()).as("nothing rated: no estimate").isNull();
+    }
+
+    /**
+     * Issue 26, templates as data: an item on the yes, partly or no scale counts partly and no as short of good and
+     * scores no 1, partly 2, yes 3 (its mean out of 3); an item in the reviewers' words has no figures, only what they
+     * wrote; each pillar's items in the template's order, and pillars in their own order.
+     */
+    @Test
+    void itemsOfEveryScaleAreFoundByTheirOwnRules() {
+        List<DeepDiveRepository.Review> reviews = List.of(
+                review(1, "a", ReviewItem.Rating.GOOD, ReviewItem.Rating.YES, "phones examined", false),
+                review(1, "b", ReviewItem.Rating.GOOD, ReviewItem.Rating.PARTLY, null, false),
+                review(2, "a", ReviewItem.Rating.GOOD, ReviewItem.Rating.NO, "no context", false),
+                review(3, "a", ReviewItem.Rating.GOOD, ReviewItem.Rating.YES, null, false));
+        Map<String, List<DeepDiveService.Finding>> byPillar = DeepDiveService.byPillar(ITEMS, reviews,
+                Map.of(1L, "s", 2L, "s", 3L, "s"), Map.of(), Map.of());
+        assertThat(byPillar.keySet()).containsExactly(FOCUS.pillarLabel(), CODE.pillarLabel(),
+                PROPORTIONALITY.pillarLabel());
+        assertThat(byPillar.get(FOCUS.pillarLabel())).extracting(DeepDiveService.Finding::item)
+                .containsExactly(FOCUS, CONTEXT);
+        DeepDiveService.Finding code = finding(byPillar, CODE);
+        assertThat(code.counts().keySet()).as("the scale's ratings, then not applicable").containsExactly(
+                ReviewItem.Rating.YES, ReviewItem.Rating.PARTLY, ReviewItem.Rating.NO, ReviewItem.Rating.NOT_APPLICABLE);
+        assertThat(code.counts()).containsEntry(ReviewItem.Rating.YES, 1).containsEntry(ReviewItem.Rating.PARTLY, 1)
+                .containsEntry(ReviewItem.Rating.NO, 1);
+        assertThat(code.rated()).isEqualTo(3);
+        assertThat(code.belowGood()).as("crime 1 at the lower middle (partly), crime 2 no").isEqualTo(2);
+        assertThat(code.meanScore()).as("(2 + 1 + 3) / 3").isEqualTo(2.0);
+        assertThat(code.disagreed()).isEqualTo(1);
+        assertThat(CODE.scale().top()).isEqualTo(3);
+        DeepDiveService.Finding context = finding(byPillar, CONTEXT);
+        assertThat(context.words()).containsExactly("phones examined", "no context");
+        assertThat(context.counts()).isEmpty();
+        assertThat(context.rated()).isZero();
+        assertThat(DeepDiveService.agreement(ITEMS, reviews).keySet()).as("words are not compared")
+                .containsExactly(FOCUS.code(), CODE.code(), PROPORTIONALITY.code());
+    }
+
+    @Test
+    void anItemAllowsItsScaleAndNotApplicableOnlyWhereItSaysSo() {
+        assertThat(FOCUS.allows(ReviewItem.Rating.GOOD)).isTrue();
+        assertThat(FOCUS.allows(ReviewItem.Rating.YES)).as("another scale's").isFalse();
+        assertThat(FOCUS.allows(ReviewItem.Rating.NOT_APPLICABLE)).isFalse();
+        assertThat(PROPORTIONALITY.allows(ReviewItem.Rating.NOT_APPLICABLE)).isTrue();
+        assertThat(CODE.allows(ReviewItem.Rating.PARTLY)).isTrue();
+        assertThat(CODE.allows(ReviewItem.Rating.EXCELLENT)).isFalse();
+        assertThat(CONTEXT.ratings()).isEmpty();
+        assertThat(CONTEXT.allows(null)).isFalse();
     }
 }

@@ -182,13 +182,14 @@ class NeedToKnowRlsIT {
             jdbc.sql("insert into person_cluster (person_ref, cluster_ref) select id, id from person").update();
             jdbc.sql("insert into person_identity (person_ref, identity_key) select id, 'k' || id from person").update();
             long sample = jdbc.sql("insert into case_sample (force_code, title, recorded_from, recorded_to, per_stratum, "
-                    + "seed, candidates, drawn_by) values ('NWP', 't', '2024-01-01', '2024-12-31', 5, 1, 4, 'lead') "
-                    + "returning id").query(Long.class).single();
+                    + "seed, candidates, drawn_by, template_id) select 'NWP', 't', '2024-01-01', '2024-12-31', 5, 1, 4, "
+                    + "'lead', min(id) from review_template returning id").query(Long.class).single();
             jdbc.sql("insert into case_sample_crime (sample_id, crime_id, stratum, position) select ?, id, 'all', "
                     + "row_number() over (order by id) from crime where force_code = 'NWP'").param(sample).update();
-            jdbc.sql("insert into case_file_review (sample_id, crime_id, reviewer, suspect_focus, victim_engagement, "
-                    + "proportionality, timeliness, missed_opportunity) select sample_id, crime_id, 'lead', 'good', "
-                    + "'good', 'good', 'good', 'no' from case_sample_crime").update();
+            jdbc.sql("insert into case_file_review (sample_id, crime_id, reviewer, missed_opportunity) select sample_id, "
+                    + "crime_id, 'lead', 'no' from case_sample_crime").update();
+            jdbc.sql("insert into case_file_answer (sample_id, crime_id, reviewer, item_code, rating) select sample_id, "
+                    + "crime_id, reviewer, 'suspect_focus', 'good' from case_file_review").update();
             return null;
         });
         String pairs = "select a.person_id || '-' || b.person_id from person_link l join person a on a.id = l.person_a "
@@ -200,9 +201,11 @@ class NeedToKnowRlsIT {
         assertThat(read(teamMember, "select count(*)::text from person_identity")).containsExactly("2");
         String sampled = "select c.force_code || ':' || c.crime_ref from case_sample_crime s join crime c on c.id = s.crime_id";
         String reviewed = "select c.force_code || ':' || c.crime_ref from case_file_review s join crime c on c.id = s.crime_id";
+        String answered = "select c.force_code || ':' || c.crime_ref from case_file_answer s join crime c on c.id = s.crime_id";
         for (SoteriaUser user : everyone) {
             assertThat(read(user, sampled)).as(user.getUsername()).isSubsetOf(allowed(user));
             assertThat(read(user, reviewed)).as(user.getUsername()).isSubsetOf(allowed(user));
+            assertThat(read(user, answered)).as(user.getUsername()).isSubsetOf(allowed(user));
             assertThat(read(user, "select count(*)::text from person_link")).as(user.getUsername() + " unjoined")
                     .containsExactly(String.valueOf(read(user, pairs).size()));
         }

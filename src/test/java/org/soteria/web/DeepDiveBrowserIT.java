@@ -26,16 +26,73 @@ class DeepDiveBrowserIT extends BrowserPages {
         // The force lead rates the suspect focus needs improvement, the academic excellent: they differ.
         label(b, missed ? "suspect_focus-3" : "suspect_focus-1");
         label(b, "timeliness-2");
+        label(b, "early_evidence-2");
+        b.driver.findElement(By.id("context_examined")).sendKeys("The relationship and the weeks after were examined");
+        label(b, "repeat_checks-1");
         label(b, "victim_engagement-2");
+        label(b, "victims_code");
+        label(b, "force_interpreter-3");
+        label(b, "supervision");
+        label(b, "recording-2");
         label(b, "proportionality-4");
         label(b, missed ? "missedOpportunity" : "missedOpportunity-1");
+    }
+
+    /**
+     * The review form is data (issue 26, ADR 43): the national coordinator makes version 3 of the national template
+     * with an item on early evidence and publishes it; the force lead adds an item of the force's own (a mistake
+     * first), in English and Welsh.
+     */
+    private void reviewTemplates(BrowserSession b) {
+        b.signIn("national-coordinator", PASSWORD);
+        b.open("/review-templates");
+        b.assertAccessible("review-templates-coordinator");
+        b.clickAndWaitForPage(By.xpath("//a[normalize-space()='Soteria case file review, version 2']"));
+        assertThat(main(b)).contains("Soteria case file review, version 2", "Items by pillar",
+                "5. Data-led performance monitoring", "recording", "Yes, partly or no");
+        b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Make a new version from this one']"));
+        assertThat(main(b)).contains("Draft made", "Soteria case file review, version 3");
+        b.driver.findElement(By.id("code")).sendKeys("early_evidence");
+        label(b, "pillar");
+        b.driver.findElement(By.id("text")).sendKeys("Was evidence secured early: scene, forensic, digital, witnesses?");
+        b.driver.findElement(By.id("textCy")).sendKeys("A gafodd tystiolaeth ei sicrhau'n gynnar?");
+        b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Add the item']"));
+        assertThat(main(b)).contains("Item added to the draft", "early_evidence");
+        b.assertAccessible("review-template-draft");
+        b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Publish this version']"));
+        assertThat(main(b)).contains("Published: forces can now draw samples on this version");
+
+        b.driver.manage().deleteAllCookies();
+        b.signIn("force-lead", PASSWORD);
+        b.open("/review-templates");
+        assertThat(main(b)).contains("Your force has added no items of its own.");
+        b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Add the item']"));
+        assertThat(b.driver.findElement(By.cssSelector(".govuk-error-summary")).getText())
+                .contains("Enter a short name", "Choose the pillar its findings inform", "Enter the item");
+        b.assertAccessible("review-templates-errors");
+        b.driver.findElement(By.id("code")).sendKeys("interpreter");
+        label(b, "pillar-2");
+        label(b, "scale-1");
+        label(b, "mayNotApply-0");
+        b.driver.findElement(By.id("text")).sendKeys("Was an interpreter offered where the victim needed one?");
+        b.driver.findElement(By.id("guidance")).sendKeys("Not applicable when the victim needed none.");
+        b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Add the item']"));
+        assertThat(main(b)).contains("Item force_interpreter added", "Was an interpreter offered",
+                "Reviewers may answer “not applicable”");
+        b.assertAccessible("review-templates-own");
+        b.open("/review-templates?lang=cy");
+        assertThat(main(b)).contains("Templedi adolygu ffeiliau achos", "Eitemau eich heddlu eich hun", "Dim Cymraeg eto");
+        b.assertAccessible("review-templates-cy");
+        b.open("/review-templates?lang=en");
     }
 
     @Test
     void aSampleIsDrawnReviewedTwiceAndItsFindingsRead() {
         BrowserSession b = browser();
-        b.signIn("force-lead", PASSWORD);
+        reviewTemplates(b);
         b.open("/deep-dive");
+        assertThat(main(b)).as("the newest version is offered first").contains(
+                "Soteria case file review, version 3 (10 items, and your force's own)");
         b.assertAccessible("deep-dive");
         b.driver.findElement(By.id("perStratum")).clear();
         b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Draw the sample']"));
@@ -50,6 +107,8 @@ class DeepDiveBrowserIT extends BrowserPages {
         String sample = b.driver.getCurrentUrl();
         b.open(sample.substring(sample.indexOf("/deep-dive")) + "/crimes/1");
         b.assertAccessible("deep-dive-crime");
+        assertThat(main(b)).contains("Was evidence secured early", "Was an interpreter offered",
+                "3. Procedural justice for victims: Not applicable when the victim needed none.");
         rate(b, false);
         b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Save the review']"));
         assertThat(main(b)).contains("Review saved for sample crime 1");
@@ -59,6 +118,10 @@ class DeepDiveBrowserIT extends BrowserPages {
         b.open(sample.substring(sample.indexOf("/deep-dive")) + "/crimes/1");
         assertThat(main(b)).contains("Sample crime 1").doesNotContain("NWP/", "What the file says")
                 .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
+        b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Save the review']"));
+        assertThat(b.driver.findElement(By.cssSelector(".govuk-error-summary")).getText()).as("each item by its words")
+                .contains("Select an answer for ‘Focus on the suspect: their behaviour, history and other allegations’",
+                        "Select an answer for ‘Was an interpreter offered where the victim needed one?’");
         rate(b, true);
         b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Save the review']"));
         assertThat(b.driver.findElement(By.cssSelector(".govuk-error-summary")).getText())
@@ -75,7 +138,9 @@ class DeepDiveBrowserIT extends BrowserPages {
         assertThat(main(b)).as("reviewers by name; agreement across every reviewer").contains(
                 "Demo Force Soteria lead, Demo Researcher", "Alpha", "Krippendorff");
         b.clickAndWaitForPage(By.partialLinkText("Findings by pillar"));
-        assertThat(main(b)).contains("1. Suspect-focused investigation").contains("The earlier report against the suspect");
+        assertThat(main(b)).contains("1. Suspect-focused investigation").contains("The earlier report against the suspect")
+                .contains("The relationship and the weeks after were examined", "Was an interpreter offered",
+                        "Yes: 1 crime", "2.0 of 3");
         b.assertAccessible("deep-dive-findings");
 
         // Issue 26: where the reviewers differ, the force lead settles the rating the findings use.
@@ -118,8 +183,11 @@ class DeepDiveBrowserIT extends BrowserPages {
         WebClient web = new WebClient(port);
         web.signIn("force-lead", PASSWORD);
         String figures = web.get(csv.substring(csv.indexOf("/deep-dive"))).body();
-        assertThat(figures).startsWith("pillar,item,crimes_rated,poor,needs_improvement,good,excellent,not_applicable")
-                .contains("1. Suspect-focused investigation,suspect_focus,1,0,0,1,0,0,3.00,0")
+        assertThat(figures).startsWith("pillar,item,scale,crimes_rated,poor,needs_improvement,good,excellent,no,partly,"
+                + "yes,not_applicable,mean_score,scale_top,reviewers_differed")
+                .contains("1. Suspect-focused investigation,suspect_focus,ordinal,1,0,0,1,0,,,,0,3.00,4,0")
+                .contains("1. Suspect-focused investigation,context_examined,free_text,,,,,,,,,,,,,,,2")
+                .contains("3. Procedural justice for victims,force_interpreter,yes_no_partly,0,,,,,0,0,0,1,,3,0")
                 .doesNotContain("earlier report");
 
         // Issue 26: the deep-dive report puts the findings beside officers' views and the data, pillar by pillar,

@@ -218,6 +218,14 @@ class WebSecurityIT {
         for (String action : List.of("new-version", "publish", "questions")) {
             MATRIX.put("POST /frameworks/{id}/" + action, coordinator);
         }
+        Set<String> templateReaders = Set.of("force-lead", "researcher", "national-coordinator");
+        MATRIX.put("GET /review-templates", templateReaders);
+        MATRIX.put("GET /review-templates/{id}", templateReaders);
+        MATRIX.put("POST /review-templates/force-items", lead);
+        MATRIX.put("POST /review-templates/force-items/{itemId}/retire", lead);
+        for (String action : List.of("new-version", "publish", "items", "items/{itemId}/remove")) {
+            MATRIX.put("POST /review-templates/{id}/" + action, coordinator);
+        }
         MATRIX.put("GET /break-glass", CASE_ROLES);
         MATRIX.put("POST /break-glass", CASE_ROLES);
         Set<String> sharers = Set.of("investigator", "supervisor", "victim-liaison");
@@ -331,6 +339,8 @@ class WebSecurityIT {
             Map.entry("GET /assessment/{id}", "a self-assessment's task list"),
             Map.entry("GET /assessment/{id}/sections/{code}", "the force's answers about how it works, no case data"),
             Map.entry("GET /frameworks", "framework names and versions"),
+            Map.entry("GET /review-templates", "review templates' names and versions, the force's own items"),
+            Map.entry("GET /review-templates/{id}", "a review template's items"),
             Map.entry("GET /frameworks/{id}", "a framework's questions"));
 
     @LocalServerPort
@@ -379,7 +389,7 @@ class WebSecurityIT {
     /** Paths whose {id} is not a crime: a number no record has, so the walk changes nothing. */
     private static final List<String> NOT_CRIMES = List.of("/research/", "/deep-dive/", "/improvement/", "/assessment/",
             "/joint-reviews/",
-            "/frameworks/");
+            "/frameworks/", "/review-templates/");
 
     private String concrete(String pattern) {
         boolean notCrime = NOT_CRIMES.stream().anyMatch(pattern::startsWith);
@@ -387,7 +397,7 @@ class WebSecurityIT {
                 .replace("{ref}", Long.toString(teamVictim)).replace("{review}", "1").replace("{token}", "x")
                 .replace("{code}", "NOBODY").replace("{username}", "nobody-here").replace("{pair}", "1-2").replace("{force}", "NWP")
                 .replace("{orderId}", "NONE").replace("{line}", "1").replace("{request}", "1").replace("{device}", "1")
-                .replace("{bail}", "1").replace("{share}", "999999").replace("{submission}", "999999").replace("{event}", "999999").replace("{note}", "999999").replace("{crime}", "999999").replace("{action}", "1").replace("{position}", "1").replace("{evidence}", "1")
+                .replace("{bail}", "1").replace("{share}", "999999").replace("{submission}", "999999").replace("{event}", "999999").replace("{note}", "999999").replace("{crime}", "999999").replace("{action}", "1").replace("{position}", "1").replace("{itemId}", "999999").replace("{evidence}", "1")
                 .replace("{view}", pattern.startsWith("/performance/data-quality/") ? "gaps" : "funnel");
     }
 

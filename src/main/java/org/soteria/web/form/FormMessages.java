@@ -66,7 +66,7 @@ public class FormMessages implements HandlerInterceptor {
 
     /**
      * An argument as {@link Fault} wrote it: a message code ({@code #}, {@code ~} small), a date ({@code @}), a month
-     * ({@code %}), a count ({@code =}) or text.
+     * ({@code %}), a count ({@code =}), a force's words in two languages ({@code ^}) or text.
      */
     private Object argument(String arg, Locale locale) {
         if (arg.startsWith("=") && arg.matches("=-?\\d{1,18}")) {
@@ -80,6 +80,11 @@ public class FormMessages implements HandlerInterceptor {
             // "Due date" becomes "due date"; "CPS decision" stays as it is.
             boolean acronym = m.length() > 1 && Character.isUpperCase(m.charAt(1));
             return m.isEmpty() || acronym ? m : Character.toLowerCase(m.charAt(0)) + m.substring(1);
+        }
+        if (arg.startsWith("^")) {
+            int welsh = arg.indexOf(org.soteria.platform.Fault.WELSH_AFTER);
+            return welsh < 0 ? arg.substring(1) : org.soteria.platform.Bilingual.of(arg.substring(1, welsh),
+                    arg.substring(welsh + 1)).in(locale);
         }
         if (arg.startsWith("%")) {
             try {

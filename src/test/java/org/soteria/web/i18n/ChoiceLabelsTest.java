@@ -48,7 +48,7 @@ class ChoiceLabelsTest {
             ContactChannel.class, VictimsCode.ObligationType.class, VictimsCode.State.class,
             VictimService.Purpose.class, FunnelStage.class, WithdrawalReason.class, VictimQueueService.Show.class,
             VictimQueueService.Scope.class, org.soteria.reference.CpsDecision.class,
-            org.soteria.assessment.ReviewItem.class, org.soteria.assessment.ReviewItem.Rating.class,
+            org.soteria.assessment.ReviewItem.Scale.class, org.soteria.assessment.ReviewItem.Rating.class,
             org.soteria.performance.AgeBand.class, org.soteria.retention.RetentionDecision.class,
             org.soteria.assessment.SampleAllocation.class, org.soteria.partner.PartnerKind.class,
             org.soteria.partner.SharePart.class, org.soteria.partner.LawfulBasis.class,
