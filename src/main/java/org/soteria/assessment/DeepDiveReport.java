@@ -80,7 +80,7 @@ public class DeepDiveReport {
      */
     public Optional<Report> of(SoteriaUser user, long sampleId, Long waveId, boolean export) {
         Optional<DeepDiveService.Findings> found = export ? deepDive.findingsExport(user, sampleId)
-                : deepDive.findings(user, sampleId);
+                : deepDive.findingsForReport(user, sampleId);
         if (found.isEmpty()) {
             return Optional.empty();
         }

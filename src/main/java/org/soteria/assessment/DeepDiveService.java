@@ -444,27 +444,33 @@ public class DeepDiveService {
 
     /** The findings for the report's CSV, audited as an export (figures only, no reviewer's notes). */
     public Optional<Findings> findingsExport(SoteriaUser user, long sampleId) {
-        if (!user.can(Permission.MANAGE_CASE_REVIEWS)) {
-            return Optional.empty();
-        }
-        return repository.sample(sampleId, user.forceCode()).map(s -> {
-            List<DeepDiveRepository.Review> reviews = repository.reviews(sampleId);
-            audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.EXPORT, "case-sample",
-                    String.valueOf(sampleId)).detail("deep-dive findings as CSV (figures only)"));
-            return findingsOf(s, sampleId, reviews);
-        });
+        return read(user, sampleId, AuditAction.EXPORT, "deep-dive findings as CSV (figures only)", false);
     }
 
+    /** The findings for the deep-dive report's page, which shows figures only (no reviewer's notes). */
+    public Optional<Findings> findingsForReport(SoteriaUser user, long sampleId) {
+        return read(user, sampleId, AuditAction.VIEW, "deep-dive report (figures only)", false);
+    }
+
+    /** The findings with the reviewers' notes: the missed opportunities, the learning and the items in their words. */
     public Optional<Findings> findings(SoteriaUser user, long sampleId) {
+        return read(user, sampleId, AuditAction.VIEW, "deep-dive findings (reviewers' notes)", true);
+    }
+
+    private Optional<Findings> read(SoteriaUser user, long sampleId, AuditAction action, String detail, boolean notes) {
         if (!user.can(Permission.MANAGE_CASE_REVIEWS)) {
             return Optional.empty();
         }
         return repository.sample(sampleId, user.forceCode()).map(s -> {
             List<DeepDiveRepository.Review> reviews = repository.reviews(sampleId);
-            List<String> learning = reviews.stream().map(DeepDiveRepository.Review::learning).filter(l -> l != null).toList();
-            audit.record(AuditEntry.of(user.getUsername(), user.role().code(), AuditAction.VIEW, "case-sample",
-                    String.valueOf(sampleId)).detail("deep-dive findings (reviewers' notes)"));
+            audit.record(AuditEntry.of(user.getUsername(), user.role().code(), action, "case-sample",
+                    String.valueOf(sampleId)).detail(detail));
             Findings f = findingsOf(s, sampleId, reviews);
+            if (!notes) {
+                return f;
+            }
+            List<String> learning = reviews.stream().map(DeepDiveRepository.Review::learning).filter(l -> l != null)
+                    .toList();
             return new Findings(s, f.byPillar(), f.reviews(), f.crimes(), f.missed(), learning, f.weighted());
         });
     }
