@@ -82,16 +82,46 @@ public class LinkageService {
         serving = event.getApplicationContext() instanceof org.springframework.boot.web.server.context.WebServerApplicationContext;
     }
 
-    /** Picks up new suspects, and decisions that call for new clusters (LinkageSchedule; only when serving). */
+    /** After a failed refresh, how long before the next is tried: doubling from a minute, at most an hour. */
+    static final java.time.Duration FIRST_WAIT = java.time.Duration.ofMinutes(1);
+    static final java.time.Duration LONGEST_WAIT = java.time.Duration.ofHours(1);
+    private java.time.Duration wait = java.time.Duration.ZERO;
+    private java.time.Instant notBefore = java.time.Instant.MIN;
+
+    /**
+     * Picks up new suspects, and decisions that call for new clusters (LinkageSchedule; only when serving). A refresh
+     * that fails is tried again later and later (a minute, then two, four, up to an hour), not at every tick: a run
+     * that cannot fit in the server's memory would otherwise fill it again every thirty seconds, and the pages users
+     * wait for with it. Running out of memory is said as such, with what to do.
+     */
     void scheduledRefresh() {
-        if (!serving) {
+        if (!serving || clock.instant().isBefore(notBefore)) {
             return;
         }
         try {
             refresh(false);
+            wait = java.time.Duration.ZERO;
         } catch (RuntimeException e) {
-            log.error("Linkage refresh failed; it will be tried again", e);
+            failed();
+            log.error("Linkage refresh failed; it will be tried again in " + wait.toMinutes() + " minutes", e);
+        } catch (OutOfMemoryError e) {
+            // The run's arrays were its own: with it gone the server has its memory back and goes on serving.
+            failed();
+            log.error("Linkage refresh ran out of memory (the server's heap, -Xmx, is {} MB): give the server more "
+                    + "memory (docs/user-guide/operations.md); it will be tried again in {} minutes",
+                    Runtime.getRuntime().maxMemory() / (1024 * 1024), wait.toMinutes());
         }
+    }
+
+    private void failed() {
+        wait = nextWait(wait);
+        notBefore = clock.instant().plus(wait);
+    }
+
+    /** The wait after another failure, given the last one (zero after a success). */
+    static java.time.Duration nextWait(java.time.Duration last) {
+        return last.isZero() ? FIRST_WAIT : last.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT
+                : last.multipliedBy(2);
     }
 
     /** Asks the next refresh to re-form clusters (after a decision). */
