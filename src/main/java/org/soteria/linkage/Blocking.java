@@ -177,8 +177,12 @@ final class Blocking {
                 district[i] = districts.computeIfAbsent(d, k -> districts.size());
             }
         }
-        PairBuffer out = new PairBuffer();
         Map<Rule, Long> byRule = new java.util.EnumMap<>(Rule.class);
+        // Every rule's blocks are found first and the pairs counted, so that the buffer is made once at its size:
+        // at a force's million crimes a buffer doubling as it filled held three times the pairs at its peak.
+        long[][] sortedByRule = new long[Rule.values().length][];
+        int[] limits = new int[Rule.values().length];
+        long reserve = 0;
         List<String> notes = new ArrayList<>();
         int oversized = 0;
         long share = share(n);
@@ -228,14 +232,22 @@ final class Blocking {
             if (note != null) {
                 notes.add(note);
             }
+            sortedByRule[rule.ordinal()] = sorted;
+            limits[rule.ordinal()] = limit;
+            reserve += wanted;
+        }
+        PairBuffer out = new PairBuffer(reserve);
+        for (Rule rule : Rule.values()) {
             long before = out.size;
-            oversized += emit(sorted, limit, focus, out, keys, second);
+            oversized += emit(sortedByRule[rule.ordinal()], limits[rule.ordinal()], focus, out, all[rule.ordinal()],
+                    seconds[rule.ordinal()]);
+            sortedByRule[rule.ordinal()] = null;
             byRule.put(rule, out.size - before);
         }
         long[] pairs;
         boolean allPairs = (long) n * (n - 1) / 2 <= ALL_PAIRS;
         if (allPairs) {
-            out = new PairBuffer();
+            out = new PairBuffer((long) n * (n - 1) / 2);
             for (int a = 0; a < n; a++) {
                 for (int b = a + 1; b < n; b++) {
                     if (focus == null || focus.get(a) || focus.get(b)) {
@@ -440,29 +452,40 @@ final class Blocking {
         return oversized;
     }
 
-    /** A growable array of packed pairs. */
+    /**
+     * An array of packed pairs, made at the size counted for it (it still grows, by half, should the count fall
+     * short), sorted and made distinct in place.
+     */
     private static final class PairBuffer {
-        long[] pairs = new long[1024];
+        long[] pairs;
         int size;
+
+        PairBuffer(long expected) {
+            if (expected > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("too many candidate pairs for one run: " + expected);
+            }
+            pairs = new long[(int) Math.max(16, expected)];
+        }
 
         void add(int a, int b) {
             if (size == pairs.length) {
-                pairs = Arrays.copyOf(pairs, pairs.length * 2);
+                pairs = Arrays.copyOf(pairs, (int) Math.min(Integer.MAX_VALUE - 8, pairs.length + (long) pairs.length / 2));
             }
             pairs[size++] = (long) a << 32 | b;
         }
 
         long[] distinct() {
-            long[] copy = Arrays.copyOf(pairs, size);
+            long[] all = pairs;
             pairs = null;
-            Arrays.parallelSort(copy);
+            // In place: a parallel sort would first make a second array of every pair.
+            Arrays.sort(all, 0, size);
             int d = 0;
-            for (int i = 0; i < copy.length; i++) {
-                if (i == 0 || copy[i] != copy[i - 1]) {
-                    copy[d++] = copy[i];
+            for (int i = 0; i < size; i++) {
+                if (i == 0 || all[i] != all[i - 1]) {
+                    all[d++] = all[i];
                 }
             }
-            return Arrays.copyOf(copy, d);
+            return d == all.length ? all : Arrays.copyOf(all, d);
         }
     }
 }

@@ -271,35 +271,58 @@ public final class Linker {
         return new Result(records, cluster, matched, threshold, model, scorer, stats);
     }
 
+    /** Probability below which a pair is left out of the first walk of {@link #chooseThreshold}. */
+    private static final double LIKELY = 0.01;
+
     /**
      * The weight that maximises the expected F1 of the pairs above it, the expectation taken over the
      * model's own match probabilities: where the score distribution's valley between non-matches and
      * matches lies.
+     * <p>Walking down from the highest weight, a pair raises the F1 only when its probability is more than half
+     * the F1 so far, and no run of pairs below half of the best F1 can lift it above the best. So the walk sorts
+     * only the pairs of probability at least {@value #LIKELY} (the few likely matches, not the millions of
+     * candidate pairs a force's run compares, which a full copy sorted in memory); it walks every pair only when
+     * the best F1 found is under twice that. The answer is the same as walking them all.
      */
     static double chooseThreshold(double[] weights) {
-        double[] sorted = weights.clone();
-        Arrays.sort(sorted);
         double expectedMatches = 0;
-        for (double w : sorted) {
-            expectedMatches += Scorer.probability(w);
+        int likely = 0;
+        for (double w : weights) {
+            double p = Scorer.probability(w);
+            expectedMatches += p;
+            likely += p >= LIKELY ? 1 : 0;
         }
         if (expectedMatches == 0) {
             return 0;
         }
+        double[] top = new double[likely];
+        int t = 0;
+        for (double w : weights) {
+            if (Scorer.probability(w) >= LIKELY) {
+                top[t++] = w;
+            }
+        }
+        double[] best = walk(top, expectedMatches);
+        return best[0] >= 2 * LIKELY ? best[1] : walk(weights.clone(), expectedMatches)[1];
+    }
+
+    /** The best expected F1 over thresholds at the weights given (sorted here), and its weight. */
+    private static double[] walk(double[] weights, double expectedMatches) {
+        Arrays.sort(weights);
         double best = -1;
         double bestWeight = 0;
         double truePositives = 0;
         int k = 0;
-        for (int i = sorted.length - 1; i >= 0; i--) {
-            truePositives += Scorer.probability(sorted[i]);
+        for (int i = weights.length - 1; i >= 0; i--) {
+            truePositives += Scorer.probability(weights[i]);
             k++;
             double f1 = 2 * truePositives / (k + expectedMatches);
             if (f1 > best) {
                 best = f1;
-                bestWeight = sorted[i];
+                bestWeight = weights[i];
             }
         }
-        return bestWeight;
+        return new double[] {best, bestWeight};
     }
 
     private static Integer[] matchedInOrder(double[] weights, double threshold) {

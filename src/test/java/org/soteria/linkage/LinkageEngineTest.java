@@ -159,6 +159,57 @@ class LinkageEngineTest {
         assertThat(threshold).isGreaterThan(-11).isLessThanOrEqualTo(15);
     }
 
+    /**
+     * The threshold walk sorts only the likely matches, yet chooses what walking every candidate pair chooses: on
+     * runs of many non-matches and few matches, on runs with hardly a likely match (the best F1 small), and at ties.
+     */
+    @Test
+    void theThresholdFromTheLikelyPairsIsTheThresholdFromEveryPair() {
+        java.util.Random random = new java.util.Random(31);
+        for (int run = 0; run < 200; run++) {
+            int n = 1 + random.nextInt(3000);
+            double matchShare = run % 4 == 0 ? 0.0005 : random.nextDouble() * 0.2;
+            double[] weights = new double[n];
+            for (int i = 0; i < n; i++) {
+                weights[i] = random.nextDouble() < matchShare ? 5 + random.nextGaussian() * 6
+                        : -25 + random.nextGaussian() * 8;
+                if (run % 10 == 0) {
+                    weights[i] = Math.rint(weights[i]);
+                }
+            }
+            assertThat(Linker.chooseThreshold(weights)).as("run " + run).isEqualTo(everyPair(weights));
+        }
+        assertThat(Linker.chooseThreshold(new double[] {-40, -45})).as("nothing likely at all")
+                .isEqualTo(everyPair(new double[] {-40, -45}));
+    }
+
+    /** The walk over every pair, as the engine did before sorting only the likely ones. */
+    private static double everyPair(double[] weights) {
+        double[] sorted = weights.clone();
+        java.util.Arrays.sort(sorted);
+        double expected = 0;
+        for (double w : sorted) {
+            expected += Scorer.probability(w);
+        }
+        if (expected == 0) {
+            return 0;
+        }
+        double best = -1;
+        double bestWeight = 0;
+        double truePositives = 0;
+        int k = 0;
+        for (int i = sorted.length - 1; i >= 0; i--) {
+            truePositives += Scorer.probability(sorted[i]);
+            k++;
+            double f1 = 2 * truePositives / (k + expected);
+            if (f1 > best) {
+                best = f1;
+                bestWeight = sorted[i];
+            }
+        }
+        return bestWeight;
+    }
+
     /** Twenty distinct people, each recorded three times with small variations. */
     private static List<PersonRecord> population() {
         String[] given = {"Arthur", "Brian", "Ceri", "Dafydd", "Elin", "Ffion", "Gwen", "Huw", "Iolo", "Jac", "Kate", "Llyr",
