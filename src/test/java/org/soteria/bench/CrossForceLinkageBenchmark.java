@@ -149,7 +149,7 @@ public final class CrossForceLinkageBenchmark {
                     "  false: " + show(byId.get(p[0])) + "  ~  " + show(byId.get(p[1]))));
             java.util.Set<String> hit = new java.util.HashSet<>();
             found.forEach(p -> hit.add(p[0]));
-            split.shared().entrySet().stream().filter(e -> !hit.contains(e.getKey())).limit(25).forEach(e ->
+            split.shared().entrySet().stream().filter(e -> !hit.contains(e.getKey())).limit(Integer.getInteger("debug.limit", 25)).forEach(e ->
                     System.out.println("  missed: " + show(byId.get(e.getKey())) + "  ~  " + show(byId.get(e.getValue()))));
         }
     }
