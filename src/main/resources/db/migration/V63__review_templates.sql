@@ -6,6 +6,7 @@
 create table review_template (
     id           bigint generated always as identity primary key,
     name         text    not null check (length(name) between 1 and 200),
+    name_cy      text    not null default '' check (length(name_cy) <= 200),
     version      integer not null check (version >= 1),
     status       text    not null check (status in ('draft', 'published')),
     created_by   text    not null,
@@ -83,8 +84,8 @@ alter table case_file_settlement add constraint case_file_settlement_rating_chec
     'needs_improvement', 'good', 'excellent', 'no', 'partly', 'yes', 'not_applicable'));
 
 -- Version 1: the four items the review form had, so that every review made until now is answered against it.
-insert into review_template (name, version, status, created_by, published_at)
-values ('Soteria case file review', 1, 'published', 'soteria', now());
+insert into review_template (name, name_cy, version, status, created_by, published_at)
+values ('Soteria case file review', 'Adolygiad ffeil achos Soteria', 1, 'published', 'soteria', now());
 
 insert into review_template_item (template_id, code, position, pillar, scale, may_not_apply, text_en, text_cy,
                                   guidance_en, guidance_cy, added_by)
@@ -110,8 +111,8 @@ from review_template t, (values
 where t.name = 'Soteria case file review' and t.version = 1;
 
 -- Version 2: every pillar, with the two other scales. Phrased so that "yes" (or "excellent") is what good looks like.
-insert into review_template (name, version, status, created_by, published_at)
-values ('Soteria case file review', 2, 'published', 'soteria', now());
+insert into review_template (name, name_cy, version, status, created_by, published_at)
+values ('Soteria case file review', 'Adolygiad ffeil achos Soteria', 2, 'published', 'soteria', now());
 
 insert into review_template_item (template_id, code, position, pillar, scale, may_not_apply, text_en, text_cy,
                                   guidance_en, guidance_cy, added_by)

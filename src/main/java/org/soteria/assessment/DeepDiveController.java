@@ -68,7 +68,7 @@ class DeepDiveController {
         model.addAttribute("allocations", java.util.List.of(SampleAllocation.values()));
         Map<String, String> versions = new LinkedHashMap<>();
         templates.published().forEach(t -> versions.put(String.valueOf(t.id()), Fault.of("reviewTemplate.nameVersion",
-                t.name(), t.version(), t.items())));
+                Fault.words(t.words()), t.version(), t.items())));
         model.addAttribute("templates", versions);
         return "assessment/samples";
     }

@@ -19,21 +19,27 @@ class ReviewTemplateRepository {
         this.jdbc = jdbc;
     }
 
-    /** A version of a national template, with its number of items. */
-    record Template(long id, String name, int version, String status, String createdBy, OffsetDateTime publishedAt,
-            int items) {
+    /** A version of a national template (its name in English, which versions share, and in Welsh), with its number of items. */
+    record Template(long id, String name, String nameCy, int version, String status, String createdBy,
+            OffsetDateTime publishedAt, int items) {
 
         public boolean draft() {
             return "draft".equals(status);
         }
+
+        /** The name in the page's language. */
+        public Bilingual words() {
+            return Bilingual.of(name, nameCy);
+        }
     }
 
-    private static final String TEMPLATE = "select t.id, t.name, t.version, t.status, t.created_by, t.published_at, "
-            + "(select count(*) from review_template_item i where i.template_id = t.id) from review_template t ";
+    private static final String TEMPLATE = "select t.id, t.name, t.name_cy, t.version, t.status, t.created_by, "
+            + "t.published_at, (select count(*) from review_template_item i where i.template_id = t.id) "
+            + "from review_template t ";
 
     private static Template template(ResultSet rs) throws SQLException {
-        return new Template(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-                rs.getObject(6, OffsetDateTime.class), rs.getInt(7));
+        return new Template(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
+                rs.getString(6), rs.getObject(7, OffsetDateTime.class), rs.getInt(8));
     }
 
     List<Template> templates() {
@@ -128,8 +134,9 @@ class ReviewTemplateRepository {
     long copyAsDraft(Template from, String by) {
         int version = jdbc.sql("select max(version) + 1 from review_template where name = ?").param(from.name())
                 .query(Integer.class).single();
-        long id = jdbc.sql("insert into review_template (name, version, status, created_by) values (?, ?, 'draft', ?) "
-                + "returning id").params(from.name(), version, by).query(Long.class).single();
+        long id = jdbc.sql("insert into review_template (name, name_cy, version, status, created_by) "
+                + "values (?, ?, ?, 'draft', ?) returning id").params(from.name(), from.nameCy(), version, by)
+                .query(Long.class).single();
         jdbc.sql("insert into review_template_item (template_id, code, position, pillar, scale, may_not_apply, text_en, "
                         + "text_cy, guidance_en, guidance_cy, added_by) select ?, code, position, pillar, scale, "
                         + "may_not_apply, text_en, text_cy, guidance_en, guidance_cy, added_by "

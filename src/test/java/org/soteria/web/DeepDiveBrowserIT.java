@@ -81,7 +81,8 @@ class DeepDiveBrowserIT extends BrowserPages {
                 "Reviewers may answer “not applicable”");
         b.assertAccessible("review-templates-own");
         b.open("/review-templates?lang=cy");
-        assertThat(main(b)).contains("Templedi adolygu ffeiliau achos", "Eitemau eich heddlu eich hun", "Dim Cymraeg eto");
+        assertThat(main(b)).contains("Templedi adolygu ffeiliau achos", "Adolygiad ffeil achos Soteria",
+                "Eitemau eich heddlu eich hun", "Dim Cymraeg eto");
         b.assertAccessible("review-templates-cy");
         b.open("/review-templates?lang=en");
     }
