@@ -94,6 +94,7 @@ class DeepDiveController {
         model.addAttribute("activeNav", "deep-dive");
         model.addAttribute("page", page);
         model.addAttribute("canDraw", user.can(Permission.MANAGE_CASE_REVIEWS));
+        model.addAttribute("canSeeTemplates", user.can(Permission.VIEW_REVIEW_TEMPLATES));
         return "assessment/sample";
     }
 

@@ -130,7 +130,7 @@ public class DeepDiveService {
      */
     public record SamplePage(DeepDiveRepository.Sample sample, List<DeepDiveRepository.SampleCrime> crimes,
             List<ReviewItem> items, Map<String, Reliability.Result> agreement, Reliability.Result missedAgreement,
-            String user) {
+            String user, ReviewTemplateRepository.Template template) {
 
         /** Krippendorff's words for the result's alpha, as a message code. */
         public String words(Reliability.Result r) {
@@ -143,7 +143,8 @@ public class DeepDiveService {
             List<DeepDiveRepository.Review> reviews = repository.reviews(id);
             List<ReviewItem> items = templates.ofSample(id);
             return new SamplePage(s, repository.sampleCrimes(id), items, agreement(items, reviews),
-                    missedAgreement(reviews), user.getUsername());
+                    missedAgreement(reviews), user.getUsername(), templates.template(s.templateId()).orElseThrow()
+                    .template());
         });
     }
 

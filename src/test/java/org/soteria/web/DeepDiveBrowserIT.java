@@ -103,7 +103,8 @@ class DeepDiveBrowserIT extends BrowserPages {
         b.driver.findElement(By.id("title")).sendKeys("Deep dive 2026");
         b.driver.findElement(By.id("perStratum")).sendKeys("1");
         b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Draw the sample']"));
-        assertThat(main(b)).contains("Sample drawn").contains("Seed");
+        assertThat(main(b)).contains("Sample drawn").contains("Seed")
+                .contains("Review form: 11 items, from Soteria case file review, version 3");
         b.assertAccessible("deep-dive-sample");
         String sample = b.driver.getCurrentUrl();
         b.open(sample.substring(sample.indexOf("/deep-dive")) + "/crimes/1");
