@@ -80,6 +80,9 @@ class DeepDiveBrowserIT extends BrowserPages {
         assertThat(main(b)).contains("Item force_interpreter added", "Was an interpreter offered",
                 "Reviewers may answer “not applicable”");
         b.assertAccessible("review-templates-own");
+        b.clickAndWaitForPage(By.xpath("//a[normalize-space()='Soteria case file review, version 3']"));
+        assertThat(main(b)).as("the force lead reads the national template, and cannot change it")
+                .contains("early_evidence").doesNotContain("Make a new version from this one", "Publish this version");
         b.open("/review-templates?lang=cy");
         assertThat(main(b)).contains("Templedi adolygu ffeiliau achos", "Adolygiad ffeil achos Soteria",
                 "Eitemau eich heddlu eich hun", "Dim Cymraeg eto");
