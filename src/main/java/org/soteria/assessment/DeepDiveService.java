@@ -143,8 +143,7 @@ public class DeepDiveService {
             List<DeepDiveRepository.Review> reviews = repository.reviews(id);
             List<ReviewItem> items = templates.ofSample(id);
             return new SamplePage(s, repository.sampleCrimes(id), items, agreement(items, reviews),
-                    missedAgreement(reviews), user.getUsername(), templates.template(s.templateId()).orElseThrow()
-                    .template());
+                    missedAgreement(reviews), user.getUsername(), templates.version(s.templateId()).orElseThrow());
         });
     }
 

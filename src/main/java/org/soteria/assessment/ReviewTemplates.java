@@ -62,6 +62,11 @@ public class ReviewTemplates {
     public record TemplateView(ReviewTemplateRepository.Template template, Map<Integer, List<ReviewItem>> byPillar) {
     }
 
+    /** A version, without its items. */
+    Optional<ReviewTemplateRepository.Template> version(long id) {
+        return repository.template(id);
+    }
+
     public Optional<TemplateView> template(long id) {
         return repository.template(id).map(t -> new TemplateView(t, byPillar(repository.items(id))));
     }
