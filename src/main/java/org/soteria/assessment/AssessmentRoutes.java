@@ -31,21 +31,6 @@ class AssessmentRoutes implements FeatureRoutes {
                 Rule.needs("/deep-dive/*", Permission.REVIEW_CASE_FILES, "A sample's crimes and the reviewers' agreement"),
                 Rule.needs("/deep-dive/*/crimes/*", Permission.REVIEW_CASE_FILES,
                         "A sample crime's pseudonymised case file and its review"),
-                Rule.needs("/review-templates", Permission.VIEW_REVIEW_TEMPLATES,
-                        "The case file review's templates, and the force's own items"),
-                Rule.needs("/review-templates/force-items", Permission.MANAGE_CASE_REVIEWS,
-                        "Add an item of the force's own to the review form"),
-                Rule.needs("/review-templates/force-items/*/retire", Permission.MANAGE_CASE_REVIEWS,
-                        "Retire an item of the force's own from samples drawn from now on"),
-                Rule.needs("/review-templates/*/new-version", Permission.MANAGE_REVIEW_TEMPLATES,
-                        "Make a draft of a review template's next version"),
-                Rule.needs("/review-templates/*/items", Permission.MANAGE_REVIEW_TEMPLATES, "Add an item to a draft"),
-                Rule.needs("/review-templates/*/items/*/remove", Permission.MANAGE_REVIEW_TEMPLATES,
-                        "Remove an item from a draft"),
-                Rule.needs("/review-templates/*/publish", Permission.MANAGE_REVIEW_TEMPLATES,
-                        "Publish a draft: forces may then draw samples on it"),
-                Rule.needs("/review-templates/*", Permission.VIEW_REVIEW_TEMPLATES,
-                        "A review template's version: its items by pillar, scales and guidance"),
                 Rule.needs("/improvement", Permission.VIEW_IMPROVEMENT_PLAN, "The force's improvement plan"),
                 Rule.needs("/improvement/summary", Permission.VIEW_IMPROVEMENT_PLAN,
                         "The plan on a page, ready to print for boards and the Police and Crime Commissioner"),
@@ -72,8 +57,6 @@ class AssessmentRoutes implements FeatureRoutes {
         return List.of(
                 NavItem.of("assessment", "nav.assessment", 80, Permission.VIEW_ASSESSMENTS, "/assessment"),
                 NavItem.of("deep-dive", "nav.deepDive", 100, Permission.REVIEW_CASE_FILES, "/deep-dive"),
-                NavItem.of("review-templates", "nav.reviewTemplates", 105, Permission.VIEW_REVIEW_TEMPLATES,
-                        "/review-templates"),
                 NavItem.of("improvement", "nav.improvement", 110, Permission.VIEW_IMPROVEMENT_PLAN, "/improvement"));
     }
 }

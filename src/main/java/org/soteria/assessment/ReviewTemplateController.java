@@ -4,7 +4,6 @@ import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
 import org.soteria.platform.Fault;
-import org.soteria.platform.ForceMode;
 import org.soteria.platform.Invalid;
 import org.soteria.reference.Pillar;
 import org.soteria.security.Permission;
@@ -25,15 +24,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The case file review's templates (issue 26, ADR 43): the versions and their items for everyone who plans or reviews
  * deep dives; the national coordinator's drafts (items added and removed, then published); the force lead's own items.
+ * At the hub too (issue 28): there the coordinator publishes the versions every force takes from the hub's file.
  */
 @Controller
-@ForceMode
 class ReviewTemplateController {
 
     private final ReviewTemplates templates;
+    private final boolean hub;
 
-    ReviewTemplateController(ReviewTemplates templates) {
+    ReviewTemplateController(ReviewTemplates templates,
+            @org.springframework.beans.factory.annotation.Value("${soteria.mode:force}") String mode) {
         this.templates = templates;
+        this.hub = "hub".equals(mode);
     }
 
     private static ResponseStatusException notFound() {
@@ -152,7 +154,8 @@ class ReviewTemplateController {
         long templateId = RequestValues.id(id);
         try {
             templates.publish(user, templateId);
-            flash.addFlashAttribute("success", "{reviewTemplateDone.published}");
+            flash.addFlashAttribute("success", hub ? "{reviewTemplateDone.publishedAtHub}"
+                    : "{reviewTemplateDone.published}");
         } catch (Invalid e) {
             flash.addFlashAttribute("problem", List.copyOf(e.errors().values()));
         }

@@ -21,10 +21,15 @@ class ReviewTemplateRepository {
 
     /** A version of a national template (its name in English, which versions share, and in Welsh), with its number of items. */
     record Template(long id, String name, String nameCy, int version, String status, String createdBy,
-            OffsetDateTime publishedAt, int items) {
+            OffsetDateTime publishedAt, int items, String source) {
 
         public boolean draft() {
             return "draft".equals(status);
+        }
+
+        /** Whether the version came from the national hub (or with Soteria), as against made in this Soteria. */
+        public boolean national() {
+            return "national".equals(source);
         }
 
         /** The name in the page's language. */
@@ -34,12 +39,12 @@ class ReviewTemplateRepository {
     }
 
     private static final String TEMPLATE = "select t.id, t.name, t.name_cy, t.version, t.status, t.created_by, "
-            + "t.published_at, (select count(*) from review_template_item i where i.template_id = t.id) "
+            + "t.published_at, (select count(*) from review_template_item i where i.template_id = t.id), t.source "
             + "from review_template t ";
 
     private static Template template(ResultSet rs) throws SQLException {
         return new Template(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
-                rs.getString(6), rs.getObject(7, OffsetDateTime.class), rs.getInt(8));
+                rs.getString(6), rs.getObject(7, OffsetDateTime.class), rs.getInt(8), rs.getString(9));
     }
 
     List<Template> templates() {
@@ -153,5 +158,24 @@ class ReviewTemplateRepository {
     boolean publish(long id) {
         return jdbc.sql("update review_template set status = 'published', published_at = now() where id = ? "
                 + "and status = 'draft'").param(id).update() == 1;
+    }
+
+    /** Publishes a version accepted from the hub, with its items in the file's order; returns its id. */
+    long insertNational(ReviewTemplateExchange.Template t, String by) {
+        long id = jdbc.sql("insert into review_template (name, name_cy, version, status, created_by, published_at, "
+                        + "source) values (?, ?, ?, 'published', ?, now(), 'national') returning id")
+                .params(t.name(), nz(t.nameCy()), t.version(), by).query(Long.class).single();
+        int position = 1;
+        for (ReviewTemplateExchange.Item i : t.items()) {
+            jdbc.sql("insert into review_template_item (template_id, code, position, pillar, scale, may_not_apply, "
+                            + "text_en, text_cy, guidance_en, guidance_cy, added_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(id, i.code(), position++, i.pillar(), i.scale(), i.mayNotApply(), i.text(), nz(i.textCy()),
+                            nz(i.guidance()), nz(i.guidanceCy()), by).update();
+        }
+        return id;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 }

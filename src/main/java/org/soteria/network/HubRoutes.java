@@ -53,8 +53,8 @@ class HubRoutes implements FeatureRoutes {
                 Rule.needs("/hub/receipts", Permission.MODERATE_NETWORK, "Every file received, accepted or refused with "
                         + "the reason"),
                 Rule.signedFile("/api/v1/network/hub", "Hub API: the hub's public key, for forces to check its files"),
-                Rule.signedFile("/api/v1/network/frameworks", "Hub API: the national assessment frameworks, signed by "
-                        + "the hub, for forces to take"),
+                Rule.signedFile("/api/v1/network/frameworks", "Hub API: the national assessment frameworks and case "
+                        + "file review templates, signed by the hub, for forces to take"),
                 Rule.signedFile("/api/v1/network/catalogue", "Hub API: the national training catalogue's latest "
                         + "version, signed by the hub, for forces to take"),
                 Rule.signedFile("/api/v1/network/guidance", "Hub API: the practice library's latest version as national "

@@ -85,8 +85,21 @@ public final class Messages {
         }
     }
 
-    /** The hub's published assessment frameworks, each version whole (issue 28). */
-    public record Frameworks(List<org.soteria.assessment.FrameworkExchange.Framework> frameworks) {
+    /**
+     * The hub's published assessment frameworks and case file review templates, each version whole (issue 28). A file
+     * made before templates travelled has none ({@link #templates()} is then empty).
+     */
+    public record Frameworks(List<org.soteria.assessment.FrameworkExchange.Framework> frameworks,
+            List<org.soteria.assessment.ReviewTemplateExchange.Template> reviewTemplates) {
+
+        public List<org.soteria.assessment.ReviewTemplateExchange.Template> templates() {
+            return reviewTemplates == null ? List.of() : reviewTemplates;
+        }
+
+        /** How many versions the file holds, of both kinds. */
+        public int versions() {
+            return frameworks.size() + templates().size();
+        }
     }
 
     /**

@@ -326,6 +326,18 @@ class NetworkController {
         return "redirect:/network/frameworks";
     }
 
+    @PostMapping("/network/frameworks/accept-template")
+    String acceptReviewTemplate(@AuthenticationPrincipal SoteriaUser user, @RequestParam(required = false) String name,
+            @RequestParam(required = false) String version, RedirectAttributes redirect) {
+        try {
+            frameworks.acceptTemplate(user, name, version);
+            redirect.addFlashAttribute("saved", Fault.of("reviewTemplateOffer.accepted", name, version));
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("problem", List.copyOf(e.errors().values()));
+        }
+        return "redirect:/network/frameworks";
+    }
+
     /**
      * A failure for the page: a message code as it came (the hub's address, an unreachable hub), or the network
      * protocol's own words, which travel between forces in English, within one.

@@ -26,11 +26,11 @@ class NetworkRoutes implements FeatureRoutes {
                         + "force, suppressed"),
                 Rule.needs("/network/progress", Permission.SHARE_WITH_NETWORK, "The signed-off self-assessments and the "
                         + "improvement plan's progress as they would leave the force"),
-                Rule.needs("/network/frameworks", Permission.SHARE_WITH_NETWORK, "Assessment frameworks from the national "
-                        + "hub: versions the force does not have, with what changed"),
+                Rule.needs("/network/frameworks", Permission.SHARE_WITH_NETWORK, "Assessment frameworks and case file "
+                        + "review templates from the national hub: versions the force does not have, with what changed"),
                 Rule.needs("/network/**", Permission.SHARE_WITH_NETWORK, "Save the hub's address, register, send or "
                         + "download the benchmark, the encodings, the progress file and the shared guidance; take and accept national "
-                        + "frameworks"));
+                        + "frameworks and review templates"));
     }
 
     @Override

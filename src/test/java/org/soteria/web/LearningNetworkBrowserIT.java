@@ -753,7 +753,7 @@ class LearningNetworkBrowserIT {
         b.driver.get(aUrl + "/network/frameworks");
         assertThat(main()).contains("No frameworks file has been taken from the hub yet");
         press("Check the hub for new versions");
-        assertThat(main()).contains("The hub's frameworks file was taken: it holds 2 framework versions")
+        assertThat(main()).contains("The hub's frameworks file was taken: it holds 4 versions of frameworks and review templates")
                 .contains("Operation Soteria self-assessment, version 2").contains("You have version 1")
                 .contains("Question reworded").contains("How early are suspects' histories and other allegations "
                         + "checked, and by whom?");
@@ -768,7 +768,7 @@ class LearningNetworkBrowserIT {
         NationalFrameworks fb = forceB.getBean(NationalFrameworks.class);
         SoteriaUser leadB = user(forceB, "force-lead");
         takesTheNewerRefusesTheOlderAndTheTampered(hub.getBean(NationalFrameworks.class)::signedFile,
-                text -> fb.upload(leadB, text), 2, "How early", "How late");
+                text -> fb.upload(leadB, text), 4, "How early", "How late");
         String notices = hub.getBean(HubService.class).noticesFile("FB");
         refused(() -> fb.upload(leadB, notices), "not the hub's frameworks");
         // the hub takes no frameworks file from a force
@@ -1000,5 +1000,74 @@ class LearningNetworkBrowserIT {
         }
         assertThat(pages).as("hub pages walked").isGreaterThan(8);
         assertThat(walker.faults()).as(walker.faults().size() + " faults").isEmpty();
+    }
+
+    /**
+     * Issue 28 and ADR 43: the case file review's template travels as frameworks do. The coordinator makes version 3 at
+     * the hub, in the browser; a force's lead sees it with its changes (in English and Welsh) and accepts it; the
+     * force's own items stay as they were; a version a force cannot use is refused with the item named.
+     */
+    @Test
+    @Order(14)
+    void aReviewTemplatePublishedAtTheHubIsSeenWithItsChangesAndAcceptedByAForce() throws Exception {
+        JdbcClient dbA = forceA.getBean(JdbcClient.class);
+        org.soteria.assessment.ReviewTemplates templatesA = forceA.getBean(org.soteria.assessment.ReviewTemplates.class);
+        templatesA.addForceItem(user(forceA, "force-lead"), new org.soteria.assessment.ReviewTemplates.ItemWords(
+                "interpreter", 3, "yes_no_partly", true, "Was an interpreter offered?", "", "", ""), Map.of());
+
+        signIn(hubUrl, "national-coordinator");
+        b.driver.get(hubUrl + "/review-templates");
+        assertThat(main()).contains("Each version published here goes into the hub's frameworks file")
+                .doesNotContain("Your force's own items");
+        b.clickAndWaitForPage(By.xpath("//a[normalize-space()='Soteria case file review, version 2']"));
+        press("Make a new version from this one");
+        type("code", "suspect_history");
+        b.driver.findElement(By.cssSelector("label[for='pillar']")).click();
+        type("text", "Were the suspect's previous allegations and intelligence checked early?");
+        type("textCy", "A gafodd honiadau blaenorol y sawl a ddrwgdybir eu gwirio'n gynnar?");
+        press("Add the item");
+        assertThat(main()).contains("Item added to the draft", "suspect_history",
+                "Once published it goes into the hub's frameworks file for forces to take");
+        press("Publish this version");
+        assertThat(main()).contains("Published: the version is in the hub's frameworks file for forces to take");
+
+        signIn(aUrl, "force-lead");
+        b.driver.get(aUrl + "/network/frameworks");
+        press("Check the hub for new versions");
+        assertThat(main()).contains("it holds 5 versions of frameworks and review templates", "Case file review "
+                + "templates", "Soteria case file review, version 3", "You have version 2", "Item added",
+                "Were the suspect's previous allegations and intelligence checked early?");
+        b.assertAccessible("network-review-templates");
+        b.driver.get(aUrl + "/network/frameworks?lang=cy");
+        assertThat(main()).contains("Templedi adolygu ffeiliau achos", "Adolygiad ffeil achos Soteria, fersiwn 3",
+                "Eitem wedi'i hychwanegu", "Derbyn fersiwn 3 o'r templed adolygu");
+        b.driver.get(aUrl + "/network/frameworks?lang=en");
+        press("Accept version 3 of the review template");
+        assertThat(main()).contains("Version 3 of Soteria case file review accepted")
+                .contains("You have every version the hub publishes");
+        assertThat(dbA.sql("select t.source || ' ' || t.status || ' ' || count(i.id) from review_template t join "
+                + "review_template_item i on i.template_id = t.id where t.version = 3 group by t.id").query(String.class)
+                .single()).isEqualTo("national published 10");
+        assertThat(dbA.sql("select count(*) from review_template_item where force_code = 'FA' and retired_at is null")
+                .query(Integer.class).single()).as("the force's own item is untouched").isEqualTo(1);
+        b.driver.get(aUrl + "/review-templates");
+        assertThat(main()).contains("The national team", "force_interpreter");
+        assertThat(dbA.sql("select count(*) from audit_event where object_type = 'review-template' and detail like "
+                + "'national version accepted: Soteria case file review, version 3, 1 changes%'").query(Long.class)
+                .single()).as("the acceptance is audited").isEqualTo(1);
+
+        NationalFrameworks fb = forceB.getBean(NationalFrameworks.class);
+        SoteriaUser leadB = user(forceB, "force-lead");
+        takesTheNewerRefusesTheOlderAndTheTampered(hub.getBean(NationalFrameworks.class)::signedFile,
+                text -> fb.upload(leadB, text), 5, "previous allegations", "later allegations");
+        java.security.PrivateKey hubKey = hub.getBean(org.soteria.network.NetworkKeys.class).identity(HubService.HUB)
+                .privateKey();
+        String unfit = Envelope.seal(Envelope.FRAMEWORKS, HubService.HUB, System.currentTimeMillis() + 60_000,
+                Instant.now(), new org.soteria.network.Messages.Frameworks(List.of(), List.of(
+                        new org.soteria.assessment.ReviewTemplateExchange.Template("Soteria case file review", "", 9,
+                                List.of(new org.soteria.assessment.ReviewTemplateExchange.Item("force_x", 1, "ordinal",
+                                        false, "A force's item", "", "", ""))))), hubKey);
+        refused(() -> fb.upload(leadB, unfit), "review template Soteria case file review, version 9: an item's short "
+                + "name");
     }
 }

@@ -184,6 +184,7 @@ class WebSecurityIT {
                 "POST /network/encodings.json", "POST /network/checkpoint/send", "GET /network/progress",
                 "POST /network/progress/send", "POST /network/progress.json", "GET /network/frameworks",
                 "POST /network/frameworks/fetch", "POST /network/frameworks/upload", "POST /network/frameworks/accept",
+                "POST /network/frameworks/accept-template",
                 "POST /network/guidance/send", "POST /network/guidance.json")) {
             MATRIX.put(page, Set.of("force-lead"));
         }
