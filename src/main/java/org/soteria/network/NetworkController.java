@@ -317,21 +317,22 @@ class NetworkController {
     @PostMapping("/network/frameworks/accept")
     String acceptFramework(@AuthenticationPrincipal SoteriaUser user, @RequestParam(required = false) String name,
             @RequestParam(required = false) String version, RedirectAttributes redirect) {
-        try {
-            frameworks.accept(user, name, version);
-            redirect.addFlashAttribute("saved", Fault.of("frameworkOffer.accepted", name, version));
-        } catch (Invalid e) {
-            redirect.addFlashAttribute("problem", List.copyOf(e.errors().values()));
-        }
-        return "redirect:/network/frameworks";
+        return accepted(() -> frameworks.accept(user, name, version), Fault.of("frameworkOffer.accepted", name, version),
+                redirect);
     }
 
     @PostMapping("/network/frameworks/accept-template")
     String acceptReviewTemplate(@AuthenticationPrincipal SoteriaUser user, @RequestParam(required = false) String name,
             @RequestParam(required = false) String version, RedirectAttributes redirect) {
+        return accepted(() -> frameworks.acceptTemplate(user, name, version), Fault.of("reviewTemplateOffer.accepted",
+                name, version), redirect);
+    }
+
+    /** Accepts a version from the hub's file and says so, or gives the reasons it cannot be. */
+    private static String accepted(Runnable accept, String saved, RedirectAttributes redirect) {
         try {
-            frameworks.acceptTemplate(user, name, version);
-            redirect.addFlashAttribute("saved", Fault.of("reviewTemplateOffer.accepted", name, version));
+            accept.run();
+            redirect.addFlashAttribute("saved", saved);
         } catch (Invalid e) {
             redirect.addFlashAttribute("problem", List.copyOf(e.errors().values()));
         }
