@@ -22,6 +22,7 @@ import org.soteria.victim.VictimsCode;
 final class CrimeRecord {
 
     static final int NONE = Integer.MAX_VALUE;
+    private static final long[] NO_PEOPLE = new long[0];
 
     // Mark kinds, in the top byte of a packed mark.
     static final int CPS_CHARGE = 1;
@@ -75,9 +76,15 @@ final class CrimeRecord {
     int relationships;
     int ageBands;
     boolean victimLinked;
-    final List<Long> suspects = new ArrayList<>();
-    final List<String> suspectPnc = new ArrayList<>();
-    final List<Long> victims = new ArrayList<>();
+    /**
+     * The suspects' person records and their PNC identifiers (null where none; the array itself null while no suspect
+     * has one), in the order linked: primitive arrays, as a million crimes keep them between refreshes.
+     */
+    private long[] suspects = NO_PEOPLE;
+    private String[] suspectPnc;
+    private int suspectCount;
+    /** The victims, needed only until {@link #finish} derives the Victims' Code duties; released then. */
+    private List<Long> victims = new ArrayList<>(1);
     /** First day of each funnel stage reached on its own evidence, before making the stages cumulative. */
     final int[] stage = {NONE, NONE, NONE, NONE, NONE, NONE};
     int firstReferral = NONE;
@@ -89,7 +96,7 @@ final class CrimeRecord {
     private int[] cpsDays = new int[0];
     private int cpsCount;
     private List<VictimsCode.CrimeEvent> codeEvents = new ArrayList<>();
-    final List<VictimsCode.ContactPlan> plans = new ArrayList<>(0);
+    private List<VictimsCode.ContactPlan> plans;
     long[] marks = new long[0];
     private boolean finished;
     int markCount;
@@ -115,8 +122,7 @@ final class CrimeRecord {
 
     void person(long personRef, String role, Relationship relationship, Integer age, String pnc) {
         if ("suspect".equals(role)) {
-            suspects.add(personRef);
-            suspectPnc.add(pnc == null || pnc.isBlank() ? null : pnc.trim());
+            suspect(personRef, pnc == null || pnc.isBlank() ? null : pnc.trim());
             // A suspect link is undated and counts from recording.
             stage[1] = Math.min(stage[1], recorded);
             if (relationship != null) {
@@ -124,9 +130,52 @@ final class CrimeRecord {
             }
         } else if ("victim".equals(role)) {
             victimLinked = true;
-            victims.add(personRef);
+            if (victims != null) {
+                victims.add(personRef);
+            }
             ageBands |= 1 << AgeBand.of(age).ordinal();
         }
+    }
+
+    private void suspect(long personRef, String pnc) {
+        if (suspectCount == suspects.length) {
+            suspects = java.util.Arrays.copyOf(suspects, Math.max(1, suspectCount * 2));
+            if (suspectPnc != null) {
+                suspectPnc = java.util.Arrays.copyOf(suspectPnc, suspects.length);
+            }
+        }
+        if (pnc != null && suspectPnc == null) {
+            suspectPnc = new String[suspects.length];
+        }
+        if (pnc != null) {
+            suspectPnc[suspectCount] = pnc;
+        }
+        suspects[suspectCount++] = personRef;
+    }
+
+    int suspectCount() {
+        return suspectCount;
+    }
+
+    /** The person record of the crime's {@code j}th suspect. */
+    long suspect(int j) {
+        return suspects[j];
+    }
+
+    /** The PNC identifier recorded for the crime's {@code j}th suspect, or null. */
+    String suspectPnc(int j) {
+        return suspectPnc == null ? null : suspectPnc[j];
+    }
+
+    /** A victim's contact plan; ignored once the crime is finished, as its duties are derived then. */
+    void contactPlan(VictimsCode.ContactPlan plan) {
+        if (finished) {
+            return;
+        }
+        if (plans == null) {
+            plans = new ArrayList<>(1);
+        }
+        plans.add(plan);
     }
 
     void event(EventType type, LocalDate date, String eventId, Long personRef, String detail) {
@@ -271,12 +320,22 @@ final class CrimeRecord {
             }
         }
         if (!victims.isEmpty()) {
-            for (VictimsCode.Obligation o : code.obligations(LocalDate.ofEpochDay(recorded), victims, codeEvents, plans,
-                    outcomeDay == NONE ? null : LocalDate.ofEpochDay(outcomeDay), horizon)) {
+            for (VictimsCode.Obligation o : code.obligations(LocalDate.ofEpochDay(recorded), victims, codeEvents,
+                    plans == null ? List.of() : plans, outcomeDay == NONE ? null : LocalDate.ofEpochDay(outcomeDay),
+                    horizon)) {
                 mark(OBLIGATION, o.type().ordinal() << 1 | (o.metOnTime() ? 1 : 0), (int) o.due().toEpochDay());
             }
         }
-        codeEvents = null; // derived; the events themselves are not needed again
+        // derived: the events, victims and plans are not needed again (the record is kept between refreshes)
+        codeEvents = null;
+        victims = null;
+        plans = null;
+        if (suspectCount < suspects.length) {
+            suspects = java.util.Arrays.copyOf(suspects, suspectCount);
+            if (suspectPnc != null) {
+                suspectPnc = java.util.Arrays.copyOf(suspectPnc, suspectCount);
+            }
+        }
         if (markCount < marks.length) {
             marks = java.util.Arrays.copyOf(marks, markCount);
         }

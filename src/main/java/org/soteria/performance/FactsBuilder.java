@@ -26,6 +26,8 @@ final class FactsBuilder {
     /** The last day contact-plan updates of a plan without an end are derived for. */
     private final LocalDate horizon;
     private final Map<Long, CrimeRecord> crimes = new HashMap<>();
+    /** One copy of each force, team and officer code: a million crimes name a few thousand of them. */
+    private final Map<String, String> codes = new HashMap<>();
     private final List<MeasureFacts.Order> orders = new ArrayList<>();
     private MeasureFacts.Roster roster = MeasureFacts.Roster.EMPTY;
 
@@ -46,9 +48,13 @@ final class FactsBuilder {
             return this;
         }
         int kind = type == RecordType.N100 ? n100Code : 0;
-        crimes.put(id, new CrimeRecord(id, force, team, officer, kind, offence, recorded, source, consented, outcome,
-                outcomeDate));
+        crimes.put(id, new CrimeRecord(id, code(force), code(team), code(officer), kind, offence, recorded, source,
+                consented, outcome, outcomeDate));
         return this;
+    }
+
+    private String code(String s) {
+        return s == null ? null : codes.computeIfAbsent(s, k -> k);
     }
 
     /** A person linked to a crime; {@code pncId} matters only for suspects. */
@@ -72,7 +78,7 @@ final class FactsBuilder {
     FactsBuilder contactPlan(long crimeId, long victimRef, LocalDate agreedOn, int everyDays, LocalDate endedOn) {
         CrimeRecord c = crimes.get(crimeId);
         if (c != null) {
-            c.plans.add(new VictimsCode.ContactPlan(victimRef, agreedOn, everyDays, endedOn));
+            c.contactPlan(new VictimsCode.ContactPlan(victimRef, agreedOn, everyDays, endedOn));
         }
         return this;
     }

@@ -223,7 +223,7 @@ final class MeasureFacts {
             outcomeDay[i] = c.outcomeDay;
             relationships[i] = (short) c.relationships;
             ageBands[i] = (short) c.ageBands;
-            hasSuspect[i] = !c.suspects.isEmpty();
+            hasSuspect[i] = c.suspectCount() > 0;
             int later = NONE;
             for (int s = 5; s >= 0; s--) {
                 later = Math.min(later, c.stage[s]);
@@ -276,13 +276,13 @@ final class MeasureFacts {
         suspectStart = new int[n + 1];
         int links = 0;
         for (CrimeRecord c : all) {
-            links += c.suspects.size();
+            links += c.suspectCount();
         }
         long[] persons = new long[links];
         int np = 0;
         for (CrimeRecord c : all) {
-            for (long person : c.suspects) {
-                persons[np++] = person;
+            for (int j = 0; j < c.suspectCount(); j++) {
+                persons[np++] = c.suspect(j);
             }
         }
         Arrays.parallelSort(persons);
@@ -303,9 +303,9 @@ final class MeasureFacts {
             for (int i = 0; i < n; i++) {
                 CrimeRecord c = all[i];
                 suspectStart[i] = k;
-                for (int j = 0; j < c.suspects.size(); j++) {
-                    int node = Arrays.binarySearch(personIds, c.suspects.get(j));
-                    String pnc = c.suspectPnc.get(j);
+                for (int j = 0; j < c.suspectCount(); j++) {
+                    int node = Arrays.binarySearch(personIds, c.suspect(j));
+                    String pnc = c.suspectPnc(j);
                     if (pnc != null) {
                         Integer other = byPnc.putIfAbsent(pnc, node);
                         if (other != null) {
@@ -332,9 +332,9 @@ final class MeasureFacts {
             for (int i = 0; i < n; i++) {
                 CrimeRecord c = all[i];
                 suspectStart[i] = k;
-                for (int j = 0; j < c.suspects.size(); j++) {
-                    long person = c.suspects.get(j);
-                    String pnc = c.suspectPnc.get(j);
+                for (int j = 0; j < c.suspectCount(); j++) {
+                    long person = c.suspect(j);
+                    String pnc = c.suspectPnc(j);
                     int id = base.identityOf(person, pnc);
                     if (id < 0) {
                         id = fresh.computeIfAbsent(pnc != null ? "pnc:" + pnc : "person:" + person, x -> next[0]++);
@@ -391,8 +391,8 @@ final class MeasureFacts {
         int[] linkSlots = new int[links];
         int l = 0;
         for (int i = 0; i < n; i++) {
-            for (long person : all[i].suspects) {
-                personLinks[l] = person;
+            for (int j = 0; j < all[i].suspectCount(); j++) {
+                personLinks[l] = all[i].suspect(j);
                 linkSlots[l++] = i;
             }
         }

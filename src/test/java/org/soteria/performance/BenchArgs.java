@@ -32,6 +32,8 @@ record BenchArgs(String[] args, String dataDir, LocalDate from, LocalDate to, Lo
     /** Soteria without its web server, on the benchmark's database. */
     ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(SoteriaApplication.class).web(WebApplicationType.NONE)
-                .bannerMode(Banner.Mode.OFF).run("--soteria.data-dir=" + dataDir, "--logging.level.root=WARN");
+                .bannerMode(Banner.Mode.OFF).run("--soteria.data-dir=" + dataDir, "--logging.level.root=WARN",
+                        // the background linkage would share the heap and the cores with what is measured
+                        "--soteria.linkage.initial-delay=P1D");
     }
 }

@@ -37,12 +37,29 @@ public final class MeasuresBenchmark {
         }
     }
 
+    /** The heap in use after collections, so that only what is reachable counts. */
+    private static long heapAfterCollection() {
+        java.lang.management.MemoryMXBean memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return memory.getHeapMemoryUsage().getUsed();
+    }
+
     /** Each round computes the measures ten times in memory and once as plain SQL; prints every time and the medians. */
     private static void run(ConfigurableApplicationContext ctx, MeasureService measures, SqlMeasures sql,
             MeasureQuery query, int rounds, String thenImport) {
+        long heapBefore = heapAfterCollection();
         long t0 = System.nanoTime();
         measures.compute(query);
         System.err.printf("loaded the in-memory snapshot in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        System.err.printf("heap the snapshot holds (live objects after a full collection, before and after loading): "
+                + "%,d MB%n", (heapAfterCollection() - heapBefore) >> 20);
         for (int i = 0; i < 20; i++) {
             measures.compute(query); // warm-up
         }
