@@ -93,6 +93,50 @@ class ReviewTemplateController {
         }
     }
 
+    @GetMapping("/review-templates/force-items/{itemId}")
+    String ownItem(@PathVariable("itemId") String itemId, @AuthenticationPrincipal SoteriaUser user, Model model) {
+        ReviewTemplates.ForceItem own = templates.forceItem(user, RequestValues.id(itemId))
+                .orElseThrow(ReviewTemplateController::notFound);
+        ReviewItem i = own.item();
+        Map<String, String> form = new java.util.HashMap<>();
+        form.put("pillar", String.valueOf(i.pillar()));
+        form.put("scale", i.scale().code());
+        if (i.mayNotApply()) {
+            form.put("mayNotApply", "true");
+        }
+        form.put("text", i.text().english());
+        form.put("textCy", i.text().welsh());
+        form.put("guidance", i.guidance().english());
+        form.put("guidanceCy", i.guidance().welsh());
+        return ownItemPage(own, model, Map.of(), form);
+    }
+
+    private String ownItemPage(ReviewTemplates.ForceItem own, Model model, Map<String, String> errors,
+            Map<String, String> form) {
+        model.addAttribute("activeNav", "review-templates");
+        model.addAttribute("own", own);
+        formChoices(model, errors, form);
+        return "assessment/review-item-edit";
+    }
+
+    @PostMapping("/review-templates/force-items/{itemId}")
+    String changeOwn(@PathVariable("itemId") String itemId, @Valid AssessmentForms.TemplateItem form,
+            BindingResult binding, @AuthenticationPrincipal SoteriaUser user, Model model, RedirectAttributes flash) {
+        long id = RequestValues.id(itemId);
+        ReviewTemplates.ForceItem own = templates.forceItem(user, id).orElseThrow(ReviewTemplateController::notFound);
+        try {
+            String code = templates.changeForceItem(user, id, form.read(), FormErrors.of(binding));
+            flash.addFlashAttribute("success", Fault.of("reviewTemplateDone.ownItemChanged", code));
+            return "redirect:/review-templates";
+        } catch (Invalid e) {
+            if (e.errors().containsKey("item")) {
+                flash.addFlashAttribute("problem", List.copyOf(e.errors().values()));
+                return "redirect:/review-templates/force-items/" + id;
+            }
+            return ownItemPage(own, model, FormErrors.inOrder(e.errors(), form.getClass()), FormErrors.values(form));
+        }
+    }
+
     @PostMapping("/review-templates/force-items/{itemId}/retire")
     String retire(@PathVariable("itemId") String itemId, @AuthenticationPrincipal SoteriaUser user,
             RedirectAttributes flash) {

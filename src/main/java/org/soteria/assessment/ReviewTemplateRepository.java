@@ -129,6 +129,31 @@ class ReviewTemplateRepository {
                 .params(itemId, templateId).update() == 1;
     }
 
+    /** One of a force's items in use (not retired). */
+    Optional<ReviewItem> forceItem(String force, long itemId) {
+        return jdbc.sql(ITEM + "where i.id = ? and i.force_code = ? and i.retired_at is null").params(itemId, force)
+                .query((rs, i) -> item(rs)).optional();
+    }
+
+    /** How many samples' forms hold the item. */
+    int samplesWith(long itemId) {
+        return jdbc.sql("select count(*) from case_sample_item where item_id = ?").param(itemId).query(Integer.class)
+                .single();
+    }
+
+    /**
+     * Changes the pillar, scale and words of a force's item in use that no sample holds (a sample's form never
+     * changes); false when there is no such item.
+     */
+    boolean change(String force, long itemId, NewItem item) {
+        return jdbc.sql("update review_template_item i set pillar = ?, scale = ?, may_not_apply = ?, text_en = ?, "
+                        + "text_cy = ?, guidance_en = ?, guidance_cy = ? where i.id = ? and i.force_code = ? "
+                        + "and i.retired_at is null and not exists (select 1 from case_sample_item s where s.item_id = i.id)")
+                .params(item.pillar(), item.scale().code(), item.mayNotApply(), item.text().english(),
+                        item.text().welsh(), item.guidance().english(), item.guidance().welsh(), itemId, force)
+                .update() == 1;
+    }
+
     /** Retires a force's item from samples drawn from now on; false when it has no such item in use. */
     boolean retire(String force, long itemId) {
         return jdbc.sql("update review_template_item set retired_at = now() where id = ? and force_code = ? "

@@ -22,6 +22,8 @@ class ReviewTemplateRoutes implements FeatureRoutes {
                         "The case file review's templates, and (in a force) the force's own items"),
                 Rule.needs("/review-templates/force-items", Permission.MANAGE_CASE_REVIEWS,
                         "Add an item of the force's own to the review form"),
+                Rule.needs("/review-templates/force-items/*", Permission.MANAGE_CASE_REVIEWS,
+                        "One of the force's own items: correct it while no sample's form holds it"),
                 Rule.needs("/review-templates/force-items/*/retire", Permission.MANAGE_CASE_REVIEWS,
                         "Retire an item of the force's own from samples drawn from now on"),
                 Rule.needs("/review-templates/*/new-version", Permission.MANAGE_REVIEW_TEMPLATES,

@@ -171,6 +171,40 @@ public class ReviewTemplates {
         return code;
     }
 
+    /** One of the force's own items in use, and how many samples' forms hold it (then it can no longer change). */
+    public record ForceItem(ReviewItem item, int samples) {
+    }
+
+    public Optional<ForceItem> forceItem(SoteriaUser user, long itemId) {
+        return repository.forceItem(user.forceCode(), itemId).map(i -> new ForceItem(i, repository.samplesWith(itemId)));
+    }
+
+    /**
+     * The force lead corrects one of the force's own items (its pillar, scale and words; its short name stays) while no
+     * sample's form holds it: a drawn sample's form never changes, so an item in one is retired and added anew instead.
+     * Returns the item's short name.
+     */
+    @Transactional
+    public String changeForceItem(SoteriaUser user, long itemId, ItemWords w, Map<String, String> parseErrors) {
+        require(user, Permission.MANAGE_CASE_REVIEWS);
+        ReviewItem current = repository.forceItem(user.forceCode(), itemId)
+                .orElseThrow(() -> new Invalid("item", "{reviewTemplateError.noSuchForceItem}"));
+        if (repository.samplesWith(itemId) > 0) {
+            throw new Invalid("item", "{reviewTemplateError.inASample}");
+        }
+        Map<String, String> errors = new LinkedHashMap<>(parseErrors);
+        errors.remove("code");
+        ReviewTemplateRepository.NewItem item = item(w, current.code(), errors);
+        if (!errors.isEmpty()) {
+            throw new Invalid(errors);
+        }
+        if (!repository.change(user.forceCode(), itemId, item)) {
+            throw new Invalid("item", "{reviewTemplateError.inASample}");
+        }
+        audited(user, user.forceCode(), "force item " + current.code() + " changed");
+        return current.code();
+    }
+
     /** Checks an item's words, each fault under its field in the form's order; null when there is one. */
     private static ReviewTemplateRepository.NewItem item(ItemWords w, String code, Map<String, String> errors) {
         if (code == null || code.isEmpty()) {

@@ -396,7 +396,29 @@ class DeepDiveIT {
         } catch (Invalid e) {
             assertThat(e.errors()).containsEntry("mayNotApply", "{reviewTemplateError.freeTextAlwaysApplies}");
         }
+        long interpreterId = reviewTemplates.forceItems(lead).get(3).get(0).id();
+        ReviewTemplates.ItemWords corrected = new ReviewTemplates.ItemWords("ignored", 3, "yes_no_partly", true,
+                "Was an interpreter offered where the victim or a witness needed one?", "A gynigiwyd cyfieithydd?",
+                "Not applicable: no need.", null);
+        assertThatThrownBy(() -> reviewTemplates.changeForceItem(academic, interpreterId, corrected, Map.of()))
+                .isInstanceOf(Invalid.class);
+        try {
+            reviewTemplates.changeForceItem(lead, interpreterId, new ReviewTemplates.ItemWords(null, null, "stars",
+                    false, null, null, null, null), Map.of());
+            throw new AssertionError("expected a refusal");
+        } catch (Invalid e) {
+            assertThat(e.errors().keySet()).as("the short name is not asked again").containsExactly("pillar", "scale",
+                    "text");
+        }
+        assertThat(reviewTemplates.changeForceItem(lead, interpreterId, corrected, Map.of()))
+                .as("the short name stays").isEqualTo("force_interpreter");
+        assertThat(reviewTemplates.forceItem(lead, interpreterId).orElseThrow().item().text().welsh())
+                .isEqualTo("A gynigiwyd cyfieithydd?");
         long after = deepDive.draw(lead, "After", from, to, 1, "equal", 5L, template(), Map.of());
+        assertThat(reviewTemplates.forceItem(lead, interpreterId).orElseThrow().samples()).isEqualTo(1);
+        assertThatThrownBy(() -> reviewTemplates.changeForceItem(lead, interpreterId, interpreter, Map.of()))
+                .as("a drawn sample's form never changes").satisfies(e -> assertThat(((Invalid) e).errors())
+                        .containsEntry("item", "{reviewTemplateError.inASample}"));
         assertThat(deepDive.sample(lead, before).orElseThrow().items()).extracting(ReviewItem::code)
                 .as("a sample keeps the form it was drawn with").hasSize(9).doesNotContain("force_interpreter");
         List<ReviewItem> items = deepDive.sample(lead, after).orElseThrow().items();
@@ -435,7 +457,7 @@ class DeepDiveIT {
                 .as("retiring leaves the samples that have it").contains("force_interpreter");
         assertThatThrownBy(() -> reviewTemplates.retireForceItem(lead, own)).isInstanceOf(Invalid.class);
         assertThat(jdbc.sql("select count(*) from audit_event where object_type = 'review-template'")
-                .query(Long.class).single()).as("every change audited").isEqualTo(6);
+                .query(Long.class).single()).as("every change audited").isEqualTo(7);
     }
 
     @Autowired

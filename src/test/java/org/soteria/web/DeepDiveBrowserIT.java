@@ -80,12 +80,28 @@ class DeepDiveBrowserIT extends BrowserPages {
         assertThat(main(b)).contains("Item force_interpreter added", "Was an interpreter offered",
                 "Reviewers may answer “not applicable”");
         b.assertAccessible("review-templates-own");
+        b.clickAndWaitForPage(By.xpath("//a[normalize-space()='Change Was an interpreter offered where the victim needed one?']"));
+        assertThat(main(b)).contains("Change an item of your own", "force_interpreter",
+                "No sample has been drawn with this item yet");
+        b.driver.findElement(By.id("text")).clear();
+        b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Save the changes']"));
+        assertThat(b.driver.findElement(By.cssSelector(".govuk-error-summary")).getText()).contains("Enter the item");
+        b.assertAccessible("review-item-edit-errors");
+        b.driver.findElement(By.id("text")).sendKeys("Was an interpreter offered where the victim or a witness needed one?");
+        b.driver.findElement(By.id("textCy")).sendKeys("A gynigiwyd cyfieithydd lle'r oedd ei angen?");
+        b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Save the changes']"));
+        assertThat(main(b)).contains("Item force_interpreter changed", "where the victim or a witness needed one?");
+        b.open("/review-templates?lang=cy");
+        b.clickAndWaitForPage(By.xpath("//a[normalize-space()=\"Newid A gynigiwyd cyfieithydd lle'r oedd ei angen?\"]"));
+        assertThat(main(b)).contains("Newid un o'ch eitemau eich hun", "Cadw'r newidiadau");
+        b.assertAccessible("review-item-edit-cy");
+        b.open("/review-templates?lang=en");
         b.clickAndWaitForPage(By.xpath("//a[normalize-space()='Soteria case file review, version 3']"));
         assertThat(main(b)).as("the force lead reads the national template, and cannot change it")
                 .contains("early_evidence").doesNotContain("Make a new version from this one", "Publish this version");
         b.open("/review-templates?lang=cy");
         assertThat(main(b)).contains("Templedi adolygu ffeiliau achos", "Adolygiad ffeil achos Soteria",
-                "Eitemau eich heddlu eich hun", "Dim Cymraeg eto");
+                "Eitemau eich heddlu eich hun", "A gynigiwyd cyfieithydd lle'r oedd ei angen?");
         b.assertAccessible("review-templates-cy");
         b.open("/review-templates?lang=en");
     }
@@ -126,7 +142,7 @@ class DeepDiveBrowserIT extends BrowserPages {
         b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Save the review']"));
         assertThat(b.driver.findElement(By.cssSelector(".govuk-error-summary")).getText()).as("each item by its words")
                 .contains("Select an answer for ‘Focus on the suspect: their behaviour, history and other allegations’",
-                        "Select an answer for ‘Was an interpreter offered where the victim needed one?’");
+                        "Select an answer for ‘Was an interpreter offered where the victim or a witness needed one?’");
         rate(b, true);
         b.clickAndWaitForPage(By.xpath("//button[normalize-space()='Save the review']"));
         assertThat(b.driver.findElement(By.cssSelector(".govuk-error-summary")).getText())

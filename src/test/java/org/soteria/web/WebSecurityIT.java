@@ -224,6 +224,8 @@ class WebSecurityIT {
         MATRIX.put("GET /review-templates/{id}", templateReaders);
         MATRIX.put("POST /review-templates/force-items", lead);
         MATRIX.put("POST /review-templates/force-items/{itemId}/retire", lead);
+        MATRIX.put("GET /review-templates/force-items/{itemId}", lead);
+        MATRIX.put("POST /review-templates/force-items/{itemId}", lead);
         for (String action : List.of("new-version", "publish", "items", "items/{itemId}/remove")) {
             MATRIX.put("POST /review-templates/{id}/" + action, coordinator);
         }
@@ -342,6 +344,7 @@ class WebSecurityIT {
             Map.entry("GET /frameworks", "framework names and versions"),
             Map.entry("GET /review-templates", "review templates' names and versions, the force's own items"),
             Map.entry("GET /review-templates/{id}", "a review template's items"),
+            Map.entry("GET /review-templates/force-items/{itemId}", "one of the force's own review items"),
             Map.entry("GET /frameworks/{id}", "a framework's questions"));
 
     @LocalServerPort
